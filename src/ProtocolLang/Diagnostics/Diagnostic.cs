@@ -1,0 +1,26 @@
+using System.Globalization;
+using ProtocolLang.Text;
+
+namespace ProtocolLang.Diagnostics;
+
+/// <summary>One reported problem in a <c>.study</c> file, with its exact span.</summary>
+public sealed record Diagnostic(DiagnosticDescriptor Descriptor, SourceLocation Location, string Message)
+{
+    public string Id => Descriptor.Id;
+
+    public DiagnosticSeverity Severity => Descriptor.Severity;
+
+    public static Diagnostic Create(DiagnosticDescriptor descriptor, SourceLocation location, params object?[] args) =>
+        new(descriptor, location, string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat, args));
+
+    /// <summary>As a compiler prints it: <c>file.study(12,5): error PL2003: message</c>.</summary>
+    public override string ToString() =>
+        $"{Location}: {SeverityText(Severity)} {Id}: {Message}";
+
+    private static string SeverityText(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        _ => "info",
+    };
+}

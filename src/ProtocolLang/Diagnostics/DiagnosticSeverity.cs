@@ -1,0 +1,8 @@
+namespace ProtocolLang.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Error,
+    Warning,
+    Info,
+}

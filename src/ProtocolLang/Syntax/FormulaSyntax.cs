@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using ProtocolLang.Text;
+
+namespace ProtocolLang.Syntax;
+
+/// <summary><c>response ~ term + term + (1 | id)</c>, as in R's model formulas.</summary>
+public sealed record FormulaSyntax(ResponseSyntax Response, ImmutableArray<FormulaTermSyntax> Terms, TextSpan Span)
+    : SyntaxNode(Span);
+
+/// <summary><c>Outcome</c> or <c>transform(Outcome)</c>, e.g. <c>log(CKCourse)</c>.</summary>
+public sealed record ResponseSyntax(IdentifierSyntax? Transform, IdentifierSyntax Variable, TextSpan Span) : SyntaxNode(Span);
+
+public abstract record FormulaTermSyntax(TextSpan Span) : SyntaxNode(Span);
+
+public enum FormulaOperator
+{
+    /// <summary>A single factor, no operator.</summary>
+    None,
+
+    /// <summary><c>a * b</c>: main effects and their interaction.</summary>
+    Crossed,
+
+    /// <summary><c>a : b</c>: the interaction only.</summary>
+    Interaction,
+}
+
+/// <summary>A fixed-effect term: one factor, or factors joined by one operator.</summary>
+public sealed record FixedTermSyntax(ImmutableArray<FormulaFactorSyntax> Factors, FormulaOperator Operator, TextSpan Span)
+    : FormulaTermSyntax(Span);
+
+/// <summary><c>group</c>, <c>age</c> or <c>factor(month)</c>.</summary>
+public sealed record FormulaFactorSyntax(IdentifierSyntax Variable, bool AsFactor, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>(1 | id)</c>, <c>(1 + month | id)</c> or <c>(month | id)</c> (intercept implied, as lme4).</summary>
+public sealed record RandomTermSyntax(bool Intercept, IdentifierSyntax? Slope, IdentifierSyntax Grouping, TextSpan Span)
+    : FormulaTermSyntax(Span);

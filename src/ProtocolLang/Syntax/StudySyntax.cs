@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using ProtocolLang.Text;
+
+namespace ProtocolLang.Syntax;
+
+/// <summary><c>study Name { declarations }</c>.</summary>
+public sealed record StudySyntax(IdentifierSyntax Name, ImmutableArray<DeclarationSyntax> Declarations, TextSpan Span)
+    : SyntaxNode(Span);
+
+/// <summary>A top-level declaration inside the study braces.</summary>
+public abstract record DeclarationSyntax(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>title "..."</c></summary>
+public sealed record TitleSyntax(StringSyntax Value, TextSpan Span) : DeclarationSyntax(Span);
+
+/// <summary><c>version "..."</c></summary>
+public sealed record VersionSyntax(StringSyntax Value, TextSpan Span) : DeclarationSyntax(Span);
+
+/// <summary><c>derive name = expr [label "..."]</c>; inside a table (per row) or at study level (per subject).</summary>
+public sealed record DeriveSyntax(IdentifierSyntax Name, ExpressionSyntax Expression, StringSyntax? Label, TextSpan Span)
+    : DeclarationSyntax(Span);
+
+public enum CriterionKind
+{
+    Include,
+    Exclude,
+}
+
+/// <summary><c>include "label": expr</c> or <c>exclude "label": expr</c>.</summary>
+public sealed record CriterionSyntax(CriterionKind Kind, StringSyntax Label, ExpressionSyntax Predicate, TextSpan Span)
+    : DeclarationSyntax(Span);
+
+/// <summary><c>groups { Name "label": expr ... }</c></summary>
+public sealed record GroupsSyntax(ImmutableArray<GroupSyntax> Groups, TextSpan Span) : DeclarationSyntax(Span);
+
+public sealed record GroupSyntax(IdentifierSyntax Name, StringSyntax Label, ExpressionSyntax Predicate, TextSpan Span)
+    : SyntaxNode(Span);
+
+/// <summary><c>report "dir" [formats a, b] [template "file"]</c></summary>
+public sealed record ReportSyntax(
+    StringSyntax Directory,
+    ImmutableArray<IdentifierSyntax> Formats,
+    StringSyntax? Template,
+    TextSpan Span) : DeclarationSyntax(Span);

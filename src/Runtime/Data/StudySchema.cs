@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Data;
+
+/// <summary>
+/// The declared shape of a study's data, built by generated code from the <c>.study</c> file.
+/// <see cref="Tables"/>[0] is the subject table.
+/// </summary>
+/// <param name="StudyFileName">The <c>.study</c> file name (no directory), for messages and hashes.</param>
+/// <param name="StudySha256">SHA-256 (lower-case hex) of the <c>.study</c> text the code was generated from.</param>
+public sealed record StudySchema(
+    string Name,
+    string? Title,
+    string? Version,
+    string StudyFileName,
+    string StudySha256,
+    IReadOnlyList<TableSchema> Tables);
+
+/// <summary>One table: where its rows live and its typed columns.</summary>
+/// <param name="Source">The path in the <c>from</c> clause, relative to the <c>.study</c> file's folder.</param>
+/// <param name="Key">The unique key column, if any.</param>
+/// <param name="Parent">For a one-to-many child table (<c>of subjects by id</c>): the parent table.</param>
+/// <param name="LinkColumn">The column of this table whose values must exist in the parent's key.</param>
+public sealed record TableSchema(
+    string Name,
+    string Source,
+    string? Key,
+    string? Parent,
+    string? LinkColumn,
+    IReadOnlyList<ColumnSchema> Columns);
+
+public enum ColumnKind
+{
+    Number,
+    Integer,
+    Text,
+    Bool,
+    Category,
+    Date,
+}
+
+/// <summary>One declared column. <see cref="Min"/>/<see cref="Max"/> are inclusive bounds.</summary>
+public sealed record ColumnSchema(
+    string Name,
+    ColumnKind Kind,
+    IReadOnlyList<string>? Levels = null,
+    string? Unit = null,
+    double? Min = null,
+    double? Max = null,
+    bool Optional = false,
+    string? Label = null);
