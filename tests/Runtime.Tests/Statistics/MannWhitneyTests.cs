@@ -10,6 +10,9 @@ public sealed class MannWhitneyTests
     // W is a sum of half-integers: exact. p goes through erfc: 1e-10 relative.
     private const double PTolerance = 1e-10;
 
+    // Exact p: ratios of counts summed in doubles (R sums the same counts): 1e-12.
+    private const double ExactTolerance = 1e-12;
+
     private static readonly ReferenceFixture Fixture = ReferenceFixture.Load("two_sample_tests");
 
     public static TheoryData<string> Cases => ReferenceFixture.CaseNamesOf("two_sample_tests");
@@ -38,6 +41,42 @@ public sealed class MannWhitneyTests
         TestResult result = MannWhitney.Test(ReferenceFixture.Numbers(c, "x"), ReferenceFixture.Numbers(c, "y"), continuityCorrection: false);
 
         ReferenceFixture.AssertPValue(ReferenceFixture.Number(r, "p_uncorrected"), result.PValue, PTolerance, "p");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ExactMatchesRWilcoxTestExactWhenThereAreNoTies(string name)
+    {
+        JsonElement c = Fixture.Case(name);
+        double[] x = ReferenceFixture.Numbers(c, "x");
+        double[] y = ReferenceFixture.Numbers(c, "y");
+
+        TestResult result = MannWhitney.Exact(x, y);
+
+        if (c.TryGetProperty("wilcox_exact", out JsonElement r))
+        {
+            Assert.Equal(ReferenceFixture.Number(r, "w"), result.Statistic);
+            ReferenceFixture.AssertPValue(ReferenceFixture.Number(r, "p"), result.PValue, ExactTolerance, "exact p");
+            Assert.Equal("Wilcoxon rank-sum (Mann-Whitney U), exact", result.Method);
+        }
+        else
+        {
+            // With ties R's exact = TRUE falls back to the corrected normal approximation, as we do;
+            // so do we for samples too large to enumerate.
+            bool ties = x.Concat(y).Distinct().Count() < x.Length + y.Length;
+            Assert.Equal(ReferenceFixture.Number(c.GetProperty("wilcox"), "p"), result.PValue, 1e-12);
+            Assert.Contains(ties ? "ties" : "too large", result.Warnings.Single(), System.StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ExactPValueOfTwoVersusTwoIsHandComputable()
+    {
+        // C(4, 2) = 6 equally likely rank sets; W = 0 is the single most extreme: p = 2 * 1/6.
+        TestResult result = MannWhitney.Exact([1, 2], [3.5, 4]);
+
+        Assert.Equal(0.0, result.Statistic);
+        Assert.Equal(1.0 / 3.0, result.PValue, 1e-15);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using MathNet.Numerics.Distributions;
 namespace ProtocolLang.Runtime.Statistics;
 
 /// <summary>Wilcoxon rank-sum test (Mann-Whitney U) for two independent samples.</summary>
-public static class MannWhitney
+public static partial class MannWhitney
 {
     private const string Statistic = "W";
 
