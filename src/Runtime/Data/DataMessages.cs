@@ -40,11 +40,11 @@ internal static class DataMessages
     public static string UndeclaredColumn(string name, int field) =>
         Invariant($"column '{name}' (field {field}) is not declared in the study and is ignored");
 
-    public static string FieldCount(int fields, int expected, int lineFrom, int lineToExclusive)
+    public static string FieldCount(int fields, int expected, int firstLine, int lastLine)
     {
         var message = Invariant($"the row has {fields} field{(fields == 1 ? string.Empty : "s")} but the header has {expected}");
-        return lineToExclusive - lineFrom > 1
-            ? Invariant($"{message}; it spans lines {lineFrom} to {lineToExclusive - 1}: is a quote left unclosed?")
+        return lastLine > firstLine
+            ? Invariant($"{message}; it spans lines {firstLine} to {lastLine}: is a quote left unclosed?")
             : message;
     }
 

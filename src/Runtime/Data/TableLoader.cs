@@ -124,8 +124,9 @@ internal sealed class TableLoader
             StartRow(row.LineNumberFrom);
             if (row.ColCount != header.Count)
             {
-                Report(DataProblemCodes.FieldCount, null,
-                    DataMessages.FieldCount(row.ColCount, header.Count, row.LineNumberFrom, row.LineNumberToExcl));
+                // A row swallowed by an unclosed quote may end with the file's last line break: that is not a further line.
+                var lastLine = row.LineNumberToExcl - (row.Span.EndsWith('\n') ? 2 : 1);
+                Report(DataProblemCodes.FieldCount, null, DataMessages.FieldCount(row.ColCount, header.Count, row.LineNumberFrom, lastLine));
                 EndRow();
                 continue;
             }
