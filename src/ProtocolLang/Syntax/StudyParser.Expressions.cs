@@ -78,7 +78,8 @@ public static partial class StudyParser
         (from minus in Symbol("-")
          from operand in UnaryRef
          select (ExpressionSyntax)new UnaryExpressionSyntax(UnaryOperator.Negate, operand, Through(minus, operand.Span)))
-        .XOr(Primary);
+        .XOr(Primary)
+        .Named("an expression");
 
     private static readonly Parser<ExpressionSyntax> Multiplicative = BinaryChain(
         Unary,
@@ -126,7 +127,8 @@ public static partial class StudyParser
         (from not in Keyword("not")
          from operand in NotRef
          select (ExpressionSyntax)new UnaryExpressionSyntax(UnaryOperator.Not, operand, Through(not.Span, operand.Span)))
-        .XOr(Comparison);
+        .XOr(Comparison)
+        .Named("an expression");
 
     private static readonly Parser<ExpressionSyntax> And = BinaryChain(Not, KeywordOperator("and", BinaryOperator.And));
 

@@ -36,6 +36,17 @@ internal sealed class DeclarationSplitter
         "and", "or", "not", "in", "is", "if", "then", "else", "vs", "across",
     };
 
+    private static readonly HashSet<string> ColumnOptionKeywords = new(StringComparer.Ordinal)
+    {
+        "unit", "range", "optional", "key", "label",
+    };
+
+    /// <summary>Words that continue an expression from the line before.</summary>
+    private static readonly HashSet<string> ExpressionOperatorWords = new(StringComparer.Ordinal)
+    {
+        "and", "or", "is", "not", "in", "then", "else", "label",
+    };
+
     private readonly string _text;
     private readonly List<StudyToken> _tokens;
     private readonly int _bodyStart;
@@ -106,7 +117,10 @@ internal sealed class DeclarationSplitter
             return false;
         }
 
-        if (index > _bodyStart && OperandContext.Contains(TokenText(index - 1)))
+        // After an operator the word is an operand, unless it opens a line: then the line before
+        // is more likely unfinished than continued by a column named like a keyword.
+        if (index > _bodyStart && OperandContext.Contains(TokenText(index - 1))
+            && (!_tokens[index].FirstOnLine || TokenText(index - 1) == "across"))
         {
             return false;
         }
@@ -261,7 +275,10 @@ internal sealed class DeclarationSplitter
         return close + 1;
     }
 
-    /// <summary><c>name :</c>, <c>name ,</c> (not after a comma) or <c>derive name</c>.</summary>
+    /// <summary>
+    /// <c>name :</c>, <c>name ,</c> (not after a comma), <c>derive name</c>, or any other word
+    /// opening a line that does not continue the line before (a column option or an operand).
+    /// </summary>
     private bool StartsTableItem(int k, int parens)
     {
         if (!IsKind(k, TokenKind.Word) || IsSymbol(k - 1, ","))
@@ -275,12 +292,33 @@ internal sealed class DeclarationSplitter
             return parens == 0 || lineStart;
         }
 
-        return IsSymbol(k + 1, ",") && parens == 0;
+        if (IsSymbol(k + 1, ","))
+        {
+            return parens == 0;
+        }
+
+        return lineStart && parens == 0 && !ContinuesLine(k) && !ColumnOptionKeywords.Contains(TokenText(k));
     }
 
-    /// <summary><c>Name "label"</c>.</summary>
-    private bool StartsGroupEntry(int k, int parens) =>
-        IsKind(k, TokenKind.Word) && IsKind(k + 1, TokenKind.String) && (parens == 0 || _tokens[k].FirstOnLine);
+    /// <summary><c>Name "label"</c>, or any other word opening a line that does not continue the line before.</summary>
+    private bool StartsGroupEntry(int k, int parens)
+    {
+        if (!IsKind(k, TokenKind.Word))
+        {
+            return false;
+        }
+
+        if (IsKind(k + 1, TokenKind.String))
+        {
+            return parens == 0 || _tokens[k].FirstOnLine;
+        }
+
+        return _tokens[k].FirstOnLine && parens == 0 && !ContinuesLine(k);
+    }
+
+    /// <summary>The word at <paramref name="k"/> continues an expression: an operator is before or it is one.</summary>
+    private bool ContinuesLine(int k) =>
+        OperandContext.Contains(TokenText(k - 1)) || ExpressionOperatorWords.Contains(TokenText(k));
 
     /// <summary>
     /// A declaration keyword opening a line inside a body, and not shaped like an item of that
