@@ -123,6 +123,12 @@ public sealed partial class Binder
             case BinaryOperator.Equal:
             case BinaryOperator.NotEqual:
             {
+                if (left is BoundErrorExpression && syntax.Left is NameExpressionSyntax { Qualifier: null, Name.Name: "group" })
+                {
+                    // 'group == X' outside a model: already reported; X is a group name, not a column.
+                    return left;
+                }
+
                 var right = BindComparand(syntax.Right, left.Type, context);
                 if (left is BoundMissingLiteral || right is BoundMissingLiteral)
                 {

@@ -250,7 +250,7 @@ public sealed partial class Binder
         }
 
         var time = outcome?.RepeatedTimeName;
-        var expected = "group, " + (time is null ? string.Empty : "'" + time + "' (the time column), ") + "or a subject-level variable";
+        var expected = time is null ? "group or a subject-level variable" : "group, '" + time + "' (the time column) or a subject-level variable";
         var candidates = new[] { "group" }.Concat(time is null ? [] : [time]).Concat(subjects.AllNames);
         _diagnostics.Add(DiagnosticDescriptors.UnknownModelTerm, factor.Variable.Span, name, expected,
             type is null ? NameSuggestions.DidYouMean(name, candidates) : " (" + name + " is " + type.Display + ")");

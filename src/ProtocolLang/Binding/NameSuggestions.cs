@@ -7,7 +7,8 @@ namespace ProtocolLang.Binding;
 internal static class NameSuggestions
 {
     /// <summary>The closest candidate, or null when none is close: at most a third of the name's length
-    /// (at least one) edits away, or equal ignoring case. Ties go to the earliest candidate.</summary>
+    /// (at least one) edits away and fewer edits than the name is long, or equal ignoring case.
+    /// Ties go to the earliest candidate.</summary>
     public static string? Nearest(string name, IEnumerable<string> candidates)
     {
         string? best = null;
@@ -21,7 +22,8 @@ internal static class NameSuggestions
             }
 
             var distance = string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase) ? 0 : Distance(name, candidate);
-            if (distance <= limit && distance < bestDistance)
+            // A one-letter name is one edit from every other one-letter name: only suggest what shares something.
+            if (distance <= limit && distance < name.Length && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;

@@ -57,7 +57,7 @@ public static partial class DiagnosticDescriptors
         "cannot compare {0} with {1}", Binding);
 
     public static DiagnosticDescriptor UnknownFunction { get; } = Error("PL2018", "Unknown function",
-        "unknown function '{0}'{1}; known functions: {2}", Binding);
+        "unknown function '{0}'; known functions: {2}{1}", Binding);
 
     public static DiagnosticDescriptor WrongArgumentCount { get; } = Error("PL2019", "Wrong number of arguments",
         "function '{0}' takes {1}; found {2}", Binding);
@@ -84,7 +84,7 @@ public static partial class DiagnosticDescriptors
         "test '{0}' needs {1} variable; '{2}' is {3}", Binding);
 
     public static DiagnosticDescriptor UnknownTest { get; } = Error("PL2027", "Unknown test",
-        "unknown test '{0}'{1}; expected one of mann_whitney, t_test, welch, fisher, chi_square, kruskal_wallis, anova", Binding);
+        "unknown test '{0}'; expected one of mann_whitney, t_test, welch, fisher, chi_square, kruskal_wallis, anova{1}", Binding);
 
     public static DiagnosticDescriptor GroupVersusItself { get; } = Error("PL2028", "Group compared with itself",
         "group '{0}' is compared with itself", Binding);
@@ -93,7 +93,7 @@ public static partial class DiagnosticDescriptors
         "test '{0}' compares two groups, but the study has {1} groups; use {2} across groups, or a pairing such as 'A vs each'", Binding);
 
     public static DiagnosticDescriptor UnknownAdjust { get; } = Error("PL2030", "Unknown adjustment method",
-        "unknown adjustment '{0}'{1}; expected one of none, bonferroni, holm, hochberg, bh", Binding);
+        "unknown adjustment '{0}'; expected one of none, bonferroni, holm, hochberg, bh{1}", Binding);
 
     public static DiagnosticDescriptor NeedsTimeToEvent { get; } = Error("PL2031", "Analysis needs a time-to-event outcome",
         "{0} needs a time_to_event outcome; '{1}' is {2}", Binding);
@@ -114,7 +114,7 @@ public static partial class DiagnosticDescriptors
         "unknown ties method '{0}'; expected efron or breslow", Binding);
 
     public static DiagnosticDescriptor UnknownReportFormat { get; } = Error("PL2037", "Unknown report format",
-        "unknown report format '{0}'{1}; expected markdown, html or json", Binding);
+        "unknown report format '{0}'; expected markdown, html or json{1}", Binding);
 
     public static DiagnosticDescriptor GroupsMayOverlap { get; } = Warning("PL2038", "Groups may overlap",
         "groups {0} and {1} may overlap: their predicates do not test a shared column with different levels", Binding);

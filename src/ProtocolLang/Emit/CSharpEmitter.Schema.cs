@@ -124,7 +124,7 @@ public sealed partial class CSharpEmitter
     {
         if (column.Type.Kind == TypeKind.Category)
         {
-            var enumName = expressions.EnumName(column.Type.Category!);
+            var enumName = expressions.TypeName(column.Type);
             return column.Optional ? "(" + enumName + "?)" + value : "(" + enumName + ")" + value + ".GetValueOrDefault()";
         }
 

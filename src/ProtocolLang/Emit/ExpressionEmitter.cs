@@ -30,10 +30,14 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
         TypeKind.Text => "string",
         TypeKind.Bool => "bool",
         TypeKind.Date => "DateOnly",
-        TypeKind.Category => EnumName(type.Category!),
+        TypeKind.Category => Names.Enum(type.Category!),
         _ => "double",
     };
 
+    /// <summary>
+    /// An enum in expression context. Types are never hidden by properties in type context, but in an
+    /// expression <c>Antibody.NXP2</c> would bind to a property <c>Antibody</c> of type <c>Antibody?</c>.
+    /// </summary>
     public string EnumName(CategoryInfo category)
     {
         var name = Names.Enum(category);
@@ -54,7 +58,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
             case BoundMissingLiteral:
                 return ("(double?)null", new("double", true, TypeKind.Number));
             case BoundLevel level:
-                return (EnumName(level.Category) + "." + Names.EnumMember(level.Category, level.Index), new(EnumName(level.Category), false, TypeKind.Category));
+                return (EnumName(level.Category) + "." + Names.EnumMember(level.Category, level.Index), new(Names.Enum(level.Category), false, TypeKind.Category));
             case BoundColumnReference c:
                 return (Receiver + Names.Property(c.Column.Table, c.Column.Name), new(TypeName(c.Column.Type), c.Column.Optional, c.Column.Type.Kind));
             case BoundDeriveReference d:
