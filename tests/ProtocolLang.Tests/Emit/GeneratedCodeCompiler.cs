@@ -4,11 +4,13 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using ProtocolLang.Tests.Binding;
 
 namespace ProtocolLang.Tests.Emit;
 
-/// <summary>Compiles emitted code with Roslyn against the runtime API stub and the real runtime Data types (as source).</summary>
+/// <summary>
+/// Compiles emitted code with Roslyn against the real ProtocolLang.Runtime assembly (it is in the test
+/// host's trusted platform assemblies) plus <c>RuntimeApiStub.cs</c> for the API not on main yet.
+/// </summary>
 internal static class GeneratedCodeCompiler
 {
     private static readonly Lazy<MetadataReference[]> References = new(() =>
@@ -18,14 +20,11 @@ internal static class GeneratedCodeCompiler
     public static CSharpCompilation Compile(string generated)
     {
         var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var runtime = Path.Combine(TestStudies.RepositoryRoot, "src", "Runtime", "Data");
         var sources = new List<SyntaxTree>
         {
             CSharpSyntaxTree.ParseText(generated, options, "Study.g.cs"),
             CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Emit", "RuntimeApiStub.cs")), options, "RuntimeApiStub.cs"),
         };
-        sources.AddRange(Directory.GetFiles(runtime, "*.cs").OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), options, Path.GetFileName(f))));
         return CSharpCompilation.Create("GeneratedStudy", sources, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }

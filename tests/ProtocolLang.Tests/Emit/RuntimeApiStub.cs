@@ -1,6 +1,7 @@
-// A stand-in for the runtime API of docs/design/generated-code.md, compiled (as source, not into the
-// test assembly) together with emitted code to prove that the code compiles against the contract.
-// Signatures only follow the contract; bodies are minimal. Replace with the real runtime once it is on main.
+// A stand-in for the parts of the runtime API of docs/design/generated-code.md that are not on main yet
+// (ProtocolLang.Runtime.Plan and StudyResults), compiled as source (not into the test assembly) together
+// with emitted code and the real ProtocolLang.Runtime assembly (Data, Statistics.AdjustMethod).
+// Signatures follow the contract; bodies are minimal. Delete each part when the real one lands.
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -12,11 +13,6 @@ namespace ProtocolLang.Runtime
     public sealed class StudyResults
     {
     }
-}
-
-namespace ProtocolLang.Runtime.Statistics
-{
-    public enum AdjustMethod { None, Bonferroni, Holm, Hochberg, BenjaminiHochberg }
 }
 
 namespace ProtocolLang.Runtime.Plan
