@@ -9,19 +9,12 @@ namespace ProtocolLang.Tests.Binding;
 /// <summary>Parsing and binding helpers shared by the binder and emitter tests.</summary>
 internal static class TestStudies
 {
-    /// <summary>The real parser; while it is a placeholder, the interim test parser (no recovery).</summary>
+    /// <summary>Parses with the real parser; binder tests start from syntactically valid text.</summary>
     public static StudySyntax Parse(SourceText source)
     {
-        try
-        {
-            var parsed = StudyParser.Parse(source);
-            Assert.Empty(parsed.Diagnostics);
-            return parsed.Study!;
-        }
-        catch (NotSupportedException)
-        {
-            return InterimParser.Parse(source.Text);
-        }
+        var parsed = StudyParser.Parse(source);
+        Assert.Empty(parsed.Diagnostics);
+        return parsed.Study!;
     }
 
     public static BindResult Bind(string text, string path = "test.study")

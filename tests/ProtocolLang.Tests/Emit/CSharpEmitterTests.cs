@@ -74,7 +74,7 @@ public class CSharpEmitterTests
             }
             """;
         var escaped = label.Replace("\\", "\\\\", System.StringComparison.Ordinal).Replace("\"", "\\\"", System.StringComparison.Ordinal)
-            .Replace("\n", "\\n", System.StringComparison.Ordinal);
+            .Replace("\n", "\\n", System.StringComparison.Ordinal).Replace("\r", "\\r", System.StringComparison.Ordinal);
         var study = TestStudies.BindClean(text.Replace("LABEL", escaped, System.StringComparison.Ordinal)
             .Replace("TITLE", escaped, System.StringComparison.Ordinal).Replace("PATH", escaped, System.StringComparison.Ordinal)
             .Replace("UNIT", escaped, System.StringComparison.Ordinal));

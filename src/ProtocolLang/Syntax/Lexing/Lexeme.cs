@@ -194,6 +194,7 @@ internal static class Lexeme
                     case '"': builder.Append('"'); break;
                     case '\\': builder.Append('\\'); break;
                     case 'n': builder.Append('\n'); break;
+                    case 'r': builder.Append('\r'); break;
                     case 't': builder.Append('\t'); break;
                     default:
                         if (badEscape < 0)
