@@ -23,7 +23,7 @@ internal static class CompareMethod
 
     public static string TestTitle(TestKind test) => test switch
     {
-        TestKind.MannWhitney => "Wilcoxon rank-sum (Mann-Whitney U) test with continuity correction, R wilcox.test",
+        TestKind.MannWhitney => "Wilcoxon rank-sum (Mann-Whitney U) test, normal approximation with continuity correction, R wilcox.test(exact = FALSE, correct = TRUE)",
         TestKind.TTest => "Student's two-sample t-test (equal variances), R t.test(var.equal = TRUE)",
         TestKind.Welch => "Welch's two-sample t-test, R t.test",
         TestKind.Fisher => "Fisher's exact test, R fisher.test",
@@ -131,8 +131,6 @@ internal static class CompareMethod
         TestKind.Fisher when groups != 2 || variable is CategoricalVariable =>
             "Fisher's exact test for an r×c table (more than two groups or levels) is not implemented yet",
         TestKind.ChiSquare => "Pearson's chi-squared test is not implemented yet",
-        TestKind.KruskalWallis => "the Kruskal-Wallis test is not implemented yet",
-        TestKind.Anova => "one-way analysis of variance is not implemented yet",
         _ => null,
     };
 }

@@ -82,7 +82,7 @@ public sealed partial class StudyRun
         TestResult result;
         try
         {
-            result = RunTwoGroupTest(variable, test, set[0], set[1], cohort.GroupCodeArray);
+            result = RunTest(variable, test, set, cohort.GroupCodeArray);
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
         {
@@ -103,25 +103,26 @@ public sealed partial class StudyRun
         return Row(undefined ? ResultStatus.NotComputed : ResultStatus.Ok, undefined ? string.Join("; ", result.Warnings) : null, outcome, warnings);
     }
 
-    private static TestResult RunTwoGroupTest(Variable variable, TestKind test, int first, int second, int[] codes)
+    private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes)
     {
         if (test == TestKind.Fisher)
         {
             int[] values = ((BinaryVariable)variable).CodeArray;
-            (int a, int b) = TrueFalse(values, codes, first);
-            (int c, int d) = TrueFalse(values, codes, second);
+            (int a, int b) = TrueFalse(values, codes, set[0]);
+            (int c, int d) = TrueFalse(values, codes, set[1]);
             return FisherExact.TwoByTwo(a, b, c, d);
         }
 
         double[] numbers = GroupSummaries.Numbers(variable);
-        double[] x = GroupSummaries.NonMissing(numbers, codes, first);
-        double[] y = GroupSummaries.NonMissing(numbers, codes, second);
+        double[][] samples = set.Select(g => GroupSummaries.NonMissing(numbers, codes, g)).ToArray();
         return test switch
         {
-            TestKind.MannWhitney => MannWhitney.Test(x, y, continuityCorrection: true),
-            TestKind.TTest => TTest.Student(x, y),
-            TestKind.Welch => TTest.Welch(x, y),
-            _ => throw new InvalidOperationException($"Bug: {test} is not a two-group test."),
+            TestKind.MannWhitney => MannWhitney.Test(samples[0], samples[1], continuityCorrection: true),
+            TestKind.TTest => TTest.Student(samples[0], samples[1]),
+            TestKind.Welch => TTest.Welch(samples[0], samples[1]),
+            TestKind.KruskalWallis => KruskalWallis.Test(samples),
+            TestKind.Anova => OneWayAnova.Test(samples),
+            _ => throw new InvalidOperationException($"Bug: no kernel call for {test}."),
         };
     }
 

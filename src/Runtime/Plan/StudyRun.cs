@@ -47,7 +47,7 @@ public sealed partial class StudyRun
         _data = DataLoader.Load(schema, options.StudyDirectory);
         if (_data.HasFatalProblems)
         {
-            throw new StudyDataException(_data.Problems);
+            throw new StudyDataException(_data);
         }
     }
 
