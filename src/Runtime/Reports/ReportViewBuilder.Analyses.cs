@@ -16,7 +16,7 @@ public static partial class ReportViewBuilder
         string title = analysis.Kind switch
         {
             "describe" => "Descriptive table by group",
-            "compare" => "Comparison",
+            "compare" => "Comparison of " + string.Join(", ", analysis.Compare?.Rows.Select(r => r.Label).Distinct(StringComparer.Ordinal) ?? Array.Empty<string>()),
             "mixed_model" => "Linear mixed model",
             "kaplan_meier" => "Kaplan-Meier survival",
             "logrank" => "Log-rank test",
@@ -25,8 +25,8 @@ public static partial class ReportViewBuilder
         };
         string status = analysis.Status switch
         {
-            ResultStatus.NotImplemented => "**Not implemented yet:** " + Cell(analysis.Reason ?? string.Empty) + ". No numbers are reported.",
-            ResultStatus.Failed => "**Failed:** " + Cell(analysis.Reason ?? string.Empty) + ".",
+            ResultStatus.NotImplemented => "**Not implemented yet:** " + Inline(analysis.Reason ?? string.Empty) + ". No numbers are reported.",
+            ResultStatus.Failed => "**Failed:** " + Inline(analysis.Reason ?? string.Empty) + ".",
             _ => string.Empty,
         };
         string suffix = analysis.Status switch
@@ -55,17 +55,17 @@ public static partial class ReportViewBuilder
         }
 
         return new SectionView(
-            string.Create(CultureInfo.InvariantCulture, $"{analysis.Index}. {title}{suffix}"),
-            Code(analysis.Source),
+            Inline(string.Create(CultureInfo.InvariantCulture, $"{analysis.Index}. {title}{suffix}")),
+            InlineCode(analysis.Source),
             status,
-            analysis.Method is null ? null : Cell(analysis.Method),
-            analysis.Specification is null ? null : Code(analysis.Specification),
+            analysis.Method is null ? null : Inline(analysis.Method),
+            analysis.Specification is null ? null : InlineCode(analysis.Specification),
             notes,
             tables,
             warnings);
     }
 
-    private static string FormatWarning(WarningResult w) => $"{w.Code} ({w.Severity}): {Cell(w.Message)}";
+    private static string FormatWarning(WarningResult w) => $"{w.Code} ({w.Severity}): {Inline(w.Message)}";
 
     private static MarkdownTable DescribeTable(DescribeResult describe)
     {
@@ -128,10 +128,7 @@ public static partial class ReportViewBuilder
             "count_percent" => "n/N (%)",
             _ => "n",
         };
-        string adjustment = compare.Adjustment.Method == "none"
-            ? "no multiplicity adjustment"
-            : $"p-values adjusted ({compare.Adjustment.Method}) within {compare.Adjustment.Family}";
-        return $"Group summaries: {statistic}, with the number of non-missing values (n); two-sided tests; {adjustment}.";
+        return $"Group summaries: {statistic}; n is the number of non-missing values.";
     }
 
     private static MarkdownTable CompareTable(CompareResult compare)

@@ -30,7 +30,7 @@ public static partial class ReportViewBuilder
             "|---|---|--:|---|",
             results.DataFiles.Select(f => Row(Code(f.Table), Code(f.Path), F.Count(f.RowsRead), Code(f.Sha256))).ToArray());
         return new ReportView(
-            Cell(title),
+            Inline(title),
             identity,
             files,
             Problems(results.Problems),
@@ -78,7 +78,7 @@ public static partial class ReportViewBuilder
             notes.AddRange(SubjectNotes("In more than one group", cohort.Overlapping, cohort.OverlappingSubjects));
         }
 
-        return new FlowView($"Table `{table.Table}` ({Cell(table.Source)})", stepsTable, groups, notes);
+        return new FlowView($"Table {InlineCode(table.Table)} ({Inline(table.Source)})", stepsTable, groups, notes);
     }
 
     private static string ExclusionText(ExclusionCount e, CohortFlow? cohort)
@@ -109,7 +109,7 @@ public static partial class ReportViewBuilder
             yield break;
         }
 
-        string listed = string.Join("; ", notes.Select(n => string.Create(CultureInfo.InvariantCulture, $"row {n.Row} ({Code(n.Key)})")
+        string listed = string.Join("; ", notes.Select(n => string.Create(CultureInfo.InvariantCulture, $"row {n.Row} ({InlineCode(n.Key)})")
             + (n.Groups.Count > 0 ? ": " + string.Join(", ", n.Groups) : string.Empty)));
         string more = notes.Count < count ? string.Create(CultureInfo.InvariantCulture, $"; first {notes.Count} of {count} listed") : string.Empty;
         yield return $"{what} (not analysed): {listed}{more}.";
@@ -117,14 +117,18 @@ public static partial class ReportViewBuilder
 
     private static IReadOnlyList<string> Row(params string[] cells) => cells;
 
-    /// <summary>Table cell text: pipes escaped, line breaks flattened.</summary>
-    internal static string Cell(string text) =>
-        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>Text on one line: line breaks flattened to spaces.</summary>
+    internal static string Inline(string text) =>
+        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
 
-    /// <summary>A code span, fenced with enough backticks for the text.</summary>
-    internal static string Code(string text)
-    {
-        string flat = Cell(text);
-        return flat.Contains('`', StringComparison.Ordinal) ? $"`` {flat} ``" : $"`{flat}`";
-    }
+    /// <summary>Table cell text: on one line, pipes escaped (GitHub tables need that even inside code spans).</summary>
+    internal static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+
+    /// <summary>A code span in a table cell.</summary>
+    internal static string Code(string text) => Fence(Cell(text));
+
+    /// <summary>A code span in running text, pipes as written.</summary>
+    internal static string InlineCode(string text) => Fence(Inline(text));
+
+    private static string Fence(string text) => text.Contains('`', StringComparison.Ordinal) ? $"`` {text} ``" : $"`{text}`";
 }
