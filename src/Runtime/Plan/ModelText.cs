@@ -23,7 +23,7 @@ internal static class ModelText
             .Concat(spec.RandomEffects.Select(Random));
         string groups = spec.GroupsIncluded is null ? "all groups" : "groups " + string.Join(", ", spec.GroupsIncluded);
         return $"{response} ~ {string.Join(" + ", terms)}; {groups}; {(spec.Reml ? "REML" : "ML")}; "
-            + string.Create(CultureInfo.InvariantCulture, $"{spec.Response.Values.Length} measurements from table '{spec.Response.Table}'");
+            + string.Create(CultureInfo.InvariantCulture, $"{Defined(spec.Response.Values)} of {spec.Response.Values.Length} kept rows of table '{spec.Response.Table}' have a value");
     }
 
     public static string Cox(CoxSpec spec)
@@ -44,6 +44,17 @@ internal static class ModelText
         }
 
         return text + "; ties = " + (spec.Ties == TiesMethod.Efron ? "efron" : "breslow");
+    }
+
+    private static int Defined(System.ReadOnlySpan<double> values)
+    {
+        int n = 0;
+        foreach (double v in values)
+        {
+            n += double.IsNaN(v) ? 0 : 1;
+        }
+
+        return n;
     }
 
     private static string Factor(TermFactor factor) =>

@@ -13,6 +13,7 @@ namespace ProtocolLang.Runtime.Reports;
 /// <item>Estimates and statistics: 3 significant digits, but never fewer than all integer digits
 /// (0.0456, 4.56, 45.6, 456, 3792); trailing zeros kept so columns align; scientific notation
 /// (1.23e-07) below 1e-6 or from 1e9.</item>
+/// <item>Test statistics: as estimates, except whole numbers (counts, rank sums) print as integers (W = 216).</item>
 /// <item>Percentages: one decimal (27.8). Counts: integers.</item>
 /// <item>Degrees of freedom: an integer when whole, else as an estimate.</item>
 /// </list>
@@ -67,6 +68,12 @@ public static class ReportNumberFormat
     }
 
     public static string Estimate(double? value) => value is { } v ? Estimate(v) : NotAvailable;
+
+    /// <summary>A test statistic: a whole number (a count, a rank sum) as an integer, else as an estimate.</summary>
+    public static string Statistic(double value) =>
+        double.IsFinite(value) && value == Math.Round(value) && Math.Abs(value) < 1e9
+            ? NoNegativeZero(value.ToString("F0", CultureInfo.InvariantCulture))
+            : Estimate(value);
 
     public static string Percent(double percent) =>
         double.IsNaN(percent) ? NotAvailable : NoNegativeZero(percent.ToString("F1", CultureInfo.InvariantCulture));

@@ -65,6 +65,10 @@ public static partial class ReportViewBuilder
             warnings);
     }
 
+    /// <summary>" (unit)" unless the label already names the unit, as in "Creatine kinase (U/L)".</summary>
+    private static string UnitSuffix(string label, string? unit) =>
+        unit is null || label.Contains(unit, StringComparison.Ordinal) ? string.Empty : " (" + Cell(unit) + ")";
+
     private static string FormatWarning(WarningResult w) => $"{w.Code} ({w.Severity}): {Inline(w.Message)}";
 
     private static MarkdownTable DescribeTable(DescribeResult describe)
@@ -75,7 +79,7 @@ public static partial class ReportViewBuilder
         var rows = new List<IReadOnlyList<string>>();
         foreach (DescribeVariable v in describe.Variables)
         {
-            string name = "**" + Cell(v.Label) + "**" + (v.Unit is null ? string.Empty : " (" + Cell(v.Unit) + ")");
+            string name = "**" + Cell(v.Label) + "**" + UnitSuffix(v.Label, v.Unit);
             if (v.Continuous is { } cells)
             {
                 rows.Add(Line(name, cells.Select(_ => string.Empty)));
@@ -163,7 +167,7 @@ public static partial class ReportViewBuilder
         var rows = new List<IReadOnlyList<string>>();
         foreach (ComparisonRow row in compare.Rows)
         {
-            var cells = new List<string> { Cell(row.Label) + (row.Unit is null ? string.Empty : " (" + Cell(row.Unit) + ")") };
+            var cells = new List<string> { Cell(row.Label) + UnitSuffix(row.Label, row.Unit) };
             if (pairwise)
             {
                 cells.Add(Cell(string.Join(" vs ", row.Summaries.Select(s => s.Label))));
@@ -178,7 +182,7 @@ public static partial class ReportViewBuilder
                 _ => Cell(t?.Method ?? string.Empty),
             };
             cells.Add(test);
-            cells.Add(t is null ? NotApplicable : $"{Cell(t.StatisticName)} = {F.Estimate(t.Statistic)}");
+            cells.Add(t is null ? NotApplicable : $"{Cell(t.StatisticName)} = {F.Statistic(t.Statistic)}");
             cells.Add(t is null ? NotApplicable : t.DegreesOfFreedom is null ? NotApplicable : F.DegreesOfFreedom(t.DegreesOfFreedom));
             cells.Add(t is null ? NotApplicable : F.PValue(t.PValue));
             if (adjusted)

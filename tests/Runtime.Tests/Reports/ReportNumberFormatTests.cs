@@ -38,6 +38,14 @@ public sealed class ReportNumberFormatTests
         Assert.Equal(expected, ReportNumberFormat.Estimate(value));
 
     [Theory]
+    [InlineData(216, "216")]
+    [InlineData(8, "8")]
+    [InlineData(12.5, "12.5")]
+    [InlineData(-5.6312, "-5.63")]
+    public void StatisticsThatAreWholeNumbersPrintAsIntegers(double value, string expected) =>
+        Assert.Equal(expected, ReportNumberFormat.Statistic(value));
+
+    [Theory]
     [InlineData(27.777, "27.8")]
     [InlineData(100, "100.0")]
     [InlineData(-0.01, "0.0")]
