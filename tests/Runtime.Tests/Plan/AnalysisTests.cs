@@ -210,4 +210,38 @@ public sealed class AnalysisTests
         Assert.Contains(run.Analyses.Single().Warnings, w => w.Code == "PL5005");
         Assert.Contains(rows[1].Warnings, w => w.Code == "PL5001");
     }
+
+    [Fact]
+    public void KruskalWallisAcrossGroupsMatchesTheKernelOnTheGroupsValues()
+    {
+        using var folder = new StudyFolder();
+        var run = new StudyRun(SmallStudy.Schema, folder.Options(), new[] { ReportFormat.Json }, "report");
+        var cohort = run.Cohort(SmallStudy.ReadSubjects(run.Table("subjects")), r => r.Id, r => r.SourceRow, SmallStudy.Criteria, SmallStudy.Groups);
+        var age = Variables.Continuous(cohort, "age", "Age", "years", Summary.Median, r => r.Age);
+
+        run.Compare("compare age across groups using kruskal_wallis", new Variable[] { age }, new Pairing.AcrossGroups(), TestKind.KruskalWallis, AdjustMethod.None);
+
+        ComparisonRow row = run.Analyses.Single().Compare!.Rows.Single();
+        TestResult expected = KruskalWallis.Test(new[] { AlphaAge, BetaAge, GammaAge });
+        Assert.Equal((expected.Statistic, expected.DegreesOfFreedom, expected.PValue), (row.Test!.Statistic, row.Test.DegreesOfFreedom, row.Test.PValue));
+        Assert.Equal(new[] { "Alpha", "Beta", "Gamma" }, row.Groups);
+    }
+
+    [Fact]
+    public void AnEmptyGroupIsWarnedAboutAndItsStatisticsAreUndefined()
+    {
+        using var folder = new StudyFolder();
+        var run = new StudyRun(SmallStudy.Schema, folder.Options(), new[] { ReportFormat.Json }, "report");
+        var groups = SmallStudy.Groups.Append(new GroupDefinition<SubjectRow>("Delta", "Nobody", _ => false)).ToArray();
+        var cohort = run.Cohort(SmallStudy.ReadSubjects(run.Table("subjects")), r => r.Id, r => r.SourceRow, SmallStudy.Criteria, groups);
+        var age = Variables.Continuous(cohort, "age", "Age", "years", Summary.Median, r => r.Age);
+
+        run.Describe("describe age by group", age);
+
+        AnalysisResult describe = run.Analyses.Single();
+        Assert.Contains(describe.Warnings, w => w.Code == "PL5004" && w.Message.Contains("Delta", StringComparison.Ordinal));
+        ContinuousCell delta = describe.Describe!.Variables[0].Continuous![3];
+        Assert.Equal(0, delta.N);
+        Assert.True(double.IsNaN(delta.Mean));
+    }
 }
