@@ -34,7 +34,10 @@ public sealed record DataProblem(string Code, string File, int Row, string? Colu
 
 public enum DataProblemSeverity
 {
-    /// <summary>Reported; the data are used as read (e.g. an undeclared column is ignored).</summary>
+    /// <summary>
+    /// For information: an undeclared column is ignored, a file has no rows, or (PL4016) a child row is excluded
+    /// because its parent row was: the cause is the parent's own error, reported there.
+    /// </summary>
     Warning,
 
     /// <summary>The row is excluded and counted with this problem as its reason.</summary>
