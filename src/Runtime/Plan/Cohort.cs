@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>
+/// The analysed subjects of a study: those that passed every criterion and fell in exactly one
+/// group, in source order, each with its group code (index into <see cref="GroupNames"/>).
+/// </summary>
+public abstract class Cohort
+{
+    private readonly int[] _groupCodes;
+    private readonly Dictionary<string, int> _indexByKey;
+
+    private protected Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, int[] groupCodes, string[] keys)
+    {
+        Table = table;
+        GroupNames = groupNames;
+        GroupLabels = groupLabels;
+        _groupCodes = groupCodes;
+        Keys = keys;
+        _indexByKey = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            _indexByKey[keys[i]] = i;
+        }
+    }
+
+    /// <summary>The subject table.</summary>
+    public string Table { get; }
+
+    /// <summary>Group names in declaration order.</summary>
+    public IReadOnlyList<string> GroupNames { get; }
+
+    /// <summary>Group labels, parallel to <see cref="GroupNames"/>.</summary>
+    public IReadOnlyList<string> GroupLabels { get; }
+
+    /// <summary>Number of analysed subjects.</summary>
+    public int Count => _groupCodes.Length;
+
+    /// <summary>For each analysed subject, the index of its group in <see cref="GroupNames"/>.</summary>
+    public ReadOnlySpan<int> GroupCodes => _groupCodes;
+
+    /// <summary>The key of each analysed subject.</summary>
+    public IReadOnlyList<string> Keys { get; }
+
+    /// <summary>The index of the analysed subject with this key, or -1.</summary>
+    public int IndexOf(string key) => _indexByKey.TryGetValue(key, out int i) ? i : -1;
+
+    /// <summary>The index of a group by name, or -1.</summary>
+    public int GroupIndex(string name)
+    {
+        for (int g = 0; g < GroupNames.Count; g++)
+        {
+            if (string.Equals(GroupNames[g], name, StringComparison.Ordinal))
+            {
+                return g;
+            }
+        }
+
+        return -1;
+    }
+
+    internal int[] GroupCodeArray => _groupCodes;
+}
+
+/// <summary>The analysed subjects as typed rows, with their groups.</summary>
+public sealed class Cohort<TRow> : Cohort
+{
+    internal Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, TRow[] rows, int[] groupCodes, string[] keys)
+        : base(table, groupNames, groupLabels, groupCodes, keys)
+    {
+        Rows = rows;
+    }
+
+    /// <summary>The analysed subjects' rows, parallel to <see cref="Cohort.GroupCodes"/>.</summary>
+    public IReadOnlyList<TRow> Rows { get; }
+}
+
+/// <summary>The rows of a child table (e.g. visits) whose subject is analysed, linked to it.</summary>
+public sealed class ChildRows<TChild>
+{
+    private readonly int[] _subjectIndex;
+
+    internal ChildRows(string table, Cohort cohort, TChild[] rows, int[] subjectIndex)
+    {
+        Table = table;
+        Cohort = cohort;
+        Rows = rows;
+        _subjectIndex = subjectIndex;
+    }
+
+    public string Table { get; }
+
+    public Cohort Cohort { get; }
+
+    /// <summary>Kept rows in source order.</summary>
+    public IReadOnlyList<TChild> Rows { get; }
+
+    /// <summary>For each kept row, the index of its subject in the cohort.</summary>
+    public ReadOnlySpan<int> SubjectIndex => _subjectIndex;
+
+    internal int[] SubjectIndexArray => _subjectIndex;
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Statistics;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>Names, pairings and applicability of the tests of <c>compare</c>.</summary>
+internal static class CompareMethod
+{
+    public static string TestName(TestKind test) => test switch
+    {
+        TestKind.MannWhitney => "mann_whitney",
+        TestKind.TTest => "t_test",
+        TestKind.Welch => "welch",
+        TestKind.Fisher => "fisher",
+        TestKind.ChiSquare => "chi_square",
+        TestKind.KruskalWallis => "kruskal_wallis",
+        TestKind.Anova => "anova",
+        _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
+    };
+
+    public static string TestTitle(TestKind test) => test switch
+    {
+        TestKind.MannWhitney => "Wilcoxon rank-sum (Mann-Whitney U) test, normal approximation with continuity correction, R wilcox.test(exact = FALSE, correct = TRUE)",
+        TestKind.TTest => "Student's two-sample t-test (equal variances), R t.test(var.equal = TRUE)",
+        TestKind.Welch => "Welch's two-sample t-test, R t.test",
+        TestKind.Fisher => "Fisher's exact test, R fisher.test",
+        TestKind.ChiSquare => "Pearson's chi-squared test, R chisq.test",
+        TestKind.KruskalWallis => "Kruskal-Wallis rank-sum test, R kruskal.test",
+        TestKind.Anova => "One-way analysis of variance, R oneway.test(var.equal = TRUE)",
+        _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
+    };
+
+    /// <summary>R's <c>p.adjust</c> method names.</summary>
+    public static string AdjustName(AdjustMethod adjust) => adjust switch
+    {
+        AdjustMethod.None => "none",
+        AdjustMethod.Bonferroni => "bonferroni",
+        AdjustMethod.Holm => "holm",
+        AdjustMethod.Hochberg => "hochberg",
+        AdjustMethod.BenjaminiHochberg => "BH",
+        _ => throw new ArgumentOutOfRangeException(nameof(adjust), adjust, null),
+    };
+
+    public static string AdjustTitle(AdjustMethod adjust) => adjust switch
+    {
+        AdjustMethod.None => "none",
+        AdjustMethod.Bonferroni => "Bonferroni",
+        AdjustMethod.Holm => "Holm",
+        AdjustMethod.Hochberg => "Hochberg",
+        AdjustMethod.BenjaminiHochberg => "Benjamini-Hochberg",
+        _ => throw new ArgumentOutOfRangeException(nameof(adjust), adjust, null),
+    };
+
+    public static string Describe(TestKind test, AdjustMethod adjust) =>
+        adjust == AdjustMethod.None
+            ? $"{TestTitle(test)}; two-sided; no multiplicity adjustment"
+            : $"{TestTitle(test)}; two-sided; p-values adjusted by {AdjustTitle(adjust)} (R p.adjust \"{AdjustName(adjust)}\") within each variable across its comparisons";
+
+    public static string PairingName(Pairing pairing) => pairing switch
+    {
+        Pairing.VsReference => "vs_reference",
+        Pairing.AllPairs => "all_pairs",
+        Pairing.TwoGroups => "two_groups",
+        Pairing.AcrossGroups => "across_groups",
+        _ => throw new ArgumentOutOfRangeException(nameof(pairing), pairing, null),
+    };
+
+    public static string? UnknownGroup(Pairing pairing, Cohort cohort)
+    {
+        IEnumerable<string> names = pairing switch
+        {
+            Pairing.VsReference v => v.Others.Prepend(v.Reference),
+            Pairing.TwoGroups t => new[] { t.First, t.Second },
+            _ => Array.Empty<string>(),
+        };
+        return names.FirstOrDefault(n => cohort.GroupIndex(n) < 0);
+    }
+
+    /// <summary>The group sets to test, as group indices, first group first.</summary>
+    public static IReadOnlyList<int[]> GroupSets(Pairing pairing, Cohort cohort)
+    {
+        int k = cohort.GroupNames.Count;
+        switch (pairing)
+        {
+            case Pairing.VsReference v:
+                int reference = cohort.GroupIndex(v.Reference);
+                return v.Others.Select(o => new[] { reference, cohort.GroupIndex(o) }).ToArray();
+            case Pairing.TwoGroups t:
+                return new[] { new[] { cohort.GroupIndex(t.First), cohort.GroupIndex(t.Second) } };
+            case Pairing.AllPairs:
+                var pairs = new List<int[]>();
+                for (int i = 0; i < k; i++)
+                {
+                    for (int j = i + 1; j < k; j++)
+                    {
+                        pairs.Add(new[] { i, j });
+                    }
+                }
+
+                return pairs;
+            default:
+                return new[] { Enumerable.Range(0, k).ToArray() };
+        }
+    }
+
+    /// <summary>Why <paramref name="test"/> does not fit the variable or the number of groups; null if it fits.</summary>
+    public static string? Misfit(Variable variable, TestKind test, int groups)
+    {
+        bool numeric = variable is ContinuousVariable or CountVariable;
+        bool counted = variable is BinaryVariable or CategoricalVariable;
+        string kind = variable.KindName;
+        string name = TestName(test);
+        return test switch
+        {
+            TestKind.MannWhitney or TestKind.TTest or TestKind.Welch or TestKind.KruskalWallis or TestKind.Anova when !numeric =>
+                $"{name} compares a continuous or count variable; '{variable.Name}' is {kind}",
+            TestKind.Fisher or TestKind.ChiSquare when !counted =>
+                $"{name} compares a binary or categorical variable; '{variable.Name}' is {kind}",
+            TestKind.MannWhitney or TestKind.TTest or TestKind.Welch when groups != 2 =>
+                string.Create(CultureInfo.InvariantCulture, $"{name} compares two groups, not {groups}; use {(test == TestKind.MannWhitney ? "kruskal_wallis" : "anova")} across groups or name pairs"),
+            _ => groups < 2 ? string.Create(CultureInfo.InvariantCulture, $"a comparison needs at least two groups; got {groups}") : null,
+        };
+    }
+
+    /// <summary>Why the runtime cannot run the test yet; null if it can.</summary>
+    public static string? NotImplemented(Variable variable, TestKind test, int groups) => test switch
+    {
+        TestKind.Fisher when groups != 2 || variable is CategoricalVariable =>
+            "Fisher's exact test for an r×c table (more than two groups or levels) is not implemented yet",
+        TestKind.ChiSquare => "Pearson's chi-squared test is not implemented yet",
+        _ => null,
+    };
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>How a continuous variable is summarised: <c>summary median</c> or <c>summary mean</c>.</summary>
+public enum Summary
+{
+    Median,
+    Mean,
+}
+
+/// <summary>A transform applied to a model's response before fitting.</summary>
+public enum ResponseTransform
+{
+    None,
+    Log,
+}
+
+/// <summary>What a factor of a model term stands for.</summary>
+public enum TermFactorKind
+{
+    /// <summary>The study's group factor.</summary>
+    Group,
+
+    /// <summary>The repeated outcome's time, as a number.</summary>
+    Time,
+
+    /// <summary>The repeated outcome's time, as a factor (<c>factor(month)</c>).</summary>
+    TimeAsFactor,
+
+    /// <summary>Another variable of the subject.</summary>
+    Covariate,
+}
+
+/// <summary>A linear mixed model: <c>model mixed response ~ terms + (random | grouping)</c>.</summary>
+/// <param name="GroupsIncluded">The groups analysed (from <c>where group != X</c>); null means all groups.</param>
+public sealed record MixedModelSpec(
+    RepeatedVariable Response,
+    ResponseTransform Transform,
+    IReadOnlyList<ModelTerm> FixedTerms,
+    IReadOnlyList<RandomEffect> RandomEffects,
+    IReadOnlyList<string>? GroupsIncluded,
+    bool Reml);
+
+/// <summary>A fixed-effect term: one factor is a main effect, several an interaction.</summary>
+public sealed record ModelTerm(IReadOnlyList<TermFactor> Factors);
+
+public sealed record TermFactor(string Name, TermFactorKind Kind);
+
+/// <summary>A random effect: <c>(1 | id)</c>, <c>(1 + month | id)</c> or <c>(0 + month | id)</c>.</summary>
+public sealed record RandomEffect(string Grouping, bool Intercept, string? Slope);
+
+/// <summary>A Cox proportional-hazards model.</summary>
+public sealed record CoxSpec(TimeToEventVariable Outcome, IReadOnlyList<CoxTerm> Terms, TiesMethod Ties, IReadOnlyList<Variable> Strata);
+
+/// <summary>A Cox model term; <see cref="Covariate"/> null is the group factor.</summary>
+public sealed record CoxTerm(Variable? Covariate, string? ReferenceLevel);
+
+/// <summary>How tied event times are handled in a Cox model.</summary>
+public enum TiesMethod
+{
+    /// <summary><c>coxph(ties = "efron")</c>.</summary>
+    Efron,
+
+    /// <summary><c>coxph(ties = "breslow")</c>.</summary>
+    Breslow,
+}

@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>Writes a model's specification as R-like text, so a reader sees what the runtime understood.</summary>
+internal static class ModelText
+{
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Outcome(TimeToEventVariable outcome)
+    {
+        string unit = outcome.Unit is null ? string.Empty : $" ({outcome.Unit})";
+        string horizon = outcome.Horizon is { } h ? "; horizon " + Number(h) + unit : string.Empty;
+        return $"Surv({outcome.Name}){horizon}";
+    }
+
+    public static string Mixed(MixedModelSpec spec)
+    {
+        string response = spec.Transform == ResponseTransform.Log ? $"log({spec.Response.Name})" : spec.Response.Name;
+        IEnumerable<string> terms = spec.FixedTerms.Select(t => string.Join(":", t.Factors.Select(Factor)))
+            .Concat(spec.RandomEffects.Select(Random));
+        string groups = spec.GroupsIncluded is null ? "all groups" : "groups " + string.Join(", ", spec.GroupsIncluded);
+        return $"{response} ~ {string.Join(" + ", terms)}; {groups}; {(spec.Reml ? "REML" : "ML")}; "
+            + string.Create(CultureInfo.InvariantCulture, $"{Defined(spec.Response.Values)} of {spec.Response.Values.Length} kept rows of table '{spec.Response.Table}' have a value");
+    }
+
+    public static string Cox(CoxSpec spec)
+    {
+        var terms = spec.Terms.Select(t => t.Covariate?.Name ?? "group");
+        var references = spec.Terms.Where(t => t.ReferenceLevel is not null)
+            .Select(t => $"{t.Covariate?.Name ?? "group"} = {t.ReferenceLevel}")
+            .ToArray();
+        string text = $"{Outcome(spec.Outcome)} ~ {string.Join(" + ", terms)}";
+        if (spec.Strata.Count > 0)
+        {
+            text += " + " + string.Join(" + ", spec.Strata.Select(s => $"strata({s.Name})"));
+        }
+
+        if (references.Length > 0)
+        {
+            text += "; reference " + string.Join(", ", references);
+        }
+
+        return text + "; ties = " + (spec.Ties == TiesMethod.Efron ? "efron" : "breslow");
+    }
+
+    private static int Defined(System.ReadOnlySpan<double> values)
+    {
+        int n = 0;
+        foreach (double v in values)
+        {
+            n += double.IsNaN(v) ? 0 : 1;
+        }
+
+        return n;
+    }
+
+    private static string Factor(TermFactor factor) =>
+        factor.Kind == TermFactorKind.TimeAsFactor ? $"factor({factor.Name})" : factor.Name;
+
+    private static string Random(RandomEffect effect)
+    {
+        string left = (effect.Intercept, effect.Slope) switch
+        {
+            (true, null) => "1",
+            (true, { } slope) => "1 + " + slope,
+            (false, { } slope) => "0 + " + slope,
+            (false, null) => "0",
+        };
+        return $"({left} | {effect.Grouping})";
+    }
+}

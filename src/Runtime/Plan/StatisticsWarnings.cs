@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ProtocolLang.Runtime.Results;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>The PL5xxx warnings analyses record; each is documented in docs/diagnostics.md.</summary>
+internal static class StatisticsWarnings
+{
+    /// <summary>A test's statistic or p-value is undefined for these data; the kernel says why.</summary>
+    public const string TestUndefined = "PL5001";
+
+    /// <summary>A test gave a result with a caveat from the kernel.</summary>
+    public const string TestCaveat = "PL5002";
+
+    /// <summary>Subjects with a missing value were left out of a comparison.</summary>
+    public const string MissingValuesLeftOut = "PL5003";
+
+    /// <summary>A group has no analysed subjects.</summary>
+    public const string EmptyGroup = "PL5004";
+
+    /// <summary>Some comparisons of a family have no p-value; the adjustment used the others.</summary>
+    public const string AdjustmentFamilyReduced = "PL5005";
+
+    /// <summary>A variable of a kind Table 1 does not summarise was left out.</summary>
+    public const string VariableNotSummarised = "PL5006";
+
+    /// <summary>The test does not fit the variable or the number of groups.</summary>
+    public const string TestDoesNotFit = "PL5007";
+
+    /// <summary>The analysis names a group the study does not define.</summary>
+    public const string UnknownGroup = "PL5008";
+
+    public static WarningResult Warning(string code, string message) => new(code, "warning", message);
+
+    public static WarningResult Info(string code, string message) => new(code, "info", message);
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    public static IReadOnlyList<WarningResult> None { get; } = Array.Empty<WarningResult>();
+}

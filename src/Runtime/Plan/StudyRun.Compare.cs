@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using ProtocolLang.Runtime.Statistics;
+
+namespace ProtocolLang.Runtime.Plan;
+
+public sealed partial class StudyRun
+{
+    /// <summary>
+    /// Tests each variable for each pair of the <paramref name="pairing"/> (or once across all groups).
+    /// P-values are adjusted within each variable's family: its comparisons over all pairs
+    /// (<c>compare CK: A vs each adjust holm</c> adjusts CK's three p-values together); variables are
+    /// separate families. Tests the runtime lacks are recorded as "not implemented yet".
+    /// </summary>
+    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(pairing);
+        Cohort cohort = _cohort?.Cohort ?? throw new InvalidOperationException("Define the cohort (StudyRun.Cohort) before any analysis.");
+        foreach (Variable v in variables)
+        {
+            RequireCohort(v);
+        }
+
+        string method = CompareMethod.Describe(test, adjust);
+        var adjustment = new AdjustmentResult(CompareMethod.AdjustName(adjust), "each variable's comparisons across its pairs of groups");
+        string? unknown = CompareMethod.UnknownGroup(pairing, cohort);
+        if (unknown is not null)
+        {
+            string reason = $"group '{unknown}' is not a group of this study";
+            Record("compare", source, ResultStatus.Failed, method, reason, null,
+                new[] { StatisticsWarnings.Warning(StatisticsWarnings.UnknownGroup, reason) });
+            return;
+        }
+
+        IReadOnlyList<int[]> sets = CompareMethod.GroupSets(pairing, cohort);
+        var warnings = new List<WarningResult>();
+        var rows = new List<ComparisonRow>();
+        foreach (Variable variable in variables)
+        {
+            var family = new List<ComparisonRow>(sets.Count);
+            foreach (int[] set in sets)
+            {
+                family.Add(CompareGroups(variable, set, test, cohort));
+            }
+
+            rows.AddRange(AdjustFamily(variable, family, adjust, warnings));
+            WarnMissing(variable, sets, cohort, warnings);
+        }
+
+        string status = rows.Count > 0 && rows.All(r => r.Status == ResultStatus.NotImplemented) ? ResultStatus.NotImplemented
+            : rows.Count > 0 && rows.All(r => r.Status == ResultStatus.Failed) ? ResultStatus.Failed
+            : ResultStatus.Ok;
+        string? statusReason = status == ResultStatus.Ok ? null : rows[0].Reason;
+        Record("compare", source, status, method, statusReason, null, warnings,
+            compare: new CompareResult(CompareMethod.TestName(test), CompareMethod.PairingName(pairing), adjustment, rows));
+    }
+
+    private static ComparisonRow CompareGroups(Variable variable, int[] set, TestKind test, Cohort cohort)
+    {
+        string[] groupNames = set.Select(g => cohort.GroupNames[g]).ToArray();
+        GroupSummary[] summaries = set.Select(g => GroupSummaries.Of(variable, test, g, cohort)).ToArray();
+        ComparisonRow Row(string status, string? reason, TestOutcome? outcome, IReadOnlyList<WarningResult> warnings) =>
+            new(variable.Name, variable.Label, variable.Unit, groupNames, status, reason, summaries, outcome, null, warnings);
+
+        string? misfit = CompareMethod.Misfit(variable, test, set.Length);
+        if (misfit is not null)
+        {
+            return Row(ResultStatus.Failed, misfit, null, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, misfit) });
+        }
+
+        string? missingKernel = CompareMethod.NotImplemented(variable, test, set.Length);
+        if (missingKernel is not null)
+        {
+            return Row(ResultStatus.NotImplemented, missingKernel, null, StatisticsWarnings.None);
+        }
+
+        TestResult result;
+        try
+        {
+            result = RunTest(variable, test, set, cohort.GroupCodeArray);
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            string reason = $"the statistics kernel failed: {e.Message}";
+            return Row(ResultStatus.Failed, reason, null, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestUndefined, reason) });
+        }
+
+        bool undefined = double.IsNaN(result.PValue);
+        string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
+        var warnings = result.Warnings.Select(w => StatisticsWarnings.Warning(code, w)).ToList();
+        if (undefined && warnings.Count == 0)
+        {
+            warnings.Add(StatisticsWarnings.Warning(code, "the p-value is undefined for these data"));
+        }
+
+        var outcome = new TestOutcome(result.Method, result.StatisticName, result.Statistic, Defined(result.DegreesOfFreedom), result.PValue,
+            result.EstimateName, Defined(result.Estimate), Defined(result.ConfidenceLow), Defined(result.ConfidenceHigh));
+        return Row(undefined ? ResultStatus.NotComputed : ResultStatus.Ok, undefined ? string.Join("; ", result.Warnings) : null, outcome, warnings);
+    }
+
+    private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes)
+    {
+        if (test == TestKind.Fisher)
+        {
+            int[] values = ((BinaryVariable)variable).CodeArray;
+            (int a, int b) = TrueFalse(values, codes, set[0]);
+            (int c, int d) = TrueFalse(values, codes, set[1]);
+            return FisherExact.TwoByTwo(a, b, c, d);
+        }
+
+        double[] numbers = GroupSummaries.Numbers(variable);
+        double[][] samples = set.Select(g => GroupSummaries.NonMissing(numbers, codes, g)).ToArray();
+        return test switch
+        {
+            TestKind.MannWhitney => MannWhitney.Test(samples[0], samples[1], continuityCorrection: true),
+            TestKind.TTest => TTest.Student(samples[0], samples[1]),
+            TestKind.Welch => TTest.Welch(samples[0], samples[1]),
+            TestKind.KruskalWallis => KruskalWallis.Test(samples),
+            TestKind.Anova => OneWayAnova.Test(samples),
+            _ => throw new InvalidOperationException($"Bug: no kernel call for {test}."),
+        };
+    }
+
+    /// <summary>Counts of true and false (missing left out) in one group: a row of Fisher's 2×2 table.</summary>
+    private static (int True, int False) TrueFalse(int[] values, int[] codes, int group)
+    {
+        int t = 0;
+        int f = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (codes[i] == group && values[i] >= 0)
+            {
+                if (values[i] == 1)
+                {
+                    t++;
+                }
+                else
+                {
+                    f++;
+                }
+            }
+        }
+
+        return (t, f);
+    }
+
+    /// <summary>Adjusts the defined p-values of one variable's family together (R's <c>p.adjust</c>).</summary>
+    private static IEnumerable<ComparisonRow> AdjustFamily(Variable variable, List<ComparisonRow> family, AdjustMethod adjust, List<WarningResult> warnings)
+    {
+        if (adjust == AdjustMethod.None)
+        {
+            return family;
+        }
+
+        int[] defined = Enumerable.Range(0, family.Count)
+            .Where(i => family[i].Test is { } t && !double.IsNaN(t.PValue))
+            .ToArray();
+        if (defined.Length < family.Count)
+        {
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.AdjustmentFamilyReduced, string.Create(CultureInfo.InvariantCulture,
+                $"'{variable.Name}': {family.Count - defined.Length} of {family.Count} comparisons have no p-value; the {CompareMethod.AdjustName(adjust)} adjustment used the other {defined.Length}")));
+        }
+
+        double[] raw = defined.Select(i => family[i].Test!.PValue).ToArray();
+        double[] adjusted = PAdjust.Adjust(raw, adjust);
+        var result = family.ToArray();
+        for (int k = 0; k < defined.Length; k++)
+        {
+            result[defined[k]] = result[defined[k]] with { AdjustedPValue = adjusted[k] };
+        }
+
+        return result;
+    }
+
+    /// <summary>Notes how many subjects of the compared groups have no value and so are left out of the tests.</summary>
+    private static void WarnMissing(Variable variable, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings)
+    {
+        var groups = sets.SelectMany(s => s).Distinct().OrderBy(g => g).ToArray();
+        var parts = new List<string>();
+        int total = 0;
+        foreach (int g in groups)
+        {
+            int missing = GroupSummaries.MissingCount(variable, g, cohort.GroupCodeArray);
+            if (missing > 0)
+            {
+                total += missing;
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{cohort.GroupNames[g]} {missing}"));
+            }
+        }
+
+        if (total > 0)
+        {
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MissingValuesLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{variable.Name}': {total} subject(s) with a missing value left out ({string.Join(", ", parts)})")));
+        }
+    }
+
+    private static double? Defined(double? value) => value is { } v && double.IsNaN(v) ? null : value;
+}

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.Results;
+
+namespace ProtocolLang.Runtime.Plan;
+
+public sealed partial class StudyRun
+{
+    /// <summary>
+    /// Applies the criteria in order to the valid subject rows (the first failing criterion is the
+    /// reason), then classifies the remaining subjects into groups: none is "unassigned", more than
+    /// one is "overlapping"; neither is analysed. Records the subject flow.
+    /// </summary>
+    public Cohort<TRow> Cohort<TRow>(IReadOnlyList<TRow> subjects, Func<TRow, string> key, Func<TRow, int> sourceRow,
+        IReadOnlyList<Criterion<TRow>> criteria, IReadOnlyList<GroupDefinition<TRow>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(sourceRow);
+        ArgumentNullException.ThrowIfNull(criteria);
+        ArgumentNullException.ThrowIfNull(groups);
+        if (_cohort is not null)
+        {
+            throw new InvalidOperationException("The cohort of this run is already defined.");
+        }
+
+        DataTable table = _data[_schema.Tables[0].Name];
+        if (subjects.Count != table.RowCount)
+        {
+            throw new ArgumentException($"Table '{table.Name}' has {table.RowCount} valid rows but {subjects.Count} subjects were given.", nameof(subjects));
+        }
+
+        var excludedBy = new int[criteria.Count];
+        var excludedMissing = new int[criteria.Count];
+        var notAnalysedReason = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unassigned = new List<SubjectNote>();
+        var overlapping = new List<SubjectNote>();
+        int unassignedCount = 0;
+        int overlappingCount = 0;
+        var keptRows = new List<TRow>();
+        var keptCodes = new List<int>();
+        var keptKeys = new List<string>();
+        var groupN = new int[groups.Count];
+        var matched = new List<int>(groups.Count);
+
+        foreach (TRow row in subjects)
+        {
+            string id = key(row);
+            int failed = FirstFailingCriterion(row, criteria, out bool missing);
+            if (failed >= 0)
+            {
+                excludedBy[failed]++;
+                if (missing)
+                {
+                    excludedMissing[failed]++;
+                }
+
+                notAnalysedReason.TryAdd(id, CriterionReason(criteria[failed].Kind, criteria[failed].Label));
+                continue;
+            }
+
+            matched.Clear();
+            for (int g = 0; g < groups.Count; g++)
+            {
+                if (groups[g].Predicate(row) == true)
+                {
+                    matched.Add(g);
+                }
+            }
+
+            if (matched.Count == 1)
+            {
+                groupN[matched[0]]++;
+                keptRows.Add(row);
+                keptCodes.Add(matched[0]);
+                keptKeys.Add(id);
+                continue;
+            }
+
+            bool none = matched.Count == 0;
+            if (none)
+            {
+                unassignedCount++;
+            }
+            else
+            {
+                overlappingCount++;
+            }
+
+            List<SubjectNote> notes = none ? unassigned : overlapping;
+            if (notes.Count < SubjectNoteLimit)
+            {
+                notes.Add(new SubjectNote(sourceRow(row), id, matched.Select(g => groups[g].Name).ToArray()));
+            }
+
+            notAnalysedReason.TryAdd(id, none ? "subject in no group" : "subject in more than one group");
+        }
+
+        int invalid = table.ExcludedRows.Count;
+        var criterionFlows = new CriterionFlow[criteria.Count];
+        int remaining = table.RowCount;
+        for (int c = 0; c < criteria.Count; c++)
+        {
+            remaining -= excludedBy[c];
+            criterionFlows[c] = new CriterionFlow(KindName(criteria[c].Kind), criteria[c].Label, excludedBy[c], excludedMissing[c], remaining);
+        }
+
+        var groupCounts = groups.Select((g, i) => new GroupCount(g.Name, g.Label, groupN[i])).ToArray();
+        var flow = new CohortFlow(table.Name, table.RowsRead, invalid, criterionFlows, unassignedCount, overlappingCount, keptRows.Count,
+            groupCounts, unassigned, overlapping);
+        CheckSubjectFlowAddsUp(flow);
+
+        var cohort = new Cohort<TRow>(table.Name, groups.Select(g => g.Name).ToArray(), groups.Select(g => g.Label).ToArray(),
+            keptRows.ToArray(), keptCodes.ToArray(), keptKeys.ToArray());
+        _cohort = new CohortState(cohort, flow, notAnalysedReason);
+        return cohort;
+    }
+
+    /// <summary>
+    /// Keeps the child rows whose subject is analysed, linked to it; the others are counted as
+    /// excluded with the reason their subject is not analysed.
+    /// </summary>
+    public ChildRows<TChild> Children<TChild, TRow>(string table, IReadOnlyList<TChild> rows, Func<TChild, string> key, Cohort<TRow> cohort)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(cohort);
+        CohortState state = _cohort is { } s && ReferenceEquals(s.Cohort, cohort)
+            ? s
+            : throw new ArgumentException("The cohort does not belong to this run.", nameof(cohort));
+        DataTable data = _data[table];
+        if (rows.Count != data.RowCount)
+        {
+            throw new ArgumentException($"Table '{table}' has {data.RowCount} valid rows but {rows.Count} rows were given.", nameof(rows));
+        }
+
+        if (_childKept.ContainsKey(table))
+        {
+            throw new InvalidOperationException($"The child rows of table '{table}' are already defined.");
+        }
+
+        var kept = new List<TChild>();
+        var subjectIndex = new List<int>();
+        var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (TChild row in rows)
+        {
+            string id = key(row);
+            int index = cohort.IndexOf(id);
+            if (index >= 0)
+            {
+                kept.Add(row);
+                subjectIndex.Add(index);
+                continue;
+            }
+
+            string reason = state.NotAnalysedReason.TryGetValue(id, out string? why)
+                ? why
+                : $"subject not among the valid rows of '{cohort.Table}'";
+            reasons[reason] = reasons.GetValueOrDefault(reason) + 1;
+        }
+
+        _childExclusions[table] = reasons.Select(r => new ExclusionCount("subject_not_analysed", r.Key, r.Value)).ToList();
+        _childKept[table] = kept.Count;
+        return new ChildRows<TChild>(table, cohort, kept.ToArray(), subjectIndex.ToArray());
+    }
+
+    private static int FirstFailingCriterion<TRow>(TRow row, IReadOnlyList<Criterion<TRow>> criteria, out bool missing)
+    {
+        for (int c = 0; c < criteria.Count; c++)
+        {
+            bool? value = criteria[c].Predicate(row);
+            bool excluded = criteria[c].Kind == CriterionKind.Include ? value != true : value == true;
+            if (excluded)
+            {
+                missing = value is null;
+                return c;
+            }
+        }
+
+        missing = false;
+        return -1;
+    }
+
+    private static string KindName(CriterionKind kind) => kind == CriterionKind.Include ? "include" : "exclude";
+
+    private static string CriterionReason(CriterionKind kind, string label) =>
+        kind == CriterionKind.Include ? $"subject not included: {label}" : $"subject excluded: {label}";
+
+    /// <summary>read = invalid + excluded per criterion + unassigned + overlapping + analysed; analysed = sum of group n.</summary>
+    private static void CheckSubjectFlowAddsUp(CohortFlow flow)
+    {
+        int accounted = flow.InvalidRows + flow.Criteria.Sum(c => c.Excluded) + flow.Unassigned + flow.Overlapping + flow.Analysed;
+        int grouped = flow.Groups.Sum(g => g.N);
+        if (accounted != flow.RowsRead || grouped != flow.Analysed)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Bug: the subject flow of '{flow.Table}' does not add up: {flow.RowsRead} read, {accounted} accounted for, {flow.Analysed} analysed, {grouped} in groups."));
+        }
+    }
+
+    private TableFlow BuildTableFlow(TableSchema schema)
+    {
+        DataTable table = _data[schema.Name];
+        var excluded = table.ExcludedRows
+            .GroupBy(r => r.Reason, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ExclusionCount("invalid_row", g.Key, g.Count()))
+            .ToList();
+        int kept = table.RowCount;
+        if (_cohort is { } cohort && string.Equals(cohort.Flow.Table, schema.Name, StringComparison.Ordinal))
+        {
+            CohortFlow flow = cohort.Flow;
+            excluded.AddRange(flow.Criteria.Select(c => new ExclusionCount(c.Kind, c.Label, c.Excluded)));
+            excluded.Add(new ExclusionCount("unassigned", "in no group", flow.Unassigned));
+            excluded.Add(new ExclusionCount("overlapping", "in more than one group", flow.Overlapping));
+            kept = flow.Analysed;
+        }
+        else if (_childExclusions.TryGetValue(schema.Name, out List<ExclusionCount>? childExcluded))
+        {
+            excluded.AddRange(childExcluded);
+            kept = _childKept[schema.Name];
+        }
+
+        var result = new TableFlow(schema.Name, schema.Source.Replace('\\', '/'), table.RowsRead, excluded, kept);
+        if (result.RowsRead != result.Excluded.Sum(e => e.Count) + result.Kept)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Bug: the flow of table '{schema.Name}' does not add up: {result.RowsRead} read, {result.Excluded.Sum(e => e.Count)} excluded, {result.Kept} kept."));
+        }
+
+        return result;
+    }
+
+    private sealed record CohortState(Cohort Cohort, CohortFlow Flow, IReadOnlyDictionary<string, string> NotAnalysedReason);
+}

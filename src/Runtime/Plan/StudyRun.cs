@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.Reports;
+using ProtocolLang.Runtime.Results;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>
+/// One execution of a study's analysis plan. Generated code creates it (which loads and validates
+/// every table), defines the cohort and child rows, calls the analyses in protocol order and
+/// finally <see cref="Complete"/>, which builds the results and writes the reports.
+/// Analyses never throw for statistical reasons: each records one result entry.
+/// </summary>
+public sealed partial class StudyRun
+{
+    /// <summary>How many unassigned or overlapping subjects the results list by row and key.</summary>
+    internal const int SubjectNoteLimit = 20;
+
+    private readonly StudySchema _schema;
+    private readonly StudyRunOptions _options;
+    private readonly IReadOnlyList<ReportFormat> _declaredFormats;
+    private readonly string _declaredOutput;
+    private readonly LoadedData _data;
+    private readonly List<AnalysisResult> _analyses = new();
+    private readonly Dictionary<string, List<ExclusionCount>> _childExclusions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _childKept = new(StringComparer.Ordinal);
+    private CohortState? _cohort;
+
+    public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(declaredFormats);
+        ArgumentNullException.ThrowIfNull(declaredOutput);
+        if (schema.Tables.Count == 0)
+        {
+            throw new ArgumentException("A study needs at least one table (the subject table).", nameof(schema));
+        }
+
+        _schema = schema;
+        _options = options;
+        _declaredFormats = declaredFormats;
+        _declaredOutput = declaredOutput;
+        _data = DataLoader.Load(schema, options.StudyDirectory);
+        if (_data.HasFatalProblems)
+        {
+            throw new StudyDataException(_data);
+        }
+    }
+
+    /// <summary>A loaded, validated table (invalid rows are not in it; they are counted in the flow).</summary>
+    public DataTable Table(string name) => _data[name];
+
+    /// <summary>The analyses recorded so far, in protocol order.</summary>
+    public IReadOnlyList<AnalysisResult> Analyses => _analyses;
+
+    /// <summary>
+    /// Builds the results model, writes the reports asked for (options, else the study's declared
+    /// formats) to the output directory (created if needed) and returns the results.
+    /// </summary>
+    public StudyResults Complete()
+    {
+        IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
+        StudyResults results = BuildResults(formats);
+        string outputDirectory = _options.OutputDirectory ?? Path.Combine(_options.StudyDirectory, _declaredOutput);
+        ReportWriter.Write(results, outputDirectory, formats);
+        return results;
+    }
+
+    internal StudyResults BuildResults(IReadOnlyList<ReportFormat> formats)
+    {
+        var identity = new StudyIdentity(_schema.Name, _schema.Title, _schema.Version, _schema.StudyFileName, _schema.StudySha256);
+        var files = _data.Files
+            .Select(f => new DataFileResult(f.Table, RelativePath(f.Path), f.Sha256, f.RowsRead))
+            .ToArray();
+        var problems = new ProblemsResult(
+            _data.ProblemCount,
+            _data.Problems.Select(p => new ProblemResult(p.Code, RelativePath(p.File), p.Row, p.Column, p.Message)).ToArray());
+        var flow = new FlowResult(_schema.Tables.Select(t => BuildTableFlow(t)).ToArray(), _cohort?.Flow);
+        return new StudyResults(
+            StudyResults.CurrentSchemaVersion,
+            ReportWriter.Tool,
+            identity,
+            files,
+            problems,
+            flow,
+            _analyses.ToArray(),
+            ReportWriter.Outputs(formats));
+    }
+
+    private void Record(string kind, string source, string status, string? method, string? reason, string? specification,
+        IReadOnlyList<WarningResult> warnings, DescribeResult? describe = null, CompareResult? compare = null)
+    {
+        _analyses.Add(new AnalysisResult(_analyses.Count + 1, kind, source, status, method, reason, specification, warnings, describe, compare));
+    }
+
+    private Cohort RequireCohort(Variable variable)
+    {
+        CohortState state = _cohort ?? throw new InvalidOperationException("Define the cohort (StudyRun.Cohort) before any analysis.");
+        if (!ReferenceEquals(variable.Cohort, state.Cohort))
+        {
+            throw new ArgumentException($"Variable '{variable.Name}' belongs to another cohort than this run's.", nameof(variable));
+        }
+
+        return state.Cohort;
+    }
+
+    /// <summary>Paths in outputs are relative to the study folder, with '/' separators, never absolute.</summary>
+    private string RelativePath(string path)
+    {
+        string relative = Path.IsPathRooted(path) ? Path.GetRelativePath(_options.StudyDirectory, path) : path;
+        return relative.Replace('\\', '/');
+    }
+}

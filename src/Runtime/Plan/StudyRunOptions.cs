@@ -1,0 +1,24 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>Where a study run finds its data and writes its reports.</summary>
+public sealed class StudyRunOptions
+{
+    /// <summary>The folder of the <c>.study</c> file; data paths are relative to it.</summary>
+    public required string StudyDirectory { get; init; }
+
+    /// <summary>Where reports go; default: the study's <c>report</c> path, relative to <see cref="StudyDirectory"/>.</summary>
+    public string? OutputDirectory { get; init; }
+
+    /// <summary>The report formats to write; default: the formats declared in the study.</summary>
+    public IReadOnlyList<ReportFormat>? Formats { get; init; }
+}
+
+/// <summary>A report output: <c>report.md</c>, <c>report.html</c> or <c>results.json</c>.</summary>
+public enum ReportFormat
+{
+    Markdown,
+    Html,
+    Json,
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>
+/// A variable of the analysed subjects, evaluated once into a column aligned with the cohort's
+/// group codes. Missing values are NaN (numbers) or -1 (codes).
+/// </summary>
+public abstract class Variable
+{
+    private protected Variable(Cohort cohort, string name, string label, string? unit)
+    {
+        Cohort = cohort;
+        Name = name;
+        Label = label;
+        Unit = unit;
+    }
+
+    public string Name { get; }
+
+    public string Label { get; }
+
+    public string? Unit { get; }
+
+    /// <summary>The cohort the values are aligned with.</summary>
+    public Cohort Cohort { get; }
+
+    /// <summary>The variable kind as written in results: continuous, binary, categorical, count, time_to_event, repeated.</summary>
+    public abstract string KindName { get; }
+}
+
+/// <summary>A continuous variable, summarised by median or mean.</summary>
+public sealed class ContinuousVariable : Variable
+{
+    internal ContinuousVariable(Cohort cohort, string name, string label, string? unit, Summary summary, double[] values)
+        : base(cohort, name, label, unit)
+    {
+        Summary = summary;
+        ValueArray = values;
+    }
+
+    public Summary Summary { get; }
+
+    /// <summary>One value per analysed subject; NaN = missing.</summary>
+    public ReadOnlySpan<double> Values => ValueArray;
+
+    public override string KindName => "continuous";
+
+    internal double[] ValueArray { get; }
+}
+
+/// <summary>A yes/no variable.</summary>
+public sealed class BinaryVariable : Variable
+{
+    internal BinaryVariable(Cohort cohort, string name, string label, int[] codes)
+        : base(cohort, name, label, null)
+    {
+        CodeArray = codes;
+    }
+
+    /// <summary>One code per analysed subject: 1 = true, 0 = false, -1 = missing.</summary>
+    public ReadOnlySpan<int> Codes => CodeArray;
+
+    public override string KindName => "binary";
+
+    internal int[] CodeArray { get; }
+}
+
+/// <summary>A variable with named levels.</summary>
+public sealed class CategoricalVariable : Variable
+{
+    internal CategoricalVariable(Cohort cohort, string name, string label, IReadOnlyList<string> levels, int[] codes)
+        : base(cohort, name, label, null)
+    {
+        Levels = levels;
+        CodeArray = codes;
+    }
+
+    public IReadOnlyList<string> Levels { get; }
+
+    /// <summary>One level index per analysed subject; -1 = missing.</summary>
+    public ReadOnlySpan<int> Codes => CodeArray;
+
+    public override string KindName => "categorical";
+
+    internal int[] CodeArray { get; }
+}
+
+/// <summary>A count variable (non-negative whole numbers), summarised like a continuous one.</summary>
+public sealed class CountVariable : Variable
+{
+    internal CountVariable(Cohort cohort, string name, string label, double[] values)
+        : base(cohort, name, label, null)
+    {
+        ValueArray = values;
+    }
+
+    public ReadOnlySpan<double> Values => ValueArray;
+
+    public override string KindName => "count";
+
+    internal double[] ValueArray { get; }
+}
+
+/// <summary>A time to an event, with its event indicator.</summary>
+public sealed class TimeToEventVariable : Variable
+{
+    internal TimeToEventVariable(Cohort cohort, string name, string label, string? unit, double? horizon, double[] times, int[] events)
+        : base(cohort, name, label, unit)
+    {
+        Horizon = horizon;
+        TimeArray = times;
+        EventArray = events;
+    }
+
+    /// <summary>Administrative censoring time, if declared (<c>horizon 36</c>).</summary>
+    public double? Horizon { get; }
+
+    /// <summary>One time per analysed subject; NaN = missing.</summary>
+    public ReadOnlySpan<double> Times => TimeArray;
+
+    /// <summary>1 = event, 0 = censored, -1 = missing.</summary>
+    public ReadOnlySpan<int> Events => EventArray;
+
+    public override string KindName => "time_to_event";
+
+    internal double[] TimeArray { get; }
+
+    internal int[] EventArray { get; }
+}
+
+/// <summary>A repeated measurement over time, one value per kept child row.</summary>
+public sealed class RepeatedVariable : Variable
+{
+    internal RepeatedVariable(Cohort cohort, string table, string name, string label, string? unit, string timeName, double[] values, double[] times, int[] subjectIndex)
+        : base(cohort, name, label, unit)
+    {
+        Table = table;
+        TimeName = timeName;
+        ValueArray = values;
+        TimeArray = times;
+        SubjectIndexArray = subjectIndex;
+    }
+
+    /// <summary>The child table the measurements come from.</summary>
+    public string Table { get; }
+
+    public string TimeName { get; }
+
+    public ReadOnlySpan<double> Values => ValueArray;
+
+    public ReadOnlySpan<double> Times => TimeArray;
+
+    /// <summary>For each measurement, the index of its subject in the cohort.</summary>
+    public ReadOnlySpan<int> SubjectIndex => SubjectIndexArray;
+
+    public override string KindName => "repeated";
+
+    internal double[] ValueArray { get; }
+
+    internal double[] TimeArray { get; }
+
+    internal int[] SubjectIndexArray { get; }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>
+/// Builds variables from typed rows: each lambda runs once per analysed subject (or kept child
+/// row), in order, into a column. Null becomes NaN (numbers) or -1 (codes).
+/// </summary>
+public static class Variables
+{
+    public static ContinuousVariable Continuous<TRow>(Cohort<TRow> c, string name, string label, string? unit, Summary summary, Func<TRow, double?> value)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(value);
+        return new ContinuousVariable(c, name, label, unit, summary, Numbers(c.Rows, value));
+    }
+
+    public static BinaryVariable Binary<TRow>(Cohort<TRow> c, string name, string label, Func<TRow, bool?> value)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(value);
+        var codes = new int[c.Rows.Count];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            codes[i] = value(c.Rows[i]) switch { true => 1, false => 0, null => -1 };
+        }
+
+        return new BinaryVariable(c, name, label, codes);
+    }
+
+    public static CategoricalVariable Categorical<TRow>(Cohort<TRow> c, string name, string label, IReadOnlyList<string> levels, Func<TRow, int?> levelIndex)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(levelIndex);
+        var codes = new int[c.Rows.Count];
+        for (int i = 0; i < codes.Length; i++)
+        {
+            int? level = levelIndex(c.Rows[i]);
+            if (level is { } l && (l < 0 || l >= levels.Count))
+            {
+                throw new ArgumentOutOfRangeException(nameof(levelIndex), l, $"Variable '{name}' has {levels.Count} levels; a row gave level index {l}.");
+            }
+
+            codes[i] = level ?? -1;
+        }
+
+        return new CategoricalVariable(c, name, label, levels, codes);
+    }
+
+    public static CountVariable Count<TRow>(Cohort<TRow> c, string name, string label, Func<TRow, double?> value)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(value);
+        return new CountVariable(c, name, label, Numbers(c.Rows, value));
+    }
+
+    public static TimeToEventVariable TimeToEvent<TRow>(Cohort<TRow> c, string name, string label, string? unit, double? horizon, Func<TRow, double?> time, Func<TRow, bool?> @event)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(@event);
+        var events = new int[c.Rows.Count];
+        for (int i = 0; i < events.Length; i++)
+        {
+            events[i] = @event(c.Rows[i]) switch { true => 1, false => 0, null => -1 };
+        }
+
+        return new TimeToEventVariable(c, name, label, unit, horizon, Numbers(c.Rows, time), events);
+    }
+
+    public static RepeatedVariable Repeated<TChild>(ChildRows<TChild> rows, string name, string label, string? unit, string timeName, Func<TChild, double?> value, Func<TChild, double?> time)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(time);
+        return new RepeatedVariable(rows.Cohort, rows.Table, name, label, unit, timeName, Numbers(rows.Rows, value), Numbers(rows.Rows, time), rows.SubjectIndexArray);
+    }
+
+    private static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value)
+    {
+        var values = new double[rows.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = value(rows[i]) ?? double.NaN;
+        }
+
+        return values;
+    }
+}

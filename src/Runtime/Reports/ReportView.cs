@@ -1,0 +1,37 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Reports;
+
+/// <summary>
+/// What the Markdown template renders: every number already formatted by
+/// <see cref="ReportNumberFormat"/> and every cell escaped, so a template only lays text out.
+/// In a template, names are snake_case (<c>report.data_files</c>).
+/// </summary>
+public sealed record ReportView(
+    string Title,
+    MarkdownTable Identity,
+    MarkdownTable DataFiles,
+    ProblemsView? Problems,
+    IReadOnlyList<FlowView> Flows,
+    IReadOnlyList<SectionView> Analyses);
+
+/// <summary>A Markdown table: header cells, the separator line (alignment) and body rows.</summary>
+public sealed record MarkdownTable(IReadOnlyList<string> Header, string Separator, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>Data problems: a sentence with the counts and the listed problems.</summary>
+public sealed record ProblemsView(string Summary, MarkdownTable Table);
+
+/// <summary>One table's flow, and for the subject table its groups and the subjects not analysed because of them.</summary>
+public sealed record FlowView(string Heading, MarkdownTable Steps, MarkdownTable? Groups, IReadOnlyList<string> Notes);
+
+/// <summary>One analysis: its heading, its <c>.study</c> line as a code span, status, method, tables and warnings.</summary>
+/// <param name="Status">Empty when the analysis ran; else a sentence such as "Not implemented yet: ...".</param>
+public sealed record SectionView(
+    string Heading,
+    string Source,
+    string Status,
+    string? Method,
+    string? Specification,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<MarkdownTable> Tables,
+    IReadOnlyList<string> Warnings);

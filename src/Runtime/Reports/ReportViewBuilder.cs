@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+
+namespace ProtocolLang.Runtime.Reports;
+
+/// <summary>Turns results into the report's view: the report shows only what results.json holds.</summary>
+public static partial class ReportViewBuilder
+{
+    public static ReportView Build(StudyResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        StudyIdentity study = results.Study;
+        string title = study.Title ?? study.Name;
+        var identityRows = new List<IReadOnlyList<string>>
+        {
+            Row("Study", Cell(study.Name) + (study.Version is null ? string.Empty : ", version " + Cell(study.Version))),
+            Row("Protocol", Code(study.File) + ", SHA-256 " + Code(study.Sha256)),
+            Row("Tool", Cell($"{results.Tool.Name} {results.Tool.Version}") + ", results schema " + Cell(results.SchemaVersion)),
+            Row("Reports", string.Join(", ", results.Reports.Select(r => r.Status == ResultStatus.Ok
+                ? $"{r.Format} ({Code(r.File ?? string.Empty)})"
+                : $"{r.Format} (not implemented yet)"))),
+        };
+        var identity = new MarkdownTable(new[] { "Item", "Value" }, "|---|---|", identityRows);
+        var files = new MarkdownTable(
+            new[] { "Table", "File", "Rows read", "SHA-256" },
+            "|---|---|--:|---|",
+            results.DataFiles.Select(f => Row(Code(f.Table), Code(f.Path), F.Count(f.RowsRead), Code(f.Sha256))).ToArray());
+        return new ReportView(
+            Inline(title),
+            identity,
+            files,
+            Problems(results.Problems),
+            results.Flow.Tables.Select(t => Flow(t, results.Flow.Cohort)).ToArray(),
+            results.Analyses.Select(Section).ToArray());
+    }
+
+    private static ProblemsView? Problems(ProblemsResult problems)
+    {
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+
+        string summary = problems.Listed.Count == problems.Count
+            ? string.Create(CultureInfo.InvariantCulture, $"{problems.Count} data problem(s); invalid rows are excluded and counted in the subject flow.")
+            : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} data problems; the first {problems.Listed.Count} are listed. Invalid rows are excluded and counted in the subject flow.");
+        var table = new MarkdownTable(
+            new[] { "Code", "File", "Row", "Column", "Problem" },
+            "|---|---|--:|---|---|",
+            problems.Listed.Select(p => Row(p.Code, Code(p.File), F.Count(p.Row), p.Column is null ? string.Empty : Code(p.Column), Cell(p.Message))).ToArray());
+        return new ProblemsView(summary, table);
+    }
+
+    private static FlowView Flow(TableFlow table, CohortFlow? cohort)
+    {
+        bool isSubjects = cohort is not null && string.Equals(cohort.Table, table.Table, StringComparison.Ordinal);
+        var steps = new List<IReadOnlyList<string>> { Row("Rows read", F.Count(table.RowsRead)) };
+        foreach (ExclusionCount e in table.Excluded)
+        {
+            steps.Add(Row(Cell(ExclusionText(e, cohort)), F.Count(e.Count)));
+        }
+
+        steps.Add(Row(isSubjects ? "**Analysed**" : "**Kept**", "**" + F.Count(table.Kept) + "**"));
+        var stepsTable = new MarkdownTable(new[] { "Step", isSubjects ? "Subjects" : "Rows" }, "|---|--:|", steps);
+        MarkdownTable? groups = null;
+        var notes = new List<string>();
+        if (isSubjects)
+        {
+            groups = new MarkdownTable(
+                new[] { "Group", "Label", "n" },
+                "|---|---|--:|",
+                cohort!.Groups.Select(g => Row(Code(g.Name), Cell(g.Label), F.Count(g.N))).ToArray());
+            notes.AddRange(SubjectNotes("In no group", cohort.Unassigned, cohort.UnassignedSubjects));
+            notes.AddRange(SubjectNotes("In more than one group", cohort.Overlapping, cohort.OverlappingSubjects));
+        }
+
+        return new FlowView($"Table {InlineCode(table.Table)} ({Inline(table.Source)})", stepsTable, groups, notes);
+    }
+
+    private static string ExclusionText(ExclusionCount e, CohortFlow? cohort)
+    {
+        switch (e.Stage)
+        {
+            case "invalid_row":
+                return "Invalid row: " + e.Reason;
+            case "include" or "exclude":
+                CriterionFlow? criterion = cohort?.Criteria.FirstOrDefault(c => c.Kind == e.Stage && c.Label == e.Reason);
+                string missing = criterion is { ExcludedMissing: > 0 }
+                    ? string.Create(CultureInfo.InvariantCulture, $" ({criterion.ExcludedMissing} because the criterion's value is missing)")
+                    : string.Empty;
+                return (e.Stage == "include" ? "Not included: " : "Excluded: ") + e.Reason + missing;
+            case "unassigned":
+                return "In no group";
+            case "overlapping":
+                return "In more than one group";
+            default:
+                return "Subject not analysed: " + e.Reason;
+        }
+    }
+
+    private static IEnumerable<string> SubjectNotes(string what, int count, IReadOnlyList<SubjectNote> notes)
+    {
+        if (count == 0)
+        {
+            yield break;
+        }
+
+        string listed = string.Join("; ", notes.Select(n => string.Create(CultureInfo.InvariantCulture, $"row {n.Row} ({InlineCode(n.Key)})")
+            + (n.Groups.Count > 0 ? ": " + string.Join(", ", n.Groups) : string.Empty)));
+        string more = notes.Count < count ? string.Create(CultureInfo.InvariantCulture, $"; first {notes.Count} of {count} listed") : string.Empty;
+        yield return $"{what} (not analysed): {listed}{more}.";
+    }
+
+    private static IReadOnlyList<string> Row(params string[] cells) => cells;
+
+    /// <summary>Text on one line: line breaks flattened to spaces.</summary>
+    internal static string Inline(string text) =>
+        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
+
+    /// <summary>Table cell text: on one line, pipes escaped (GitHub tables need that even inside code spans).</summary>
+    internal static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+
+    /// <summary>A code span in a table cell.</summary>
+    internal static string Code(string text) => Fence(Cell(text));
+
+    /// <summary>A code span in running text, pipes as written.</summary>
+    internal static string InlineCode(string text) => Fence(Inline(text));
+
+    private static string Fence(string text) => text.Contains('`', StringComparison.Ordinal) ? $"`` {text} ``" : $"`{text}`";
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Results;
+
+/// <summary>Status values of an analysis or a comparison row.</summary>
+public static class ResultStatus
+{
+    public const string Ok = "ok";
+
+    /// <summary>The runtime cannot compute this yet; the entry shows the specification instead.</summary>
+    public const string NotImplemented = "not_implemented";
+
+    /// <summary>The analysis does not fit its inputs (e.g. a rank test on a categorical variable).</summary>
+    public const string Failed = "failed";
+
+    /// <summary>A comparison row whose test is undefined for these data (e.g. n &lt; 2, zero variance); see its warnings.</summary>
+    public const string NotComputed = "not_computed";
+}
+
+/// <summary>One analysis of the protocol, in protocol order (<see cref="Index"/> from 1).</summary>
+/// <param name="Kind">"describe", "compare", "mixed_model", "kaplan_meier", "logrank" or "cox".</param>
+/// <param name="Source">The analysis' own <c>.study</c> text, whitespace-normalised.</param>
+/// <param name="Status">"ok", "not_implemented" or "failed".</param>
+/// <param name="Reason">Why the status is not "ok".</param>
+/// <param name="Specification">The analysis as the runtime understood it (formula, groups, times).</param>
+public sealed record AnalysisResult(
+    int Index,
+    string Kind,
+    string Source,
+    string Status,
+    string? Method,
+    string? Reason,
+    string? Specification,
+    IReadOnlyList<WarningResult> Warnings,
+    DescribeResult? Describe = null,
+    CompareResult? Compare = null);
+
+/// <summary>A PL5xxx statistics warning (see docs/diagnostics.md).</summary>
+/// <param name="Severity">"warning" or "info".</param>
+public sealed record WarningResult(string Code, string Severity, string Message);

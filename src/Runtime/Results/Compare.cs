@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Results;
+
+/// <summary>The comparisons of one <c>compare</c> statement.</summary>
+/// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis" or "anova".</param>
+/// <param name="Pairing">"vs_reference", "all_pairs", "two_groups" or "across_groups".</param>
+public sealed record CompareResult(string Test, string Pairing, AdjustmentResult Adjustment, IReadOnlyList<ComparisonRow> Rows);
+
+/// <summary>
+/// The multiplicity adjustment: R's <c>p.adjust</c> method name and the family it was applied to.
+/// The family is each variable's comparisons (all its pairs), not all variables together.
+/// </summary>
+public sealed record AdjustmentResult(string Method, string Family);
+
+/// <summary>One test: a variable compared between two groups, or across several.</summary>
+/// <param name="Groups">The group names compared, first group first.</param>
+/// <param name="Status">"ok", "not_computed", "not_implemented" or "failed".</param>
+/// <param name="AdjustedPValue">The p-value adjusted within the variable's family; absent without adjustment.</param>
+public sealed record ComparisonRow(
+    string Variable,
+    string Label,
+    string? Unit,
+    IReadOnlyList<string> Groups,
+    string Status,
+    string? Reason,
+    IReadOnlyList<GroupSummary> Summaries,
+    TestOutcome? Test,
+    double? AdjustedPValue,
+    IReadOnlyList<WarningResult> Warnings);
+
+/// <summary>
+/// A group's summary in a comparison. <see cref="Statistic"/> says which fields are set:
+/// "median_q1_q3", "mean_sd", "count_percent" (count of true among <see cref="N"/>) or "n".
+/// </summary>
+/// <param name="N">Non-missing values.</param>
+public sealed record GroupSummary(
+    string Group,
+    string Label,
+    int N,
+    int Missing,
+    string Statistic,
+    double? Median = null,
+    double? Q1 = null,
+    double? Q3 = null,
+    double? Mean = null,
+    double? Sd = null,
+    int? Count = null,
+    double? Percent = null);
+
+/// <summary>A test's outcome as the statistics kernel gave it (R's <c>htest</c>); NaN is null.</summary>
+public sealed record TestOutcome(
+    string Method,
+    string StatisticName,
+    double Statistic,
+    double? DegreesOfFreedom,
+    double PValue,
+    string? EstimateName = null,
+    double? Estimate = null,
+    double? ConfidenceLow = null,
+    double? ConfidenceHigh = null);

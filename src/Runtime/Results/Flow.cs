@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Results;
+
+/// <summary>How many rows each table read, excluded (per reason) and kept, and the subject flow.</summary>
+public sealed record FlowResult(IReadOnlyList<TableFlow> Tables, CohortFlow? Cohort);
+
+/// <summary>
+/// One table's flow: <see cref="RowsRead"/> = sum of <see cref="Excluded"/> counts + <see cref="Kept"/>.
+/// </summary>
+public sealed record TableFlow(string Table, string Source, int RowsRead, IReadOnlyList<ExclusionCount> Excluded, int Kept);
+
+/// <summary>Rows excluded for one reason.</summary>
+/// <param name="Stage">
+/// "invalid_row" (failed validation), "include" / "exclude" (a criterion), "unassigned" (in no group),
+/// "overlapping" (in more than one group), "subject_not_analysed" (a child row whose subject is not analysed).
+/// </param>
+public sealed record ExclusionCount(string Stage, string Reason, int Count);
+
+/// <summary>
+/// The subject flow: rows read = invalid rows + excluded by each criterion + unassigned +
+/// overlapping + analysed, and analysed = the sum of the group sizes.
+/// </summary>
+public sealed record CohortFlow(
+    string Table,
+    int RowsRead,
+    int InvalidRows,
+    IReadOnlyList<CriterionFlow> Criteria,
+    int Unassigned,
+    int Overlapping,
+    int Analysed,
+    IReadOnlyList<GroupCount> Groups,
+    IReadOnlyList<SubjectNote> UnassignedSubjects,
+    IReadOnlyList<SubjectNote> OverlappingSubjects);
+
+/// <summary>
+/// A criterion, applied in protocol order to the subjects still in: how many it excluded (of which
+/// <see cref="ExcludedMissing"/> because an include predicate was missing) and how many remained.
+/// </summary>
+public sealed record CriterionFlow(string Kind, string Label, int Excluded, int ExcludedMissing, int Remaining);
+
+public sealed record GroupCount(string Name, string Label, int N);
+
+/// <summary>A subject not analysed because of its groups (the first few are listed): data row, key, groups matched.</summary>
+public sealed record SubjectNote(int Row, string Key, IReadOnlyList<string> Groups);

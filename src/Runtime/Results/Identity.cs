@@ -1,0 +1,22 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Results;
+
+/// <summary>The program that produced the results.</summary>
+public sealed record ToolInfo(string Name, string Version);
+
+/// <summary>The protocol: its name, title, version, file name and the SHA-256 of its text.</summary>
+public sealed record StudyIdentity(string Name, string? Title, string? Version, string File, string Sha256);
+
+/// <summary>One data file: its table, path relative to the study folder, SHA-256 and data rows read.</summary>
+public sealed record DataFileResult(string Table, string Path, string Sha256, int RowsRead);
+
+/// <summary>Data problems found while loading: the total and the first ones listed.</summary>
+public sealed record ProblemsResult(int Count, IReadOnlyList<ProblemResult> Listed);
+
+/// <summary>One data problem at a 1-based data row (header not counted) of a file.</summary>
+public sealed record ProblemResult(string Code, string File, int Row, string? Column, string Message);
+
+/// <summary>A report output asked for: its format, file name and whether it was written.</summary>
+/// <param name="Status">"ok" or "not_implemented".</param>
+public sealed record ReportOutput(string Format, string? File, string Status);

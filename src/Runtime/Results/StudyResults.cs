@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using ProtocolLang.Runtime.Results;
+
+namespace ProtocolLang.Runtime;
+
+/// <summary>
+/// Everything a study run produced, as written to <c>results.json</c> (schema version
+/// <see cref="CurrentSchemaVersion"/>). Properties are written in declaration order, camelCase;
+/// a property that does not apply is left out; a number that is undefined (NaN) is null.
+/// No timestamps, absolute paths or machine names: the same protocol and data give the same bytes.
+/// </summary>
+public sealed record StudyResults(
+    string SchemaVersion,
+    ToolInfo Tool,
+    StudyIdentity Study,
+    IReadOnlyList<DataFileResult> DataFiles,
+    ProblemsResult Problems,
+    FlowResult Flow,
+    IReadOnlyList<AnalysisResult> Analyses,
+    IReadOnlyList<ReportOutput> Reports)
+{
+    public const string CurrentSchemaVersion = "1";
+}
