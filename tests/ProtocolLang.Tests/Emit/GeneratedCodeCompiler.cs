@@ -9,7 +9,7 @@ namespace ProtocolLang.Tests.Emit;
 
 /// <summary>
 /// Compiles emitted code with Roslyn against the real ProtocolLang.Runtime assembly (it is in the test
-/// host's trusted platform assemblies) plus <c>RuntimeApiStub.cs</c> for the API not on main yet.
+/// host's trusted platform assemblies).
 /// </summary>
 internal static class GeneratedCodeCompiler
 {
@@ -23,13 +23,12 @@ internal static class GeneratedCodeCompiler
         var sources = new List<SyntaxTree>
         {
             CSharpSyntaxTree.ParseText(generated, options, "Study.g.cs"),
-            CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Emit", "RuntimeApiStub.cs")), options, "RuntimeApiStub.cs"),
         };
         return CSharpCompilation.Create("GeneratedStudy", sources, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    /// <summary>Errors and warnings of the generated file (other files are the stub's business).</summary>
+    /// <summary>Errors and warnings of the generated file.</summary>
     public static string[] Problems(string generated) =>
         Compile(generated).GetDiagnostics()
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
