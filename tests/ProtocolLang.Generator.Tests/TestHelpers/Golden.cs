@@ -17,6 +17,7 @@ internal static class Golden
         actual = Normalize(actual);
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual);
             return;
         }
