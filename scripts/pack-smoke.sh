@@ -23,7 +23,10 @@ cleanup() {
     rm -rf "$work"
   fi
   if [ -n "$packages" ]; then
-    rm -rf "$packages/protocollang.generator/$version" "$packages/protocollang.runtime/$version"
+    for id in protocollang.generator protocollang.runtime; do
+      rm -rf "${packages%/}/$id/$version"
+      rmdir "${packages%/}/$id" 2>/dev/null || true
+    done
   fi
 }
 trap cleanup EXIT

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
@@ -77,7 +76,7 @@ public sealed class IncrementalityTests
     [Fact]
     public void SameStudyTextGivesEqualModelsInSeparateRuns()
     {
-        StudyModel BuildModel() => (StudyModel)SingleOutput(
+        static StudyModel BuildModel() => (StudyModel)SingleOutput(
             GeneratorHarness.Run("/p/small.study", TestStudies.Valid()), TrackingNames.BuildModel).Value;
 
         var first = BuildModel();
