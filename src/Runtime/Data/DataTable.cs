@@ -12,12 +12,37 @@ public sealed class DataTable
 {
     private readonly Dictionary<string, Array> _columns;
 
+    /// <summary>A table with no excluded rows: <paramref name="rowsRead"/> must equal the number of rows kept.</summary>
     public DataTable(TableSchema schema, int rowsRead, int[] sourceRows, Dictionary<string, Array> columns)
+        : this(schema, rowsRead, sourceRows, columns, Array.Empty<RowExclusion>())
     {
+    }
+
+    /// <summary>A table whose rows are either kept (<paramref name="sourceRows"/>) or excluded, so that
+    /// <c>rowsRead == sourceRows.Length + excludedRows.Count</c>; every column array has one entry per kept row.</summary>
+    public DataTable(TableSchema schema, int rowsRead, int[] sourceRows, Dictionary<string, Array> columns, IReadOnlyList<RowExclusion> excludedRows)
+    {
+        if (rowsRead != sourceRows.Length + excludedRows.Count)
+        {
+            throw new ArgumentException(
+                $"Table '{schema.Name}': {rowsRead} rows read but {sourceRows.Length} kept and {excludedRows.Count} excluded; every row read must be kept or excluded.",
+                nameof(rowsRead));
+        }
+
+        foreach (var (name, values) in columns)
+        {
+            if (values.Length != sourceRows.Length)
+            {
+                throw new ArgumentException(
+                    $"Column '{schema.Name}.{name}' has {values.Length} values for {sourceRows.Length} rows.", nameof(columns));
+            }
+        }
+
         Schema = schema;
         RowsRead = rowsRead;
         SourceRows = sourceRows;
         _columns = columns;
+        ExcludedRows = excludedRows;
     }
 
     public TableSchema Schema { get; }
@@ -29,6 +54,9 @@ public sealed class DataTable
 
     /// <summary>Valid rows kept.</summary>
     public int RowCount => SourceRows.Length;
+
+    /// <summary>Rows read but not kept, in file order, each with the reason (its first problem).</summary>
+    public IReadOnlyList<RowExclusion> ExcludedRows { get; }
 
     /// <summary>For each kept row, its 1-based data row number in the source (header not counted).</summary>
     public int[] SourceRows { get; }

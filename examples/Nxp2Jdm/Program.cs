@@ -1,0 +1,31 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.Plan;
+using ProtocolLang.Studies;
+
+// Runs the Nxp2Jdm protocol end to end: load and validate the data, apply criteria and groups,
+// run the analysis plan, write report/report.md and report/results.json beside the study.
+// Usage: dotnet run --project examples/Nxp2Jdm [-- STUDY_DIRECTORY [OUTPUT_DIRECTORY]]
+var studyDirectory = args.Length > 0
+    ? args[0]
+    : typeof(Nxp2JdmStudy).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "StudyDirectory").Value!;
+var options = new StudyRunOptions
+{
+    StudyDirectory = studyDirectory,
+    OutputDirectory = args.Length > 1 ? args[1] : null,
+};
+
+try
+{
+    var results = Nxp2JdmStudy.Run(options);
+    Console.WriteLine($"{results.Study.Name}: {results.Analyses.Count} analyses; report written.");
+    return 0;
+}
+catch (StudyDataException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}

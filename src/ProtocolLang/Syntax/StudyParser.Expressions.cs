@@ -1,0 +1,157 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ProtocolLang.Text;
+using Sprache;
+
+namespace ProtocolLang.Syntax;
+
+/// <summary>
+/// Expressions, loosest first: <c>or</c> &lt; <c>and</c> &lt; <c>not</c> &lt; comparison /
+/// <c>is missing</c> / <c>in</c> &lt; additive &lt; multiplicative &lt; unary minus &lt; primary.
+/// Binary chains are folded from a list (<c>XMany</c>), not by Sprache's recursive
+/// <c>ChainOperator</c>, so a long <c>a + b + ...</c> does not deepen the stack; nesting that does
+/// recurse (parentheses, <c>not</c>, <c>-</c>, <c>if</c>) is bounded before parsing.
+/// </summary>
+public static partial class StudyParser
+{
+    private static readonly Parser<ExpressionSyntax> ExpressionRef = Defer(() => Expression!);
+
+    /// <summary><c>( expr, ... )</c> of <c>in</c>, with the span of the closing parenthesis.</summary>
+    private static readonly Parser<(ImmutableArray<ExpressionSyntax> Values, TextSpan Close)> ParenthesizedExpressionList =
+        from open in Symbol("(")
+        from values in CommaList(ExpressionRef)
+        from close in Symbol(")", "',' or ')'")
+        select (values, close);
+
+    private static readonly Parser<ExpressionSyntax> LiteralExpression =
+        NumberLiteral(allowSign: false).Select(n => (ExpressionSyntax)new NumberLiteralExpressionSyntax(n))
+            .XOr(StringLiteral("a string").Select(s => (ExpressionSyntax)new StringLiteralExpressionSyntax(s)))
+            .XOr(Keyword("true").Select(k => (ExpressionSyntax)new BoolLiteralExpressionSyntax(true, k.Span)))
+            .XOr(Keyword("false").Select(k => (ExpressionSyntax)new BoolLiteralExpressionSyntax(false, k.Span)))
+            .XOr(Keyword("missing").Select(k => (ExpressionSyntax)new MissingLiteralExpressionSyntax(k.Span)));
+
+    private static readonly Parser<ExpressionSyntax> ConditionalExpression = Node(
+        from ifKeyword in Keyword("if")
+        from condition in ExpressionRef
+        from thenKeyword in Keyword("then")
+        from whenTrue in ExpressionRef
+        from elseKeyword in Keyword("else")
+        from whenFalse in ExpressionRef
+        select (condition, whenTrue, whenFalse),
+        (v, span) => (ExpressionSyntax)new ConditionalExpressionSyntax(v.condition, v.whenTrue, v.whenFalse, span));
+
+    /// <summary><c>( [expr, ...] )</c> of a call, with the span of the closing parenthesis.</summary>
+    private static readonly Parser<(ImmutableArray<ExpressionSyntax> Values, TextSpan Close)> Arguments =
+        from open in Symbol("(")
+        from arguments in CommaList(ExpressionRef).XOptional()
+        from close in Symbol(")", arguments.IsDefined ? "',' or ')'" : "an expression or ')'")
+        select (arguments.GetOrElse(ImmutableArray<ExpressionSyntax>.Empty), close);
+
+    /// <summary><c>f(args)</c>, <c>table.name</c> or <c>name</c>.</summary>
+    private static readonly Parser<ExpressionSyntax> NameOrCall =
+        from name in ExpressionIdentifier
+        from rest in Arguments.Select(a => (ExpressionSyntax)new CallExpressionSyntax(name, a.Values, Through(name.Span, a.Close)))
+            .XOr(
+                from dot in Symbol(".")
+                from member in Identifier("a column name after '.'")
+                select (ExpressionSyntax)new NameExpressionSyntax(name, member, Through(name.Span, member.Span)))
+            .XOptional()
+        select rest.GetOrElse(new NameExpressionSyntax(null, name, name.Span));
+
+    private static readonly Parser<ExpressionSyntax> ParenthesizedExpression = Node(
+        from open in Symbol("(")
+        from inner in ExpressionRef
+        from close in Symbol(")", "')'")
+        select inner,
+        (inner, span) => (ExpressionSyntax)new ParenthesizedExpressionSyntax(inner, span));
+
+    private static readonly Parser<ExpressionSyntax> Primary =
+        LiteralExpression
+            .XOr(ConditionalExpression)
+            .XOr(NameOrCall)
+            .XOr(ParenthesizedExpression);
+
+    private static readonly Parser<ExpressionSyntax> UnaryRef = Defer(() => Unary!);
+
+    private static readonly Parser<ExpressionSyntax> Unary =
+        (from minus in Symbol("-")
+         from operand in UnaryRef
+         select (ExpressionSyntax)new UnaryExpressionSyntax(UnaryOperator.Negate, operand, Through(minus, operand.Span)))
+        .XOr(Primary)
+        .Named("an expression");
+
+    private static readonly Parser<ExpressionSyntax> Multiplicative = BinaryChain(
+        Unary,
+        Operator("*", BinaryOperator.Multiply).XOr(Operator("/", BinaryOperator.Divide)));
+
+    private static readonly Parser<ExpressionSyntax> Additive = BinaryChain(
+        Multiplicative,
+        Operator("+", BinaryOperator.Add).XOr(Operator("-", BinaryOperator.Subtract)));
+
+    private static readonly Parser<(BinaryOperator Operator, TextSpan Span)> ComparisonOperator =
+        Operator("==", BinaryOperator.Equal)
+            .XOr(Operator("!=", BinaryOperator.NotEqual))
+            .XOr(Operator("<=", BinaryOperator.LessOrEqual))
+            .XOr(Operator(">=", BinaryOperator.GreaterOrEqual))
+            .XOr(Operator("<", BinaryOperator.Less))
+            .XOr(Operator(">", BinaryOperator.Greater));
+
+    /// <summary>What may follow the left operand of a comparison; builds the node from it.</summary>
+    private static readonly Parser<System.Func<ExpressionSyntax, ExpressionSyntax>> ComparisonTail =
+        (from op in ComparisonOperator
+         from right in Additive
+         select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
+             new BinaryExpressionSyntax(op.Operator, left, right, op.Span, Through(left.Span, right.Span))))
+        .XOr(
+            from isKeyword in Keyword("is")
+            from not in Opt(Keyword("not"))
+            from missing in Keyword("missing").Named(not is null ? "'not' or 'missing'" : "'missing'")
+            select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
+                new IsMissingExpressionSyntax(left, not is not null, Through(left.Span, missing.Span))))
+        .XOr(
+            from not in Opt(Keyword("not"))
+            from inKeyword in Keyword("in")
+            from list in ParenthesizedExpressionList.Named("'(' after 'in'")
+            select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
+                new InExpressionSyntax(left, list.Values, not is not null, Through(left.Span, list.Close))));
+
+    private static readonly Parser<ExpressionSyntax> Comparison =
+        from left in Additive
+        from tail in ComparisonTail.XOptional()
+        select tail.IsDefined ? tail.Get()(left) : left;
+
+    private static readonly Parser<ExpressionSyntax> NotRef = Defer(() => Not!);
+
+    private static readonly Parser<ExpressionSyntax> Not =
+        (from not in Keyword("not")
+         from operand in NotRef
+         select (ExpressionSyntax)new UnaryExpressionSyntax(UnaryOperator.Not, operand, Through(not.Span, operand.Span)))
+        .XOr(Comparison)
+        .Named("an expression");
+
+    private static readonly Parser<ExpressionSyntax> And = BinaryChain(Not, KeywordOperator("and", BinaryOperator.And));
+
+    private static readonly Parser<ExpressionSyntax> Or = BinaryChain(And, KeywordOperator("or", BinaryOperator.Or));
+
+    /// <summary>The whole expression grammar: <c>expr = or</c>.</summary>
+    private static readonly Parser<ExpressionSyntax> Expression = Or;
+
+    private static Parser<(BinaryOperator Operator, TextSpan Span)> Operator(string symbol, BinaryOperator op) =>
+        Symbol(symbol, "an operator").Select(span => (op, span));
+
+    private static Parser<(BinaryOperator Operator, TextSpan Span)> KeywordOperator(string keyword, BinaryOperator op) =>
+        Keyword(keyword).Select(k => (op, k.Span));
+
+    /// <summary><c>operand { op operand }</c>, folded left-associatively.</summary>
+    private static Parser<ExpressionSyntax> BinaryChain(
+        Parser<ExpressionSyntax> operand,
+        Parser<(BinaryOperator Operator, TextSpan Span)> op) =>
+        from first in operand
+        from rest in (from o in op from right in operand select (o, right)).XMany()
+        select rest.Aggregate(first, (left, next) =>
+            new BinaryExpressionSyntax(next.o.Operator, left, next.right, next.o.Span, Through(left.Span, next.right.Span)));
+
+    private static TextSpan Through(TextSpan first, TextSpan last) => TextSpan.FromBounds(first.Start, last.End);
+
+}

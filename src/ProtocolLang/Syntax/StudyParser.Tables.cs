@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Linq;
+using ProtocolLang.Text;
+using Sprache;
+
+namespace ProtocolLang.Syntax;
+
+/// <summary>
+/// <c>table name from "path" [key col] [of parent by col] { columns and derives }</c>. The header
+/// (up to <c>{</c>) and each body item are parsed separately, so one bad column does not hide the
+/// others; <see cref="Lexing.DeclarationSplitter"/> finds the items.
+/// </summary>
+public static partial class StudyParser
+{
+    private static readonly Parser<TableHeader> TableHeaderParser =
+        from keyword in Keyword("table")
+        from name in Identifier("a table name after 'table'")
+        from fromKeyword in Keyword("from").Named($"'from' after table name '{name.Name}'")
+        from path in StringLiteral("a file path string after 'from'")
+        from key in Opt(Keyword("key").Then(_ => Identifier("a key column after 'key'")))
+        from link in Opt(
+            from of in Keyword("of")
+            from parent in Identifier("a parent table after 'of'")
+            from byKeyword in Keyword("by").Named($"'by' after 'of {parent.Name}'")
+            from column in Identifier("a link column after 'by'")
+            select new TableLink(parent, column))
+        from open in Symbol("{", (key, link) switch
+        {
+            (null, null) => "'key', 'of' or '{'",
+            (_, null) => "'of' or '{'",
+            _ => "'{'",
+        })
+        select new TableHeader(name, path, key, link?.Parent, link?.Column);
+
+    private static readonly Parser<ImmutableArray<IdentifierSyntax>> CategoryLevels =
+        from open in Symbol("(", "'(' and the levels after 'category'")
+        from levels in CommaList(Identifier("a level name"))
+        from close in Symbol(")", "',' or ')'")
+        select levels;
+
+    /// <summary>Any name is read as the type keyword (the binder checks it); <c>category</c> takes levels.</summary>
+    private static readonly Parser<TypeSyntax> ColumnType = Node(
+        from keyword in Identifier("a type (number, integer, text, bool, date or category)")
+        from levels in string.Equals(keyword.Name, "category", System.StringComparison.Ordinal)
+            ? CategoryLevels
+            : Sprache.Parse.Return(ImmutableArray<IdentifierSyntax>.Empty)
+        select (keyword, levels),
+        (v, span) => new TypeSyntax(v.keyword, v.levels, span));
+
+    private static readonly Parser<ColumnOptionSyntax> UnitOption = Node(
+        Keyword("unit").Then(_ => StringLiteral("a unit string after 'unit'")),
+        (unit, span) => (ColumnOptionSyntax)new UnitOptionSyntax(unit, span));
+
+    private static readonly Parser<ColumnOptionSyntax> RangeOption = Node(
+        from keyword in Keyword("range")
+        from min in Opt(NumberLiteral(allowSign: true))
+        from dots in Symbol("..", min is null ? "a number or '..' after 'range'" : "'..' after the minimum")
+        from max in Opt(NumberLiteral(allowSign: true))
+        select (min, max),
+        (v, span) => (ColumnOptionSyntax)new RangeOptionSyntax(v.min, v.max, span));
+
+    private static readonly Parser<ColumnOptionSyntax> LabelOption = Node(
+        Keyword("label").Then(_ => StringLiteral("a label string after 'label'")),
+        (label, span) => (ColumnOptionSyntax)new LabelOptionSyntax(label, span));
+
+    private static readonly Parser<ColumnOptionSyntax> ColumnOption =
+        UnitOption
+            .XOr(RangeOption)
+            .XOr(Keyword("optional").Select(k => (ColumnOptionSyntax)new OptionalOptionSyntax(k.Span)))
+            .XOr(Keyword("key").Select(k => (ColumnOptionSyntax)new KeyOptionSyntax(k.Span)))
+            .XOr(LabelOption);
+
+    private static readonly Parser<ColumnSyntax> Column = Node(
+        from names in CommaList(Identifier("a column name or 'derive'"))
+        from colon in Symbol(":", $"':' after column name '{names[names.Length - 1].Name}'")
+        from type in ColumnType
+        from options in ColumnOption.XMany()
+        select (names, type, options),
+        (v, span) => new ColumnSyntax(v.names, v.type, v.options.ToImmutableArray(), span));
+
+    /// <summary>
+    /// One body item. <c>derive</c> is tried first with backtracking (<c>Or</c>), so a column
+    /// that happens to be called <c>derive</c> still parses as a column.
+    /// </summary>
+    private static readonly Parser<SyntaxNode> TableItem =
+        Defer(() => Derive!).Select(d => (SyntaxNode)d).Or(Column.Select(c => (SyntaxNode)c));
+
+    private static readonly Parser<bool> GroupsHeader =
+        from keyword in Keyword("groups")
+        from open in Symbol("{", "'{' after 'groups'")
+        select true;
+
+    /// <summary>The part of a table declaration before its body.</summary>
+    private sealed record TableHeader(
+        IdentifierSyntax Name,
+        StringSyntax Source,
+        IdentifierSyntax? Key,
+        IdentifierSyntax? Parent,
+        IdentifierSyntax? LinkColumn);
+
+    private sealed record TableLink(IdentifierSyntax Parent, IdentifierSyntax Column);
+
+    private static TableSyntax BuildTable(TableHeader header, ImmutableArray<SyntaxNode> items, TextSpan span) =>
+        new(
+            header.Name,
+            header.Source,
+            header.Key,
+            header.Parent,
+            header.LinkColumn,
+            items.OfType<ColumnSyntax>().ToImmutableArray(),
+            items.OfType<DeriveSyntax>().ToImmutableArray(),
+            span);
+}

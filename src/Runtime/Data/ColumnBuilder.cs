@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ProtocolLang.Runtime.Data;
+
+internal enum CellStatus
+{
+    Ok,
+    Invalid,
+    BelowMin,
+    AboveMax,
+}
+
+/// <summary>
+/// Parses one declared column's cells into a typed, growable array. Slot <c>i</c> holds the i-th kept
+/// row; an excluded row's slot is overwritten by the next row, so the array never needs compacting.
+/// </summary>
+internal abstract class ColumnBuilder
+{
+    protected const int InitialCapacity = 256;
+
+    protected ColumnBuilder(ColumnSchema schema)
+    {
+        Schema = schema;
+    }
+
+    public ColumnSchema Schema { get; }
+
+    /// <summary>The column's field index in the file; -1 when the header lacks it.</summary>
+    public int FileIndex { get; set; } = -1;
+
+    public abstract void EnsureCapacity(int slots);
+
+    /// <summary>Parses a non-missing cell into <paramref name="slot"/>.</summary>
+    public abstract CellStatus Parse(ReadOnlySpan<char> cell, int slot);
+
+    public abstract void SetMissing(int slot);
+
+    public abstract bool HasValue(int slot);
+
+    /// <summary>The value in <paramref name="slot"/> as the file would write it, for messages.</summary>
+    public abstract string Format(int slot);
+
+    /// <summary>The typed array of the first <paramref name="count"/> slots; ends building.</summary>
+    public abstract Array ToArray(int count);
+
+    /// <summary>A set of this column's values, for a key (duplicates) or a parent key (links).</summary>
+    public abstract KeySet CreateKeySet();
+
+    protected static bool KeyOf<T>(T? value, out T key)
+        where T : struct
+    {
+        key = value.GetValueOrDefault();
+        return value.HasValue;
+    }
+
+    public static ColumnBuilder Create(ColumnSchema column) => column.Kind switch
+    {
+        ColumnKind.Number => new NumberColumn(column),
+        ColumnKind.Integer => new IntegerColumn(column),
+        ColumnKind.Text => new TextColumn(column),
+        ColumnKind.Bool => new BoolColumn(column),
+        ColumnKind.Category => new CategoryColumn(column),
+        ColumnKind.Date => new DateColumn(column),
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column.Kind, $"Column '{column.Name}' has an unknown kind."),
+    };
+}
+
+/// <summary>Typed storage shared by every kind; <typeparamref name="T"/> is the nullable element type.</summary>
+internal abstract class ColumnBuilder<T> : ColumnBuilder
+{
+    private T[] _values = new T[InitialCapacity];
+
+    protected ColumnBuilder(ColumnSchema schema)
+        : base(schema)
+    {
+    }
+
+    protected T[] Values => _values;
+
+    public override void EnsureCapacity(int slots)
+    {
+        if (slots > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(slots, _values.Length * 2));
+        }
+    }
+
+    public override void SetMissing(int slot) => _values[slot] = default!;
+
+    public override Array ToArray(int count)
+    {
+        Array.Resize(ref _values, count);
+        return _values;
+    }
+}
+
+/// <summary>A column whose present values can be a key: <see cref="KeySet{TKey}"/> reads them through this.</summary>
+internal interface IKeyColumn<TKey>
+    where TKey : notnull
+{
+    bool TryGetKey(int slot, out TKey key);
+}
+
+internal sealed class NumberColumn(ColumnSchema schema) : ColumnBuilder<double?>(schema), IKeyColumn<double>
+{
+    public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
+    {
+        if (!CellParser.TryParseNumber(cell, out var value))
+        {
+            return CellStatus.Invalid;
+        }
+
+        Values[slot] = value;
+        return CellParser.CheckRange(value, Schema);
+    }
+
+    public override bool HasValue(int slot) => Values[slot].HasValue;
+
+    public override string Format(int slot) => Values[slot]?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public override KeySet CreateKeySet() => new KeySet<double>(this, EqualityComparer<double>.Default);
+
+    public bool TryGetKey(int slot, out double key) => KeyOf(Values[slot], out key);
+}
+
+internal sealed class IntegerColumn(ColumnSchema schema) : ColumnBuilder<long?>(schema), IKeyColumn<long>
+{
+    public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
+    {
+        if (!CellParser.TryParseInteger(cell, out var value))
+        {
+            return CellStatus.Invalid;
+        }
+
+        Values[slot] = value;
+        return CellParser.CheckRange(value, Schema);
+    }
+
+    public override bool HasValue(int slot) => Values[slot].HasValue;
+
+    public override string Format(int slot) => Values[slot]?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public override KeySet CreateKeySet() => new KeySet<long>(this, EqualityComparer<long>.Default);
+
+    public bool TryGetKey(int slot, out long key) => KeyOf(Values[slot], out key);
+}
+
+internal sealed class TextColumn(ColumnSchema schema) : ColumnBuilder<string?>(schema), IKeyColumn<string>
+{
+    public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
+    {
+        Values[slot] = cell.ToString();
+        return CellStatus.Ok;
+    }
+
+    public override bool HasValue(int slot) => Values[slot] is not null;
+
+    public override string Format(int slot) => Values[slot] ?? string.Empty;
+
+    public override KeySet CreateKeySet() => new KeySet<string>(this, StringComparer.Ordinal);
+
+    public bool TryGetKey(int slot, out string key)
+    {
+        key = Values[slot]!;
+        return key is not null;
+    }
+}
+
+internal sealed class BoolColumn(ColumnSchema schema) : ColumnBuilder<bool?>(schema), IKeyColumn<bool>
+{
+    public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
+    {
+        if (!CellParser.TryParseBool(cell, out var value))
+        {
+            return CellStatus.Invalid;
+        }
+
+        Values[slot] = value;
+        return CellStatus.Ok;
+    }
+
+    public override bool HasValue(int slot) => Values[slot].HasValue;
+
+    public override string Format(int slot) => Values[slot] switch { true => "true", false => "false", null => string.Empty };
+
+    public override KeySet CreateKeySet() => new KeySet<bool>(this, EqualityComparer<bool>.Default);
+
+    public bool TryGetKey(int slot, out bool key) => KeyOf(Values[slot], out key);
+}
+
+internal sealed class DateColumn(ColumnSchema schema) : ColumnBuilder<DateOnly?>(schema), IKeyColumn<DateOnly>
+{
+    public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
+    {
+        if (!CellParser.TryParseDate(cell, out var value))
+        {
+            return CellStatus.Invalid;
+        }
+
+        Values[slot] = value;
+        return CellStatus.Ok;
+    }
+
+    public override bool HasValue(int slot) => Values[slot].HasValue;
+
+    public override string Format(int slot) => Values[slot]?.ToString(CellParser.DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public override KeySet CreateKeySet() => new KeySet<DateOnly>(this, EqualityComparer<DateOnly>.Default);
+
+    public bool TryGetKey(int slot, out DateOnly key) => KeyOf(Values[slot], out key);
+}
+
+/// <summary>Stores the zero-based index of the level; keys compare by level name, so parent and child may order levels differently.</summary>
+internal sealed class CategoryColumn : ColumnBuilder<int?>, IKeyColumn<string>
+{
+    private readonly IReadOnlyList<string> _levels;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public CategoryColumn(ColumnSchema schema)
+        : base(schema)
+    {
+        _levels = schema.Levels is { Count: > 0 } levels
+            ? levels
+            : throw new ArgumentException($"Category column '{schema.Name}' declares no levels.", nameof(schema));
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _levels.Count; i++)
+        {
+            if (!index.TryAdd(_levels[i], i))
+            {
+                throw new ArgumentException($"Category column '{schema.Name}' declares level '{_levels[i]}' twice.", nameof(schema));
+            }
+        }
+
+        _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
+    {
+        if (!_lookup.TryGetValue(cell, out var level))
+        {
+            return CellStatus.Invalid;
+        }
+
+        Values[slot] = level;
+        return CellStatus.Ok;
+    }
+
+    public override bool HasValue(int slot) => Values[slot].HasValue;
+
+    public override string Format(int slot) => Values[slot] is { } level ? _levels[level] : string.Empty;
+
+    public override KeySet CreateKeySet() => new KeySet<string>(this, StringComparer.Ordinal);
+
+    public bool TryGetKey(int slot, out string key)
+    {
+        key = Format(slot);
+        return Values[slot].HasValue;
+    }
+}

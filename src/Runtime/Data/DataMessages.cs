@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ProtocolLang.Runtime.Data;
+
+/// <summary>
+/// The text of every data problem. Each message stands alone (it names the column), because it is
+/// also the exclusion reason shown in the subject flow, away from the file/row location.
+/// </summary>
+internal static class DataMessages
+{
+    private const int MaxShownLength = 60;
+
+    public static string FileNotFound(TableSchema table, string fullPath) =>
+        $"data file '{table.Source}' of table '{table.Name}' was not found (looked for '{fullPath}')";
+
+    public static string UnreadableFile(TableSchema table, string reason) =>
+        $"data file '{table.Source}' of table '{table.Name}' could not be read: {reason}";
+
+    public static string InvalidUtf8(long line) =>
+        Invariant($"the file is not valid UTF-8 text (first invalid byte on line {line}); save it as UTF-8 (\"CSV UTF-8\" in Excel)");
+
+    public static string EmptyFile(TableSchema table) =>
+        $"the file is empty; expected a header row naming the columns of table '{table.Name}'";
+
+    public static string NoRows(TableSchema table) => $"the file has a header but no data rows for table '{table.Name}'";
+
+    public static string MissingColumn(ColumnSchema column, IReadOnlyList<string> header)
+    {
+        var message = $"column '{column.Name}' is declared but is not in the header ({string.Join(", ", header)})";
+        return NearestName.Find(column.Name, header) is { } near
+            ? $"{message}; did you mean '{near}'? (column names are case-sensitive)"
+            : message;
+    }
+
+    public static string DuplicateColumn(string name, int firstField, int field) =>
+        Invariant($"column '{name}' appears more than once in the header (fields {firstField} and {field}); it is ambiguous which to read");
+
+    public static string UndeclaredColumn(string name, int field) =>
+        Invariant($"column '{name}' (field {field}) is not declared in the study and is ignored");
+
+    public static string FieldCount(int fields, int expected, int firstLine, int lastLine)
+    {
+        var message = Invariant($"the row has {fields} field{(fields == 1 ? string.Empty : "s")} but the header has {expected}");
+        return lastLine > firstLine
+            ? Invariant($"{message}; it spans lines {firstLine} to {lastLine}: is a quote left unclosed?")
+            : message;
+    }
+
+    public static string MissingValue(ColumnSchema column, bool isKey) => isKey
+        ? $"the key column '{column.Name}' has no value"
+        : $"column '{column.Name}' is required but the value is missing";
+
+    public static string Invalid(ColumnSchema column, ReadOnlySpan<char> cell) => column.Kind switch
+    {
+        ColumnKind.Number => $"value '{Show(cell)}' in column '{column.Name}' is not a number{DecimalCommaHint(cell)}",
+        ColumnKind.Integer => $"value '{Show(cell)}' in column '{column.Name}' is not an integer",
+        ColumnKind.Bool => $"value '{Show(cell)}' in column '{column.Name}' is not a bool; expected true/false or 1/0",
+        ColumnKind.Date => $"value '{Show(cell)}' in column '{column.Name}' is not a date; expected {CellParser.DateFormat}, e.g. 2024-03-31",
+        ColumnKind.Category => UnknownLevel(column, cell),
+        _ => $"value '{Show(cell)}' in column '{column.Name}' is not valid",
+    };
+
+    public static string BelowMin(ColumnSchema column, ReadOnlySpan<char> cell) =>
+        $"value '{Show(cell)}' is below the minimum {Number(column.Min)} of column '{column.Name}'";
+
+    public static string AboveMax(ColumnSchema column, ReadOnlySpan<char> cell) =>
+        $"value '{Show(cell)}' is above the maximum {Number(column.Max)} of column '{column.Name}'";
+
+    public static string DuplicateKey(ColumnSchema key, string value, int firstRow) =>
+        Invariant($"duplicate key: {key.Name} '{Show(value)}' is already used by row {firstRow}");
+
+    public static string UnknownParent(ColumnSchema link, string value, TableSchema parent) =>
+        $"no row with {link.Name} '{Show(value)}' in parent table '{parent.Name}' ({parent.Source})";
+
+    public static string ParentExcluded(ColumnSchema link, string value, TableSchema parent, int parentRow, string reason) =>
+        Invariant($"the parent row with {link.Name} '{Show(value)}' (row {parentRow} of {parent.Source}) was excluded: {reason}");
+
+    /// <summary>Appended when a row's first line is not <c>row + 1</c> (blank lines or multi-line fields before it).</summary>
+    public static string WithLine(string message, int line) => Invariant($"{message} (line {line})");
+
+    private static string UnknownLevel(ColumnSchema column, ReadOnlySpan<char> cell)
+    {
+        var levels = column.Levels ?? Array.Empty<string>();
+        var message = $"value '{Show(cell)}' in column '{column.Name}' is not one of its levels ({string.Join(", ", levels)})";
+        return NearestName.Find(cell.ToString(), levels) is { } near ? $"{message}; did you mean '{near}'?" : message;
+    }
+
+    private static string DecimalCommaHint(ReadOnlySpan<char> cell)
+    {
+        if (cell.IndexOf(',') < 0)
+        {
+            return string.Empty;
+        }
+
+        var dotted = cell.ToString().Replace(',', '.');
+        return CellParser.TryParseNumber(dotted, out _) ? "; use '.' as the decimal separator" : string.Empty;
+    }
+
+    /// <summary>A cell as quoted in a message, shortened when long (an unclosed quote can swallow the rest of the file).</summary>
+    private static string Show(ReadOnlySpan<char> cell) =>
+        cell.Length <= MaxShownLength ? cell.ToString() : string.Concat(cell[..MaxShownLength], "...");
+
+    private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

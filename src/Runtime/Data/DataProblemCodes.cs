@@ -1,0 +1,71 @@
+namespace ProtocolLang.Runtime.Data;
+
+/// <summary>
+/// Every data problem ID (PL4xxx). Documented in <c>docs/diagnostics.md</c>, section "Data"; never reused.
+/// </summary>
+public static class DataProblemCodes
+{
+    /// <summary>Fatal: the data file does not exist.</summary>
+    public const string FileNotFound = "PL4001";
+
+    /// <summary>Fatal: the data file is empty (no header row).</summary>
+    public const string EmptyFile = "PL4002";
+
+    /// <summary>Error: a number or integer is outside the column's inclusive range.</summary>
+    public const string OutOfRange = "PL4003";
+
+    /// <summary>Fatal: a declared column is not in the header.</summary>
+    public const string MissingColumn = "PL4004";
+
+    /// <summary>Warning: the header has a column the study does not declare; it is ignored.</summary>
+    public const string UndeclaredColumn = "PL4005";
+
+    /// <summary>Fatal: a declared column appears more than once in the header.</summary>
+    public const string DuplicateColumn = "PL4006";
+
+    /// <summary>Error: a row has more or fewer fields than the header.</summary>
+    public const string FieldCount = "PL4007";
+
+    /// <summary>Error: a required (non-optional) column, or the key, has no value.</summary>
+    public const string MissingValue = "PL4008";
+
+    /// <summary>Error: not a number.</summary>
+    public const string InvalidNumber = "PL4009";
+
+    /// <summary>Error: not an integer.</summary>
+    public const string InvalidInteger = "PL4010";
+
+    /// <summary>Error: not an ISO date <c>yyyy-MM-dd</c>.</summary>
+    public const string InvalidDate = "PL4011";
+
+    /// <summary>Error: not a bool (<c>true</c>/<c>false</c>, any case, or <c>1</c>/<c>0</c>).</summary>
+    public const string InvalidBool = "PL4012";
+
+    /// <summary>Error: a category value is not one of the declared levels.</summary>
+    public const string UnknownLevel = "PL4013";
+
+    /// <summary>Error: the key value was already used by an earlier row.</summary>
+    public const string DuplicateKey = "PL4014";
+
+    /// <summary>Error: a child row's link value is not a key of the parent table.</summary>
+    public const string UnknownParent = "PL4015";
+
+    /// <summary>Warning: a child row is excluded because its parent row was excluded.</summary>
+    public const string ParentExcluded = "PL4016";
+
+    /// <summary>Fatal: the data file is not valid UTF-8 text.</summary>
+    public const string InvalidUtf8 = "PL4017";
+
+    /// <summary>Fatal: the data file exists but could not be read.</summary>
+    public const string UnreadableFile = "PL4018";
+
+    /// <summary>Warning: the file has a header but no data rows.</summary>
+    public const string NoRows = "PL4019";
+
+    public static DataProblemSeverity SeverityOf(string code) => code switch
+    {
+        FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile => DataProblemSeverity.Fatal,
+        UndeclaredColumn or ParentExcluded or NoRows => DataProblemSeverity.Warning,
+        _ => DataProblemSeverity.Error,
+    };
+}

@@ -1,0 +1,373 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MathNet.Numerics;
+
+namespace ProtocolLang.Runtime.Statistics;
+
+/// <summary>Fisher's exact test for r x c tables (Freeman-Halton extension).</summary>
+public static partial class FisherExact
+{
+    private const string RxCMethod = "Fisher's exact test (r x c)";
+
+    /// <summary>
+    /// Exact two-sided p-value of independence in an r x c table: the probability, given all
+    /// margins, of a table no more likely than the observed one. Rows or columns with a zero
+    /// total carry no information and are dropped (with a warning).
+    /// </summary>
+    /// <remarks>
+    /// Under independence with fixed margins a table has probability
+    /// prod(r_i!) prod(c_j!) / (N! prod(x_ij!)) (Freeman &amp; Halton 1951, Biometrika 38:141-149;
+    /// Agresti 2002, section 3.5.6). The p-value sums this over every table with probability at most
+    /// the observed one times 1 + 1e-7 (R's relative tolerance for ties). Tables are built column
+    /// by column. What can follow depends only on the multiset of remaining row totals (a node), so
+    /// the partial tables reaching a node are kept as distinct weights with multiplicities. A partial
+    /// table whose every completion is no more likely than the observed table counts in full (the
+    /// total weight of its completions has a closed form); one whose every completion is more likely
+    /// is dropped. This is the network algorithm of Mehta &amp; Patel (1983, JASA 78:427-434) with
+    /// simpler bounds on the completions (each column, or each
+    /// row, filled alone). The last two columns are settled in closed form. Cost grows with the
+    /// number of distinct nodes and weights: a 2 x 4 table with n = 60 takes well under a
+    /// millisecond, the 4 x 4 job-satisfaction table (n = 104) about 0.3-0.5 s (R's FEXACT: 0.02 s).
+    /// R: <c>fisher.test(table)</c> (FEXACT).
+    /// </remarks>
+    public static TestResult RxC(int[,] table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var warnings = new List<string>();
+        const string test = "Fisher's exact test";
+        if (!Contingency.TryMargins(table, test, warnings, out double[] rowTotals, out double[] columnTotals, out _, allowZeroMargins: true))
+        {
+            return TestResult.Undefined(RxCMethod, StatisticName, warnings);
+        }
+
+        int[] keptRows = Enumerable.Range(0, rowTotals.Length).Where(i => rowTotals[i] > 0).ToArray();
+        int[] keptColumns = Enumerable.Range(0, columnTotals.Length).Where(j => columnTotals[j] > 0).ToArray();
+        if (keptRows.Length < rowTotals.Length || keptColumns.Length < columnTotals.Length)
+        {
+            warnings.Add("rows or columns with a zero total were dropped");
+        }
+
+        if (keptRows.Length < 2 || keptColumns.Length < 2)
+        {
+            // A single possible table: the observed one, with probability 1.
+            return new TestResult(RxCMethod, "probability of the observed table", 1, null, 1, null, null, null, null, warnings);
+        }
+
+        // Fewer rows make smaller stage keys: enumerate over the longer dimension.
+        bool transpose = keptRows.Length > keptColumns.Length;
+        int[] rowIndex = transpose ? keptColumns : keptRows;
+        int[] columnIndex = transpose ? keptRows : keptColumns;
+        int Cell(int i, int j) => transpose ? table[columnIndex[j], rowIndex[i]] : table[rowIndex[i], columnIndex[j]];
+
+        int r = rowIndex.Length, c = columnIndex.Length;
+        var rows = new int[r];
+        var columns = new int[c];
+        double observedLogWeight = 0;
+        for (int i = 0; i < r; i++)
+        {
+            for (int j = 0; j < c; j++)
+            {
+                int x = Cell(i, j);
+                rows[i] += x;
+                columns[j] += x;
+                observedLogWeight -= SpecialFunctions.FactorialLn(x);
+            }
+        }
+
+        double logConstant = rows.Sum(SpecialFunctions.FactorialLn) + columns.Sum(SpecialFunctions.FactorialLn)
+            - SpecialFunctions.FactorialLn(rows.Sum());
+        double threshold = observedLogWeight + Math.Log(RelativeError);
+        // Largest columns last: the last two are settled in closed form, so the wide stages are cheap.
+        double p = new TableNetwork(columns.Order().ToArray(), logConstant, threshold).PValue(rows);
+        double observed = Math.Exp(logConstant + observedLogWeight);
+        return new TestResult(RxCMethod, "probability of the observed table", observed, null, Math.Min(1, p), null, null, null, null, warnings);
+    }
+
+    /// <summary>
+    /// Walks the network of partial tables column by column. A node is the multiset of remaining row
+    /// totals after some columns; the paths into it are kept as distinct past log-weights with their
+    /// multiplicities. A past whose every completion is at most as likely as the observed table is
+    /// counted in full (the total completion weight has a closed form); one whose every completion
+    /// is more likely is dropped; only the rest move on to the next column.
+    /// </summary>
+    private sealed class TableNetwork(int[] columns, double logConstant, double threshold)
+    {
+        /// <summary>Past log-weights closer than this belong to tables of equal probability.</summary>
+        private const double SameWeight = 1e-10;
+
+        private readonly double[] columnsLogFactorialSuffix = SuffixSums(columns);
+
+        public double PValue(int[] rows)
+        {
+            var comparer = new StageComparer();
+            var stage = new Dictionary<int[], List<(double Past, double Count)>>(comparer)
+            {
+                [rows.OrderDescending().ToArray()] = [(0.0, 1.0)],
+            };
+            double p = 0;
+            for (int column = 0; column < columns.Length; column++)
+            {
+                var next = new Dictionary<int[], List<(double Past, double Count)>>(comparer);
+                foreach ((int[] remaining, List<(double Past, double Count)> pasts) in stage)
+                {
+                    p += Advance(column, remaining, Merge(pasts), next);
+                }
+
+                stage = next;
+            }
+
+            return p;
+        }
+
+        /// <summary>Settles what it can of the pasts at one node and sends the rest to <paramref name="next"/>.</summary>
+        private double Advance(int column, int[] remaining, List<(double Past, double Count)> pasts, Dictionary<int[], List<(double Past, double Count)>> next)
+        {
+            // Bounds on the completion weight from two relaxations: keep only the column totals
+            // (each column filled alone under the row caps) or only the row totals; both are valid,
+            // so the tighter of each pair is used.
+            double longestByColumns = 0, shortestByColumns = 0;
+            int[] columnCaps = columns[column..];
+            foreach (int columnTotal in columnCaps)
+            {
+                longestByColumns += MostLikelyColumn(remaining, columnTotal);
+                shortestByColumns += LeastLikelyColumn(remaining, columnTotal);
+            }
+
+            double longestByRows = 0, shortestByRows = 0;
+            foreach (int rowTotal in remaining)
+            {
+                longestByRows += MostLikelyColumn(columnCaps, rowTotal);
+                shortestByRows += LeastLikelyColumn(columnCaps, rowTotal);
+            }
+
+            double longest = Math.Min(longestByColumns, longestByRows);
+            double shortest = Math.Max(shortestByColumns, shortestByRows);
+
+            double total = SpecialFunctions.FactorialLn(remaining.Sum()) - remaining.Sum(SpecialFunctions.FactorialLn)
+                - columnsLogFactorialSuffix[column];
+            double p = 0;
+            var open = new List<(double Past, double Count)>();
+            foreach ((double past, double count) in pasts)
+            {
+                if (past + longest <= threshold)
+                {
+                    p += count * Math.Exp(logConstant + past + total);
+                }
+                else if (past + shortest <= threshold)
+                {
+                    open.Add((past, count));
+                }
+            }
+
+            if (open.Count > 0 && column == columns.Length - 2)
+            {
+                p += SettleLastTwoColumns(remaining, columns[column], open);
+            }
+            else if (open.Count > 0)
+            {
+                ForEachColumnFilling(remaining, columns[column], (rest, logWeight) =>
+                {
+                    int[] key = rest.OrderDescending().ToArray();
+                    if (!next.TryGetValue(key, out List<(double Past, double Count)>? list))
+                    {
+                        next[key] = list = [];
+                    }
+
+                    foreach ((double past, double count) in open)
+                    {
+                        list.Add((past + logWeight, count));
+                    }
+                });
+            }
+
+            return p;
+        }
+
+        /// <summary>
+        /// With two columns left, a filling of the first fixes the second: sort the weights of all
+        /// completions once and, for each past, sum those under the threshold by binary search.
+        /// O((F + P) log F) for F fillings and P pasts.
+        /// </summary>
+        private double SettleLastTwoColumns(int[] remaining, int columnTotal, List<(double Past, double Count)> open)
+        {
+            var completions = new List<double>();
+            ForEachColumnFilling(remaining, columnTotal, (rest, logWeight) =>
+            {
+                double last = logWeight;
+                foreach (int x in rest)
+                {
+                    last -= SpecialFunctions.FactorialLn(x);
+                }
+
+                completions.Add(last);
+            });
+            completions.Sort();
+
+            // cumulative[k] = sum of exp(completions[i] - top) for i < k, scaled by the largest weight.
+            double top = completions[^1];
+            var cumulative = new double[completions.Count + 1];
+            for (int k = 0; k < completions.Count; k++)
+            {
+                cumulative[k + 1] = cumulative[k] + Math.Exp(completions[k] - top);
+            }
+
+            double p = 0;
+            foreach ((double past, double count) in open)
+            {
+                int below = UpperBound(completions, threshold - past);
+                p += count * Math.Exp(logConstant + past + top) * cumulative[below];
+            }
+
+            return p;
+        }
+
+        /// <summary>Number of elements of the ascending list that are &lt;= <paramref name="limit"/>.</summary>
+        private static int UpperBound(List<double> ascending, double limit)
+        {
+            int low = 0, high = ascending.Count;
+            while (low < high)
+            {
+                int middle = (low + high) >>> 1;
+                if (ascending[middle] <= limit)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>Calls back with the remaining row totals and -sum(log x_i!) of every filling of one column.</summary>
+        private static void ForEachColumnFilling(int[] remaining, int total, Action<int[], double> visit)
+        {
+            int r = remaining.Length;
+            var cells = new int[r];
+            var suffix = new int[r + 1];
+            for (int i = r - 1; i >= 0; i--)
+            {
+                suffix[i] = suffix[i + 1] + remaining[i];
+            }
+
+            void Fill(int row, int need, double logWeight)
+            {
+                if (row == r - 1)
+                {
+                    cells[row] = need;
+                    var rest = new int[r];
+                    for (int i = 0; i < r; i++)
+                    {
+                        rest[i] = remaining[i] - cells[i];
+                    }
+
+                    visit(rest, logWeight - SpecialFunctions.FactorialLn(need));
+                    return;
+                }
+
+                int low = Math.Max(0, need - suffix[row + 1]);
+                int high = Math.Min(remaining[row], need);
+                for (int x = low; x <= high; x++)
+                {
+                    cells[row] = x;
+                    Fill(row + 1, need - x, logWeight - SpecialFunctions.FactorialLn(x));
+                }
+            }
+
+            Fill(0, total, 0);
+        }
+
+        /// <summary>
+        /// Upper bound on -sum(log x_i!) for one column given only the row caps: spread the column
+        /// as evenly as the caps allow (the even filling is majorized by every other).
+        /// </summary>
+        private static double MostLikelyColumn(int[] caps, int total)
+        {
+            int[] sorted = caps.Order().ToArray();
+            double logWeight = 0;
+            int left = total;
+            for (int i = 0; i < sorted.Length; i++)
+            {
+                int share = left / (sorted.Length - i);
+                int extra = left % (sorted.Length - i);
+                if (sorted[i] <= share)
+                {
+                    logWeight -= SpecialFunctions.FactorialLn(sorted[i]);
+                    left -= sorted[i];
+                    continue;
+                }
+
+                // Every remaining cap exceeds the even share: split evenly and stop.
+                int cells = sorted.Length - i;
+                logWeight -= ((cells - extra) * SpecialFunctions.FactorialLn(share)) + (extra * SpecialFunctions.FactorialLn(share + 1));
+                break;
+            }
+
+            return logWeight;
+        }
+
+        /// <summary>Lower bound on -sum(log x_i!) for one column: fill the largest caps first (it majorizes every filling).</summary>
+        private static double LeastLikelyColumn(int[] caps, int total)
+        {
+            double logWeight = 0;
+            int left = total;
+            foreach (int cap in caps.OrderDescending())
+            {
+                int x = Math.Min(cap, left);
+                logWeight -= SpecialFunctions.FactorialLn(x);
+                left -= x;
+            }
+
+            return logWeight;
+        }
+
+        private static List<(double Past, double Count)> Merge(List<(double Past, double Count)> pasts)
+        {
+            pasts.Sort((u, v) => u.Past.CompareTo(v.Past));
+            var merged = new List<(double Past, double Count)>(pasts.Count);
+            foreach ((double past, double count) in pasts)
+            {
+                if (merged.Count > 0 && past - merged[^1].Past <= SameWeight)
+                {
+                    merged[^1] = (merged[^1].Past, merged[^1].Count + count);
+                }
+                else
+                {
+                    merged.Add((past, count));
+                }
+            }
+
+            return merged;
+        }
+
+        private static double[] SuffixSums(int[] columns)
+        {
+            var sums = new double[columns.Length + 1];
+            for (int j = columns.Length - 1; j >= 0; j--)
+            {
+                sums[j] = sums[j + 1] + SpecialFunctions.FactorialLn(columns[j]);
+            }
+
+            return sums;
+        }
+    }
+
+    private sealed class StageComparer : IEqualityComparer<int[]>
+    {
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var hash = default(HashCode);
+            foreach (int v in obj)
+            {
+                hash.Add(v);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+
+namespace ProtocolLang.Runtime.Statistics;
+
+/// <summary>
+/// Sufficient statistics of a two-sample rank test: group sizes, the Mann-Whitney W and the
+/// tie term sum(t^3 - t) over groups of tied values.
+/// </summary>
+internal readonly record struct RankSum(int NX, int NY, double W, double TieTerm, bool HasTies)
+{
+    /// <summary>Pools and sorts the samples once (O(n log n)), then reads off the tie groups.</summary>
+    public static RankSum FromSamples(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        int n = x.Length + y.Length;
+        var values = new double[n];
+        var fromX = new bool[n];
+        x.CopyTo(values);
+        y.CopyTo(values.AsSpan(x.Length));
+        fromX.AsSpan(0, x.Length).Fill(true);
+        Array.Sort(values, fromX);
+
+        var accumulator = default(Accumulator);
+        int i = 0;
+        while (i < n)
+        {
+            int countX = 0, countY = 0;
+            int j = i;
+            while (j < n && values[j] == values[i])
+            {
+                if (fromX[j])
+                {
+                    countX++;
+                }
+                else
+                {
+                    countY++;
+                }
+
+                j++;
+            }
+
+            accumulator.Add(countX, countY);
+            i = j;
+        }
+
+        return accumulator.Result();
+    }
+
+    /// <summary>From per-group counts of each distinct value, in ascending order of value.</summary>
+    public static RankSum FromOrderedCounts(ReadOnlySpan<int> countsX, ReadOnlySpan<int> countsY)
+    {
+        if (countsX.Length != countsY.Length)
+        {
+            throw new ArgumentException("the two count vectors must have one entry per distinct value", nameof(countsY));
+        }
+
+        var accumulator = default(Accumulator);
+        for (int i = 0; i < countsX.Length; i++)
+        {
+            if (countsX[i] < 0 || countsY[i] < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(countsX), "counts must not be negative");
+            }
+
+            accumulator.Add(countsX[i], countsY[i]);
+        }
+
+        return accumulator.Result();
+    }
+
+    private struct Accumulator
+    {
+        private int nx;
+        private int ny;
+        private double rankSumX;
+        private double tieTerm;
+        private bool hasTies;
+
+        /// <summary>Adds the next tie group: it takes ranks below+1 .. below+t, average below + (t + 1) / 2.</summary>
+        public void Add(int countX, int countY)
+        {
+            double t = (double)countX + countY;
+            if (t == 0)
+            {
+                return;
+            }
+
+            double below = (double)nx + ny;
+            rankSumX += countX * (below + ((t + 1) / 2));
+            tieTerm += (t * t * t) - t;
+            hasTies |= t > 1;
+            nx += countX;
+            ny += countY;
+        }
+
+        public readonly RankSum Result() =>
+            new(nx, ny, rankSumX - ((double)nx * (nx + 1) / 2), tieTerm, hasTies);
+    }
+}
