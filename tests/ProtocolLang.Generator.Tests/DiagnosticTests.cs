@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -21,15 +22,15 @@ public sealed class DiagnosticTests
 
         Assert.Null(result.Exception);
         Assert.Empty(result.GeneratedSources);
-        foreach (var (position, idPrefix, what) in TestStudies.ThreeMistakesExpected)
+        foreach (var (position, idPattern, what) in TestStudies.ThreeMistakesExpected)
         {
             Assert.True(
                 result.Diagnostics.Any(d =>
-                    d.Id.StartsWith(idPrefix, StringComparison.Ordinal)
+                    Regex.IsMatch(d.Id, "^" + idPattern + "$")
                     && d.Severity == DiagnosticSeverity.Error
                     && d.Location.GetLineSpan().Path == "/project/bad.study"
                     && d.Location.GetLineSpan().StartLinePosition == position),
-                $"expected an error {idPrefix}xxx ({what}) at {position}; got:\n{string.Join("\n", result.Diagnostics)}");
+                $"expected an error {idPattern} ({what}) at {position}; got:\n{string.Join("\n", result.Diagnostics)}");
         }
     }
 
