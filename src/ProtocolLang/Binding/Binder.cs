@@ -1,17 +1,156 @@
-using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using ProtocolLang.Diagnostics;
 using ProtocolLang.Syntax;
 using ProtocolLang.Text;
 
 namespace ProtocolLang.Binding;
 
-/// <summary>Resolves names and checks types. (Placeholder until the binder lands.)</summary>
-public static class Binder
+/// <summary>
+/// Resolves names and checks types for a whole study, reporting every error it finds.
+/// Split by area: <c>Binder.Tables.cs</c> (tables, columns, derives), <c>Binder.Expressions.cs</c>,
+/// <c>Binder.Cohort.cs</c> (criteria, groups), <c>Binder.Outcomes.cs</c>, <c>Binder.Analyses.cs</c>,
+/// <c>Binder.Models.cs</c> (mixed, Kaplan-Meier, log-rank, Cox).
+/// </summary>
+public sealed partial class Binder
 {
-    public static BindResult Bind(SourceText source, StudySyntax study) =>
-        throw new NotSupportedException("The .study binder is not implemented yet.");
-}
+    private readonly SourceText _source;
+    private readonly StudySyntax _study;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly List<TableScope> _tables = [];
+    private readonly List<GroupSymbol> _groups = [];
+    private readonly List<OutcomeSymbol> _outcomes = [];
 
-/// <summary>The bound study (null when binding could not produce one) and the binding diagnostics.</summary>
-public sealed record BindResult(BoundStudy? Study, ImmutableArray<Diagnostic> Diagnostics);
+    private Binder(SourceText source, StudySyntax study)
+    {
+        _source = source;
+        _study = study;
+        _diagnostics = new DiagnosticBag(source);
+    }
+
+    public static BindResult Bind(SourceText source, StudySyntax study)
+    {
+        var binder = new Binder(source, study);
+        var bound = binder.BindStudy();
+        return new BindResult(bound, binder._diagnostics.ToImmutable());
+    }
+
+    private TableScope? SubjectScope => _tables.Count > 0 ? _tables[0] : null;
+
+    private BoundStudy? BindStudy()
+    {
+        var declarations = _study.Declarations;
+        var title = Single<TitleSyntax>(declarations, "title")?.Value.Value;
+        var version = Single<VersionSyntax>(declarations, "version")?.Value.Value;
+
+        DeclareTables(declarations);
+        if (_tables.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NoTables, _study.Name.Span, _study.Name.Name);
+        }
+
+        var criteria = BindCriteria(declarations);
+        BindGroups(declarations);
+        BindOutcomes(declarations);
+        var analyses = BindAnalyses(declarations);
+        var report = BindReport(Single<ReportSyntax>(declarations, "report"));
+        var tables = _tables.Select(t => t.ToSymbol()).ToImmutableArray();
+
+        if (tables.IsEmpty)
+        {
+            return null;
+        }
+
+        return new BoundStudy(
+            _study.Name.Name,
+            title,
+            version,
+            FileName(_source.Path),
+            Sha256Hex(_source.Text),
+            tables,
+            criteria,
+            _groups.ToImmutableArray(),
+            _outcomes.ToImmutableArray(),
+            analyses,
+            report);
+    }
+
+    /// <summary>The one declaration of a kind that may appear once; later ones are reported.</summary>
+    private T? Single<T>(ImmutableArray<DeclarationSyntax> declarations, string keyword)
+        where T : DeclarationSyntax
+    {
+        T? first = null;
+        foreach (var declaration in declarations.OfType<T>())
+        {
+            if (first is null)
+            {
+                first = declaration;
+            }
+            else
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DuplicateDeclaration, declaration.Span, keyword, Line(first.Span));
+            }
+        }
+
+        return first;
+    }
+
+    private string Line(TextSpan span) =>
+        (_source.GetLinePosition(span.Start).Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Snippet(TextSpan span) => SourceSnippet.Normalize(_source, span);
+
+    private static string FileName(string path)
+    {
+        var slash = path.LastIndexOfAny(['/', '\\']);
+        return slash < 0 ? path : path.Substring(slash + 1);
+    }
+
+    private static string Sha256Hex(string text)
+    {
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var builder = new StringBuilder(hash.Length * 2);
+        foreach (var b in hash)
+        {
+            builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+
+    private BoundReport BindReport(ReportSyntax? report)
+    {
+        ImmutableArray<ReportFormat> all = [ReportFormat.Markdown, ReportFormat.Html, ReportFormat.Json];
+        if (report is null)
+        {
+            return new BoundReport("report", all, null);
+        }
+
+        var formats = ImmutableArray.CreateBuilder<ReportFormat>();
+        foreach (var format in report.Formats)
+        {
+            ReportFormat? value = format.Name switch
+            {
+                "markdown" => ReportFormat.Markdown,
+                "html" => ReportFormat.Html,
+                "json" => ReportFormat.Json,
+                _ => null,
+            };
+            if (value is null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownReportFormat, format.Span, format.Name,
+                    NameSuggestions.DidYouMean(format.Name, ["markdown", "html", "json"]));
+            }
+            else if (!formats.Contains(value.Value))
+            {
+                formats.Add(value.Value);
+            }
+        }
+
+        return new BoundReport(report.Directory.Value, report.Formats.IsEmpty ? all : formats.ToImmutable(), report.Template?.Value);
+    }
+}

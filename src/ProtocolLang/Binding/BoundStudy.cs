@@ -1,6 +1,33 @@
+using System.Collections.Immutable;
+using System.Linq;
+
 namespace ProtocolLang.Binding;
 
-/// <summary>The study after binding. (Placeholder until the binder lands.)</summary>
-public sealed class BoundStudy
+/// <summary>
+/// The study after binding: every name resolved and every expression typed. It holds no syntax
+/// nodes and no Roslyn symbols, only names, values and spans, so the emitter needs nothing else.
+/// </summary>
+/// <param name="StudyFileName">The <c>.study</c> file name without its directory.</param>
+/// <param name="StudySha256">SHA-256 (lower-case hex) of the UTF-8 <c>.study</c> text.</param>
+/// <param name="Tables">Declared tables; [0] is the subject table.</param>
+public sealed record BoundStudy(
+    string Name,
+    string? Title,
+    string? Version,
+    string StudyFileName,
+    string StudySha256,
+    ImmutableArray<TableSymbol> Tables,
+    ImmutableArray<BoundCriterion> Criteria,
+    ImmutableArray<GroupSymbol> Groups,
+    ImmutableArray<OutcomeSymbol> Outcomes,
+    ImmutableArray<BoundAnalysis> Analyses,
+    BoundReport Report)
 {
+    public TableSymbol SubjectTable => Tables[0];
+
+    public TableSymbol? FindTable(string name) =>
+        Tables.FirstOrDefault(t => string.Equals(t.Name, name, System.StringComparison.Ordinal));
 }
+
+/// <summary>The bound study (null when binding could not produce one) and the binding diagnostics.</summary>
+public sealed record BindResult(BoundStudy? Study, ImmutableArray<Diagnostics.Diagnostic> Diagnostics);

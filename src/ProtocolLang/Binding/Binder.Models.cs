@@ -1,0 +1,352 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ProtocolLang.Diagnostics;
+using ProtocolLang.Syntax;
+
+namespace ProtocolLang.Binding;
+
+public sealed partial class Binder
+{
+    private OutcomeSymbol? ResolveTimeToEvent(IdentifierSyntax name, string analysis)
+    {
+        var variable = ResolveVariable(name);
+        if (variable is null)
+        {
+            return null;
+        }
+
+        if (variable.Outcome is not { Kind: OutcomeKind.TimeToEvent } outcome)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NeedsTimeToEvent, name.Span, analysis, name.Name, Describe(variable));
+            return null;
+        }
+
+        return outcome;
+    }
+
+    private BoundKaplanMeier? BindKaplanMeier(KaplanMeierSyntax syntax)
+    {
+        RequireGroups(syntax.Span);
+        var outcome = ResolveTimeToEvent(syntax.Outcome, "kaplan_meier");
+        return outcome is null ? null : new BoundKaplanMeier(Snippet(syntax.Span), outcome, syntax.Times.Select(t => t.Value).ToImmutableArray(), syntax.Span);
+    }
+
+    private BoundLogRank? BindLogRank(LogRankSyntax syntax)
+    {
+        RequireGroups(syntax.Span);
+        var outcome = ResolveTimeToEvent(syntax.Outcome, "logrank");
+        var strata = syntax.Strata is { } s ? ResolveStratum(s, "logrank strata") : null;
+        return outcome is null ? null : new BoundLogRank(Snippet(syntax.Span), outcome, syntax.Rho?.Value ?? 0, strata, syntax.Span);
+    }
+
+    private BoundVariable? ResolveStratum(IdentifierSyntax name, string analysis)
+    {
+        var variable = ResolveSubjectVariable(name, analysis);
+        if (variable is not null && variable.Kind is not VariableKind.Binary and not VariableKind.Categorical)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.VariableNotAllowed, name.Span, analysis, name.Name, Describe(variable), "; strata must be categorical or bool");
+            return null;
+        }
+
+        return variable;
+    }
+
+    private BoundCox? BindCox(CoxModelSyntax syntax)
+    {
+        RequireGroups(syntax.Span);
+        var outcome = ResolveTimeToEvent(syntax.Outcome, "cox");
+        var terms = new List<(string Name, BoundVariable? Variable)>();
+        foreach (var term in syntax.Terms)
+        {
+            if (term.Name == "group")
+            {
+                terms.Add(("group", null));
+            }
+            else if (ResolveSubjectVariable(term, "cox") is { } variable)
+            {
+                terms.Add((term.Name, variable));
+            }
+        }
+
+        var references = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var reference in syntax.References)
+        {
+            var variableName = reference.Variable?.Name ?? "group";
+            var span = reference.Variable?.Span ?? reference.Level.Span;
+            var index = terms.FindIndex(t => t.Name == variableName);
+            if (index < 0)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.ReferenceNotATerm, span, variableName);
+                continue;
+            }
+
+            var variable = terms[index].Variable;
+            if (variable is null)
+            {
+                if (ResolveGroup(reference.Level))
+                {
+                    references[variableName] = reference.Level.Name;
+                }
+
+                continue;
+            }
+
+            var type = variable.Column?.Type ?? variable.Derive?.Type ?? variable.Outcome?.Value?.Type;
+            if (type is not { Kind: TypeKind.Category, Category: { } category })
+            {
+                _diagnostics.Add(DiagnosticDescriptors.ReferenceNotATerm, span, variableName);
+                continue;
+            }
+
+            if (!category.Levels.Contains(reference.Level.Name))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownLevel, reference.Level.Span, reference.Level.Name, variableName,
+                    string.Join(", ", category.Levels), NameSuggestions.DidYouMean(reference.Level.Name, category.Levels));
+                continue;
+            }
+
+            references[variableName] = reference.Level.Name;
+        }
+
+        var ties = TiesMethod.Efron;
+        if (syntax.Ties is { } tiesSyntax)
+        {
+            if (tiesSyntax.Name == "breslow")
+            {
+                ties = TiesMethod.Breslow;
+            }
+            else if (tiesSyntax.Name != "efron")
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownTies, tiesSyntax.Span, tiesSyntax.Name);
+            }
+        }
+
+        var strata = syntax.Strata.Select(s => ResolveStratum(s, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        if (outcome is null)
+        {
+            return null;
+        }
+
+        var bound = terms.Select(t => new BoundCoxTerm(t.Variable, references.TryGetValue(t.Name, out var level) ? level : null));
+        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span);
+    }
+
+    private BoundMixedModel? BindMixedModel(MixedModelSyntax syntax)
+    {
+        RequireGroups(syntax.Span);
+        var formula = syntax.Formula;
+        var response = formula.Response;
+        var transform = ResponseTransform.None;
+        if (response.Transform is { } transformSyntax)
+        {
+            if (transformSyntax.Name == "log")
+            {
+                transform = ResponseTransform.Log;
+            }
+            else
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownTransform, transformSyntax.Span, transformSyntax.Name);
+            }
+        }
+
+        OutcomeSymbol? outcome = null;
+        if (ResolveVariable(response.Variable) is { } variable)
+        {
+            if (variable.Outcome is { Kind: OutcomeKind.Repeated } repeated)
+            {
+                outcome = repeated;
+            }
+            else
+            {
+                _diagnostics.Add(DiagnosticDescriptors.NeedsRepeated, response.Variable.Span, response.Variable.Name, Describe(variable));
+            }
+        }
+
+        var fixedTerms = new List<BoundModelTerm>();
+        var randomEffects = ImmutableArray.CreateBuilder<BoundRandomEffect>();
+        var link = outcome is null ? null : FindTable(outcome.RepeatedTable!)?.LinkColumn;
+        foreach (var term in formula.Terms)
+        {
+            switch (term)
+            {
+                case FixedTermSyntax fixedTerm:
+                    var factors = fixedTerm.Factors.Select(f => BindTermFactor(f, outcome)).ToList();
+                    if (factors.Any(f => f is null))
+                    {
+                        break;
+                    }
+
+                    foreach (var expanded in Expand(factors.Select(f => f!).ToList(), fixedTerm.Operator))
+                    {
+                        if (!fixedTerms.Any(t => t.Factors.SequenceEqual(expanded.Factors)))
+                        {
+                            fixedTerms.Add(expanded);
+                        }
+                    }
+
+                    break;
+                case RandomTermSyntax random:
+                    if (link is not null && random.Grouping.Name != link)
+                    {
+                        _diagnostics.Add(DiagnosticDescriptors.RandomGroupingNotLink, random.Grouping.Span, link, outcome!.RepeatedTable!, random.Grouping.Name);
+                    }
+
+                    if (random.Slope is { } slope && outcome is not null && slope.Name != outcome.RepeatedTimeName)
+                    {
+                        _diagnostics.Add(DiagnosticDescriptors.UnknownModelTerm, slope.Span, slope.Name,
+                            "the time column '" + outcome.RepeatedTimeName + "' as a random slope", string.Empty);
+                    }
+
+                    randomEffects.Add(new BoundRandomEffect(random.Grouping.Name, random.Intercept || random.Slope is null, random.Slope?.Name));
+                    break;
+            }
+        }
+
+        var included = _groups.Select(g => g.Name).ToImmutableArray();
+        if (syntax.Where is { } where)
+        {
+            included = ResolveIncludedGroups(where) ?? included;
+        }
+
+        var reml = true;
+        if (syntax.Method is { } method)
+        {
+            if (method.Name == "ml")
+            {
+                reml = false;
+            }
+            else if (method.Name != "reml")
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownOption, method.Span, "method", method.Name, "reml or ml");
+            }
+        }
+
+        return outcome is null
+            ? null
+            : new BoundMixedModel(Snippet(syntax.Span), outcome, transform, fixedTerms.ToImmutableArray(), randomEffects.ToImmutable(), included, reml, syntax.Span);
+    }
+
+    private BoundTermFactor? BindTermFactor(FormulaFactorSyntax factor, OutcomeSymbol? outcome)
+    {
+        var name = factor.Variable.Name;
+        if (name == "group")
+        {
+            return new BoundTermFactor(name, TermFactorKind.Group);
+        }
+
+        if (outcome is not null && name == outcome.RepeatedTimeName)
+        {
+            return new BoundTermFactor(name, factor.AsFactor ? TermFactorKind.TimeAsFactor : TermFactorKind.Time);
+        }
+
+        var subjects = SubjectScope!;
+        var type = subjects.Columns.TryGetValue(name, out var column) ? column.Type
+            : subjects.Derives.TryGetValue(name, out var slot) && slot.Symbol is not null ? slot.Symbol.Type
+            : null;
+        if (type is not null && type.Kind is not TypeKind.Text and not TypeKind.Date)
+        {
+            return new BoundTermFactor(name, TermFactorKind.Covariate);
+        }
+
+        var time = outcome?.RepeatedTimeName;
+        var expected = time is null ? "group or a subject-level variable" : "group, '" + time + "' (the time column) or a subject-level variable";
+        var candidates = new[] { "group" }.Concat(time is null ? [] : [time]).Concat(subjects.AllNames);
+        _diagnostics.Add(DiagnosticDescriptors.UnknownModelTerm, factor.Variable.Span, name, expected,
+            type is null ? NameSuggestions.DidYouMean(name, candidates) : " (" + name + " is " + type.Display + ")");
+        return null;
+    }
+
+    /// <summary><c>a * b * c</c> → every non-empty subset of the factors, main effects first (as R orders them).</summary>
+    private static IEnumerable<BoundModelTerm> Expand(List<BoundTermFactor> factors, FormulaOperator op)
+    {
+        if (op != FormulaOperator.Crossed || factors.Count == 1)
+        {
+            yield return new BoundModelTerm(factors.ToImmutableArray());
+            yield break;
+        }
+
+        var subsets = Enumerable.Range(1, (1 << factors.Count) - 1)
+            .Select(mask => factors.Where((_, i) => (mask & (1 << i)) != 0).ToImmutableArray())
+            .OrderBy(s => s.Length)
+            .ThenBy(s => string.Join(":", s.Select(f => factors.IndexOf(f).ToString("D3", System.Globalization.CultureInfo.InvariantCulture))), System.StringComparer.Ordinal);
+        foreach (var subset in subsets)
+        {
+            yield return new BoundModelTerm(subset);
+        }
+    }
+
+    /// <summary>
+    /// The groups a mixed model's <c>where</c> keeps, decided at compile time by evaluating the clause
+    /// for each group. Null (reported) when the clause tests anything other than <c>group</c>.
+    /// </summary>
+    private ImmutableArray<string>? ResolveIncludedGroups(ExpressionSyntax where)
+    {
+        var supported = true;
+        var unknown = false;
+        var included = _groups.Where(g => EvaluateWhere(where, g.Name, ref supported, ref unknown)).Select(g => g.Name).ToImmutableArray();
+        if (!supported)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.WhereNotSupported, where.Span);
+            return null;
+        }
+
+        if (unknown)
+        {
+            return null;
+        }
+
+        if (included.IsEmpty && _groups.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.WhereExcludesAllGroups, where.Span);
+        }
+
+        return included;
+    }
+
+    private bool EvaluateWhere(ExpressionSyntax syntax, string group, ref bool supported, ref bool unknown)
+    {
+        switch (syntax)
+        {
+            case ParenthesizedExpressionSyntax p:
+                return EvaluateWhere(p.Inner, group, ref supported, ref unknown);
+            case UnaryExpressionSyntax { Operator: UnaryOperator.Not } not:
+                return !EvaluateWhere(not.Operand, group, ref supported, ref unknown);
+            case BinaryExpressionSyntax { Operator: BinaryOperator.And } and:
+                return EvaluateWhere(and.Left, group, ref supported, ref unknown) & EvaluateWhere(and.Right, group, ref supported, ref unknown);
+            case BinaryExpressionSyntax { Operator: BinaryOperator.Or } or:
+                return EvaluateWhere(or.Left, group, ref supported, ref unknown) | EvaluateWhere(or.Right, group, ref supported, ref unknown);
+            case BinaryExpressionSyntax { Operator: BinaryOperator.Equal or BinaryOperator.NotEqual, Left: NameExpressionSyntax { Qualifier: null, Name.Name: "group" } } eq
+                when eq.Right is NameExpressionSyntax { Qualifier: null } right:
+                return (GroupName(right, group, ref unknown)) == (eq.Operator == BinaryOperator.Equal);
+            case InExpressionSyntax { Operand: NameExpressionSyntax { Qualifier: null, Name.Name: "group" } } @in
+                when @in.Values.All(v => v is NameExpressionSyntax { Qualifier: null }):
+            {
+                var any = false;
+                foreach (var value in @in.Values)
+                {
+                    any |= GroupName((NameExpressionSyntax)value, group, ref unknown);
+                }
+
+                return any != @in.Negated;
+            }
+
+            default:
+                supported = false;
+                return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="name"/> names <paramref name="group"/>; reports an unknown group once (for the first group evaluated).</summary>
+    private bool GroupName(NameExpressionSyntax name, string group, ref bool unknown)
+    {
+        if (group == _groups[0].Name && !_groups.Any(g => g.Name == name.Name.Name))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnknownGroup, name.Name.Span, name.Name.Name,
+                NameSuggestions.DidYouMean(name.Name.Name, _groups.Select(g => g.Name)));
+            unknown = true;
+        }
+
+        return name.Name.Name == group;
+    }
+}

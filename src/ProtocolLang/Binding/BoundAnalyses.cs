@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using ProtocolLang.Text;
+
+namespace ProtocolLang.Binding;
+
+/// <summary>How an analysis treats a variable: decided by the outcome kind or the column type.</summary>
+public enum VariableKind
+{
+    Continuous,
+    Binary,
+    Categorical,
+    Count,
+    TimeToEvent,
+    Repeated,
+}
+
+/// <summary>
+/// A variable used by an analysis: an outcome, or a subject-level column or derived variable.
+/// Exactly one of <see cref="Outcome"/>, <see cref="Column"/>, <see cref="Derive"/> is set.
+/// </summary>
+public sealed record BoundVariable(string Name, VariableKind Kind, OutcomeSymbol? Outcome, ColumnSymbol? Column, DeriveSymbol? Derive)
+{
+    public static BoundVariable ForOutcome(OutcomeSymbol outcome) => new(outcome.Name, ToVariableKind(outcome.Kind), outcome, null, null);
+
+    public static BoundVariable ForColumn(ColumnSymbol column, VariableKind kind) => new(column.Name, kind, null, column, null);
+
+    public static BoundVariable ForDerive(DeriveSymbol derive, VariableKind kind) => new(derive.Name, kind, null, null, derive);
+
+    private static VariableKind ToVariableKind(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Continuous => VariableKind.Continuous,
+        OutcomeKind.Binary => VariableKind.Binary,
+        OutcomeKind.Categorical => VariableKind.Categorical,
+        OutcomeKind.Count => VariableKind.Count,
+        OutcomeKind.TimeToEvent => VariableKind.TimeToEvent,
+        _ => VariableKind.Repeated,
+    };
+}
+
+/// <summary>An analysis, in protocol order. <see cref="Source"/> is its .study text, whitespace-normalised.</summary>
+public abstract record BoundAnalysis(string Source, TextSpan Span);
+
+public sealed record BoundDescribe(string Source, ImmutableArray<BoundVariable> Variables, TextSpan Span) : BoundAnalysis(Source, Span);
+
+public enum TestKind
+{
+    MannWhitney,
+    TTest,
+    Welch,
+    Fisher,
+    ChiSquare,
+    KruskalWallis,
+    Anova,
+}
+
+public enum AdjustMethod
+{
+    None,
+    Bonferroni,
+    Holm,
+    Hochberg,
+    BenjaminiHochberg,
+}
+
+public abstract record BoundPairing;
+
+/// <summary><c>A vs B</c></summary>
+public sealed record TwoGroupsPairing(string First, string Second) : BoundPairing;
+
+/// <summary><c>Ref vs each</c> (all other groups, in declaration order) or <c>Ref vs (B, C)</c>.</summary>
+public sealed record VsReferencePairing(string Reference, ImmutableArray<string> Others) : BoundPairing;
+
+public sealed record AllPairsPairing : BoundPairing;
+
+public sealed record AcrossGroupsPairing : BoundPairing;
+
+public sealed record BoundCompare(
+    string Source,
+    ImmutableArray<BoundVariable> Variables,
+    BoundPairing Pairing,
+    TestKind Test,
+    AdjustMethod Adjust,
+    TextSpan Span) : BoundAnalysis(Source, Span);
+
+public enum ResponseTransform
+{
+    None,
+    Log,
+}
+
+public enum TermFactorKind
+{
+    Group,
+
+    /// <summary>The repeated outcome's time column, as a number.</summary>
+    Time,
+
+    /// <summary><c>factor(time)</c>: one level per distinct time.</summary>
+    TimeAsFactor,
+
+    Covariate,
+}
+
+public sealed record BoundTermFactor(string Name, TermFactorKind Kind);
+
+/// <summary>One factor is a main effect; several an interaction. <c>a * b</c> is already expanded to a, b, a:b.</summary>
+public sealed record BoundModelTerm(ImmutableArray<BoundTermFactor> Factors);
+
+public sealed record BoundRandomEffect(string Grouping, bool Intercept, string? Slope);
+
+/// <param name="IncludedGroups">Groups kept by the <c>where</c> clause, in declaration order; default = all groups.</param>
+public sealed record BoundMixedModel(
+    string Source,
+    OutcomeSymbol Response,
+    ResponseTransform Transform,
+    ImmutableArray<BoundModelTerm> FixedTerms,
+    ImmutableArray<BoundRandomEffect> RandomEffects,
+    ImmutableArray<string> IncludedGroups,
+    bool Reml,
+    TextSpan Span) : BoundAnalysis(Source, Span);
+
+public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, ImmutableArray<double> Times, TextSpan Span)
+    : BoundAnalysis(Source, Span);
+
+public sealed record BoundLogRank(string Source, OutcomeSymbol Outcome, double Rho, BoundVariable? Strata, TextSpan Span)
+    : BoundAnalysis(Source, Span);
+
+public enum TiesMethod
+{
+    Efron,
+    Breslow,
+}
+
+/// <summary>A Cox term: <see cref="Covariate"/> null means the group factor.</summary>
+public sealed record BoundCoxTerm(BoundVariable? Covariate, string? ReferenceLevel);
+
+public sealed record BoundCox(
+    string Source,
+    OutcomeSymbol Outcome,
+    ImmutableArray<BoundCoxTerm> Terms,
+    TiesMethod Ties,
+    ImmutableArray<BoundVariable> Strata,
+    TextSpan Span) : BoundAnalysis(Source, Span);

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using ProtocolLang.Text;
+
+namespace ProtocolLang.Binding;
+
+/// <summary>A declared table. <see cref="BoundStudy.Tables"/>[0] is the subject table.</summary>
+/// <param name="Derived">Per-row derived variables; for the subject table also the study-level derives.</param>
+public sealed record TableSymbol(
+    string Name,
+    string Source,
+    string? Key,
+    string? Parent,
+    string? LinkColumn,
+    ImmutableArray<ColumnSymbol> Columns,
+    ImmutableArray<DeriveSymbol> Derived,
+    TextSpan Span)
+{
+    public bool IsChild => Parent is not null;
+}
+
+/// <summary>A declared column. <see cref="Min"/>/<see cref="Max"/> are inclusive.</summary>
+public sealed record ColumnSymbol(
+    string Table,
+    string Name,
+    BoundType Type,
+    string? Unit,
+    double? Min,
+    double? Max,
+    bool Optional,
+    string? Label,
+    TextSpan Span);
+
+/// <summary>A derived variable: in a table (per row) or at study level (<see cref="IsStudyLevel"/>, per subject).</summary>
+public sealed record DeriveSymbol(
+    string Table,
+    string Name,
+    BoundExpression Expression,
+    string? Label,
+    bool IsStudyLevel,
+    TextSpan Span)
+{
+    public BoundType Type => Expression.Type;
+}
+
+public enum CriterionKind
+{
+    Include,
+    Exclude,
+}
+
+public sealed record BoundCriterion(CriterionKind Kind, string Label, BoundExpression Predicate, TextSpan Span);
+
+public sealed record GroupSymbol(string Name, string Label, BoundExpression Predicate, TextSpan Span);
+
+public enum OutcomeKind
+{
+    Continuous,
+    Binary,
+    Categorical,
+    Count,
+    TimeToEvent,
+    Repeated,
+}
+
+public enum SummaryKind
+{
+    Median,
+    Mean,
+}
+
+/// <summary>
+/// A declared outcome. Which fields are set depends on <see cref="Kind"/>:
+/// <see cref="Value"/> for continuous/binary/categorical/count; <see cref="Time"/> and
+/// <see cref="Event"/> for time-to-event; <see cref="RepeatedTable"/>, <see cref="RepeatedValue"/>
+/// and <see cref="RepeatedTime"/> (expressions over the child table's row) for repeated measures.
+/// </summary>
+public sealed record OutcomeSymbol(
+    string Name,
+    string Label,
+    OutcomeKind Kind,
+    string? Unit,
+    BoundExpression? Value,
+    SummaryKind Summary,
+    BoundExpression? Time,
+    BoundExpression? Event,
+    double? Horizon,
+    string? RepeatedTable,
+    BoundExpression? RepeatedValue,
+    string? RepeatedTimeName,
+    BoundExpression? RepeatedTime,
+    TextSpan Span);
+
+public enum ReportFormat
+{
+    Markdown,
+    Html,
+    Json,
+}
+
+/// <summary>The <c>report</c> declaration, or its defaults when the study has none.</summary>
+public sealed record BoundReport(string Directory, ImmutableArray<ReportFormat> Formats, string? Template);

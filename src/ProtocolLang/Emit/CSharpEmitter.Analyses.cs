@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProtocolLang.Binding;
+
+namespace ProtocolLang.Emit;
+
+public sealed partial class CSharpEmitter
+{
+    private void EmitAnalysis(BoundAnalysis analysis, Dictionary<string, string> variables)
+    {
+        var source = CSharpLiterals.String(analysis.Source);
+        switch (analysis)
+        {
+            case BoundDescribe d:
+                _w.Line("run.Describe(" + string.Join(", ", new[] { source }.Concat(d.Variables.Select(v => variables[v.Name]))) + ");");
+                break;
+            case BoundCompare c:
+                _w.Line("run.Compare(" + source + ",");
+                _w.Indent();
+                _w.Line(VariableArray(c.Variables, variables) + ",");
+                _w.Line(Pairing(c.Pairing) + ",");
+                _w.Line("TestKind." + c.Test + ", AdjustMethod." + c.Adjust + ");");
+                _w.Unindent();
+                break;
+            case BoundMixedModel m:
+                EmitMixedModel(m, source, variables);
+                break;
+            case BoundKaplanMeier k:
+                var times = k.Times.IsEmpty ? "Array.Empty<double>()" : "new double[] { " + string.Join(", ", k.Times.Select(CSharpLiterals.Number)) + " }";
+                _w.Line("run.KaplanMeier(" + source + ", " + variables[k.Outcome.Name] + ", " + times + ");");
+                break;
+            case BoundLogRank l:
+                _w.Line("run.LogRank(" + source + ", " + variables[l.Outcome.Name] + ", " + CSharpLiterals.Number(l.Rho) + ", "
+                    + (l.Strata is null ? "null" : variables[l.Strata.Name]) + ");");
+                break;
+            case BoundCox c:
+                _w.Line("run.Cox(" + source + ",");
+                _w.Indent();
+                _w.Line("new CoxSpec(");
+                _w.Indent();
+                _w.Line(variables[c.Outcome.Name] + ",");
+                var terms = c.Terms.Select(t => "new(" + (t.Covariate is null ? "null" : variables[t.Covariate.Name]) + ", " + CSharpLiterals.StringOrNull(t.ReferenceLevel) + ")");
+                _w.Line(Array("CoxTerm", terms) + ",");
+                _w.Line("TiesMethod." + c.Ties + ",");
+                _w.Line(VariableArray(c.Strata, variables) + "));");
+                _w.Unindent();
+                _w.Unindent();
+                break;
+        }
+    }
+
+    private void EmitMixedModel(BoundMixedModel m, string source, Dictionary<string, string> variables)
+    {
+        _w.Line("run.MixedModel(" + source + ",");
+        _w.Indent();
+        _w.Line("new MixedModelSpec(");
+        _w.Indent();
+        _w.Line(variables[m.Response.Name] + ",");
+        _w.Line("ResponseTransform." + m.Transform + ",");
+        _w.Line("new ModelTerm[]");
+        _w.OpenBrace();
+        foreach (var term in m.FixedTerms)
+        {
+            var factors = term.Factors.Select(f => "new(" + CSharpLiterals.String(f.Name) + ", TermFactorKind." + f.Kind + ")");
+            _w.Line("new(new TermFactor[] { " + string.Join(", ", factors) + " }),");
+        }
+
+        _w.CloseBrace(",");
+        var random = m.RandomEffects.Select(r => "new(" + CSharpLiterals.String(r.Grouping) + ", " + (r.Intercept ? "true" : "false") + ", "
+            + CSharpLiterals.StringOrNull(r.Slope) + ")");
+        _w.Line(Array("RandomEffect", random) + ",");
+        var allGroups = m.IncludedGroups.SequenceEqual(_study.Groups.Select(g => g.Name));
+        _w.Line((allGroups ? "GroupsIncluded: null" : "GroupsIncluded: " + StringArray(m.IncludedGroups)) + ",");
+        _w.Line("Reml: " + (m.Reml ? "true" : "false") + "));");
+        _w.Unindent();
+        _w.Unindent();
+    }
+
+    private static string Pairing(BoundPairing pairing) => pairing switch
+    {
+        TwoGroupsPairing t => "new Pairing.TwoGroups(" + CSharpLiterals.String(t.First) + ", " + CSharpLiterals.String(t.Second) + ")",
+        VsReferencePairing v => "new Pairing.VsReference(" + CSharpLiterals.String(v.Reference) + ", " + StringArray(v.Others) + ")",
+        AllPairsPairing => "new Pairing.AllPairs()",
+        _ => "new Pairing.AcrossGroups()",
+    };
+
+    private static string StringArray(IEnumerable<string> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? "Array.Empty<string>()" : "new[] { " + string.Join(", ", list.Select(CSharpLiterals.String)) + " }";
+    }
+
+    private static string VariableArray(IEnumerable<BoundVariable> used, Dictionary<string, string> variables) =>
+        Array("Variable", used.Select(v => variables[v.Name]));
+
+    private static string Array(string elementType, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count == 0 ? "Array.Empty<" + elementType + ">()" : "new " + elementType + "[] { " + string.Join(", ", list) + " }";
+    }
+}

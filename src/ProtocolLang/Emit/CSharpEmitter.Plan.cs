@@ -1,0 +1,203 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProtocolLang.Binding;
+
+namespace ProtocolLang.Emit;
+
+public sealed partial class CSharpEmitter
+{
+    private string SubjectRow => _names.Table(_study.SubjectTable.Name).Row;
+
+    private ExpressionEmitter LambdaExpressions(string table) => new(_names, "r.", table, InRecord: false);
+
+    private void EmitCriteria()
+    {
+        var type = "Criterion<" + SubjectRow + ">";
+        var expressions = LambdaExpressions(_study.SubjectTable.Name);
+        _w.Line();
+        _w.Line("/// <summary>Inclusion and exclusion criteria, applied in this order; the first one a subject fails is its reason.</summary>");
+        _w.Write("public static IReadOnlyList<" + type + "> Criteria { get; } = ");
+        EmitArray(type, _study.Criteria.Select(c =>
+            "new(CriterionKind." + c.Kind + ", " + CSharpLiterals.String(c.Label) + ", r => " + expressions.Emit(c.Predicate) + ")"));
+    }
+
+    private void EmitGroups()
+    {
+        var type = "GroupDefinition<" + SubjectRow + ">";
+        var expressions = LambdaExpressions(_study.SubjectTable.Name);
+        _w.Line();
+        _w.Line("/// <summary>The groups, in declared order; a subject in none is unassigned, in several is reported.</summary>");
+        _w.Write("public static IReadOnlyList<" + type + "> Groups { get; } = ");
+        EmitArray(type, _study.Groups.Select(g =>
+            "new(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.String(g.Label) + ", r => " + expressions.Emit(g.Predicate) + ")"));
+    }
+
+    private void EmitArray(string elementType, IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            _w.Line("Array.Empty<" + elementType + ">();");
+            return;
+        }
+
+        _w.Line("new " + elementType + "[]");
+        _w.OpenBrace();
+        foreach (var item in list)
+        {
+            _w.Line(item + ",");
+        }
+
+        _w.CloseBrace(";");
+    }
+
+    private void EmitRun()
+    {
+        var locals = new LocalNames("run", "options", "r");
+        var tableLocals = _study.Tables.ToDictionary(t => t.Name, t => locals.Allocate(t.Name));
+        var subjects = tableLocals[_study.SubjectTable.Name];
+        var report = _study.Report;
+
+        _w.Line();
+        _w.Line("/// <summary>Runs the statistical analysis plan of study <c>" + CSharpLiterals.CommentText(_study.Name) + "</c>, in protocol order.</summary>");
+        _w.Line("public static StudyResults Run(StudyRunOptions options)");
+        _w.OpenBrace();
+        var formats = "new[] { " + string.Join(", ", report.Formats.Select(f => "ReportFormat." + f)) + " }";
+        _w.Line("var run = new StudyRun(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ");");
+        var subjectTable = _study.SubjectTable;
+        _w.Line("var " + subjects + " = run.Cohort(" + _names.Table(subjectTable.Name).Reader + "(run.Table(" + CSharpLiterals.String(subjectTable.Name)
+            + ")), r => " + KeyText(subjectTable, subjectTable.Key!) + ", r => r.SourceRow, Criteria, Groups);");
+        foreach (var child in _study.Tables.Skip(1).Where(t => t.LinkColumn is not null))
+        {
+            _w.Line("var " + tableLocals[child.Name] + " = run.Children(" + CSharpLiterals.String(child.Name) + ", "
+                + _names.Table(child.Name).Reader + "(run.Table(" + CSharpLiterals.String(child.Name) + ")), r => "
+                + KeyText(child, child.LinkColumn!) + ", " + subjects + ");");
+        }
+
+        var variables = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var used = UsedVariables().ToList();
+        if (used.Count > 0)
+        {
+            _w.Line();
+            _w.Line("// Variables");
+        }
+
+        foreach (var variable in used)
+        {
+            var local = locals.Allocate(variable.Name);
+            variables.Add(variable.Name, local);
+            _w.Line("var " + local + " = " + VariableFactory(variable, subjects, tableLocals) + ";");
+        }
+
+        if (_study.Analyses.Length > 0)
+        {
+            _w.Line();
+            _w.Line("// Analyses");
+        }
+
+        foreach (var analysis in _study.Analyses)
+        {
+            EmitAnalysis(analysis, variables);
+        }
+
+        _w.Line();
+        _w.Line("return run.Complete();");
+        _w.CloseBrace();
+    }
+
+    /// <summary>The key (or link) of a row as the string the runtime matches on.</summary>
+    private string KeyText(TableSymbol table, string columnName)
+    {
+        var column = table.Columns.First(c => c.Name == columnName);
+        var property = "r." + _names.Property(table.Name, column.Name);
+        return (column.Type.Kind, column.Optional) switch
+        {
+            (TypeKind.Text, false) => property,
+            (TypeKind.Text, true) => property + " ?? \"\"",
+            (_, false) => property + ".ToString(CultureInfo.InvariantCulture)",
+            _ => property + "?.ToString(CultureInfo.InvariantCulture) ?? \"\"",
+        };
+    }
+
+    /// <summary>Every variable an analysis uses, once, in order of first use.</summary>
+    private IEnumerable<BoundVariable> UsedVariables()
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var analysis in _study.Analyses)
+        {
+            IEnumerable<BoundVariable> variables = analysis switch
+            {
+                BoundDescribe d => d.Variables,
+                BoundCompare c => c.Variables,
+                BoundMixedModel m => [BoundVariable.ForOutcome(m.Response)],
+                BoundKaplanMeier k => [BoundVariable.ForOutcome(k.Outcome)],
+                BoundLogRank l => l.Strata is null ? [BoundVariable.ForOutcome(l.Outcome)] : [BoundVariable.ForOutcome(l.Outcome), l.Strata],
+                BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.Where(t => t.Covariate is not null).Select(t => t.Covariate!)).Concat(c.Strata),
+                _ => [],
+            };
+            foreach (var variable in variables)
+            {
+                if (seen.Add(variable.Name))
+                {
+                    yield return variable;
+                }
+            }
+        }
+    }
+
+    private string VariableFactory(BoundVariable variable, string subjects, Dictionary<string, string> tableLocals)
+    {
+        var subjectTable = _study.SubjectTable.Name;
+        var expressions = LambdaExpressions(subjectTable);
+        var name = CSharpLiterals.String(variable.Name);
+        if (variable.Outcome is { } outcome)
+        {
+            var label = CSharpLiterals.String(outcome.Label);
+            var unit = CSharpLiterals.StringOrNull(outcome.Unit);
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.TimeToEvent:
+                    return "Variables.TimeToEvent(" + subjects + ", " + name + ", " + label + ", " + unit + ", "
+                        + (outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null") + ", r => " + expressions.Emit(outcome.Time!)
+                        + ", r => " + expressions.Emit(outcome.Event!) + ")";
+                case OutcomeKind.Repeated:
+                    var child = LambdaExpressions(outcome.RepeatedTable!);
+                    return "Variables.Repeated(" + tableLocals[outcome.RepeatedTable!] + ", " + name + ", " + label + ", " + unit + ", "
+                        + CSharpLiterals.String(outcome.RepeatedTimeName!) + ", r => " + child.Emit(outcome.RepeatedValue!)
+                        + ", r => " + child.Emit(outcome.RepeatedTime!) + ")";
+                default:
+                    return ValueVariable(variable.Kind, subjects, name, label, unit, outcome.Summary, outcome.Value!, expressions);
+            }
+        }
+
+        var (value, labelText, unitText) = variable.Column is { } column
+            ? ((BoundExpression)new BoundColumnReference(column, column.Span), column.Label ?? column.Name, column.Unit)
+            : (new BoundDeriveReference(subjectTable, variable.Derive!.Name, variable.Derive.Type, variable.Derive.Span), variable.Derive.Label ?? variable.Derive.Name, null);
+        return ValueVariable(variable.Kind, subjects, name, CSharpLiterals.String(labelText), CSharpLiterals.StringOrNull(unitText), SummaryKind.Median, value, expressions);
+    }
+
+    private static string ValueVariable(VariableKind kind, string subjects, string name, string label, string unit, SummaryKind summary,
+        BoundExpression value, ExpressionEmitter expressions)
+    {
+        var lambda = "r => " + expressions.Emit(value);
+        switch (kind)
+        {
+            case VariableKind.Binary:
+                return "Variables.Binary(" + subjects + ", " + name + ", " + label + ", " + lambda + ")";
+            case VariableKind.Count:
+                return "Variables.Count(" + subjects + ", " + name + ", " + label + ", " + lambda + ")";
+            case VariableKind.Categorical:
+                var category = value.Type.Category!;
+                var levels = "new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }";
+                var nullable = expressions.TypeOf(value).Nullable;
+                return "Variables.Categorical(" + subjects + ", " + name + ", " + label + ", " + levels + ", r => "
+                    + (nullable ? "(int?)" : "(int)") + Parenthesize(expressions.Emit(value)) + ")";
+            default:
+                return "Variables.Continuous(" + subjects + ", " + name + ", " + label + ", " + unit + ", Summary." + summary + ", " + lambda + ")";
+        }
+    }
+
+    /// <summary>Wraps code in parentheses unless it is a plain member access (<c>r.Sex</c>).</summary>
+    private static string Parenthesize(string code) =>
+        code.All(c => CSharpLiterals.IsIdentifierChar(c) || c == '.' || c == '@') ? code : "(" + code + ")";
+}

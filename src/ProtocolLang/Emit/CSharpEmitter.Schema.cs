@@ -1,0 +1,138 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProtocolLang.Binding;
+
+namespace ProtocolLang.Emit;
+
+public sealed partial class CSharpEmitter
+{
+    private void EmitSchema()
+    {
+        _w.Line();
+        _w.Line("public static StudySchema Schema { get; } = new StudySchema(");
+        _w.Indent();
+        _w.Line("Name: " + CSharpLiterals.String(_study.Name) + ",");
+        _w.Line("Title: " + CSharpLiterals.StringOrNull(_study.Title) + ",");
+        _w.Line("Version: " + CSharpLiterals.StringOrNull(_study.Version) + ",");
+        _w.Line("StudyFileName: " + CSharpLiterals.String(_study.StudyFileName) + ",");
+        _w.Line("StudySha256: " + CSharpLiterals.String(_study.StudySha256) + ",");
+        _w.Line("Tables: new TableSchema[]");
+        _w.OpenBrace();
+        foreach (var table in _study.Tables)
+        {
+            _w.Line("new TableSchema(" + CSharpLiterals.String(table.Name) + ", " + CSharpLiterals.String(table.Source)
+                + ", Key: " + CSharpLiterals.StringOrNull(table.Key) + ", Parent: " + CSharpLiterals.StringOrNull(table.Parent)
+                + ", LinkColumn: " + CSharpLiterals.StringOrNull(table.LinkColumn) + ", Columns: new ColumnSchema[]");
+            _w.OpenBrace();
+            foreach (var column in table.Columns)
+            {
+                _w.Line(ColumnSchema(column) + ",");
+            }
+
+            _w.CloseBrace("),");
+        }
+
+        _w.CloseBrace(");");
+        _w.Unindent();
+    }
+
+    private static string ColumnSchema(ColumnSymbol column)
+    {
+        var arguments = new List<string> { CSharpLiterals.String(column.Name), "ColumnKind." + column.Type.Kind };
+        if (column.Type.Category is { } category)
+        {
+            arguments.Add("Levels: new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }");
+        }
+
+        if (column.Unit is not null)
+        {
+            arguments.Add("Unit: " + CSharpLiterals.String(column.Unit));
+        }
+
+        if (column.Min is { } min)
+        {
+            arguments.Add("Min: " + CSharpLiterals.Number(min));
+        }
+
+        if (column.Max is { } max)
+        {
+            arguments.Add("Max: " + CSharpLiterals.Number(max));
+        }
+
+        if (column.Optional)
+        {
+            arguments.Add("Optional: true");
+        }
+
+        if (column.Label is not null)
+        {
+            arguments.Add("Label: " + CSharpLiterals.String(column.Label));
+        }
+
+        return "new ColumnSchema(" + string.Join(", ", arguments) + ")";
+    }
+
+    /// <summary>Typed rows from a loaded table. Required columns are never null after validation, so their values are unwrapped.</summary>
+    private void EmitReader(TableSymbol table)
+    {
+        var names = _names.Table(table.Name);
+        var expressions = new ExpressionEmitter(_names, string.Empty, table.Name, InRecord: false);
+        var locals = new LocalNames("table", "rows", "i");
+        var columnLocals = table.Columns.Select(c => locals.Allocate(c.Name)).ToArray();
+
+        _w.Line();
+        _w.Line("/// <summary>The valid rows of table <c>" + CSharpLiterals.CommentText(table.Name) + "</c> as typed records.</summary>");
+        _w.Line("public static IReadOnlyList<" + names.Row + "> " + names.Reader + "(DataTable table)");
+        _w.OpenBrace();
+        for (var i = 0; i < table.Columns.Length; i++)
+        {
+            var column = table.Columns[i];
+            _w.Line("var " + columnLocals[i] + " = table." + ReaderMethod(column.Type.Kind) + "(" + CSharpLiterals.String(column.Name) + ");");
+        }
+
+        _w.Line("var rows = new " + names.Row + "[table.RowCount];");
+        _w.Line("for (var i = 0; i < rows.Length; i++)");
+        _w.OpenBrace();
+        _w.Line("rows[i] = new " + names.Row + "(");
+        _w.Indent();
+        _w.Write("table.SourceRows[i]");
+        for (var i = 0; i < table.Columns.Length; i++)
+        {
+            _w.Line(",");
+            _w.Write(ReadValue(table.Columns[i], columnLocals[i] + "[i]", expressions));
+        }
+
+        _w.Line(");");
+        _w.Unindent();
+        _w.CloseBrace();
+        _w.Line();
+        _w.Line("return rows;");
+        _w.CloseBrace();
+    }
+
+    private static string ReaderMethod(TypeKind kind) => kind switch
+    {
+        TypeKind.Integer => "Integer",
+        TypeKind.Text => "Text",
+        TypeKind.Bool => "Bool",
+        TypeKind.Date => "Date",
+        TypeKind.Category => "Category",
+        _ => "Number",
+    };
+
+    private static string ReadValue(ColumnSymbol column, string value, ExpressionEmitter expressions)
+    {
+        if (column.Type.Kind == TypeKind.Category)
+        {
+            var enumName = expressions.TypeName(column.Type);
+            return column.Optional ? "(" + enumName + "?)" + value : "(" + enumName + ")" + value + ".GetValueOrDefault()";
+        }
+
+        if (column.Optional)
+        {
+            return value;
+        }
+
+        return column.Type.Kind == TypeKind.Text ? value + "!" : value + ".GetValueOrDefault()";
+    }
+}

@@ -1,0 +1,109 @@
+using System.Linq;
+using ProtocolLang.Binding;
+
+namespace ProtocolLang.Tests.Binding;
+
+public class BinderTests
+{
+    private const string Base = """
+        study T {
+          table subjects from "s.csv" key id {
+            id: text
+            antibody: category(NXP2, MDA5, TIF1g)
+            age: number
+          }
+          groups {
+            NXP2 "NXP2+": antibody == NXP2
+            MDA5 "MDA5+": antibody == MDA5
+            TIF1g "TIF1g+": antibody == TIF1g
+          }
+
+        """;
+
+    [Fact]
+    public void TheExampleStudyBindsWithoutDiagnostics()
+    {
+        var study = TestStudies.BindClean(TestStudies.ReadExample(), "nxp2_jdm.study");
+
+        Assert.Equal(["subjects", "visits"], study.Tables.Select(t => t.Name));
+        Assert.Equal(4, study.Groups.Length);
+        Assert.Equal(7, study.Outcomes.Length);
+        Assert.Equal(11, study.Analyses.Length);
+        Assert.Equal("nxp2_jdm.study", study.StudyFileName);
+    }
+
+    [Fact]
+    public void UnknownLevelSuggestsTheNearestLevel()
+    {
+        var result = TestStudies.Bind(Base + "include \"x\": antibody == NXP3\n}");
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("PL2011", diagnostic.Id);
+        Assert.Equal("'NXP3' is not a level of 'antibody' (NXP2, MDA5, TIF1g); did you mean 'NXP2'?", diagnostic.Message);
+        Assert.Equal("12,26", diagnostic.Location.LineSpan.Start.ToDisplayString());
+    }
+
+    [Fact]
+    public void EveryErrorInAFileIsReportedNotOnlyTheFirst()
+    {
+        var result = TestStudies.Bind(Base + """
+            include "a": agee > 1
+            compare age: NXP2 vs MDA6 using t_test
+            compare age across groups using mann_whitney
+            model kaplan_meier age by group
+            }
+            """);
+
+        Assert.Equal(["PL2003", "PL2023", "PL2029", "PL2031"], result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void CrossedFormulaTermsExpandToMainEffectsAndInteraction()
+    {
+        var study = TestStudies.BindClean(TestStudies.ReadExample());
+        var mixed = study.Analyses.OfType<BoundMixedModel>().First();
+
+        var terms = mixed.FixedTerms.Select(t => string.Join(":", t.Factors.Select(f => f.Name + "/" + f.Kind)));
+        Assert.Equal(["group/Group", "month/TimeAsFactor", "group/Group:month/TimeAsFactor"], terms);
+    }
+
+    [Fact]
+    public void MixedWhereOnGroupsResolvesToTheIncludedGroupsAtCompileTime()
+    {
+        var study = TestStudies.BindClean(Base.Replace("age: number", "age: number\n  }\n  table visits from \"v.csv\" of subjects by id {\n    id: text\n    month: integer\n    ck: number", System.StringComparison.Ordinal) + """
+            outcome Course: repeated visits.ck over month
+            model mixed Course ~ group * month + (1 | id) where not (group == NXP2 or group in (TIF1g))
+            }
+            """);
+
+        var mixed = Assert.Single(study.Analyses.OfType<BoundMixedModel>());
+        Assert.Equal(["MDA5"], mixed.IncludedGroups.ToArray());
+    }
+
+    [Fact]
+    public void StudyHashIsTheSha256OfTheUtf8Text()
+    {
+        var text = TestStudies.ReadExample();
+        var expected = System.Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+
+        Assert.Equal(expected, TestStudies.BindClean(text).StudySha256);
+    }
+
+    [Fact]
+    public void GroupsTestingDifferentLevelsOfOneColumnDoNotWarnAboutOverlap()
+    {
+        var result = TestStudies.Bind(Base + "}");
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Theory]
+    [InlineData("ag", "age")]
+    [InlineData("NXP", "NXP2")]
+    [InlineData("C", null)]
+    [InlineData("completely_different", null)]
+    public void SuggestionsAreOnlyOfferedForNearMisses(string name, string? expected)
+    {
+        Assert.Equal(expected, NameSuggestions.Nearest(name, ["age", "NXP2", "A", "B"]));
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProtocolLang.Emit;
+using ProtocolLang.Tests.Binding;
+
+namespace ProtocolLang.Tests.Emit;
+
+public class CSharpEmitterTests
+{
+    private static string EmitExample() => CSharpEmitter.Emit(TestStudies.BindClean(TestStudies.ReadExample(), "nxp2_jdm.study"));
+
+    [Fact]
+    public void TheExampleEmitsTheGoldenCode()
+    {
+        Golden.Verify(EmitExample(), "tests", "ProtocolLang.Tests", "Emit", "Golden", "Nxp2Jdm.g.cs.expected");
+    }
+
+    [Fact]
+    public void TheExampleCodeCompilesAgainstTheRuntimeApiWithoutWarnings()
+    {
+        Assert.Empty(GeneratedCodeCompiler.Problems(EmitExample()));
+    }
+
+    [Fact]
+    public void TheCompileCheckDoesReportBrokenCode()
+    {
+        Assert.NotEmpty(GeneratedCodeCompiler.Problems(EmitExample().Replace("Fn.Log(Ck)", "Fn.Log(Ck, Ck)", System.StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    [InlineData("fi-FI")]
+    [InlineData("ar-SA")]
+    public void EmittingUnderAnyCultureGivesTheSameText(string culture)
+    {
+        var study = TestStudies.BindClean(TestStudies.ReadExample().Replace("range 0..100", "range -1.5..100.25", System.StringComparison.Ordinal), "nxp2_jdm.study");
+        var invariant = WithCulture(CultureInfo.InvariantCulture, () => CSharpEmitter.Emit(study));
+
+        var local = WithCulture(CultureInfo.GetCultureInfo(culture), () => CSharpEmitter.Emit(study));
+
+        Assert.Equal(invariant, local);
+        Assert.Contains("Min: -1.5, Max: 100.25", invariant, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmittingTwiceGivesIdenticalText()
+    {
+        Assert.Equal(EmitExample(), EmitExample());
+    }
+
+    [Theory]
+    [InlineData("x\"); System.Environment.Exit(1); //")]
+    [InlineData("line\nbreak \u2028 sep \u2029 para \u0085 nel { } \" \\ end")]
+    [InlineData("*/ </summary> \r\n #error injected")]
+    [InlineData("bidi \u202E override \uD83D\uDE00 emoji \0 nul")]
+    public void StringsFromTheStudyFileEndUpAsDataInTheGeneratedCode(string label)
+    {
+        var text = """
+            study T {
+              title "TITLE"
+              table subjects from "PATH" key id {
+                id: text label "LABEL"
+                age: number unit "UNIT"
+              }
+              groups {
+                All "LABEL": age >= 0
+              }
+              include "LABEL": id != "LABEL"
+              describe age by group
+            }
+            """;
+        var escaped = label.Replace("\\", "\\\\", System.StringComparison.Ordinal).Replace("\"", "\\\"", System.StringComparison.Ordinal)
+            .Replace("\n", "\\n", System.StringComparison.Ordinal);
+        var study = TestStudies.BindClean(text.Replace("LABEL", escaped, System.StringComparison.Ordinal)
+            .Replace("TITLE", escaped, System.StringComparison.Ordinal).Replace("PATH", escaped, System.StringComparison.Ordinal)
+            .Replace("UNIT", escaped, System.StringComparison.Ordinal));
+        Assert.Equal(label, study.Title);
+
+        var code = CSharpEmitter.Emit(study);
+
+        Assert.Empty(GeneratedCodeCompiler.Problems(code));
+        var tree = CSharpSyntaxTree.ParseText(code);
+        var literals = tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>()
+            .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => l.Token.ValueText).ToList();
+        // title, table source, column label, unit (schema and variable), group label, criterion label and the compared text
+        Assert.Equal(8, literals.Count(l => l == label));
+        Assert.DoesNotContain(tree.GetRoot().DescendantNodes().OfType<MemberAccessExpressionSyntax>(), m => m.ToString().Contains("Environment", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(tree.GetRoot().DescendantTrivia(), t => t.IsKind(SyntaxKind.ErrorDirectiveTrivia));
+    }
+
+    [Fact]
+    public void KeywordNamesAreEscapedWithAnAt()
+    {
+        var study = TestStudies.BindClean("""
+            study @T {
+              table @class from "c.csv" key id {
+                id: integer
+                @event: bool
+                @int: category(@class, @string, @value__)
+                source_row: number optional
+                derive @double = if @event then source_row * 2 else missing
+              }
+              groups {
+                @namespace "N": @int == @class
+                @return "R": @int in (@string, @value__)
+              }
+              describe @event, @int, @double by group
+            }
+            """.Replace("@", string.Empty, System.StringComparison.Ordinal));
+
+        var code = CSharpEmitter.Emit(study);
+
+        Assert.Empty(GeneratedCodeCompiler.Problems(code));
+        Assert.Contains("public enum Int { @class, @string, value__2 }", code, System.StringComparison.Ordinal);
+        Assert.Contains("var @event = ", code, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain ASCII")]
+    [InlineData("TIF1γ+ JDM")]
+    [InlineData("\u0001\u007f\u00a0\u00ad\ud800")]
+    public void StringLiteralsRoundTripThroughTheCSharpParser(string value)
+    {
+        var literal = CSharpLiterals.String(value);
+
+        var parsed = SyntaxFactory.ParseExpression(literal);
+
+        Assert.Equal(value, ((LiteralExpressionSyntax)parsed).Token.ValueText);
+        Assert.DoesNotContain('\n', literal);
+    }
+
+    private static T WithCulture<T>(CultureInfo culture, System.Func<T> action)
+    {
+        var (current, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = current;
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
+}
