@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using ProtocolLang.Generator.Model;
+
+namespace ProtocolLang.Generator;
+
+/// <summary>
+/// Compiles every <c>.study</c> additional file into C#. The pipeline only: the work is in
+/// <see cref="StudyModelBuilder"/> (through <see cref="StudyCompiler"/>) and <see cref="DiagnosticMapper"/>.
+/// Source and diagnostics are separate outputs, so an edit that changes only diagnostics
+/// (text moved in a study with errors) does not touch the generated source.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class StudyGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var models = context.AdditionalTextsProvider
+            .Where(static file => file.Path.EndsWith(".study", StringComparison.OrdinalIgnoreCase))
+            .WithTrackingName(TrackingNames.StudyFiles)
+            .Select(static (file, cancellationToken) => new StudyInput(file.Path, file.GetText(cancellationToken)?.ToString()))
+            .WithTrackingName(TrackingNames.StudyText)
+            .Select(static (input, cancellationToken) => StudyModelBuilder.Build(input, cancellationToken))
+            .WithTrackingName(TrackingNames.BuildModel);
+
+        var sources = models
+            .Select(static (model, _) => model.Source)
+            .WithTrackingName(TrackingNames.Source)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllSources);
+        context.RegisterSourceOutput(sources, static (context, sources) => AddSources(context, sources));
+
+        var diagnostics = models
+            .Select(static (model, _) => model.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (context, diagnostics) => Report(context, diagnostics));
+    }
+
+    /// <summary>
+    /// Adds each study's code. Two studies with the same name would make <c>AddSource</c> throw
+    /// (and clash as C# types): the second is reported (PL3903) and not added.
+    /// </summary>
+    private static void AddSources(SourceProductionContext context, ImmutableArray<StudySourceModel?> sources)
+    {
+        var added = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var source in sources)
+        {
+            if (source is null)
+            {
+                continue;
+            }
+
+            if (added.TryGetValue(source.HintName, out var firstPath))
+            {
+                var duplicate = GeneratorDiagnostics.DuplicateGeneratedFile(source.FilePath, source.HintName, firstPath);
+                context.ReportDiagnostic(DiagnosticMapper.ToDiagnostic(duplicate));
+                continue;
+            }
+
+            added.Add(source.HintName, source.FilePath);
+            context.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+        }
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<DiagnosticModel> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(DiagnosticMapper.ToDiagnostic(diagnostic));
+        }
+    }
+}
