@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using MathNet.Numerics;
 
@@ -81,6 +82,11 @@ public static partial class FisherExact
         // Largest columns last: the last two are settled in closed form, so the wide stages are cheap.
         double p = new TableNetwork(columns.Order().ToArray(), logConstant, threshold).PValue(rows);
         double observed = Math.Exp(logConstant + observedLogWeight);
+        if (double.IsNaN(p))
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"table too large for exact enumeration (enumeration budget exceeded); use the chi-squared test"));
+        }
+
         return new TestResult(RxCMethod, "probability of the observed table", observed, null, Math.Min(1, p), null, null, null, null, warnings);
     }
 
@@ -96,6 +102,21 @@ public static partial class FisherExact
         /// <summary>Past log-weights closer than this belong to tables of equal probability.</summary>
         private const double SameWeight = 1e-10;
 
+        /// <summary>Partial tables held at once before giving up (about 16 MB).</summary>
+        public const long MaxPartialTables = 1_000_000;
+
+        /// <summary>
+        /// Column fillings visited plus partial tables moved before giving up, about a second; the
+        /// 4 x 4 job-satisfaction table (n = 104) needs 3.6e5.
+        /// </summary>
+        public const long MaxWork = 5_000_000;
+
+        private long held;
+        private long work;
+
+        /// <summary>True once a budget is spent; the walk then stops and the p-value is NaN.</summary>
+        private bool Exhausted => held > MaxPartialTables || work > MaxWork;
+
         private readonly double[] columnsLogFactorialSuffix = SuffixSums(columns);
 
         public double PValue(int[] rows)
@@ -109,9 +130,14 @@ public static partial class FisherExact
             for (int column = 0; column < columns.Length; column++)
             {
                 var next = new Dictionary<int[], List<(double Past, double Count)>>(comparer);
+                held = 0;
                 foreach ((int[] remaining, List<(double Past, double Count)> pasts) in stage)
                 {
                     p += Advance(column, remaining, Merge(pasts), next);
+                    if (Exhausted)
+                    {
+                        return double.NaN;
+                    }
                 }
 
                 stage = next;
@@ -178,6 +204,9 @@ public static partial class FisherExact
                     {
                         list.Add((past + logWeight, count));
                     }
+
+                    held += open.Count;
+                    work += open.Count;
                 });
             }
 
@@ -212,6 +241,12 @@ public static partial class FisherExact
                 cumulative[k + 1] = cumulative[k] + Math.Exp(completions[k] - top);
             }
 
+            if (Exhausted)
+            {
+                return 0;
+            }
+
+            work += open.Count;
             double p = 0;
             foreach ((double past, double count) in open)
             {
@@ -243,7 +278,7 @@ public static partial class FisherExact
         }
 
         /// <summary>Calls back with the remaining row totals and -sum(log x_i!) of every filling of one column.</summary>
-        private static void ForEachColumnFilling(int[] remaining, int total, Action<int[], double> visit)
+        private void ForEachColumnFilling(int[] remaining, int total, Action<int[], double> visit)
         {
             int r = remaining.Length;
             var cells = new int[r];
@@ -255,8 +290,14 @@ public static partial class FisherExact
 
             void Fill(int row, int need, double logWeight)
             {
+                if (Exhausted)
+                {
+                    return;
+                }
+
                 if (row == r - 1)
                 {
+                    work++;
                     cells[row] = need;
                     var rest = new int[r];
                     for (int i = 0; i < r; i++)
