@@ -91,6 +91,25 @@ public sealed class ContingencyTests
     }
 
     [Fact]
+    public void FisherRxCGivesUpOnAHugeTableWithNaNAndAWarning()
+    {
+        // 5 x 6 with n = 600: far more partial tables than the enumeration allows.
+        var table = new int[5, 6];
+        for (int i = 0; i < 5; i++)
+        {
+            for (int j = 0; j < 6; j++)
+            {
+                table[i, j] = 15 + ((i * 7 + j * 3) % 11);
+            }
+        }
+
+        TestResult result = FisherExact.RxC(table);
+
+        Assert.True(double.IsNaN(result.PValue));
+        Assert.Contains("too large for exact enumeration", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EmptyTableGivesNaNForBothTableTests()
     {
         var empty = new int[2, 3];
