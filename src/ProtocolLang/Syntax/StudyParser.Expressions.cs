@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using ProtocolLang.Syntax.Lexing;
 using ProtocolLang.Text;
 using Sprache;
 
@@ -48,16 +50,22 @@ public static partial class StudyParser
         from close in Symbol(")", arguments.IsDefined ? "',' or ')'" : "an expression or ')'")
         select (arguments.GetOrElse(ImmutableArray<ExpressionSyntax>.Empty), close);
 
-    /// <summary><c>f(args)</c>, <c>table.name</c> or <c>name</c>.</summary>
-    private static readonly Parser<ExpressionSyntax> NameOrCall =
-        from name in ExpressionIdentifier
-        from rest in Arguments.Select(a => (ExpressionSyntax)new CallExpressionSyntax(name, a.Values, Through(name.Span, a.Close)))
+    /// <summary>What may follow a name in an expression: call arguments or <c>.member</c>.</summary>
+    private static readonly Parser<IOption<Func<IdentifierSyntax, ExpressionSyntax>>> NameSuffix =
+        Arguments.Select(a => (Func<IdentifierSyntax, ExpressionSyntax>)(name =>
+                new CallExpressionSyntax(name, a.Values, Through(name.Span, a.Close))))
             .XOr(
                 from dot in Symbol(".")
                 from member in Identifier("a column name after '.'")
-                select (ExpressionSyntax)new NameExpressionSyntax(name, member, Through(name.Span, member.Span)))
-            .XOptional()
-        select rest.GetOrElse(new NameExpressionSyntax(null, name, name.Span));
+                select (Func<IdentifierSyntax, ExpressionSyntax>)(name =>
+                    new NameExpressionSyntax(name, member, Through(name.Span, member.Span))))
+            .XOptional();
+
+    /// <summary><c>f(args)</c>, <c>table.name</c> or <c>name</c>.</summary>
+    private static readonly Parser<ExpressionSyntax> NameOrCall =
+        from name in ExpressionIdentifier
+        from suffix in NameSuffix
+        select suffix.IsDefined ? suffix.Get()(name) : new NameExpressionSyntax(null, name, name.Span);
 
     private static readonly Parser<ExpressionSyntax> ParenthesizedExpression = Node(
         from open in Symbol("(")
@@ -66,11 +74,37 @@ public static partial class StudyParser
         select inner,
         (inner, span) => (ExpressionSyntax)new ParenthesizedExpressionSyntax(inner, span));
 
-    private static readonly Parser<ExpressionSyntax> Primary =
-        LiteralExpression
+    private static readonly Parser<ExpressionSyntax> Primary = PrimaryByFirstCharacter();
+
+    /// <summary>
+    /// The primary alternatives, chosen by the next character so that the usual case (a name)
+    /// does not first fail through every literal: failures are what Sprache allocates most for.
+    /// </summary>
+    private static Parser<ExpressionSyntax> PrimaryByFirstCharacter()
+    {
+        var number = NumberLiteral(allowSign: false).Select(n => (ExpressionSyntax)new NumberLiteralExpressionSyntax(n));
+        var text = StringLiteral("a string").Select(s => (ExpressionSyntax)new StringLiteralExpressionSyntax(s));
+        var word = Keyword("true").Select(k => (ExpressionSyntax)new BoolLiteralExpressionSyntax(true, k.Span))
+            .XOr(Keyword("false").Select(k => (ExpressionSyntax)new BoolLiteralExpressionSyntax(false, k.Span)))
+            .XOr(Keyword("missing").Select(k => (ExpressionSyntax)new MissingLiteralExpressionSyntax(k.Span)))
             .XOr(ConditionalExpression)
-            .XOr(NameOrCall)
-            .XOr(ParenthesizedExpression);
+            .XOr(NameOrCall);
+        var all = LiteralExpression.XOr(ConditionalExpression).XOr(NameOrCall).XOr(ParenthesizedExpression);
+        return input =>
+        {
+            var start = TokenStart(input);
+            var window = Window(input);
+            var c = start < window.End ? window.Source[start] : '\0';
+            return c switch
+            {
+                '"' => text(input),
+                '(' => ParenthesizedExpression(input),
+                _ when Lexeme.IsDigit(c) => number(input),
+                _ when Lexeme.IsWordStart(c) => word(input),
+                _ => all(input),
+            };
+        };
+    }
 
     private static readonly Parser<ExpressionSyntax> UnaryRef = Defer(() => Unary!);
 
@@ -83,42 +117,45 @@ public static partial class StudyParser
 
     private static readonly Parser<ExpressionSyntax> Multiplicative = BinaryChain(
         Unary,
-        Operator("*", BinaryOperator.Multiply).XOr(Operator("/", BinaryOperator.Divide)));
+        Operators(("*", BinaryOperator.Multiply), ("/", BinaryOperator.Divide)));
 
     private static readonly Parser<ExpressionSyntax> Additive = BinaryChain(
         Multiplicative,
-        Operator("+", BinaryOperator.Add).XOr(Operator("-", BinaryOperator.Subtract)));
+        Operators(("+", BinaryOperator.Add), ("-", BinaryOperator.Subtract)));
 
-    private static readonly Parser<(BinaryOperator Operator, TextSpan Span)> ComparisonOperator =
-        Operator("==", BinaryOperator.Equal)
-            .XOr(Operator("!=", BinaryOperator.NotEqual))
-            .XOr(Operator("<=", BinaryOperator.LessOrEqual))
-            .XOr(Operator(">=", BinaryOperator.GreaterOrEqual))
-            .XOr(Operator("<", BinaryOperator.Less))
-            .XOr(Operator(">", BinaryOperator.Greater));
+    private static readonly Parser<(BinaryOperator Operator, TextSpan Span)> ComparisonOperator = Operators(
+        ("==", BinaryOperator.Equal),
+        ("!=", BinaryOperator.NotEqual),
+        ("<=", BinaryOperator.LessOrEqual),
+        (">=", BinaryOperator.GreaterOrEqual),
+        ("<", BinaryOperator.Less),
+        (">", BinaryOperator.Greater));
 
     /// <summary>What may follow the left operand of a comparison; builds the node from it.</summary>
-    private static readonly Parser<System.Func<ExpressionSyntax, ExpressionSyntax>> ComparisonTail =
+    private static readonly Parser<Func<ExpressionSyntax, ExpressionSyntax>> ComparisonTail =
         (from op in ComparisonOperator
          from right in Additive
-         select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
+         select (Func<ExpressionSyntax, ExpressionSyntax>)(left =>
              new BinaryExpressionSyntax(op.Operator, left, right, op.Span, Through(left.Span, right.Span))))
         .XOr(
             from isKeyword in Keyword("is")
             from not in Opt(Keyword("not"))
             from missing in Keyword("missing").Named(not is null ? "'not' or 'missing'" : "'missing'")
-            select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
+            select (Func<ExpressionSyntax, ExpressionSyntax>)(left =>
                 new IsMissingExpressionSyntax(left, not is not null, Through(left.Span, missing.Span))))
         .XOr(
             from not in Opt(Keyword("not"))
             from inKeyword in Keyword("in")
             from list in ParenthesizedExpressionList.Named("'(' after 'in'")
-            select (System.Func<ExpressionSyntax, ExpressionSyntax>)(left =>
+            select (Func<ExpressionSyntax, ExpressionSyntax>)(left =>
                 new InExpressionSyntax(left, list.Values, not is not null, Through(left.Span, list.Close))));
+
+    private static readonly Parser<IOption<Func<ExpressionSyntax, ExpressionSyntax>>> OptionalComparisonTail =
+        ComparisonTail.XOptional();
 
     private static readonly Parser<ExpressionSyntax> Comparison =
         from left in Additive
-        from tail in ComparisonTail.XOptional()
+        from tail in OptionalComparisonTail
         select tail.IsDefined ? tail.Get()(left) : left;
 
     private static readonly Parser<ExpressionSyntax> NotRef = Defer(() => Not!);
@@ -137,20 +174,64 @@ public static partial class StudyParser
     /// <summary>The whole expression grammar: <c>expr = or</c>.</summary>
     private static readonly Parser<ExpressionSyntax> Expression = Or;
 
-    private static Parser<(BinaryOperator Operator, TextSpan Span)> Operator(string symbol, BinaryOperator op) =>
-        Symbol(symbol, "an operator").Select(span => (op, span));
+    /// <summary>One of several operator symbols, read with one scan (not one failing attempt per symbol).</summary>
+    private static Parser<(BinaryOperator Operator, TextSpan Span)> Operators(params (string Symbol, BinaryOperator Operator)[] operators)
+    {
+        string[] expectations = ["an operator"];
+        return input =>
+        {
+            var window = Window(input);
+            var start = Lexeme.SkipTrivia(window.Source, window.Position, window.End);
+            var found = Lexeme.ScanSymbol(window.Source, start, window.End);
+            foreach (var (symbol, op) in operators)
+            {
+                if (string.Equals(found, symbol, StringComparison.Ordinal))
+                {
+                    return Result.Success((op, new TextSpan(start, symbol.Length)), window.At(start + symbol.Length));
+                }
+            }
+
+            return Fail<(BinaryOperator, TextSpan)>(input, expectations);
+        };
+    }
 
     private static Parser<(BinaryOperator Operator, TextSpan Span)> KeywordOperator(string keyword, BinaryOperator op) =>
         Keyword(keyword).Select(k => (op, k.Span));
 
-    /// <summary><c>operand { op operand }</c>, folded left-associatively.</summary>
+    /// <summary>
+    /// <c>operand { op operand }</c>, folded left-associatively in a loop: one attempt at the
+    /// operator per step (Sprache's <c>XMany</c> tries a failing element twice) and no recursion.
+    /// </summary>
     private static Parser<ExpressionSyntax> BinaryChain(
         Parser<ExpressionSyntax> operand,
-        Parser<(BinaryOperator Operator, TextSpan Span)> op) =>
-        from first in operand
-        from rest in (from o in op from right in operand select (o, right)).XMany()
-        select rest.Aggregate(first, (left, next) =>
-            new BinaryExpressionSyntax(next.o.Operator, left, next.right, next.o.Span, Through(left.Span, next.right.Span)));
+        Parser<(BinaryOperator Operator, TextSpan Span)> op) => input =>
+    {
+        var first = operand(input);
+        if (!first.WasSuccessful)
+        {
+            return first;
+        }
+
+        var left = first.Value;
+        var remainder = first.Remainder;
+        while (true)
+        {
+            var o = op(remainder);
+            if (!o.WasSuccessful)
+            {
+                return Result.Success(left, remainder);
+            }
+
+            var right = operand(o.Remainder);
+            if (!right.WasSuccessful)
+            {
+                return right;
+            }
+
+            left = new BinaryExpressionSyntax(o.Value.Operator, left, right.Value, o.Value.Span, Through(left.Span, right.Value.Span));
+            remainder = right.Remainder;
+        }
+    };
 
     private static TextSpan Through(TextSpan first, TextSpan last) => TextSpan.FromBounds(first.Start, last.End);
 

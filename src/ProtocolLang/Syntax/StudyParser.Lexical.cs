@@ -35,23 +35,30 @@ public static partial class StudyParser
     private static IResult<T> Fail<T>(IInput input, string expectation) =>
         Result.Failure<T>(input, "unexpected token", [expectation]);
 
-    private static Parser<IdentifierSyntax> Word(string expectation, Func<string, bool>? accept) => input =>
-    {
-        var window = Window(input);
-        var text = window.Source;
-        var start = Lexeme.SkipTrivia(text, window.Position, window.End);
-        if (start < window.End && Lexeme.IsWordStart(text[start]))
-        {
-            var end = Lexeme.ScanWord(text, start, window.End);
-            var name = text.Substring(start, end - start);
-            if (accept is null || accept(name))
-            {
-                return Result.Success(new IdentifierSyntax(name, TextSpan.FromBounds(start, end)), window.At(end));
-            }
-        }
+    private static IResult<T> Fail<T>(IInput input, string[] expectations) =>
+        Result.Failure<T>(input, "unexpected token", expectations);
 
-        return Fail<IdentifierSyntax>(input, expectation);
-    };
+    private static Parser<IdentifierSyntax> Word(string expectation, Func<string, bool>? accept)
+    {
+        string[] expectations = [expectation];
+        return input =>
+        {
+            var window = Window(input);
+            var text = window.Source;
+            var start = Lexeme.SkipTrivia(text, window.Position, window.End);
+            if (start < window.End && Lexeme.IsWordStart(text[start]))
+            {
+                var end = Lexeme.ScanWord(text, start, window.End);
+                var name = text.Substring(start, end - start);
+                if (accept is null || accept(name))
+                {
+                    return Result.Success(new IdentifierSyntax(name, TextSpan.FromBounds(start, end)), window.At(end));
+                }
+            }
+
+            return Fail<IdentifierSyntax>(input, expectations);
+        };
+    }
 
     /// <summary>Any identifier; keywords are reserved only where the grammar expects them.</summary>
     private static Parser<IdentifierSyntax> Identifier(string expectation) => Word(expectation, null);
@@ -60,8 +67,26 @@ public static partial class StudyParser
     private static Parser<IdentifierSyntax> ExpressionIdentifier =>
         Word("an expression", name => !ExpressionKeywords.Contains(name));
 
-    private static Parser<IdentifierSyntax> Keyword(string keyword) =>
-        Word("'" + keyword + "'", name => string.Equals(name, keyword, StringComparison.Ordinal));
+    /// <summary>A keyword; compared in place, since most attempts fail and should not allocate.</summary>
+    private static Parser<IdentifierSyntax> Keyword(string keyword)
+    {
+        string[] expectations = ["'" + keyword + "'"];
+        return input =>
+        {
+            var window = Window(input);
+            var text = window.Source;
+            var start = Lexeme.SkipTrivia(text, window.Position, window.End);
+            var end = start + keyword.Length;
+            if (end <= window.End
+                && string.CompareOrdinal(text, start, keyword, 0, keyword.Length) == 0
+                && (end == window.End || !Lexeme.IsWordPart(text[end])))
+            {
+                return Result.Success(new IdentifierSyntax(keyword, new TextSpan(start, keyword.Length)), window.At(end));
+            }
+
+            return Fail<IdentifierSyntax>(input, expectations);
+        };
+    }
 
     /// <summary>One of several keywords, e.g. <c>efron | breslow</c>; the expectation lists them all.</summary>
     private static Parser<IdentifierSyntax> OneOfKeywords(params string[] keywords) =>
@@ -71,15 +96,21 @@ public static partial class StudyParser
 
     private static Parser<TextSpan> Symbol(string symbol) => Symbol(symbol, "'" + symbol + "'");
 
-    private static Parser<TextSpan> Symbol(string symbol, string expectation) => input =>
+    private static Parser<TextSpan> Symbol(string symbol, string expectation)
     {
-        var window = Window(input);
-        var start = Lexeme.SkipTrivia(window.Source, window.Position, window.End);
-        var found = Lexeme.ScanSymbol(window.Source, start, window.End);
-        return string.Equals(found, symbol, StringComparison.Ordinal)
-            ? Result.Success(new TextSpan(start, symbol.Length), window.At(start + symbol.Length))
-            : Fail<TextSpan>(input, expectation);
-    };
+        string[] expectations = [expectation];
+        return input =>
+        {
+            var window = Window(input);
+            var start = Lexeme.SkipTrivia(window.Source, window.Position, window.End);
+            var found = start < window.End && window.Source[start] == symbol[0]
+                ? Lexeme.ScanSymbol(window.Source, start, window.End)
+                : null;
+            return string.Equals(found, symbol, StringComparison.Ordinal)
+                ? Result.Success(new TextSpan(start, symbol.Length), window.At(start + symbol.Length))
+                : Fail<TextSpan>(input, expectations);
+        };
+    }
 
     private static Parser<StringSyntax> StringLiteral(string expectation) => input =>
     {

@@ -34,6 +34,10 @@ internal sealed class DeclarationSplitter
     {
         "(", ",", ":", "=", "==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "~", ".", "|", "..",
         "and", "or", "not", "in", "is", "if", "then", "else", "vs", "across",
+
+        // Words after which the grammar expects a name.
+        "compare", "describe", "outcome", "derive", "table", "of", "by", "key", "using", "adjust", "over",
+        "strata", "reference", "formats", "mixed", "cox", "kaplan_meier", "logrank", "repeated",
     };
 
     private static readonly HashSet<string> ColumnOptionKeywords = new(StringComparer.Ordinal)

@@ -1,0 +1,55 @@
+using System;
+using System.IO;
+using System.Linq;
+using ProtocolLang.Syntax;
+using ProtocolLang.Text;
+
+namespace ProtocolLang.Tests.Parsing;
+
+/// <summary>Every <c>TestFiles/good/*.study</c> parses with no diagnostics.</summary>
+public class GoodFileTests
+{
+    public static TheoryData<string> GoodFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(ParserTestHelpers.TestFilesDirectory("good"), "*.study").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GoodFiles))]
+    public void GoodFileParsesWithoutDiagnostics(string fileName)
+    {
+        var path = Path.Combine(ParserTestHelpers.TestFilesDirectory("good"), fileName);
+        var result = StudyParser.Parse(new SourceText(fileName, File.ReadAllText(path)));
+
+        Assert.True(result.Diagnostics.IsEmpty, ParserTestHelpers.Describe(result));
+        Assert.NotEmpty(result.Study!.Declarations);
+    }
+
+    [Fact]
+    public void TheAllConstructsFileReachesEveryDeclarationKind()
+    {
+        var path = Path.Combine(ParserTestHelpers.TestFilesDirectory("good"), "all-constructs.study");
+        var declarations = StudyParser.Parse(new SourceText("all-constructs.study", File.ReadAllText(path))).Study!.Declarations;
+
+        var kinds = declarations.Select(d => d.GetType().Name).Distinct().OrderBy(n => n, StringComparer.Ordinal);
+        Assert.Equal(
+            [
+                "CompareSyntax", "CoxModelSyntax", "CriterionSyntax", "DeriveSyntax", "DescribeSyntax", "GroupsSyntax",
+                "KaplanMeierSyntax", "LogRankSyntax", "MixedModelSyntax", "OutcomeSyntax", "ReportSyntax", "TableSyntax",
+                "TitleSyntax", "VersionSyntax",
+            ],
+            kinds);
+        Assert.Equal(
+            ["BinaryOutcomeSyntax", "CategoricalOutcomeSyntax", "ContinuousOutcomeSyntax", "CountOutcomeSyntax", "RepeatedOutcomeSyntax", "TimeToEventOutcomeSyntax"],
+            declarations.OfType<OutcomeSyntax>().Select(o => o.Kind.GetType().Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(
+            ["AcrossGroupsPairingSyntax", "AllPairsPairingSyntax", "TwoGroupsPairingSyntax", "VsEachPairingSyntax", "VsListPairingSyntax"],
+            declarations.OfType<CompareSyntax>().Select(c => c.Pairing.GetType().Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
+    }
+}
