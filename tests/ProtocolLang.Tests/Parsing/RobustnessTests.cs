@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -97,13 +96,10 @@ public class RobustnessTests
         }
 
         builder.Append("}\n");
-        var stopwatch = Stopwatch.StartNew();
         var result = Parse(builder.ToString());
-        stopwatch.Stop();
 
         Assert.True(result.Diagnostics.IsEmpty, Describe(result));
         Assert.Equal(5_001, result.Study!.Declarations.Length);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), stopwatch.Elapsed.ToString());
     }
 
     [Fact]
