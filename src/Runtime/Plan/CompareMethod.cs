@@ -124,13 +124,4 @@ internal static class CompareMethod
             _ => groups < 2 ? string.Create(CultureInfo.InvariantCulture, $"a comparison needs at least two groups; got {groups}") : null,
         };
     }
-
-    /// <summary>Why the runtime cannot run the test yet; null if it can.</summary>
-    public static string? NotImplemented(Variable variable, TestKind test, int groups) => test switch
-    {
-        TestKind.Fisher when groups != 2 || variable is CategoricalVariable =>
-            "Fisher's exact test for an r×c table (more than two groups or levels) is not implemented yet",
-        TestKind.ChiSquare => "Pearson's chi-squared test is not implemented yet",
-        _ => null,
-    };
 }

@@ -73,12 +73,6 @@ public sealed partial class StudyRun
             return Row(ResultStatus.Failed, misfit, null, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, misfit) });
         }
 
-        string? missingKernel = CompareMethod.NotImplemented(variable, test, set.Length);
-        if (missingKernel is not null)
-        {
-            return Row(ResultStatus.NotImplemented, missingKernel, null, StatisticsWarnings.None);
-        }
-
         TestResult result;
         try
         {
@@ -105,12 +99,17 @@ public sealed partial class StudyRun
 
     private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes)
     {
-        if (test == TestKind.Fisher)
+        if (test is TestKind.Fisher or TestKind.ChiSquare)
         {
-            int[] values = ((BinaryVariable)variable).CodeArray;
-            (int a, int b) = TrueFalse(values, codes, set[0]);
-            (int c, int d) = TrueFalse(values, codes, set[1]);
-            return FisherExact.TwoByTwo(a, b, c, d);
+            int[,] table = Contingency(variable, set, codes);
+            if (test == TestKind.ChiSquare)
+            {
+                return ChiSquare.Test(table, yates: true); // chisq.test(correct = TRUE): Yates only for 2 x 2
+            }
+
+            return table.GetLength(0) == 2 && table.GetLength(1) == 2
+                ? FisherExact.TwoByTwo(table[0, 0], table[0, 1], table[1, 0], table[1, 1])
+                : FisherExact.RxC(table);
         }
 
         double[] numbers = GroupSummaries.Numbers(variable);
@@ -126,27 +125,39 @@ public sealed partial class StudyRun
         };
     }
 
-    /// <summary>Counts of true and false (missing left out) in one group: a row of Fisher's 2×2 table.</summary>
-    private static (int True, int False) TrueFalse(int[] values, int[] codes, int group)
+    /// <summary>
+    /// The groups × levels table of counts (missing left out): rows in the order of <paramref name="set"/>,
+    /// columns true then false for a binary variable (so the 2 × 2 odds ratio is that of "true" in the
+    /// first group), or the declared levels of a categorical one.
+    /// </summary>
+    private static int[,] Contingency(Variable variable, int[] set, int[] codes)
     {
-        int t = 0;
-        int f = 0;
+        (int[] values, int levels) = variable switch
+        {
+            BinaryVariable binary => (binary.CodeArray, 2),
+            CategoricalVariable categorical => (categorical.CodeArray, categorical.Levels.Count),
+            _ => throw new InvalidOperationException($"Bug: no contingency table for {variable.KindName} '{variable.Name}'."),
+        };
+        var row = new int[codes.Length == 0 ? 0 : codes.Max() + 1];
+        Array.Fill(row, -1);
+        for (int r = 0; r < set.Length; r++)
+        {
+            row[set[r]] = r;
+        }
+
+        var table = new int[set.Length, levels];
         for (int i = 0; i < values.Length; i++)
         {
-            if (codes[i] == group && values[i] >= 0)
+            int g = codes[i];
+            if (g >= 0 && g < row.Length && row[g] >= 0 && values[i] >= 0)
             {
-                if (values[i] == 1)
-                {
-                    t++;
-                }
-                else
-                {
-                    f++;
-                }
+                // Binary codes are 1 = true, 0 = false; column 0 holds "true".
+                int column = variable is BinaryVariable ? 1 - values[i] : values[i];
+                table[row[g], column]++;
             }
         }
 
-        return (t, f);
+        return table;
     }
 
     /// <summary>Adjusts the defined p-values of one variable's family together (R's <c>p.adjust</c>).</summary>

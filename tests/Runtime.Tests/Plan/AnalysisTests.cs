@@ -133,17 +133,25 @@ public sealed class AnalysisTests
     }
 
     [Fact]
-    public void FisherAcrossThreeGroupsIsRecordedAsNotImplementedWithoutNumbers()
+    public void FisherAcrossThreeGroupsTestsTheGroupsByOutcomeTable()
     {
         using var folder = new StudyFolder();
         AnalysisResult analysis = Results(folder).Analyses[4];
 
-        Assert.Equal(ResultStatus.NotImplemented, analysis.Status);
+        Assert.Equal(ResultStatus.Ok, analysis.Status);
         ComparisonRow row = analysis.Compare!.Rows.Single();
-        Assert.Equal(ResultStatus.NotImplemented, row.Status);
-        Assert.Null(row.Test);
-        Assert.Contains("not implemented yet", row.Reason, StringComparison.Ordinal);
         Assert.Equal(3, row.Summaries.Count);
+        var table = new int[3, 2];
+        for (int g = 0; g < 3; g++)
+        {
+            table[g, 0] = row.Summaries[g].Count!.Value;
+            table[g, 1] = row.Summaries[g].N - row.Summaries[g].Count!.Value;
+        }
+
+        TestResult expected = FisherExact.RxC(table);
+        Assert.Equal(ResultStatus.Ok, row.Status);
+        Assert.Equal(expected.PValue, row.Test!.PValue);
+        Assert.Equal(expected.Method, row.Test.Method);
     }
 
     [Theory]
