@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using DiagnosticDescriptors = ProtocolLang.Diagnostics.DiagnosticDescriptors;
 using ProtocolLang.Generator.Model;
 
 namespace ProtocolLang.Generator;
@@ -15,28 +16,31 @@ internal static class GeneratorDiagnostics
 
     /// <summary>PL3901: the compiler threw; the build goes on without this study's code.</summary>
     public static DiagnosticModel CompilerCrashed(string path, Exception exception) => new(
-        "PL3901",
-        "The ProtocolLang compiler failed",
-        $"the ProtocolLang compiler failed on this file and generated no code: {exception.GetType().FullName}: {exception.Message}",
+        DiagnosticDescriptors.CompilerCrashed.Id,
+        DiagnosticDescriptors.CompilerCrashed.Title,
+        Format(DiagnosticDescriptors.CompilerCrashed, exception.GetType().FullName, exception.Message),
         DiagnosticSeverity.Error,
         Category,
         LocationInfo.StartOf(path));
 
     /// <summary>PL3902: the build gave the file but its text could not be read.</summary>
     public static DiagnosticModel StudyUnreadable(string path) => new(
-        "PL3902",
-        "The .study file could not be read",
-        "the .study file could not be read; expected a readable text file",
+        DiagnosticDescriptors.StudyUnreadable.Id,
+        DiagnosticDescriptors.StudyUnreadable.Title,
+        DiagnosticDescriptors.StudyUnreadable.MessageFormat,
         DiagnosticSeverity.Error,
         Category,
         LocationInfo.StartOf(path));
 
     /// <summary>PL3903: two studies would generate the same file (and the same C# types).</summary>
     public static DiagnosticModel DuplicateGeneratedFile(string path, string hintName, string firstPath) => new(
-        "PL3903",
-        "Two studies generate the same file",
-        $"this study generates '{hintName}', which '{firstPath}' already generates; give each study in a project a unique name",
+        DiagnosticDescriptors.DuplicateGeneratedFile.Id,
+        DiagnosticDescriptors.DuplicateGeneratedFile.Title,
+        Format(DiagnosticDescriptors.DuplicateGeneratedFile, hintName, firstPath),
         DiagnosticSeverity.Error,
         Category,
         LocationInfo.StartOf(path));
+
+    private static string Format(ProtocolLang.Diagnostics.DiagnosticDescriptor descriptor, params object?[] args) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, descriptor.MessageFormat, args);
 }

@@ -11,7 +11,8 @@ namespace ProtocolLang.Tests.Diagnostics;
 
 /// <summary>
 /// <c>docs/diagnostics.md</c> and <see cref="DiagnosticDescriptors"/> list the same IDs, with the
-/// same severity and title, each ID in the section of its phase. Covers every phase.
+/// same severity and title, each ID in the section of its phase. Covers the compile-time phases
+/// (PL1xxx-PL3xxx); the runtime's tests do the same for PL4xxx and PL5xxx.
 /// </summary>
 public class DiagnosticDocumentationTests
 {
@@ -76,7 +77,8 @@ public class DiagnosticDocumentationTests
     {
         var ids = Descriptors().Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(DocumentedRows(), row => Assert.True(ids.Contains(row.Id), row.Id + " is documented but has no descriptor"));
+        // PL4xxx (data) and PL5xxx (statistics) are run-time codes of the runtime; its own tests check them.
+        Assert.All(DocumentedRows().Where(row => row.Id[2] is '1' or '2' or '3'), row => Assert.True(ids.Contains(row.Id), row.Id + " is documented but has no descriptor"));
     }
 
     [Fact]
