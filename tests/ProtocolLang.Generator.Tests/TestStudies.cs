@@ -29,15 +29,14 @@ internal static class TestStudies
         """;
 
     /// <summary>
-    /// Where each mistake of <see cref="ThreeMistakes"/> is, and a pattern for its ID: exact for the
-    /// parser's PL1002 (ExpectedDeclaration); any binding ID for the binder's, whose numbering
-    /// lands separately (UnknownColumn and UnknownGroup).
+    /// Where each mistake of <see cref="ThreeMistakes"/> is, and its ID: the parser's PL1002
+    /// (expected a declaration), the binder's PL2003 (unknown column) and PL2023 (unknown group).
     /// </summary>
     public static IReadOnlyList<(LinePosition Position, string IdPattern, string What)> ThreeMistakesExpected { get; } =
     [
         (TextPositions.Of(ThreeMistakes, "  ", "frobnicate"), "PL1002", "unknown declaration keyword"),
-        (TextPositions.Of(ThreeMistakes, "continuous ", "weight"), @"PL2\d{3}", "unknown column"),
-        (TextPositions.Of(ThreeMistakes, "compare age: ", "Middle"), @"PL2\d{3}", "unknown group"),
+        (TextPositions.Of(ThreeMistakes, "continuous ", "weight"), "PL2003", "unknown column"),
+        (TextPositions.Of(ThreeMistakes, "compare age: ", "Middle"), "PL2023", "unknown group"),
     ];
 
     /// <summary>A label that would end a C# string and call a method if it were pasted into code.</summary>
