@@ -54,7 +54,7 @@ survival_case <- function(name, time, status, group, levels, times, horizon, str
     })
     list(a = I(pr[1, ] - 1), b = I(pr[2, ] - 1), p = I(p), holm = I(p.adjust(p, "holm")))
   }
-  out <- list(name = name, time = I(time), status = I(status), group = I(match(group, levels) - 1),
+  out <- list(name = name, survival_version = as.character(packageVersion("survival")), time = I(time), status = I(status), group = I(match(group, levels) - 1),
               levels = I(levels), times = I(times), horizon = horizon,
               km = list(log = curves_for("log"), log_log = curves_for("log-log"), plain = curves_for("plain")),
               logrank = list(rho0 = test(0, FALSE), rho1 = test(1, FALSE)),
