@@ -32,6 +32,12 @@ internal static class StatisticsWarnings
     /// <summary>The analysis names a group the study does not define.</summary>
     public const string UnknownGroup = "PL5008";
 
+    /// <summary>A Kaplan-Meier curve has an edge case: no events, one subject, or all events at one time.</summary>
+    public const string SurvivalEdgeCase = "PL5009";
+
+    /// <summary>Survival was asked for after a group's last observation; it is NA there.</summary>
+    public const string SurvivalBeyondFollowUp = "PL5010";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);

@@ -54,6 +54,7 @@ public static partial class ReportViewBuilder
             }
         }
 
+        AddSurvival(analysis, notes, tables);
         return new SectionView(
             Inline(string.Create(CultureInfo.InvariantCulture, $"{analysis.Index}. {title}{suffix}")),
             InlineCode(analysis.Source),

@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using ProtocolLang.Runtime.Statistics.Survival;
+
+namespace ProtocolLang.Runtime.Plan;
+
+public sealed partial class StudyRun
+{
+    private const double SurvivalConfidenceLevel = 0.95;
+
+    /// <summary>
+    /// Kaplan-Meier curves by group (log CI, R's default), with the median and its CI, survival at
+    /// <paramref name="times"/> and the restricted mean up to the outcome's horizon (else the last
+    /// requested time). Subjects with a missing time or event are left out and counted.
+    /// </summary>
+    public void KaplanMeier(string source, TimeToEventVariable outcome, IReadOnlyList<double> times)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(times);
+        Cohort cohort = RequireCohort(outcome);
+        string at = times.Count == 0 ? string.Empty : "; survival at " + string.Join(", ", times.Select(ModelText.Number));
+        string specification = ModelText.Outcome(outcome) + " by group" + at;
+        const string method = "Kaplan-Meier, Greenwood SE, log CI, R survival::survfit";
+
+        KaplanMeierFit fit = Statistics.Survival.KaplanMeier.Fit(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count);
+        double? horizon = outcome.Horizon ?? (times.Count > 0 ? times.Max() : null);
+        var warnings = new List<WarningResult>();
+        WarnLeftOut(outcome, fit.LeftOut, cohort, warnings);
+        var groups = new List<KaplanMeierGroup>(fit.Curves.Count);
+        foreach (KaplanMeierCurve curve in fit.Curves)
+        {
+            string name = cohort.GroupNames[curve.Group];
+            if (curve.N == 0)
+            {
+                warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.EmptyGroup, $"{name}: the group has no analysed subjects with a time and an event; its estimates are NA"));
+            }
+            else
+            {
+                warnings.AddRange(curve.Warnings.Select(w => StatisticsWarnings.Warning(StatisticsWarnings.SurvivalEdgeCase, $"{name}: {w}")));
+            }
+
+            IReadOnlyList<SurvivalAtTime> estimates = curve.At(times);
+            double[] beyond = estimates.Where(e => !e.Estimable).Select(e => e.Time).ToArray();
+            if (curve.N > 0 && beyond.Length > 0)
+            {
+                warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.SurvivalBeyondFollowUp, string.Create(CultureInfo.InvariantCulture,
+                    $"{name}: no estimate at {string.Join(", ", beyond.Select(ModelText.Number))}, after the group's last observation at {ModelText.Number(curve.Time[^1])} (R's summary(fit, times) drops such times); shown as NA")));
+            }
+
+            (double rmean, double rmeanSe) = horizon is { } h ? curve.RestrictedMean(h) : (double.NaN, double.NaN);
+            groups.Add(new KaplanMeierGroup(
+                name,
+                cohort.GroupLabels[curve.Group],
+                curve.N,
+                curve.Events,
+                curve.Median,
+                curve.MedianLower,
+                curve.MedianUpper,
+                estimates.Select(e => new SurvivalEstimate(e.Time, e.Estimable, e.NRisk, e.Survival, e.StdErr, e.Lower, e.Upper)).ToArray(),
+                horizon is null ? null : rmean,
+                horizon is null ? null : rmeanSe,
+                Enumerable.Range(0, curve.Time.Count)
+                    .Select(i => new KaplanMeierRow(curve.Time[i], curve.NRisk[i], curve.NEvent[i], curve.NCensor[i], curve.Survival[i], curve.StdErr[i], curve.Lower[i], curve.Upper[i]))
+                    .ToArray()));
+        }
+
+        var result = new KaplanMeierResult(outcome.Name, outcome.Label, outcome.Unit, "log", SurvivalConfidenceLevel, times.ToArray(), horizon, fit.LeftOut, groups);
+        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "kaplan_meier", source, ResultStatus.Ok, method, null, specification, warnings, KaplanMeier: result));
+    }
+
+    /// <summary>
+    /// The G-rho test across groups (rho = 0: log-rank; rho = 1: Peto-Peto), stratified by a binary
+    /// or categorical variable when given. Subjects with a missing time, event or stratum are left out and counted.
+    /// </summary>
+    public void LogRank(string source, TimeToEventVariable outcome, double rho, Variable? strata)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(outcome);
+        Cohort cohort = RequireCohort(outcome);
+        string specification = ModelText.Outcome(outcome) + " by group; rho = " + ModelText.Number(rho)
+            + (strata is null ? string.Empty : "; strata: " + strata.Name);
+        string call = strata is null ? "Surv(time, status) ~ group" : $"Surv(time, status) ~ group + strata({strata.Name})";
+        string method = string.Create(CultureInfo.InvariantCulture,
+            $"{(rho == 0 ? "Log-rank test" : rho == 1 ? "Peto-Peto test (G-rho, rho = 1)" : $"G-rho test (rho = {ModelText.Number(rho)})")}, R survival::survdiff({call}, rho = {ModelText.Number(rho)})");
+
+        int[] strataCodes = Array.Empty<int>();
+        int strataCount = 1;
+        if (strata is not null)
+        {
+            RequireCohort(strata);
+            switch (strata)
+            {
+                case CategoricalVariable c:
+                    strataCodes = c.CodeArray;
+                    strataCount = Math.Max(1, c.Levels.Count);
+                    break;
+                case BinaryVariable b:
+                    strataCodes = b.CodeArray;
+                    strataCount = 2;
+                    break;
+                default:
+                    string reason = $"strata must be a binary or categorical variable; '{strata.Name}' is {strata.KindName}";
+                    Record("logrank", source, ResultStatus.Failed, method, reason, specification,
+                        new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, reason) });
+                    return;
+            }
+        }
+
+        LogRankResult test = Statistics.Survival.LogRank.Test(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, rho, strataCodes, strataCount);
+        var warnings = new List<WarningResult>();
+        WarnLeftOut(outcome, test.LeftOut, cohort, warnings, strata);
+        bool undefined = double.IsNaN(test.PValue);
+        string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
+        warnings.AddRange(test.Warnings.Select(w => StatisticsWarnings.Warning(code, GroupNamesIn(w, cohort))));
+        var groups = Enumerable.Range(0, cohort.GroupNames.Count)
+            .Select(g => new LogRankGroup(cohort.GroupNames[g], cohort.GroupLabels[g], test.N[g], test.Observed[g], test.Expected[g]))
+            .ToArray();
+        var outcomeResult = new LogRankOutcome(outcome.Name, outcome.Label, rho, strata?.Name, groups, test.ChiSquare, test.DegreesOfFreedom, test.PValue, test.LeftOut);
+        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "logrank", source, ResultStatus.Ok, method, null, specification, warnings, LogRank: outcomeResult));
+    }
+
+    /// <summary>The kernel numbers groups from 1; results name them.</summary>
+    private static string GroupNamesIn(string warning, Cohort cohort)
+    {
+        for (int g = cohort.GroupNames.Count; g >= 1; g--)
+        {
+            warning = warning.Replace($"group {g} ", $"group {cohort.GroupNames[g - 1]} ", StringComparison.Ordinal);
+        }
+
+        return warning;
+    }
+
+    private static void WarnLeftOut(TimeToEventVariable outcome, int leftOut, Cohort cohort, List<WarningResult> warnings, Variable? strata = null)
+    {
+        if (leftOut == 0)
+        {
+            return;
+        }
+
+        string what = strata is null ? "a missing time or event" : $"a missing time, event or {strata.Name}";
+        warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MissingValuesLeftOut, string.Create(CultureInfo.InvariantCulture,
+            $"'{outcome.Name}': {leftOut} of {cohort.Count} subject(s) with {what} left out")));
+    }
+}
