@@ -44,16 +44,4 @@ public sealed partial class StudyRun
             string.Create(CultureInfo.InvariantCulture, $"G-rho family test with rho = {ModelText.Number(rho)} (log-rank for rho = 0), R survival::survdiff"),
             $"the log-rank test is {ModelsPending}", spec, StatisticsWarnings.None);
     }
-
-    /// <summary>A Cox proportional-hazards model. Recorded as "not implemented yet".</summary>
-    public void Cox(string source, CoxSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(spec);
-        RequireCohort(spec.Outcome);
-        string ties = spec.Ties == TiesMethod.Efron ? "efron" : "breslow";
-        Record("cox", source, ResultStatus.NotImplemented,
-            $"Cox proportional-hazards regression, ties = \"{ties}\", R survival::coxph",
-            $"Cox regression is {ModelsPending}", ModelText.Cox(spec), StatisticsWarnings.None);
-    }
 }

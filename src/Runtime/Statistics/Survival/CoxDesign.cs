@@ -145,6 +145,6 @@ public sealed class CoxDesign
     }
 
     /// <summary>Fits the model on this design (see <see cref="CoxRegression.Fit"/>).</summary>
-    public CoxResult Fit(CoxTies ties) =>
+    public CoxFit Fit(CoxTies ties) =>
         CoxRegression.Fit(Columns, Terms.Select(t => t.Name).ToArray(), Time, Status, Strata, ties);
 }

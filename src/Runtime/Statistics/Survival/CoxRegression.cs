@@ -49,7 +49,7 @@ public static class CoxRegression
     /// warning says it may be infinite. Aliased columns (constant or collinear) get NaN.</para>
     /// <para>Cost: one O(n log n) sort, then O(n·p² + p³) per iteration; concordance O(n log n).</para>
     /// </remarks>
-    public static CoxResult Fit(
+    public static CoxFit Fit(
         IReadOnlyList<double[]> columns,
         IReadOnlyList<string> names,
         ReadOnlySpan<double> time,
@@ -158,7 +158,7 @@ public static class CoxRegression
 
         int df = aliased.Count(a => !a);
         double concordance = CoxConcordance.Harrell(data, beta);
-        return new CoxResult(
+        return new CoxFit(
             ties,
             data.Count,
             data.Events,
@@ -177,13 +177,13 @@ public static class CoxRegression
     }
 
     /// <summary>Without events there is no partial likelihood to maximise: every number is NaN.</summary>
-    private static CoxResult NoEvents(IReadOnlyList<string> names, CoxRiskSets data, CoxTies ties, int strata)
+    private static CoxFit NoEvents(IReadOnlyList<string> names, CoxRiskSets data, CoxTies ties, int strata)
     {
         var coefficients = names.Select(n => new CoxCoefficient(n, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, true, false)).ToArray();
         var undefined = new CoxGlobalTest[] { new("likelihood ratio", double.NaN, 0, double.NaN), new("Wald", double.NaN, 0, double.NaN), new("score (log-rank)", double.NaN, 0, double.NaN) };
         int p = names.Count;
         var variance = new double[p, p];
-        return new CoxResult(ties, data.Count, 0, strata, 0, false, coefficients, 0, 0, undefined[0], undefined[1], undefined[2], double.NaN, variance,
+        return new CoxFit(ties, data.Count, 0, strata, 0, false, coefficients, 0, 0, undefined[0], undefined[1], undefined[2], double.NaN, variance,
             new[] { "there are no events: the Cox model cannot be fitted" });
     }
 

@@ -49,7 +49,7 @@ public sealed record CoxGlobalTest(string Name, double Statistic, int DegreesOfF
 /// <param name="Concordance">Harrell's C of the linear predictor, as <c>concordance(fit)</c>.</param>
 /// <param name="Variance">The inverse information at the estimate (R's <c>fit$var</c>), row-major p × p.</param>
 /// <param name="Warnings">R's warnings in words (non-convergence, possibly infinite coefficients).</param>
-public sealed record CoxResult(
+public sealed record CoxFit(
     CoxTies Ties,
     int N,
     int Events,
