@@ -38,6 +38,18 @@ internal static class StatisticsWarnings
     /// <summary>Survival was asked for after a group's last observation; it is NA there.</summary>
     public const string SurvivalBeyondFollowUp = "PL5010";
 
+    /// <summary>A Cox coefficient may be infinite: the likelihood converged before it did (monotone likelihood).</summary>
+    public const string CoxCoefficientMayBeInfinite = "PL5020";
+
+    /// <summary>A Cox model ran out of Newton-Raphson iterations before converging.</summary>
+    public const string CoxNotConverged = "PL5021";
+
+    /// <summary>A Cox model or one of its coefficients cannot be estimated (no events, a constant or collinear covariate).</summary>
+    public const string CoxNotEstimable = "PL5022";
+
+    /// <summary>Subjects with a missing time, event, covariate or stratum were left out of a Cox model.</summary>
+    public const string CoxSubjectsLeftOut = "PL5023";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);

@@ -19,16 +19,4 @@ public sealed partial class StudyRun
             $"Linear mixed model fitted by {(spec.Reml ? "REML" : "maximum likelihood")}, R lme4::lmer with lmerTest",
             $"linear mixed models are {ModelsPending}", ModelText.Mixed(spec), StatisticsWarnings.None);
     }
-
-    /// <summary>A Cox proportional-hazards model. Recorded as "not implemented yet".</summary>
-    public void Cox(string source, CoxSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(spec);
-        RequireCohort(spec.Outcome);
-        string ties = spec.Ties == TiesMethod.Efron ? "efron" : "breslow";
-        Record("cox", source, ResultStatus.NotImplemented,
-            $"Cox proportional-hazards regression, ties = \"{ties}\", R survival::coxph",
-            $"Cox regression is {ModelsPending}", ModelText.Cox(spec), StatisticsWarnings.None);
-    }
 }

@@ -54,6 +54,11 @@ public static partial class ReportViewBuilder
             }
         }
 
+        if (analysis.Cox is { } cox)
+        {
+            CoxSection(cox, notes, tables);
+        }
+
         AddSurvival(analysis, notes, tables);
         return new SectionView(
             Inline(string.Create(CultureInfo.InvariantCulture, $"{analysis.Index}. {title}{suffix}")),

@@ -35,7 +35,8 @@ public sealed record AnalysisResult(
     DescribeResult? Describe = null,
     CompareResult? Compare = null,
     KaplanMeierResult? KaplanMeier = null,
-    LogRankOutcome? LogRank = null);
+    LogRankOutcome? LogRank = null,
+    CoxResult? Cox = null);
 
 /// <summary>A PL5xxx statistics warning (see docs/diagnostics.md).</summary>
 /// <param name="Severity">"warning" or "info".</param>

@@ -156,7 +156,6 @@ public sealed class AnalysisTests
 
     [Theory]
     [InlineData(5, "mixed_model", "log(Course) ~ group + factor(month) + group:factor(month) + (1 | id); groups Alpha, Beta; REML")]
-    [InlineData(8, "cox", "Surv(Relapse); horizon 24 (months) ~ group + age + sex; reference group = Beta, sex = F; ties = efron")]
     public void ModelsAreRecordedAsNotImplementedWithTheirSpecification(int index, string kind, string specification)
     {
         using var folder = new StudyFolder();

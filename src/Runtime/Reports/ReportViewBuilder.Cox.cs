@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+
+namespace ProtocolLang.Runtime.Reports;
+
+public static partial class ReportViewBuilder
+{
+    /// <summary>A Cox model as a paper reports it: one row per term, then the model's counts and tests.</summary>
+    private static void CoxSection(CoxResult cox, List<string> notes, List<MarkdownTable> tables)
+    {
+        string ties = cox.Ties == "breslow" ? "Breslow" : "Efron";
+        string strata = cox.Strata.Count == 0 ? string.Empty : "; stratified by " + string.Join(", ", cox.Strata.Select(Code));
+        notes.Add($"Cox proportional hazards, {ties} ties, R survival::coxph{strata}. Hazard ratios with Wald 95% CIs; p from the Wald z test.");
+        tables.Add(new MarkdownTable(
+            new[] { "Term", "HR (95% CI)", "coef", "SE", "z", "p" },
+            "|---|--:|--:|--:|--:|--:|",
+            cox.Terms.Select(CoxTermRow).ToArray()));
+        tables.Add(new MarkdownTable(
+            new[] { "Model", "Value" },
+            "|---|--:|",
+            new[]
+            {
+                Row("Method", $"Cox proportional hazards, {ties} ties, R survival::coxph"),
+                Row("Subjects analysed (n)", F.Count(cox.N)),
+                Row("Left out (missing values)", F.Count(cox.Excluded)),
+                Row("Events", F.Count(cox.Events)),
+                Row("Likelihood-ratio test", CoxTestText(cox.LikelihoodRatio)),
+                Row("Wald test", CoxTestText(cox.Wald)),
+                Row("Score (log-rank) test", CoxTestText(cox.Score)),
+                Row("Concordance (Harrell's C)", F.Estimate(cox.Concordance)),
+                Row("Log-likelihood (null, final)", $"{F.Estimate(cox.LogLikelihoodNull)}, {F.Estimate(cox.LogLikelihood)}"),
+                Row("Newton-Raphson iterations", F.Count(cox.Iterations) + (cox.Converged ? string.Empty : " (did not converge)")),
+            }));
+    }
+
+    private static IReadOnlyList<string> CoxTermRow(CoxTermResult t)
+    {
+        string hr = t.Status switch
+        {
+            "aliased" => "NA (not estimable)",
+            "possibly_infinite" => F.Estimate(t.HazardRatio) + " (may be infinite; no CI)",
+            _ => $"{F.Estimate(t.HazardRatio)} ({F.Estimate(t.HazardRatioLow)} to {F.Estimate(t.HazardRatioHigh)})",
+        };
+        return Row(Cell(t.Label), hr, F.Estimate(t.Coefficient), F.Estimate(t.StandardError), F.Estimate(t.Z), F.PValue(t.PValue));
+    }
+
+    private static string CoxTestText(CoxTestResult t) =>
+        string.Create(CultureInfo.InvariantCulture, $"χ² = {F.Estimate(t.Statistic)}, df = {F.DegreesOfFreedom(t.DegreesOfFreedom)}, p = {F.PValue(t.PValue)}");
+}

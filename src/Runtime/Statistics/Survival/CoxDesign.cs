@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ProtocolLang.Runtime.Statistics;
+
+/// <summary>A covariate of a Cox model before it becomes design columns.</summary>
+public abstract record CoxCovariate(string Name);
+
+/// <summary>A numeric covariate, entered as is; NaN = missing.</summary>
+public sealed record CoxNumericCovariate(string Name, double[] Values) : CoxCovariate(Name);
+
+/// <summary>
+/// A categorical covariate in treatment contrasts: one 0/1 column per level other than the
+/// reference, in level order (R's <c>contr.treatment</c> after <c>relevel(f, ref)</c>).
+/// </summary>
+/// <param name="Codes">Level index per row; -1 = missing.</param>
+/// <param name="Reference">Index of the reference level (R's default is the first level, 0).</param>
+public sealed record CoxFactorCovariate(string Name, IReadOnlyList<string> Levels, int[] Codes, int Reference) : CoxCovariate(Name);
+
+/// <summary>One design column: a numeric covariate, or a level of a factor against its reference.</summary>
+/// <param name="Name">R's column name: the covariate's name, followed by the level for a factor (<c>sexM</c>).</param>
+public sealed record CoxDesignColumn(string Name, string Covariate, string? Level, string? ReferenceLevel);
+
+/// <summary>
+/// The design matrix of a Cox model over complete cases: R's <c>model.matrix</c> without the
+/// intercept after <c>na.omit</c>. A row with a missing time, event status, stratum or covariate
+/// is left out and counted. O(n·p).
+/// </summary>
+public sealed class CoxDesign
+{
+    private CoxDesign(double[][] columns, CoxDesignColumn[] terms, double[] time, int[] status, int[] strata, int[] rows, int excluded)
+    {
+        Columns = columns;
+        Terms = terms;
+        Time = time;
+        Status = status;
+        Strata = strata;
+        Rows = rows;
+        Excluded = excluded;
+    }
+
+    /// <summary>The design by column, over the kept rows.</summary>
+    public IReadOnlyList<double[]> Columns { get; }
+
+    public IReadOnlyList<CoxDesignColumn> Terms { get; }
+
+    public double[] Time { get; }
+
+    public int[] Status { get; }
+
+    /// <summary>Stratum codes of the kept rows; empty without strata.</summary>
+    public int[] Strata { get; }
+
+    /// <summary>The kept rows' indices in the input.</summary>
+    public int[] Rows { get; }
+
+    /// <summary>Rows left out for a missing value.</summary>
+    public int Excluded { get; }
+
+    /// <param name="strata">A stratum code per row (-1 = missing), or empty for no strata.</param>
+    public static CoxDesign Build(IReadOnlyList<CoxCovariate> covariates, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata)
+    {
+        ArgumentNullException.ThrowIfNull(covariates);
+        int n = time.Length;
+        if (status.Length != n || (!strata.IsEmpty && strata.Length != n))
+        {
+            throw new ArgumentException("Time, status and strata need one value per row.", nameof(status));
+        }
+
+        foreach (CoxCovariate c in covariates)
+        {
+            int length = c switch
+            {
+                CoxNumericCovariate x => x.Values.Length,
+                CoxFactorCovariate f => f.Codes.Length,
+                _ => throw new ArgumentException($"Unknown covariate kind {c.GetType().Name}.", nameof(covariates)),
+            };
+            if (length != n)
+            {
+                throw new ArgumentException($"Covariate '{c.Name}' has {length} values for {n} rows.", nameof(covariates));
+            }
+
+            if (c is CoxFactorCovariate factor && (factor.Reference < 0 || factor.Reference >= factor.Levels.Count))
+            {
+                throw new ArgumentException($"Covariate '{c.Name}' has no level {factor.Reference} to use as reference.", nameof(covariates));
+            }
+        }
+
+        var rows = new List<int>(n);
+        for (int i = 0; i < n; i++)
+        {
+            bool complete = double.IsFinite(time[i]) && status[i] is 0 or 1 && (strata.IsEmpty || strata[i] >= 0)
+                && covariates.All(c => c switch
+                {
+                    CoxNumericCovariate x => double.IsFinite(x.Values[i]),
+                    CoxFactorCovariate f => f.Codes[i] >= 0 && f.Codes[i] < f.Levels.Count,
+                    _ => false,
+                });
+            if (complete)
+            {
+                rows.Add(i);
+            }
+        }
+
+        int[] kept = rows.ToArray();
+        var columns = new List<double[]>();
+        var terms = new List<CoxDesignColumn>();
+        foreach (CoxCovariate c in covariates)
+        {
+            if (c is CoxNumericCovariate x)
+            {
+                columns.Add(kept.Select(i => x.Values[i]).ToArray());
+                terms.Add(new CoxDesignColumn(c.Name, c.Name, null, null));
+                continue;
+            }
+
+            var f = (CoxFactorCovariate)c;
+            for (int level = 0; level < f.Levels.Count; level++)
+            {
+                if (level == f.Reference)
+                {
+                    continue;
+                }
+
+                columns.Add(kept.Select(i => f.Codes[i] == level ? 1.0 : 0.0).ToArray());
+                terms.Add(new CoxDesignColumn(f.Name + f.Levels[level], f.Name, f.Levels[level], f.Levels[f.Reference]));
+            }
+        }
+
+        var keptTime = new double[kept.Length];
+        var keptStatus = new int[kept.Length];
+        var keptStrata = strata.IsEmpty ? Array.Empty<int>() : new int[kept.Length];
+        for (int k = 0; k < kept.Length; k++)
+        {
+            keptTime[k] = time[kept[k]];
+            keptStatus[k] = status[kept[k]];
+            if (!strata.IsEmpty)
+            {
+                keptStrata[k] = strata[kept[k]];
+            }
+        }
+
+        return new CoxDesign(columns.ToArray(), terms.ToArray(), keptTime, keptStatus, keptStrata, kept, n - kept.Length);
+    }
+
+    /// <summary>Fits the model on this design (see <see cref="CoxRegression.Fit"/>).</summary>
+    public CoxFit Fit(CoxTies ties) =>
+        CoxRegression.Fit(Columns, Terms.Select(t => t.Name).ToArray(), Time, Status, Strata, ties);
+}
