@@ -13,5 +13,7 @@ var root = new RootCommand("ProtocolLang: check, generate, run and diff cohort s
     CheckCommand.Create(),
     GenerateCommand.Create(),
     RunCommand.Create(),
+    DiffCommand.Create(),
+    NewCommand.Create(),
 };
 return root.Parse(args).Invoke();
