@@ -45,6 +45,20 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
         }
     }
 
+    /// <summary>
+    /// Examples.Tests keeps the committed report equal to a run through the generator and a project,
+    /// so this says the tool's in-memory path produces exactly what the generator's path does.
+    /// </summary>
+    [Theory]
+    [InlineData("report.md")]
+    [InlineData("results.json")]
+    public void TheToolWritesTheSameBytesAsTheCommittedExampleReport(string file)
+    {
+        Assert.Equal(
+            File.ReadAllText(RepositoryPaths.Combine("examples", "Nxp2Jdm", "report", file)),
+            File.ReadAllText(Path.Combine(_runs.Cold.OutputDirectory, file)));
+    }
+
     [Fact]
     public void MissingDataIsADataErrorWithExitCodeTwo()
     {
