@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 
 namespace ProtocolLang.Cli;
@@ -9,5 +10,11 @@ namespace ProtocolLang.Cli;
 /// </summary>
 internal sealed record CliOutput(TextWriter Out, TextWriter Error, bool ShowProgress)
 {
-    public static CliOutput FromConsole() => new(Console.Out, Console.Error, !Console.IsOutputRedirected);
+    /// <summary>The writers of the invocation (the console unless a caller set others); progress only on a terminal.</summary>
+    public static CliOutput From(ParseResult result)
+    {
+        var configuration = result.InvocationConfiguration;
+        var toConsole = ReferenceEquals(configuration.Output, Console.Out);
+        return new(configuration.Output, configuration.Error, toConsole && !Console.IsOutputRedirected);
+    }
 }

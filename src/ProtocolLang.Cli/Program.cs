@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using ProtocolLang.Cli.Commands;
 
@@ -8,12 +7,4 @@ CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
 
-var root = new RootCommand("ProtocolLang: check, generate, run and diff cohort study protocols (.study files).")
-{
-    CheckCommand.Create(),
-    GenerateCommand.Create(),
-    RunCommand.Create(),
-    DiffCommand.Create(),
-    NewCommand.Create(),
-};
-return root.Parse(args).Invoke();
+return CliApp.Create().Parse(args).Invoke();

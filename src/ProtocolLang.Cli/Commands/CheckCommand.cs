@@ -11,7 +11,7 @@ internal static class CheckCommand
     {
         var file = new Argument<string>("file") { Description = "The .study file to check." };
         var command = new Command("check", "Report the diagnostics of a .study file; exit code 1 when it has errors.") { file };
-        command.SetAction(result => Execute(result.GetRequiredValue(file), CliOutput.FromConsole()));
+        command.SetAction(result => Execute(result.GetRequiredValue(file), CliOutput.From(result)));
         return command;
     }
 

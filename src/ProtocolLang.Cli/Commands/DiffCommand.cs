@@ -19,7 +19,7 @@ internal static class DiffCommand
             DefaultValueFactory = _ => DefaultTolerance,
         };
         var command = new Command("diff", "Compare two results: exit code 0 when nothing changed, 1 when something did.") { old, @new, tolerance };
-        command.SetAction(result => Execute(result.GetRequiredValue(old), result.GetRequiredValue(@new), result.GetValue(tolerance), CliOutput.FromConsole()));
+        command.SetAction(result => Execute(result.GetRequiredValue(old), result.GetRequiredValue(@new), result.GetValue(tolerance), CliOutput.From(result)));
         return command;
     }
 

@@ -9,7 +9,7 @@ internal static class GenerateCommand
     {
         var file = new Argument<string>("file") { Description = "The .study file to compile." };
         var command = new Command("generate", "Print the C# generated from a .study file.") { file };
-        command.SetAction(result => Execute(result.GetRequiredValue(file), CliOutput.FromConsole()));
+        command.SetAction(result => Execute(result.GetRequiredValue(file), CliOutput.From(result)));
         return command;
     }
 

@@ -13,7 +13,7 @@ internal static class NewCommand
         var name = new Argument<string>("name") { Description = "The study name: a letter, then letters, digits or underscores." };
         var folder = new Option<string?>("--output", "-o") { Description = "The folder to create (default: ./NAME)." };
         var command = new Command("new", "Create a new study: NAME.study, data/subjects.csv and a C# project using the generator.") { name, folder };
-        command.SetAction(result => Execute(result.GetRequiredValue(name), result.GetValue(folder), CliOutput.FromConsole()));
+        command.SetAction(result => Execute(result.GetRequiredValue(name), result.GetValue(folder), CliOutput.From(result)));
         return command;
     }
 

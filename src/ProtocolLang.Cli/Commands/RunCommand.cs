@@ -22,7 +22,7 @@ internal static class RunCommand
         var command = new Command("run", "Compile and run a .study file and write its reports.") { file, outDir, formats };
         command.SetAction(result => Execute(
             new RunRequest(result.GetRequiredValue(file), result.GetValue(outDir), result.GetValue(formats), AssemblyCache.DefaultDirectory()),
-            CliOutput.FromConsole()));
+            CliOutput.From(result)));
         return command;
     }
 
