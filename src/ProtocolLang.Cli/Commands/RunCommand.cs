@@ -1,0 +1,90 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ProtocolLang.Cli.Compilation;
+using ProtocolLang.Runtime.Data;
+using Spectre.Console;
+
+namespace ProtocolLang.Cli.Commands;
+
+/// <summary>
+/// <c>protocollang run FILE.study [--out DIR] [--formats md,json]</c>: compiles (or takes from the cache),
+/// runs and writes the reports. Exit 1 when the study has errors, 2 when its data cannot be analysed.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "The .study file to run." };
+        var outDir = new Option<string?>("--out", "-o") { Description = "Where to write the reports (default: the study's report folder)." };
+        var formats = new Option<string?>("--formats", "-f") { Description = "Report formats, comma-separated: md, html, json (default: the study's)." };
+        var command = new Command("run", "Compile and run a .study file and write its reports.") { file, outDir, formats };
+        command.SetAction(result => Execute(
+            new RunRequest(result.GetRequiredValue(file), result.GetValue(outDir), result.GetValue(formats), AssemblyCache.DefaultDirectory()),
+            CliOutput.From(result)));
+        return command;
+    }
+
+    public static int Execute(RunRequest request, CliOutput output)
+    {
+        var formats = ReportFormats.Parse(request.Formats, out var formatError);
+        if (formatError is not null)
+        {
+            output.Error.Write("protocollang: " + formatError + "\n");
+            return ExitCodes.Usage;
+        }
+
+        if (!StudyFiles.TryRead(request.StudyPath, output, out var study))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var runner = new StudyRunner(new AssemblyCache(request.CacheDirectory));
+        var outDir = request.OutputDirectory is null ? null : Path.GetFullPath(request.OutputDirectory);
+        var hadErrors = false;
+        void OnErrors(StudyCompilation compilation)
+        {
+            hadErrors = true;
+            CheckCommand.WriteDiagnostics(compilation, output.Error);
+        }
+
+        StudyRunOutcome? outcome;
+        try
+        {
+            outcome = output.ShowProgress
+                ? AnsiConsole.Status().Start(RunStage.Compile, ctx => runner.Run(study, outDir, formats, s => ctx.Status(Markup.Escape(s)), OnErrors))
+                : runner.Run(study, outDir, formats, _ => { }, OnErrors);
+        }
+        catch (StudyDataException e)
+        {
+            output.Error.Write(e.Message + "\n");
+            return ExitCodes.DataErrors;
+        }
+
+        if (outcome is null)
+        {
+            return hadErrors ? ExitCodes.ErrorsOrChanges : ExitCodes.Usage;
+        }
+
+        WriteSummary(outcome, outDir, output.Out);
+        return ExitCodes.Success;
+    }
+
+    private static void WriteSummary(StudyRunOutcome outcome, string? outDir, TextWriter writer)
+    {
+        var results = outcome.Results;
+        var written = results.Reports.Where(r => r.File is not null && r.Status == "ok").Select(r => r.File!).ToArray();
+        var where = outDir ?? "the study's report folder";
+        writer.Write(FormattableString.Invariant(
+            $"{results.Study.Name}: {results.Analyses.Count} analyses; compiled assembly {(outcome.CacheHit ? "from the cache" : "built and cached")}.\n"));
+        writer.Write(FormattableString.Invariant($"Wrote {string.Join(", ", written)} to {where}.\n"));
+        foreach (var skipped in results.Reports.Where(r => r.Status != "ok"))
+        {
+            writer.Write(FormattableString.Invariant($"Not written: {skipped.Format} ({skipped.Status}).\n"));
+        }
+    }
+}
+
+/// <summary>The arguments of <c>run</c>; the cache folder is explicit so tests can isolate it.</summary>
+internal sealed record RunRequest(string StudyPath, string? OutputDirectory, string? Formats, string CacheDirectory);

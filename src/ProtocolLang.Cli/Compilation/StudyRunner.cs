@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using ProtocolLang.Runtime;
+using ProtocolLang.Runtime.Plan;
+
+namespace ProtocolLang.Cli.Compilation;
+
+/// <summary>What <see cref="StudyRunner.Run"/> did: the results, and whether the compiled assembly came from the cache.</summary>
+internal sealed record StudyRunOutcome(StudyResults Results, bool CacheHit, string CacheKey);
+
+/// <summary>The stages a run reports to a progress display, in order.</summary>
+internal static class RunStage
+{
+    public const string Compile = "Compiling the study";
+    public const string Load = "Loading the compiled study";
+    public const string Analyse = "Loading data, running the analyses and rendering the reports";
+}
+
+/// <summary>
+/// Runs a <c>.study</c> file without a project: the compiled assembly is taken from the cache or built
+/// (our compiler, then Roslyn in memory), loaded into a collectible context, and its generated
+/// <c>&lt;Name&gt;Study.Run(StudyRunOptions)</c> is called with the study's folder as the data root.
+/// </summary>
+internal sealed class StudyRunner
+{
+    private readonly AssemblyCache _cache;
+
+    public StudyRunner(AssemblyCache cache)
+    {
+        _cache = cache;
+    }
+
+    /// <summary>
+    /// Returns null after writing the diagnostics when the study has errors. A data problem throws
+    /// <see cref="Runtime.Data.StudyDataException"/>, as the generated code does.
+    /// </summary>
+    public StudyRunOutcome? Run(
+        StudyFile study,
+        string? outputDirectory,
+        IReadOnlyList<ReportFormat>? formats,
+        Action<string> stage,
+        Action<StudyCompilation> onErrors)
+    {
+        stage(RunStage.Compile);
+        var key = AssemblyCache.Key(study);
+        var image = _cache.TryRead(key);
+        var cacheHit = image is not null;
+        if (image is null)
+        {
+            var compilation = StudyCompiler.Compile(study.DisplayPath, study.Text);
+            if (compilation.HasErrors || compilation.GeneratedSource is null)
+            {
+                onErrors(compilation);
+                return null;
+            }
+
+            image = CSharpAssemblyCompiler.Compile("ProtocolLang.Study." + key[..16], compilation.HintName, compilation.GeneratedSource);
+            _cache.Write(key, image);
+        }
+
+        stage(RunStage.Load);
+        var context = new StudyLoadContext("protocollang-study-" + key[..16]);
+        try
+        {
+            var run = FindRunMethod(context.LoadImage(image));
+            var options = new StudyRunOptions
+            {
+                StudyDirectory = study.Directory,
+                OutputDirectory = outputDirectory,
+                Formats = formats,
+            };
+            stage(RunStage.Analyse);
+            return new StudyRunOutcome(Invoke(run, options), cacheHit, key);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    /// <summary>The one public static <c>StudyResults Run(StudyRunOptions)</c> the emitter writes on the study class.</summary>
+    private static MethodInfo FindRunMethod(Assembly assembly)
+    {
+        var candidates = assembly.GetExportedTypes()
+            .Where(t => t.IsAbstract && t.IsSealed)
+            .Select(t => t.GetMethod("Run", BindingFlags.Public | BindingFlags.Static, [typeof(StudyRunOptions)]))
+            .OfType<MethodInfo>()
+            .Where(m => m.ReturnType == typeof(StudyResults))
+            .ToArray();
+        return candidates.Length == 1
+            ? candidates[0]
+            : throw new InvalidOperationException(
+                $"Expected one generated study class with Run(StudyRunOptions); found {candidates.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+    }
+
+    private static StudyResults Invoke(MethodInfo run, StudyRunOptions options)
+    {
+        try
+        {
+            return (StudyResults)run.Invoke(null, [options])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace ProtocolLang.Cli.Scaffold;
+
+/// <summary>
+/// Writes a new study folder: <c>NAME.study</c>, <c>data/subjects.csv</c>, a C# project that uses
+/// the generator and runtime packages (at the tool's version) and its <c>Program.cs</c>.
+/// The study is small but complete: it passes <c>check</c> and runs.
+/// </summary>
+internal static class StudyScaffolder
+{
+    /// <summary>A study name is a letter followed by letters, digits or underscores (it names C# types).</summary>
+    public static bool IsValidName(string name) =>
+        name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
+    /// <summary>The files to write, relative to the new folder, in a fixed order.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Files(string name, string version) =>
+    [
+        (name + ".study", Templates.Study(name)),
+        ("data/subjects.csv", Templates.SubjectsCsv),
+        (name + ".csproj", Templates.Project(version)),
+        ("Program.cs", Templates.Program(name)),
+    ];
+
+    /// <summary>Writes the files under <paramref name="folder"/>; refuses to overwrite a non-empty folder.</summary>
+    public static IReadOnlyList<string> Write(string folder, string name, string version)
+    {
+        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            throw new IOException("the folder " + folder + " exists and is not empty");
+        }
+
+        var written = new List<string>();
+        foreach (var (path, text) in Files(name, version))
+        {
+            var full = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full) ?? folder);
+            File.WriteAllText(full, text.ReplaceLineEndings("\n"));
+            written.Add(path);
+        }
+
+        return written;
+    }
+
+    private static class Templates
+    {
+        public static string Study(string name) => $$"""
+            // {{name}}: a starting point. Declare your tables, groups, outcomes and analyses;
+            // `protocollang check {{name}}.study` reports problems, `protocollang run {{name}}.study` runs it.
+            study {{name}} {
+              title "{{name}}"
+              version "0.1"
+
+              table subjects from "data/subjects.csv" key id {
+                id: text
+                arm: category(A, B) optional label "Treatment arm"
+                age: number unit "years" range 0..120 label "Age"
+                sex: category(F, M) label "Sex"
+                score: number range 0..100 optional label "Symptom score"
+                responded: bool label "Responded"
+              }
+
+              include "Known arm": arm is not missing
+
+              groups {
+                ArmA "Arm A": arm == A
+                ArmB "Arm B": arm == B
+              }
+
+              outcome Score "Symptom score": continuous score summary median
+              outcome Response "Response": binary responded
+
+              describe age, sex, Score, Response by group
+              compare Score: ArmA vs ArmB using mann_whitney
+              compare Response: ArmA vs ArmB using fisher
+
+              report "report" formats markdown, json
+            }
+
+            """;
+
+        public const string SubjectsCsv = """
+            id,arm,age,sex,score,responded
+            S01,A,34,F,42,true
+            S02,A,51,M,37,true
+            S03,A,46,F,55,false
+            S04,A,29,M,40,true
+            S05,A,62,F,,false
+            S06,B,38,M,61,false
+            S07,B,57,F,58,true
+            S08,B,44,M,66,false
+            S09,B,33,F,71,false
+            S10,B,49,M,63,true
+
+            """;
+
+        public static string Project(string version) => $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <!-- The generator compiles every *.study file of the project into C# at build time. -->
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ProtocolLang.Generator" Version="{{version}}" PrivateAssets="all" />
+                <PackageReference Include="ProtocolLang.Runtime" Version="{{version}}" />
+              </ItemGroup>
+              <ItemGroup>
+                <!-- Data paths in the study are relative to its folder; the program finds it here by default. -->
+                <AssemblyMetadata Include="StudyDirectory" Value="$(MSBuildProjectDirectory)" />
+              </ItemGroup>
+            </Project>
+
+            """;
+
+        public static string Program(string name) => $$"""
+            using System;
+            using System.Linq;
+            using System.Reflection;
+            using ProtocolLang.Runtime.Data;
+            using ProtocolLang.Runtime.Plan;
+            using ProtocolLang.Studies;
+
+            // Runs the {{name}} protocol: loads and checks the data, runs the analyses, writes the reports.
+            // Usage: dotnet run [-- STUDY_DIRECTORY [OUTPUT_DIRECTORY]]
+            var studyDirectory = args.Length > 0
+                ? args[0]
+                : typeof({{name}}Study).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                    .Single(a => a.Key == "StudyDirectory").Value!;
+            var options = new StudyRunOptions
+            {
+                StudyDirectory = studyDirectory,
+                OutputDirectory = args.Length > 1 ? args[1] : null,
+            };
+
+            try
+            {
+                var results = {{name}}Study.Run(options);
+                Console.WriteLine($"{results.Study.Name}: {results.Analyses.Count} analyses; report written.");
+                return 0;
+            }
+            catch (StudyDataException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+
+            """;
+    }
+}

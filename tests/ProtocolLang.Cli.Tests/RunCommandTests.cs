@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json.Nodes;
+using ProtocolLang.Cli.Commands;
+
+namespace ProtocolLang.Cli.Tests;
+
+public sealed class RunCommandTests : IClassFixture<ExampleRuns>
+{
+    private readonly ExampleRuns _runs;
+
+    public RunCommandTests(ExampleRuns runs)
+    {
+        _runs = runs;
+    }
+
+    [Fact]
+    public void RunningTheExampleWritesTheMarkdownReportAndResultsWithTheFourGroups()
+    {
+        Assert.True(_runs.Cold.Exit == 0, _runs.Cold.Error);
+        var results = JsonNode.Parse(File.ReadAllText(Path.Combine(_runs.Cold.OutputDirectory, "results.json")))!;
+        var groups = results["flow"]!["cohort"]!["groups"]!.AsArray().Select(g => (string)g!["name"]!).ToArray();
+        Assert.Equal(["NXP2_JDM", "MDA5_JDM", "TIF1g_JDM", "NXP2_ADM"], groups);
+        Assert.Equal("nxp2_jdm.study", (string)results["study"]!["file"]!);
+        Assert.True(File.Exists(Path.Combine(_runs.Cold.OutputDirectory, "report.md")));
+    }
+
+    [Fact]
+    public void TheFirstRunCompilesAndTheSecondTakesTheAssemblyFromTheCache()
+    {
+        Assert.Contains("compiled assembly built and cached", _runs.Cold.Out, StringComparison.Ordinal);
+        Assert.Contains("compiled assembly from the cache", _runs.Warm.Out, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(_runs.Cache, "*.dll"));
+    }
+
+    [Fact]
+    public void ACachedRunWritesByteIdenticalReports()
+    {
+        foreach (var file in new[] { "report.md", "results.json" })
+        {
+            Assert.Equal(
+                File.ReadAllBytes(Path.Combine(_runs.Cold.OutputDirectory, file)),
+                File.ReadAllBytes(Path.Combine(_runs.Warm.OutputDirectory, file)));
+        }
+    }
+
+    /// <summary>
+    /// Examples.Tests keeps the committed report equal to a run through the generator and a project,
+    /// so this says the tool's in-memory path produces exactly what the generator's path does.
+    /// </summary>
+    [Theory]
+    [InlineData("report.md")]
+    [InlineData("results.json")]
+    public void TheToolWritesTheSameBytesAsTheCommittedExampleReport(string file)
+    {
+        Assert.Equal(
+            File.ReadAllText(RepositoryPaths.Combine("examples", "Nxp2Jdm", "report", file)),
+            File.ReadAllText(Path.Combine(_runs.Cold.OutputDirectory, file)));
+    }
+
+    [Fact]
+    public void MissingDataIsADataErrorWithExitCodeTwo()
+    {
+        using var temp = new TempFolder();
+        var study = temp.CopyExample("no-data");
+        File.Delete(Path.Combine(Path.GetDirectoryName(study)!, "data", "visits.csv"));
+        var captured = new CapturedOutput();
+
+        var exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out"), null, _runs.Cache), captured.Output);
+
+        Assert.Equal(ExitCodes.DataErrors, exit);
+        Assert.Contains("data/visits.csv", captured.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStudyWithErrorsIsNotRunAndExitsOne()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Combine("bad.study");
+        File.WriteAllText(path, "study X {\n  table t from \"a.csv\" key id {\n    id: txt\n  }\n}\n");
+        var captured = new CapturedOutput();
+
+        var exit = RunCommand.Execute(new RunRequest(path, temp.Combine("out"), null, temp.Combine("cache")), captured.Output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error PL2001", captured.Error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(temp.Combine("out")));
+    }
+
+    [Fact]
+    public void AnUnknownReportFormatIsAUsageError()
+    {
+        var captured = new CapturedOutput();
+
+        var exit = RunCommand.Execute(new RunRequest(RepositoryPaths.ExampleStudy, null, "md,pdf", _runs.Cache), captured.Output);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("unknown report format 'pdf'", captured.Error.ToString(), StringComparison.Ordinal);
+    }
+}
