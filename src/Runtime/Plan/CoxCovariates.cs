@@ -59,26 +59,6 @@ internal static class CoxCovariates
         }
     }
 
-    /// <summary>Times and events; times beyond the horizon are censored there (administrative censoring).</summary>
-    public static (double[] Time, int[] Status) Outcome(TimeToEventVariable outcome)
-    {
-        double[] time = (double[])outcome.TimeArray.Clone();
-        int[] status = (int[])outcome.EventArray.Clone();
-        if (outcome.Horizon is { } h)
-        {
-            for (int i = 0; i < time.Length; i++)
-            {
-                if (time[i] > h)
-                {
-                    time[i] = h;
-                    status[i] = status[i] < 0 ? status[i] : 0;
-                }
-            }
-        }
-
-        return (time, status);
-    }
-
     /// <summary>One code per combination of the strata variables' values (R's <c>strata(a, b)</c>); -1 = missing.</summary>
     public static int[] StratumCodes(IReadOnlyList<Variable> strata)
     {

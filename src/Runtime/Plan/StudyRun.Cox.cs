@@ -14,7 +14,7 @@ public sealed partial class StudyRun
     /// and categorical covariates in treatment contrasts against their reference (the named
     /// reference, else the first level, as R), numeric covariates as they are, optional strata.
     /// Subjects with a missing time, event, covariate or stratum are left out and counted.
-    /// Times beyond the outcome's horizon are censored at the horizon.
+    /// Times beyond the outcome's horizon arrive censored at the horizon (see <see cref="Variables.TimeToEvent{TRow}"/>).
     /// </summary>
     public void Cox(string source, CoxSpec spec)
     {
@@ -43,7 +43,7 @@ public sealed partial class StudyRun
             }
         }
 
-        (double[] time, int[] events) = CoxCovariates.Outcome(spec.Outcome);
+        (double[] time, int[] events) = (spec.Outcome.TimeArray, spec.Outcome.EventArray); // censored at the horizon by Variables.TimeToEvent
         int[] strata = spec.Strata.Count == 0 ? Array.Empty<int>() : CoxCovariates.StratumCodes(spec.Strata);
         CoxDesign design = CoxDesign.Build(covariates, time, events, strata);
         var warnings = new List<WarningResult>();

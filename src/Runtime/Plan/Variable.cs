@@ -114,7 +114,7 @@ public sealed class TimeToEventVariable : Variable
         EventArray = events;
     }
 
-    /// <summary>Administrative censoring time, if declared (<c>horizon 36</c>).</summary>
+    /// <summary>Administrative censoring time, if declared (<c>horizon 36</c>); <see cref="Times"/> and <see cref="Events"/> are already censored at it.</summary>
     public double? Horizon { get; }
 
     /// <summary>One time per analysed subject; NaN = missing.</summary>

@@ -62,12 +62,22 @@ public static class Variables
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(@event);
         var events = new int[c.Rows.Count];
+        double[] times = Numbers(c.Rows, time);
         for (int i = 0; i < events.Length; i++)
         {
             events[i] = @event(c.Rows[i]) switch { true => 1, false => 0, null => -1 };
+
+            // Administrative censoring at the declared horizon, once, so every survival analysis
+            // (Kaplan-Meier, log-rank, Cox) sees the same follow-up: an event after the horizon is
+            // censored at it.
+            if (horizon is { } h && times[i] > h)
+            {
+                times[i] = h;
+                events[i] = events[i] < 0 ? events[i] : 0;
+            }
         }
 
-        return new TimeToEventVariable(c, name, label, unit, horizon, Numbers(c.Rows, time), events);
+        return new TimeToEventVariable(c, name, label, unit, horizon, times, events);
     }
 
     public static RepeatedVariable Repeated<TChild>(ChildRows<TChild> rows, string name, string label, string? unit, string timeName, Func<TChild, double?> value, Func<TChild, double?> time)
