@@ -54,6 +54,11 @@ public static partial class ReportViewBuilder
             }
         }
 
+        if (analysis.Mixed is { } mixed)
+        {
+            AddMixed(mixed, notes, tables);
+        }
+
         return new SectionView(
             Inline(string.Create(CultureInfo.InvariantCulture, $"{analysis.Index}. {title}{suffix}")),
             InlineCode(analysis.Source),

@@ -33,7 +33,8 @@ public sealed record AnalysisResult(
     string? Specification,
     IReadOnlyList<WarningResult> Warnings,
     DescribeResult? Describe = null,
-    CompareResult? Compare = null);
+    CompareResult? Compare = null,
+    MixedModelResult? Mixed = null);
 
 /// <summary>A PL5xxx statistics warning (see docs/diagnostics.md).</summary>
 /// <param name="Severity">"warning" or "info".</param>

@@ -147,7 +147,6 @@ public sealed class AnalysisTests
     }
 
     [Theory]
-    [InlineData(5, "mixed_model", "log(Course) ~ group + factor(month) + group:factor(month) + (1 | id); groups Alpha, Beta; REML")]
     [InlineData(6, "kaplan_meier", "Surv(Relapse); horizon 24 (months) by group; survival at 12, 24")]
     [InlineData(7, "logrank", "Surv(Relapse); horizon 24 (months) by group; rho = 0")]
     [InlineData(8, "cox", "Surv(Relapse); horizon 24 (months) ~ group + age + sex; reference group = Beta, sex = F; ties = efron")]
