@@ -12,14 +12,29 @@ tight <- lmerControl(optimizer = "nloptwrap",
                      optCtrl = list(xtol_abs = 1e-13, ftol_abs = 1e-15, xtol_rel = 1e-13, ftol_rel = 1e-15, maxeval = 1e5),
                      check.conv.singular = "ignore")
 
-fit_case <- function(name, formula, data, reml, inputs) {
+# Cell means x'β of every group × month cell with Satterthwaite df and 95% CI, by
+# lmerTest::contest1D(confint = TRUE): for an all-factor model these are the estimated
+# marginal means emmeans(fit, ~ group * month, lmer.df = "satterthwaite") reports.
+cell_means <- function(fit, data) {
+  grid <- expand.grid(month = sort(unique(data$month)), group = levels(data$group))[, c("group", "month")]
+  grid$group <- factor(grid$group, levels = levels(data$group))
+  grid$ck <- 1
+  X <- model.matrix(~ group * factor(month), data = grid)
+  rows <- lapply(seq_len(nrow(X)), function(i) lmerTest::contest1D(fit, X[i, ], confint = TRUE))
+  list(group = I(as.character(grid$group)), month = I(grid$month),
+       estimate = I(sapply(rows, function(r) r$Estimate)), se = I(sapply(rows, function(r) r$"Std. Error")),
+       df = I(sapply(rows, function(r) r$df)), lower = I(sapply(rows, function(r) r$lower)),
+       upper = I(sapply(rows, function(r) r$upper)))
+}
+
+fit_case <- function(name, formula, data, reml, inputs, means = FALSE) {
   default_fit <- lmer(formula, data = data, REML = reml)
   fit <- lmer(formula, data = data, REML = reml, control = tight)
   co <- summary(fit)$coefficients
   aov <- anova(fit, type = "III", ddf = "Satterthwaite")
   vc <- as.data.frame(VarCorr(fit))
   L3 <- lmerTest:::get_contrasts_type3(fit)
-  list(
+  out <- list(
     name = name,
     formula = deparse(formula),
     reml = reml,
@@ -46,6 +61,8 @@ fit_case <- function(name, formula, data, reml, inputs) {
       max(abs(fixef(default_fit) - fixef(fit)) / pmax(abs(fixef(fit)), 1e-300)),
     packages = list(lme4 = as.character(packageVersion("lme4")), lmerTest = as.character(packageVersion("lmerTest")), numDeriv = as.character(packageVersion("numDeriv"))),
     default_messages = I(c(default_fit@optinfo$conv$lme4$messages, character(0))))
+  if (means) out$cell_means <- cell_means(fit, data)
+  out
 }
 
 ss <- lme4::sleepstudy
@@ -80,7 +97,7 @@ cases <- list(
   fit_case("sleepstudy_slope_reml", Reaction ~ Days + (Days | Subject), ss, TRUE, ss_inputs),
   fit_case("sleepstudy_slope_ml", Reaction ~ Days + (Days | Subject), ss, FALSE, ss_inputs),
   fit_case("sleepstudy_intercept_reml", Reaction ~ Days + (1 | Subject), ss, TRUE, ss_inputs),
-  fit_case("nxp2_log_ck_group_by_month_reml", log(ck) ~ group * factor(month) + (1 | id), seed, TRUE, seed_inputs),
+  fit_case("nxp2_log_ck_group_by_month_reml", log(ck) ~ group * factor(month) + (1 | id), seed, TRUE, seed_inputs, means = TRUE),
   fit_case("singular_random_intercept_reml", y ~ x + (1 | subject), singular, TRUE, singular_inputs))
 
 write_fixture("mixed", "mixed.R", cases)

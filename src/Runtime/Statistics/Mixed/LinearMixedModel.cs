@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace ProtocolLang.Runtime.Statistics.Mixed;
@@ -32,8 +33,10 @@ public static class LinearMixedModel
     /// Bates et al. (2015), J Stat Softw 67(1); Kuznetsova et al. (2017), J Stat Softw 82(13).
     /// R: <c>lmerTest::lmer(y ~ x + (1 + t | id), REML = TRUE)</c>, <c>summary</c>, <c>anova</c>.
     /// </remarks>
+    /// <param name="means">Cells at which to estimate x'β (for a model of factors only, these are
+    /// the estimated marginal means of <c>emmeans(fit, ~ group * time, lmer.df = "satterthwaite")</c>); CI = x'β ± t(0.975, df)·SE.</param>
     /// <exception cref="ArgumentException">The design is not full rank, or there are no residual df.</exception>
-    public static MixedModelFit Fit(MixedModelInput input, bool reml = true)
+    public static MixedModelFit Fit(MixedModelInput input, bool reml = true, MeansGrid? means = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         input.Validate();
@@ -82,6 +85,24 @@ public static class LinearMixedModel
             }
         }
 
+        var marginalMeans = new List<MarginalMean>();
+        if (means is not null)
+        {
+            if (!means.Rows.ColumnNames.SequenceEqual(design.ColumnNames))
+            {
+                throw new ArgumentException("The means grid's columns differ from the model's.", nameof(means));
+            }
+
+            for (int row = 0; row < means.Rows.Rows; row++)
+            {
+                var l = Vector<double>.Build.Dense(p, c => means.Rows.X[(row * p) + c]);
+                (double variance, double df) = satterthwaite.Contrast(l);
+                double estimate = l.DotProduct(sol.Beta), se = Math.Sqrt(variance);
+                double half = StudentT.InvCDF(0, 1, df, 0.975) * se;
+                marginalMeans.Add(new MarginalMean(means.Labels[row], estimate, se, df, estimate - half, estimate + half));
+            }
+        }
+
         double[] lambda = deviance.Lambda(theta);
         string[] names = input.RandomNames();
         var covB = new double[q, q];
@@ -120,7 +141,7 @@ public static class LinearMixedModel
         return new MixedModelFit(
             reml, n, input.Subjects, fixedEffects, covariance.ToRowMajorArray(), random, correlation, theta, sigma,
             criterion, -criterion / 2, parameters, criterion + (2 * parameters), criterion + (parameters * Math.Log(n)),
-            singular, optimum.Convergence, tests, warnings);
+            singular, optimum.Convergence, tests, marginalMeans, warnings);
     }
 
     internal static double TwoSidedT(double t, double df) =>

@@ -14,6 +14,7 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// <param name="LogLikelihood">The (restricted, for REML) log-likelihood, R's <c>logLik(fit)</c>.</param>
 /// <param name="Parameters">β, θ and σ counted: the df of <c>logLik</c>.</param>
 /// <param name="TypeIII">F tests of each term, lmerTest's <c>anova(fit)</c> (type III, Satterthwaite).</param>
+/// <param name="MarginalMeans">x'β at each row of the means grid asked for, with Satterthwaite df and 95% CI; empty without a grid.</param>
 /// <param name="Warnings">e.g. "boundary (singular) fit", as lme4 words it.</param>
 public sealed record MixedModelFit(
     bool Reml,
@@ -33,7 +34,17 @@ public sealed record MixedModelFit(
     bool Singular,
     MixedModelConvergence Convergence,
     IReadOnlyList<TermFTest> TypeIII,
+    IReadOnlyList<MarginalMean> MarginalMeans,
     IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Where to estimate cell means: design rows built with the fit's variables, levels and terms,
+/// one per cell, and a label per row.
+/// </summary>
+public sealed record MeansGrid(FixedEffectsDesign Rows, IReadOnlyList<string> Labels);
+
+/// <summary>An estimated cell mean x'β with SE, Satterthwaite df and 95% CI (lmerTest's <c>contest1D(confint = TRUE)</c>).</summary>
+public sealed record MarginalMean(string Label, double Estimate, double StandardError, double DegreesOfFreedom, double Lower, double Upper);
 
 /// <summary>One fixed effect: estimate, SE and the Satterthwaite t-test (lmerTest's <c>summary</c>).</summary>
 public sealed record FixedEffect(string Name, double Estimate, double StandardError, double DegreesOfFreedom, double T, double PValue);
