@@ -13,9 +13,10 @@ namespace ProtocolLang.Runtime.Plan;
 /// </summary>
 internal sealed class MixedDesign
 {
-    private MixedDesign(MixedModelInput input, string formula, IReadOnlyList<string>? groupLevels, IReadOnlyList<double>? timeLevels, IReadOnlyList<RowsLeftOut> leftOut)
+    private MixedDesign(MixedModelInput input, string formula, IReadOnlyList<string>? groupLevels, IReadOnlyList<double>? timeLevels, IReadOnlyList<RowsLeftOut> leftOut, MeansGrid? means)
     {
         Input = input;
+        Means = means;
         Formula = formula;
         GroupLevels = groupLevels;
         TimeLevels = timeLevels;
@@ -31,6 +32,9 @@ internal sealed class MixedDesign
     public IReadOnlyList<double>? TimeLevels { get; }
 
     public IReadOnlyList<RowsLeftOut> LeftOut { get; }
+
+    /// <summary>Every group × time cell (for a model of group and factor time only), in group-major order; else null.</summary>
+    public MeansGrid? Means { get; }
 
     /// <exception cref="UnsupportedException">The specification uses what the kernel does not fit.</exception>
     public static MixedDesign Build(MixedModelSpec spec, Cohort cohort)
@@ -148,7 +152,32 @@ internal sealed class MixedDesign
         bool hasGroup = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.Group));
         bool timeFactor = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.TimeAsFactor));
         return new MixedDesign(input, FormulaText(spec, fixedDesign), hasGroup ? groupLevels.Select(g => cohort.GroupNames[g]).ToArray() : null,
-            timeFactor ? timeLevels : null, leftOut);
+            timeFactor ? timeLevels : null, leftOut, hasGroup && timeFactor && variables.Count == 2 ? CellGrid(variables, fixedDesign) : null);
+    }
+
+    /// <summary>Design rows for every group × time cell, group-major, labelled "group time".</summary>
+    private static MeansGrid CellGrid(IReadOnlyList<DesignVariable> variables, FixedEffectsDesign design)
+    {
+        DesignVariable group = variables.Single(v => v.Name == "group");
+        DesignVariable time = variables.Single(v => v.Name != "group");
+        int cells = group.Levels!.Count * time.Levels!.Count;
+        var groupCodes = new int[cells];
+        var timeCodes = new int[cells];
+        var labels = new string[cells];
+        for (int g = 0, k = 0; g < group.Levels.Count; g++)
+        {
+            for (int t = 0; t < time.Levels.Count; t++, k++)
+            {
+                groupCodes[k] = g;
+                timeCodes[k] = t;
+                labels[k] = group.Levels[g] + " " + time.Levels[t];
+            }
+        }
+
+        var gridVariables = variables.Select(v => ReferenceEquals(v, group)
+            ? DesignVariable.Factor(v.Name, groupCodes, v.Levels!)
+            : DesignVariable.Factor(v.Name, timeCodes, v.Levels!)).ToArray();
+        return new MeansGrid(FixedEffectsDesign.Build(cells, gridVariables, design.Terms), labels);
     }
 
     private static int[] IncludedGroups(MixedModelSpec spec, Cohort cohort)

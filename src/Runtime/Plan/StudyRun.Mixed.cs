@@ -53,7 +53,7 @@ public sealed partial class StudyRun
         MixedModelFit fit;
         try
         {
-            fit = LinearMixedModel.Fit(design.Input, spec.Reml);
+            fit = LinearMixedModel.Fit(design.Input, spec.Reml, design.Means);
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
         {
@@ -97,6 +97,9 @@ public sealed partial class StudyRun
             fit.FixedEffects.Select(f => new FixedEffectRow(f.Name, f.Estimate, f.StandardError, f.DegreesOfFreedom, f.T, f.PValue)).ToArray(),
             components,
             fit.TypeIII.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray(),
+            design.Means is null ? null : fit.MarginalMeans.Select((m, k) => new MarginalMeanRow(
+                design.GroupLevels![k / design.TimeLevels!.Count], design.TimeLevels[k % design.TimeLevels.Count],
+                m.Estimate, m.StandardError, m.DegreesOfFreedom, m.Lower, m.Upper)).ToArray(),
             new MixedFitStatistics(fit.Criterion, fit.LogLikelihood, fit.Parameters, fit.Aic, fit.Bic, fit.Sigma, fit.Theta, fit.Singular,
                 fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient));
     }

@@ -38,6 +38,15 @@ public static partial class ReportViewBuilder
             mixed.FixedEffects.Select(f => Row(Cell(f.Term), F.Estimate(f.Estimate), F.Estimate(f.StandardError), F.DegreesOfFreedom(f.DegreesOfFreedom),
                 F.Statistic(f.T), F.PValue(f.PValue))).ToArray()));
 
+        if (mixed.MarginalMeans is { Count: > 0 } means)
+        {
+            tables.Add(new MarkdownTable(
+                new[] { "Estimated marginal mean: group", "Time", "Estimate" + (mixed.Formula.StartsWith("log(", System.StringComparison.Ordinal) ? " (log scale)" : string.Empty), "SE", "df", "95% CI" },
+                "|---|--:|--:|--:|--:|--:|",
+                means.Select(m => Row(Cell(m.Group), m.Time.ToString("R", CultureInfo.InvariantCulture), F.Estimate(m.Estimate), F.Estimate(m.StandardError),
+                    F.DegreesOfFreedom(m.DegreesOfFreedom), $"{F.Estimate(m.Lower)} to {F.Estimate(m.Upper)}")).ToArray()));
+        }
+
         bool correlated = mixed.VarianceComponents.Any(v => v.Correlation is not null);
         tables.Add(new MarkdownTable(
             correlated ? new[] { "Random effect", "Name", "Variance", "SD", "Corr" } : new[] { "Random effect", "Name", "Variance", "SD" },

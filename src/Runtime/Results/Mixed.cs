@@ -13,6 +13,7 @@ namespace ProtocolLang.Runtime.Results;
 /// <param name="FixedEffects">Coefficients in R's order and names, with Satterthwaite t-tests.</param>
 /// <param name="VarianceComponents">Random-effect SDs, their correlation, and the residual SD, as <c>VarCorr</c>.</param>
 /// <param name="TypeIII">F tests per term: type III hypotheses, Satterthwaite denominator df (lmerTest's <c>anova</c>).</param>
+/// <param name="MarginalMeans">Estimated mean of every group × time cell on the model's scale (log for <c>log(...)</c>), for plots; null unless the model has only group and factor time.</param>
 public sealed record MixedModelResult(
     string Formula,
     string Estimation,
@@ -24,7 +25,11 @@ public sealed record MixedModelResult(
     IReadOnlyList<FixedEffectRow> FixedEffects,
     IReadOnlyList<VarianceComponentRow> VarianceComponents,
     IReadOnlyList<TermTestRow> TypeIII,
+    IReadOnlyList<MarginalMeanRow>? MarginalMeans,
     MixedFitStatistics Fit);
+
+/// <summary>A cell's estimated marginal mean x'β with SE, Satterthwaite df and 95% CI.</summary>
+public sealed record MarginalMeanRow(string Group, double Time, double Estimate, double StandardError, double DegreesOfFreedom, double Lower, double Upper);
 
 /// <summary>Rows of the repeated outcome left out of the model for one reason.</summary>
 public sealed record RowsLeftOut(string Reason, int Count);

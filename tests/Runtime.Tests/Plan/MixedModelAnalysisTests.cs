@@ -41,6 +41,15 @@ public sealed class MixedModelAnalysisTests
         AssertClose(Numbers(r.GetProperty("anova"), "den_df")[2], interaction.DenominatorDf, 1e-6, "interaction DenDF");
         Assert.Equal(8, interaction.NumeratorDf);
         Assert.Equal(new RowsLeftOut("in a group not included", 100), Assert.Single(mixed.RowsLeftOut));
+        JsonElement means = r.GetProperty("cell_means");
+        Assert.Equal(15, mixed.MarginalMeans!.Count);
+        Assert.Equal(means.GetProperty("group").EnumerateArray().Select(e => e.GetString()), mixed.MarginalMeans.Select(m => m.Group));
+        Assert.Equal(Numbers(means, "month"), mixed.MarginalMeans.Select(m => m.Time));
+        double[] upper = Numbers(means, "upper");
+        for (int k = 0; k < upper.Length; k++)
+        {
+            AssertClose(upper[k], mixed.MarginalMeans[k].Upper, 1e-6, "cell mean upper limit " + k);
+        }
     }
 
     [Fact]
