@@ -33,16 +33,16 @@ internal static class StatisticsWarnings
     public const string UnknownGroup = "PL5008";
 
     /// <summary>Rows of a mixed model's outcome were left out (missing, non-positive under log, group not included).</summary>
-    public const string MixedRowsLeftOut = "PL5020";
+    public const string MixedRowsLeftOut = "PL5030";
 
     /// <summary>A mixed model's fit is singular: a random-effect variance is 0 (lme4's "boundary (singular) fit").</summary>
-    public const string MixedSingularFit = "PL5021";
+    public const string MixedSingularFit = "PL5031";
 
     /// <summary>A mixed model's optimiser or Satterthwaite Hessian reports a convergence problem.</summary>
-    public const string MixedConvergence = "PL5022";
+    public const string MixedConvergence = "PL5032";
 
     /// <summary>A mixed model cannot be fitted: an unsupported term, a rank-deficient design or too few rows.</summary>
-    public const string MixedNotFitted = "PL5023";
+    public const string MixedNotFitted = "PL5033";
 
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
