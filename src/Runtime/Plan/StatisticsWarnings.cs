@@ -50,6 +50,18 @@ internal static class StatisticsWarnings
     /// <summary>Subjects with a missing time, event, covariate or stratum were left out of a Cox model.</summary>
     public const string CoxSubjectsLeftOut = "PL5023";
 
+    /// <summary>Rows of a mixed model's outcome were left out (missing, non-positive under log, group not included).</summary>
+    public const string MixedRowsLeftOut = "PL5030";
+
+    /// <summary>A mixed model's fit is singular: a random-effect variance is 0 (lme4's "boundary (singular) fit").</summary>
+    public const string MixedSingularFit = "PL5031";
+
+    /// <summary>A mixed model's optimiser or Satterthwaite Hessian reports a convergence problem.</summary>
+    public const string MixedConvergence = "PL5032";
+
+    /// <summary>A mixed model cannot be fitted: an unsupported term, a rank-deficient design or too few rows.</summary>
+    public const string MixedNotFitted = "PL5033";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);

@@ -54,6 +54,11 @@ public static partial class ReportViewBuilder
             }
         }
 
+        if (analysis.Mixed is { } mixed)
+        {
+            AddMixed(mixed, notes, tables);
+        }
+
         if (analysis.Cox is { } cox)
         {
             CoxSection(cox, notes, tables);

@@ -76,6 +76,9 @@ public static class ReportWriter
             NewLine = "\n",
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
+            // Scriban counts array.join's internal steps across the whole render; a report with
+            // several model tables passes its default of 1000. The template has no unbounded loops.
+            LoopLimit = 0,
         };
         context.PushCulture(CultureInfo.InvariantCulture);
         context.PushGlobal(globals);

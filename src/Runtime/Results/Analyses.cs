@@ -36,7 +36,9 @@ public sealed record AnalysisResult(
     CompareResult? Compare = null,
     KaplanMeierResult? KaplanMeier = null,
     LogRankOutcome? LogRank = null,
-    CoxResult? Cox = null);
+    CoxResult? Cox = null,
+
+    MixedModelResult? Mixed = null);
 
 /// <summary>A PL5xxx statistics warning (see docs/diagnostics.md).</summary>
 /// <param name="Severity">"warning" or "info".</param>

@@ -154,19 +154,6 @@ public sealed class AnalysisTests
         Assert.Equal(expected.Method, row.Test.Method);
     }
 
-    [Theory]
-    [InlineData(5, "mixed_model", "log(Course) ~ group + factor(month) + group:factor(month) + (1 | id); groups Alpha, Beta; REML")]
-    public void ModelsAreRecordedAsNotImplementedWithTheirSpecification(int index, string kind, string specification)
-    {
-        using var folder = new StudyFolder();
-        AnalysisResult analysis = Results(folder).Analyses[index];
-
-        Assert.Equal((kind, ResultStatus.NotImplemented), (analysis.Kind, analysis.Status));
-        Assert.StartsWith(specification, analysis.Specification, StringComparison.Ordinal);
-        Assert.Contains("not implemented yet", analysis.Reason, StringComparison.Ordinal);
-        Assert.Null(analysis.Compare);
-    }
-
     [Fact]
     public void AnUnknownGroupFailsTheAnalysisWithoutThrowing()
     {

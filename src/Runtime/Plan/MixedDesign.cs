@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using ProtocolLang.Runtime.Statistics.Mixed;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>
+/// A <see cref="MixedModelSpec"/> turned into the kernel's input: the rows that enter, the group
+/// and time factors coded as R codes them, and the R formula that fits the same model.
+/// </summary>
+internal sealed class MixedDesign
+{
+    private MixedDesign(MixedModelInput input, string formula, IReadOnlyList<string>? groupLevels, IReadOnlyList<double>? timeLevels, IReadOnlyList<RowsLeftOut> leftOut, MeansGrid? means)
+    {
+        Input = input;
+        Means = means;
+        Formula = formula;
+        GroupLevels = groupLevels;
+        TimeLevels = timeLevels;
+        LeftOut = leftOut;
+    }
+
+    public MixedModelInput Input { get; }
+
+    public string Formula { get; }
+
+    public IReadOnlyList<string>? GroupLevels { get; }
+
+    public IReadOnlyList<double>? TimeLevels { get; }
+
+    public IReadOnlyList<RowsLeftOut> LeftOut { get; }
+
+    /// <summary>Every group × time cell (for a model of group and factor time only), in group-major order; else null.</summary>
+    public MeansGrid? Means { get; }
+
+    /// <exception cref="UnsupportedException">The specification uses what the kernel does not fit.</exception>
+    public static MixedDesign Build(MixedModelSpec spec, Cohort cohort)
+    {
+        RepeatedVariable response = spec.Response;
+        if (spec.RandomEffects.Count != 1)
+        {
+            throw new UnsupportedException(string.Create(CultureInfo.InvariantCulture,
+                $"the mixed-model kernel fits one random-effects term per subject; the model has {spec.RandomEffects.Count}"));
+        }
+
+        RandomEffect random = spec.RandomEffects[0];
+        if (random.Slope is { } slope && !string.Equals(slope, response.TimeName, StringComparison.Ordinal))
+        {
+            throw new UnsupportedException($"a random slope must be on the outcome's time '{response.TimeName}'; found '{slope}'");
+        }
+
+        TermFactor? covariate = spec.FixedTerms.SelectMany(t => t.Factors).FirstOrDefault(f => f.Kind == TermFactorKind.Covariate);
+        if (covariate is not null)
+        {
+            throw new UnsupportedException($"covariates in mixed models are not supported yet ('{covariate.Name}'); use group and time terms");
+        }
+
+        int[] included = IncludedGroups(spec, cohort);
+        bool log = spec.Transform == ResponseTransform.Log;
+        int[] codes = cohort.GroupCodeArray;
+        var rows = new List<int>();
+        int notIncluded = 0, missingValue = 0, missingTime = 0, nonPositive = 0;
+        for (int r = 0; r < response.ValueArray.Length; r++)
+        {
+            double value = response.ValueArray[r];
+            if (Array.IndexOf(included, codes[response.SubjectIndexArray[r]]) < 0)
+            {
+                notIncluded++;
+            }
+            else if (double.IsNaN(value))
+            {
+                missingValue++;
+            }
+            else if (double.IsNaN(response.TimeArray[r]))
+            {
+                missingTime++;
+            }
+            else if (log && !(value > 0))
+            {
+                nonPositive++;
+            }
+            else
+            {
+                rows.Add(r);
+            }
+        }
+
+        var leftOut = new List<RowsLeftOut>();
+        void Count(int n, string reason)
+        {
+            if (n > 0)
+            {
+                leftOut.Add(new RowsLeftOut(reason, n));
+            }
+        }
+
+        Count(notIncluded, "in a group not included");
+        Count(missingValue, "with a missing value");
+        Count(missingTime, $"with a missing {response.TimeName}");
+        Count(nonPositive, "with a value ≤ 0 (log undefined)");
+        if (rows.Count == 0)
+        {
+            throw new UnsupportedException($"no rows of '{response.Name}' remain to fit");
+        }
+
+        double[] y = rows.Select(r => log ? Math.Log(response.ValueArray[r]) : response.ValueArray[r]).ToArray();
+        double[] time = rows.Select(r => response.TimeArray[r]).ToArray();
+        int[] groupLevels = included.Where(g => rows.Any(r => codes[response.SubjectIndexArray[r]] == g)).ToArray();
+        double[] timeLevels = time.Distinct().Order().ToArray();
+
+        var variables = new List<DesignVariable>();
+        var index = new Dictionary<(string, TermFactorKind), int>();
+        int VariableOf(TermFactor f)
+        {
+            if (index.TryGetValue((f.Name, f.Kind), out int i))
+            {
+                return i;
+            }
+
+            variables.Add(f.Kind switch
+            {
+                TermFactorKind.Group => DesignVariable.Factor("group",
+                    rows.Select(r => Array.IndexOf(groupLevels, codes[response.SubjectIndexArray[r]])).ToArray(),
+                    groupLevels.Select(g => cohort.GroupNames[g]).ToArray()),
+                TermFactorKind.TimeAsFactor => DesignVariable.Factor($"factor({f.Name})",
+                    time.Select(t => Array.IndexOf(timeLevels, t)).ToArray(), timeLevels.Select(ModelText.Number).ToArray()),
+                _ => DesignVariable.Numeric(f.Name, time),
+            });
+            index[(f.Name, f.Kind)] = variables.Count - 1;
+            return variables.Count - 1;
+        }
+
+        int[][] terms = spec.FixedTerms.Select(t => t.Factors.Select(VariableOf).ToArray()).ToArray();
+        var fixedDesign = FixedEffectsDesign.Build(rows.Count, variables, terms);
+        var subjectOf = new Dictionary<int, int>();
+        int[] subject = rows.Select(r =>
+        {
+            int s = response.SubjectIndexArray[r];
+            if (!subjectOf.TryGetValue(s, out int k))
+            {
+                k = subjectOf.Count;
+                subjectOf[s] = k;
+            }
+
+            return k;
+        }).ToArray();
+        var input = new MixedModelInput(y, fixedDesign, subject, subjectOf.Count, random.Intercept,
+            random.Slope is null ? null : time, random.Slope);
+        bool hasGroup = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.Group));
+        bool timeFactor = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.TimeAsFactor));
+        return new MixedDesign(input, FormulaText(spec, fixedDesign), hasGroup ? groupLevels.Select(g => cohort.GroupNames[g]).ToArray() : null,
+            timeFactor ? timeLevels : null, leftOut, hasGroup && timeFactor && variables.Count == 2 ? CellGrid(variables, fixedDesign) : null);
+    }
+
+    /// <summary>Design rows for every group × time cell, group-major, labelled "group time".</summary>
+    private static MeansGrid CellGrid(IReadOnlyList<DesignVariable> variables, FixedEffectsDesign design)
+    {
+        DesignVariable group = variables.Single(v => v.Name == "group");
+        DesignVariable time = variables.Single(v => v.Name != "group");
+        int cells = group.Levels!.Count * time.Levels!.Count;
+        var groupCodes = new int[cells];
+        var timeCodes = new int[cells];
+        var labels = new string[cells];
+        for (int g = 0, k = 0; g < group.Levels.Count; g++)
+        {
+            for (int t = 0; t < time.Levels.Count; t++, k++)
+            {
+                groupCodes[k] = g;
+                timeCodes[k] = t;
+                labels[k] = group.Levels[g] + " " + time.Levels[t];
+            }
+        }
+
+        var gridVariables = variables.Select(v => ReferenceEquals(v, group)
+            ? DesignVariable.Factor(v.Name, groupCodes, v.Levels!)
+            : DesignVariable.Factor(v.Name, timeCodes, v.Levels!)).ToArray();
+        return new MeansGrid(FixedEffectsDesign.Build(cells, gridVariables, design.Terms), labels);
+    }
+
+    private static int[] IncludedGroups(MixedModelSpec spec, Cohort cohort)
+    {
+        if (spec.GroupsIncluded is null)
+        {
+            return Enumerable.Range(0, cohort.GroupNames.Count).ToArray();
+        }
+
+        var result = new List<int>();
+        foreach (string name in spec.GroupsIncluded)
+        {
+            int g = cohort.GroupIndex(name);
+            if (g < 0)
+            {
+                throw new UnsupportedException($"group '{name}' is not a group of this study", unknownGroup: true);
+            }
+
+            result.Add(g);
+        }
+
+        return result.Order().ToArray();
+    }
+
+    private static string FormulaText(MixedModelSpec spec, FixedEffectsDesign design)
+    {
+        string response = spec.Transform == ResponseTransform.Log ? $"log({spec.Response.Name})" : spec.Response.Name;
+        RandomEffect r = spec.RandomEffects[0];
+        string left = (r.Intercept, r.Slope) switch
+        {
+            (true, { } s) => "1 + " + s,
+            (false, { } s) => "0 + " + s,
+            _ => "1",
+        };
+        string fixedPart = design.TermNames.Count == 0 ? "1" : string.Join(" + ", design.TermNames);
+        return $"{response} ~ {fixedPart} + ({left} | {r.Grouping})";
+    }
+
+    /// <summary>The specification asks for something the kernel does not fit; the analysis is recorded as failed.</summary>
+    internal sealed class UnsupportedException(string message, bool unknownGroup = false) : Exception(message)
+    {
+        public bool UnknownGroup { get; } = unknownGroup;
+    }
+}

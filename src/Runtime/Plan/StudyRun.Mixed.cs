@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using ProtocolLang.Runtime.Statistics.Mixed;
+
+namespace ProtocolLang.Runtime.Plan;
+
+public sealed partial class StudyRun
+{
+    /// <summary>
+    /// A linear mixed model of a repeated outcome, fitted as <c>lmerTest::lmer</c> (REML unless the
+    /// protocol asks for ML), with Satterthwaite t-tests and type III F tests per term.
+    /// </summary>
+    /// <remarks>
+    /// Rows enter when their subject's group is included and their value and time are present
+    /// (and the value is positive under <c>log</c>); the others are counted per reason. Groups are
+    /// coded with the first included group (declaration order) as the reference, time as a
+    /// factor with levels sorted numerically and the first as the reference, as R's
+    /// <c>factor()</c> and treatment contrasts do. Supported: group and time terms and their
+    /// interaction, one random intercept and/or slope on time per subject.
+    /// </remarks>
+    public void MixedModel(string source, MixedModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(spec);
+        Cohort cohort = RequireCohort(spec.Response);
+        string method = $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
+        string specification = ModelText.Mixed(spec);
+        void Fail(string reason, string code) =>
+            RecordMixed(source, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
+
+        MixedDesign design;
+        try
+        {
+            design = MixedDesign.Build(spec, cohort);
+        }
+        catch (MixedDesign.UnsupportedException e)
+        {
+            Fail(e.Message, e.UnknownGroup ? StatisticsWarnings.UnknownGroup : StatisticsWarnings.MixedNotFitted);
+            return;
+        }
+
+        var warnings = new List<WarningResult>();
+        if (design.LeftOut.Count > 0)
+        {
+            string parts = string.Join(", ", design.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Count} {l.Reason}")));
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{spec.Response.Name}': {design.LeftOut.Sum(l => l.Count)} of {spec.Response.Values.Length} rows left out ({parts})")));
+        }
+
+        MixedModelFit fit;
+        try
+        {
+            fit = LinearMixedModel.Fit(design.Input, spec.Reml, design.Means);
+        }
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        {
+            string reason = "the model cannot be fitted: " + e.Message;
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.MixedNotFitted, reason));
+            RecordMixed(source, ResultStatus.Failed, method, reason, specification, warnings, null);
+            return;
+        }
+
+        foreach (string w in fit.Warnings)
+        {
+            string code = w.StartsWith("boundary", StringComparison.Ordinal) ? StatisticsWarnings.MixedSingularFit : StatisticsWarnings.MixedConvergence;
+            warnings.Add(StatisticsWarnings.Warning(code, w));
+        }
+
+        RecordMixed(source, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit));
+    }
+
+    private void RecordMixed(string source, string status, string method, string? reason, string specification, IReadOnlyList<WarningResult> warnings, MixedModelResult? result) =>
+        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "mixed_model", source, status, method, reason, specification, warnings, Mixed: result));
+
+    private static MixedModelResult MixedResult(MixedModelSpec spec, MixedDesign design, MixedModelFit fit)
+    {
+        string grouping = spec.RandomEffects[0].Grouping;
+        var components = new List<VarianceComponentRow>();
+        for (int k = 0; k < fit.RandomEffects.Count; k++)
+        {
+            RandomEffectSd re = fit.RandomEffects[k];
+            components.Add(new VarianceComponentRow(grouping, re.Name, re.Variance, re.StandardDeviation, k == 1 ? fit.Correlation : null));
+        }
+
+        components.Add(new VarianceComponentRow("Residual", "", fit.Sigma * fit.Sigma, fit.Sigma, null));
+        return new MixedModelResult(
+            design.Formula,
+            fit.Reml ? "REML" : "ML",
+            fit.Observations,
+            fit.Subjects,
+            design.GroupLevels,
+            design.TimeLevels,
+            design.LeftOut,
+            fit.FixedEffects.Select(f => new FixedEffectRow(f.Name, f.Estimate, f.StandardError, f.DegreesOfFreedom, f.T, f.PValue)).ToArray(),
+            components,
+            fit.TypeIII.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray(),
+            design.Means is null ? null : fit.MarginalMeans.Select((m, k) => new MarginalMeanRow(
+                design.GroupLevels![k / design.TimeLevels!.Count], design.TimeLevels[k % design.TimeLevels.Count],
+                m.Estimate, m.StandardError, m.DegreesOfFreedom, m.Lower, m.Upper)).ToArray(),
+            new MixedFitStatistics(fit.Criterion, fit.LogLikelihood, fit.Parameters, fit.Aic, fit.Bic, fit.Sigma, fit.Theta, fit.Singular,
+                fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient));
+    }
+}

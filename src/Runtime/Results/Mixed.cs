@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Results;
+
+/// <summary>A fitted linear mixed model (R's <c>lmerTest::lmer</c>: <c>summary</c>, <c>VarCorr</c>, <c>anova</c>).</summary>
+/// <param name="Formula">The model as R would write it, e.g. <c>log(ck) ~ group * factor(month) + (1 | id)</c>.</param>
+/// <param name="Estimation">"REML" or "ML".</param>
+/// <param name="Observations">Rows fitted.</param>
+/// <param name="Subjects">Subjects (levels of the grouping factor) with at least one fitted row.</param>
+/// <param name="GroupLevels">The group factor's levels in coding order (the first is the reference); null without a group term.</param>
+/// <param name="TimeLevels">The time factor's levels, numerically sorted (the first is the reference); null unless time is a factor.</param>
+/// <param name="RowsLeftOut">Rows not fitted, per reason (missing value or time, non-positive value under log, group not included).</param>
+/// <param name="FixedEffects">Coefficients in R's order and names, with Satterthwaite t-tests.</param>
+/// <param name="VarianceComponents">Random-effect SDs, their correlation, and the residual SD, as <c>VarCorr</c>.</param>
+/// <param name="TypeIII">F tests per term: type III hypotheses, Satterthwaite denominator df (lmerTest's <c>anova</c>).</param>
+/// <param name="MarginalMeans">Estimated mean of every group × time cell on the model's scale (log for <c>log(...)</c>), for plots; null unless the model has only group and factor time.</param>
+public sealed record MixedModelResult(
+    string Formula,
+    string Estimation,
+    int Observations,
+    int Subjects,
+    IReadOnlyList<string>? GroupLevels,
+    IReadOnlyList<double>? TimeLevels,
+    IReadOnlyList<RowsLeftOut> RowsLeftOut,
+    IReadOnlyList<FixedEffectRow> FixedEffects,
+    IReadOnlyList<VarianceComponentRow> VarianceComponents,
+    IReadOnlyList<TermTestRow> TypeIII,
+    IReadOnlyList<MarginalMeanRow>? MarginalMeans,
+    MixedFitStatistics Fit);
+
+/// <summary>A cell's estimated marginal mean x'β with SE, Satterthwaite df and 95% CI.</summary>
+public sealed record MarginalMeanRow(string Group, double Time, double Estimate, double StandardError, double DegreesOfFreedom, double Lower, double Upper);
+
+/// <summary>Rows of the repeated outcome left out of the model for one reason.</summary>
+public sealed record RowsLeftOut(string Reason, int Count);
+
+/// <summary>One coefficient: estimate, SE, Satterthwaite df, t and two-sided p.</summary>
+public sealed record FixedEffectRow(string Term, double Estimate, double StandardError, double DegreesOfFreedom, double T, double PValue);
+
+/// <summary>A variance component: <see cref="Name"/> "(Intercept)", the slope's variable, or "Residual".</summary>
+/// <param name="Grouping">The grouping factor (the subject key), or "Residual".</param>
+/// <param name="Correlation">With the slope's row of a correlated intercept + slope: their correlation.</param>
+public sealed record VarianceComponentRow(string Grouping, string Name, double Variance, double StandardDeviation, double? Correlation);
+
+/// <summary>An F test of a model term.</summary>
+public sealed record TermTestRow(string Term, int NumeratorDf, double DenominatorDf, double F, double PValue);
+
+/// <summary>Fit statistics and how the optimiser ended.</summary>
+/// <param name="Criterion">The REML criterion (REML) or the deviance (ML), as lme4 prints it.</param>
+/// <param name="Parameters">Parameters counted by AIC and BIC (β, θ and σ).</param>
+/// <param name="Theta">Relative covariance parameters (R's <c>getME(fit, "theta")</c>).</param>
+/// <param name="Singular">lme4's <c>isSingular</c>: a random-effect variance at 0 (or a correlation at ±1).</param>
+/// <param name="Gradient">Largest absolute gradient of the criterion in θ at the optimum.</param>
+public sealed record MixedFitStatistics(
+    double Criterion,
+    double LogLikelihood,
+    int Parameters,
+    double Aic,
+    double Bic,
+    double Sigma,
+    IReadOnlyList<double> Theta,
+    bool Singular,
+    bool Converged,
+    int Evaluations,
+    double Gradient);

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MathNet.Numerics;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ProtocolLang.Runtime.Statistics.Mixed;
+
+/// <summary>Linear mixed models fitted as R's <c>lme4::lmer</c>, tested as <c>lmerTest</c>.</summary>
+public static class LinearMixedModel
+{
+    /// <summary>lme4's <c>isSingular</c> tolerance on the diagonal of Λ.</summary>
+    public const double SingularTolerance = 1e-4;
+
+    /// <summary>
+    /// Fits y = Xβ + Zb + e by REML (default) or ML. O(m·q·p²) per deviance evaluation for m
+    /// subjects; the optimiser needs a few hundred evaluations.
+    /// </summary>
+    /// <remarks>
+    /// The criterion is profiled over β and σ (see <see cref="ProfiledDeviance"/>) and minimised
+    /// over θ, starting where lme4 starts (Λ = I): Nelder-Mead (MathNet) to 1e-10, then Newton
+    /// steps with numeric gradient and Hessian and step halving, until the step is below 1e-12.
+    /// The criterion depends on θ only through Λ Λᵀ, which is unchanged when a column of Λ
+    /// changes sign, so θ is optimised unconstrained and each column is then turned to a
+    /// non-negative diagonal: this is lme4's bound θ_diag ≥ 0 without a bounded optimiser. A
+    /// diagonal below 1e-4 is set to exactly 0 when that does not raise the criterion by more
+    /// than 1e-10 (the boundary optimum lme4's BOBYQA reaches), and the fit is singular.
+    /// Satterthwaite tests: <see cref="Satterthwaite"/>; type III contrasts: <see cref="TypeIIIContrasts"/>.
+    /// AIC = criterion + 2k and BIC = criterion + k log n, k = p + q(q + 1)/2 + 1, as lme4
+    /// (for REML fits, from the REML criterion, as <c>AIC(fit)</c> does).
+    /// Bates et al. (2015), J Stat Softw 67(1); Kuznetsova et al. (2017), J Stat Softw 82(13).
+    /// R: <c>lmerTest::lmer(y ~ x + (1 + t | id), REML = TRUE)</c>, <c>summary</c>, <c>anova</c>.
+    /// </remarks>
+    /// <param name="means">Cells at which to estimate x'β (for a model of factors only, these are
+    /// the estimated marginal means of <c>emmeans(fit, ~ group * time, lmer.df = "satterthwaite")</c>); CI = x'β ± t(0.975, df)·SE.</param>
+    /// <exception cref="ArgumentException">The design is not full rank, or there are no residual df.</exception>
+    public static MixedModelFit Fit(MixedModelInput input, bool reml = true, MeansGrid? means = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.Validate();
+        FixedEffectsDesign design = input.Fixed;
+        int n = input.Response.Length, p = design.Columns, q = input.RandomCount;
+        if (n <= p)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{n} observations leave no residual degrees of freedom for {p} fixed effects."));
+        }
+
+        var x = Matrix<double>.Build.Dense(n, p, (i, j) => design.X[(i * p) + j]);
+        int rank = x.Rank();
+        if (rank < p)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"the fixed-effects design is rank deficient (rank {rank} of {p} columns); an empty cell (e.g. a group without a visit at some time) leaves a coefficient undefined"));
+        }
+
+        var deviance = new ProfiledDeviance(input.Response, design.X, p, input.RandomDesign(), q, input.Subject, input.Subjects);
+        var optimum = ThetaOptimizer.Minimize(deviance, reml);
+        double[] theta = optimum.Theta;
+        ProfiledDeviance.Solution sol = deviance.Solve(theta);
+        double criterion = deviance.Deviance(sol, reml);
+        double sigma = Math.Sqrt(sol.Pwrss / (reml ? n - p : n));
+        var satterthwaite = new Satterthwaite(deviance, theta, sigma, reml);
+        Matrix<double> covariance = satterthwaite.BetaCovariance;
+
+        var fixedEffects = new FixedEffect[p];
+        for (int k = 0; k < p; k++)
+        {
+            var l = Vector<double>.Build.Dense(p, i => i == k ? 1 : 0);
+            (double variance, double df) = satterthwaite.Contrast(l);
+            double se = Math.Sqrt(variance);
+            double t = sol.Beta[k] / se;
+            fixedEffects[k] = new FixedEffect(design.ColumnNames[k], sol.Beta[k], se, df, t, TwoSidedT(t, df));
+        }
+
+        var tests = new List<TermFTest>();
+        IReadOnlyList<Matrix<double>> contrasts = TypeIIIContrasts.Build(design);
+        for (int term = 0; term < contrasts.Count; term++)
+        {
+            if (contrasts[term].RowCount > 0)
+            {
+                (double f, int df1, double df2) = satterthwaite.FTest(contrasts[term], sol.Beta);
+                tests.Add(new TermFTest(design.TermNames[term], df1, df2, f, UpperF(f, df1, df2)));
+            }
+        }
+
+        var marginalMeans = new List<MarginalMean>();
+        if (means is not null)
+        {
+            if (!means.Rows.ColumnNames.SequenceEqual(design.ColumnNames))
+            {
+                throw new ArgumentException("The means grid's columns differ from the model's.", nameof(means));
+            }
+
+            for (int row = 0; row < means.Rows.Rows; row++)
+            {
+                var l = Vector<double>.Build.Dense(p, c => means.Rows.X[(row * p) + c]);
+                (double variance, double df) = satterthwaite.Contrast(l);
+                double estimate = l.DotProduct(sol.Beta), se = Math.Sqrt(variance);
+                double half = StudentT.InvCDF(0, 1, df, 0.975) * se;
+                marginalMeans.Add(new MarginalMean(means.Labels[row], estimate, se, df, estimate - half, estimate + half));
+            }
+        }
+
+        double[] lambda = deviance.Lambda(theta);
+        string[] names = input.RandomNames();
+        var covB = new double[q, q];
+        for (int a = 0; a < q; a++)
+        {
+            for (int b = 0; b < q; b++)
+            {
+                for (int k = 0; k < q; k++)
+                {
+                    covB[a, b] += lambda[(a * q) + k] * lambda[(b * q) + k] * sigma * sigma;
+                }
+            }
+        }
+
+        var random = Enumerable.Range(0, q).Select(a => new RandomEffectSd(names[a], covB[a, a], Math.Sqrt(covB[a, a]))).ToArray();
+        double? correlation = q == 2 && covB[0, 0] > 0 && covB[1, 1] > 0 ? covB[0, 1] / Math.Sqrt(covB[0, 0] * covB[1, 1]) : null;
+        bool singular = Enumerable.Range(0, q).Any(a => lambda[(a * q) + a] < SingularTolerance);
+        var warnings = new List<string>();
+        if (singular)
+        {
+            warnings.Add("boundary (singular) fit: a random-effect variance is estimated as 0 (or a correlation as ±1); the model is over-specified for these data (lme4's isSingular)");
+        }
+
+        if (!optimum.Convergence.Converged)
+        {
+            warnings.Add("the optimiser did not converge: " + optimum.Convergence.Message);
+        }
+
+        if (satterthwaite.NegativeEigenvalues > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the Hessian of the deviance in the variance parameters has {satterthwaite.NegativeEigenvalues} negative eigenvalue(s): the model may not have converged (lmerTest)"));
+        }
+
+        int parameters = p + deviance.ThetaCount + 1;
+        return new MixedModelFit(
+            reml, n, input.Subjects, fixedEffects, covariance.ToRowMajorArray(), random, correlation, theta, sigma,
+            criterion, -criterion / 2, parameters, criterion + (2 * parameters), criterion + (parameters * Math.Log(n)),
+            singular, optimum.Convergence, tests, marginalMeans, warnings);
+    }
+
+    internal static double TwoSidedT(double t, double df) =>
+        double.IsFinite(t) && df > 0 ? SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (t * t))) : double.NaN;
+
+    internal static double UpperF(double f, double df1, double df2) =>
+        double.IsFinite(f) && df2 > 0 ? SpecialFunctions.BetaRegularized(df2 / 2, df1 / 2, df2 / (df2 + (df1 * f))) : double.NaN;
+}
