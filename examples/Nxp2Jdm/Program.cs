@@ -3,7 +3,7 @@ using System.Linq;
 using System.Reflection;
 using ProtocolLang.Runtime.Data;
 using ProtocolLang.Runtime.Plan;
-using ProtocolLang.Studies;
+using ProtocolLang.Studies.Nxp2Jdm;
 
 // Runs the Nxp2Jdm protocol end to end: load and validate the data, apply criteria and groups,
 // run the analysis plan, write report/report.md and report/results.json beside the study.

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Threading;
 using ProtocolLang.Runtime.Plan;
-using ProtocolLang.Studies;
+using ProtocolLang.Studies.Nxp2Jdm;
 
 namespace ProtocolLang.Examples.Tests;
 

@@ -123,7 +123,7 @@ internal static class StudyScaffolder
             using System.Reflection;
             using ProtocolLang.Runtime.Data;
             using ProtocolLang.Runtime.Plan;
-            using ProtocolLang.Studies;
+            using ProtocolLang.Studies.{{name}};
 
             // Runs the {{name}} protocol: loads and checks the data, runs the analyses, writes the reports.
             // Usage: dotnet run [-- STUDY_DIRECTORY [OUTPUT_DIRECTORY]]

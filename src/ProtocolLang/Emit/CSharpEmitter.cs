@@ -48,7 +48,7 @@ public sealed partial class CSharpEmitter
         }
 
         _w.Line();
-        _w.Line("namespace ProtocolLang.Studies;");
+        _w.Line("namespace " + _names.Namespace + ";");
         EmitEnums();
         foreach (var table in _study.Tables)
         {

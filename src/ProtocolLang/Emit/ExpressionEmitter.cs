@@ -42,7 +42,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
     {
         var name = Names.Enum(category);
         var hidden = InRecord ? Names.HidesType(Table, name) : Names.StudyClassMembers.Contains(name);
-        return hidden ? "global::ProtocolLang.Studies." + name : name;
+        return hidden ? "global::" + Names.Namespace + "." + name : name;
     }
 
     private (string Code, CSharpType Type) Write(BoundExpression expression)

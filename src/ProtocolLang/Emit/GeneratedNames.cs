@@ -39,6 +39,7 @@ internal sealed class GeneratedNames
     public GeneratedNames(BoundStudy study)
     {
         var types = new HashSet<string>(RuntimeTypeNames, System.StringComparer.Ordinal);
+        Namespace = "ProtocolLang.Studies." + CSharpLiterals.Identifier(study.Name);
         StudyClass = Claim(types, CSharpLiterals.Identifier(study.Name + "Study"));
         GroupEnum = Claim(types, CSharpLiterals.Identifier(study.Name + "Group"));
         GroupMembers = UniqueMembers(study.Groups.Select(g => g.Name));
@@ -71,6 +72,12 @@ internal sealed class GeneratedNames
             _enumMembers[(column.Table, column.Name)] = UniqueMembers(column.Type.Category!.Levels);
         }
     }
+
+    /// <summary>
+    /// One namespace per study (<c>ProtocolLang.Studies.Nxp2Jdm</c>), so two studies in one project
+    /// can both declare, say, a <c>Sex</c> category without their types clashing.
+    /// </summary>
+    public string Namespace { get; }
 
     public string StudyClass { get; }
 

@@ -25,6 +25,26 @@ public class CSharpEmitterTests
     }
 
     [Fact]
+    public void TwoStudiesWithTheSameCategoryColumnCompileTogetherInOneProject()
+    {
+        static string Study(string name) => CSharpEmitter.Emit(TestStudies.BindClean($$"""
+            study {{name}} {
+              table subjects from "subjects.csv" key id {
+                id: text
+                sex: category(F, M)
+              }
+              groups {
+                Women "Women": sex == F
+                Men "Men": sex == M
+              }
+              describe sex by group
+            }
+            """, name + ".study"));
+
+        Assert.Empty(GeneratedCodeCompiler.Problems(Study("First"), Study("Second")));
+    }
+
+    [Fact]
     public void TheCompileCheckDoesReportBrokenCode()
     {
         Assert.NotEmpty(GeneratedCodeCompiler.Problems(EmitExample().Replace("Fn.Log(Ck)", "Fn.Log(Ck, Ck)", System.StringComparison.Ordinal)));

@@ -17,19 +17,17 @@ internal static class GeneratedCodeCompiler
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToArray());
 
-    public static CSharpCompilation Compile(string generated)
+    /// <summary>Compiles one or more generated files together, as in one consuming project.</summary>
+    public static CSharpCompilation Compile(params string[] generated)
     {
         var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var sources = new List<SyntaxTree>
-        {
-            CSharpSyntaxTree.ParseText(generated, options, "Study.g.cs"),
-        };
+        var sources = generated.Select((code, i) => CSharpSyntaxTree.ParseText(code, options, $"Study{i}.g.cs")).ToList();
         return CSharpCompilation.Create("GeneratedStudy", sources, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    /// <summary>Errors and warnings of the generated file.</summary>
-    public static string[] Problems(string generated) =>
+    /// <summary>Errors and warnings of the generated files.</summary>
+    public static string[] Problems(params string[] generated) =>
         Compile(generated).GetDiagnostics()
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .Select(d => d.ToString())
