@@ -3,7 +3,7 @@ using System;
 namespace ProtocolLang.Runtime.Statistics;
 
 /// <summary>Descriptive statistics of a continuous variable.</summary>
-public static class Descriptives
+public static partial class Descriptives
 {
     /// <summary>
     /// Counts, mean, SD, median, quartiles and range of <paramref name="values"/>; NaN marks a

@@ -3,7 +3,7 @@ using System;
 namespace ProtocolLang.Runtime.Statistics;
 
 /// <summary>Sample quantiles of sorted data.</summary>
-public static class Quantiles
+public static partial class Quantiles
 {
     /// <summary>
     /// The p-quantile of <paramref name="sortedAscending"/> by R's default definition (type 7).
