@@ -79,7 +79,7 @@ public static partial class MannWhitney
     /// Number of ways each value u = 0..n1 n2 of W arises. W's distribution is the same for
     /// (n1, n2) and (n2, n1), so subsets are taken of the smaller group.
     /// </summary>
-    private static double[] NullCounts(int n1, int n2)
+    internal static double[] NullCounts(int n1, int n2)
     {
         int m = Math.Min(n1, n2);
         int n = n1 + n2;
