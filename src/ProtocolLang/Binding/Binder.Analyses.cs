@@ -128,14 +128,61 @@ public sealed partial class Binder
     {
         RequireGroups(syntax.Span);
         var variables = syntax.Variables.Select(v => ResolveSubjectVariable(v, "describe")).Where(v => v is not null).Select(v => v!);
-        return new BoundDescribe(Snippet(syntax.Span), variables.ToImmutableArray(), syntax.Span);
+        return new BoundDescribe(Snippet(syntax.Span), variables.ToImmutableArray(), BindStatistics(syntax.Statistics),
+            BindQuantileType(syntax.QuantileType), syntax.Span);
+    }
+
+    private static readonly (string Name, DescribeStatistic Statistic)[] Statistics =
+    [
+        ("mean_sd", DescribeStatistic.MeanSd), ("mean_se", DescribeStatistic.MeanSe), ("median_iqr", DescribeStatistic.MedianIqr),
+        ("range", DescribeStatistic.Range), ("geometric_mean", DescribeStatistic.GeometricMean), ("percent_ci", DescribeStatistic.PercentCi),
+    ];
+
+    private ImmutableArray<DescribeStatistic> BindStatistics(ImmutableArray<IdentifierSyntax> names)
+    {
+        var statistics = ImmutableArray.CreateBuilder<DescribeStatistic>();
+        foreach (var name in names)
+        {
+            var found = Statistics.FirstOrDefault(s => s.Name == name.Name);
+            if (found.Name is null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownStatistic, name.Span, name.Name,
+                    NameSuggestions.DidYouMean(name.Name, Statistics.Select(s => s.Name)));
+            }
+            else if (statistics.Contains(found.Statistic))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DuplicateStatistic, name.Span, name.Name);
+            }
+            else
+            {
+                statistics.Add(found.Statistic);
+            }
+        }
+
+        return statistics.ToImmutable();
+    }
+
+    private int BindQuantileType(NumberSyntax? number)
+    {
+        if (number is null)
+        {
+            return 7;
+        }
+
+        if (number.Value is >= 1 and <= 9 && number.Value == System.Math.Floor(number.Value))
+        {
+            return (int)number.Value;
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.InvalidQuantileType, number.Span, number.Text);
+        return 7;
     }
 
     private static readonly (string Name, TestKind Kind)[] Tests =
     [
         ("mann_whitney", TestKind.MannWhitney), ("t_test", TestKind.TTest), ("welch", TestKind.Welch),
         ("fisher", TestKind.Fisher), ("chi_square", TestKind.ChiSquare),
-        ("kruskal_wallis", TestKind.KruskalWallis), ("anova", TestKind.Anova),
+        ("kruskal_wallis", TestKind.KruskalWallis), ("anova", TestKind.Anova), ("welch_anova", TestKind.WelchAnova),
     ];
 
     private static readonly (string Name, AdjustMethod Method)[] Adjustments =
@@ -177,6 +224,7 @@ public sealed partial class Binder
             adjust = found.Method;
         }
 
+        var options = test.Name is null ? BoundTestOptions.Default : BindTestOptions(test.Name, test.Kind, syntax.Options);
         if (test.Name is null || pairing is null)
         {
             return null;
@@ -203,7 +251,58 @@ public sealed partial class Binder
                 test.Kind == TestKind.MannWhitney ? "kruskal_wallis" : "anova (or kruskal_wallis)");
         }
 
-        return new BoundCompare(Snippet(syntax.Span), variables.Select(v => v.Variable).ToImmutableArray(), pairing, test.Kind, adjust, syntax.Span);
+        return new BoundCompare(Snippet(syntax.Span), variables.Select(v => v.Variable).ToImmutableArray(), pairing, test.Kind, adjust, options, syntax.Span);
+    }
+
+    /// <summary>
+    /// <c>exact</c> / <c>approximate</c> choose wilcox.test's p-value and interval (mann_whitney only);
+    /// <c>no_correct</c> turns off R's <c>correct</c> (mann_whitney's continuity correction, chi_square's Yates).
+    /// </summary>
+    private BoundTestOptions BindTestOptions(string testName, TestKind test, ImmutableArray<IdentifierSyntax> names)
+    {
+        var options = BoundTestOptions.Default;
+        IdentifierSyntax? exactGiven = null;
+        IdentifierSyntax? correctGiven = null;
+        var allowed = test switch
+        {
+            TestKind.MannWhitney => new[] { "exact", "approximate", "no_correct" },
+            TestKind.ChiSquare => new[] { "no_correct" },
+            _ => System.Array.Empty<string>(),
+        };
+        foreach (var name in names)
+        {
+            if (!allowed.Contains(name.Name))
+            {
+                var expected = allowed.Length == 0
+                    ? testName + " takes no options"
+                    : "expected " + string.Join(" or ", allowed) + NameSuggestions.DidYouMean(name.Name, allowed);
+                _diagnostics.Add(DiagnosticDescriptors.UnknownTestOption, name.Span, name.Name, testName, expected);
+                continue;
+            }
+
+            if (name.Name == "no_correct")
+            {
+                if (correctGiven is not null)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.ConflictingTestOptions, name.Span, name.Name, correctGiven.Name);
+                }
+
+                correctGiven = name;
+                options = options with { Correct = false };
+                continue;
+            }
+
+            if (exactGiven is not null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.ConflictingTestOptions, name.Span, name.Name, exactGiven.Name);
+                continue;
+            }
+
+            exactGiven = name;
+            options = options with { Exact = name.Name == "exact" ? ExactMode.Exact : ExactMode.Approximate };
+        }
+
+        return options;
     }
 
     private BoundPairing? BindPairing(PairingSyntax syntax)

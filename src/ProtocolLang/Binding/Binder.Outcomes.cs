@@ -63,9 +63,13 @@ public sealed partial class Binder
                     {
                         summary = SummaryKind.Mean;
                     }
+                    else if (s.Name == "geometric_mean")
+                    {
+                        summary = SummaryKind.GeometricMean;
+                    }
                     else if (s.Name != "median")
                     {
-                        _diagnostics.Add(DiagnosticDescriptors.UnknownOption, s.Span, "summary", s.Name, "median or mean");
+                        _diagnostics.Add(DiagnosticDescriptors.UnknownOption, s.Span, "summary", s.Name, "median, mean or geometric_mean");
                     }
                 }
 

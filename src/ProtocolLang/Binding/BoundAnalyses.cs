@@ -40,7 +40,25 @@ public sealed record BoundVariable(string Name, VariableKind Kind, OutcomeSymbol
 /// <summary>An analysis, in protocol order. <see cref="Source"/> is its .study text, whitespace-normalised.</summary>
 public abstract record BoundAnalysis(string Source, TextSpan Span);
 
-public sealed record BoundDescribe(string Source, ImmutableArray<BoundVariable> Variables, TextSpan Span) : BoundAnalysis(Source, Span);
+/// <summary>A statistic of <c>describe ... statistics</c>; names as in the study (mean_sd, mean_se, ...).</summary>
+public enum DescribeStatistic
+{
+    MeanSd,
+    MeanSe,
+    MedianIqr,
+    Range,
+    GeometricMean,
+    PercentCi,
+}
+
+/// <param name="Statistics">The statistics asked for, in order; empty for the default table.</param>
+/// <param name="QuantileType">R's quantile type of the medians and quartiles, 1 to 9 (7 by default).</param>
+public sealed record BoundDescribe(
+    string Source,
+    ImmutableArray<BoundVariable> Variables,
+    ImmutableArray<DescribeStatistic> Statistics,
+    int QuantileType,
+    TextSpan Span) : BoundAnalysis(Source, Span);
 
 public enum TestKind
 {
@@ -51,6 +69,21 @@ public enum TestKind
     ChiSquare,
     KruskalWallis,
     Anova,
+    WelchAnova,
+}
+
+/// <summary>R's <c>exact</c> argument of <c>wilcox.test</c>: NULL (default), TRUE or FALSE.</summary>
+public enum ExactMode
+{
+    Default,
+    Exact,
+    Approximate,
+}
+
+/// <summary>The options after a test's name: <c>exact</c>/<c>approximate</c> (mann_whitney) and <c>no_correct</c> (mann_whitney, chi_square).</summary>
+public sealed record BoundTestOptions(ExactMode Exact, bool Correct)
+{
+    public static BoundTestOptions Default { get; } = new(ExactMode.Default, true);
 }
 
 public enum AdjustMethod
@@ -80,6 +113,7 @@ public sealed record BoundCompare(
     BoundPairing Pairing,
     TestKind Test,
     AdjustMethod Adjust,
+    BoundTestOptions Options,
     TextSpan Span) : BoundAnalysis(Source, Span);
 
 public enum ResponseTransform

@@ -66,6 +66,7 @@ public enum SummaryKind
 {
     Median,
     Mean,
+    GeometricMean,
 }
 
 /// <summary>

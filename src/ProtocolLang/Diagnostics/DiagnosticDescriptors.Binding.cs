@@ -84,7 +84,7 @@ public static partial class DiagnosticDescriptors
         "test '{0}' needs {1} variable; '{2}' is {3}", Binding);
 
     public static DiagnosticDescriptor UnknownTest { get; } = Error("PL2027", "Unknown test",
-        "unknown test '{0}'; expected one of mann_whitney, t_test, welch, fisher, chi_square, kruskal_wallis, anova{1}", Binding);
+        "unknown test '{0}'; expected one of mann_whitney, t_test, welch, fisher, chi_square, kruskal_wallis, anova, welch_anova{1}", Binding);
 
     public static DiagnosticDescriptor GroupVersusItself { get; } = Error("PL2028", "Group compared with itself",
         "group '{0}' is compared with itself", Binding);
@@ -160,4 +160,19 @@ public static partial class DiagnosticDescriptors
 
     public static DiagnosticDescriptor MissingAsComparand { get; } = Error("PL2052", "Comparison with missing",
         "a comparison with 'missing' is always missing; use 'is missing' or 'is not missing'", Binding);
+
+    public static DiagnosticDescriptor UnknownTestOption { get; } = Error("PL2053", "Unknown test option",
+        "'{0}' is not an option of {1}; {2}", Binding);
+
+    public static DiagnosticDescriptor ConflictingTestOptions { get; } = Error("PL2054", "Conflicting test options",
+        "test option '{0}' conflicts with '{1}' given before it", Binding);
+
+    public static DiagnosticDescriptor UnknownStatistic { get; } = Error("PL2055", "Unknown statistic",
+        "unknown statistic '{0}'; expected mean_sd, mean_se, median_iqr, range, geometric_mean or percent_ci{1}", Binding);
+
+    public static DiagnosticDescriptor InvalidQuantileType { get; } = Error("PL2056", "Invalid quantile type",
+        "quantile_type must be a whole number from 1 to 9 (R's quantile types); found {0}", Binding);
+
+    public static DiagnosticDescriptor DuplicateStatistic { get; } = Warning("PL2057", "Statistic listed twice",
+        "statistic '{0}' is listed more than once; it is shown once", Binding);
 }

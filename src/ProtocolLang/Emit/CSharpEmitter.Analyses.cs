@@ -12,14 +12,20 @@ public sealed partial class CSharpEmitter
         switch (analysis)
         {
             case BoundDescribe d:
-                _w.Line("run.Describe(" + string.Join(", ", new[] { source }.Concat(d.Variables.Select(v => variables[v.Name]))) + ");");
+                var describeArguments = new[] { source };
+                if (!d.Statistics.IsEmpty || d.QuantileType != 7)
+                {
+                    describeArguments = [source, DescribeOptions(d)];
+                }
+
+                _w.Line("run.Describe(" + string.Join(", ", describeArguments.Concat(d.Variables.Select(v => variables[v.Name]))) + ");");
                 break;
             case BoundCompare c:
                 _w.Line("run.Compare(" + source + ",");
                 _w.Indent();
                 _w.Line(VariableArray(c.Variables, variables) + ",");
                 _w.Line(Pairing(c.Pairing) + ",");
-                _w.Line("TestKind." + c.Test + ", AdjustMethod." + c.Adjust + ");");
+                _w.Line("TestKind." + c.Test + ", AdjustMethod." + c.Adjust + CompareOptions(c.Options) + ");");
                 _w.Unindent();
                 break;
             case BoundMixedModel m:
@@ -75,6 +81,19 @@ public sealed partial class CSharpEmitter
         _w.Unindent();
         _w.Unindent();
     }
+
+    /// <summary><c>new DescribeOptions(new DescribeStatistic[] { ... }, QuantileType: n)</c>; statistics null for the default table.</summary>
+    private static string DescribeOptions(BoundDescribe d)
+    {
+        var statistics = d.Statistics.IsEmpty ? "null" : Array("DescribeStatistic", d.Statistics.Select(s => "DescribeStatistic." + s));
+        return "new DescribeOptions(" + statistics + ", QuantileType: " + d.QuantileType.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+    }
+
+    /// <summary>Nothing for R's defaults, so that plain statements read as before; else <c>, new CompareOptions(...)</c>.</summary>
+    private static string CompareOptions(BoundTestOptions options) =>
+        options == BoundTestOptions.Default
+            ? string.Empty
+            : ", new CompareOptions(ExactMode." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false") + ")";
 
     private static string Pairing(BoundPairing pairing) => pairing switch
     {

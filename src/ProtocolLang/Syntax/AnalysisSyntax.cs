@@ -3,16 +3,36 @@ using ProtocolLang.Text;
 
 namespace ProtocolLang.Syntax;
 
-/// <summary><c>describe a, b, c by group</c></summary>
-public sealed record DescribeSyntax(ImmutableArray<IdentifierSyntax> Variables, TextSpan Span) : DeclarationSyntax(Span);
+/// <summary><c>describe a, b, c by group [statistics s1, s2] [quantile_type n]</c></summary>
+/// <param name="Statistics">The statistic names after <c>statistics</c>; empty when the clause is absent.</param>
+/// <param name="QuantileType">The number after <c>quantile_type</c>, checked by the binder.</param>
+public sealed record DescribeSyntax(
+    ImmutableArray<IdentifierSyntax> Variables,
+    ImmutableArray<IdentifierSyntax> Statistics,
+    NumberSyntax? QuantileType,
+    TextSpan Span) : DeclarationSyntax(Span)
+{
+    public DescribeSyntax(ImmutableArray<IdentifierSyntax> variables, TextSpan span)
+        : this(variables, ImmutableArray<IdentifierSyntax>.Empty, null, span)
+    {
+    }
+}
 
-/// <summary><c>compare vars: pairing using test [adjust method]</c> or <c>compare vars across groups using test</c>.</summary>
+/// <summary><c>compare vars: pairing using test [options] [adjust method]</c> or <c>compare vars across groups using test [options]</c>.</summary>
+/// <param name="Options">The words after the test name, e.g. <c>exact</c>, <c>no_correct</c>; checked by the binder.</param>
 public sealed record CompareSyntax(
     ImmutableArray<IdentifierSyntax> Variables,
     PairingSyntax Pairing,
     IdentifierSyntax Test,
+    ImmutableArray<IdentifierSyntax> Options,
     IdentifierSyntax? Adjust,
-    TextSpan Span) : DeclarationSyntax(Span);
+    TextSpan Span) : DeclarationSyntax(Span)
+{
+    public CompareSyntax(ImmutableArray<IdentifierSyntax> variables, PairingSyntax pairing, IdentifierSyntax test, IdentifierSyntax? adjust, TextSpan span)
+        : this(variables, pairing, test, ImmutableArray<IdentifierSyntax>.Empty, adjust, span)
+    {
+    }
+}
 
 public abstract record PairingSyntax(TextSpan Span) : SyntaxNode(Span);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using ProtocolLang.Text;
 using Sprache;
 
@@ -26,8 +27,11 @@ public static partial class StudyParser
         from keyword in Keyword("describe")
         from variables in CommaList(Identifier("a variable to describe"))
         from byKeyword in ByGroup.Named("',' or 'by group'")
-        select variables,
-        (variables, span) => (DeclarationSyntax)new DescribeSyntax(variables, span));
+        from statistics in Keyword("statistics").Then(_ => CommaList(Identifier("a statistic name after 'statistics'"))).XOptional()
+        from quantileType in Opt(Keyword("quantile_type").Then(_ => NumberLiteral(allowSign: true, "a quantile type (1 to 9) after 'quantile_type'")))
+        select (variables, statistics, quantileType),
+        (v, span) => (DeclarationSyntax)new DescribeSyntax(
+            v.variables, v.statistics.GetOrElse(ImmutableArray<IdentifierSyntax>.Empty), v.quantileType, span));
 
     private static readonly Parser<PairingSyntax> AllPairs = Node(
         from all in Keyword("all")
@@ -60,15 +64,20 @@ public static partial class StudyParser
         select groups,
         (_, span) => (PairingSyntax)new AcrossGroupsPairingSyntax(span));
 
+    /// <summary>A test option such as <c>exact</c> or <c>no_correct</c>: any word but <c>adjust</c> (the binder checks it).</summary>
+    private static readonly Parser<IdentifierSyntax> TestOption =
+        Word("a test option or 'adjust'", name => !string.Equals(name, "adjust", StringComparison.Ordinal));
+
     private static readonly Parser<DeclarationSyntax> Compare = Node(
         from keyword in Keyword("compare")
         from variables in CommaList(Identifier("a variable to compare"))
         from pairing in Symbol(":").Then(_ => Pairing).XOr(AcrossGroups).Named("',', ':' or 'across groups'")
         from usingKeyword in Keyword("using")
         from test in Identifier("a test name after 'using'")
+        from options in TestOption.XMany()
         from adjust in Opt(Keyword("adjust").Then(_ => Identifier("an adjustment method after 'adjust'")))
-        select (variables, pairing, test, adjust),
-        (v, span) => (DeclarationSyntax)new CompareSyntax(v.variables, v.pairing, v.test, v.adjust, span));
+        select (variables, pairing, test, options, adjust),
+        (v, span) => (DeclarationSyntax)new CompareSyntax(v.variables, v.pairing, v.test, v.options.ToImmutableArray(), v.adjust, span));
 
     private static readonly Parser<Func<TextSpan, DeclarationSyntax>> MixedModelBody =
         from mixed in Keyword("mixed")

@@ -60,7 +60,7 @@ public static partial class StudyParser
     private static readonly Parser<OutcomeKindSyntax> ContinuousOutcome = Node(
         from keyword in Keyword("continuous")
         from value in ExpressionAfterDeclaration
-        from summary in Opt(Keyword("summary").Then(_ => OneOfKeywords("median", "mean")))
+        from summary in Opt(Keyword("summary").Then(_ => OneOfKeywords("median", "mean", "geometric_mean")))
         select (value, summary),
         (v, span) => (OutcomeKindSyntax)new ContinuousOutcomeSyntax(v.value, v.summary, span));
 

@@ -18,18 +18,45 @@ internal static class CompareMethod
         TestKind.ChiSquare => "chi_square",
         TestKind.KruskalWallis => "kruskal_wallis",
         TestKind.Anova => "anova",
+        TestKind.WelchAnova => "welch_anova",
         _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
     };
 
+    public static string TestTitle(TestKind test, CompareOptions options) => test switch
+    {
+        TestKind.MannWhitney => MannWhitneyTitle(options),
+        TestKind.ChiSquare => options.Correct
+            ? "Pearson's chi-squared test, with Yates' continuity correction on 2 × 2 tables, R chisq.test(correct = TRUE)"
+            : "Pearson's chi-squared test without continuity correction, R chisq.test(correct = FALSE)",
+        _ => TestTitle(test),
+    };
+
+    /// <summary>Names exactly which of wilcox.test's paths the statement asks for.</summary>
+    private static string MannWhitneyTitle(CompareOptions options)
+    {
+        string normal = options.Correct ? "normal approximation with continuity correction" : "normal approximation without continuity correction";
+        string correct = options.Correct ? "TRUE" : "FALSE";
+        return options.Exact switch
+        {
+            ExactMode.Exact =>
+                $"Wilcoxon rank-sum (Mann-Whitney U) test, exact p-value (with ties: {normal}), R wilcox.test(exact = TRUE, correct = {correct}, conf.int = TRUE); Hodges-Lehmann location shift with exact 95% CI",
+            ExactMode.Approximate =>
+                $"Wilcoxon rank-sum (Mann-Whitney U) test, {normal}, R wilcox.test(exact = FALSE, correct = {correct}, conf.int = TRUE); Hodges-Lehmann location shift with normal-approximation 95% CI",
+            _ =>
+                $"Wilcoxon rank-sum (Mann-Whitney U) test, R wilcox.test(correct = {correct}, conf.int = TRUE): exact p-value and CI when both groups have fewer than 50 values and there are no ties, otherwise {normal}; Hodges-Lehmann location shift with 95% CI; the Test column names the variant that ran",
+        };
+    }
+
     public static string TestTitle(TestKind test) => test switch
     {
-        TestKind.MannWhitney => "Wilcoxon rank-sum (Mann-Whitney U) test, normal approximation with continuity correction, R wilcox.test(exact = FALSE, correct = TRUE)",
+        TestKind.MannWhitney => MannWhitneyTitle(CompareOptions.Default),
         TestKind.TTest => "Student's two-sample t-test (equal variances), R t.test(var.equal = TRUE)",
         TestKind.Welch => "Welch's two-sample t-test, R t.test",
         TestKind.Fisher => "Fisher's exact test, R fisher.test",
-        TestKind.ChiSquare => "Pearson's chi-squared test, R chisq.test",
+        TestKind.ChiSquare => TestTitle(test, CompareOptions.Default),
         TestKind.KruskalWallis => "Kruskal-Wallis rank-sum test, R kruskal.test",
         TestKind.Anova => "One-way analysis of variance, R oneway.test(var.equal = TRUE)",
+        TestKind.WelchAnova => "Welch's one-way analysis of means (not assuming equal variances), R oneway.test(var.equal = FALSE)",
         _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
     };
 
@@ -54,10 +81,10 @@ internal static class CompareMethod
         _ => throw new ArgumentOutOfRangeException(nameof(adjust), adjust, null),
     };
 
-    public static string Describe(TestKind test, AdjustMethod adjust) =>
+    public static string Describe(TestKind test, AdjustMethod adjust, CompareOptions options) =>
         adjust == AdjustMethod.None
-            ? $"{TestTitle(test)}; two-sided; no multiplicity adjustment"
-            : $"{TestTitle(test)}; two-sided; p-values adjusted by {AdjustTitle(adjust)} (R p.adjust \"{AdjustName(adjust)}\") within each variable across its comparisons";
+            ? $"{TestTitle(test, options)}; two-sided; no multiplicity adjustment"
+            : $"{TestTitle(test, options)}; two-sided; p-values adjusted by {AdjustTitle(adjust)} (R p.adjust \"{AdjustName(adjust)}\") within each variable across its comparisons";
 
     public static string PairingName(Pairing pairing) => pairing switch
     {
@@ -115,7 +142,7 @@ internal static class CompareMethod
         string name = TestName(test);
         return test switch
         {
-            TestKind.MannWhitney or TestKind.TTest or TestKind.Welch or TestKind.KruskalWallis or TestKind.Anova when !numeric =>
+            TestKind.MannWhitney or TestKind.TTest or TestKind.Welch or TestKind.KruskalWallis or TestKind.Anova or TestKind.WelchAnova when !numeric =>
                 $"{name} compares a continuous or count variable; '{variable.Name}' is {kind}",
             TestKind.Fisher or TestKind.ChiSquare when !counted =>
                 $"{name} compares a binary or categorical variable; '{variable.Name}' is {kind}",

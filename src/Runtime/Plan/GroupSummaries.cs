@@ -16,9 +16,17 @@ internal static class GroupSummaries
         switch (variable)
         {
             case ContinuousVariable or CountVariable:
-                ContinuousSummary s = Descriptives.Summarize(NonMissing(Numbers(variable), codes, group));
+                double[] values = NonMissing(Numbers(variable), codes, group);
+                ContinuousSummary s = Descriptives.Summarize(values);
                 int missing = MissingCount(variable, group, codes);
-                return test is TestKind.TTest or TestKind.Welch or TestKind.Anova
+                if (variable is ContinuousVariable { Summary: Summary.GeometricMean })
+                {
+                    GeometricMeanResult g = Descriptives.GeometricMean(values);
+                    return new GroupSummary(name, label, s.N, missing, "geometric_mean_ci",
+                        GeometricMean: Defined(g.Estimate), GeometricMeanLow: Defined(g.Lower), GeometricMeanHigh: Defined(g.Upper));
+                }
+
+                return test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova
                     ? new GroupSummary(name, label, s.N, missing, "mean_sd", Mean: Defined(s.Mean), Sd: Defined(s.StandardDeviation))
                     : new GroupSummary(name, label, s.N, missing, "median_q1_q3", Median: Defined(s.Median), Q1: Defined(s.Q1), Q3: Defined(s.Q3));
             case BinaryVariable b:

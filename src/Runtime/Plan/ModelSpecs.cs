@@ -7,6 +7,9 @@ public enum Summary
 {
     Median,
     Mean,
+
+    /// <summary>Geometric mean with its 95% CI (t interval on the log scale), for positive skewed values.</summary>
+    GeometricMean,
 }
 
 /// <summary>A transform applied to a model's response before fitting.</summary>

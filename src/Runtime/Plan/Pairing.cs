@@ -25,7 +25,7 @@ public abstract record Pairing
 /// <summary>The test of a <c>compare</c> statement.</summary>
 public enum TestKind
 {
-    /// <summary>Wilcoxon rank-sum (Mann-Whitney U) test; R: <c>wilcox.test(x, y, correct = TRUE)</c>.</summary>
+    /// <summary>Wilcoxon rank-sum (Mann-Whitney U) test with the Hodges-Lehmann shift; R: <c>wilcox.test(x, y, conf.int = TRUE)</c>.</summary>
     MannWhitney,
 
     /// <summary>Student's two-sample t-test; R: <c>t.test(x, y, var.equal = TRUE)</c>.</summary>
@@ -45,4 +45,7 @@ public enum TestKind
 
     /// <summary>One-way analysis of variance; R: <c>oneway.test(x ~ g, var.equal = TRUE)</c>.</summary>
     Anova,
+
+    /// <summary>Welch's one-way analysis of means (unequal variances); R: <c>oneway.test(x ~ g, var.equal = FALSE)</c>.</summary>
+    WelchAnova,
 }

@@ -38,6 +38,15 @@ internal static class StatisticsWarnings
     /// <summary>Survival was asked for after a group's last observation; it is NA there.</summary>
     public const string SurvivalBeyondFollowUp = "PL5010";
 
+    /// <summary>A group has too few values for the test (fewer than 2 for t-tests and ANOVA, none for rank tests).</summary>
+    public const string TooFewValues = "PL5011";
+
+    /// <summary>The compared values do not vary (all equal, or constant within every group for a test of means).</summary>
+    public const string NoVariation = "PL5012";
+
+    /// <summary>A geometric mean is undefined: a value is zero or negative, or there are too few values.</summary>
+    public const string GeometricMeanUndefined = "PL5013";
+
     /// <summary>A Cox coefficient may be infinite: the likelihood converged before it did (monotone likelihood).</summary>
     public const string CoxCoefficientMayBeInfinite = "PL5020";
 

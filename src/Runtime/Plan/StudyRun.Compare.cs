@@ -15,8 +15,13 @@ public sealed partial class StudyRun
     /// (<c>compare CK: A vs each adjust holm</c> adjusts CK's three p-values together); variables are
     /// separate families. Tests the runtime lacks are recorded as "not implemented yet".
     /// </summary>
-    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust)
+    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust) =>
+        Compare(source, variables, pairing, test, adjust, CompareOptions.Default);
+
+    /// <summary>As above, with the test's options (<c>using mann_whitney exact</c>, <c>using chi_square no_correct</c>).</summary>
+    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust, CompareOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(pairing);
@@ -26,7 +31,7 @@ public sealed partial class StudyRun
             RequireCohort(v);
         }
 
-        string method = CompareMethod.Describe(test, adjust);
+        string method = CompareMethod.Describe(test, adjust, options);
         var adjustment = new AdjustmentResult(CompareMethod.AdjustName(adjust), "each variable's comparisons across its pairs of groups");
         string? unknown = CompareMethod.UnknownGroup(pairing, cohort);
         if (unknown is not null)
@@ -45,7 +50,7 @@ public sealed partial class StudyRun
             var family = new List<ComparisonRow>(sets.Count);
             foreach (int[] set in sets)
             {
-                family.Add(CompareGroups(variable, set, test, cohort));
+                family.Add(CompareGroups(variable, set, test, options, cohort));
             }
 
             rows.AddRange(AdjustFamily(variable, family, adjust, warnings));
@@ -57,10 +62,11 @@ public sealed partial class StudyRun
             : ResultStatus.Ok;
         string? statusReason = status == ResultStatus.Ok ? null : rows[0].Reason;
         Record("compare", source, status, method, statusReason, null, warnings,
-            compare: new CompareResult(CompareMethod.TestName(test), CompareMethod.PairingName(pairing), adjustment, rows));
+            compare: new CompareResult(CompareMethod.TestName(test), CompareMethod.PairingName(pairing), adjustment, rows,
+                options.Names.Count == 0 ? null : options.Names));
     }
 
-    private static ComparisonRow CompareGroups(Variable variable, int[] set, TestKind test, Cohort cohort)
+    private static ComparisonRow CompareGroups(Variable variable, int[] set, TestKind test, CompareOptions options, Cohort cohort)
     {
         string[] groupNames = set.Select(g => cohort.GroupNames[g]).ToArray();
         GroupSummary[] summaries = set.Select(g => GroupSummaries.Of(variable, test, g, cohort)).ToArray();
@@ -73,38 +79,40 @@ public sealed partial class StudyRun
             return Row(ResultStatus.Failed, misfit, null, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, misfit) });
         }
 
+        var warnings = new List<WarningResult>(CompareEdgeCases.Check(variable, test, set, cohort));
         TestResult result;
         try
         {
-            result = RunTest(variable, test, set, cohort.GroupCodeArray);
+            result = RunTest(variable, test, set, cohort.GroupCodeArray, options);
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
         {
             string reason = $"the statistics kernel failed: {e.Message}";
-            return Row(ResultStatus.Failed, reason, null, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestUndefined, reason) });
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.TestUndefined, reason));
+            return Row(ResultStatus.Failed, reason, null, warnings);
         }
 
         bool undefined = double.IsNaN(result.PValue);
         string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
-        var warnings = result.Warnings.Select(w => StatisticsWarnings.Warning(code, w)).ToList();
+        warnings.AddRange(result.Warnings.Select(w => StatisticsWarnings.Warning(code, w)));
         if (undefined && warnings.Count == 0)
         {
             warnings.Add(StatisticsWarnings.Warning(code, "the p-value is undefined for these data"));
         }
 
         var outcome = new TestOutcome(result.Method, result.StatisticName, result.Statistic, Defined(result.DegreesOfFreedom), result.PValue,
-            result.EstimateName, Defined(result.Estimate), Defined(result.ConfidenceLow), Defined(result.ConfidenceHigh));
+            result.EstimateName, Defined(result.Estimate), Defined(result.ConfidenceLow), Defined(result.ConfidenceHigh), Defined(result.ConfidenceLevel));
         return Row(undefined ? ResultStatus.NotComputed : ResultStatus.Ok, undefined ? string.Join("; ", result.Warnings) : null, outcome, warnings);
     }
 
-    private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes)
+    private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes, CompareOptions options)
     {
         if (test is TestKind.Fisher or TestKind.ChiSquare)
         {
             int[,] table = Contingency(variable, set, codes);
             if (test == TestKind.ChiSquare)
             {
-                return ChiSquare.Test(table, yates: true); // chisq.test(correct = TRUE): Yates only for 2 x 2
+                return ChiSquare.Test(table, yates: options.Correct); // chisq.test(correct = ): Yates only for 2 x 2
             }
 
             return table.GetLength(0) == 2 && table.GetLength(1) == 2
@@ -116,11 +124,12 @@ public sealed partial class StudyRun
         double[][] samples = set.Select(g => GroupSummaries.NonMissing(numbers, codes, g)).ToArray();
         return test switch
         {
-            TestKind.MannWhitney => MannWhitney.Test(samples[0], samples[1], continuityCorrection: true),
+            TestKind.MannWhitney => RankSumComparison.Run(samples[0], samples[1], options),
             TestKind.TTest => TTest.Student(samples[0], samples[1]),
             TestKind.Welch => TTest.Welch(samples[0], samples[1]),
             TestKind.KruskalWallis => KruskalWallis.Test(samples),
             TestKind.Anova => OneWayAnova.Test(samples),
+            TestKind.WelchAnova => OneWayAnova.Welch(samples),
             _ => throw new InvalidOperationException($"Bug: no kernel call for {test}."),
         };
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Statistics;
 
@@ -12,10 +13,22 @@ public sealed partial class StudyRun
     /// Continuous and count variables: n (missing), mean (SD), median [Q1, Q3], min–max; binary: count
     /// and percent of true among the non-missing; categorical: count and percent per level.
     /// </summary>
-    public void Describe(string source, params Variable[] variables)
+    public void Describe(string source, params Variable[] variables) => Describe(source, DescribeOptions.Default, variables);
+
+    /// <summary>
+    /// Table 1 with the statistics of <paramref name="options"/>
+    /// (<c>describe ... by group statistics mean_se, geometric_mean, percent_ci quantile_type 6</c>).
+    /// </summary>
+    public void Describe(string source, DescribeOptions options, params Variable[] variables)
     {
         ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(variables);
+        if (options.QuantileType is < 1 or > 9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.QuantileType, "quantile type must be 1 to 9 (R's quantile types)");
+        }
+
         Cohort cohort = _cohort?.Cohort ?? throw new InvalidOperationException("Define the cohort (StudyRun.Cohort) before any analysis.");
         foreach (Variable v in variables)
         {
@@ -47,12 +60,12 @@ public sealed partial class StudyRun
         {
             DescribeVariable? row = variable switch
             {
-                ContinuousVariable c => DescribeNumbers(c, c.ValueArray, c.Summary == Summary.Median ? "median" : "mean", columns, codes),
-                CountVariable c => DescribeNumbers(c, c.ValueArray, null, columns, codes),
+                ContinuousVariable c => DescribeNumbers(c, c.ValueArray, SummaryName(c.Summary), options, columns, codes, warnings),
+                CountVariable c => DescribeNumbers(c, c.ValueArray, null, options, columns, codes, warnings),
                 BinaryVariable b => new DescribeVariable(b.Name, b.Label, b.Unit, b.KindName, null,
-                    Counts: CountLevel(b.CodeArray, 1, columns, codes)),
+                    Counts: CountLevel(b.CodeArray, 1, columns, codes, options.PercentCi)),
                 CategoricalVariable c => new DescribeVariable(c.Name, c.Label, c.Unit, c.KindName, null,
-                    Levels: DescribeLevels(c, columns, codes)),
+                    Levels: DescribeLevels(c, columns, codes, options.PercentCi)),
                 _ => null,
             };
             if (row is null)
@@ -65,37 +78,80 @@ public sealed partial class StudyRun
             rows.Add(row);
         }
 
-        Record("describe", source, ResultStatus.Ok, "Descriptive statistics by group; quartiles as R's quantile(type = 7); percentages of non-missing values",
-            null, null, warnings, describe: new DescribeResult(columns, rows));
+        Record("describe", source, ResultStatus.Ok, DescribeMethod.Text(options, rows), null, null, warnings,
+            describe: new DescribeResult(columns, rows, options.QuantileType, options.Statistics?.Select(DescribeOptions.Name).ToArray()));
     }
 
     internal const string OverallColumn = "overall";
 
-    private static DescribeVariable DescribeNumbers(Variable variable, double[] values, string? summary, List<DescribeColumn> columns, int[] codes)
+    private static string SummaryName(Summary summary) => summary switch
     {
+        Summary.Median => "median",
+        Summary.Mean => "mean",
+        _ => "geometric_mean",
+    };
+
+    private static DescribeVariable DescribeNumbers(Variable variable, double[] values, string? summary, DescribeOptions options,
+        List<DescribeColumn> columns, int[] codes, List<WarningResult> warnings)
+    {
+        IReadOnlyList<DescribeStatistic> shown = options.ContinuousStatistics(variable is ContinuousVariable { Summary: Summary.GeometricMean });
+        bool se = shown.Contains(DescribeStatistic.MeanSe);
+        bool geometric = shown.Contains(DescribeStatistic.GeometricMean);
         var cells = new ContinuousCell[columns.Count];
         for (int col = 0; col < columns.Count; col++)
         {
-            ContinuousSummary s = Descriptives.Summarize(Column(values, codes, col, columns.Count - 1));
-            cells[col] = new ContinuousCell(columns[col].Name, s.N, s.Missing, s.Mean, s.StandardDeviation, s.Median, s.Q1, s.Q3, s.Min, s.Max);
+            double[] column = Column(values, codes, col, columns.Count - 1);
+            ContinuousSummary s = Descriptives.Summarize(column);
+            var cell = new ContinuousCell(columns[col].Name, s.N, s.Missing, s.Mean, s.StandardDeviation, s.Median, s.Q1, s.Q3, s.Min, s.Max);
+            if (options.QuantileType != 7 && s.N > 0)
+            {
+                double[] sorted = column.Where(v => !double.IsNaN(v)).Order().ToArray();
+                cell = cell with
+                {
+                    Median = Quantiles.Of(sorted, 0.5, options.QuantileType),
+                    Q1 = Quantiles.Of(sorted, 0.25, options.QuantileType),
+                    Q3 = Quantiles.Of(sorted, 0.75, options.QuantileType),
+                };
+            }
+
+            if (se)
+            {
+                cell = cell with { Se = Defined(Descriptives.StandardError(column)) };
+            }
+
+            if (geometric)
+            {
+                GeometricMeanResult g = Descriptives.GeometricMean(column);
+                cell = cell with { GeometricMean = Defined(g.Estimate), GeometricMeanLow = Defined(g.Lower), GeometricMeanHigh = Defined(g.Upper) };
+                foreach (string message in g.Warnings)
+                {
+                    warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.GeometricMeanUndefined,
+                        $"'{variable.Name}', column '{columns[col].Name}': {message}"));
+                }
+            }
+
+            cells[col] = cell;
         }
 
-        return new DescribeVariable(variable.Name, variable.Label, variable.Unit, variable.KindName, summary, Continuous: cells);
+        return new DescribeVariable(variable.Name, variable.Label, variable.Unit, variable.KindName, summary, Continuous: cells,
+            Statistics: shown.Select(DescribeOptions.Name).ToArray());
     }
 
-    private static LevelCounts[] DescribeLevels(CategoricalVariable variable, List<DescribeColumn> columns, int[] codes)
+    private static double? Defined(double value) => double.IsNaN(value) ? null : value;
+
+    private static LevelCounts[] DescribeLevels(CategoricalVariable variable, List<DescribeColumn> columns, int[] codes, bool percentCi)
     {
         var levels = new LevelCounts[variable.Levels.Count];
         for (int level = 0; level < levels.Length; level++)
         {
-            levels[level] = new LevelCounts(variable.Levels[level], CountLevel(variable.CodeArray, level, columns, codes));
+            levels[level] = new LevelCounts(variable.Levels[level], CountLevel(variable.CodeArray, level, columns, codes, percentCi));
         }
 
         return levels;
     }
 
     /// <summary>Per column: subjects with code <paramref name="level"/>, non-missing (code &gt;= 0) and missing (-1).</summary>
-    private static CountCell[] CountLevel(int[] values, int level, List<DescribeColumn> columns, int[] groupCodes)
+    private static CountCell[] CountLevel(int[] values, int level, List<DescribeColumn> columns, int[] groupCodes, bool percentCi)
     {
         int overall = columns.Count - 1;
         var cells = new CountCell[columns.Count];
@@ -125,6 +181,12 @@ public sealed partial class StudyRun
             }
 
             cells[col] = new CountCell(columns[col].Name, count, nonMissing, missing, Percent(count, nonMissing));
+            if (percentCi && nonMissing > 0)
+            {
+                // Wilson score interval without continuity correction: R prop.test(count, n, correct = FALSE)$conf.int.
+                ProportionInterval wilson = Proportions.Wilson(count, nonMissing);
+                cells[col] = cells[col] with { PercentLow = 100 * wilson.Lower, PercentHigh = 100 * wilson.Upper };
+            }
         }
 
         return cells;

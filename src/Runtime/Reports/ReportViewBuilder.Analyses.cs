@@ -95,9 +95,10 @@ public static partial class ReportViewBuilder
             {
                 rows.Add(Line(name, cells.Select(_ => string.Empty)));
                 rows.Add(Line("n (missing)", cells.Select(c => $"{F.Count(c.N)} ({F.Count(c.Missing)})")));
-                rows.Add(Line("Mean (SD)", cells.Select(c => $"{F.Estimate(c.Mean)} ({F.Estimate(c.Sd)})")));
-                rows.Add(Line("Median [Q1, Q3]", cells.Select(c => $"{F.Estimate(c.Median)} [{F.Estimate(c.Q1)}, {F.Estimate(c.Q3)}]")));
-                rows.Add(Line("Min–max", cells.Select(c => $"{F.Estimate(c.Min)}–{F.Estimate(c.Max)}")));
+                foreach (string statistic in v.Statistics ?? DefaultContinuousRows)
+                {
+                    rows.Add(ContinuousLine(statistic, cells));
+                }
             }
             else if (v.Counts is { } counts)
             {
@@ -122,6 +123,20 @@ public static partial class ReportViewBuilder
         return new MarkdownTable(header, separator, rows);
     }
 
+    private static readonly string[] DefaultContinuousRows = ["mean_sd", "median_iqr", "range"];
+
+    private static IReadOnlyList<string> ContinuousLine(string statistic, IReadOnlyList<ContinuousCell> cells) => statistic switch
+    {
+        "mean_sd" => Line("Mean (SD)", cells.Select(c => $"{F.Estimate(c.Mean)} ({F.Estimate(c.Sd)})")),
+        "mean_se" => Line("Mean (SE)", cells.Select(c => $"{F.Estimate(c.Mean)} ({F.Estimate(c.Se)})")),
+        "median_iqr" => Line("Median [Q1, Q3]", cells.Select(c => $"{F.Estimate(c.Median)} [{F.Estimate(c.Q1)}, {F.Estimate(c.Q3)}]")),
+        "range" => Line("Min–max", cells.Select(c => $"{F.Estimate(c.Min)}–{F.Estimate(c.Max)}")),
+        "geometric_mean" => Line("Geometric mean (95% CI)", cells.Select(c => c.GeometricMean is null
+            ? "NA"
+            : $"{F.Estimate(c.GeometricMean)} ({F.Estimate(c.GeometricMeanLow)} to {F.Estimate(c.GeometricMeanHigh)})")),
+        _ => throw new InvalidOperationException($"Bug: no report row for the statistic '{statistic}'."),
+    };
+
     private static void AddMissing(List<IReadOnlyList<string>> rows, IReadOnlyList<CountCell> cells)
     {
         if (cells.Any(c => c.Missing > 0))
@@ -130,7 +145,9 @@ public static partial class ReportViewBuilder
         }
     }
 
-    private static string CountText(CountCell c) => $"{F.Count(c.Count)} ({F.Percent(c.Percent)}%)";
+    private static string CountText(CountCell c) => c.PercentLow is { } low && c.PercentHigh is { } high
+        ? $"{F.Count(c.Count)} ({F.Percent(c.Percent)}%; 95% CI {F.Percent(low)}–{F.Percent(high)}%)"
+        : $"{F.Count(c.Count)} ({F.Percent(c.Percent)}%)";
 
     private static IReadOnlyList<string> Line(string first, IEnumerable<string> rest) => rest.Prepend(first).ToArray();
 
@@ -140,6 +157,7 @@ public static partial class ReportViewBuilder
         {
             "median_q1_q3" => "median [Q1, Q3]",
             "mean_sd" => "mean (SD)",
+            "geometric_mean_ci" => "geometric mean (95% CI)",
             "count_percent" => "n/N (%)",
             _ => "n",
         };
@@ -221,6 +239,9 @@ public static partial class ReportViewBuilder
         {
             "median_q1_q3" => $"{F.Estimate(s.Median)} [{F.Estimate(s.Q1)}, {F.Estimate(s.Q3)}] ({n})",
             "mean_sd" => $"{F.Estimate(s.Mean)} ({F.Estimate(s.Sd)}) ({n})",
+            "geometric_mean_ci" => s.GeometricMean is null
+                ? $"NA ({n})"
+                : $"{F.Estimate(s.GeometricMean)} ({F.Estimate(s.GeometricMeanLow)} to {F.Estimate(s.GeometricMeanHigh)}) ({n})",
             "count_percent" => $"{F.Count(s.Count ?? 0)}/{F.Count(s.N)} ({F.Percent(s.Percent ?? double.NaN)}%)",
             _ => n,
         };

@@ -3,9 +3,11 @@ using System.Collections.Generic;
 namespace ProtocolLang.Runtime.Results;
 
 /// <summary>The comparisons of one <c>compare</c> statement.</summary>
-/// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis" or "anova".</param>
+/// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis", "anova" or "welch_anova".</param>
 /// <param name="Pairing">"vs_reference", "all_pairs", "two_groups" or "across_groups".</param>
-public sealed record CompareResult(string Test, string Pairing, AdjustmentResult Adjustment, IReadOnlyList<ComparisonRow> Rows);
+/// <param name="TestOptions">The options written after the test name ("exact", "approximate", "no_correct"); absent when none.</param>
+public sealed record CompareResult(string Test, string Pairing, AdjustmentResult Adjustment, IReadOnlyList<ComparisonRow> Rows,
+    IReadOnlyList<string>? TestOptions = null);
 
 /// <summary>
 /// The multiplicity adjustment: R's <c>p.adjust</c> method name and the family it was applied to.
@@ -31,7 +33,8 @@ public sealed record ComparisonRow(
 
 /// <summary>
 /// A group's summary in a comparison. <see cref="Statistic"/> says which fields are set:
-/// "median_q1_q3", "mean_sd", "count_percent" (count of true among <see cref="N"/>) or "n".
+/// "median_q1_q3", "mean_sd", "geometric_mean_ci" (<see cref="GeometricMean"/> with its 95% CI),
+/// "count_percent" (count of true among <see cref="N"/>) or "n".
 /// </summary>
 /// <param name="N">Non-missing values.</param>
 public sealed record GroupSummary(
@@ -46,9 +49,14 @@ public sealed record GroupSummary(
     double? Mean = null,
     double? Sd = null,
     int? Count = null,
-    double? Percent = null);
+    double? Percent = null,
+    double? GeometricMean = null,
+    double? GeometricMeanLow = null,
+    double? GeometricMeanHigh = null);
 
 /// <summary>A test's outcome as the statistics kernel gave it (R's <c>htest</c>); NaN is null.</summary>
+/// <param name="ConfidenceLevel">The interval's confidence level when it is not simply 0.95 by construction
+/// (set for the Hodges-Lehmann shift, whose exact interval may not reach 0.95 in small samples).</param>
 public sealed record TestOutcome(
     string Method,
     string StatisticName,
@@ -58,4 +66,5 @@ public sealed record TestOutcome(
     string? EstimateName = null,
     double? Estimate = null,
     double? ConfidenceLow = null,
-    double? ConfidenceHigh = null);
+    double? ConfidenceHigh = null,
+    double? ConfidenceLevel = null);

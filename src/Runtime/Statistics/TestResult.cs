@@ -31,6 +31,9 @@ public sealed record TestResult(
     /// <summary>Denominator degrees of freedom of an F test; null for other tests.</summary>
     public double? DenominatorDegreesOfFreedom { get; init; }
 
+    /// <summary>Confidence level of the interval when it can differ from 0.95 (an exact Hodges-Lehmann interval of small samples); null otherwise.</summary>
+    public double? ConfidenceLevel { get; init; }
+
     /// <summary>A result whose statistic and p-value are undefined, with the reason.</summary>
     internal static TestResult Undefined(string method, string statisticName, IReadOnlyList<string> warnings) =>
         new(method, statisticName, double.NaN, null, double.NaN, null, null, null, null, warnings);

@@ -65,6 +65,7 @@ public static class HodgesLehmann
     private const double ZQuantile = 1.9599639845400538;
     private const string ExactMethod = "Hodges-Lehmann shift, exact (Wilcoxon rank-sum distribution)";
     private const string NormalMethod = "Hodges-Lehmann shift, normal approximation with continuity correction";
+    private const string NormalUncorrectedMethod = "Hodges-Lehmann shift, normal approximation";
 
     /// <summary>
     /// Shift estimate and 95% CI of <paramref name="x"/> minus <paramref name="y"/>, as
@@ -74,7 +75,22 @@ public static class HodgesLehmann
     /// <param name="y">Second sample.</param>
     /// <param name="rootTolerance">Tolerance of the root finder on the normal-approximation path
     /// (R's <c>tol.root</c>); unused on the exact path.</param>
-    public static HodgesLehmannResult Shift(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rootTolerance = RTolerance)
+    public static HodgesLehmannResult Shift(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double rootTolerance = RTolerance) =>
+        Shift(x, y, exact: null, continuityCorrection: true, rootTolerance);
+
+    /// <summary>
+    /// The same, with R's <c>exact</c> and <c>correct</c> arguments: <paramref name="exact"/> null
+    /// is R's default (exact when both samples are smaller than 50); true asks for the exact
+    /// interval (still normal with ties, as R); false for the normal approximation, whose limits
+    /// use the continuity correction when <paramref name="continuityCorrection"/> is set
+    /// (<c>wilcox.test(x, y, exact = , correct = , conf.int = TRUE)</c>).
+    /// </summary>
+    /// <param name="x">First sample.</param>
+    /// <param name="y">Second sample.</param>
+    /// <param name="exact">R's <c>exact</c>: null, true or false.</param>
+    /// <param name="continuityCorrection">R's <c>correct</c>, for the normal-approximation limits.</param>
+    /// <param name="rootTolerance">R's <c>tol.root</c> on the normal-approximation path.</param>
+    public static HodgesLehmannResult Shift(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool? exact, bool continuityCorrection, double rootTolerance = RTolerance)
     {
         if (!(rootTolerance >= 0))
         {
@@ -91,17 +107,20 @@ public static class HodgesLehmann
         }
 
         RankSum r = RankSum.FromSamples(xs, ys);
-        if (!r.HasTies && xs.Length < 50 && ys.Length < 50)
+        bool wantExact = exact ?? (xs.Length < 50 && ys.Length < 50);
+        if (wantExact && !r.HasTies)
         {
             return Exact(xs, ys, warnings);
         }
 
-        if (r.HasTies && xs.Length < 50 && ys.Length < 50)
+        if (wantExact)
         {
-            warnings.Add("cannot compute exact confidence intervals with ties; normal approximation with continuity correction used");
+            warnings.Add(continuityCorrection
+                ? "cannot compute exact confidence intervals with ties; normal approximation with continuity correction used"
+                : "cannot compute exact confidence intervals with ties; normal approximation used");
         }
 
-        return Approximate(xs, ys, rootTolerance, warnings);
+        return Approximate(xs, ys, rootTolerance, continuityCorrection, warnings);
     }
 
     private static HodgesLehmannResult Exact(double[] x, double[] y, List<string> warnings)
@@ -190,8 +209,9 @@ public static class HodgesLehmann
         return total;
     }
 
-    private static HodgesLehmannResult Approximate(double[] x, double[] y, double tolerance, List<string> warnings)
+    private static HodgesLehmannResult Approximate(double[] x, double[] y, double tolerance, bool correct, List<string> warnings)
     {
+        string method = correct ? NormalMethod : NormalUncorrectedMethod;
         double minX = double.PositiveInfinity, maxX = double.NegativeInfinity;
         double minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
         foreach (double v in x)
@@ -211,7 +231,7 @@ public static class HodgesLehmann
         if (!(muMin < muMax))
         {
             warnings.Add("cannot compute a confidence interval when all observations are tied");
-            return Undefined(NormalMethod, warnings);
+            return Undefined(method, warnings);
         }
 
         var shifted = new double[x.Length];
@@ -230,8 +250,8 @@ public static class HodgesLehmann
             return (dz - correction) / sigma;
         }
 
-        double zMin = Z(muMin, continuityCorrection: true);
-        double zMax = Z(muMax, continuityCorrection: true);
+        double zMin = Z(muMin, correct);
+        double zMax = Z(muMax, correct);
         bool converged = true;
 
         double Limit(double zq)
@@ -248,7 +268,7 @@ public static class HodgesLehmann
                 return muMax;
             }
 
-            double root = Brent(d => Z(d, continuityCorrection: true) - zq, muMin, muMax, fLower, fUpper, tolerance, out bool ok);
+            double root = Brent(d => Z(d, correct) - zq, muMin, muMax, fLower, fUpper, tolerance, out bool ok);
             converged &= ok;
             return root;
         }
@@ -277,7 +297,7 @@ public static class HodgesLehmann
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"root finding did not converge in {MaxIterations} iterations"));
         }
 
-        return new HodgesLehmannResult(estimate, low, high, 1 - Alpha, NormalMethod, warnings);
+        return new HodgesLehmannResult(estimate, low, high, 1 - Alpha, method, warnings);
     }
 
     /// <summary>

@@ -24,7 +24,11 @@ public static partial class MannWhitney
     /// with the tail chosen by which side of n1 n2 / 2 the observed W lies on.
     /// R: <c>wilcox.test(x, y, exact = TRUE)</c>, which uses <c>pwilcox</c>.
     /// </remarks>
-    public static TestResult Exact(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    /// <param name="x">First sample.</param>
+    /// <param name="y">Second sample.</param>
+    /// <param name="continuityCorrection">Used only by the normal-approximation fallback (ties or
+    /// samples too large), as R's <c>correct</c> argument is.</param>
+    public static TestResult Exact(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool continuityCorrection = true)
     {
         var warnings = new List<string>();
         double[] xs = Samples.WithoutNaN(x, "x", warnings);
@@ -34,17 +38,19 @@ public static partial class MannWhitney
         {
             if (r.HasTies)
             {
-                warnings.Add("cannot compute an exact p-value with ties; normal approximation with continuity correction used");
+                warnings.Add(continuityCorrection
+                    ? "cannot compute an exact p-value with ties; normal approximation with continuity correction used"
+                    : "cannot compute an exact p-value with ties; normal approximation used");
             }
 
-            return FromRankSum(r, continuityCorrection: true, warnings);
+            return FromRankSum(r, continuityCorrection, warnings);
         }
 
         double m = Math.Min(r.NX, r.NY);
         if (m * r.NX * r.NY * (r.NX + r.NY) / 2 > ExactWorkLimit)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"samples of {r.NX} and {r.NY} are too large for the exact distribution; normal approximation with continuity correction used"));
-            return FromRankSum(r, continuityCorrection: true, warnings);
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"samples of {r.NX} and {r.NY} are too large for the exact distribution; normal approximation used"));
+            return FromRankSum(r, continuityCorrection, warnings);
         }
 
         double[] counts = NullCounts(r.NX, r.NY);

@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ProtocolLang.Runtime.Statistics;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>
+/// <c>compare ... using mann_whitney</c>: the rank-sum test and the Hodges-Lehmann shift with its
+/// 95% CI, chosen as R's <c>wilcox.test(x, y, exact = , correct = , conf.int = TRUE)</c> chooses.
+/// </summary>
+internal static class RankSumComparison
+{
+    /// <summary>R: <c>exact &lt;- (n.x &lt; 50) &amp;&amp; (n.y &lt; 50)</c> when <c>exact</c> is NULL.</summary>
+    private const int ExactBelow = 50;
+
+    public static TestResult Run(double[] x, double[] y, CompareOptions options)
+    {
+        bool exact = options.Exact switch
+        {
+            ExactMode.Exact => true,
+            ExactMode.Approximate => false,
+            _ => x.Length < ExactBelow && y.Length < ExactBelow,
+        };
+        TestResult test = exact ? MannWhitney.Exact(x, y, options.Correct) : MannWhitney.Test(x, y, options.Correct);
+        bool? exactArgument = options.Exact switch
+        {
+            ExactMode.Exact => true,
+            ExactMode.Approximate => false,
+            _ => null,
+        };
+        HodgesLehmannResult shift = HodgesLehmann.Shift(x, y, exactArgument, options.Correct);
+        var warnings = test.Warnings.Concat(shift.Warnings.Where(w => !test.Warnings.Contains(w, StringComparer.Ordinal))).ToList();
+        bool defined = !double.IsNaN(shift.Estimate);
+        return test with
+        {
+            Method = test.Method + "; " + shift.Method,
+            EstimateName = "location shift (Hodges-Lehmann)",
+            Estimate = defined ? shift.Estimate : null,
+            ConfidenceLow = defined && !double.IsNaN(shift.Low) ? shift.Low : null,
+            ConfidenceHigh = defined && !double.IsNaN(shift.High) ? shift.High : null,
+            Warnings = warnings,
+            ConfidenceLevel = shift.ConfidenceLevel,
+        };
+    }
+}
