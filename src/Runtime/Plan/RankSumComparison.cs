@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Statistics;
 
@@ -31,6 +32,14 @@ internal static class RankSumComparison
         };
         HodgesLehmannResult shift = HodgesLehmann.Shift(x, y, exactArgument, options.Correct);
         var warnings = test.Warnings.Concat(shift.Warnings.Where(w => !test.Warnings.Contains(w, StringComparer.Ordinal))).ToList();
+        if (shift.ConfidenceLevel < 0.95 && !double.IsNaN(shift.Estimate))
+        {
+            // Small exact samples cannot reach 95%: say which level the interval has (R: attr(conf.int, "conf.level")),
+            // in place of the kernel's bare "requested confidence level not achievable".
+            warnings.RemoveAll(w => w.StartsWith("requested confidence level not achievable", StringComparison.Ordinal));
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the Hodges-Lehmann interval is a {100 * shift.ConfidenceLevel:0.#}% interval, not 95%: the exact distribution of groups of {x.Length} and {y.Length} cannot reach 95%"));
+        }
         bool defined = !double.IsNaN(shift.Estimate);
         return test with
         {

@@ -222,7 +222,7 @@ public static partial class ReportViewBuilder
             if (estimates)
             {
                 cells.Add(t?.Estimate is { } e
-                    ? $"{Cell(t.EstimateName ?? "estimate")} {F.Estimate(e)} ({F.Estimate(t.ConfidenceLow)} to {F.Estimate(t.ConfidenceHigh)})"
+                    ? $"{Cell(t.EstimateName ?? "estimate")} {F.Estimate(e)} ({F.Estimate(t.ConfidenceLow)} to {F.Estimate(t.ConfidenceHigh)}{LevelNote(t.ConfidenceLevel)})"
                     : NotApplicable);
             }
 
@@ -231,6 +231,10 @@ public static partial class ReportViewBuilder
 
         return new MarkdownTable(header, separator, rows);
     }
+
+    /// <summary>"; 60% CI" when an interval does not have the column's 95% level.</summary>
+    private static string LevelNote(double? level) =>
+        level is { } l && l < 0.95 - 1e-9 ? string.Create(CultureInfo.InvariantCulture, $"; {100 * l:0.#}% CI") : string.Empty;
 
     private static string SummaryText(GroupSummary s)
     {

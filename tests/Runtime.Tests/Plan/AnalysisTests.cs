@@ -92,8 +92,9 @@ public sealed class AnalysisTests
         AnalysisResult compare = Results(folder).Analyses[1];
         var rows = compare.Compare!.Rows;
 
-        TestResult vsBeta = MannWhitney.Test(AlphaAge, BetaAge, continuityCorrection: true);
-        TestResult vsGamma = MannWhitney.Test(AlphaAge, GammaAge, continuityCorrection: true);
+        // R's default for small samples without ties: the exact test.
+        TestResult vsBeta = MannWhitney.Exact(AlphaAge, BetaAge);
+        TestResult vsGamma = MannWhitney.Exact(AlphaAge, GammaAge);
         Assert.Equal(new[] { vsBeta.PValue, vsGamma.PValue }, rows.Select(r => r.Test!.PValue));
         Assert.Equal(new[] { vsBeta.Statistic, vsGamma.Statistic }, rows.Select(r => r.Test!.Statistic));
         double[] adjusted = PAdjust.Adjust(new[] { vsBeta.PValue, vsGamma.PValue }, AdjustMethod.Holm);
@@ -102,6 +103,8 @@ public sealed class AnalysisTests
         Assert.Equal(new[] { "Alpha", "Beta" }, rows[0].Groups);
         Assert.Equal("median_q1_q3", rows[0].Summaries[0].Statistic);
         Assert.Equal(Descriptives.Summarize(AlphaAge).Median, rows[0].Summaries[0].Median);
+        HodgesLehmannResult shift = HodgesLehmann.Shift(AlphaAge, BetaAge);
+        Assert.Equal((shift.Estimate, shift.Low, shift.High), (rows[0].Test!.Estimate, rows[0].Test!.ConfidenceLow, rows[0].Test!.ConfidenceHigh));
     }
 
     [Fact]
