@@ -34,9 +34,12 @@ internal static class DescribeMethod
             });
         }
 
-        parts.Add(options.PercentCi
-            ? "n (%) of non-missing values with the Wilson score 95% CI, R prop.test(correct = FALSE)"
-            : "percentages of non-missing values");
+        if (rows.Any(r => r.Counts is not null || r.Levels is not null))
+        {
+            parts.Add(options.PercentCi
+                ? "n (%) of non-missing values with the Wilson score 95% CI, R prop.test(correct = FALSE)"
+                : "percentages of non-missing values");
+        }
         return "Descriptive statistics by group: " + string.Join("; ", parts);
     }
 }

@@ -143,6 +143,8 @@ public static class Nxp2JdmStudy
 
         var others = new[] { "MDA5_JDM", "TIF1g_JDM", "NXP2_ADM" };
         run.Describe("describe age, sex, CK, CMAS, MAS, myocardial, dysphagia, calcinosis by group", age, sex, ck, cmas, mas, myocardial, dysphagia, calcinosis);
+        run.Describe("describe CK by group statistics median_iqr, geometric_mean",
+            new DescribeOptions(new DescribeStatistic[] { DescribeStatistic.MedianIqr, DescribeStatistic.GeometricMean }, QuantileType: 7), ck);
         run.Compare("compare CK: NXP2_JDM vs each using mann_whitney adjust holm", new Variable[] { ck },
             new Pairing.VsReference("NXP2_JDM", others), TestKind.MannWhitney, AdjustMethod.Holm);
         run.Compare("compare CMAS: NXP2_JDM vs (MDA5_JDM, TIF1g_JDM) using t_test", new Variable[] { cmas },
