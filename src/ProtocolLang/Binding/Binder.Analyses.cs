@@ -248,7 +248,12 @@ public sealed partial class Binder
         {
             _diagnostics.Add(DiagnosticDescriptors.TwoGroupTestAcrossGroups, syntax.Test.Span, test.Name,
                 _groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                test.Kind == TestKind.MannWhitney ? "kruskal_wallis" : "anova (or kruskal_wallis)");
+                test.Kind switch
+                {
+                    TestKind.MannWhitney => "kruskal_wallis",
+                    TestKind.Welch => "welch_anova (or kruskal_wallis)",
+                    _ => "anova (or kruskal_wallis)",
+                });
         }
 
         return new BoundCompare(Snippet(syntax.Span), variables.Select(v => v.Variable).ToImmutableArray(), pairing, test.Kind, adjust, options, syntax.Span);
@@ -275,7 +280,8 @@ public sealed partial class Binder
             {
                 var expected = allowed.Length == 0
                     ? testName + " takes no options"
-                    : "expected " + string.Join(" or ", allowed) + NameSuggestions.DidYouMean(name.Name, allowed);
+                    : "expected " + (allowed.Length == 1 ? allowed[0] : string.Join(", ", allowed.Take(allowed.Length - 1)) + " or " + allowed[^1])
+                        + NameSuggestions.DidYouMean(name.Name, allowed);
                 _diagnostics.Add(DiagnosticDescriptors.UnknownTestOption, name.Span, name.Name, testName, expected);
                 continue;
             }
@@ -284,7 +290,7 @@ public sealed partial class Binder
             {
                 if (correctGiven is not null)
                 {
-                    _diagnostics.Add(DiagnosticDescriptors.ConflictingTestOptions, name.Span, name.Name, correctGiven.Name);
+                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
                 }
 
                 correctGiven = name;
@@ -294,7 +300,15 @@ public sealed partial class Binder
 
             if (exactGiven is not null)
             {
-                _diagnostics.Add(DiagnosticDescriptors.ConflictingTestOptions, name.Span, name.Name, exactGiven.Name);
+                if (exactGiven.Name == name.Name)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
+                }
+                else
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.ConflictingTestOptions, name.Span, name.Name, exactGiven.Name);
+                }
+
                 continue;
             }
 

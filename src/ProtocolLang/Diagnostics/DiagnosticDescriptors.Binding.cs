@@ -173,6 +173,9 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor InvalidQuantileType { get; } = Error("PL2056", "Invalid quantile type",
         "quantile_type must be a whole number from 1 to 9 (R's quantile types); found {0}", Binding);
 
+    public static DiagnosticDescriptor RepeatedTestOption { get; } = Warning("PL2058", "Test option repeated",
+        "test option '{0}' is given more than once", Binding);
+
     public static DiagnosticDescriptor DuplicateStatistic { get; } = Warning("PL2057", "Statistic listed twice",
         "statistic '{0}' is listed more than once; it is shown once", Binding);
 }

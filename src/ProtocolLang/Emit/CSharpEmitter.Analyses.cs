@@ -25,7 +25,7 @@ public sealed partial class CSharpEmitter
                 _w.Indent();
                 _w.Line(VariableArray(c.Variables, variables) + ",");
                 _w.Line(Pairing(c.Pairing) + ",");
-                _w.Line("TestKind." + c.Test + ", AdjustMethod." + c.Adjust + CompareOptions(c.Options) + ");");
+                _w.Line("TestKind." + c.Test + ", AdjustMethod." + c.Adjust + TestOptions(c.Options) + ");");
                 _w.Unindent();
                 break;
             case BoundMixedModel m:
@@ -89,11 +89,11 @@ public sealed partial class CSharpEmitter
         return "new DescribeOptions(" + statistics + ", QuantileType: " + d.QuantileType.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
     }
 
-    /// <summary>Nothing for R's defaults, so that plain statements read as before; else <c>, new CompareOptions(...)</c>.</summary>
-    private static string CompareOptions(BoundTestOptions options) =>
+    /// <summary>Nothing for R's defaults, so that plain statements read as before; else <c>, new TestOptions(...)</c>.</summary>
+    private static string TestOptions(BoundTestOptions options) =>
         options == BoundTestOptions.Default
             ? string.Empty
-            : ", new CompareOptions(ExactMode." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false") + ")";
+            : ", new TestOptions(ExactMode." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false") + ")";
 
     private static string Pairing(BoundPairing pairing) => pairing switch
     {

@@ -22,7 +22,7 @@ internal static class CompareMethod
         _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
     };
 
-    public static string TestTitle(TestKind test, CompareOptions options) => test switch
+    public static string TestTitle(TestKind test, TestOptions options) => test switch
     {
         TestKind.MannWhitney => MannWhitneyTitle(options),
         TestKind.ChiSquare => options.Correct
@@ -32,7 +32,7 @@ internal static class CompareMethod
     };
 
     /// <summary>Names exactly which of wilcox.test's paths the statement asks for.</summary>
-    private static string MannWhitneyTitle(CompareOptions options)
+    private static string MannWhitneyTitle(TestOptions options)
     {
         string normal = options.Correct ? "normal approximation with continuity correction" : "normal approximation without continuity correction";
         string correct = options.Correct ? "TRUE" : "FALSE";
@@ -49,11 +49,11 @@ internal static class CompareMethod
 
     public static string TestTitle(TestKind test) => test switch
     {
-        TestKind.MannWhitney => MannWhitneyTitle(CompareOptions.Default),
+        TestKind.MannWhitney => MannWhitneyTitle(TestOptions.Default),
         TestKind.TTest => "Student's two-sample t-test (equal variances), R t.test(var.equal = TRUE)",
         TestKind.Welch => "Welch's two-sample t-test, R t.test",
         TestKind.Fisher => "Fisher's exact test, R fisher.test",
-        TestKind.ChiSquare => TestTitle(test, CompareOptions.Default),
+        TestKind.ChiSquare => TestTitle(test, TestOptions.Default),
         TestKind.KruskalWallis => "Kruskal-Wallis rank-sum test, R kruskal.test",
         TestKind.Anova => "One-way analysis of variance, R oneway.test(var.equal = TRUE)",
         TestKind.WelchAnova => "Welch's one-way analysis of means (not assuming equal variances), R oneway.test(var.equal = FALSE)",
@@ -81,7 +81,7 @@ internal static class CompareMethod
         _ => throw new ArgumentOutOfRangeException(nameof(adjust), adjust, null),
     };
 
-    public static string Describe(TestKind test, AdjustMethod adjust, CompareOptions options) =>
+    public static string Describe(TestKind test, AdjustMethod adjust, TestOptions options) =>
         adjust == AdjustMethod.None
             ? $"{TestTitle(test, options)}; two-sided; no multiplicity adjustment"
             : $"{TestTitle(test, options)}; two-sided; p-values adjusted by {AdjustTitle(adjust)} (R p.adjust \"{AdjustName(adjust)}\") within each variable across its comparisons";

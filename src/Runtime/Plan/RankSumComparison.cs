@@ -15,7 +15,7 @@ internal static class RankSumComparison
     /// <summary>R: <c>exact &lt;- (n.x &lt; 50) &amp;&amp; (n.y &lt; 50)</c> when <c>exact</c> is NULL.</summary>
     private const int ExactBelow = 50;
 
-    public static TestResult Run(double[] x, double[] y, CompareOptions options)
+    public static TestResult Run(double[] x, double[] y, TestOptions options)
     {
         bool exact = options.Exact switch
         {

@@ -16,10 +16,10 @@ public sealed partial class StudyRun
     /// separate families. Tests the runtime lacks are recorded as "not implemented yet".
     /// </summary>
     public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust) =>
-        Compare(source, variables, pairing, test, adjust, CompareOptions.Default);
+        Compare(source, variables, pairing, test, adjust, TestOptions.Default);
 
     /// <summary>As above, with the test's options (<c>using mann_whitney exact</c>, <c>using chi_square no_correct</c>).</summary>
-    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust, CompareOptions options)
+    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust, TestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(source);
@@ -66,7 +66,7 @@ public sealed partial class StudyRun
                 options.Names.Count == 0 ? null : options.Names));
     }
 
-    private static ComparisonRow CompareGroups(Variable variable, int[] set, TestKind test, CompareOptions options, Cohort cohort)
+    private static ComparisonRow CompareGroups(Variable variable, int[] set, TestKind test, TestOptions options, Cohort cohort)
     {
         string[] groupNames = set.Select(g => cohort.GroupNames[g]).ToArray();
         GroupSummary[] summaries = set.Select(g => GroupSummaries.Of(variable, test, g, cohort)).ToArray();
@@ -105,7 +105,7 @@ public sealed partial class StudyRun
         return Row(undefined ? ResultStatus.NotComputed : ResultStatus.Ok, undefined ? string.Join("; ", result.Warnings) : null, outcome, warnings);
     }
 
-    private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes, CompareOptions options)
+    private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes, TestOptions options)
     {
         if (test is TestKind.Fisher or TestKind.ChiSquare)
         {

@@ -28,7 +28,7 @@ public class BinderTests
         Assert.Equal(["subjects", "visits"], study.Tables.Select(t => t.Name));
         Assert.Equal(4, study.Groups.Length);
         Assert.Equal(7, study.Outcomes.Length);
-        Assert.Equal(11, study.Analyses.Length);
+        Assert.Equal(12, study.Analyses.Length);
         Assert.Equal("nxp2_jdm.study", study.StudyFileName);
     }
 
@@ -55,6 +55,47 @@ public class BinderTests
             """);
 
         Assert.Equal(["PL2003", "PL2023", "PL2029", "PL2031"], result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
+    public void CompareTestOptionsBindToWilcoxTestsArguments()
+    {
+        var study = TestStudies.BindClean(Base + """
+            outcome CK: continuous age summary geometric_mean
+            compare CK: NXP2 vs each using mann_whitney
+            compare CK: NXP2 vs each using mann_whitney exact
+            compare CK: NXP2 vs MDA5 using mann_whitney approximate no_correct
+            compare antibody: NXP2 vs MDA5 using chi_square no_correct
+            compare CK across groups using welch_anova
+            }
+            """);
+
+        var compares = study.Analyses.OfType<BoundCompare>().ToArray();
+        Assert.Equal(
+            [
+                new BoundTestOptions(ExactMode.Default, true), new BoundTestOptions(ExactMode.Exact, true),
+                new BoundTestOptions(ExactMode.Approximate, false), new BoundTestOptions(ExactMode.Default, false),
+                BoundTestOptions.Default,
+            ],
+            compares.Select(c => c.Options));
+        Assert.Equal(TestKind.WelchAnova, compares[4].Test);
+        Assert.Equal(SummaryKind.GeometricMean, Assert.Single(study.Outcomes).Summary);
+    }
+
+    [Fact]
+    public void DescribeStatisticsAndQuantileTypeBind()
+    {
+        var study = TestStudies.BindClean(Base + """
+            describe age by group
+            describe age, antibody by group statistics geometric_mean, mean_se, percent_ci quantile_type 9
+            }
+            """);
+
+        var describes = study.Analyses.OfType<BoundDescribe>().ToArray();
+        Assert.Empty(describes[0].Statistics);
+        Assert.Equal(7, describes[0].QuantileType);
+        Assert.Equal([DescribeStatistic.GeometricMean, DescribeStatistic.MeanSe, DescribeStatistic.PercentCi], describes[1].Statistics.ToArray());
+        Assert.Equal(9, describes[1].QuantileType);
     }
 
     [Fact]

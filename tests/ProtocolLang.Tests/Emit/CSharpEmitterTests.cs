@@ -45,6 +45,44 @@ public class CSharpEmitterTests
     }
 
     [Fact]
+    public void AnalysisOptionsEmitAsRuntimeOptionsThatCompile()
+    {
+        var code = CSharpEmitter.Emit(TestStudies.BindClean("""
+            study Options {
+              table subjects from "subjects.csv" key id {
+                id: text
+                age: number
+                mas: bool
+                arm: category(A, B, C)
+              }
+              groups {
+                A "A": arm == A
+                B "B": arm == B
+                C "C": arm == C
+              }
+              outcome Age: continuous age summary geometric_mean
+              describe age, mas by group statistics mean_se, geometric_mean, percent_ci quantile_type 6
+              describe age by group quantile_type 2
+              compare Age: A vs each using mann_whitney exact no_correct adjust holm
+              compare Age: A vs B using mann_whitney approximate
+              compare mas: A vs B using chi_square no_correct
+              compare Age across groups using welch_anova
+              compare Age: A vs B using mann_whitney
+            }
+            """, "options.study"));
+
+        Assert.Empty(GeneratedCodeCompiler.Problems(code));
+        Assert.Contains("new DescribeOptions(new DescribeStatistic[] { DescribeStatistic.MeanSe, DescribeStatistic.GeometricMean, DescribeStatistic.PercentCi }, QuantileType: 6), age, mas);", code, System.StringComparison.Ordinal);
+        Assert.Contains("new DescribeOptions(null, QuantileType: 2), age);", code, System.StringComparison.Ordinal);
+        Assert.Contains("TestKind.MannWhitney, AdjustMethod.Holm, new TestOptions(ExactMode.Exact, Correct: false));", code, System.StringComparison.Ordinal);
+        Assert.Contains("TestKind.MannWhitney, AdjustMethod.None, new TestOptions(ExactMode.Approximate, Correct: true));", code, System.StringComparison.Ordinal);
+        Assert.Contains("TestKind.ChiSquare, AdjustMethod.None, new TestOptions(ExactMode.Default, Correct: false));", code, System.StringComparison.Ordinal);
+        Assert.Contains("TestKind.WelchAnova, AdjustMethod.None);", code, System.StringComparison.Ordinal);
+        Assert.Contains("TestKind.MannWhitney, AdjustMethod.None);", code, System.StringComparison.Ordinal);
+        Assert.Contains("Summary.GeometricMean", code, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheCompileCheckDoesReportBrokenCode()
     {
         Assert.NotEmpty(GeneratedCodeCompiler.Problems(EmitExample().Replace("Fn.Log(Ck)", "Fn.Log(Ck, Ck)", System.StringComparison.Ordinal)));

@@ -38,14 +38,14 @@ public class ExampleStudyTests
         Assert.Equal(2, declarations.OfType<CriterionSyntax>().Count());
         Assert.Equal(4, Assert.Single(declarations.OfType<GroupsSyntax>()).Groups.Length);
         Assert.Equal(7, declarations.OfType<OutcomeSyntax>().Count());
-        Assert.Single(declarations.OfType<DescribeSyntax>());
+        Assert.Equal(2, declarations.OfType<DescribeSyntax>().Count());
         Assert.Equal(4, declarations.OfType<CompareSyntax>().Count());
         Assert.Equal(3, declarations.OfType<MixedModelSyntax>().Count());
         Assert.Single(declarations.OfType<KaplanMeierSyntax>());
         Assert.Single(declarations.OfType<LogRankSyntax>());
         Assert.Single(declarations.OfType<CoxModelSyntax>());
         Assert.Single(declarations.OfType<ReportSyntax>());
-        Assert.Equal(26, declarations.Length);
+        Assert.Equal(27, declarations.Length);
     }
 
     [Fact]

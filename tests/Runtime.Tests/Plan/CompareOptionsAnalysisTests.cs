@@ -51,7 +51,7 @@ public sealed class CompareOptionsAnalysisTests
 
         public Variable Mas { get; }
 
-        public CompareResult CompareCk(CompareOptions options, AdjustMethod adjust = AdjustMethod.None)
+        public CompareResult CompareCk(TestOptions options, AdjustMethod adjust = AdjustMethod.None)
         {
             Run.Compare("compare CK: NXP2_JDM vs each using mann_whitney", new[] { Ck }, new Pairing.VsReference("NXP2_JDM", Others),
                 TestKind.MannWhitney, adjust, options);
@@ -81,7 +81,7 @@ public sealed class CompareOptionsAnalysisTests
     public void MannWhitneyByDefaultIsWilcoxTestsDefaultWithTheHodgesLehmannShift()
     {
         using var run = new ExampleRun();
-        CompareResult compare = run.CompareCk(CompareOptions.Default, AdjustMethod.Holm);
+        CompareResult compare = run.CompareCk(TestOptions.Default, AdjustMethod.Holm);
 
         Assert.Null(compare.TestOptions);
         foreach (ComparisonRow row in compare.Rows)
@@ -106,7 +106,7 @@ public sealed class CompareOptionsAnalysisTests
     public void MannWhitneyExactOptionTakesTheExactPath()
     {
         using var run = new ExampleRun();
-        CompareResult compare = run.CompareCk(new CompareOptions(ExactMode.Exact));
+        CompareResult compare = run.CompareCk(new TestOptions(ExactMode.Exact));
 
         Assert.Equal(new[] { "exact" }, compare.TestOptions);
         foreach (ComparisonRow row in compare.Rows)
@@ -121,7 +121,7 @@ public sealed class CompareOptionsAnalysisTests
     public void MannWhitneyApproximateOptionUsesTheNormalApproximationWithContinuityCorrection()
     {
         using var run = new ExampleRun();
-        CompareResult compare = run.CompareCk(new CompareOptions(ExactMode.Approximate));
+        CompareResult compare = run.CompareCk(new TestOptions(ExactMode.Approximate));
 
         Assert.Equal(new[] { "approximate" }, compare.TestOptions);
         foreach (ComparisonRow row in compare.Rows)
@@ -134,7 +134,7 @@ public sealed class CompareOptionsAnalysisTests
     public void MannWhitneyNoCorrectDropsTheContinuityCorrectionFromTestAndInterval()
     {
         using var run = new ExampleRun();
-        CompareResult compare = run.CompareCk(new CompareOptions(ExactMode.Approximate, Correct: false));
+        CompareResult compare = run.CompareCk(new TestOptions(ExactMode.Approximate, Correct: false));
 
         Assert.Equal(new[] { "approximate", "no_correct" }, compare.TestOptions);
         foreach (ComparisonRow row in compare.Rows)
@@ -185,7 +185,7 @@ public sealed class CompareOptionsAnalysisTests
     {
         using var run = new ExampleRun();
         run.Run.Compare("compare MAS: NXP2_JDM vs MDA5_JDM using chi_square", new[] { run.Mas }, new Pairing.TwoGroups("NXP2_JDM", "MDA5_JDM"),
-            TestKind.ChiSquare, AdjustMethod.None, new CompareOptions(Correct: correct));
+            TestKind.ChiSquare, AdjustMethod.None, new TestOptions(Correct: correct));
         ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
 
         JsonElement r = Fixture.Case(caseName);

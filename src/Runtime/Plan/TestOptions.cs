@@ -22,10 +22,10 @@ public enum ExactMode
 /// <param name="Exact">Exact or normal-approximation p-value and interval of <c>mann_whitney</c>.</param>
 /// <param name="Correct">R's <c>correct</c>: the continuity correction of <c>mann_whitney</c>'s normal
 /// approximation, and Yates' correction of <c>chi_square</c> on a 2 × 2 table.</param>
-public sealed record CompareOptions(ExactMode Exact = ExactMode.Default, bool Correct = true)
+public sealed record TestOptions(ExactMode Exact = ExactMode.Default, bool Correct = true)
 {
     /// <summary>No options: R's defaults.</summary>
-    public static CompareOptions Default { get; } = new();
+    public static TestOptions Default { get; } = new();
 
     /// <summary>The options as written in the study, for results.json ("exact", "approximate", "no_correct").</summary>
     public IReadOnlyList<string> Names
