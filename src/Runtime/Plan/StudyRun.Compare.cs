@@ -80,6 +80,12 @@ public sealed partial class StudyRun
         }
 
         var warnings = new List<WarningResult>(CompareEdgeCases.Check(variable, test, set, cohort));
+        foreach (GroupSummary s in summaries.Where(s => s.Statistic == "geometric_mean_ci" && s.GeometricMean is null && s.N > 0))
+        {
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.GeometricMeanUndefined,
+                $"'{variable.Name}' in group '{s.Group}': the geometric mean is undefined (a value is zero or negative, or too few values); shown as NA"));
+        }
+
         TestResult result;
         try
         {

@@ -123,6 +123,21 @@ public sealed class CompareEdgeCaseTests
     }
 
     [Fact]
+    public void ANonPositiveValueMakesACompareGeometricMeanSummaryNaWithAWarning()
+    {
+        using var folder = new StudyFolder();
+        var (run, _, _, _, cohort) = Plan(folder);
+        var shifted = Variables.Continuous(cohort, "shifted", "Age minus 40", null, Summary.GeometricMean, r => r.Age - 40);
+
+        ComparisonRow row = Compare(run, shifted, new Pairing.TwoGroups("Alpha", "Beta"), TestKind.MannWhitney);
+
+        Assert.Equal(ResultStatus.Ok, row.Status);
+        Assert.All(row.Summaries, s => Assert.Equal("geometric_mean_ci", s.Statistic));
+        Assert.Null(row.Summaries[0].GeometricMean);
+        Assert.Contains(row.Warnings, w => w.Code == StatisticsWarnings.GeometricMeanUndefined && w.Message.StartsWith("'shifted' in group 'Alpha'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ANonPositiveValueMakesTheGeometricMeanNaWithAWarning()
     {
         using var folder = new StudyFolder();
