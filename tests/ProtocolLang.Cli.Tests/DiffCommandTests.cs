@@ -27,7 +27,7 @@ public sealed class DiffCommandTests : IClassFixture<ExampleRuns>
     }
 
     [Fact]
-    public void OneChangedBaselineCkChangesOnlyTheSubjectsFileHashAndTheTwoCkAnalyses()
+    public void OneChangedBaselineCkChangesOnlyTheSubjectsFileHashAndTheCkAnalyses()
     {
         var report = Compare(_runs.Cold, _runs.Changed);
 
@@ -38,14 +38,16 @@ public sealed class DiffCommandTests : IClassFixture<ExampleRuns>
         Assert.Empty(report.RemovedAnalyses);
         Assert.Empty(report.PValueCrossings);
 
-        // Only the describe table (analysis 1, which lists CK) and "compare CK" (analysis 2) move.
+        // Only the describe table (analysis 1, which lists CK), the CK table (analysis 2) and "compare CK" (analysis 3) move.
         var outside = report.Changes
-            .Where(c => c.Path != "dataFiles[0].sha256" && !c.Path.StartsWith("analyses[0].", StringComparison.Ordinal) && !c.Path.StartsWith("analyses[1].", StringComparison.Ordinal))
+            .Where(c => c.Path != "dataFiles[0].sha256" && !c.Path.StartsWith("analyses[0].", StringComparison.Ordinal)
+                && !c.Path.StartsWith("analyses[1].", StringComparison.Ordinal) && !c.Path.StartsWith("analyses[2].", StringComparison.Ordinal))
             .Select(c => c.Path)
             .ToArray();
         Assert.Empty(outside);
         Assert.Contains(report.Changes, c => c.Path == "dataFiles[0].sha256");
-        Assert.StartsWith("compare CK:", report.AnalysisAt("analyses[1].compare.rows[0].test.pValue")!.Source, StringComparison.Ordinal);
+        Assert.StartsWith("describe CK by group", report.AnalysisAt("analyses[1].describe.variables[0].continuous[0].geometricMean")!.Source, StringComparison.Ordinal);
+        Assert.StartsWith("compare CK:", report.AnalysisAt("analyses[2].compare.rows[0].test.pValue")!.Source, StringComparison.Ordinal);
 
         // In the describe table, only the CK variable's rows move, and the NXP2+ JDM median is the one recomputed by hand.
         Assert.All(report.Changes.Where(c => c.Path.StartsWith("analyses[0].", StringComparison.Ordinal)),
