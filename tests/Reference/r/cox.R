@@ -26,6 +26,11 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
   cm <- s$coefficients
   ci <- s$conf.int
   conc <- concordance(fit)
+  # cox.zph as survival 3.x: the score test of g(t) = 1 - KM(t-) interactions at beta-hat,
+  # per term (terms = TRUE) and GLOBAL; NULL with R's error message when it cannot be computed.
+  zph_error <- NULL
+  zph <- tryCatch(cox.zph(fit, transform = "km", terms = TRUE, global = TRUE)$table,
+                  error = function(e) { zph_error <<- conditionMessage(e); NULL })
   strata_codes <- if (is.null(strata_values)) NULL else I(as.integer(factor(strata_values)) - 1L)
   list(
     name = name,
@@ -53,6 +58,11 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
     score = list(statistic = unname(s$sctest["test"]), df = unname(s$sctest["df"]), p = unname(s$sctest["pvalue"])),
     concordance = unname(conc$concordance),
     concordance_se = sqrt(unname(conc$var)),
+    summary_concordance_se = unname(s$concordance[2]),
+    zph = if (is.null(zph)) NULL else list(
+      terms = I(rownames(zph)), chisq = I(unname(zph[, "chisq"])), df = I(unname(zph[, "df"])),
+      p = I(unname(zph[, "p"]))),
+    zph_error = zph_error,
     warnings = I(warnings))
 }
 
