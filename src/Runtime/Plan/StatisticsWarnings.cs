@@ -50,6 +50,9 @@ internal static class StatisticsWarnings
     /// <summary>Subjects with a missing time, event, covariate or stratum were left out of a Cox model.</summary>
     public const string CoxSubjectsLeftOut = "PL5023";
 
+    /// <summary>cox.zph cannot be computed: its information matrix is singular (e.g. all events at one time).</summary>
+    public const string CoxProportionalHazardsUndefined = "PL5024";
+
     /// <summary>Rows of a mixed model's outcome were left out (missing, non-positive under log, group not included).</summary>
     public const string MixedRowsLeftOut = "PL5030";
 

@@ -35,6 +35,14 @@ public sealed record CoxZph(IReadOnlyList<CoxZphTest> Terms, CoxZphTest Global, 
 /// </remarks>
 public static class CoxProportionalHazardsTest
 {
+    /// <summary>
+    /// A pivot below this fraction of the largest diagonal element counts as singular. R's
+    /// <c>solve()</c> gives up only when the reciprocal condition number is below machine epsilon,
+    /// so a nearly flat direction (a coefficient drifting to infinity) still gets a test, as in R;
+    /// coxph's stricter toler.chol (eps^0.75) would drop it.
+    /// </summary>
+    private const double SingularTolerance = 2.220446049250313e-16;
+
     /// <summary>Tests the fitted model <paramref name="fit"/> of <paramref name="design"/>.</summary>
     public static CoxZph Test(CoxDesign design, CoxFit fit)
     {
@@ -259,7 +267,7 @@ public static class CoxProportionalHazardsTest
             }
         }
 
-        CoxCholesky chol = CoxCholesky.Decompose(block, CoxRegression.CholeskyTolerance);
+        CoxCholesky chol = CoxCholesky.Decompose(block, SingularTolerance);
         if (chol.Rank < m)
         {
             return new CoxZphTest(name, double.NaN, columns.Length, double.NaN);
