@@ -53,6 +53,9 @@ internal static class StatisticsWarnings
     /// <summary>cox.zph cannot be computed: its information matrix is singular (e.g. all events at one time).</summary>
     public const string CoxProportionalHazardsUndefined = "PL5024";
 
+    /// <summary>A pair of a pairwise log-rank test has no defined test (no events, or an empty group).</summary>
+    public const string PairwiseLogRankUndefined = "PL5025";
+
     /// <summary>Rows of a mixed model's outcome were left out (missing, non-positive under log, group not included).</summary>
     public const string MixedRowsLeftOut = "PL5030";
 
