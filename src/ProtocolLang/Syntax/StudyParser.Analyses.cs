@@ -125,7 +125,7 @@ public static partial class StudyParser
         from rho in Opt(Keyword("rho").Then(_ => NumberLiteral(allowSign: true, "a number after 'rho'")))
         from strata in Opt(Keyword("strata").Then(_ => Identifier("a strata variable after 'strata'")))
         from pairwise in Opt(Keyword("pairwise"))
-        from adjust in pairwise is null ? Parse.Return<IdentifierSyntax?>(null) : Opt(Keyword("adjust").Then(_ => Identifier("an adjustment method after 'adjust'")))
+        from adjust in pairwise is null ? Sprache.Parse.Return<IdentifierSyntax?>(null) : Opt(Keyword("adjust").Then(_ => Identifier("an adjustment method after 'adjust'")))
         select (outcome, rho, strata, pairwise, adjust),
         (v, span) => (DeclarationSyntax)new LogRankSyntax(v.outcome, v.rho, v.strata, v.pairwise, v.adjust, span));
 
