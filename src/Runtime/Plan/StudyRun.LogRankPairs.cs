@@ -29,11 +29,11 @@ public sealed partial class StudyRun
             if (double.IsNaN(pair.Test.PValue))
             {
                 warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.PairwiseLogRankUndefined,
-                    $"{a} vs {b}: the pairwise test is undefined (no events, or a group without analysed subjects); left out of the p-value adjustment"));
+                    $"{a} vs {b}: no pairwise test (no events in the pair, or a group with no subjects at risk at any event time); left out of the p-value adjustment"));
             }
 
             pairs.Add(new LogRankPair(a, cohort.GroupLabels[pair.GroupA], b, cohort.GroupLabels[pair.GroupB], pair.Test.N.Sum(),
-                pair.Test.ChiSquare, pair.Test.DegreesOfFreedom, pair.Test.PValue, pair.AdjustedPValue));
+                double.IsNaN(pair.Test.PValue) ? double.NaN : pair.Test.ChiSquare, pair.Test.DegreesOfFreedom, pair.Test.PValue, pair.AdjustedPValue));
         }
 
         return pairs;

@@ -25,7 +25,7 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(times);
         Cohort cohort = RequireCohort(outcome);
         string at = times.Count == 0 ? string.Empty : "; survival at " + string.Join(", ", times.Select(ModelText.Number));
-        string specification = ModelText.Outcome(outcome) + " by group" + at;
+        string specification = ModelText.Outcome(outcome) + " by group" + at + (confType == SurvivalConfType.Log ? string.Empty : "; conf_type " + (confType == SurvivalConfType.LogLog ? "log_log" : "plain"));
         (SurvivalConfidence confidence, string rName) = confType switch
         {
             SurvivalConfType.LogLog => (SurvivalConfidence.LogLog, "log-log"),

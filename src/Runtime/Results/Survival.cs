@@ -65,7 +65,7 @@ public sealed record LogRankOutcome(
     string? PairwiseAdjust = null,
     IReadOnlyList<LogRankPair>? Pairs = null);
 
-/// <summary>One pair's test (<c>survdiff</c> on the two groups' subjects, strata kept); df is 1, or 0 when undefined.</summary>
+/// <summary>One pair's test (<c>survdiff</c> on the two groups' subjects, strata kept); df is 1, or 0 and the numbers null when undefined.</summary>
 /// <param name="N">Subjects of the two groups in the test.</param>
 /// <param name="AdjustedPValue">The p-value adjusted over the pairs that have one (R's <c>p.adjust</c>); null when undefined.</param>
 public sealed record LogRankPair(
