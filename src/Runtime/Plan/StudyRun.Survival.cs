@@ -128,6 +128,15 @@ public sealed partial class StudyRun
         bool undefined = double.IsNaN(test.PValue);
         string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
         warnings.AddRange(test.Warnings.Select(w => StatisticsWarnings.Warning(code, GroupNamesIn(w, cohort))));
+        for (int g = 0; g < cohort.GroupNames.Count; g++)
+        {
+            if (test.N[g] > 0 && test.Observed[g] == 0 && test.Expected[g] > 0)
+            {
+                warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LogRankGroupWithoutEvents, string.Create(CultureInfo.InvariantCulture,
+                    $"{cohort.GroupNames[g]}: no events in the group (observed 0, expected {test.Expected[g]:G3}); the test is defined, but this group's hazard cannot be estimated (its Kaplan-Meier curve stays at 1)")));
+            }
+        }
+
         var groups = Enumerable.Range(0, cohort.GroupNames.Count)
             .Select(g => new LogRankGroup(cohort.GroupNames[g], cohort.GroupLabels[g], test.N[g], test.Observed[g], test.Expected[g]))
             .ToArray();
