@@ -99,7 +99,12 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.CoxProportionalHazardsUndefined, zph.Warning));
         }
 
-        Dictionary<string, string> labels = spec.Terms.ToDictionary(t => t.Covariate?.Name ?? "group", t => t.Covariate?.Label ?? "Group", StringComparer.Ordinal);
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (CoxTerm term in spec.Terms)
+        {
+            labels.TryAdd(term.Covariate?.Name ?? "group", term.Covariate?.Label ?? "Group");
+        }
+
         var rows = zph.Terms
             .Select(t => new CoxProportionalHazardsTerm(t.Term, labels[t.Term], t.ChiSquare, t.DegreesOfFreedom, t.PValue))
             .Append(new CoxProportionalHazardsTerm("GLOBAL", "Global test", zph.Global.ChiSquare, zph.Global.DegreesOfFreedom, zph.Global.PValue))

@@ -148,6 +148,7 @@ public static class CoxProportionalHazardsTest
         var cmat2 = new double[p, p];
         var score = new double[p];
         var info = new double[p, p];
+        var mean = new double[p];
         double denom = 0;
         for (int person = n - 1; person >= 0;)
         {
@@ -206,7 +207,6 @@ public static class CoxProportionalHazardsTest
             Array.Clear(info);
             int terms = efron ? deaths : 1;
             double weight = efron ? 1.0 : deaths;
-            var mean = new double[p];
             for (int k = 0; k < terms; k++)
             {
                 double removed = efron ? (double)k / deaths : 0;
