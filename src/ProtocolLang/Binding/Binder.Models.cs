@@ -29,7 +29,13 @@ public sealed partial class Binder
     {
         RequireGroups(syntax.Span);
         var outcome = ResolveTimeToEvent(syntax.Outcome, "kaplan_meier");
-        return outcome is null ? null : new BoundKaplanMeier(Snippet(syntax.Span), outcome, syntax.Times.Select(t => t.Value).ToImmutableArray(), syntax.Span);
+        var confType = syntax.ConfType?.Name switch
+        {
+            "log_log" => SurvivalConfType.LogLog,
+            "plain" => SurvivalConfType.Plain,
+            _ => SurvivalConfType.Log, // the parser admits only log, log_log and plain
+        };
+        return outcome is null ? null : new BoundKaplanMeier(Snippet(syntax.Span), outcome, syntax.Times.Select(t => t.Value).ToImmutableArray(), confType, syntax.Span);
     }
 
     private BoundLogRank? BindLogRank(LogRankSyntax syntax)
@@ -37,7 +43,20 @@ public sealed partial class Binder
         RequireGroups(syntax.Span);
         var outcome = ResolveTimeToEvent(syntax.Outcome, "logrank");
         var strata = syntax.Strata is { } s ? ResolveStratum(s, "logrank strata") : null;
-        return outcome is null ? null : new BoundLogRank(Snippet(syntax.Span), outcome, syntax.Rho?.Value ?? 0, strata, syntax.Span);
+        var adjust = AdjustMethod.None;
+        if (syntax.Adjust is { } adjustSyntax)
+        {
+            var found = Adjustments.FirstOrDefault(a => a.Name == adjustSyntax.Name);
+            if (found.Name is null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownAdjust, adjustSyntax.Span, adjustSyntax.Name,
+                    NameSuggestions.DidYouMean(adjustSyntax.Name, Adjustments.Select(a => a.Name)));
+            }
+
+            adjust = found.Method;
+        }
+
+        return outcome is null ? null : new BoundLogRank(Snippet(syntax.Span), outcome, syntax.Rho?.Value ?? 0, strata, syntax.Pairwise is not null, adjust, syntax.Span);
     }
 
     private BoundVariable? ResolveStratum(IdentifierSyntax name, string analysis)

@@ -153,10 +153,11 @@ public sealed record BoundMixedModel(
     bool Reml,
     TextSpan Span) : BoundAnalysis(Source, Span);
 
-public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, ImmutableArray<double> Times, TextSpan Span)
+public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, ImmutableArray<double> Times, SurvivalConfType ConfType, TextSpan Span)
     : BoundAnalysis(Source, Span);
 
-public sealed record BoundLogRank(string Source, OutcomeSymbol Outcome, double Rho, BoundVariable? Strata, TextSpan Span)
+/// <param name="Pairwise">Also test every pair of groups, p-values adjusted with <see cref="Adjust"/>.</param>
+public sealed record BoundLogRank(string Source, OutcomeSymbol Outcome, double Rho, BoundVariable? Strata, bool Pairwise, AdjustMethod Adjust, TextSpan Span)
     : BoundAnalysis(Source, Span);
 
 public enum TiesMethod

@@ -33,11 +33,12 @@ public sealed partial class CSharpEmitter
                 break;
             case BoundKaplanMeier k:
                 var times = k.Times.IsEmpty ? "Array.Empty<double>()" : "new double[] { " + string.Join(", ", k.Times.Select(CSharpLiterals.Number)) + " }";
-                _w.Line("run.KaplanMeier(" + source + ", " + variables[k.Outcome.Name] + ", " + times + ");");
+                _w.Line("run.KaplanMeier(" + source + ", " + variables[k.Outcome.Name] + ", " + times + ", SurvivalConfType." + k.ConfType + ");");
                 break;
             case BoundLogRank l:
                 _w.Line("run.LogRank(" + source + ", " + variables[l.Outcome.Name] + ", " + CSharpLiterals.Number(l.Rho) + ", "
-                    + (l.Strata is null ? "null" : variables[l.Strata.Name]) + ");");
+                    + (l.Strata is null ? "null" : variables[l.Strata.Name])
+                    + (l.Pairwise ? ", pairwise: AdjustMethod." + l.Adjust : string.Empty) + ");");
                 break;
             case BoundCox c:
                 _w.Line("run.Cox(" + source + ",");

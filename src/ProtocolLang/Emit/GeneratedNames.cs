@@ -16,7 +16,7 @@ internal sealed class GeneratedNames
     {
         "Fn", "Criterion", "CriterionKind", "GroupDefinition", "StudyRun", "StudyRunOptions", "ReportFormat", "StudyResults",
         "Variable", "Variables", "Summary", "Pairing", "TestKind", "AdjustMethod", "MixedModelSpec", "ResponseTransform",
-        "ModelTerm", "TermFactor", "TermFactorKind", "RandomEffect", "CoxSpec", "CoxTerm", "TiesMethod", "StudySchema",
+        "ModelTerm", "TermFactor", "TermFactorKind", "RandomEffect", "CoxSpec", "CoxTerm", "TiesMethod", "SurvivalConfType", "StudySchema",
         "DescribeOptions", "DescribeStatistic", "TestOptions", "ExactMode",
         "TableSchema", "ColumnSchema", "ColumnKind", "DataTable", "Cohort", "ChildRows", "ContinuousVariable",
         "BinaryVariable", "CategoricalVariable", "CountVariable", "TimeToEventVariable", "RepeatedVariable",

@@ -60,13 +60,20 @@ public sealed record MixedModelSyntax(
     IdentifierSyntax? Method,
     TextSpan Span) : DeclarationSyntax(Span);
 
-/// <summary><c>model kaplan_meier Outcome by group [at t1, t2]</c></summary>
-public sealed record KaplanMeierSyntax(IdentifierSyntax Outcome, ImmutableArray<NumberSyntax> Times, TextSpan Span)
+/// <summary><c>model kaplan_meier Outcome by group [at t1, t2] [conf_type log|log_log|plain]</c></summary>
+public sealed record KaplanMeierSyntax(IdentifierSyntax Outcome, ImmutableArray<NumberSyntax> Times, IdentifierSyntax? ConfType, TextSpan Span)
     : DeclarationSyntax(Span);
 
-/// <summary><c>test logrank Outcome by group [rho n] [strata col]</c></summary>
-public sealed record LogRankSyntax(IdentifierSyntax Outcome, NumberSyntax? Rho, IdentifierSyntax? Strata, TextSpan Span)
-    : DeclarationSyntax(Span);
+/// <summary><c>test logrank Outcome by group [rho n] [strata col] [pairwise [adjust method]]</c></summary>
+/// <param name="Pairwise">The <c>pairwise</c> keyword, when every pair of groups is also tested.</param>
+/// <param name="Adjust">The adjustment method after <c>pairwise adjust</c>.</param>
+public sealed record LogRankSyntax(
+    IdentifierSyntax Outcome,
+    NumberSyntax? Rho,
+    IdentifierSyntax? Strata,
+    IdentifierSyntax? Pairwise,
+    IdentifierSyntax? Adjust,
+    TextSpan Span) : DeclarationSyntax(Span);
 
 /// <summary><c>model cox Outcome ~ a + b [reference ...] [ties efron|breslow] [strata s1, s2]</c></summary>
 public sealed record CoxModelSyntax(

@@ -91,8 +91,9 @@ public static partial class StudyParser
         from outcome in Identifier("an outcome after 'kaplan_meier'")
         from byKeyword in ByGroup
         from times in Keyword("at").Then(_ => CommaList(NumberLiteral(allowSign: true, "a time after 'at'"))).XOptional()
+        from confType in Opt(Keyword("conf_type").Then(_ => OneOfKeywords("log", "log_log", "plain")))
         select (Func<TextSpan, DeclarationSyntax>)(span =>
-            new KaplanMeierSyntax(outcome, times.GetOrElse(ImmutableArray<NumberSyntax>.Empty), span));
+            new KaplanMeierSyntax(outcome, times.GetOrElse(ImmutableArray<NumberSyntax>.Empty), confType, span));
 
     private static readonly Parser<ReferenceSyntax> Reference = Node(
         from first in Identifier("a reference level or 'variable = level'")
@@ -132,8 +133,10 @@ public static partial class StudyParser
         from byKeyword in ByGroup
         from rho in Opt(Keyword("rho").Then(_ => NumberLiteral(allowSign: true, "a number after 'rho'")))
         from strata in Opt(Keyword("strata").Then(_ => Identifier("a strata variable after 'strata'")))
-        select (outcome, rho, strata),
-        (v, span) => (DeclarationSyntax)new LogRankSyntax(v.outcome, v.rho, v.strata, span));
+        from pairwise in Opt(Keyword("pairwise"))
+        from adjust in pairwise is null ? Sprache.Parse.Return<IdentifierSyntax?>(null) : Opt(Keyword("adjust").Then(_ => Identifier("an adjustment method after 'adjust'")))
+        select (outcome, rho, strata, pairwise, adjust),
+        (v, span) => (DeclarationSyntax)new LogRankSyntax(v.outcome, v.rho, v.strata, v.pairwise, v.adjust, span));
 
     private static readonly Parser<DeclarationSyntax> Report = Node(
         from keyword in Keyword("report")

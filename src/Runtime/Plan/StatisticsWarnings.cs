@@ -59,6 +59,15 @@ internal static class StatisticsWarnings
     /// <summary>Subjects with a missing time, event, covariate or stratum were left out of a Cox model.</summary>
     public const string CoxSubjectsLeftOut = "PL5023";
 
+    /// <summary>cox.zph cannot be computed: its information matrix is singular (e.g. all events at one time).</summary>
+    public const string CoxProportionalHazardsUndefined = "PL5024";
+
+    /// <summary>A pair of a pairwise log-rank test has no defined test (no events, or an empty group).</summary>
+    public const string PairwiseLogRankUndefined = "PL5025";
+
+    /// <summary>A group in a log-rank test has subjects but no events (observed 0).</summary>
+    public const string LogRankGroupWithoutEvents = "PL5026";
+
     /// <summary>Rows of a mixed model's outcome were left out (missing, non-positive under log, group not included).</summary>
     public const string MixedRowsLeftOut = "PL5030";
 

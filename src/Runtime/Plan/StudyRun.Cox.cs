@@ -28,7 +28,8 @@ public sealed partial class StudyRun
 
         string ties = spec.Ties == TiesMethod.Efron ? "efron" : "breslow";
         string method = $"Cox proportional hazards, {(spec.Ties == TiesMethod.Efron ? "Efron" : "Breslow")} ties, R survival::coxph(ties = \"{ties}\")"
-            + "; Wald 95% CI for hazard ratios; concordance as R concordance(fit)";
+            + "; Wald 95% CI for hazard ratios; concordance with SE as R concordance(fit)"
+            + "; proportional hazards as R cox.zph(fit, transform = \"km\", terms = TRUE)";
         string specification = ModelText.Cox(spec);
         var covariates = new List<CoxCovariate>();
         var labels = new Dictionary<string, Func<string?, string>>(StringComparer.Ordinal);
@@ -79,11 +80,35 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Warning(code, w));
         }
 
+        CoxProportionalHazardsResult ph = ProportionalHazards(design, fit, spec, warnings);
         static CoxTestResult Test(string name, CoxGlobalTest t) => new(name, t.Statistic, t.DegreesOfFreedom, t.PValue);
         var result = new CoxResult(ties, spec.Strata.Select(s => s.Name).ToArray(), fit.N, design.Excluded, fit.Events, fit.Iterations, fit.Converged, terms,
-            fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance);
+            fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance,
+            fit.ConcordanceStandardError, ph);
         string status = fit.Events == 0 ? ResultStatus.Failed : ResultStatus.Ok;
         string? reason = fit.Events == 0 ? "there are no events among the analysed subjects" : null;
         _analyses.Add(new AnalysisResult(_analyses.Count + 1, "cox", source, status, method, reason, specification, warnings, Cox: result));
+    }
+
+    /// <summary>cox.zph for the fitted model, each term labelled as the reader knows it.</summary>
+    private static CoxProportionalHazardsResult ProportionalHazards(CoxDesign design, CoxFit fit, CoxSpec spec, List<WarningResult> warnings)
+    {
+        CoxZph zph = CoxProportionalHazardsTest.Test(design, fit);
+        if (zph.Warning is not null && fit.Events > 0)
+        {
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.CoxProportionalHazardsUndefined, zph.Warning));
+        }
+
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (CoxTerm term in spec.Terms)
+        {
+            labels.TryAdd(term.Covariate?.Name ?? "group", term.Covariate?.Label ?? "Group");
+        }
+
+        var rows = zph.Terms
+            .Select(t => new CoxProportionalHazardsTerm(t.Term, labels[t.Term], t.ChiSquare, t.DegreesOfFreedom, t.PValue))
+            .Append(new CoxProportionalHazardsTerm("GLOBAL", "Global test", zph.Global.ChiSquare, zph.Global.DegreesOfFreedom, zph.Global.PValue))
+            .ToArray();
+        return new CoxProportionalHazardsResult("km", rows, zph.Warning);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
+using ProtocolLang.Runtime.Statistics;
 using ProtocolLang.Runtime.Statistics.Survival;
 
 namespace ProtocolLang.Runtime.Plan;
@@ -12,21 +13,28 @@ public sealed partial class StudyRun
     private const double SurvivalConfidenceLevel = 0.95;
 
     /// <summary>
-    /// Kaplan-Meier curves by group (log CI, R's default), with the median and its CI, survival at
-    /// <paramref name="times"/> and the restricted mean up to the outcome's horizon (else the last
-    /// requested time). Subjects with a missing time or event are left out and counted.
+    /// Kaplan-Meier curves by group (pointwise CI of type <paramref name="confType"/>; log is R's
+    /// default), with the median and its CI, survival at <paramref name="times"/> and the restricted
+    /// mean up to the outcome's horizon (else the last requested time). Subjects with a missing time
+    /// or event are left out and counted.
     /// </summary>
-    public void KaplanMeier(string source, TimeToEventVariable outcome, IReadOnlyList<double> times)
+    public void KaplanMeier(string source, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(times);
         Cohort cohort = RequireCohort(outcome);
         string at = times.Count == 0 ? string.Empty : "; survival at " + string.Join(", ", times.Select(ModelText.Number));
-        string specification = ModelText.Outcome(outcome) + " by group" + at;
-        const string method = "Kaplan-Meier, Greenwood SE, log CI, R survival::survfit";
+        string specification = ModelText.Outcome(outcome) + " by group" + at + (confType == SurvivalConfType.Log ? string.Empty : "; conf_type " + (confType == SurvivalConfType.LogLog ? "log_log" : "plain"));
+        (SurvivalConfidence confidence, string rName) = confType switch
+        {
+            SurvivalConfType.LogLog => (SurvivalConfidence.LogLog, "log-log"),
+            SurvivalConfType.Plain => (SurvivalConfidence.Plain, "plain"),
+            _ => (SurvivalConfidence.Log, "log"),
+        };
+        string method = $"Kaplan-Meier, Greenwood SE, {rName} CI, R survival::survfit(conf.type = \"{rName}\")";
 
-        KaplanMeierFit fit = Statistics.Survival.KaplanMeier.Fit(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count);
+        KaplanMeierFit fit = Statistics.Survival.KaplanMeier.Fit(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, confidence);
         double? horizon = outcome.Horizon ?? (times.Count > 0 ? times.Max() : null);
         var warnings = new List<WarningResult>();
         WarnLeftOut(outcome, fit.LeftOut, cohort, warnings);
@@ -68,15 +76,17 @@ public sealed partial class StudyRun
                     .ToArray()));
         }
 
-        var result = new KaplanMeierResult(outcome.Name, outcome.Label, outcome.Unit, "log", SurvivalConfidenceLevel, times.ToArray(), horizon, fit.LeftOut, groups);
+        var result = new KaplanMeierResult(outcome.Name, outcome.Label, outcome.Unit, rName, SurvivalConfidenceLevel, times.ToArray(), horizon, fit.LeftOut, groups);
         _analyses.Add(new AnalysisResult(_analyses.Count + 1, "kaplan_meier", source, ResultStatus.Ok, method, null, specification, warnings, KaplanMeier: result));
     }
 
     /// <summary>
     /// The G-rho test across groups (rho = 0: log-rank; rho = 1: Peto-Peto), stratified by a binary
     /// or categorical variable when given. Subjects with a missing time, event or stratum are left out and counted.
+    /// With <paramref name="pairwise"/>, every pair of groups is also tested on its own subjects (same
+    /// rho and strata) and the pairs' p-values are adjusted together (see <see cref="LogRankPairs"/>).
     /// </summary>
-    public void LogRank(string source, TimeToEventVariable outcome, double rho, Variable? strata)
+    public void LogRank(string source, TimeToEventVariable outcome, double rho, Variable? strata, AdjustMethod? pairwise = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -85,7 +95,9 @@ public sealed partial class StudyRun
             + (strata is null ? string.Empty : "; strata: " + strata.Name);
         string call = strata is null ? "Surv(time, status) ~ group" : $"Surv(time, status) ~ group + strata({strata.Name})";
         string method = string.Create(CultureInfo.InvariantCulture,
-            $"{(rho == 0 ? "Log-rank test" : rho == 1 ? "Peto-Peto test (G-rho, rho = 1)" : $"G-rho test (rho = {ModelText.Number(rho)})")}, R survival::survdiff({call}, rho = {ModelText.Number(rho)})");
+            $"{(rho == 0 ? "Log-rank test" : rho == 1 ? "Peto-Peto test (G-rho, rho = 1)" : $"G-rho test (rho = {ModelText.Number(rho)})")}, R survival::survdiff({call}, rho = {ModelText.Number(rho)})")
+            + (pairwise is { } adjust ? PairwiseMethod(adjust) : string.Empty);
+        specification += pairwise is { } a ? "; pairwise, adjust = " + CompareMethod.AdjustName(a) : string.Empty;
 
         int[] strataCodes = Array.Empty<int>();
         int strataCount = 1;
@@ -116,10 +128,23 @@ public sealed partial class StudyRun
         bool undefined = double.IsNaN(test.PValue);
         string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
         warnings.AddRange(test.Warnings.Select(w => StatisticsWarnings.Warning(code, GroupNamesIn(w, cohort))));
+        for (int g = 0; g < cohort.GroupNames.Count; g++)
+        {
+            if (test.N[g] > 0 && test.Observed[g] == 0 && test.Expected[g] > 0)
+            {
+                warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LogRankGroupWithoutEvents, string.Create(CultureInfo.InvariantCulture,
+                    $"{cohort.GroupNames[g]}: no events in the group (observed 0, expected {test.Expected[g]:G3}); the test is defined, but this group's hazard cannot be estimated (its Kaplan-Meier curve stays at 1)")));
+            }
+        }
+
         var groups = Enumerable.Range(0, cohort.GroupNames.Count)
             .Select(g => new LogRankGroup(cohort.GroupNames[g], cohort.GroupLabels[g], test.N[g], test.Observed[g], test.Expected[g]))
             .ToArray();
-        var outcomeResult = new LogRankOutcome(outcome.Name, outcome.Label, rho, strata?.Name, groups, test.ChiSquare, test.DegreesOfFreedom, test.PValue, test.LeftOut);
+        IReadOnlyList<LogRankPair>? pairs = pairwise is { } method2
+            ? LogRankPairs(outcome, cohort, rho, strataCodes, strataCount, method2, warnings)
+            : null;
+        var outcomeResult = new LogRankOutcome(outcome.Name, outcome.Label, rho, strata?.Name, groups, test.ChiSquare, test.DegreesOfFreedom, test.PValue, test.LeftOut,
+            pairwise is { } m ? CompareMethod.AdjustName(m) : null, pairs);
         _analyses.Add(new AnalysisResult(_analyses.Count + 1, "logrank", source, ResultStatus.Ok, method, null, specification, warnings, LogRank: outcomeResult));
     }
 

@@ -30,10 +30,23 @@ public static partial class ReportViewBuilder
                 Row("Likelihood-ratio test", CoxTestText(cox.LikelihoodRatio)),
                 Row("Wald test", CoxTestText(cox.Wald)),
                 Row("Score (log-rank) test", CoxTestText(cox.Score)),
-                Row("Concordance (Harrell's C)", F.Estimate(cox.Concordance)),
+                Row("Concordance (Harrell's C, SE)", $"{F.Estimate(cox.Concordance)} (SE {F.Estimate(cox.ConcordanceStandardError)})"),
                 Row("Log-likelihood (null, final)", $"{F.Estimate(cox.LogLikelihoodNull)}, {F.Estimate(cox.LogLikelihood)}"),
                 Row("Newton-Raphson iterations", F.Count(cox.Iterations) + (cox.Converged ? string.Empty : " (did not converge)")),
             }));
+        ProportionalHazardsTable(cox.ProportionalHazards, notes, tables);
+    }
+
+    /// <summary>cox.zph: one row per term and the global test; a small p questions proportional hazards.</summary>
+    private static void ProportionalHazardsTable(CoxProportionalHazardsResult ph, List<string> notes, List<MarkdownTable> tables)
+    {
+        notes.Add("Proportional-hazards test (Grambsch & Therneau 1994) as R survival::cox.zph(fit, transform = \"km\", terms = TRUE): "
+            + "a score test of each term's coefficient changing linearly with 1 − KM(t); a small p questions proportional hazards."
+            + (ph.Reason is null ? string.Empty : " Not computed: " + ph.Reason + "."));
+        tables.Add(new MarkdownTable(
+            new[] { "Proportional hazards (cox.zph)", "χ²", "df", "p" },
+            "|---|--:|--:|--:|",
+            ph.Tests.Select(t => Row(Cell(t.Label), F.Estimate(t.ChiSquare), F.DegreesOfFreedom(t.DegreesOfFreedom), F.PValue(t.PValue))).ToArray()));
     }
 
     private static IReadOnlyList<string> CoxTermRow(CoxTermResult t)

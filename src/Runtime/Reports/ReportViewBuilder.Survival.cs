@@ -31,6 +31,11 @@ public static partial class ReportViewBuilder
 
             tables.Add(LogRankGroupsTable(test));
             tables.Add(LogRankTestTable(test));
+            if (test.Pairs is { } pairs)
+            {
+                notes.Add($"Pairwise: the same test on each pair of groups' subjects (R `survdiff` per pair), p adjusted over the pairs with `p.adjust(method = \"{test.PairwiseAdjust}\")`.");
+                tables.Add(LogRankPairsTable(pairs));
+            }
         }
     }
 
@@ -43,7 +48,7 @@ public static partial class ReportViewBuilder
         string rmst = km.Horizon is { } h
             ? $" RMST: restricted mean survival time up to {Time(h)}{unit}, with its standard error (`print(fit, rmean = {Time(h)})`)."
             : string.Empty;
-        return $"Times in{(km.Unit is null ? " the outcome's unit" : unit)}. Survival: Kaplan-Meier estimate with a {km.ConfidenceType}-transformed 95% CI (`summary(fit, times = ...)`); "
+        return $"Times in{(km.Unit is null ? " the outcome's unit" : unit)}. Survival: Kaplan-Meier estimate with a {(km.ConfidenceType == "plain" ? "plain (untransformed)" : km.ConfidenceType + "-transformed")} 95% CI (`survfit(conf.type = \"{km.ConfidenceType}\")`, `summary(fit, times = ...)`); "
             + "median with its 95% CI as `print(fit)`. NA: not reached (a median or limit), or no estimate (a time after the group's last observation)." + rmst;
     }
 
@@ -115,4 +120,12 @@ public static partial class ReportViewBuilder
             "|---|--:|--:|--:|",
             new[] { (IReadOnlyList<string>)new[] { name, F.Estimate(test.ChiSquare), F.Count(test.DegreesOfFreedom), F.PValue(test.PValue) } });
     }
+
+    private static MarkdownTable LogRankPairsTable(IReadOnlyList<LogRankPair> pairs) => new(
+        new[] { "Pair", "n", "Chi-square", "df", "p", "Adjusted p" },
+        "|---|--:|--:|--:|--:|--:|",
+        pairs.Select(p => (IReadOnlyList<string>)new[]
+        {
+            Cell(p.LabelA) + " vs " + Cell(p.LabelB), F.Count(p.N), F.Estimate(p.ChiSquare), F.Count(p.DegreesOfFreedom), F.PValue(p.PValue), F.PValue(p.AdjustedPValue),
+        }).ToArray());
 }

@@ -9,6 +9,8 @@ namespace ProtocolLang.Runtime.Results;
 /// <param name="Excluded">Subjects left out for a missing time, event or covariate.</param>
 /// <param name="Iterations">Newton-Raphson iterations (R's <c>fit$iter</c>).</param>
 /// <param name="Concordance">Harrell's C, as R's <c>concordance(fit)</c>.</param>
+/// <param name="ConcordanceStandardError">Its SE, sqrt(<c>concordance(fit)$var</c>) = <c>summary(fit)$concordance[2]</c>.</param>
+/// <param name="ProportionalHazards">The test of proportional hazards, as <c>cox.zph(fit)</c>.</param>
 public sealed record CoxResult(
     string Ties,
     IReadOnlyList<string> Strata,
@@ -23,7 +25,9 @@ public sealed record CoxResult(
     CoxTestResult LikelihoodRatio,
     CoxTestResult Wald,
     CoxTestResult Score,
-    double Concordance);
+    double Concordance,
+    double ConcordanceStandardError,
+    CoxProportionalHazardsResult ProportionalHazards);
 
 /// <summary>
 /// One design column: a numeric covariate, or one level of a factor against its reference.
@@ -50,3 +54,14 @@ public sealed record CoxTermResult(
 
 /// <summary>A global test of a Cox model: "likelihood_ratio", "wald" or "score".</summary>
 public sealed record CoxTestResult(string Test, double Statistic, int DegreesOfFreedom, double PValue);
+
+/// <summary>
+/// The Grambsch-Therneau test of proportional hazards, as R survival 3.x's
+/// <c>cox.zph(fit, transform = "km", terms = TRUE)</c>: one row per model term, then "GLOBAL".
+/// </summary>
+/// <param name="Transform">The time scale of the test: "km" (1 − the pooled Kaplan-Meier).</param>
+/// <param name="Reason">Why the tests are undefined (all null), or absent.</param>
+public sealed record CoxProportionalHazardsResult(string Transform, IReadOnlyList<CoxProportionalHazardsTerm> Tests, string? Reason);
+
+/// <summary>One row of <c>cox.zph(fit)$table</c>; Term is the covariate's name or "GLOBAL".</summary>
+public sealed record CoxProportionalHazardsTerm(string Term, string Label, double ChiSquare, int DegreesOfFreedom, double PValue);

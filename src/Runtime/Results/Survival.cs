@@ -50,6 +50,8 @@ public sealed record KaplanMeierRow(double Time, int NRisk, int NEvent, int NCen
 /// <param name="ChiSquare">Null when undefined.</param>
 /// <param name="PValue">Null when there is no test (fewer than two groups with expected events).</param>
 /// <param name="LeftOut">Subjects left out for a missing time, event or stratum.</param>
+/// <param name="PairwiseAdjust">R's <c>p.adjust</c> method of the pairwise tests; absent without <c>pairwise</c>.</param>
+/// <param name="Pairs">Every pair of groups, tested as <c>survdiff</c> on that pair's subjects; absent without <c>pairwise</c>.</param>
 public sealed record LogRankOutcome(
     string Variable,
     string Label,
@@ -59,7 +61,23 @@ public sealed record LogRankOutcome(
     double ChiSquare,
     int DegreesOfFreedom,
     double PValue,
-    int LeftOut);
+    int LeftOut,
+    string? PairwiseAdjust = null,
+    IReadOnlyList<LogRankPair>? Pairs = null);
+
+/// <summary>One pair's test (<c>survdiff</c> on the two groups' subjects, strata kept); df is 1, or 0 and the numbers null when undefined.</summary>
+/// <param name="N">Subjects of the two groups in the test.</param>
+/// <param name="AdjustedPValue">The p-value adjusted over the pairs that have one (R's <c>p.adjust</c>); null when undefined.</param>
+public sealed record LogRankPair(
+    string GroupA,
+    string LabelA,
+    string GroupB,
+    string LabelB,
+    int N,
+    double ChiSquare,
+    int DegreesOfFreedom,
+    double PValue,
+    double AdjustedPValue);
 
 /// <summary>A group's subjects, observed and expected events (weighted for rho ≠ 0), summed over strata.</summary>
 public sealed record LogRankGroup(string Group, string Label, int N, double Observed, double Expected);

@@ -119,6 +119,29 @@ public class AnalysisParsingTests
     }
 
     [Fact]
+    public void KaplanMeierConfTypeIsOptionalAndOneOfThree()
+    {
+        Assert.Null(Single<KaplanMeierSyntax>("model kaplan_meier Relapse by group at 12").ConfType);
+        Assert.Equal("log_log", Single<KaplanMeierSyntax>("model kaplan_meier Relapse by group at 12 conf_type log_log").ConfType!.Name);
+        Assert.Equal("plain", Single<KaplanMeierSyntax>("model kaplan_meier Relapse by group conf_type plain").ConfType!.Name);
+        Assert.Equal("log", Single<KaplanMeierSyntax>("model kaplan_meier Relapse by group conf_type log").ConfType!.Name);
+    }
+
+    [Fact]
+    public void LogRankPairwiseTakesAnOptionalAdjustmentAfterStrata()
+    {
+        var test = Single<LogRankSyntax>("test logrank Relapse by group rho 1 strata sex pairwise adjust holm");
+
+        Assert.Equal("sex", test.Strata!.Name);
+        Assert.NotNull(test.Pairwise);
+        Assert.Equal("holm", test.Adjust!.Name);
+        var bare = Single<LogRankSyntax>("test logrank Relapse by group pairwise");
+        Assert.NotNull(bare.Pairwise);
+        Assert.Null(bare.Adjust);
+        Assert.Null(Single<LogRankSyntax>("test logrank Relapse by group").Pairwise);
+    }
+
+    [Fact]
     public void CoxModelHasTermsReferencesTiesAndStrata()
     {
         var source = InStudy("model cox Relapse ~ group + age + sex reference NXP2_ADM, sex = F ties breslow strata centre, era");

@@ -23,9 +23,17 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
   fit <- withCallingHandlers(coxph(formula, data = fit_data, ties = ties),
     warning = function(w) { warnings <<- c(warnings, conditionMessage(w)); invokeRestart("muffleWarning") })
   s <- summary(fit)
+  # The information evaluated at the returned coefficients. When coxph runs out of iterations its
+  # fit$var comes from an earlier iterate than fit$coefficients; this is the consistent pair.
+  at_coef <- suppressWarnings(coxph(formula, data = fit_data, ties = ties, init = coef(fit), iter.max = 0))
   cm <- s$coefficients
   ci <- s$conf.int
   conc <- concordance(fit)
+  # cox.zph as survival 3.x: the score test of g(t) = 1 - KM(t-) interactions at beta-hat,
+  # per term (terms = TRUE) and GLOBAL; NULL with R's error message when it cannot be computed.
+  zph_error <- NULL
+  zph <- tryCatch(cox.zph(fit, transform = "km", terms = TRUE, global = TRUE)$table,
+                  error = function(e) { zph_error <<- conditionMessage(e); NULL })
   strata_codes <- if (is.null(strata_values)) NULL else I(as.integer(factor(strata_values)) - 1L)
   list(
     name = name,
@@ -43,6 +51,7 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
     coef = I(unname(cm[, "coef"])),
     hr = I(unname(cm[, "exp(coef)"])),
     se = I(unname(cm[, "se(coef)"])),
+    se_at_coef = I(unname(sqrt(diag(at_coef$var)))),
     z = I(unname(cm[, "z"])),
     p = I(unname(cm[, "Pr(>|z|)"])),
     hr_low = I(unname(ci[, "lower .95"])),
@@ -53,6 +62,11 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
     score = list(statistic = unname(s$sctest["test"]), df = unname(s$sctest["df"]), p = unname(s$sctest["pvalue"])),
     concordance = unname(conc$concordance),
     concordance_se = sqrt(unname(conc$var)),
+    summary_concordance_se = unname(s$concordance[2]),
+    zph = if (is.null(zph)) NULL else list(
+      terms = I(rownames(zph)), chisq = I(unname(zph[, "chisq"])), df = I(unname(zph[, "df"])),
+      p = I(unname(zph[, "p"]))),
+    zph_error = zph_error,
     warnings = I(warnings))
 }
 
@@ -78,6 +92,14 @@ monotone <- data.frame(
   time = c(6, 3, 9, 1, 12, 4, 8, 2, 11, 7, 5, 10),
   event = c(1, 1, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1),
   x = c(0, 0, 1, 0, 1, 0, 0, 1, 0, 1, 1, 0),
+  w = c(0.2, 1.4, 0.7, 2.2, 1.1, 0.5, 1.9, 0.8, 0.3, 1.6, 1.2, 0.9))
+
+# Complete separation: a continuous covariate that orders the event times perfectly (the higher z,
+# the earlier the event), so beta_z -> +Inf; w is an unrelated covariate that stays finite.
+separated <- data.frame(
+  time = c(7, 2, 9, 4, 11, 1, 6, 3, 10, 5, 8, 12),
+  event = c(1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0),
+  z = c(5.5, 10.5, 3.1, 8.8, 0.4, 11.9, 6.2, 9.7, 1.8, 7.4, 4.6, 0.2),
   w = c(0.2, 1.4, 0.7, 2.2, 1.1, 0.5, 1.9, 0.8, 0.3, 1.6, 1.2, 0.9))
 
 # The example cohort: the four groups of examples/Nxp2Jdm, as the study defines them.
@@ -109,6 +131,10 @@ cases <- list(
            list(numeric_covariate("x", tied$x), numeric_covariate("w", tied$w)), "breslow"),
   fit_case("monotone_no_events_when_x_1", monotone, Surv(time, event) ~ x + w,
            list(numeric_covariate("x", monotone$x), numeric_covariate("w", monotone$w)), "efron"),
+  fit_case("separation_continuous_orders_events_efron", separated, Surv(time, event) ~ z + w,
+           list(numeric_covariate("z", separated$z), numeric_covariate("w", separated$w)), "efron"),
+  fit_case("separation_continuous_orders_events_breslow", separated, Surv(time, event) ~ z + w,
+           list(numeric_covariate("z", separated$z), numeric_covariate("w", separated$w)), "breslow"),
   fit_case("nxp2_example_cohort", subjects, Surv(time, event) ~ group + age + sex,
            list(factor_covariate("group", subjects$group), numeric_covariate("age", subjects$age),
                 factor_covariate("sex", subjects$sex)), "efron"))

@@ -41,7 +41,29 @@ public sealed class CoxAnalysisTests
 
         ReferenceFixture.AssertClose(ReferenceFixture.Number(r.GetProperty("lr"), "statistic"), cox.LikelihoodRatio.Statistic, Tolerance, "LR");
         ReferenceFixture.AssertClose(ReferenceFixture.Number(r, "concordance"), cox.Concordance, 1e-12, "concordance");
+        ReferenceFixture.AssertClose(ReferenceFixture.Number(r, "summary_concordance_se"), cox.ConcordanceStandardError, Tolerance, "concordance SE");
         Assert.Empty(analysis.Warnings);
+    }
+
+    [Fact]
+    public void TheExampleCoxModelCarriesRCoxZphPerTermAndGlobal()
+    {
+        using var output = new TemporaryDirectory();
+        StudyResults results = Nxp2JdmStudy.Run(new StudyRunOptions { StudyDirectory = ExampleDirectory, OutputDirectory = output.Path, Formats = new[] { ReportFormat.Json } });
+        JsonElement zph = CoxReference.Fixture.Case("nxp2_example_cohort").GetProperty("zph");
+
+        AnalysisResult analysis = results.Analyses.Single(a => a.Kind == "cox");
+
+        CoxProportionalHazardsResult ph = analysis.Cox!.ProportionalHazards;
+        Assert.Contains("cox.zph(fit, transform = \"km\", terms = TRUE)", analysis.Method, StringComparison.Ordinal);
+        Assert.Null(ph.Reason);
+        Assert.Equal(new[] { "group", "age", "sex", "GLOBAL" }, ph.Tests.Select(t => t.Term));
+        Assert.Equal(ReferenceFixture.Integers(zph, "df"), ph.Tests.Select(t => t.DegreesOfFreedom));
+        for (int i = 0; i < ph.Tests.Count; i++)
+        {
+            ReferenceFixture.AssertClose(ReferenceFixture.Numbers(zph, "chisq")[i], ph.Tests[i].ChiSquare, Tolerance, "zph chisq " + ph.Tests[i].Term);
+            ReferenceFixture.AssertPValue(ReferenceFixture.Numbers(zph, "p")[i], ph.Tests[i].PValue, Tolerance, "zph p " + ph.Tests[i].Term);
+        }
     }
 
     [Fact]

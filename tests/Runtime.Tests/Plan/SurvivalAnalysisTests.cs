@@ -19,7 +19,7 @@ public sealed class SurvivalAnalysisTests
         AnalysisResult analysis = Results(folder).Analyses[6];
 
         Assert.Equal(("kaplan_meier", ResultStatus.Ok), (analysis.Kind, analysis.Status));
-        Assert.Equal("Surv(Relapse); horizon 24 (months) by group; survival at 12, 24", analysis.Specification);
+        Assert.Equal("Surv(Relapse); horizon 24 (months) by group; survival at 12, 24; conf_type log_log", analysis.Specification);
         Assert.Contains("survival::survfit", analysis.Method, StringComparison.Ordinal);
         KaplanMeierResult km = analysis.KaplanMeier!;
         Assert.Equal(new[] { "Alpha", "Beta", "Gamma" }, km.Groups.Select(g => g.Group));

@@ -167,8 +167,8 @@ public static class Nxp2JdmStudy
             new MixedModelSpec(cmasCourse, ResponseTransform.None, groupByMonth, randomIntercept, juvenile, Reml: true));
         run.MixedModel("model mixed log(CytokineCourse) ~ group * factor(month) + (1 | id)",
             new MixedModelSpec(cytokineCourse, ResponseTransform.Log, groupByMonth, randomIntercept, null, Reml: true));
-        run.KaplanMeier("model kaplan_meier Relapse by group at 12, 24, 36", relapse, new double[] { 12, 24, 36 });
-        run.LogRank("test logrank Relapse by group", relapse, 0, null);
+        run.KaplanMeier("model kaplan_meier Relapse by group at 12, 24, 36", relapse, new double[] { 12, 24, 36 }, SurvivalConfType.Log);
+        run.LogRank("test logrank Relapse by group pairwise adjust holm", relapse, 0, null, pairwise: AdjustMethod.Holm);
         run.Cox("model cox Relapse ~ group + age + sex reference group = NXP2_ADM, sex = F ties efron",
             new CoxSpec(relapse, new CoxTerm[] { new(null, "NXP2_ADM"), new(age, null), new(sex, "F") }, TiesMethod.Efron, Array.Empty<Variable>()));
         return run.Complete();

@@ -47,6 +47,7 @@ public sealed record CoxGlobalTest(string Name, double Statistic, int DegreesOfF
 /// <param name="LogLikelihoodNull">Log partial likelihood at β = 0 (<c>fit$loglik[1]</c>).</param>
 /// <param name="LogLikelihood">At the estimate (<c>fit$loglik[2]</c>).</param>
 /// <param name="Concordance">Harrell's C of the linear predictor, as <c>concordance(fit)</c>.</param>
+/// <param name="ConcordanceStandardError">Its standard error, sqrt(<c>concordance(fit)$var</c>) = <c>summary(fit)$concordance[2]</c>.</param>
 /// <param name="Variance">The inverse information at the estimate (R's <c>fit$var</c>), row-major p × p.</param>
 /// <param name="Warnings">R's warnings in words (non-convergence, possibly infinite coefficients).</param>
 public sealed record CoxFit(
@@ -63,5 +64,6 @@ public sealed record CoxFit(
     CoxGlobalTest Wald,
     CoxGlobalTest Score,
     double Concordance,
+    double ConcordanceStandardError,
     double[,] Variance,
     IReadOnlyList<string> Warnings);

@@ -157,7 +157,7 @@ public static class CoxRegression
         }
 
         int df = aliased.Count(a => !a);
-        double concordance = CoxConcordance.Harrell(data, beta);
+        (double concordance, double concordanceSe) = CoxConcordance.Harrell(data, beta);
         return new CoxFit(
             ties,
             data.Count,
@@ -172,6 +172,7 @@ public static class CoxRegression
             CoxInference.ChiSquare("Wald", CoxInference.WaldStatistic(variance, beta, aliased), df),
             CoxInference.ChiSquare("score (log-rank)", scoreTest, df),
             concordance,
+            concordanceSe,
             variance,
             warnings);
     }
@@ -183,7 +184,7 @@ public static class CoxRegression
         var undefined = new CoxGlobalTest[] { new("likelihood ratio", double.NaN, 0, double.NaN), new("Wald", double.NaN, 0, double.NaN), new("score (log-rank)", double.NaN, 0, double.NaN) };
         int p = names.Count;
         var variance = new double[p, p];
-        return new CoxFit(ties, data.Count, 0, strata, 0, false, coefficients, 0, 0, undefined[0], undefined[1], undefined[2], double.NaN, variance,
+        return new CoxFit(ties, data.Count, 0, strata, 0, false, coefficients, 0, 0, undefined[0], undefined[1], undefined[2], double.NaN, double.NaN, variance,
             new[] { "there are no events: the Cox model cannot be fitted" });
     }
 

@@ -96,6 +96,9 @@ internal sealed class CoxRiskSets
 
     public ReadOnlySpan<bool> LastInStratum => _lastInStratum;
 
+    /// <summary>Column <paramref name="j"/>, centred, in sorted order.</summary>
+    public ReadOnlySpan<double> SortedColumn(int j) => _x[j];
+
     /// <summary>The centred linear predictor x'β for each sorted row.</summary>
     public double[] LinearPredictor(ReadOnlySpan<double> beta)
     {

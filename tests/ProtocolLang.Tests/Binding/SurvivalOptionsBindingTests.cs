@@ -1,0 +1,48 @@
+using System.Linq;
+using ProtocolLang.Binding;
+
+namespace ProtocolLang.Tests.Binding;
+
+public class SurvivalOptionsBindingTests
+{
+    private const string Study = """
+        study T {
+          table subjects from "s.csv" key id {
+            id: text
+            sex: category(F, M)
+            months: number
+            relapsed: bool
+          }
+          groups {
+            A "A": sex == F
+            B "B": sex == M
+          }
+          outcome Relapse: time_to_event(months, relapsed)
+
+        """;
+
+    [Theory]
+    [InlineData("", SurvivalConfType.Log)]
+    [InlineData(" conf_type log", SurvivalConfType.Log)]
+    [InlineData(" conf_type log_log", SurvivalConfType.LogLog)]
+    [InlineData(" conf_type plain", SurvivalConfType.Plain)]
+    public void KaplanMeierConfTypeBindsToRsConfType(string clause, SurvivalConfType expected)
+    {
+        var study = TestStudies.BindClean(Study + "model kaplan_meier Relapse by group at 12" + clause + "\n}");
+
+        Assert.Equal(expected, Assert.IsType<BoundKaplanMeier>(study.Analyses.Single()).ConfType);
+    }
+
+    [Theory]
+    [InlineData("", false, AdjustMethod.None)]
+    [InlineData(" pairwise", true, AdjustMethod.None)]
+    [InlineData(" pairwise adjust holm", true, AdjustMethod.Holm)]
+    [InlineData(" strata sex pairwise adjust bh", true, AdjustMethod.BenjaminiHochberg)]
+    public void LogRankPairwiseBindsWithItsAdjustment(string clause, bool pairwise, AdjustMethod adjust)
+    {
+        var study = TestStudies.BindClean(Study + "test logrank Relapse by group" + clause + "\n}");
+
+        var test = Assert.IsType<BoundLogRank>(study.Analyses.Single());
+        Assert.Equal((pairwise, adjust), (test.Pairwise, test.Adjust));
+    }
+}
