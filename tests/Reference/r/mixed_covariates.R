@@ -87,11 +87,34 @@ fit_case <- function(name, formula, data, reml) {
     packages = list(lme4 = as.character(packageVersion("lme4")), lmerTest = as.character(packageVersion("lmerTest")), numDeriv = as.character(packageVersion("numDeriv"))))
 }
 
+# The seed study's cohort (as mixed.R builds it) with its subjects' age and sex: the runtime's
+# end-to-end test fits log(CKCourse) ~ group * factor(month) + age + sex + (1 | id).
+subjects <- read.csv("../../../examples/Nxp2Jdm/data/subjects.csv", stringsAsFactors = FALSE, na.strings = "")
+visits <- read.csv("../../../examples/Nxp2Jdm/data/visits.csv", stringsAsFactors = FALSE, na.strings = "")
+subjects <- subjects[!is.na(subjects$antibody) & !is.na(subjects$relapse_months) & subjects$onset == "juvenile", ]
+subjects$group <- paste0(subjects$antibody, "_JDM")
+seed <- merge(visits, subjects[, c("id", "group", "age", "sex")], by = "id")
+seed <- seed[order(match(seed$id, subjects$id), seed$month), ]
+seed <- seed[!is.na(seed$ck) & seed$ck > 0 & !is.na(seed$age) & !is.na(seed$sex), ]
+seed$group <- factor(seed$group, levels = c("NXP2_JDM", "MDA5_JDM", "TIF1g_JDM"))
+seed$sex <- factor(seed$sex, levels = c("F", "M"))
+seed_fit <- lmer(log(ck) ~ group * factor(month) + age + sex + (1 | id), data = seed, REML = TRUE, control = tight)
+seed_co <- summary(seed_fit)$coefficients
+seed_aov <- anova(seed_fit, type = "III", ddf = "Satterthwaite")
+seed_case <- list(
+  name = "seed_covariates_reml", formula = "log(ck) ~ group * factor(month) + age + sex + (1 | id)", rows = nrow(seed),
+  coefficients = list(names = I(rownames(seed_co)), estimate = I(unname(seed_co[, "Estimate"])), se = I(unname(seed_co[, "Std. Error"])),
+                      df = I(unname(seed_co[, "df"]))),
+  anova = list(terms = I(rownames(seed_aov)), num_df = I(seed_aov[["NumDF"]]), den_df = I(seed_aov[["DenDF"]]), f = I(seed_aov[["F value"]])),
+  criterion = unname(getME(seed_fit, "devcomp")$cmp["REML"]))
+
 cases <- list(
   fit_case("covariates_intercept_reml", y ~ group * factor(visit) + age + sex + (1 | id), d, TRUE),
   fit_case("covariates_intercept_ml", y ~ group * factor(visit) + age + sex + (1 | id), d, FALSE),
   fit_case("covariates_slope_reml", y ~ group * factor(visit) + age + sex * factor(visit) + (visit | id), d, TRUE),
   fit_case("covariates_slope_ml", y ~ group * factor(visit) + age + sex * factor(visit) + (visit | id), d, FALSE),
   fit_case("rank_deficient_reml", y ~ group * factor(visit) + age + (1 | id), d_rd, TRUE))
+
+write_fixture("mixed_seed_covariates", "mixed_covariates.R", list(seed_case))
 
 write_fixture("mixed_covariates", "mixed_covariates.R", cases)
