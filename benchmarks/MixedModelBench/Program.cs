@@ -5,16 +5,17 @@ using System.Linq;
 using ProtocolLang.Benchmarks.MixedModelBench;
 using ProtocolLang.Runtime.Statistics.Mixed;
 
-// Usage: dotnet run -c Release --project benchmarks/MixedModelBench [subjects] [visits] [repeats] [--csv path]
+// Usage: dotnet run -c Release --project benchmarks/MixedModelBench -- [subjects] [visits] [repeats] [--missing 0.15] [--csv path]
 // Fits y ~ group * factor(visit) + (1 | id) and + (visit | id) by REML, times each fit (median
 // of the repeats, after one warm-up fit), and optionally writes the data for mixed_bench.R.
-string[] positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !a.EndsWith(".csv", StringComparison.Ordinal)).ToArray();
+int csv = Array.IndexOf(args, "--csv"), missingAt = Array.IndexOf(args, "--missing");
+string[] positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (csv < 0 || i != csv + 1) && (missingAt < 0 || i != missingAt + 1)).ToArray();
 int subjects = positional.Length > 0 ? int.Parse(positional[0], CultureInfo.InvariantCulture) : 10_000;
 int visits = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 10;
 int repeats = positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 3;
-int csv = Array.IndexOf(args, "--csv");
+double missing = missingAt >= 0 ? double.Parse(args[missingAt + 1], CultureInfo.InvariantCulture) : 0;
 
-var data = SimulatedData.Create(subjects, visits, seed: 20261125);
+var data = SimulatedData.Create(subjects, visits, seed: 20261125, missing);
 if (csv >= 0)
 {
     data.WriteCsv(args[csv + 1]);

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 
 namespace ProtocolLang.Benchmarks.MixedModelBench;
@@ -14,7 +15,8 @@ internal sealed record SimulatedData(double[] Y, int[] Subject, int[] Group, dou
 {
     public static readonly string[] GroupLevels = ["A", "B", "C"];
 
-    public static SimulatedData Create(int subjects, int visits, int seed)
+    /// <param name="missing">Fraction of visits dropped at random (each subject keeps its first), for an unbalanced design.</param>
+    public static SimulatedData Create(int subjects, int visits, int seed, double missing = 0)
     {
         var random = new Random(seed);
         int n = subjects * visits;
@@ -33,6 +35,13 @@ internal sealed record SimulatedData(double[] Y, int[] Subject, int[] Group, dou
                 visit[r] = v;
                 y[r] = 2 + (0.3 * g) + (0.05 * v) + (0.02 * g * v) + b0 + (b1 * v) + (0.5 * Normal(random));
             }
+        }
+
+        if (missing > 0)
+        {
+            var keep = Enumerable.Range(0, n).Where(r => visit[r] == 0 || random.NextDouble() >= missing).ToArray();
+            return new SimulatedData(keep.Select(r => y[r]).ToArray(), keep.Select(r => subject[r]).ToArray(),
+                keep.Select(r => group[r]).ToArray(), keep.Select(r => visit[r]).ToArray(), subjects, visits);
         }
 
         return new SimulatedData(y, subject, group, visit, subjects, visits);
