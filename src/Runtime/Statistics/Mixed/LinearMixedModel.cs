@@ -50,7 +50,7 @@ public static class LinearMixedModel
         if (dropped.Length > 0)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"fixed-effect model matrix is rank deficient so dropping {dropped.Length} column{(dropped.Length == 1 ? "" : "s")} / coefficient{(dropped.Length == 1 ? "" : "s")} (not estimable: {string.Join(", ", notEstimable)})"));
+                $"fixed-effect model matrix is rank deficient so dropping {dropped.Length} column{(dropped.Length == 1 ? "" : "s")} / coefficient{(dropped.Length == 1 ? "" : "s")} (not estimable: {string.Join(", ", notEstimable)}); as lmerTest warns, type III hypotheses of a term with missing cells should be interpreted with care"));
             design = design.WithoutColumns(dropped);
             p = design.Columns;
         }
