@@ -260,12 +260,12 @@ public sealed partial class Binder
         }
 
         var subjects = SubjectScope!;
-        var type = subjects.Columns.TryGetValue(name, out var column) ? column.Type
-            : subjects.Derives.TryGetValue(name, out var slot) && slot.Symbol is not null ? slot.Symbol.Type
-            : null;
+        var derive = subjects.Derives.TryGetValue(name, out var slot) ? slot.Symbol : null;
+        var type = subjects.Columns.TryGetValue(name, out var column) ? column.Type : derive?.Type;
         if (type is not null && type.Kind is not TypeKind.Text and not TypeKind.Date)
         {
-            return new BoundTermFactor(name, TermFactorKind.Covariate);
+            var variable = column is not null ? BoundVariable.ForColumn(column, KindOf(type)) : BoundVariable.ForDerive(derive!, KindOf(type));
+            return new BoundTermFactor(name, factor.AsFactor ? TermFactorKind.CovariateAsFactor : TermFactorKind.Covariate, variable);
         }
 
         var time = outcome?.RepeatedTimeName;

@@ -132,10 +132,15 @@ public enum TermFactorKind
     /// <summary><c>factor(time)</c>: one level per distinct time.</summary>
     TimeAsFactor,
 
+    /// <summary>A subject-level variable: a number enters as is, a category or bool as a factor.</summary>
     Covariate,
+
+    /// <summary><c>factor(x)</c> of a subject-level variable: a number gets one level per distinct value.</summary>
+    CovariateAsFactor,
 }
 
-public sealed record BoundTermFactor(string Name, TermFactorKind Kind);
+/// <param name="Covariate">The subject-level variable of a <see cref="TermFactorKind.Covariate"/> or <see cref="TermFactorKind.CovariateAsFactor"/> factor; null otherwise.</param>
+public sealed record BoundTermFactor(string Name, TermFactorKind Kind, BoundVariable? Covariate = null);
 
 /// <summary>One factor is a main effect; several an interaction. <c>a * b</c> is already expanded to a, b, a:b.</summary>
 public sealed record BoundModelTerm(ImmutableArray<BoundTermFactor> Factors);

@@ -68,7 +68,8 @@ public sealed partial class CSharpEmitter
         _w.OpenBrace();
         foreach (var term in m.FixedTerms)
         {
-            var factors = term.Factors.Select(f => "new(" + CSharpLiterals.String(f.Name) + ", TermFactorKind." + f.Kind + ")");
+            var factors = term.Factors.Select(f => "new(" + CSharpLiterals.String(f.Name) + ", TermFactorKind." + f.Kind
+                + (f.Covariate is null ? string.Empty : ", " + variables[f.Covariate.Name]) + ")");
             _w.Line("new(new TermFactor[] { " + string.Join(", ", factors) + " }),");
         }
 

@@ -33,7 +33,11 @@ internal sealed class MixedDesign
 
     public IReadOnlyList<RowsLeftOut> LeftOut { get; }
 
-    /// <summary>Every group × time cell (for a model of group and factor time only), in group-major order; else null.</summary>
+    /// <summary>
+    /// Every group × time cell in group-major order, for a model with group and factor time: emmeans'
+    /// reference grid (other factors averaged with equal weights, numbers at their mean over the
+    /// fitted rows; <see cref="ReferenceGrid"/>); else null.
+    /// </summary>
     public MeansGrid? Means { get; }
 
     /// <exception cref="UnsupportedException">The specification uses what the kernel does not fit.</exception>
@@ -52,11 +56,12 @@ internal sealed class MixedDesign
             throw new UnsupportedException($"a random slope must be on the outcome's time '{response.TimeName}'; found '{slope}'");
         }
 
-        TermFactor? covariate = spec.FixedTerms.SelectMany(t => t.Factors).FirstOrDefault(f => f.Kind == TermFactorKind.Covariate);
-        if (covariate is not null)
-        {
-            throw new UnsupportedException($"covariates in mixed models are not supported yet ('{covariate.Name}'); use group and time terms");
-        }
+        MixedCovariate[] covariates = spec.FixedTerms.SelectMany(t => t.Factors)
+            .Where(f => f.Kind is TermFactorKind.Covariate or TermFactorKind.CovariateAsFactor)
+            .DistinctBy(f => (f.Name, f.Kind))
+            .Select(MixedCovariate.Of)
+            .ToArray();
+        var missingCovariate = new int[covariates.Length];
 
         int[] included = IncludedGroups(spec, cohort);
         bool log = spec.Transform == ResponseTransform.Log;
@@ -82,6 +87,10 @@ internal sealed class MixedDesign
             {
                 nonPositive++;
             }
+            else if (Array.FindIndex(covariates, c => !c.Has(response.SubjectIndexArray[r])) is int missing and >= 0)
+            {
+                missingCovariate[missing]++;
+            }
             else
             {
                 rows.Add(r);
@@ -101,6 +110,10 @@ internal sealed class MixedDesign
         Count(missingValue, "with a missing value");
         Count(missingTime, $"with a missing {response.TimeName}");
         Count(nonPositive, "with a value ≤ 0 (log undefined)");
+        for (int c = 0; c < covariates.Length; c++)
+        {
+            Count(missingCovariate[c], $"with a missing {covariates[c].Factor.Name}");
+        }
         if (rows.Count == 0)
         {
             throw new UnsupportedException($"no rows of '{response.Name}' remain to fit");
@@ -127,13 +140,20 @@ internal sealed class MixedDesign
                     groupLevels.Select(g => cohort.GroupNames[g]).ToArray()),
                 TermFactorKind.TimeAsFactor => DesignVariable.Factor($"factor({f.Name})",
                     time.Select(t => Array.IndexOf(timeLevels, t)).ToArray(), timeLevels.Select(ModelText.Number).ToArray()),
-                _ => DesignVariable.Numeric(f.Name, time),
+                TermFactorKind.Time => DesignVariable.Numeric(f.Name, time),
+                _ => covariates.Single(c => c.Factor.Name == f.Name && c.Factor.Kind == f.Kind)
+                    .Variable(rows.Select(r => response.SubjectIndexArray[r]).ToArray()),
             });
             index[(f.Name, f.Kind)] = variables.Count - 1;
             return variables.Count - 1;
         }
 
-        int[][] terms = spec.FixedTerms.Select(t => t.Factors.Select(VariableOf).ToArray()).ToArray();
+        // R's terms(): variables in order of first appearance, an interaction's variables in that
+        // order, terms by degree (stable), duplicates once.
+        int[][] terms = spec.FixedTerms.Select(t => t.Factors.Select(VariableOf).Order().ToArray())
+            .DistinctBy(t => string.Join(",", t))
+            .OrderBy(t => t.Length)
+            .ToArray();
         var fixedDesign = FixedEffectsDesign.Build(rows.Count, variables, terms);
         var subjectOf = new Dictionary<int, int>();
         int[] subject = rows.Select(r =>
@@ -151,33 +171,11 @@ internal sealed class MixedDesign
             random.Slope is null ? null : time, random.Slope);
         bool hasGroup = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.Group));
         bool timeFactor = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.TimeAsFactor));
+        MeansGrid? means = hasGroup && timeFactor
+            ? ReferenceGrid.CellMeans(fixedDesign, [index[("group", TermFactorKind.Group)], index.First(e => e.Key.Item2 == TermFactorKind.TimeAsFactor).Value])
+            : null;
         return new MixedDesign(input, FormulaText(spec, fixedDesign), hasGroup ? groupLevels.Select(g => cohort.GroupNames[g]).ToArray() : null,
-            timeFactor ? timeLevels : null, leftOut, hasGroup && timeFactor && variables.Count == 2 ? CellGrid(variables, fixedDesign) : null);
-    }
-
-    /// <summary>Design rows for every group × time cell, group-major, labelled "group time".</summary>
-    private static MeansGrid CellGrid(IReadOnlyList<DesignVariable> variables, FixedEffectsDesign design)
-    {
-        DesignVariable group = variables.Single(v => v.Name == "group");
-        DesignVariable time = variables.Single(v => v.Name != "group");
-        int cells = group.Levels!.Count * time.Levels!.Count;
-        var groupCodes = new int[cells];
-        var timeCodes = new int[cells];
-        var labels = new string[cells];
-        for (int g = 0, k = 0; g < group.Levels.Count; g++)
-        {
-            for (int t = 0; t < time.Levels.Count; t++, k++)
-            {
-                groupCodes[k] = g;
-                timeCodes[k] = t;
-                labels[k] = group.Levels[g] + " " + time.Levels[t];
-            }
-        }
-
-        var gridVariables = variables.Select(v => ReferenceEquals(v, group)
-            ? DesignVariable.Factor(v.Name, groupCodes, v.Levels!)
-            : DesignVariable.Factor(v.Name, timeCodes, v.Levels!)).ToArray();
-        return new MeansGrid(FixedEffectsDesign.Build(cells, gridVariables, design.Terms), labels);
+            timeFactor ? timeLevels : null, leftOut, means);
     }
 
     private static int[] IncludedGroups(MixedModelSpec spec, Cohort cohort)

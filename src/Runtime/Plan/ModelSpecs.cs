@@ -31,8 +31,11 @@ public enum TermFactorKind
     /// <summary>The repeated outcome's time, as a factor (<c>factor(month)</c>).</summary>
     TimeAsFactor,
 
-    /// <summary>Another variable of the subject.</summary>
+    /// <summary>A variable of the subject: a number enters as is, a category or yes/no as a factor.</summary>
     Covariate,
+
+    /// <summary><c>factor(x)</c> of a subject's variable: a number gets one level per distinct value, sorted.</summary>
+    CovariateAsFactor,
 }
 
 /// <summary>A linear mixed model: <c>model mixed response ~ terms + (random | grouping)</c>.</summary>
@@ -48,7 +51,8 @@ public sealed record MixedModelSpec(
 /// <summary>A fixed-effect term: one factor is a main effect, several an interaction.</summary>
 public sealed record ModelTerm(IReadOnlyList<TermFactor> Factors);
 
-public sealed record TermFactor(string Name, TermFactorKind Kind);
+/// <param name="Covariate">The subject's variable for <see cref="TermFactorKind.Covariate"/> and <see cref="TermFactorKind.CovariateAsFactor"/>; null otherwise.</param>
+public sealed record TermFactor(string Name, TermFactorKind Kind, Variable? Covariate = null);
 
 /// <summary>A random effect: <c>(1 | id)</c>, <c>(1 + month | id)</c> or <c>(0 + month | id)</c>.</summary>
 public sealed record RandomEffect(string Grouping, bool Intercept, string? Slope);

@@ -58,7 +58,7 @@ internal static class ModelText
     }
 
     private static string Factor(TermFactor factor) =>
-        factor.Kind == TermFactorKind.TimeAsFactor ? $"factor({factor.Name})" : factor.Name;
+        factor.Kind is TermFactorKind.TimeAsFactor or TermFactorKind.CovariateAsFactor ? $"factor({factor.Name})" : factor.Name;
 
     private static string Random(RandomEffect effect)
     {

@@ -77,8 +77,11 @@ internal static class StatisticsWarnings
     /// <summary>A mixed model's optimiser or Satterthwaite Hessian reports a convergence problem.</summary>
     public const string MixedConvergence = "PL5032";
 
-    /// <summary>A mixed model cannot be fitted: an unsupported term, a rank-deficient design or too few rows.</summary>
+    /// <summary>A mixed model cannot be fitted: an unsupported random-effects structure, a covariate of an unusable kind, or too few rows.</summary>
     public const string MixedNotFitted = "PL5033";
+
+    /// <summary>The fixed-effects design is rank deficient: lme4's aliased columns are dropped and their coefficients are not estimable.</summary>
+    public const string MixedRankDeficient = "PL5034";
 
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 

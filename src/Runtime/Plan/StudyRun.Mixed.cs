@@ -18,8 +18,11 @@ public sealed partial class StudyRun
     /// (and the value is positive under <c>log</c>); the others are counted per reason. Groups are
     /// coded with the first included group (declaration order) as the reference, time as a
     /// factor with levels sorted numerically and the first as the reference, as R's
-    /// <c>factor()</c> and treatment contrasts do. Supported: group and time terms and their
-    /// interaction, one random intercept and/or slope on time per subject.
+    /// <c>factor()</c> and treatment contrasts do; subject covariates as <see cref="MixedCovariate"/>
+    /// codes them (rows of subjects without a value are left out, as R's <c>na.omit</c>). Supported:
+    /// group, time and subject-covariate terms and their interactions, one random intercept and/or
+    /// slope on time per subject. A rank-deficient design loses its aliased columns as lme4 does
+    /// (warning PL5034; their coefficients are listed as not estimable).
     /// </remarks>
     public void MixedModel(string source, MixedModelSpec spec)
     {
@@ -65,7 +68,9 @@ public sealed partial class StudyRun
 
         foreach (string w in fit.Warnings)
         {
-            string code = w.StartsWith("boundary", StringComparison.Ordinal) ? StatisticsWarnings.MixedSingularFit : StatisticsWarnings.MixedConvergence;
+            string code = w.StartsWith("boundary", StringComparison.Ordinal) ? StatisticsWarnings.MixedSingularFit
+                : w.StartsWith("fixed-effect model matrix is rank deficient", StringComparison.Ordinal) ? StatisticsWarnings.MixedRankDeficient
+                : StatisticsWarnings.MixedConvergence;
             warnings.Add(StatisticsWarnings.Warning(code, w));
         }
 
@@ -101,6 +106,7 @@ public sealed partial class StudyRun
                 design.GroupLevels![k / design.TimeLevels!.Count], design.TimeLevels[k % design.TimeLevels.Count],
                 m.Estimate, m.StandardError, m.DegreesOfFreedom, m.Lower, m.Upper)).ToArray(),
             new MixedFitStatistics(fit.Criterion, fit.LogLikelihood, fit.Parameters, fit.Aic, fit.Bic, fit.Sigma, fit.Theta, fit.Singular,
-                fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient));
+                fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient),
+            fit.NotEstimable.Count == 0 ? null : fit.NotEstimable);
     }
 }

@@ -27,6 +27,12 @@ public static partial class ReportViewBuilder
             + (references.Count == 0 ? "." : "; reference levels (treatment contrasts): " + string.Join(", ", references) + ".")
             + " Type III F tests and t-tests use Satterthwaite's degrees of freedom.");
 
+        if (mixed.NotEstimable is { Count: > 0 } aliased)
+        {
+            notes.Add("The fixed-effects design is rank deficient: " + string.Join(", ", aliased.Select(InlineCode))
+                + " cannot be estimated (aliased with other columns, e.g. an empty group × time cell) and were dropped, as lme4 does; type III tests use the columns kept.");
+        }
+
         tables.Add(new MarkdownTable(
             new[] { "Term (type III)", "NumDF", "DenDF", "F", "p" },
             "|---|--:|--:|--:|--:|",
@@ -40,11 +46,17 @@ public static partial class ReportViewBuilder
 
         if (mixed.MarginalMeans is { Count: > 0 } means)
         {
+            int cells = (mixed.GroupLevels?.Count ?? 1) * (mixed.TimeLevels?.Count ?? 1);
+            if (mixed.FixedEffects.Count + (mixed.NotEstimable?.Count ?? 0) != cells)
+            {
+                notes.Add("Marginal means are emmeans' reference-grid means: other factors averaged with equal weights over their levels, numeric variables at their mean over the fitted rows.");
+            }
+
             tables.Add(new MarkdownTable(
                 new[] { "Estimated marginal mean: group", "Time", "Estimate" + (mixed.Formula.StartsWith("log(", System.StringComparison.Ordinal) ? " (log scale)" : string.Empty), "SE", "df", "95% CI" },
                 "|---|--:|--:|--:|--:|--:|",
                 means.Select(m => Row(Cell(m.Group), m.Time.ToString("R", CultureInfo.InvariantCulture), F.Estimate(m.Estimate), F.Estimate(m.StandardError),
-                    F.DegreesOfFreedom(m.DegreesOfFreedom), $"{F.Estimate(m.Lower)} to {F.Estimate(m.Upper)}")).ToArray()));
+                    F.DegreesOfFreedom(m.DegreesOfFreedom), double.IsNaN(m.Estimate) ? "not estimable" : $"{F.Estimate(m.Lower)} to {F.Estimate(m.Upper)}")).ToArray()));
         }
 
         bool correlated = mixed.VarianceComponents.Any(v => v.Correlation is not null);

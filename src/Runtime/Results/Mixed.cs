@@ -13,7 +13,8 @@ namespace ProtocolLang.Runtime.Results;
 /// <param name="FixedEffects">Coefficients in R's order and names, with Satterthwaite t-tests.</param>
 /// <param name="VarianceComponents">Random-effect SDs, their correlation, and the residual SD, as <c>VarCorr</c>.</param>
 /// <param name="TypeIII">F tests per term: type III hypotheses, Satterthwaite denominator df (lmerTest's <c>anova</c>).</param>
-/// <param name="MarginalMeans">Estimated mean of every group × time cell on the model's scale (log for <c>log(...)</c>), for plots; null unless the model has only group and factor time.</param>
+/// <param name="NotEstimable">Coefficients lme4 drops from a rank-deficient design (aliased columns, e.g. a group without rows at some time); null when X has full rank.</param>
+/// <param name="MarginalMeans">Estimated mean of every group × time cell on the model's scale (log for <c>log(...)</c>), for plots (emmeans' reference grid: other factors averaged with equal weights, numeric covariates at their mean over the fitted rows; all null for a cell that is not estimable); null unless the model has group and factor time.</param>
 public sealed record MixedModelResult(
     string Formula,
     string Estimation,
@@ -26,7 +27,8 @@ public sealed record MixedModelResult(
     IReadOnlyList<VarianceComponentRow> VarianceComponents,
     IReadOnlyList<TermTestRow> TypeIII,
     IReadOnlyList<MarginalMeanRow>? MarginalMeans,
-    MixedFitStatistics Fit);
+    MixedFitStatistics Fit,
+    IReadOnlyList<string>? NotEstimable = null);
 
 /// <summary>A cell's estimated marginal mean x'β with SE, Satterthwaite df and 95% CI.</summary>
 public sealed record MarginalMeanRow(string Group, double Time, double Estimate, double StandardError, double DegreesOfFreedom, double Lower, double Upper);

@@ -83,6 +83,22 @@ public class CSharpEmitterTests
     }
 
     [Fact]
+    public void MixedModelCovariatesArePassedWithTheirVariablesAndCompile()
+    {
+        var study = TestStudies.BindClean(TestStudies.ReadExample().Replace(
+            "model mixed CMASCourse ~ group * factor(month) + (1 | id)",
+            "model mixed CMASCourse ~ group * factor(month) + age + sex * factor(month) + factor(calcinosis) + (1 | id)",
+            System.StringComparison.Ordinal), "nxp2_jdm.study");
+
+        string code = CSharpEmitter.Emit(study);
+
+        Assert.Contains("new(new TermFactor[] { new(\"age\", TermFactorKind.Covariate, age) }),", code, System.StringComparison.Ordinal);
+        Assert.Contains("new(new TermFactor[] { new(\"sex\", TermFactorKind.Covariate, sex), new(\"month\", TermFactorKind.TimeAsFactor) }),", code, System.StringComparison.Ordinal);
+        Assert.Contains("new(\"calcinosis\", TermFactorKind.CovariateAsFactor, calcinosis)", code, System.StringComparison.Ordinal);
+        Assert.Empty(GeneratedCodeCompiler.Problems(code));
+    }
+
+    [Fact]
     public void TheCompileCheckDoesReportBrokenCode()
     {
         Assert.NotEmpty(GeneratedCodeCompiler.Problems(EmitExample().Replace("Fn.Log(Ck)", "Fn.Log(Ck, Ck)", System.StringComparison.Ordinal)));

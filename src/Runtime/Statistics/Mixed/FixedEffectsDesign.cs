@@ -58,6 +58,23 @@ public sealed class FixedEffectsDesign
 
     internal string[] FullNames { get; }
 
+    /// <summary>The same design without the given columns (lme4's dropping of aliased columns); terms and the full design are kept.</summary>
+    internal FixedEffectsDesign WithoutColumns(IReadOnlyCollection<int> dropped)
+    {
+        int[] keep = Enumerable.Range(0, Columns).Where(c => !dropped.Contains(c)).ToArray();
+        var x = new double[Rows * keep.Length];
+        for (int r = 0; r < Rows; r++)
+        {
+            for (int k = 0; k < keep.Length; k++)
+            {
+                x[(r * keep.Length) + k] = X[(r * Columns) + keep[k]];
+            }
+        }
+
+        return new FixedEffectsDesign(Rows, x, keep.Select(c => ColumnNames[c]).ToArray(), keep.Select(c => ColumnTerm[c]).ToArray(),
+            TermNames.ToArray(), Terms.ToArray(), Variables, Full, FullNames);
+    }
+
     /// <summary>Builds X for <c>~ 1 + terms</c>; each term lists variable indices (one = main effect, several = interaction).</summary>
     public static FixedEffectsDesign Build(int rows, IReadOnlyList<DesignVariable> variables, IReadOnlyList<int[]> terms)
     {

@@ -27,6 +27,8 @@ public static class LinearMixedModel
     /// non-negative diagonal: this is lme4's bound θ_diag ≥ 0 without a bounded optimiser. A
     /// diagonal below 1e-4 is set to exactly 0 when that does not raise the criterion by more
     /// than 1e-10 (the boundary optimum lme4's BOBYQA reaches), and the fit is singular.
+    /// A rank-deficient X loses its aliased columns first, as lme4 (<see cref="FixedEffectsRank"/>):
+    /// their coefficients are not estimable and the fit, tests and means use the columns kept.
     /// Satterthwaite tests: <see cref="Satterthwaite"/>; type III contrasts: <see cref="TypeIIIContrasts"/>.
     /// AIC = criterion + 2k and BIC = criterion + k log n, k = p + q(q + 1)/2 + 1, as lme4
     /// (for REML fits, from the REML criterion, as <c>AIC(fit)</c> does).
@@ -35,24 +37,27 @@ public static class LinearMixedModel
     /// </remarks>
     /// <param name="means">Cells at which to estimate x'β (for a model of factors only, these are
     /// the estimated marginal means of <c>emmeans(fit, ~ group * time, lmer.df = "satterthwaite")</c>); CI = x'β ± t(0.975, df)·SE.</param>
-    /// <exception cref="ArgumentException">The design is not full rank, or there are no residual df.</exception>
+    /// <exception cref="ArgumentException">There are no residual df.</exception>
     public static MixedModelFit Fit(MixedModelInput input, bool reml = true, MeansGrid? means = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         input.Validate();
-        FixedEffectsDesign design = input.Fixed;
+        FixedEffectsDesign full = input.Fixed, design = full;
         int n = input.Response.Length, p = design.Columns, q = input.RandomCount;
+        int[] dropped = FixedEffectsRank.Dropped(design);
+        var warnings = new List<string>();
+        string[] notEstimable = dropped.Select(c => design.ColumnNames[c]).ToArray();
+        if (dropped.Length > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"fixed-effect model matrix is rank deficient so dropping {dropped.Length} column{(dropped.Length == 1 ? "" : "s")} / coefficient{(dropped.Length == 1 ? "" : "s")} (not estimable: {string.Join(", ", notEstimable)}); as lmerTest warns, type III hypotheses of a term with missing cells should be interpreted with care"));
+            design = design.WithoutColumns(dropped);
+            p = design.Columns;
+        }
+
         if (n <= p)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{n} observations leave no residual degrees of freedom for {p} fixed effects."));
-        }
-
-        var x = Matrix<double>.Build.Dense(n, p, (i, j) => design.X[(i * p) + j]);
-        int rank = x.Rank();
-        if (rank < p)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"the fixed-effects design is rank deficient (rank {rank} of {p} columns); an empty cell (e.g. a group without a visit at some time) leaves a coefficient undefined"));
         }
 
         var deviance = new ProfiledDeviance(input.Response, design.X, p, input.RandomDesign(), q, input.Subject, input.Subjects);
@@ -88,14 +93,21 @@ public static class LinearMixedModel
         var marginalMeans = new List<MarginalMean>();
         if (means is not null)
         {
-            if (!means.Rows.ColumnNames.SequenceEqual(design.ColumnNames))
+            if (!means.ColumnNames.SequenceEqual(full.ColumnNames))
             {
                 throw new ArgumentException("The means grid's columns differ from the model's.", nameof(means));
             }
 
-            for (int row = 0; row < means.Rows.Rows; row++)
+            var estimability = new Estimability(full, dropped);
+            for (int row = 0; row < means.Rows; row++)
             {
-                var l = Vector<double>.Build.Dense(p, c => means.Rows.X[(row * p) + c]);
+                Vector<double>? l = estimability.Reduce(means.X.AsSpan(row * full.Columns, full.Columns));
+                if (l is null)
+                {
+                    marginalMeans.Add(new MarginalMean(means.Labels[row], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
+                    continue;
+                }
+
                 (double variance, double df) = satterthwaite.Contrast(l);
                 double estimate = l.DotProduct(sol.Beta), se = Math.Sqrt(variance);
                 double half = StudentT.InvCDF(0, 1, df, 0.975) * se;
@@ -120,7 +132,6 @@ public static class LinearMixedModel
         var random = Enumerable.Range(0, q).Select(a => new RandomEffectSd(names[a], covB[a, a], Math.Sqrt(covB[a, a]))).ToArray();
         double? correlation = q == 2 && covB[0, 0] > 0 && covB[1, 1] > 0 ? covB[0, 1] / Math.Sqrt(covB[0, 0] * covB[1, 1]) : null;
         bool singular = Enumerable.Range(0, q).Any(a => lambda[(a * q) + a] < SingularTolerance);
-        var warnings = new List<string>();
         if (singular)
         {
             warnings.Add("boundary (singular) fit: a random-effect variance is estimated as 0 (or a correlation as ±1); the model is over-specified for these data (lme4's isSingular)");
@@ -141,7 +152,7 @@ public static class LinearMixedModel
         return new MixedModelFit(
             reml, n, input.Subjects, fixedEffects, covariance.ToRowMajorArray(), random, correlation, theta, sigma,
             criterion, -criterion / 2, parameters, criterion + (2 * parameters), criterion + (parameters * Math.Log(n)),
-            singular, optimum.Convergence, tests, marginalMeans, warnings);
+            singular, optimum.Convergence, tests, marginalMeans, warnings, notEstimable);
     }
 
     internal static double TwoSidedT(double t, double df) =>

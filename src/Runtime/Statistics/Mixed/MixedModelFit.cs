@@ -16,6 +16,7 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// <param name="TypeIII">F tests of each term, lmerTest's <c>anova(fit)</c> (type III, Satterthwaite).</param>
 /// <param name="MarginalMeans">x'β at each row of the means grid asked for, with Satterthwaite df and 95% CI; empty without a grid.</param>
 /// <param name="Warnings">e.g. "boundary (singular) fit", as lme4 words it.</param>
+/// <param name="NotEstimable">Columns of X that lme4 drops as aliased (rank-deficient design), in X's order; their coefficients are not estimable.</param>
 public sealed record MixedModelFit(
     bool Reml,
     int Observations,
@@ -35,15 +36,42 @@ public sealed record MixedModelFit(
     MixedModelConvergence Convergence,
     IReadOnlyList<TermFTest> TypeIII,
     IReadOnlyList<MarginalMean> MarginalMeans,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> NotEstimable);
 
 /// <summary>
-/// Where to estimate cell means: design rows built with the fit's variables, levels and terms,
-/// one per cell, and a label per row.
+/// Where to estimate cell means: rows x over the fit's columns (named as X's columns), one per
+/// cell, and a label per row. <see cref="ReferenceGrid"/> builds emmeans' grid.
 /// </summary>
-public sealed record MeansGrid(FixedEffectsDesign Rows, IReadOnlyList<string> Labels);
+public sealed class MeansGrid
+{
+    public MeansGrid(FixedEffectsDesign rows, IReadOnlyList<string> labels)
+        : this((rows ?? throw new System.ArgumentNullException(nameof(rows))).ColumnNames, rows.X, labels)
+    {
+    }
 
-/// <summary>An estimated cell mean x'β with SE, Satterthwaite df and 95% CI (lmerTest's <c>contest1D(confint = TRUE)</c>).</summary>
+    /// <param name="x">Row-major, <paramref name="labels"/>.Count × <paramref name="columnNames"/>.Count.</param>
+    public MeansGrid(IReadOnlyList<string> columnNames, double[] x, IReadOnlyList<string> labels)
+    {
+        ColumnNames = columnNames ?? throw new System.ArgumentNullException(nameof(columnNames));
+        X = x ?? throw new System.ArgumentNullException(nameof(x));
+        Labels = labels ?? throw new System.ArgumentNullException(nameof(labels));
+        if (x.Length != labels.Count * columnNames.Count)
+        {
+            throw new System.ArgumentException("The grid needs one row of every column per label.", nameof(x));
+        }
+    }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public double[] X { get; }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    public int Rows => Labels.Count;
+}
+
+/// <summary>An estimated cell mean x'β with SE, Satterthwaite df and 95% CI (lmerTest's <c>contest1D(confint = TRUE)</c>); all NaN when x'β is not estimable (emmeans' "nonEst").</summary>
 public sealed record MarginalMean(string Label, double Estimate, double StandardError, double DegreesOfFreedom, double Lower, double Upper);
 
 /// <summary>One fixed effect: estimate, SE and the Satterthwaite t-test (lmerTest's <c>summary</c>).</summary>

@@ -6,7 +6,9 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// <summary>
 /// The profiled (restricted) deviance of a linear mixed model with one grouping factor, from
 /// per-subject sufficient statistics: Zᵢᵀ Zᵢ, Zᵢᵀ Xᵢ, Zᵢᵀ yᵢ per subject and Xᵀ X, Xᵀ y, yᵀ y
-/// overall. Built once in O(n·(p + q)²); each evaluation costs O(m·q·p²) for m subjects.
+/// overall (<see cref="SubjectCrossProducts"/>). Built once in O(n·(p + q)²); each evaluation
+/// costs O(K·q²·p² + p³) for K classes of subjects with the same Zᵢᵀ Zᵢ (K = 1 for a balanced
+/// design), and O(q·p²) per subject left out of a class.
 /// </summary>
 /// <remarks>
 /// Model: y = Xβ + Zb + e, b ~ N(0, σ² Λ Λᵀ) block-diagonal by subject, e ~ N(0, σ² I); Λ is
@@ -22,59 +24,19 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// </remarks>
 internal sealed class ProfiledDeviance
 {
-    private readonly double[] _ztz;
-    private readonly double[] _ztx;
-    private readonly double[] _zty;
+    private readonly SubjectCrossProducts _products;
     private readonly Matrix<double> _xtx;
     private readonly Vector<double> _xty;
-    private readonly double _yty;
 
     public ProfiledDeviance(double[] y, double[] x, int p, double[] z, int q, int[] subject, int subjects)
     {
+        _products = new SubjectCrossProducts(y, x, p, z, q, subject, subjects);
         N = y.Length;
         P = p;
         Q = q;
         Subjects = subjects;
-        _ztz = new double[subjects * q * q];
-        _ztx = new double[subjects * q * p];
-        _zty = new double[subjects * q];
-        var xtx = new double[p * p];
-        var xty = new double[p];
-        for (int r = 0; r < N; r++)
-        {
-            int s = subject[r];
-            int xr = r * p, zr = r * q;
-            for (int a = 0; a < q; a++)
-            {
-                double za = z[zr + a];
-                for (int b = 0; b < q; b++)
-                {
-                    _ztz[(s * q * q) + (a * q) + b] += za * z[zr + b];
-                }
-
-                for (int c = 0; c < p; c++)
-                {
-                    _ztx[(s * q * p) + (a * p) + c] += za * x[xr + c];
-                }
-
-                _zty[(s * q) + a] += za * y[r];
-            }
-
-            for (int a = 0; a < p; a++)
-            {
-                for (int b = 0; b < p; b++)
-                {
-                    xtx[(a * p) + b] += x[xr + a] * x[xr + b];
-                }
-
-                xty[a] += x[xr + a] * y[r];
-            }
-
-            _yty += y[r] * y[r];
-        }
-
-        _xtx = Matrix<double>.Build.Dense(p, p, (i, j) => xtx[(i * p) + j]);
-        _xty = Vector<double>.Build.Dense(xty);
+        _xtx = Matrix<double>.Build.Dense(p, p, (i, j) => _products.Xtx[(i * p) + j]);
+        _xty = Vector<double>.Build.Dense(_products.Xty);
     }
 
     public int N { get; }
@@ -113,75 +75,152 @@ internal sealed class ProfiledDeviance
         var cb = new double[p];
         double cu2 = 0, logDetL = 0;
         var a = new double[q * q];
-        var rzx = new double[q * p];
-        var cu = new double[q];
-        for (int i = 0; i < Subjects; i++)
+        var m = new double[q * q];
+        var w = new double[q * p];
+        var wy = new double[q];
+        foreach (SubjectClass k in _products.Classes)
         {
-            // a = Λᵀ ZᵢᵀZᵢ Λ + I, then its Cholesky factor in place.
-            for (int r = 0; r < q; r++)
+            logDetL += k.Count * Weight(lambda, k.Ztz, q, a, m);
+            if (k.IsPooled)
             {
-                for (int c = 0; c < q; c++)
+                double[] g = k.G!, h = k.H!, yy = k.Yy!;
+                for (int ab = 0; ab < q * q; ab++)
                 {
-                    double sum = r == c ? 1.0 : 0.0;
-                    for (int u = 0; u < q; u++)
+                    double mab = m[ab];
+                    if (mab == 0)
                     {
-                        for (int v = 0; v < q; v++)
+                        continue;
+                    }
+
+                    cu2 += mab * yy[ab];
+                    int gRow = ab * p * p, hRow = ab * p;
+                    for (int c1 = 0; c1 < p; c1++)
+                    {
+                        cb[c1] += mab * h[hRow + c1];
+                        for (int c2 = c1; c2 < p; c2++)
                         {
-                            sum += lambda[(u * q) + r] * _ztz[(i * q * q) + (u * q) + v] * lambda[(v * q) + c];
+                            s[(c1 * p) + c2] += mab * g[gRow + (c1 * p) + c2];
                         }
                     }
-
-                    a[(r * q) + c] = sum;
                 }
+
+                continue;
             }
 
-            Cholesky(a, q);
+            // One subject: W = M Zᵢᵀ Xᵢ, then (Zᵢᵀ Xᵢ)ᵀ W, (Zᵢᵀ Xᵢ)ᵀ M Zᵢᵀ yᵢ and yᵢᵀ Zᵢ M Zᵢᵀ yᵢ.
+            double[] ztx = k.Ztx!, zty = k.Zty!;
+            Array.Clear(w);
+            Array.Clear(wy);
             for (int r = 0; r < q; r++)
             {
-                logDetL += 2 * Math.Log(a[(r * q) + r]);
-                for (int c = 0; c < p; c++)
-                {
-                    double sum = 0;
-                    for (int u = 0; u < q; u++)
-                    {
-                        sum += lambda[(u * q) + r] * _ztx[(i * q * p) + (u * p) + c];
-                    }
-
-                    rzx[(r * p) + c] = sum;
-                }
-
-                double cy = 0;
                 for (int u = 0; u < q; u++)
                 {
-                    cy += lambda[(u * q) + r] * _zty[(i * q) + u];
+                    double mru = m[(r * q) + u];
+                    wy[r] += mru * zty[u];
+                    for (int c = 0; c < p; c++)
+                    {
+                        w[(r * p) + c] += mru * ztx[(u * p) + c];
+                    }
                 }
-
-                cu[r] = cy;
             }
 
-            ForwardSolve(a, q, rzx, p);
-            ForwardSolve(a, q, cu, 1);
             for (int r = 0; r < q; r++)
             {
-                cu2 += cu[r] * cu[r];
+                cu2 += zty[r] * wy[r];
                 for (int c1 = 0; c1 < p; c1++)
                 {
-                    double v1 = rzx[(r * p) + c1];
-                    cb[c1] += v1 * cu[r];
-                    for (int c2 = 0; c2 < p; c2++)
+                    double v1 = ztx[(r * p) + c1];
+                    cb[c1] += v1 * wy[r];
+                    if (v1 == 0)
                     {
-                        s[(c1 * p) + c2] += v1 * rzx[(r * p) + c2];
+                        continue;
+                    }
+
+                    for (int c2 = c1; c2 < p; c2++)
+                    {
+                        s[(c1 * p) + c2] += v1 * w[(r * p) + c2];
                     }
                 }
             }
         }
 
-        Matrix<double> rxtrx = _xtx - Matrix<double>.Build.Dense(p, p, (i, j) => s[(i * p) + j]);
+        Matrix<double> rxtrx = _xtx - Matrix<double>.Build.Dense(p, p, (i, j) => i <= j ? s[(i * p) + j] : s[(j * p) + i]);
         Vector<double> rhs = _xty - Vector<double>.Build.Dense(cb);
         var cholesky = rxtrx.Cholesky();
         Vector<double> beta = cholesky.Solve(rhs);
-        double pwrss = _yty - cu2 - rhs.DotProduct(beta);
+        double pwrss = _products.Yty - cu2 - rhs.DotProduct(beta);
         return new Solution(beta, rxtrx, cholesky.DeterminantLn, logDetL, Math.Max(pwrss, 0));
+    }
+
+    /// <summary>
+    /// For a subject with Zᵢᵀ Zᵢ = <paramref name="ztz"/>: Lᵢ Lᵢᵀ = Λᵀ Zᵢᵀ Zᵢ Λ + I in
+    /// <paramref name="a"/> and M = Λ (Lᵢ Lᵢᵀ)⁻¹ Λᵀ in <paramref name="m"/>; returns log|Lᵢ|².
+    /// </summary>
+    private static double Weight(double[] lambda, double[] ztz, int q, double[] a, double[] m)
+    {
+        for (int r = 0; r < q; r++)
+        {
+            for (int c = 0; c < q; c++)
+            {
+                double sum = r == c ? 1.0 : 0.0;
+                for (int u = 0; u < q; u++)
+                {
+                    for (int v = 0; v < q; v++)
+                    {
+                        sum += lambda[(u * q) + r] * ztz[(u * q) + v] * lambda[(v * q) + c];
+                    }
+                }
+
+                a[(r * q) + c] = sum;
+            }
+        }
+
+        Cholesky(a, q);
+        double logDet = 0;
+        for (int r = 0; r < q; r++)
+        {
+            logDet += 2 * Math.Log(a[(r * q) + r]);
+        }
+
+        // M = (Lᵢ⁻¹ Λᵀ)ᵀ (Lᵢ⁻¹ Λᵀ): solve Lᵢ B = Λᵀ column by column.
+        Span<double> b = stackalloc double[q * q];
+        for (int r = 0; r < q; r++)
+        {
+            for (int c = 0; c < q; c++)
+            {
+                b[(r * q) + c] = lambda[(c * q) + r];
+            }
+        }
+
+        for (int r = 0; r < q; r++)
+        {
+            for (int c = 0; c < q; c++)
+            {
+                double v = b[(r * q) + c];
+                for (int k = 0; k < r; k++)
+                {
+                    v -= a[(r * q) + k] * b[(k * q) + c];
+                }
+
+                b[(r * q) + c] = v / a[(r * q) + r];
+            }
+        }
+
+        for (int r = 0; r < q; r++)
+        {
+            for (int c = 0; c < q; c++)
+            {
+                double sum = 0;
+                for (int k = 0; k < q; k++)
+                {
+                    sum += b[(k * q) + r] * b[(k * q) + c];
+                }
+
+                m[(r * q) + c] = sum;
+            }
+        }
+
+        return logDet;
     }
 
     /// <summary>The REML criterion or the ML deviance at θ (σ profiled out).</summary>
@@ -228,24 +267,6 @@ internal sealed class ProfiledDeviance
 
                 a[(i * n) + j] = v / d;
                 a[(j * n) + i] = 0;
-            }
-        }
-    }
-
-    /// <summary>Solves L B = B in place for lower-triangular L (n × n) and B (n × columns), row-major.</summary>
-    private static void ForwardSolve(double[] l, int n, double[] b, int columns)
-    {
-        for (int r = 0; r < n; r++)
-        {
-            for (int c = 0; c < columns; c++)
-            {
-                double v = b[(r * columns) + c];
-                for (int k = 0; k < r; k++)
-                {
-                    v -= l[(r * n) + k] * b[(k * columns) + c];
-                }
-
-                b[(r * columns) + c] = v / l[(r * n) + r];
             }
         }
     }

@@ -27,9 +27,7 @@ internal static class TypeIIIContrasts
     public static IReadOnlyList<Matrix<double>> Build(FixedEffectsDesign design)
     {
         int n = design.Rows, p = design.Columns, r = design.FullNames.Length;
-        var x = Matrix<double>.Build.Dense(n, p, (i, j) => design.X[(i * p) + j]);
-        var full = Matrix<double>.Build.Dense(n, r, (i, j) => design.Full[(i * r) + j]);
-        Matrix<double> l = ZapSmall(x.QR().Solve(full).Transpose()); // r × p
+        Matrix<double> l = ZapSmall(FullInColumnsOfX(design).Transpose()); // r × p
         IReadOnlyList<int[]> terms = design.Terms;
         int[][] columnsOf = Enumerable.Range(0, terms.Count)
             .Select(t => Enumerable.Range(0, p).Where(c => design.ColumnTerm[c] == t).ToArray())
@@ -69,6 +67,39 @@ internal static class TypeIIIContrasts
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// X⁺ X_full (p × r, lmerTest's <c>ginv(X) %*% rdX</c>) by the normal equations
+    /// (Xᵀ X)⁻¹ Xᵀ X_full: X has full column rank (aliased columns dropped) and X_full's columns
+    /// lie in its column space, so this is the same matrix, from one O(n·p·r) pass over the
+    /// (mostly zero) rows. Its entries are small rationals that <see cref="ZapSmall"/> rounds.
+    /// </summary>
+    private static Matrix<double> FullInColumnsOfX(FixedEffectsDesign design)
+    {
+        int n = design.Rows, p = design.Columns, r = design.FullNames.Length;
+        double[] xtx = FixedEffectsRank.CrossProduct(design.X, n, p);
+        var xtf = new double[p * r];
+        for (int row = 0; row < n; row++)
+        {
+            for (int a = 0; a < p; a++)
+            {
+                double xa = design.X[(row * p) + a];
+                if (xa == 0)
+                {
+                    continue;
+                }
+
+                for (int b = 0; b < r; b++)
+                {
+                    xtf[(a * r) + b] += xa * design.Full[(row * r) + b];
+                }
+            }
+        }
+
+        var gram = Matrix<double>.Build.Dense(p, p, (i, j) => xtx[(i * p) + j]);
+        var cross = Matrix<double>.Build.Dense(p, r, (i, j) => xtf[(i * r) + j]);
+        return gram.Cholesky().Solve(cross);
     }
 
     /// <summary>lmerTest's <c>term_contain</c>: outer has all of inner's variables and more, and the same numeric ones.</summary>
