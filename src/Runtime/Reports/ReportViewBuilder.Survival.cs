@@ -41,10 +41,10 @@ public static partial class ReportViewBuilder
     {
         string unit = km.Unit is null ? string.Empty : " " + Cell(km.Unit);
         string rmst = km.Horizon is { } h
-            ? $" RMST: restricted mean survival time up to {Time(h)}{unit}, with its standard error (`print(fit, rmean = {Time(h)})`)."
+            ? $" RMST: restricted mean survival time up to {Time(h)}{unit}, with its standard error ({InlineCode($"print(fit, rmean = {Time(h)})")})."
             : string.Empty;
-        return $"Times in{(km.Unit is null ? " the outcome's unit" : unit)}. Survival: Kaplan-Meier estimate with a {km.ConfidenceType}-transformed 95% CI (`summary(fit, times = ...)`); "
-            + "median with its 95% CI as `print(fit)`. NA: not reached (a median or limit), or no estimate (a time after the group's last observation)." + rmst;
+        return $"Times in{(km.Unit is null ? " the outcome's unit" : unit)}. Survival: Kaplan-Meier estimate with a {km.ConfidenceType}-transformed 95% CI ({InlineCode("summary(fit, times = ...)")}); "
+            + "median with its 95% CI as " + InlineCode("print(fit)") + ". NA: not reached (a median or limit), or no estimate (a time after the group's last observation)." + rmst;
     }
 
     private static MarkdownTable KaplanMeierTable(KaplanMeierResult km)
