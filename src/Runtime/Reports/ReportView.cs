@@ -49,6 +49,10 @@ public sealed record SectionView(
     IReadOnlyList<string> Warnings);
 
 /// <summary>A figure: its SVG (drawn by ScottPlot), caption, file under <c>figures/</c> and, for survival curves, the numbers at risk.</summary>
-/// <param name="Svg">The inline SVG element, safe to insert into HTML as is.</param>
+/// <param name="Svg">The SVG element for inlining in HTML (no namespace declarations), safe to insert as is.</param>
 /// <param name="File">Relative to the report folder, '/' separated: <c>figures/km-12.svg</c>.</param>
-public sealed record FigureView(string Id, string Kind, string Caption, string File, string Svg, MarkdownTable? AtRisk);
+/// <param name="FileSvg">The standalone SVG written to <see cref="File"/> (with its namespaces).</param>
+public sealed record FigureView(string Id, string Kind, string Caption, string File, string Svg, MarkdownTable? AtRisk)
+{
+    public string FileSvg { get; init; } = Svg;
+}

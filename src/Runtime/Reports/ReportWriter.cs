@@ -78,7 +78,7 @@ public static class ReportWriter
 
         if (view is not null)
         {
-            files.AddRange(view.Figures.Select(f => (f.File, f.Svg)));
+            files.AddRange(view.Figures.Select(f => (f.File, f.FileSvg)));
         }
 
         Directory.CreateDirectory(outputDirectory);

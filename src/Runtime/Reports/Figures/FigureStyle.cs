@@ -49,7 +49,8 @@ internal static partial class FigureStyle
     /// The plot as an SVG element (no XML declaration, so it can be inlined in HTML). Skia's SVG
     /// canvas names clip paths <c>cl_N</c> from a process-wide counter, so the ids depend on how many
     /// figures were drawn before and two figures inlined in one page could share an id. They are
-    /// renamed <c>{id}-clip1</c>, <c>{id}-clip2</c>, ... in order of appearance; that is the only change.
+    /// renamed <c>{id}-clip1</c>, <c>{id}-clip2</c>, ... in order of appearance. The root also gets a
+    /// <c>viewBox</c> so the figure scales with the page; nothing else is changed.
     /// </summary>
     public static string ToSvg(Plot plot, string id, int height = Height)
     {
@@ -79,13 +80,25 @@ internal static partial class FigureStyle
 
             return m.Value.Replace(old, name, StringComparison.Ordinal);
         });
+        svg = svg.Replace(
+            string.Create(CultureInfo.InvariantCulture, $"width=\"{Width}\" height=\"{height}\">"),
+            string.Create(CultureInfo.InvariantCulture, $"width=\"{Width}\" height=\"{height}\" viewBox=\"0 0 {Width} {height}\">"),
+            StringComparison.Ordinal);
         svg = svg.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\t", "  ", StringComparison.Ordinal).Trim() + "\n";
         return svg;
     }
 
+    /// <summary>
+    /// The SVG for inlining in HTML: without the namespace declarations, which an HTML parser does not
+    /// need and which would be the page's only URLs. The figure files keep them (standalone SVG needs them).
+    /// </summary>
+    public static string Inline(string svg) => svg
+        .Replace(" xmlns=\"http://www.w3.org/2000/svg\"", string.Empty, StringComparison.Ordinal)
+        .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", string.Empty, StringComparison.Ordinal);
+
     [GeneratedRegex(@"^<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlDeclaration();
 
-    [GeneratedRegex(@"(?:id=""|url\(#)(cl_[0-9]+)")]
+    [GeneratedRegex(@"(?:id=""|url\(#)(cl_[0-9A-Za-z]+)")]
     private static partial Regex ClipId();
 }

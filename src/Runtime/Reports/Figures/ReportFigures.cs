@@ -61,5 +61,8 @@ internal static class ReportFigures
     }
 
     private static FigureView Figure(int index, string id, string kind, string caption, string svg, MarkdownTable? atRisk) =>
-        new(id, kind, string.Create(CultureInfo.InvariantCulture, $"Figure {index + 1}. ") + ReportViewBuilder.Inline(caption), $"{Folder}/{id}.svg", svg, atRisk);
+        new(id, kind, string.Create(CultureInfo.InvariantCulture, $"Figure {index + 1}. ") + ReportViewBuilder.Inline(caption), $"{Folder}/{id}.svg", FigureStyle.Inline(svg), atRisk)
+        {
+            FileSvg = svg,
+        };
 }
