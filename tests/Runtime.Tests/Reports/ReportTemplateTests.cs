@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using ProtocolLang.Runtime.Plan;
 using ProtocolLang.Runtime.Reports;
 using ProtocolLang.Runtime.Tests.Plan;
@@ -79,5 +80,35 @@ public sealed class ReportTemplateTests
         Assert.Equal("PL5042", e.Code);
         Assert.StartsWith("typo.md.scriban(2,4): error PL5042: the report template fails: ", e.Message, StringComparison.Ordinal);
         Assert.Contains("titel", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheDiagnosticsPageDocumentsExactlyTheReportTemplateCodes()
+    {
+        string[] codes = typeof(ReportTemplateException).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToArray();
+        string page = File.ReadAllText(FindUp("docs/diagnostics.md"));
+        string section = page[page.IndexOf("## Reports (PL504x)", StringComparison.Ordinal)..];
+        section = section.Contains("\n## ", StringComparison.Ordinal) ? section[..section.IndexOf("\n## ", StringComparison.Ordinal)] : section;
+
+        var documented = System.Text.RegularExpressions.Regex.Matches(section, @"^\| (PL\d{4}) \| Error \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value);
+
+        Assert.Equal(new[] { "PL5040", "PL5041", "PL5042" }, codes);
+        Assert.Equal(codes, documented);
+    }
+
+    private static string FindUp(string relativePath)
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, relativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException(relativePath);
     }
 }
