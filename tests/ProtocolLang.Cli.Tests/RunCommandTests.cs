@@ -84,15 +84,16 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
             "formats markdown, html, json", "formats markdown, html, json template \"brief.md.scriban\"", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(folder, "brief.md.scriban"), "# {{ title }}\n{{ analyses.size }} analyses\n");
 
+        // Its own cache: the example's shared cache must hold only the example's assembly.
         var captured = new CapturedOutput();
-        var exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out"), null, _runs.Cache), captured.Output);
+        var exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out"), null, temp.Combine("cache")), captured.Output);
 
         Assert.True(exit == 0, captured.Error.ToString());
         Assert.Equal("# Association of NXP2 autoantibodies with a more severe clinical phenotype of JDM\n11 analyses\n", File.ReadAllText(temp.Combine("out", "report.md")));
 
         File.WriteAllText(Path.Combine(folder, "brief.md.scriban"), "# {{ title }}\n{{ if }}\n");
         captured = new CapturedOutput();
-        exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out2"), null, _runs.Cache), captured.Output);
+        exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out2"), null, temp.Combine("cache")), captured.Output);
 
         Assert.Equal(ExitCodes.ErrorsOrChanges, exit);
         Assert.Contains("brief.md.scriban(2,", captured.Error.ToString(), StringComparison.Ordinal);
