@@ -53,3 +53,18 @@ public class ReportTemplateBindingTests
         Assert.Equal("the template 'paper.html.scriban' replaces the HTML report, which this study's formats do not include; it is not used", diagnostic.Message);
     }
 }
+
+public class ReportTemplateEmitTests
+{
+    [Fact]
+    public void TheTemplateIsPassedToTheRunAndTheCodeCompiles()
+    {
+        string study = TestStudies.ReadExample().Replace(
+            "formats markdown, html, json", "formats markdown, html, json template \"paper/my \\\"own\\\".html.scriban\"", System.StringComparison.Ordinal);
+
+        string code = ProtocolLang.Emit.CSharpEmitter.Emit(TestStudies.BindClean(study, "nxp2_jdm.study"));
+
+        Assert.Contains("ReportFormat.Json }, \"report\", \"paper/my \\\"own\\\".html.scriban\");", code, System.StringComparison.Ordinal);
+        Assert.Empty(ProtocolLang.Tests.Emit.GeneratedCodeCompiler.Problems(code));
+    }
+}
