@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using ProtocolLang.Runtime.Plan;
 using ProtocolLang.Studies.Nxp2Jdm;
@@ -17,12 +18,19 @@ public sealed class Nxp2JdmReportTests : IDisposable
 
     [Theory]
     [InlineData("report.md")]
+    [InlineData("report.html")]
     [InlineData("results.json")]
+    [InlineData("figures/box-ck.svg")]
+    [InlineData("figures/box-cmas.svg")]
+    [InlineData("figures/trajectory-ckcourse.svg")]
+    [InlineData("figures/trajectory-cmascourse.svg")]
+    [InlineData("figures/trajectory-cytokinecourse.svg")]
+    [InlineData("figures/km-9.svg")]
     public void CommittedReportMatchesAFreshRunOfTheStudy(string file)
     {
         Run(_output);
 
-        var committed = RepositoryPaths.Combine("examples", "Nxp2Jdm", "report", file);
+        var committed = RepositoryPaths.Combine(["examples", "Nxp2Jdm", "report", .. file.Split('/')]);
         Assert.True(File.Exists(committed), $"{committed} is missing: run `dotnet run --project examples/Nxp2Jdm` and commit it.");
         Assert.True(
             File.ReadAllText(committed) == File.ReadAllText(Path.Combine(_output, file)),
@@ -50,11 +58,35 @@ public sealed class Nxp2JdmReportTests : IDisposable
             Thread.CurrentThread.CurrentCulture = saved;
         }
 
-        foreach (var file in new[] { "report.md", "results.json" })
+        var written = Directory.GetFiles(invariantDir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(invariantDir, f)).ToArray();
+        Assert.Contains("report.html", written);
+        Assert.Contains(Path.Combine("figures", "km-9.svg"), written);
+        foreach (var file in written)
         {
             Assert.Equal(
                 File.ReadAllBytes(Path.Combine(invariantDir, file)),
                 File.ReadAllBytes(Path.Combine(cultureDir, file)));
+        }
+    }
+
+    [Fact]
+    public void TheCommittedFiguresAreExactlyTheOnesARunWrites()
+    {
+        Run(_output);
+
+        string[] Svgs(string dir) => Directory.GetFiles(Path.Combine(dir, "figures"), "*.svg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        Assert.Equal(Svgs(_output), Svgs(RepositoryPaths.Combine("examples", "Nxp2Jdm", "report")));
+    }
+
+    [Fact]
+    public void TwoRunsWriteTheSameBytes()
+    {
+        Run(Path.Combine(_output, "first"));
+        Run(Path.Combine(_output, "second"));
+
+        foreach (var file in Directory.GetFiles(Path.Combine(_output, "first"), "*", SearchOption.AllDirectories))
+        {
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(file.Replace(Path.Combine(_output, "first"), Path.Combine(_output, "second"), StringComparison.Ordinal)));
         }
     }
 

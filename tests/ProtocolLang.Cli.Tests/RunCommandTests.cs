@@ -37,7 +37,7 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
     [Fact]
     public void ACachedRunWritesByteIdenticalReports()
     {
-        foreach (var file in new[] { "report.md", "results.json" })
+        foreach (var file in new[] { "report.md", "report.html", "results.json", "figures/km-9.svg" })
         {
             Assert.Equal(
                 File.ReadAllBytes(Path.Combine(_runs.Cold.OutputDirectory, file)),
@@ -51,6 +51,7 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
     /// </summary>
     [Theory]
     [InlineData("report.md")]
+    [InlineData("report.html")]
     [InlineData("results.json")]
     public void TheToolWritesTheSameBytesAsTheCommittedExampleReport(string file)
     {
@@ -71,6 +72,33 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
 
         Assert.Equal(ExitCodes.DataErrors, exit);
         Assert.Contains("data/visits.csv", captured.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStudysOwnTemplateIsUsedAndABrokenOneIsAnErrorNamingItsLine()
+    {
+        using var temp = new TempFolder();
+        var study = temp.CopyExample("templated");
+        var folder = Path.GetDirectoryName(study)!;
+        File.WriteAllText(study, File.ReadAllText(study).Replace(
+            "formats markdown, html, json", "formats markdown, html, json template \"brief.md.scriban\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder, "brief.md.scriban"), "# {{ title }}\n{{ analyses.size }} analyses\n");
+
+        // Its own cache: the example's shared cache must hold only the example's assembly.
+        var captured = new CapturedOutput();
+        var exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out"), null, temp.Combine("cache")), captured.Output);
+
+        Assert.True(exit == 0, captured.Error.ToString());
+        Assert.Equal("# Association of NXP2 autoantibodies with a more severe clinical phenotype of JDM\n11 analyses\n", File.ReadAllText(temp.Combine("out", "report.md")));
+
+        File.WriteAllText(Path.Combine(folder, "brief.md.scriban"), "# {{ title }}\n{{ if }}\n");
+        captured = new CapturedOutput();
+        exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out2"), null, temp.Combine("cache")), captured.Output);
+
+        Assert.Equal(ExitCodes.ErrorsOrChanges, exit);
+        Assert.Contains("brief.md.scriban(2,", captured.Error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("error PL5041", captured.Error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(temp.Combine("out2", "report.md")));
     }
 
     [Fact]

@@ -61,6 +61,12 @@ internal static class RunCommand
             output.Error.Write(e.Message + "\n");
             return ExitCodes.DataErrors;
         }
+        catch (Runtime.Reports.ReportTemplateException e)
+        {
+            // The study's own report template is missing or broken (PL5040-PL5042): an error in the study.
+            output.Error.Write(e.Message + "\n");
+            return ExitCodes.ErrorsOrChanges;
+        }
 
         if (outcome is null)
         {

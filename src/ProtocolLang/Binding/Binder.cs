@@ -151,6 +151,38 @@ public sealed partial class Binder
             }
         }
 
-        return new BoundReport(report.Directory.Value, report.Formats.IsEmpty ? all : formats.ToImmutable(), report.Template?.Value);
+        ImmutableArray<ReportFormat> bound = report.Formats.IsEmpty ? all : formats.ToImmutable();
+        return new BoundReport(report.Directory.Value, bound, BindTemplate(report.Template, bound));
+    }
+
+    /// <summary>
+    /// A study's own report template: a relative path ending in <c>.md.scriban</c> or <c>.html.scriban</c>
+    /// (the extension says which report it replaces). The file itself is read when the study runs.
+    /// </summary>
+    private string? BindTemplate(StringSyntax? template, ImmutableArray<ReportFormat> formats)
+    {
+        if (template is null)
+        {
+            return null;
+        }
+
+        string path = template.Value;
+        bool html = path.EndsWith(".html.scriban", System.StringComparison.OrdinalIgnoreCase);
+        bool markdown = path.EndsWith(".md.scriban", System.StringComparison.OrdinalIgnoreCase);
+        bool rooted = path.StartsWith("/", System.StringComparison.Ordinal) || path.StartsWith("\\", System.StringComparison.Ordinal)
+            || (path.Length > 1 && path[1] == ':');
+        if ((!html && !markdown) || rooted)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.BadTemplateName, template.Span, path);
+            return null;
+        }
+
+        ReportFormat format = html ? ReportFormat.Html : ReportFormat.Markdown;
+        if (!formats.Contains(format))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.TemplateFormatNotWritten, template.Span, path, html ? "HTML" : "Markdown");
+        }
+
+        return path;
     }
 }

@@ -116,6 +116,12 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor UnknownReportFormat { get; } = Error("PL2037", "Unknown report format",
         "unknown report format '{0}'; expected markdown, html or json{1}", Binding);
 
+    public static DiagnosticDescriptor BadTemplateName { get; } = Error("PL2085", "Report template is not a Scriban file",
+        "the report template '{0}' must be a relative path ending in .md.scriban (replaces the Markdown report) or .html.scriban (the HTML report)", Binding);
+
+    public static DiagnosticDescriptor TemplateFormatNotWritten { get; } = Warning("PL2086", "Report template for a format not written",
+        "the template '{0}' replaces the {1} report, which this study's formats do not include; it is not used", Binding);
+
     public static DiagnosticDescriptor GroupsMayOverlap { get; } = Warning("PL2038", "Groups may overlap",
         "groups {0} and {1} may overlap: their predicates do not test a shared column with different levels", Binding);
 

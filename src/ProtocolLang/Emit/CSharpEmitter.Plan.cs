@@ -63,7 +63,8 @@ public sealed partial class CSharpEmitter
         _w.Line("public static StudyResults Run(StudyRunOptions options)");
         _w.OpenBrace();
         var formats = "new[] { " + string.Join(", ", report.Formats.Select(f => "ReportFormat." + f)) + " }";
-        _w.Line("var run = new StudyRun(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ");");
+        string template = report.Template is null ? string.Empty : ", " + CSharpLiterals.String(report.Template);
+        _w.Line("var run = new StudyRun(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + template + ");");
         var subjectTable = _study.SubjectTable;
         _w.Line("var " + subjects + " = run.Cohort(" + _names.Table(subjectTable.Name).Reader + "(run.Table(" + CSharpLiterals.String(subjectTable.Name)
             + ")), r => " + KeyText(subjectTable, subjectTable.Key!) + ", r => r.SourceRow, Criteria, Groups);");

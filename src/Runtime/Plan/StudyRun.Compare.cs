@@ -42,6 +42,7 @@ public sealed partial class StudyRun
             return;
         }
 
+        RecordBoxFigures(variables);
         IReadOnlyList<int[]> sets = CompareMethod.GroupSets(pairing, cohort);
         var warnings = new List<WarningResult>();
         var rows = new List<ComparisonRow>();

@@ -34,6 +34,7 @@ public sealed partial class StudyRun
         void Fail(string reason, string code) =>
             RecordMixed(source, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
 
+        RecordTrajectoryFigure(spec.Response);
         MixedDesign design;
         try
         {

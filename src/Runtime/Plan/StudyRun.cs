@@ -23,6 +23,7 @@ public sealed partial class StudyRun
     private readonly StudyRunOptions _options;
     private readonly IReadOnlyList<ReportFormat> _declaredFormats;
     private readonly string _declaredOutput;
+    private readonly string? _declaredTemplate;
     private readonly LoadedData _data;
     private readonly List<AnalysisResult> _analyses = new();
     private readonly Dictionary<string, List<ExclusionCount>> _childExclusions = new(StringComparer.Ordinal);
@@ -30,6 +31,12 @@ public sealed partial class StudyRun
     private CohortState? _cohort;
 
     public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput)
+        : this(schema, options, declaredFormats, declaredOutput, declaredTemplate: null)
+    {
+    }
+
+    /// <param name="declaredTemplate">The study's own report template (<c>template "my.md.scriban"</c>), relative to the <c>.study</c> file's folder.</param>
+    public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput, string? declaredTemplate)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,6 +51,7 @@ public sealed partial class StudyRun
         _options = options;
         _declaredFormats = declaredFormats;
         _declaredOutput = declaredOutput;
+        _declaredTemplate = declaredTemplate;
         _data = DataLoader.Load(schema, options.StudyDirectory);
         if (_data.HasFatalProblems)
         {
@@ -66,7 +74,10 @@ public sealed partial class StudyRun
         IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
         StudyResults results = BuildResults(formats);
         string outputDirectory = _options.OutputDirectory ?? Path.Combine(_options.StudyDirectory, _declaredOutput);
-        ReportWriter.Write(results, outputDirectory, formats);
+        ReportTemplate? template = _declaredTemplate is null
+            ? null
+            : new ReportTemplate(Path.Combine(_options.StudyDirectory, _declaredTemplate), _declaredTemplate);
+        ReportWriter.Write(results, outputDirectory, formats, template);
         return results;
     }
 
@@ -88,7 +99,10 @@ public sealed partial class StudyRun
             problems,
             flow,
             _analyses.ToArray(),
-            ReportWriter.Outputs(formats));
+            ReportWriter.Outputs(formats))
+        {
+            Figures = _figures.Count == 0 ? null : _figures.ToArray(),
+        };
     }
 
     private void Record(string kind, string source, string status, string? method, string? reason, string? specification,

@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProtocolLang.Runtime.Reports;
 
 /// <summary>
-/// What the Markdown template renders: every number already formatted by
-/// <see cref="ReportNumberFormat"/> and every cell escaped, so a template only lays text out.
+/// What a report template renders: every number already formatted by <see cref="ReportNumberFormat"/>
+/// and every string already in the output's syntax and escaped (Markdown, or HTML-escaped for an
+/// HTML template; see <see cref="ReportViews"/>), so a template only lays text out.
 /// In a template, names are snake_case (<c>report.data_files</c>).
 /// </summary>
 public sealed record ReportView(
@@ -13,10 +15,20 @@ public sealed record ReportView(
     MarkdownTable DataFiles,
     ProblemsView? Problems,
     IReadOnlyList<FlowView> Flows,
-    IReadOnlyList<SectionView> Analyses);
+    IReadOnlyList<SectionView> Analyses)
+{
+    /// <summary>The figures, numbered in order; empty when the results have none.</summary>
+    public IReadOnlyList<FigureView> Figures { get; init; } = [];
+}
 
 /// <summary>A Markdown table: header cells, the separator line (alignment) and body rows.</summary>
-public sealed record MarkdownTable(IReadOnlyList<string> Header, string Separator, IReadOnlyList<IReadOnlyList<string>> Rows);
+public sealed record MarkdownTable(IReadOnlyList<string> Header, string Separator, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>Each column's alignment from the separator line: "right" (<c>--:</c>) for numbers, else "left".</summary>
+    public IReadOnlyList<string> Alignments =>
+        Separator.Split('|', System.StringSplitOptions.RemoveEmptyEntries | System.StringSplitOptions.TrimEntries)
+            .Select(s => s.EndsWith(':') ? "right" : "left").ToArray();
+}
 
 /// <summary>Data problems: a sentence with the counts and the listed problems.</summary>
 public sealed record ProblemsView(string Summary, MarkdownTable Table);
@@ -35,3 +47,12 @@ public sealed record SectionView(
     IReadOnlyList<string> Notes,
     IReadOnlyList<MarkdownTable> Tables,
     IReadOnlyList<string> Warnings);
+
+/// <summary>A figure: its SVG (drawn by ScottPlot), caption, file under <c>figures/</c> and, for survival curves, the numbers at risk.</summary>
+/// <param name="Svg">The SVG element for inlining in HTML (no namespace declarations), safe to insert as is.</param>
+/// <param name="File">Relative to the report folder, '/' separated: <c>figures/km-12.svg</c>.</param>
+/// <param name="FileSvg">The standalone SVG written to <see cref="File"/> (with its namespaces).</param>
+public sealed record FigureView(string Id, string Kind, string Caption, string File, string Svg, MarkdownTable? AtRisk)
+{
+    public string FileSvg { get; init; } = Svg;
+}

@@ -25,8 +25,8 @@ public static partial class ReportViewBuilder
         };
         string status = analysis.Status switch
         {
-            ResultStatus.NotImplemented => "**Not implemented yet:** " + Inline(analysis.Reason ?? string.Empty) + ". No numbers are reported.",
-            ResultStatus.Failed => "**Failed:** " + Inline(analysis.Reason ?? string.Empty) + ".",
+            ResultStatus.NotImplemented => Bold("Not implemented yet:") + " " + Inline(analysis.Reason ?? string.Empty) + ". No numbers are reported.",
+            ResultStatus.Failed => Bold("Failed:") + " " + Inline(analysis.Reason ?? string.Empty) + ".",
             _ => string.Empty,
         };
         string suffix = analysis.Status switch
@@ -90,7 +90,7 @@ public static partial class ReportViewBuilder
         var rows = new List<IReadOnlyList<string>>();
         foreach (DescribeVariable v in describe.Variables)
         {
-            string name = "**" + Cell(v.Label) + "**" + UnitSuffix(v.Label, v.Unit);
+            string name = Bold(Cell(v.Label)) + UnitSuffix(v.Label, v.Unit);
             if (v.Continuous is { } cells)
             {
                 rows.Add(Line(name, cells.Select(_ => string.Empty)));

@@ -85,7 +85,7 @@ public static partial class ReportViewBuilder
                 Row("AIC", F.Estimate(fit.Aic)),
                 Row("BIC", F.Estimate(fit.Bic)),
                 Row("Residual SD", F.Estimate(fit.Sigma)),
-                Row("Optimiser", (fit.Converged ? "converged" : "**not converged**") + (fit.Singular ? "; singular fit" : string.Empty)),
+                Row("Optimiser", (fit.Converged ? "converged" : Bold("not converged")) + (fit.Singular ? "; singular fit" : string.Empty)),
             }));
     }
 }

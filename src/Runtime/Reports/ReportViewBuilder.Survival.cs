@@ -33,7 +33,7 @@ public static partial class ReportViewBuilder
             tables.Add(LogRankTestTable(test));
             if (test.Pairs is { } pairs)
             {
-                notes.Add($"Pairwise: the same test on each pair of groups' subjects (R `survdiff` per pair), p adjusted over the pairs with `p.adjust(method = \"{test.PairwiseAdjust}\")`.");
+                notes.Add($"Pairwise: the same test on each pair of groups' subjects (R {InlineCode("survdiff")} per pair), p adjusted over the pairs with {InlineCode($"p.adjust(method = \"{test.PairwiseAdjust}\")")}.");
                 tables.Add(LogRankPairsTable(pairs));
             }
         }
@@ -46,10 +46,10 @@ public static partial class ReportViewBuilder
     {
         string unit = km.Unit is null ? string.Empty : " " + Cell(km.Unit);
         string rmst = km.Horizon is { } h
-            ? $" RMST: restricted mean survival time up to {Time(h)}{unit}, with its standard error (`print(fit, rmean = {Time(h)})`)."
+            ? $" RMST: restricted mean survival time up to {Time(h)}{unit}, with its standard error ({InlineCode($"print(fit, rmean = {Time(h)})")})."
             : string.Empty;
-        return $"Times in{(km.Unit is null ? " the outcome's unit" : unit)}. Survival: Kaplan-Meier estimate with a {(km.ConfidenceType == "plain" ? "plain (untransformed)" : km.ConfidenceType + "-transformed")} 95% CI (`survfit(conf.type = \"{km.ConfidenceType}\")`, `summary(fit, times = ...)`); "
-            + "median with its 95% CI as `print(fit)`. NA: not reached (a median or limit), or no estimate (a time after the group's last observation)." + rmst;
+        return $"Times in{(km.Unit is null ? " the outcome's unit" : unit)}. Survival: Kaplan-Meier estimate with a {(km.ConfidenceType == "plain" ? "plain (untransformed)" : km.ConfidenceType + "-transformed")} 95% CI ({InlineCode($"survfit(conf.type = \"{km.ConfidenceType}\")")}, {InlineCode("summary(fit, times = ...)")}); "
+            + "median with its 95% CI as " + InlineCode("print(fit)") + ". NA: not reached (a median or limit), or no estimate (a time after the group's last observation)." + rmst;
     }
 
     private static MarkdownTable KaplanMeierTable(KaplanMeierResult km)

@@ -35,7 +35,10 @@ public static partial class ReportViewBuilder
             files,
             Problems(results.Problems),
             results.Flow.Tables.Select(t => Flow(t, results.Flow.Cohort)).ToArray(),
-            results.Analyses.Select(Section).ToArray());
+            results.Analyses.Select(Section).ToArray())
+        {
+            Figures = Figures.ReportFigures.Build(results),
+        };
     }
 
     private static ProblemsView? Problems(ProblemsResult problems)
@@ -64,7 +67,7 @@ public static partial class ReportViewBuilder
             steps.Add(Row(Cell(ExclusionText(e, cohort)), F.Count(e.Count)));
         }
 
-        steps.Add(Row(isSubjects ? "**Analysed**" : "**Kept**", "**" + F.Count(table.Kept) + "**"));
+        steps.Add(Row(Bold(isSubjects ? "Analysed" : "Kept"), Bold(F.Count(table.Kept))));
         var stepsTable = new MarkdownTable(new[] { "Step", isSubjects ? "Subjects" : "Rows" }, "|---|--:|", steps);
         MarkdownTable? groups = null;
         var notes = new List<string>();
@@ -121,14 +124,18 @@ public static partial class ReportViewBuilder
     internal static string Inline(string text) =>
         text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ');
 
-    /// <summary>Table cell text: on one line, pipes escaped (GitHub tables need that even inside code spans).</summary>
-    internal static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal);
+    /// <summary>
+    /// Table cell text: on one line. Pipes are escaped when the Markdown report renders a cell
+    /// (<see cref="ReportText.ToMarkdown"/>), so the view stays neutral.
+    /// </summary>
+    internal static string Cell(string text) => Inline(text);
 
     /// <summary>A code span in a table cell.</summary>
-    internal static string Code(string text) => Fence(Cell(text));
+    internal static string Code(string text) => ReportText.Code(Inline(text));
 
-    /// <summary>A code span in running text, pipes as written.</summary>
-    internal static string InlineCode(string text) => Fence(Inline(text));
+    /// <summary>A code span in running text.</summary>
+    internal static string InlineCode(string text) => ReportText.Code(Inline(text));
 
-    private static string Fence(string text) => text.Contains('`', StringComparison.Ordinal) ? $"`` {text} ``" : $"`{text}`";
+    /// <summary>Strong (bold) text.</summary>
+    internal static string Bold(string text) => ReportText.Strong(text);
 }

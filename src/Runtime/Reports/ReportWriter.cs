@@ -8,22 +8,22 @@ using System.Text;
 using ProtocolLang.Runtime.Plan;
 using ProtocolLang.Runtime.Results;
 using Scriban;
-using Scriban.Runtime;
 
 namespace ProtocolLang.Runtime.Reports;
 
 /// <summary>
-/// Renders and writes the reports: <c>report.md</c> from the built-in Scriban template and
-/// <c>results.json</c>. Files are UTF-8 without a byte-order mark, with LF line ends, and depend
-/// only on the results: no timestamps, absolute paths or machine names, and no current culture.
+/// Renders and writes the reports: <c>report.md</c> and <c>report.html</c> from built-in Scriban
+/// templates (or the study's own), their figures as <c>figures/*.svg</c>, and <c>results.json</c>.
+/// Files are UTF-8 without a byte-order mark, with LF line ends, and depend only on the results:
+/// no timestamps, absolute paths or machine names, and no current culture.
 /// </summary>
 public static class ReportWriter
 {
     public const string MarkdownFile = "report.md";
+    public const string HtmlFile = "report.html";
     public const string JsonFile = "results.json";
-    private const string TemplateResource = "ProtocolLang.Runtime.Reports.Templates.report.md.scriban";
-
-    private static readonly Lazy<Template> MarkdownTemplate = new(LoadTemplate);
+    private const string MarkdownTemplate = "report.md.scriban";
+    private const string HtmlTemplate = "report.html.scriban";
 
     /// <summary>This tool's name and version (major.minor.patch of the runtime assembly).</summary>
     public static ToolInfo Tool { get; } = new("ProtocolLang", ToolVersion());
@@ -36,54 +36,82 @@ public static class ReportWriter
         {
             ReportFormat.Markdown => new ReportOutput("markdown", MarkdownFile, ResultStatus.Ok),
             ReportFormat.Json => new ReportOutput("json", JsonFile, ResultStatus.Ok),
-            _ => new ReportOutput("html", null, ResultStatus.NotImplemented),
+            _ => new ReportOutput("html", HtmlFile, ResultStatus.Ok),
         }).ToArray();
     }
 
     /// <summary>Writes each output of <paramref name="formats"/> to <paramref name="outputDirectory"/> (created if needed).</summary>
-    public static void Write(StudyResults results, string outputDirectory, IReadOnlyList<ReportFormat> formats)
+    public static void Write(StudyResults results, string outputDirectory, IReadOnlyList<ReportFormat> formats) =>
+        Write(results, outputDirectory, formats, template: null);
+
+    /// <summary>
+    /// As <see cref="Write(StudyResults, string, IReadOnlyList{ReportFormat})"/>, with the study's own
+    /// template replacing the built-in Markdown or HTML one (see <see cref="ReportTemplate"/>).
+    /// The Markdown and HTML reports also write their figures to <c>figures/</c>.
+    /// </summary>
+    public static void Write(StudyResults results, string outputDirectory, IReadOnlyList<ReportFormat> formats, ReportTemplate? template)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(outputDirectory);
         ArgumentNullException.ThrowIfNull(formats);
-        Directory.CreateDirectory(outputDirectory);
+
+        // Render everything before writing anything, so a bad template leaves no half-written report.
+        var files = new List<(string Name, string Text)>();
+        ReportView? view = null;
         foreach (ReportFormat format in formats.Distinct())
         {
             switch (format)
             {
                 case ReportFormat.Markdown:
-                    WriteText(Path.Combine(outputDirectory, MarkdownFile), RenderMarkdown(results));
+                    view ??= ReportViewBuilder.Build(results);
+                    files.Add((MarkdownFile, Render(view, ReportFormat.Markdown, template)));
+                    break;
+                case ReportFormat.Html:
+                    view ??= ReportViewBuilder.Build(results);
+                    files.Add((HtmlFile, Render(view, ReportFormat.Html, template)));
                     break;
                 case ReportFormat.Json:
-                    WriteText(Path.Combine(outputDirectory, JsonFile), ResultsJson.Serialize(results));
-                    break;
-                default:
-                    // HTML is listed in results.reports as "not_implemented"; nothing to write.
+                    files.Add((JsonFile, ResultsJson.Serialize(results)));
                     break;
             }
+        }
+
+        if (view is not null)
+        {
+            files.AddRange(view.Figures.Select(f => (f.File, f.FileSvg)));
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        foreach ((string name, string text) in files)
+        {
+            string path = Path.Combine(outputDirectory, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            WriteText(path, text);
         }
     }
 
     /// <summary>The Markdown report of <paramref name="results"/>.</summary>
-    public static string RenderMarkdown(StudyResults results)
+    public static string RenderMarkdown(StudyResults results, ReportTemplate? template = null)
     {
-        ReportView view = ReportViewBuilder.Build(results);
-        var globals = new ScriptObject();
-        globals.Import(view);
-        var context = new TemplateContext
-        {
-            MemberRenamer = StandardMemberRenamer.Default,
-            NewLine = "\n",
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            // Scriban counts array.join's internal steps across the whole render; a report with
-            // several model tables passes its default of 1000. The template has no unbounded loops.
-            LoopLimit = 0,
-        };
-        context.PushCulture(CultureInfo.InvariantCulture);
-        context.PushGlobal(globals);
-        string text = MarkdownTemplate.Value.Render(context);
-        return Normalise(text);
+        ArgumentNullException.ThrowIfNull(results);
+        return Render(ReportViewBuilder.Build(results), ReportFormat.Markdown, template);
+    }
+
+    /// <summary>The self-contained HTML report of <paramref name="results"/> (inline CSS and SVG; no scripts, no external files).</summary>
+    public static string RenderHtml(StudyResults results, ReportTemplate? template = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return Render(ReportViewBuilder.Build(results), ReportFormat.Html, template);
+    }
+
+    private static string Render(ReportView view, ReportFormat format, ReportTemplate? template)
+    {
+        bool own = template is not null && ReportTemplates.FormatOf(template.Path) == format;
+        Template scriban = own
+            ? ReportTemplates.LoadUser(template!.Path, template.ShownName)
+            : ReportTemplates.LoadBuiltIn(format == ReportFormat.Html ? HtmlTemplate : MarkdownTemplate);
+        ReportView formatted = format == ReportFormat.Html ? ReportViews.ForHtml(view) : ReportViews.ForMarkdown(view);
+        return Normalise(ReportTemplates.Render(scriban, formatted, own ? template!.ShownName : null));
     }
 
     private static void WriteText(string path, string text) =>
@@ -117,23 +145,16 @@ public static class ReportWriter
         return result.EndsWith("\n\n", StringComparison.Ordinal) ? result[..^1] : result;
     }
 
-    private static Template LoadTemplate()
-    {
-        using Stream stream = typeof(ReportWriter).Assembly.GetManifestResourceStream(TemplateResource)
-            ?? throw new InvalidOperationException($"Embedded template '{TemplateResource}' is missing.");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        Template template = Template.Parse(reader.ReadToEnd(), TemplateResource);
-        if (template.HasErrors)
-        {
-            throw new InvalidOperationException("The built-in report template does not parse: " + string.Join("; ", template.Messages));
-        }
-
-        return template;
-    }
-
     private static string ToolVersion()
     {
         Version version = typeof(ReportWriter).Assembly.GetName().Version ?? new Version(0, 0, 0);
         return version.ToString(3);
     }
 }
+
+/// <summary>
+/// A study's own report template (<c>template "my.md.scriban"</c>): <c>*.html.scriban</c> replaces the
+/// built-in HTML template, any other name the Markdown one. <see cref="ShownName"/> is the path as
+/// the protocol writes it, used in error messages.
+/// </summary>
+public sealed record ReportTemplate(string Path, string ShownName);

@@ -20,4 +20,7 @@ public sealed record StudyResults(
     IReadOnlyList<ReportOutput> Reports)
 {
     public const string CurrentSchemaVersion = "1";
+
+    /// <summary>Figure data that no analysis holds (box statistics, per-visit means); absent when there is none.</summary>
+    public IReadOnlyList<FigureResult>? Figures { get; init; }
 }

@@ -153,12 +153,12 @@ public static class SmallStudy
     }
 
     /// <summary>The whole plan, as the emitter's <c>Run</c> method would write it.</summary>
-    public static StudyResults Run(StudyRunOptions options) => Plan(options).Complete();
+    public static StudyResults Run(StudyRunOptions options, string? template = null) => Plan(options, template).Complete();
 
     /// <summary>The plan up to (not including) <see cref="StudyRun.Complete"/>.</summary>
-    public static StudyRun Plan(StudyRunOptions options)
+    public static StudyRun Plan(StudyRunOptions options, string? template = null)
     {
-        var run = new StudyRun(Schema, options, new[] { ReportFormat.Markdown, ReportFormat.Json }, "report");
+        var run = new StudyRun(Schema, options, new[] { ReportFormat.Markdown, ReportFormat.Json }, "report", template);
         var subjects = run.Cohort(ReadSubjects(run.Table("subjects")), r => r.Id, r => r.SourceRow, Criteria, Groups);
         var visits = run.Children("visits", ReadVisits(run.Table("visits")), r => r.Id, subjects);
 

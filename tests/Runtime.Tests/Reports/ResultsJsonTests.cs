@@ -147,13 +147,25 @@ public sealed class ResultsJsonTests
     }
 
     [Fact]
-    public void OnlyTheFormatsAskedForAreWrittenAndHtmlIsMarkedNotImplemented()
+    public void OnlyTheFormatsAskedForAreWritten()
     {
         using var folder = new StudyFolder();
         StudyResults results = SmallStudy.Run(folder.Options("json", ReportFormat.Json, ReportFormat.Html));
 
+        Assert.Equal(new[] { "report.html", "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(Path.Combine(folder.Output("json"), "report.md")));
+        Assert.True(Directory.Exists(Path.Combine(folder.Output("json"), "figures")), "the HTML report also writes its figures");
+        Assert.Equal(new (string, string?, string)[] { ("json", "results.json", ResultStatus.Ok), ("html", "report.html", ResultStatus.Ok) }, results.Reports.Select(r => (r.Format, r.File, r.Status)));
+    }
+
+    [Fact]
+    public void JsonAloneWritesNoFigures()
+    {
+        using var folder = new StudyFolder();
+        SmallStudy.Run(folder.Options("json", ReportFormat.Json));
+
         Assert.Equal(new[] { "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName));
-        Assert.Equal(new[] { ("json", ResultStatus.Ok), ("html", ResultStatus.NotImplemented) }, results.Reports.Select(r => (r.Format, r.Status)));
+        Assert.False(Directory.Exists(Path.Combine(folder.Output("json"), "figures")));
     }
 
     private static StudyResults Minimal() => new(

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using ProtocolLang.Runtime.Statistics;
+
+namespace ProtocolLang.Runtime.Plan;
+
+/// <summary>
+/// The data of the report's figures that no analysis result holds: box statistics of each
+/// continuous outcome a comparison uses, and per-visit means of each repeated outcome a mixed model
+/// uses. Recorded in results.json (<c>figures</c>) so the reports stay a pure function of the results.
+/// </summary>
+public sealed partial class StudyRun
+{
+    private readonly List<FigureResult> _figures = new();
+
+    /// <summary>A box plot per continuous variable of a comparison, once per variable.</summary>
+    private void RecordBoxFigures(IReadOnlyList<Variable> variables)
+    {
+        foreach (ContinuousVariable variable in variables.OfType<ContinuousVariable>())
+        {
+            string id = "box-" + FigureId(variable.Name);
+            if (_figures.Any(f => f.Id == id))
+            {
+                continue;
+            }
+
+            Cohort cohort = variable.Cohort;
+            ReadOnlySpan<int> codes = cohort.GroupCodes;
+            var groups = new List<BoxGroup>(cohort.GroupNames.Count);
+            for (int g = 0; g < cohort.GroupNames.Count; g++)
+            {
+                var values = new List<double>();
+                for (int i = 0; i < codes.Length; i++)
+                {
+                    if (codes[i] == g)
+                    {
+                        values.Add(variable.ValueArray[i]);
+                    }
+                }
+
+                BoxStatistics box = BoxStatistics.Of(values.ToArray());
+                groups.Add(new BoxGroup(cohort.GroupNames[g], cohort.GroupLabels[g], box.N, box.Missing,
+                    box.LowerWhisker, box.LowerHinge, box.Median, box.UpperHinge, box.UpperWhisker, box.Outliers));
+            }
+
+            _figures.Add(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)));
+        }
+    }
+
+    /// <summary>Mean (t 95% CI) per group and time of a repeated outcome, from its raw rows; once per variable.</summary>
+    private void RecordTrajectoryFigure(RepeatedVariable variable)
+    {
+        string id = "trajectory-" + FigureId(variable.Name);
+        if (_figures.Any(f => f.Id == id))
+        {
+            return;
+        }
+
+        Cohort cohort = variable.Cohort;
+        ReadOnlySpan<int> codes = cohort.GroupCodes;
+        var groups = new List<TrajectoryGroup>(cohort.GroupNames.Count);
+        for (int g = 0; g < cohort.GroupNames.Count; g++)
+        {
+            var byTime = new SortedDictionary<double, List<double>>();
+            for (int r = 0; r < variable.ValueArray.Length; r++)
+            {
+                int subject = variable.SubjectIndexArray[r];
+                double time = variable.TimeArray[r];
+                double value = variable.ValueArray[r];
+                if (subject < 0 || codes[subject] != g || double.IsNaN(time) || double.IsNaN(value))
+                {
+                    continue;
+                }
+
+                if (!byTime.TryGetValue(time, out List<double>? list))
+                {
+                    byTime[time] = list = new List<double>();
+                }
+
+                list.Add(value);
+            }
+
+            var points = byTime.Select(p =>
+            {
+                MeanInterval m = MeanInterval.Of(p.Value.ToArray());
+                return new TrajectoryPoint(p.Key, m.N, m.Mean, m.Sd, m.Lower, m.Upper);
+            }).ToArray();
+            groups.Add(new TrajectoryGroup(cohort.GroupNames[g], cohort.GroupLabels[g], points));
+        }
+
+        string? timeUnit = _schema.Tables.FirstOrDefault(t => t.Name == variable.Table)?.Columns
+            .FirstOrDefault(c => c.Name == variable.TimeName)?.Unit;
+        _figures.Add(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit,
+            Trajectory: new TrajectoryFigure(variable.TimeName, timeUnit, groups)));
+    }
+
+    /// <summary>Lower-case letters, digits and '-' only: a file name and an SVG id prefix on any system.</summary>
+    internal static string FigureId(string name)
+    {
+        var chars = name.ToLowerInvariant().Select(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? c : '-').ToArray();
+        return new string(chars);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+
+namespace ProtocolLang.Runtime.Results;
+
+/// <summary>
+/// The data of a figure that the analyses' results do not already hold, so that the reports (and
+/// their SVG figures) are a pure function of <c>results.json</c>. Kaplan-Meier curves are drawn
+/// from the Kaplan-Meier analysis itself and have no entry here.
+/// </summary>
+/// <param name="Id">File-name-safe id, unique in the study: <c>box-ck</c>, <c>trajectory-ckcourse</c>.</param>
+/// <param name="Kind">"box" (a continuous outcome by group) or "trajectory" (a repeated outcome over time by group).</param>
+public sealed record FigureResult(
+    string Id,
+    string Kind,
+    string Variable,
+    string Label,
+    string? Unit,
+    BoxFigure? Box = null,
+    TrajectoryFigure? Trajectory = null);
+
+/// <summary>Box statistics per group, as R's <c>boxplot.stats</c> of the group's non-missing values.</summary>
+public sealed record BoxFigure(IReadOnlyList<BoxGroup> Groups);
+
+/// <summary>One group's box: Tukey's hinges (<c>fivenum</c>), whiskers within 1.5 IQR, outliers ascending.</summary>
+public sealed record BoxGroup(
+    string Group,
+    string Label,
+    int N,
+    int Missing,
+    double LowerWhisker,
+    double LowerHinge,
+    double Median,
+    double UpperHinge,
+    double UpperWhisker,
+    IReadOnlyList<double> Outliers);
+
+/// <summary>
+/// Mean and t-based 95% CI of a repeated outcome per group and time, from the raw visit rows with a
+/// value and a time whose subject is in a group (not the mixed model's marginal means).
+/// </summary>
+public sealed record TrajectoryFigure(string Time, string? TimeUnit, IReadOnlyList<TrajectoryGroup> Groups);
+
+/// <summary>One group's points, by ascending time.</summary>
+public sealed record TrajectoryGroup(string Group, string Label, IReadOnlyList<TrajectoryPoint> Points);
+
+/// <summary>Rows with a value at this time: their mean, SD and t interval (null when n &lt; 2).</summary>
+public sealed record TrajectoryPoint(double Time, int N, double Mean, double Sd, double Lower, double Upper);
