@@ -24,12 +24,17 @@ public sealed partial class StudyRun
     private readonly IReadOnlyList<ReportFormat> _declaredFormats;
     private readonly string _declaredOutput;
     private readonly LoadedData _data;
-    private readonly List<AnalysisResult> _analyses = new();
+    private readonly AnalysisLog _analyses;
     private readonly Dictionary<string, List<ExclusionCount>> _childExclusions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _childKept = new(StringComparer.Ordinal);
     private CohortState? _cohort;
 
-    public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput)
+    /// <param name="analysisPlan">
+    /// The <c>.study</c> text of every analysis the plan will run, in protocol order, so progress can
+    /// say what runs next and out of how many; null reports only finished analyses.
+    /// </param>
+    public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput,
+        IReadOnlyList<string>? analysisPlan = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -44,11 +49,15 @@ public sealed partial class StudyRun
         _options = options;
         _declaredFormats = declaredFormats;
         _declaredOutput = declaredOutput;
+        _analyses = new AnalysisLog(options.Progress, analysisPlan);
+        _analyses.Report(StudyProgressStage.LoadingData);
         _data = DataLoader.Load(schema, options.StudyDirectory);
         if (_data.HasFatalProblems)
         {
             throw new StudyDataException(_data);
         }
+
+        _analyses.Report(StudyProgressStage.DataLoaded);
     }
 
     /// <summary>A loaded, validated table (invalid rows are not in it; they are counted in the flow).</summary>
@@ -66,7 +75,9 @@ public sealed partial class StudyRun
         IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
         StudyResults results = BuildResults(formats);
         string outputDirectory = _options.OutputDirectory ?? Path.Combine(_options.StudyDirectory, _declaredOutput);
+        _analyses.Report(StudyProgressStage.Rendering);
         ReportWriter.Write(results, outputDirectory, formats);
+        _analyses.Report(StudyProgressStage.Completed);
         return results;
     }
 
