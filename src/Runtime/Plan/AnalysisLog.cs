@@ -28,8 +28,8 @@ internal sealed class AnalysisLog : IReadOnlyList<AnalysisResult>
 
     public AnalysisResult this[int index] => _items[index];
 
-    public void Report(StudyProgressStage stage) =>
-        _progress?.Report(new StudyProgress(stage, 0, _plan?.Count ?? (stage == StudyProgressStage.Completed ? _items.Count : null), null));
+    public void Report(StudyProgressStage stage, string? outputDirectory = null) =>
+        _progress?.Report(new StudyProgress(stage, 0, _plan?.Count ?? (stage == StudyProgressStage.Completed ? _items.Count : null), null, null, outputDirectory));
 
     /// <summary>Reports the first analysis of the plan as starting (once the cohort is defined).</summary>
     public void Begin() => ReportStarting(_items.Count + 1);

@@ -30,4 +30,8 @@ public enum StudyProgressStage
 /// <param name="Total">The number of analyses in the plan; null when the plan does not list them.</param>
 /// <param name="Analysis">The analysis' <c>.study</c> text; null for stages not about one analysis.</param>
 /// <param name="Status">For <see cref="StudyProgressStage.AnalysisFinished"/>: "ok", "not_implemented" or "failed".</param>
-public sealed record StudyProgress(StudyProgressStage Stage, int Index, int? Total, string? Analysis, string? Status = null);
+/// <param name="OutputDirectory">
+/// For <see cref="StudyProgressStage.Rendering"/> and <see cref="StudyProgressStage.Completed"/>: where the
+/// reports go. At Rendering nothing is written yet, so a caller can still read the report it replaces.
+/// </param>
+public sealed record StudyProgress(StudyProgressStage Stage, int Index, int? Total, string? Analysis, string? Status = null, string? OutputDirectory = null);

@@ -75,9 +75,9 @@ public sealed partial class StudyRun
         IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
         StudyResults results = BuildResults(formats);
         string outputDirectory = _options.OutputDirectory ?? Path.Combine(_options.StudyDirectory, _declaredOutput);
-        _analyses.Report(StudyProgressStage.Rendering);
+        _analyses.Report(StudyProgressStage.Rendering, outputDirectory);
         ReportWriter.Write(results, outputDirectory, formats);
-        _analyses.Report(StudyProgressStage.Completed);
+        _analyses.Report(StudyProgressStage.Completed, outputDirectory);
         return results;
     }
 

@@ -7,13 +7,18 @@ namespace ProtocolLang.Runtime.Reports;
 /// <see cref="ReportNumberFormat"/> and every cell escaped, so a template only lays text out.
 /// In a template, names are snake_case (<c>report.data_files</c>).
 /// </summary>
+/// <param name="StalenessCheck">
+/// A sentence telling the reader how to check that the results are still current (the study and data
+/// files unchanged): <c>protocollang status</c> on the report's folder. Every report format shows it.
+/// </param>
 public sealed record ReportView(
     string Title,
     MarkdownTable Identity,
     MarkdownTable DataFiles,
     ProblemsView? Problems,
     IReadOnlyList<FlowView> Flows,
-    IReadOnlyList<SectionView> Analyses);
+    IReadOnlyList<SectionView> Analyses,
+    string StalenessCheck);
 
 /// <summary>A Markdown table: header cells, the separator line (alignment) and body rows.</summary>
 public sealed record MarkdownTable(IReadOnlyList<string> Header, string Separator, IReadOnlyList<IReadOnlyList<string>> Rows);
