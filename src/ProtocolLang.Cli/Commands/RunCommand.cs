@@ -3,7 +3,9 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ProtocolLang.Cli.Compilation;
+using ProtocolLang.Cli.Status;
 using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.Plan;
 using Spectre.Console;
 
 namespace ProtocolLang.Cli.Commands;
@@ -49,12 +51,17 @@ internal static class RunCommand
             CheckCommand.WriteDiagnostics(compilation, output.Error);
         }
 
+        var replaced = new ReplacedReport();
         StudyRunOutcome? outcome;
         try
         {
             outcome = output.ShowProgress
-                ? AnsiConsole.Status().Start(RunStage.Compile, ctx => runner.Run(study, outDir, formats, s => ctx.Status(Markup.Escape(s)), OnErrors))
-                : runner.Run(study, outDir, formats, _ => { }, OnErrors);
+                ? AnsiConsole.Progress().AutoClear(false).HideCompleted(false).Columns(RunProgressDisplay.Columns()).Start(ctx =>
+                {
+                    var display = new RunProgressDisplay(ctx);
+                    return runner.Run(study, outDir, formats, s => ShowStage(display, s), OnErrors, new BothProgress(replaced, display));
+                })
+                : runner.Run(study, outDir, formats, _ => { }, OnErrors, replaced);
         }
         catch (StudyDataException e)
         {
@@ -74,7 +81,21 @@ internal static class RunCommand
         }
 
         WriteSummary(outcome, outDir, output.Out);
+        if (replaced.Notice(outcome.Results) is { } notice)
+        {
+            output.Out.Write(notice + "\n");
+        }
+
         return ExitCodes.Success;
+    }
+
+    /// <summary>The runtime reports its own stages (data, each analysis, reports) in finer steps than "analyse".</summary>
+    private static void ShowStage(RunProgressDisplay display, string stage)
+    {
+        if (stage != RunStage.Analyse)
+        {
+            display.Stage(stage);
+        }
     }
 
     private static void WriteSummary(StudyRunOutcome outcome, string? outDir, TextWriter writer)
@@ -89,6 +110,16 @@ internal static class RunCommand
         {
             writer.Write(FormattableString.Invariant($"Not written: {skipped.Format} ({skipped.Status}).\n"));
         }
+    }
+}
+
+/// <summary>Reports to two observers in turn.</summary>
+internal sealed class BothProgress(IProgress<StudyProgress> first, IProgress<StudyProgress> second) : IProgress<StudyProgress>
+{
+    public void Report(StudyProgress value)
+    {
+        first.Report(value);
+        second.Report(value);
     }
 }
 

@@ -42,7 +42,8 @@ internal sealed class StudyRunner
         string? outputDirectory,
         IReadOnlyList<ReportFormat>? formats,
         Action<string> stage,
-        Action<StudyCompilation> onErrors)
+        Action<StudyCompilation> onErrors,
+        IProgress<StudyProgress>? progress = null)
     {
         stage(RunStage.Compile);
         var key = AssemblyCache.Key(study);
@@ -71,6 +72,7 @@ internal sealed class StudyRunner
                 StudyDirectory = study.Directory,
                 OutputDirectory = outputDirectory,
                 Formats = formats,
+                Progress = progress,
             };
             stage(RunStage.Analyse);
             return new StudyRunOutcome(Invoke(run, options), cacheHit, key);

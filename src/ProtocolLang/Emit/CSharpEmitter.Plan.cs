@@ -51,8 +51,18 @@ public sealed partial class CSharpEmitter
         _w.CloseBrace(";");
     }
 
+    /// <summary>The analyses' <c>.study</c> text in protocol order: a progress display shows what runs next, out of how many.</summary>
+    private void EmitAnalysisPlan()
+    {
+        _w.Line();
+        _w.Line("/// <summary>The analyses of the plan, in protocol order.</summary>");
+        _w.Write("public static IReadOnlyList<string> AnalysisPlan { get; } = ");
+        EmitArray("string", _study.Analyses.Select(a => CSharpLiterals.String(a.Source)));
+    }
+
     private void EmitRun()
     {
+        EmitAnalysisPlan();
         var locals = new LocalNames("run", "options", "r");
         var tableLocals = _study.Tables.ToDictionary(t => t.Name, t => locals.Allocate(t.Name));
         var subjects = tableLocals[_study.SubjectTable.Name];
@@ -64,7 +74,7 @@ public sealed partial class CSharpEmitter
         _w.OpenBrace();
         var formats = "new[] { " + string.Join(", ", report.Formats.Select(f => "ReportFormat." + f)) + " }";
         string template = report.Template is null ? string.Empty : ", " + CSharpLiterals.String(report.Template);
-        _w.Line("var run = new StudyRun(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + template + ");");
+        _w.Line("var run = new StudyRun(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ", AnalysisPlan" + template + ");");
         var subjectTable = _study.SubjectTable;
         _w.Line("var " + subjects + " = run.Cohort(" + _names.Table(subjectTable.Name).Reader + "(run.Table(" + CSharpLiterals.String(subjectTable.Name)
             + ")), r => " + KeyText(subjectTable, subjectTable.Key!) + ", r => r.SourceRow, Criteria, Groups);");

@@ -29,7 +29,7 @@ internal sealed class GeneratedNames
         ["SourceRow", "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "GetType", "MemberwiseClone", "Finalize"];
 
     /// <summary>Members of the study class (an enum named like one is written fully qualified there).</summary>
-    public HashSet<string> StudyClassMembers { get; } = new(System.StringComparer.Ordinal) { "Name", "Schema", "Criteria", "Groups", "Run" };
+    public HashSet<string> StudyClassMembers { get; } = new(System.StringComparer.Ordinal) { "Name", "Schema", "Criteria", "Groups", "AnalysisPlan", "Run" };
 
     private readonly Dictionary<(string Table, string Name), string> _properties = new();
     private readonly Dictionary<(string Table, string Column), string> _enums = new();

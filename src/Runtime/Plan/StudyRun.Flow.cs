@@ -116,6 +116,7 @@ public sealed partial class StudyRun
         var cohort = new Cohort<TRow>(table.Name, groups.Select(g => g.Name).ToArray(), groups.Select(g => g.Label).ToArray(),
             keptRows.ToArray(), keptCodes.ToArray(), keptKeys.ToArray());
         _cohort = new CohortState(cohort, flow, notAnalysedReason);
+        _analyses.Begin();
         return cohort;
     }
 

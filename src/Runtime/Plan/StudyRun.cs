@@ -25,18 +25,29 @@ public sealed partial class StudyRun
     private readonly string _declaredOutput;
     private readonly string? _declaredTemplate;
     private readonly LoadedData _data;
-    private readonly List<AnalysisResult> _analyses = new();
+    private readonly AnalysisLog _analyses;
     private readonly Dictionary<string, List<ExclusionCount>> _childExclusions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _childKept = new(StringComparer.Ordinal);
     private CohortState? _cohort;
 
     public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput)
-        : this(schema, options, declaredFormats, declaredOutput, declaredTemplate: null)
+        : this(schema, options, declaredFormats, declaredOutput, analysisPlan: null, declaredTemplate: null)
     {
     }
 
     /// <param name="declaredTemplate">The study's own report template (<c>template "my.md.scriban"</c>), relative to the <c>.study</c> file's folder.</param>
     public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput, string? declaredTemplate)
+        : this(schema, options, declaredFormats, declaredOutput, analysisPlan: null, declaredTemplate)
+    {
+    }
+
+    /// <param name="analysisPlan">
+    /// The <c>.study</c> text of every analysis the plan will run, in protocol order, so progress can
+    /// say what runs next and out of how many; null reports only finished analyses.
+    /// </param>
+    /// <param name="declaredTemplate">The study's own report template (<c>template "my.md.scriban"</c>), relative to the <c>.study</c> file's folder.</param>
+    public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput,
+        IReadOnlyList<string>? analysisPlan, string? declaredTemplate = null)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,11 +63,15 @@ public sealed partial class StudyRun
         _declaredFormats = declaredFormats;
         _declaredOutput = declaredOutput;
         _declaredTemplate = declaredTemplate;
+        _analyses = new AnalysisLog(options.Progress, analysisPlan);
+        _analyses.Report(StudyProgressStage.LoadingData);
         _data = DataLoader.Load(schema, options.StudyDirectory);
         if (_data.HasFatalProblems)
         {
             throw new StudyDataException(_data);
         }
+
+        _analyses.Report(StudyProgressStage.DataLoaded);
     }
 
     /// <summary>A loaded, validated table (invalid rows are not in it; they are counted in the flow).</summary>
@@ -77,7 +92,9 @@ public sealed partial class StudyRun
         ReportTemplate? template = _declaredTemplate is null
             ? null
             : new ReportTemplate(Path.Combine(_options.StudyDirectory, _declaredTemplate), _declaredTemplate);
+        _analyses.Report(StudyProgressStage.Rendering, outputDirectory);
         ReportWriter.Write(results, outputDirectory, formats, template);
+        _analyses.Report(StudyProgressStage.Completed, outputDirectory);
         return results;
     }
 

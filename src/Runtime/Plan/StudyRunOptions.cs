@@ -13,6 +13,13 @@ public sealed class StudyRunOptions
 
     /// <summary>The report formats to write; default: the formats declared in the study.</summary>
     public IReadOnlyList<ReportFormat>? Formats { get; init; }
+
+    /// <summary>
+    /// Told where the run is: data loading, each analysis before and after it runs, rendering.
+    /// Reported synchronously on the run's thread (so <see cref="System.Progress{T}"/>, which posts
+    /// to a synchronisation context, may report late); it never changes the results.
+    /// </summary>
+    public System.IProgress<StudyProgress>? Progress { get; init; }
 }
 
 /// <summary>A report output: <c>report.md</c>, <c>report.html</c> or <c>results.json</c>.</summary>

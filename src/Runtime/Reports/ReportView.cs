@@ -9,13 +9,18 @@ namespace ProtocolLang.Runtime.Reports;
 /// HTML template; see <see cref="ReportViews"/>), so a template only lays text out.
 /// In a template, names are snake_case (<c>report.data_files</c>).
 /// </summary>
+/// <param name="StalenessCheck">
+/// A sentence telling the reader how to check that the results are still current (the study and data
+/// files unchanged): <c>protocollang status</c> on the report's folder. Every report format shows it.
+/// </param>
 public sealed record ReportView(
     string Title,
     MarkdownTable Identity,
     MarkdownTable DataFiles,
     ProblemsView? Problems,
     IReadOnlyList<FlowView> Flows,
-    IReadOnlyList<SectionView> Analyses)
+    IReadOnlyList<SectionView> Analyses,
+    string StalenessCheck)
 {
     /// <summary>The figures, numbered in order; empty when the results have none.</summary>
     public IReadOnlyList<FigureView> Figures { get; init; } = [];

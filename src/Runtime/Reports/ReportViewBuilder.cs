@@ -35,11 +35,20 @@ public static partial class ReportViewBuilder
             files,
             Problems(results.Problems),
             results.Flow.Tables.Select(t => Flow(t, results.Flow.Cohort)).ToArray(),
-            results.Analyses.Select(Section).ToArray())
+            results.Analyses.Select(Section).ToArray(),
+            StalenessCheck)
         {
             Figures = Figures.ReportFigures.Build(results),
         };
     }
+
+    /// <summary>
+    /// The same for every run: a report must not depend on where it was written, so the folder is named
+    /// in words rather than as a path.
+    /// </summary>
+    internal static readonly string StalenessCheck =
+        "These results hold for the study and data files with the SHA-256 above. To check that they are still current, run "
+        + InlineCode("protocollang status DIR") + " with DIR the folder of this report (exit code 0: current; 1: stale, with the files that changed).";
 
     private static ProblemsView? Problems(ProblemsResult problems)
     {
@@ -76,12 +85,22 @@ public static partial class ReportViewBuilder
             groups = new MarkdownTable(
                 new[] { "Group", "Label", "n" },
                 "|---|---|--:|",
-                cohort!.Groups.Select(g => Row(Code(g.Name), Cell(g.Label), F.Count(g.N))).ToArray());
+                cohort!.Groups.Select(g => Row(Code(g.Name), Cell(g.Label), F.Count(g.N))).Append(GroupSumRow(cohort)).ToArray());
             notes.AddRange(SubjectNotes("In no group", cohort.Unassigned, cohort.UnassignedSubjects));
             notes.AddRange(SubjectNotes("In more than one group", cohort.Overlapping, cohort.OverlappingSubjects));
         }
 
         return new FlowView($"Table {InlineCode(table.Table)} ({Inline(table.Source)})", stepsTable, groups, notes);
+    }
+
+    /// <summary>The groups' sizes add up to the Analysed row above (STROBE: numbers at each stage must reconcile).</summary>
+    private static IReadOnlyList<string> GroupSumRow(CohortFlow cohort)
+    {
+        int sum = cohort.Groups.Sum(g => g.N);
+        string check = sum == cohort.Analysed
+            ? "sum of groups = Analysed"
+            : "sum of groups ≠ Analysed (" + F.Count(cohort.Analysed) + ")";
+        return Row("**Total**", check, "**" + F.Count(sum) + "**");
     }
 
     private static string ExclusionText(ExclusionCount e, CohortFlow? cohort)

@@ -33,7 +33,7 @@ public static class Nxp2JdmStudy
         Title: "Association of NXP2 autoantibodies with a more severe clinical phenotype of JDM",
         Version: "1.0",
         StudyFileName: "nxp2_jdm.study",
-        StudySha256: "<sha-256 of the .study text>",
+        StudySha256: "d816e79447332cadee96299269166d91e2a6a7843a3baf0b36be7593de7f41d8", // the example's nxp2_jdm.study when this plan was written
         Tables: new[]
         {
             new TableSchema("subjects", "data/subjects.csv", Key: "id", Parent: null, LinkColumn: null, Columns: new ColumnSchema[]
