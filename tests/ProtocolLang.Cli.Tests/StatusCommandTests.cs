@@ -54,7 +54,7 @@ public sealed class StatusRuns : IDisposable
 
 public sealed class StatusCommandTests : IClassFixture<StatusRuns>
 {
-    private const string RecordedStudySha = "d816e7944733";
+    private static readonly string RecordedStudySha = RepositoryPaths.ShortSha256("examples", "Nxp2Jdm", "nxp2_jdm.study");
     private readonly StatusRuns _runs;
 
     public StatusCommandTests(StatusRuns runs)
@@ -174,7 +174,7 @@ public sealed class StatusCommandTests : IClassFixture<StatusRuns>
         Assert.DoesNotContain('\u001b', _runs.FirstRunOut);
         Assert.DoesNotContain('\r', _runs.FirstRunOut);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("Nxp2Jdm: 11 analyses; compiled assembly ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"Nxp2Jdm: {RepositoryPaths.ExampleAnalysisCount()} analyses; compiled assembly ", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("Wrote report.md, results.json to ", lines[1], StringComparison.Ordinal);
     }
 

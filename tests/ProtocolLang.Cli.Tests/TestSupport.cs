@@ -12,6 +12,17 @@ internal static class RepositoryPaths
 
     public static string ExampleStudy => Combine("examples", "Nxp2Jdm", "nxp2_jdm.study");
 
+    /// <summary>How many analyses the example study declares, as its committed results record them.</summary>
+    public static int ExampleAnalysisCount()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Combine("examples", "Nxp2Jdm", "report", "results.json")));
+        return json.RootElement.GetProperty("analyses").GetArrayLength();
+    }
+
+    /// <summary>The first 12 hex digits of a file's SHA-256, as <c>status</c> shows them.</summary>
+    public static string ShortSha256(params string[] parts) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Combine(parts))))[..12];
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -100,7 +100,7 @@ public static partial class ReportViewBuilder
         string check = sum == cohort.Analysed
             ? "sum of groups = Analysed"
             : "sum of groups ≠ Analysed (" + F.Count(cohort.Analysed) + ")";
-        return Row("**Total**", check, "**" + F.Count(sum) + "**");
+        return Row(Bold("Total"), check, Bold(F.Count(sum)));
     }
 
     private static string ExclusionText(ExclusionCount e, CohortFlow? cohort)

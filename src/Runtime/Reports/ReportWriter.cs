@@ -88,6 +88,33 @@ public static class ReportWriter
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             WriteText(path, text);
         }
+
+        if (view is not null)
+        {
+            RemoveStaleFigures(outputDirectory, files.Select(f => f.Name));
+        }
+    }
+
+    /// <summary>
+    /// The <c>figures/</c> folder belongs to the report: an SVG there that this run did not write
+    /// (e.g. a figure of an analysis since removed or renumbered) would be shown as if it were current.
+    /// </summary>
+    private static void RemoveStaleFigures(string outputDirectory, IEnumerable<string> written)
+    {
+        string figures = Path.Combine(outputDirectory, "figures");
+        if (!Directory.Exists(figures))
+        {
+            return;
+        }
+
+        var keep = new HashSet<string>(written.Select(n => Path.GetFullPath(Path.Combine(outputDirectory, n))), StringComparer.Ordinal);
+        foreach (string svg in Directory.EnumerateFiles(figures, "*.svg"))
+        {
+            if (!keep.Contains(Path.GetFullPath(svg)))
+            {
+                File.Delete(svg);
+            }
+        }
     }
 
     /// <summary>The Markdown report of <paramref name="results"/>.</summary>

@@ -64,7 +64,7 @@ public class ReportTemplateEmitTests
 
         string code = ProtocolLang.Emit.CSharpEmitter.Emit(TestStudies.BindClean(study, "nxp2_jdm.study"));
 
-        Assert.Contains("ReportFormat.Json }, \"report\", \"paper/my \\\"own\\\".html.scriban\");", code, System.StringComparison.Ordinal);
+        Assert.Contains("ReportFormat.Json }, \"report\", AnalysisPlan, \"paper/my \\\"own\\\".html.scriban\");", code, System.StringComparison.Ordinal);
         Assert.Empty(ProtocolLang.Tests.Emit.GeneratedCodeCompiler.Problems(code));
     }
 }

@@ -154,7 +154,7 @@ public sealed class MixedModelAnalysisTests
         MarginalMeanRow empty = analysis.Mixed.MarginalMeans!.Single(m => m.Group == "MDA5_JDM" && m.Time == 12);
         Assert.True(double.IsNaN(empty.Estimate));
         Assert.All(analysis.Mixed.MarginalMeans!.Where(m => m != empty), m => Assert.True(double.IsFinite(m.Estimate)));
-        SectionView section = Assert.Single(Runtime.Reports.ReportViewBuilder.Build(run.Complete()).Analyses);
+        SectionView section = Assert.Single(Runtime.Reports.ReportViews.ForMarkdown(Runtime.Reports.ReportViewBuilder.Build(run.Complete())).Analyses);
         Assert.Contains(section.Notes, n => n.Contains("`groupMDA5_JDM:factor(month)12` cannot be estimated", StringComparison.Ordinal));
         MarkdownTable means = section.Tables.Single(t => t.Header[0].StartsWith("Estimated marginal mean", StringComparison.Ordinal));
         Assert.Equal(["MDA5_JDM", "12", "NA", "NA", "NA", "not estimable"], means.Rows.Single(r => r[0] == "MDA5_JDM" && r[1] == "12"));
