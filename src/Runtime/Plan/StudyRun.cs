@@ -64,6 +64,7 @@ public sealed partial class StudyRun
         _declaredOutput = declaredOutput;
         _declaredTemplate = declaredTemplate;
         _analyses = new AnalysisLog(options.Progress, analysisPlan);
+        ReportWarmup.Start(options.Formats ?? declaredFormats);
         _analyses.Report(StudyProgressStage.LoadingData);
         _data = DataLoader.Load(schema, options.StudyDirectory);
         if (_data.HasFatalProblems)

@@ -25,6 +25,9 @@ public static class ReportWriter
     private const string MarkdownTemplate = "report.md.scriban";
     private const string HtmlTemplate = "report.html.scriban";
 
+    /// <summary>The resource name of the built-in template of <paramref name="format"/> (Markdown or HTML).</summary>
+    internal static string BuiltInTemplate(ReportFormat format) => format == ReportFormat.Html ? HtmlTemplate : MarkdownTemplate;
+
     /// <summary>This tool's name and version (major.minor.patch of the runtime assembly).</summary>
     public static ToolInfo Tool { get; } = new("ProtocolLang", ToolVersion());
 
@@ -136,7 +139,7 @@ public static class ReportWriter
         bool own = template is not null && ReportTemplates.FormatOf(template.Path) == format;
         Template scriban = own
             ? ReportTemplates.LoadUser(template!.Path, template.ShownName)
-            : ReportTemplates.LoadBuiltIn(format == ReportFormat.Html ? HtmlTemplate : MarkdownTemplate);
+            : ReportTemplates.LoadBuiltIn(BuiltInTemplate(format));
         ReportView formatted = format == ReportFormat.Html ? ReportViews.ForHtml(view) : ReportViews.ForMarkdown(view);
         return Normalise(ReportTemplates.Render(scriban, formatted, own ? template!.ShownName : null));
     }

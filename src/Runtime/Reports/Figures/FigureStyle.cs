@@ -89,6 +89,18 @@ internal static partial class FigureStyle
     }
 
     /// <summary>
+    /// Draws a small throwaway plot, so the font is loaded and the drawing code compiled before the
+    /// report's first figure (see <see cref="ReportWarmup"/>); the result is discarded, and the clip-path
+    /// renaming in <see cref="ToSvg"/> keeps later figures independent of how many were drawn before.
+    /// </summary>
+    public static void WarmUp()
+    {
+        Plot plot = NewPlot("warm-up", "x", "y");
+        plot.Add.Scatter(new double[] { 0, 1 }, new double[] { 0, 1 });
+        _ = ToSvg(plot, "warm-up", height: 60);
+    }
+
+    /// <summary>
     /// The SVG for inlining in HTML: without the namespace declarations, which an HTML parser does not
     /// need and which would be the page's only URLs. The figure files keep them (standalone SVG needs them).
     /// </summary>

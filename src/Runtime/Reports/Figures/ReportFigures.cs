@@ -16,6 +16,7 @@ internal static class ReportFigures
 
     public static IReadOnlyList<FigureView> Build(StudyResults results)
     {
+        ReportWarmup.WaitUntilDone();
         var figures = new List<FigureView>();
         foreach (FigureResult figure in results.Figures ?? [])
         {
