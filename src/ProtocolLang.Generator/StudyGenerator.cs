@@ -27,12 +27,16 @@ public sealed class StudyGenerator : IIncrementalGenerator
             .Select(static (input, cancellationToken) => StudyModelBuilder.Build(input, cancellationToken))
             .WithTrackingName(TrackingNames.BuildModel);
 
+        var referencesRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => ReferencesRuntime(compilation))
+            .WithTrackingName(TrackingNames.ReferencesRuntime);
         var sources = models
             .Select(static (model, _) => model.Source)
             .WithTrackingName(TrackingNames.Source)
             .Collect()
+            .Combine(referencesRuntime)
             .WithTrackingName(TrackingNames.AllSources);
-        context.RegisterSourceOutput(sources, static (context, sources) => AddSources(context, sources));
+        context.RegisterSourceOutput(sources, static (context, sources) => AddSources(context, sources.Left, sources.Right));
 
         var diagnostics = models
             .Select(static (model, _) => model.Diagnostics)
@@ -40,11 +44,24 @@ public sealed class StudyGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(diagnostics, static (context, diagnostics) => Report(context, diagnostics));
     }
 
+    private static bool ReferencesRuntime(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            if (assembly.Name == "ProtocolLang.Runtime")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// Adds each study's code. Two studies with the same name would make <c>AddSource</c> throw
-    /// (and clash as C# types): the second is reported (PL3903) and not added.
+    /// Adds each study's code (a stub for a study with errors). Two studies with the same name would
+    /// make <c>AddSource</c> throw (and clash as C# types): the second is reported (PL3903) and not added.
     /// </summary>
-    private static void AddSources(SourceProductionContext context, ImmutableArray<StudySourceModel?> sources)
+    private static void AddSources(SourceProductionContext context, ImmutableArray<StudySourceModel?> sources, bool referencesRuntime)
     {
         var added = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var source in sources)
@@ -62,7 +79,7 @@ public sealed class StudyGenerator : IIncrementalGenerator
             }
 
             added.Add(source.HintName, source.FilePath);
-            context.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
+            context.AddSource(source.HintName, SourceText.From(source.Render(referencesRuntime), Encoding.UTF8));
         }
     }
 

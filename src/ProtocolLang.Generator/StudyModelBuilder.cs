@@ -39,7 +39,7 @@ internal static class StudyModelBuilder
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             var compilation = compile(input.Path, input.Text);
             var diagnostics = compilation.Diagnostics.Select(DiagnosticMapper.ToModel).ToEquatableArray();
-            return new StudyModel(input.Path, compilation.HintName, compilation.GeneratedSource, diagnostics);
+            return new StudyModel(input.Path, compilation.HintName, compilation.GeneratedSource, diagnostics, compilation.Stub);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

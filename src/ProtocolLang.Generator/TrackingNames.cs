@@ -15,10 +15,13 @@ internal static class TrackingNames
     /// <summary>Parse → bind → emit, as an equatable <see cref="Model.StudyModel"/>.</summary>
     public const string BuildModel = nameof(BuildModel);
 
-    /// <summary>The generated source of one study (or none when it has errors).</summary>
+    /// <summary>The generated source of one study (a stub when it has errors, none when its header did not parse).</summary>
     public const string Source = nameof(Source);
 
-    /// <summary>All studies' sources together, to give each a unique hint name.</summary>
+    /// <summary>Whether the compilation references ProtocolLang.Runtime (a stub's runtime-typed members need it).</summary>
+    public const string ReferencesRuntime = nameof(ReferencesRuntime);
+
+    /// <summary>All studies' sources together (with <see cref="ReferencesRuntime"/>), to give each a unique hint name.</summary>
     public const string AllSources = nameof(AllSources);
 
     /// <summary>The diagnostics of one study.</summary>

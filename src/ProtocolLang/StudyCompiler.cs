@@ -10,7 +10,8 @@ public static class StudyCompiler
 {
     /// <summary>
     /// Compiles one <c>.study</c> text. <see cref="StudyCompilation.GeneratedSource"/> is null when
-    /// there are errors; diagnostics of every phase that ran are returned in source order.
+    /// there are errors (then <see cref="StudyCompilation.Stub"/> says what a stub is made of, when the
+    /// study's header parsed); diagnostics of every phase that ran are returned in source order.
     /// </summary>
     public static StudyCompilation Compile(string path, string text)
     {
@@ -25,11 +26,14 @@ public static class StudyCompiler
         var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics);
         var hasErrors = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         var generated = hasErrors || bound.Study is null ? null : Emit.CSharpEmitter.Emit(bound.Study);
-        return new StudyCompilation(source, Order(diagnostics), generated, HintName(path, parsed.Study.Name.Name));
+        var stub = generated is null ? new Emit.StudyStub(parsed.Study.Name.Name, FileName(path)) : null;
+        return new StudyCompilation(source, Order(diagnostics), generated, HintName(path, parsed.Study.Name.Name), stub);
     }
 
     private static ImmutableArray<Diagnostic> Order(ImmutableArray<Diagnostic> diagnostics) =>
         diagnostics.OrderBy(d => d.Location.Span.Start).ThenBy(d => d.Id, System.StringComparer.Ordinal).ToImmutableArray();
+
+    private static string FileName(string path) => path.Substring(path.LastIndexOfAny(['/', '\\']) + 1);
 
     /// <summary>A file name for AddSource: the study name (or file name) made safe, plus <c>.g.cs</c>.</summary>
     private static string HintName(string path, string? studyName)
@@ -41,11 +45,13 @@ public static class StudyCompiler
 }
 
 /// <summary>The outcome of compiling one <c>.study</c> file.</summary>
+/// <param name="Stub">When the study has errors but its header parsed: what the generator's stub of it is made of (<see cref="Emit.StudyStubEmitter"/>).</param>
 public sealed record StudyCompilation(
     SourceText Source,
     ImmutableArray<Diagnostic> Diagnostics,
     string? GeneratedSource,
-    string HintName)
+    string HintName,
+    Emit.StudyStub? Stub = null)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

@@ -1,3 +1,5 @@
+using ProtocolLang.Emit;
+
 namespace ProtocolLang.Generator.Model;
 
 /// <summary>
@@ -8,13 +10,15 @@ namespace ProtocolLang.Generator.Model;
 /// <param name="HintName">The file name for <c>AddSource</c>, from the study name.</param>
 /// <param name="GeneratedSource">The C#; null when the study has errors.</param>
 /// <param name="Diagnostics">Every diagnostic of every phase that ran, in source order.</param>
+/// <param name="Stub">When the study has errors but its header parsed: what its stub is made of (<see cref="StudyStubEmitter"/>).</param>
 internal sealed record StudyModel(
     string FilePath,
     string HintName,
     string? GeneratedSource,
-    EquatableArray<DiagnosticModel> Diagnostics)
+    EquatableArray<DiagnosticModel> Diagnostics,
+    StudyStub? Stub = null)
 {
     /// <summary>The part of the model that feeds the source output; null when nothing is generated.</summary>
     public StudySourceModel? Source =>
-        GeneratedSource is null ? null : new StudySourceModel(FilePath, HintName, GeneratedSource);
+        GeneratedSource is not null || Stub is not null ? new StudySourceModel(FilePath, HintName, GeneratedSource, Stub) : null;
 }
