@@ -7,26 +7,40 @@ namespace ProtocolLang.Cli.Scaffold;
 
 /// <summary>
 /// Writes a new study folder: <c>NAME.study</c>, <c>data/subjects.csv</c>, a C# project that uses
-/// the generator and runtime packages (at the tool's version) and its <c>Program.cs</c>.
-/// The study is small but complete: it passes <c>check</c> and runs.
+/// the generator and runtime packages (at the tool's version) and its <c>Program.cs</c>; when the
+/// tool carries those packages, copies them to <c>packages/</c> and writes a <c>nuget.config</c>
+/// that adds that folder to the machine's package sources, so <c>dotnet build</c> restores them
+/// on a machine where no feed serves them (and the folder keeps building when moved or cloned).
+/// The study is small but complete: it passes <c>check</c>, builds and runs.
 /// </summary>
 internal static class StudyScaffolder
 {
-    /// <summary>A study name is a letter followed by letters, digits or underscores (it names C# types).</summary>
-    public static bool IsValidName(string name) =>
-        name.Length > 0 && char.IsAsciiLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+    /// <summary>The folder, relative to the study folder, that holds the packages the tool carries.</summary>
+    public const string PackagesFolder = "packages";
 
-    /// <summary>The files to write, relative to the new folder, in a fixed order.</summary>
-    public static IReadOnlyList<(string Path, string Text)> Files(string name, string version) =>
-    [
-        (name + ".study", Templates.Study(name)),
-        ("data/subjects.csv", Templates.SubjectsCsv),
-        (name + ".csproj", Templates.Project(version)),
-        ("Program.cs", Templates.Program(name)),
-    ];
+    /// <summary>The text files to write, relative to the new folder, in a fixed order.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Files(string name, string version, bool withPackages)
+    {
+        var files = new List<(string Path, string Text)>
+        {
+            (name + ".study", Templates.Study(name)),
+            ("data/subjects.csv", Templates.SubjectsCsv),
+            (name + ".csproj", Templates.Project(version)),
+            ("Program.cs", Templates.Program(name)),
+        };
+        if (withPackages)
+        {
+            files.Add(("nuget.config", Templates.NuGetConfig));
+        }
 
-    /// <summary>Writes the files under <paramref name="folder"/>; refuses to overwrite a non-empty folder.</summary>
-    public static IReadOnlyList<string> Write(string folder, string name, string version)
+        return files;
+    }
+
+    /// <summary>
+    /// Writes the files under <paramref name="folder"/> and copies <paramref name="packages"/> (when
+    /// not null) to its <see cref="PackagesFolder"/>; refuses to overwrite a non-empty folder.
+    /// </summary>
+    public static IReadOnlyList<string> Write(string folder, string name, string version, IReadOnlyList<string>? packages)
     {
         if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
         {
@@ -34,11 +48,19 @@ internal static class StudyScaffolder
         }
 
         var written = new List<string>();
-        foreach (var (path, text) in Files(name, version))
+        foreach (var (path, text) in Files(name, version, packages is not null))
         {
             var full = Path.Combine(folder, path);
             Directory.CreateDirectory(Path.GetDirectoryName(full) ?? folder);
             File.WriteAllText(full, text.ReplaceLineEndings("\n"));
+            written.Add(path);
+        }
+
+        foreach (var package in packages ?? [])
+        {
+            var path = PackagesFolder + "/" + Path.GetFileName(package);
+            Directory.CreateDirectory(Path.Combine(folder, PackagesFolder));
+            File.Copy(package, Path.Combine(folder, path));
             written.Add(path);
         }
 
@@ -114,6 +136,22 @@ internal static class StudyScaffolder
                 <AssemblyMetadata Include="StudyDirectory" Value="$(MSBuildProjectDirectory)" />
               </ItemGroup>
             </Project>
+
+            """;
+
+        /// <summary>
+        /// Adds <c>packages/</c> (a path relative to this file) to the sources the machine already
+        /// has: no <c>&lt;clear /&gt;</c>, so the other packages still come from the configured feed.
+        /// </summary>
+        public const string NuGetConfig = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <!-- ProtocolLang.Generator and ProtocolLang.Runtime come from packages/, copied there by
+                   `protocollang new` from the tool; every other package from this machine's sources. -->
+              <packageSources>
+                <add key="protocollang-local" value="packages" />
+              </packageSources>
+            </configuration>
 
             """;
 
