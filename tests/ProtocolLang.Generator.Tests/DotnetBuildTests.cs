@@ -19,7 +19,7 @@ public sealed class DotnetBuildTests(ITestOutputHelper output)
 
     [Fact]
     [Trait("Category", "Build")]
-    public void DotnetBuildPrintsEachStudyMistakeAtItsLineAndColumn()
+    public void DotnetBuildPrintsEachStudyMistakeAtItsLineAndColumnAndNoFollowOnCSharpErrors()
     {
         var directory = Directory.CreateTempSubdirectory("protocollang-build-");
         try
@@ -33,6 +33,8 @@ public sealed class DotnetBuildTests(ITestOutputHelper output)
 
             Assert.NotEqual(0, exitCode);
             Assert.DoesNotContain("CS8785", log, StringComparison.Ordinal);
+            // The C# file that uses the study's namespace and class gets no errors of its own (the stub).
+            Assert.DoesNotMatch(@"error CS\d{4}", log);
             foreach (var (position, idPattern, what) in TestStudies.ThreeMistakesExpected)
             {
                 var expected = $@"bad\.study\({position.Line + 1},{position.Character + 1}\): error {idPattern}: ";
@@ -64,6 +66,16 @@ public sealed class DotnetBuildTests(ITestOutputHelper output)
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "bad.study"), TestStudies.ThreeMistakes);
+        File.WriteAllText(Path.Combine(directory, "Uses.cs"), """
+            using ProtocolLang.Studies.Bad;
+
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public static string Study => BadStudy.Name + " " + BadStudy.AnalysisPlan.Count;
+            }
+            """);
     }
 
     private static (int ExitCode, string Log) RunDotnetBuild(string directory)
