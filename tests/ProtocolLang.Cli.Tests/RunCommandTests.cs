@@ -31,7 +31,7 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
     {
         Assert.Contains("compiled assembly built and cached", _runs.Cold.Out, StringComparison.Ordinal);
         Assert.Contains("compiled assembly from the cache", _runs.Warm.Out, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(_runs.Cache, "*.dll"));
+        Assert.Single(new ProtocolLang.Cli.Compilation.AssemblyCache(_runs.Cache).Keys());
     }
 
     [Fact]

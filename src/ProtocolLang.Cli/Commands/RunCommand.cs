@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ProtocolLang.Cli.Compilation;
 using ProtocolLang.Cli.Status;
 using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.IO;
 using ProtocolLang.Runtime.Plan;
 using Spectre.Console;
 
@@ -12,7 +14,8 @@ namespace ProtocolLang.Cli.Commands;
 
 /// <summary>
 /// <c>protocollang run FILE.study [--out DIR] [--formats md,json]</c>: compiles (or takes from the cache),
-/// runs and writes the reports. Exit 1 when the study has errors, 2 when its data cannot be analysed.
+/// runs and writes the reports. Exit codes: see <see cref="ExitCodes"/> (1 study errors, 2 data errors,
+/// 3 usage, 4 a file or folder cannot be written, 70 internal error).
 /// </summary>
 internal static class RunCommand
 {
@@ -21,9 +24,18 @@ internal static class RunCommand
         var file = new Argument<string>("file") { Description = "The .study file to run." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Where to write the reports (default: the study's report folder)." };
         var formats = new Option<string?>("--formats", "-f") { Description = "Report formats, comma-separated: md, html, json (default: the study's)." };
-        var command = new Command("run", "Compile and run a .study file and write its reports.") { file, outDir, formats };
+        var allowOutside = new Option<string[]>("--allow-outside")
+        {
+            Description = "A file or folder outside the study's folder that its data, template or report path may use (repeatable).",
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("run", "Compile and run a .study file and write its reports.") { file, outDir, formats, allowOutside };
         command.SetAction(result => Execute(
-            new RunRequest(result.GetRequiredValue(file), result.GetValue(outDir), result.GetValue(formats), AssemblyCache.DefaultDirectory()),
+            new RunRequest(result.GetRequiredValue(file), result.GetValue(outDir), result.GetValue(formats), AssemblyCache.DefaultDirectory())
+            {
+                AllowOutside = (result.GetValue(allowOutside) ?? []).Select(Path.GetFullPath).ToArray(),
+            },
             CliOutput.From(result)));
         return command;
     }
@@ -42,7 +54,7 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var runner = new StudyRunner(new AssemblyCache(request.CacheDirectory));
+        var runner = new StudyRunner(new AssemblyCache(request.CacheDirectory), note => output.Error.Write("protocollang: note: " + note + "\n"));
         var outDir = request.OutputDirectory is null ? null : Path.GetFullPath(request.OutputDirectory);
         var hadErrors = false;
         void OnErrors(StudyCompilation compilation)
@@ -59,9 +71,9 @@ internal static class RunCommand
                 ? AnsiConsole.Progress().AutoClear(false).HideCompleted(false).Columns(RunProgressDisplay.Columns()).Start(ctx =>
                 {
                     var display = new RunProgressDisplay(ctx);
-                    return runner.Run(study, outDir, formats, s => ShowStage(display, s), OnErrors, new BothProgress(replaced, display));
+                    return runner.Run(study, outDir, formats, s => ShowStage(display, s), OnErrors, new BothProgress(replaced, display), request.AllowOutside);
                 })
-                : runner.Run(study, outDir, formats, _ => { }, OnErrors, replaced);
+                : runner.Run(study, outDir, formats, _ => { }, OnErrors, replaced, request.AllowOutside);
         }
         catch (StudyDataException e)
         {
@@ -73,6 +85,27 @@ internal static class RunCommand
             // The study's own report template is missing or broken (PL5040-PL5042): an error in the study.
             output.Error.Write(e.Message + "\n");
             return ExitCodes.ErrorsOrChanges;
+        }
+        catch (StudyPathException e)
+        {
+            // A declared template or report path leaves the study's folder (PL4041, PL4042): an error in the study.
+            output.Error.Write(e.Message + "\n");
+            return ExitCodes.ErrorsOrChanges;
+        }
+        catch (StudyIoException e)
+        {
+            output.Error.Write("protocollang: " + e.Message + "\n");
+            return ExitCodes.IoError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return InternalError.ReportIo(e, output.Error);
+        }
+#pragma warning disable CA1031 // The one place every unexpected exception becomes "internal error" and exit 70, never a raw stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return InternalError.Report(e, output.Error);
         }
 
         if (outcome is null)
@@ -124,4 +157,8 @@ internal sealed class BothProgress(IProgress<StudyProgress> first, IProgress<Stu
 }
 
 /// <summary>The arguments of <c>run</c>; the cache folder is explicit so tests can isolate it.</summary>
-internal sealed record RunRequest(string StudyPath, string? OutputDirectory, string? Formats, string CacheDirectory);
+internal sealed record RunRequest(string StudyPath, string? OutputDirectory, string? Formats, string CacheDirectory)
+{
+    /// <summary>Full paths outside the study's folder that its declared paths may use (<c>--allow-outside</c>).</summary>
+    public IReadOnlyList<string> AllowOutside { get; init; } = [];
+}

@@ -27,10 +27,13 @@ internal static class RunStage
 internal sealed class StudyRunner
 {
     private readonly AssemblyCache _cache;
+    private readonly Action<string> _note;
 
-    public StudyRunner(AssemblyCache cache)
+    /// <param name="note">Told of cache problems the run recovered from (a corrupt or foreign entry, an unwritable folder).</param>
+    public StudyRunner(AssemblyCache cache, Action<string>? note = null)
     {
         _cache = cache;
+        _note = note ?? (_ => { });
     }
 
     /// <summary>
@@ -43,43 +46,98 @@ internal sealed class StudyRunner
         IReadOnlyList<ReportFormat>? formats,
         Action<string> stage,
         Action<StudyCompilation> onErrors,
-        IProgress<StudyProgress>? progress = null)
+        IProgress<StudyProgress>? progress = null,
+        IReadOnlyList<string>? allowOutside = null)
     {
         stage(RunStage.Compile);
         var key = AssemblyCache.Key(study);
-        var image = _cache.TryRead(key);
+        var identity = AssemblyCache.IdentityOf(key, study);
+        var lookup = _cache.TryRead(identity);
+        if (lookup.Problem is not null)
+        {
+            _note(lookup.Problem);
+        }
+
+        var image = lookup.Image;
         var cacheHit = image is not null;
+        image ??= Build(study, identity, onErrors);
         if (image is null)
         {
-            var compilation = StudyCompiler.Compile(study.DisplayPath, study.Text);
-            if (compilation.HasErrors || compilation.GeneratedSource is null)
+            return null;
+        }
+
+        var options = new StudyRunOptions
+        {
+            StudyDirectory = study.Directory,
+            OutputDirectory = outputDirectory,
+            Formats = formats,
+            Progress = progress,
+            AllowOutside = allowOutside,
+        };
+        stage(RunStage.Load);
+        var run = TryLoad(key, image, out var context);
+        if (run is null && cacheHit)
+        {
+            // The hash matched, so the image was stored bad (or the runtime changed under it): rebuild once.
+            _note($"the cached assembly '{_cache.PathFor(key)}' does not load; rebuilt it");
+            context.Unload();
+            _cache.Remove(key);
+            cacheHit = false;
+            image = Build(study, identity, onErrors);
+            if (image is null)
             {
-                onErrors(compilation);
                 return null;
             }
 
-            image = CSharpAssemblyCompiler.Compile("ProtocolLang.Study." + key[..16], compilation.HintName, compilation.GeneratedSource);
-            _cache.Write(key, image);
+            run = TryLoad(key, image, out context);
         }
 
-        stage(RunStage.Load);
-        var context = new StudyLoadContext("protocollang-study-" + key[..16]);
         try
         {
-            var run = FindRunMethod(context.LoadImage(image));
-            var options = new StudyRunOptions
+            if (run is null)
             {
-                StudyDirectory = study.Directory,
-                OutputDirectory = outputDirectory,
-                Formats = formats,
-                Progress = progress,
-            };
+                throw new BadImageFormatException("The freshly compiled study assembly does not load.");
+            }
+
             stage(RunStage.Analyse);
             return new StudyRunOutcome(Invoke(run, options), cacheHit, key);
         }
         finally
         {
             context.Unload();
+        }
+    }
+
+    /// <summary>Compiles the study and caches the image; null after reporting the study's errors.</summary>
+    private byte[]? Build(StudyFile study, CacheIdentity identity, Action<StudyCompilation> onErrors)
+    {
+        var compilation = StudyCompiler.Compile(study.DisplayPath, study.Text);
+        if (compilation.HasErrors || compilation.GeneratedSource is null)
+        {
+            onErrors(compilation);
+            return null;
+        }
+
+        var image = CSharpAssemblyCompiler.Compile("ProtocolLang.Study." + identity.Key[..16], compilation.HintName, compilation.GeneratedSource);
+        if (_cache.Write(identity, image) is { } warning)
+        {
+            _note(warning);
+        }
+
+        return image;
+    }
+
+    /// <summary>The study's Run method from <paramref name="image"/>, or null when the image is not a loadable assembly.</summary>
+    private static MethodInfo? TryLoad(string key, byte[] image, out StudyLoadContext context)
+    {
+        context = new StudyLoadContext("protocollang-study-" + key[..16]);
+        try
+        {
+            return FindRunMethod(context.LoadImage(image));
+        }
+        catch (BadImageFormatException)
+        {
+            return null;
         }
     }
 

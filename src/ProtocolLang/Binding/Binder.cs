@@ -47,6 +47,7 @@ public sealed partial class Binder
         var version = Single<VersionSyntax>(declarations, "version")?.Value.Value;
 
         DeclareTables(declarations);
+        CheckStudyPaths(declarations);
         if (_tables.Count == 0)
         {
             _diagnostics.Add(DiagnosticDescriptors.NoTables, _study.Name.Span, _study.Name.Name);

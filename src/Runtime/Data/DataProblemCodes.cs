@@ -62,9 +62,12 @@ public static class DataProblemCodes
     /// <summary>Warning: the file has a header but no data rows.</summary>
     public const string NoRows = "PL4019";
 
+    /// <summary>Fatal: the data file is outside the study's folder (<c>..</c>, absolute, a symbolic link) and not allowed; it is not read.</summary>
+    public const string OutsideStudy = "PL4040";
+
     public static DataProblemSeverity SeverityOf(string code) => code switch
     {
-        FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile => DataProblemSeverity.Fatal,
+        FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile or OutsideStudy => DataProblemSeverity.Fatal,
         UndeclaredColumn or ParentExcluded or NoRows => DataProblemSeverity.Warning,
         _ => DataProblemSeverity.Error,
     };

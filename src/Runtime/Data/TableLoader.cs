@@ -52,8 +52,18 @@ internal sealed class TableLoader
         _columns = table.Columns.Select(ColumnBuilder.Create).ToArray();
     }
 
-    public static LoadedTable Load(TableSchema table, string studyDirectory, LoadedTable? parent, int problemLimit) =>
-        new TableLoader(table, parent, problemLimit).Load(Path.Combine(studyDirectory, table.Source));
+    public static LoadedTable Load(TableSchema table, IO.StudyPaths paths, LoadedTable? parent, int problemLimit)
+    {
+        var loader = new TableLoader(table, parent, problemLimit);
+        if (!paths.TryResolve(table.Source, $"table '{table.Name}': the data file", out var path, out var refusal))
+        {
+            // Refused before opening: nothing of the file can reach a message.
+            loader._problems.Add(DataProblemCodes.OutsideStudy, 0, null, refusal);
+            return loader.Finish(file: null, keys: null);
+        }
+
+        return loader.Load(path);
+    }
 
     private LoadedTable Load(string path)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.IO;
 using ProtocolLang.Runtime.Reports;
 using ProtocolLang.Runtime.Results;
 
@@ -24,6 +25,7 @@ public sealed partial class StudyRun
     private readonly IReadOnlyList<ReportFormat> _declaredFormats;
     private readonly string _declaredOutput;
     private readonly string? _declaredTemplate;
+    private readonly StudyPaths _paths;
     private readonly LoadedData _data;
     private readonly AnalysisLog _analyses;
     private readonly Dictionary<string, List<ExclusionCount>> _childExclusions = new(StringComparer.Ordinal);
@@ -66,7 +68,8 @@ public sealed partial class StudyRun
         _analyses = new AnalysisLog(options.Progress, analysisPlan);
         ReportWarmup.Start(options.Formats ?? declaredFormats);
         _analyses.Report(StudyProgressStage.LoadingData);
-        _data = DataLoader.Load(schema, options.StudyDirectory);
+        _paths = new StudyPaths(options.StudyDirectory, options.AllowOutside);
+        _data = DataLoader.Load(schema, options.StudyDirectory, paths: _paths);
         if (_data.HasFatalProblems)
         {
             throw new StudyDataException(_data);
@@ -89,10 +92,10 @@ public sealed partial class StudyRun
     {
         IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
         StudyResults results = BuildResults(formats);
-        string outputDirectory = _options.OutputDirectory ?? Path.Combine(_options.StudyDirectory, _declaredOutput);
+        string outputDirectory = _options.OutputDirectory ?? Resolve(_declaredOutput, "the report folder", StudyPathException.ReportCode);
         ReportTemplate? template = _declaredTemplate is null
             ? null
-            : new ReportTemplate(Path.Combine(_options.StudyDirectory, _declaredTemplate), _declaredTemplate);
+            : new ReportTemplate(Resolve(_declaredTemplate, "the report template", StudyPathException.TemplateCode), _declaredTemplate);
         _analyses.Report(StudyProgressStage.Rendering, outputDirectory);
         ReportWriter.Write(results, outputDirectory, formats, template);
         _analyses.Report(StudyProgressStage.Completed, outputDirectory);
@@ -139,6 +142,12 @@ public sealed partial class StudyRun
 
         return state.Cohort;
     }
+
+    /// <summary>A path the study declares, resolved inside its folder (or an allowed place); else <see cref="StudyPathException"/>.</summary>
+    private string Resolve(string declared, string what, string code) =>
+        _paths.TryResolve(declared, what, out string resolved, out string refusal)
+            ? resolved
+            : throw new StudyPathException(code, _schema.StudyFileName, declared, refusal);
 
     /// <summary>Paths in outputs are relative to the study folder, with '/' separators, never absolute.</summary>
     private string RelativePath(string path)

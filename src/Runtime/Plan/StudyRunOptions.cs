@@ -11,6 +11,14 @@ public sealed class StudyRunOptions
     /// <summary>Where reports go; default: the study's <c>report</c> path, relative to <see cref="StudyDirectory"/>.</summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>
+    /// Files or folders outside <see cref="StudyDirectory"/> that the study's data (<c>from</c>), report
+    /// template and report folder may use; relative paths are relative to <see cref="StudyDirectory"/>.
+    /// By default none: a declared path that leaves the study's folder (<c>..</c>, an absolute path, a
+    /// symbolic link) is refused (PL4040-PL4042). <see cref="OutputDirectory"/>, given by the caller, needs no allowance.
+    /// </summary>
+    public IReadOnlyList<string>? AllowOutside { get; init; }
+
     /// <summary>The report formats to write; default: the formats declared in the study.</summary>
     public IReadOnlyList<ReportFormat>? Formats { get; init; }
 

@@ -52,7 +52,15 @@ public static class ReportWriter
     /// template replacing the built-in Markdown or HTML one (see <see cref="ReportTemplate"/>).
     /// The Markdown and HTML reports also write their figures to <c>figures/</c>.
     /// </summary>
-    public static void Write(StudyResults results, string outputDirectory, IReadOnlyList<ReportFormat> formats, ReportTemplate? template)
+    public static void Write(StudyResults results, string outputDirectory, IReadOnlyList<ReportFormat> formats, ReportTemplate? template) =>
+        Write(results, outputDirectory, formats, template, open: null);
+
+    /// <summary>
+    /// The files are written as one set through temporary files (see <see cref="ReportFolder"/>);
+    /// <paramref name="open"/> replaces each temporary file's stream (tests simulate a full disk).
+    /// </summary>
+    internal static void Write(StudyResults results, string outputDirectory, IReadOnlyList<ReportFormat> formats, ReportTemplate? template,
+        Func<string, Stream>? open)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(outputDirectory);
@@ -84,40 +92,7 @@ public static class ReportWriter
             files.AddRange(view.Figures.Select(f => (f.File, f.FileSvg)));
         }
 
-        Directory.CreateDirectory(outputDirectory);
-        foreach ((string name, string text) in files)
-        {
-            string path = Path.Combine(outputDirectory, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            WriteText(path, text);
-        }
-
-        if (view is not null)
-        {
-            RemoveStaleFigures(outputDirectory, files.Select(f => f.Name));
-        }
-    }
-
-    /// <summary>
-    /// The <c>figures/</c> folder belongs to the report: an SVG there that this run did not write
-    /// (e.g. a figure of an analysis since removed or renumbered) would be shown as if it were current.
-    /// </summary>
-    private static void RemoveStaleFigures(string outputDirectory, IEnumerable<string> written)
-    {
-        string figures = Path.Combine(outputDirectory, "figures");
-        if (!Directory.Exists(figures))
-        {
-            return;
-        }
-
-        var keep = new HashSet<string>(written.Select(n => Path.GetFullPath(Path.Combine(outputDirectory, n))), StringComparer.Ordinal);
-        foreach (string svg in Directory.EnumerateFiles(figures, "*.svg"))
-        {
-            if (!keep.Contains(Path.GetFullPath(svg)))
-            {
-                File.Delete(svg);
-            }
-        }
+        ReportFolder.Write(outputDirectory, files, figuresRendered: view is not null, open);
     }
 
     /// <summary>The Markdown report of <paramref name="results"/>.</summary>
@@ -143,9 +118,6 @@ public static class ReportWriter
         ReportView formatted = format == ReportFormat.Html ? ReportViews.ForHtml(view) : ReportViews.ForMarkdown(view);
         return Normalise(ReportTemplates.Render(scriban, formatted, own ? template!.ShownName : null));
     }
-
-    private static void WriteText(string path, string text) =>
-        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
 
     /// <summary>LF line ends, no trailing spaces, at most one blank line in a row, one final newline.</summary>
     private static string Normalise(string text)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using ProtocolLang.Runtime.Plan;
+using ProtocolLang.Runtime.Reports;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Tests.Plan;
 
@@ -143,7 +144,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         SmallStudy.Run(new StudyRunOptions { StudyDirectory = folder.Directory });
 
-        Assert.Equal(new[] { "report.md", "results.json" }, Directory.GetFiles(folder.Output("report")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "report.md", "results.json" }, ReportFiles(folder.Output("report")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         StudyResults results = SmallStudy.Run(folder.Options("json", ReportFormat.Json, ReportFormat.Html));
 
-        Assert.Equal(new[] { "report.html", "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "report.html", "results.json" }, ReportFiles(folder.Output("json")).Order(StringComparer.Ordinal));
         Assert.False(File.Exists(Path.Combine(folder.Output("json"), "report.md")));
         Assert.True(Directory.Exists(Path.Combine(folder.Output("json"), "figures")), "the HTML report also writes its figures");
         Assert.Equal(new (string, string?, string)[] { ("json", "results.json", ResultStatus.Ok), ("html", "report.html", ResultStatus.Ok) }, results.Reports.Select(r => (r.Format, r.File, r.Status)));
@@ -164,9 +165,13 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         SmallStudy.Run(folder.Options("json", ReportFormat.Json));
 
-        Assert.Equal(new[] { "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName));
+        Assert.Equal(new[] { "results.json" }, ReportFiles(folder.Output("json")));
         Assert.False(Directory.Exists(Path.Combine(folder.Output("json"), "figures")));
     }
+
+    /// <summary>The report files in a folder, without the manifest of what the tool wrote (tested in ReportFolderTests).</summary>
+    private static string[] ReportFiles(string folder) =>
+        Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().Where(n => n != ReportFolder.ManifestFile).ToArray();
 
     private static StudyResults Minimal() => new(
         StudyResults.CurrentSchemaVersion,

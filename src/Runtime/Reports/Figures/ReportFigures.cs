@@ -14,6 +14,9 @@ internal static class ReportFigures
 {
     public const string Folder = "figures";
 
+    /// <summary>How the names of figure files start, relative to the report folder.</summary>
+    public const string FolderPrefix = Folder + "/";
+
     public static IReadOnlyList<FigureView> Build(StudyResults results)
     {
         ReportWarmup.WaitUntilDone();

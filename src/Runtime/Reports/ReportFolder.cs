@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using ProtocolLang.Runtime.IO;
+using ProtocolLang.Runtime.Reports.Figures;
+
+namespace ProtocolLang.Runtime.Reports;
+
+/// <summary>
+/// Writes one report set into its folder as a unit, and owns only what it wrote there.
+/// </summary>
+/// <remarks>
+/// Every file is first written to a temporary file beside its target; only when all are written are
+/// they renamed into place (figures, then reports, then <c>results.json</c>, the manifest last), so a
+/// full disk or a read-only folder leaves the previous report set as it was and no temporary file.
+/// The manifest (<see cref="ManifestFile"/>) lists the files the tool wrote. A figure listed by the
+/// previous run's manifest and not written again is removed (its analysis is gone); nothing the
+/// manifest does not list is ever removed, so a user's own file in the folder is safe.
+/// </remarks>
+internal static class ReportFolder
+{
+    public const string ManifestFile = ".protocollang-manifest";
+    private const string ManifestHeader = "# Files written by ProtocolLang into this report folder; the next run removes only these.";
+
+    /// <param name="files">Names relative to <paramref name="outputDirectory"/> ('/' separators) and their text.</param>
+    /// <param name="figuresRendered">True when the figures were drawn this run, so listed figures not among <paramref name="files"/> are stale.</param>
+    /// <param name="open">Replaces the file stream of each temporary file (tests simulate a full disk).</param>
+    public static void Write(string outputDirectory, IReadOnlyList<(string Name, string Text)> files, bool figuresRendered, Func<string, Stream>? open = null)
+    {
+        string root = Path.GetFullPath(outputDirectory);
+        foreach (string folder in files.Select(f => Path.GetDirectoryName(Full(root, f.Name))!).Distinct(StringComparer.Ordinal))
+        {
+            CreateFolder(folder);
+        }
+
+        IReadOnlyList<string> previous = ReadManifest(root);
+        var written = new HashSet<string>(files.Select(f => f.Name), StringComparer.Ordinal);
+        var stale = figuresRendered
+            ? previous.Where(n => !written.Contains(n) && n.StartsWith(ReportFigures.FolderPrefix, StringComparison.Ordinal)).ToArray()
+            : [];
+        var kept = previous.Where(n => !written.Contains(n) && !stale.Contains(n) && File.Exists(Full(root, n)));
+        string manifest = ManifestHeader + "\n" + string.Concat(written.Concat(kept).Order(StringComparer.Ordinal).Select(n => n + "\n"));
+
+        var ordered = files.OrderBy(f => Rank(f.Name)).Append((Name: ManifestFile, Text: manifest)).ToArray();
+        var temporaries = new List<(string Temporary, string Target)>(ordered.Length);
+        try
+        {
+            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+            foreach ((string name, string text) in ordered)
+            {
+                string target = Full(root, name);
+                temporaries.Add((AtomicFile.WriteTemporary(target, utf8.GetBytes(text), open), target));
+            }
+
+            while (temporaries.Count > 0)
+            {
+                AtomicFile.Commit(temporaries[0].Temporary, temporaries[0].Target);
+                temporaries.RemoveAt(0);
+            }
+        }
+        finally
+        {
+            foreach ((string temporary, _) in temporaries)
+            {
+                AtomicFile.TryDelete(temporary);
+            }
+        }
+
+        foreach (string name in stale)
+        {
+            Remove(Full(root, name));
+        }
+    }
+
+    /// <summary>
+    /// The previous manifest's entries that are safe to act on: plain relative paths of the tool's own
+    /// kinds of output, inside the folder. A manifest edited to name anything else is ignored for those lines.
+    /// </summary>
+    internal static IReadOnlyList<string> ReadManifest(string root)
+    {
+        string path = Path.Combine(root, ManifestFile);
+        string[] lines;
+        try
+        {
+            lines = File.Exists(path) ? File.ReadAllLines(path, Encoding.UTF8) : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            lines = [];
+        }
+
+        return lines.Where(l => l.Length > 0 && l[0] != '#' && IsOwnOutputName(l))
+            .Where(l => StudyPaths.IsInside(StudyPaths.RealPath(Full(root, l)), StudyPaths.RealPath(root)))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <summary><c>report.md</c>, <c>report.html</c>, <c>results.json</c>, or <c>figures/NAME.svg</c> with NAME of [a-z0-9-] (as figure ids are).</summary>
+    private static bool IsOwnOutputName(string name)
+    {
+        if (name is ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.JsonFile)
+        {
+            return true;
+        }
+
+        if (!name.StartsWith(ReportFigures.FolderPrefix, StringComparison.Ordinal) || !name.EndsWith(".svg", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string stem = name[ReportFigures.FolderPrefix.Length..^".svg".Length];
+        return stem.Length > 0 && stem.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+    }
+
+    private static int Rank(string name) => name switch
+    {
+        ReportWriter.JsonFile => 2,
+        ReportWriter.MarkdownFile or ReportWriter.HtmlFile => 1,
+        _ => 0,
+    };
+
+    private static string Full(string root, string name) => Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar));
+
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StudyIoException.CannotCreateFolder(folder, e);
+        }
+    }
+
+    private static void Remove(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StudyIoException.CannotRemove(path, e);
+        }
+    }
+}
