@@ -84,6 +84,15 @@ public sealed class NonFiniteInputTests
     }
 
     [Fact]
+    public void HugeFiniteValuesGiveAFiniteMeanAndNoInfiniteSd()
+    {
+        ContinuousSummary s = Descriptives.Summarize([1e308, 1e308, -1e308, 1e308]);
+
+        Assert.Equal(5e307, s.Mean, 1e293);
+        Assert.True(double.IsNaN(s.StandardDeviation));
+    }
+
+    [Fact]
     public void AConstantResponseOrOneRowPerSubjectIsNotIdentifiable()
     {
         var design = FixedEffectsDesign.Build(6, [DesignVariable.Numeric("t", [0, 1, 0, 1, 0, 1])], [[0]]);
