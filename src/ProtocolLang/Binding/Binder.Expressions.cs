@@ -172,10 +172,23 @@ public sealed partial class Binder
                         "numbers", left.Type.Display + " and " + right.Type.Display);
                 }
 
+                if (syntax.Operator == BinaryOperator.Divide && IsLiteralZero(right))
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.DivisionByLiteralZero, syntax.Span, Snippet(syntax.Span));
+                }
+
                 return new BoundBinary(syntax.Operator, left, right, BoundType.Number, syntax.Span);
             }
         }
     }
+
+    /// <summary><c>0</c>, <c>0.0</c>, <c>-0</c> or <c>(0)</c>: a divisor that makes every row undefined.</summary>
+    private static bool IsLiteralZero(BoundExpression expression) => expression switch
+    {
+        BoundNumberLiteral { Value: 0 } => true,
+        BoundUnary { Operator: UnaryOperator.Negate } negate => IsLiteralZero(negate.Operand),
+        _ => false,
+    };
 
     private static bool IsOrdered(BoundType left, BoundType right)
     {

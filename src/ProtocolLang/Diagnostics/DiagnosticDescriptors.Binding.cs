@@ -184,4 +184,8 @@ public static partial class DiagnosticDescriptors
 
     public static DiagnosticDescriptor DuplicateStatistic { get; } = Warning("PL2057", "Statistic listed twice",
         "statistic '{0}' is listed more than once; it is shown once", Binding);
+
+    /// <summary>PL2090: <c>x / 0</c> with a literal zero: every row is undefined, so missing at run time.</summary>
+    public static DiagnosticDescriptor DivisionByLiteralZero { get; } = Warning("PL2090", "Division by zero",
+        "'{0}' divides by the literal 0: the result is undefined in every row and will be missing (PL5050 at run time)", Binding);
 }

@@ -30,7 +30,7 @@ public static partial class DiagnosticDescriptors
 
     /// <summary>PL1006: a number that is not <c>digits[.digits][e[+|-]digits]</c> or does not fit a double.</summary>
     public static DiagnosticDescriptor InvalidNumber { get; } = Error(
-        "PL1006", "Invalid number", "invalid number '{0}': expected digits with an optional fraction and exponent, like 12, 3.5 or 1e-3", SyntaxCategory);
+        "PL1006", "Invalid number", "invalid number '{0}': expected digits with an optional fraction and exponent, like 12, 3.5 or 1e-3, no larger than about 1.8e308", SyntaxCategory);
 
     /// <summary>PL1007: parentheses, <c>if</c> or prefix operators nested beyond the parser's limit.</summary>
     public static DiagnosticDescriptor NestingTooDeep { get; } = Error(

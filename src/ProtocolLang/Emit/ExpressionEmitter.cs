@@ -155,6 +155,13 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
             return (isMissing.Negated ? "true" : "false") + " /* never missing */";
         }
 
+        // A computed number can be undefined without being null (x / 0 is an infinity, log(0) NaN):
+        // the runtime's Fn.IsMissing counts those as missing too. A column read from data is always finite.
+        if (type.Kind == TypeKind.Number && isMissing.Operand is not BoundColumnReference)
+        {
+            return (isMissing.Negated ? "!" : string.Empty) + "Fn.IsMissing(" + Strip(code) + ")";
+        }
+
         return code + (isMissing.Negated ? " is not null" : " is null");
     }
 

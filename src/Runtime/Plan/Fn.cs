@@ -9,9 +9,12 @@ namespace ProtocolLang.Runtime.Plan;
 /// comparisons and functions return null when an operand is missing.
 /// </summary>
 /// <remarks>
-/// Functions whose result is undefined (log of 0 or a negative number, square root of a negative
-/// number) return null, i.e. missing, so such values are counted as missing in every table rather
-/// than turning into -Inf or NaN that would poison means and models.
+/// A result that is undefined — division by zero (C#'s <c>/</c> gives an infinity or NaN), log of 0
+/// or a negative number, square root of a negative number, overflow — is carried as a non-finite
+/// double, which every helper here treats as missing (comparisons and <see cref="IsMissing"/> give
+/// what they give for null). When a variable is built for an analysis, such a value becomes missing
+/// and is counted, so the analysis warns how many rows it lost (PL5050) rather than letting -Inf or
+/// NaN poison means and models. R gives <c>Inf</c>/<c>NaN</c> with a warning for these; we give NA.
 /// </remarks>
 public static class Fn
 {
@@ -25,7 +28,7 @@ public static class Fn
 
     public static bool? Eq<T>(T? a, T? b)
         where T : struct =>
-        a is null || b is null ? null : EqualityComparer<T>.Default.Equals(a.Value, b.Value);
+        Missing(a) || Missing(b) ? null : EqualityComparer<T>.Default.Equals(a.GetValueOrDefault(), b.GetValueOrDefault());
 
     public static bool? Eq(string? a, string? b) =>
         a is null || b is null ? null : string.Equals(a, b, StringComparison.Ordinal);
@@ -35,13 +38,13 @@ public static class Fn
 
     public static bool? Ne(string? a, string? b) => Not(Eq(a, b));
 
-    public static bool? Lt(double? a, double? b) => a is null || b is null ? null : a.Value < b.Value;
+    public static bool? Lt(double? a, double? b) => Missing(a) || Missing(b) ? null : a.GetValueOrDefault() < b.GetValueOrDefault();
 
-    public static bool? Le(double? a, double? b) => a is null || b is null ? null : a.Value <= b.Value;
+    public static bool? Le(double? a, double? b) => Missing(a) || Missing(b) ? null : a.GetValueOrDefault() <= b.GetValueOrDefault();
 
-    public static bool? Gt(double? a, double? b) => a is null || b is null ? null : a.Value > b.Value;
+    public static bool? Gt(double? a, double? b) => Missing(a) || Missing(b) ? null : a.GetValueOrDefault() > b.GetValueOrDefault();
 
-    public static bool? Ge(double? a, double? b) => a is null || b is null ? null : a.Value >= b.Value;
+    public static bool? Ge(double? a, double? b) => Missing(a) || Missing(b) ? null : a.GetValueOrDefault() >= b.GetValueOrDefault();
 
     public static bool? Lt(DateOnly? a, DateOnly? b) => a is null || b is null ? null : a.Value < b.Value;
 
@@ -53,18 +56,21 @@ public static class Fn
 
     public static bool? In<T>(T? a, params T[] values)
         where T : struct =>
-        a is null ? null : Array.IndexOf(values, a.Value) >= 0;
+        Missing(a) ? null : Array.IndexOf(values, a.GetValueOrDefault()) >= 0;
 
     public static bool? In(string? a, params string[] values) =>
         a is null ? null : Array.Exists(values, v => string.Equals(v, a, StringComparison.Ordinal));
 
-    /// <summary>Natural logarithm; missing for x &lt;= 0.</summary>
-    public static double? Log(double? x) => x is > 0 ? Math.Log(x.Value) : null;
+    /// <summary>True for null and for a non-finite number (an undefined result such as <c>x / 0</c>): the language's <c>is missing</c>.</summary>
+    public static bool IsMissing(double? x) => x is not { } v || !double.IsFinite(v);
+
+    /// <summary>Natural logarithm; undefined (NaN, so missing and counted) for x &lt;= 0.</summary>
+    public static double? Log(double? x) => x is null ? null : x.Value > 0 ? Math.Log(x.Value) : double.NaN;
 
     public static double? Exp(double? x) => x is null ? null : Math.Exp(x.Value);
 
-    /// <summary>Square root; missing for x &lt; 0.</summary>
-    public static double? Sqrt(double? x) => x is >= 0 ? Math.Sqrt(x.Value) : null;
+    /// <summary>Square root; undefined (NaN, so missing and counted) for x &lt; 0.</summary>
+    public static double? Sqrt(double? x) => x is null ? null : x.Value >= 0 ? Math.Sqrt(x.Value) : double.NaN;
 
     public static double? Abs(double? x) => x is null ? null : Math.Abs(x.Value);
 
@@ -101,6 +107,11 @@ public static class Fn
 
     /// <summary>Years from <paramref name="from"/> to <paramref name="to"/>, as days / 365.25.</summary>
     public static double? YearsBetween(DateOnly? from, DateOnly? to) => DaysBetween(from, to) / 365.25;
+
+    /// <summary>Null, or a double that is not finite (generic so it serves <see cref="Eq{T}"/> and <see cref="In{T}"/>).</summary>
+    private static bool Missing<T>(T? a)
+        where T : struct =>
+        a is null || (a.Value is double d && !double.IsFinite(d));
 
     public static T? If<T>(bool? condition, T? whenTrue, T? whenFalse)
         where T : struct =>

@@ -83,6 +83,21 @@ internal static class StatisticsWarnings
     /// <summary>The fixed-effects design is rank deficient: lme4's aliased columns are dropped and their coefficients are not estimable.</summary>
     public const string MixedRankDeficient = "PL5034";
 
+    /// <summary>Rows of a variable gave no finite number (division by zero, log or sqrt out of domain, overflow) and are missing.</summary>
+    public const string NotFiniteValues = "PL5050";
+
+    /// <summary>A mixed model's response does not vary: no variance component is estimable.</summary>
+    public const string MixedResponseConstant = "PL5051";
+
+    /// <summary>A mixed model's grouping factor has as many levels as observations (one row per subject): lme4 refuses.</summary>
+    public const string MixedTooFewObservationsPerSubject = "PL5052";
+
+    /// <summary>A model's group term has fewer than two analysed groups, so no group effect is estimable.</summary>
+    public const string GroupTermNotEstimable = "PL5053";
+
+    /// <summary>A test needs at least two groups with data; fewer remain, so it is not estimable.</summary>
+    public const string TooFewGroups = "PL5054";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);

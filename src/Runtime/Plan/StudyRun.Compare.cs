@@ -44,7 +44,7 @@ public sealed partial class StudyRun
 
         RecordBoxFigures(variables);
         IReadOnlyList<int[]> sets = CompareMethod.GroupSets(pairing, cohort);
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings(variables));
         var rows = new List<ComparisonRow>();
         foreach (Variable variable in variables)
         {
@@ -154,7 +154,9 @@ public sealed partial class StudyRun
             CategoricalVariable categorical => (categorical.CodeArray, categorical.Levels.Count),
             _ => throw new InvalidOperationException($"Bug: no contingency table for {variable.KindName} '{variable.Name}'."),
         };
-        var row = new int[codes.Length == 0 ? 0 : codes.Max() + 1];
+        // Sized for both the codes present and the compared groups: a group with no subjects is a
+        // valid code that no subject carries (its row of the table is all zeros).
+        var row = new int[Math.Max(codes.Length == 0 ? -1 : codes.Max(), set.Length == 0 ? -1 : set.Max()) + 1];
         Array.Fill(row, -1);
         for (int r = 0; r < set.Length; r++)
         {

@@ -47,11 +47,18 @@ public sealed partial class StudyRun
         (double[] time, int[] events) = (spec.Outcome.TimeArray, spec.Outcome.EventArray); // censored at the horizon by Variables.TimeToEvent
         int[] strata = spec.Strata.Count == 0 ? Array.Empty<int>() : CoxCovariates.StratumCodes(spec.Strata);
         CoxDesign design = CoxDesign.Build(covariates, time, events, strata);
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings(spec.Terms.Select(t => t.Covariate).Concat(spec.Strata).Prepend<Variable?>(spec.Outcome)));
         if (design.Excluded > 0)
         {
             warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.CoxSubjectsLeftOut, string.Create(CultureInfo.InvariantCulture,
                 $"{design.Excluded} subject(s) with a missing time, event, covariate or stratum left out of the Cox model ({design.Rows.Length} analysed)")));
+        }
+
+        if (spec.Terms.Any(t => t.Covariate is null) && GroupsWithSurvivalData(spec.Outcome, cohort) is { Count: < 2 } present)
+        {
+            // R's coxph reports the group coefficients as NA ("X matrix deemed to be singular"); say why.
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.GroupTermNotEstimable, string.Create(CultureInfo.InvariantCulture,
+                $"the model has a group term but {(present.Count == 0 ? "no group has" : $"only group '{present[0]}' has")} analysed subjects with a time and an event; the group effect is not estimable (its hazard ratios are NA) and the other terms are fitted without it")));
         }
 
         CoxFit fit = design.Fit(spec.Ties == TiesMethod.Efron ? CoxTies.Efron : CoxTies.Breslow);
@@ -85,9 +92,25 @@ public sealed partial class StudyRun
         var result = new CoxResult(ties, spec.Strata.Select(s => s.Name).ToArray(), fit.N, design.Excluded, fit.Events, fit.Iterations, fit.Converged, terms,
             fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance,
             fit.ConcordanceStandardError, ph);
-        string status = fit.Events == 0 ? ResultStatus.Failed : ResultStatus.Ok;
+        string status = fit.Events == 0 ? ResultStatus.NotEstimable : ResultStatus.Ok;
         string? reason = fit.Events == 0 ? "there are no events among the analysed subjects" : null;
         _analyses.Add(new AnalysisResult(_analyses.Count + 1, "cox", source, status, method, reason, specification, warnings, Cox: result));
+    }
+
+    /// <summary>The groups (in declared order) with at least one subject whose time and event are both present.</summary>
+    private static List<string> GroupsWithSurvivalData(TimeToEventVariable outcome, Cohort cohort)
+    {
+        var present = new bool[cohort.GroupNames.Count];
+        for (int i = 0; i < outcome.TimeArray.Length; i++)
+        {
+            int g = cohort.GroupCodeArray[i];
+            if (g >= 0 && g < present.Length && !double.IsNaN(outcome.TimeArray[i]) && outcome.EventArray[i] >= 0)
+            {
+                present[g] = true;
+            }
+        }
+
+        return Enumerable.Range(0, present.Length).Where(g => present[g]).Select(g => cohort.GroupNames[g]).ToList();
     }
 
     /// <summary>cox.zph for the fitted model, each term labelled as the reader knows it.</summary>

@@ -44,7 +44,7 @@ public sealed partial class StudyRun
             groupN[code]++;
         }
 
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings(variables));
         for (int g = 0; g < groupCount; g++)
         {
             columns.Add(new DescribeColumn(cohort.GroupNames[g], cohort.GroupLabels[g], groupN[g]));

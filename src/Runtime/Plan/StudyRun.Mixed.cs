@@ -46,7 +46,7 @@ public sealed partial class StudyRun
             return;
         }
 
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings(spec.FixedTerms.SelectMany(t => t.Factors).Select(f => f.Covariate).Prepend<Variable?>(spec.Response)));
         if (design.LeftOut.Count > 0)
         {
             string parts = string.Join(", ", design.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Count} {l.Reason}")));
@@ -54,17 +54,36 @@ public sealed partial class StudyRun
                 $"'{spec.Response.Name}': {design.LeftOut.Sum(l => l.Count)} of {spec.Response.Values.Length} rows left out ({parts})")));
         }
 
+        // Designs lme4 refuses, or fits to an arbitrary variance split, are "not estimable" here.
+        if (MixedModelIdentifiability.ConstantResponse(design.Input) is { } constant)
+        {
+            NotEstimable($"'{spec.Response.Name}': {constant}", StatisticsWarnings.MixedResponseConstant);
+            return;
+        }
+
+        if (MixedModelIdentifiability.TooFewObservations(design.Input) is { } tooFew)
+        {
+            NotEstimable($"'{spec.Response.Name}': {tooFew}", StatisticsWarnings.MixedTooFewObservationsPerSubject);
+            return;
+        }
+
         MixedModelFit fit;
         try
         {
             fit = LinearMixedModel.Fit(design.Input, spec.Reml, design.Means);
         }
-        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException or MathNet.Numerics.NonConvergenceException)
         {
             string reason = "the model cannot be fitted: " + e.Message;
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.MixedNotFitted, reason));
             RecordMixed(source, ResultStatus.Failed, method, reason, specification, warnings, null);
             return;
+        }
+
+        void NotEstimable(string reason, string code)
+        {
+            warnings.Add(StatisticsWarnings.Warning(code, reason));
+            RecordMixed(source, ResultStatus.NotEstimable, method, reason, specification, warnings, null);
         }
 
         foreach (string w in fit.Warnings)

@@ -36,7 +36,7 @@ public sealed partial class StudyRun
 
         KaplanMeierFit fit = Statistics.Survival.KaplanMeier.Fit(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, confidence);
         double? horizon = outcome.Horizon ?? (times.Count > 0 ? times.Max() : null);
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings([outcome]));
         WarnLeftOut(outcome, fit.LeftOut, cohort, warnings);
         var groups = new List<KaplanMeierGroup>(fit.Curves.Count);
         foreach (KaplanMeierCurve curve in fit.Curves)
@@ -123,7 +123,7 @@ public sealed partial class StudyRun
         }
 
         LogRankResult test = Statistics.Survival.LogRank.Test(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, rho, strataCodes, strataCount);
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings([outcome, strata]));
         WarnLeftOut(outcome, test.LeftOut, cohort, warnings, strata);
         bool undefined = double.IsNaN(test.PValue);
         string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
@@ -145,7 +145,20 @@ public sealed partial class StudyRun
             : null;
         var outcomeResult = new LogRankOutcome(outcome.Name, outcome.Label, rho, strata?.Name, groups, test.ChiSquare, test.DegreesOfFreedom, test.PValue, test.LeftOut,
             pairwise is { } m ? CompareMethod.AdjustName(m) : null, pairs);
-        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "logrank", source, ResultStatus.Ok, method, null, specification, warnings, LogRank: outcomeResult));
+        // R's survdiff stops with "There is only 1 group"; here the test is recorded as not estimable.
+        List<string> present = GroupsWithSurvivalData(outcome, cohort);
+        string status = ResultStatus.Ok;
+        string? notEstimable = null;
+        if (present.Count < 2)
+        {
+            status = ResultStatus.NotEstimable;
+            notEstimable = present.Count == 0
+                ? "no group has analysed subjects with a time and an event"
+                : $"only group '{present[0]}' has analysed subjects with a time and an event; a log-rank test needs at least two";
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.TooFewGroups, notEstimable));
+        }
+
+        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "logrank", source, status, method, notEstimable, specification, warnings, LogRank: outcomeResult));
     }
 
     /// <summary>The kernel numbers groups from 1; results name them.</summary>

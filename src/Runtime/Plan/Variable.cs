@@ -28,6 +28,12 @@ public abstract class Variable
 
     /// <summary>The variable kind as written in results: continuous, binary, categorical, count, time_to_event, repeated.</summary>
     public abstract string KindName { get; }
+
+    /// <summary>
+    /// Rows whose value was a number but not a finite one (NaN or an infinity from a derive); they are
+    /// missing in the column, and each analysis of the variable warns with their count (PL5050).
+    /// </summary>
+    public int NotFiniteCount { get; internal init; }
 }
 
 /// <summary>A continuous variable, summarised by median or mean.</summary>

@@ -5,7 +5,10 @@ namespace ProtocolLang.Runtime.Plan;
 
 /// <summary>
 /// Builds variables from typed rows: each lambda runs once per analysed subject (or kept child
-/// row), in order, into a column. Null becomes NaN (numbers) or -1 (codes).
+/// row), in order, into a column. Null becomes NaN (numbers) or -1 (codes). A number that is not
+/// finite (a derive divided by zero, took the log or square root of a value out of its domain, or
+/// overflowed) is missing too, and counted in <see cref="Variable.NotFiniteCount"/> so every analysis
+/// of the variable can say how many rows it lost that way (PL5050).
 /// </summary>
 public static class Variables
 {
@@ -13,7 +16,8 @@ public static class Variables
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(value);
-        return new ContinuousVariable(c, name, label, unit, summary, Numbers(c.Rows, value));
+        double[] values = Numbers(c.Rows, value, out int notFinite);
+        return new ContinuousVariable(c, name, label, unit, summary, values) { NotFiniteCount = notFinite };
     }
 
     public static BinaryVariable Binary<TRow>(Cohort<TRow> c, string name, string label, Func<TRow, bool?> value)
@@ -53,7 +57,8 @@ public static class Variables
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(value);
-        return new CountVariable(c, name, label, Numbers(c.Rows, value));
+        double[] values = Numbers(c.Rows, value, out int notFinite);
+        return new CountVariable(c, name, label, values) { NotFiniteCount = notFinite };
     }
 
     public static TimeToEventVariable TimeToEvent<TRow>(Cohort<TRow> c, string name, string label, string? unit, double? horizon, Func<TRow, double?> time, Func<TRow, bool?> @event)
@@ -62,7 +67,7 @@ public static class Variables
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(@event);
         var events = new int[c.Rows.Count];
-        double[] times = Numbers(c.Rows, time);
+        double[] times = Numbers(c.Rows, time, out int notFinite);
         for (int i = 0; i < events.Length; i++)
         {
             events[i] = @event(c.Rows[i]) switch { true => 1, false => 0, null => -1 };
@@ -77,7 +82,7 @@ public static class Variables
             }
         }
 
-        return new TimeToEventVariable(c, name, label, unit, horizon, times, events);
+        return new TimeToEventVariable(c, name, label, unit, horizon, times, events) { NotFiniteCount = notFinite };
     }
 
     public static RepeatedVariable Repeated<TChild>(ChildRows<TChild> rows, string name, string label, string? unit, string timeName, Func<TChild, double?> value, Func<TChild, double?> time)
@@ -85,15 +90,29 @@ public static class Variables
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(time);
-        return new RepeatedVariable(rows.Cohort, rows.Table, name, label, unit, timeName, Numbers(rows.Rows, value), Numbers(rows.Rows, time), rows.SubjectIndexArray);
+        double[] values = Numbers(rows.Rows, value, out int notFiniteValues);
+        double[] times = Numbers(rows.Rows, time, out int notFiniteTimes);
+        return new RepeatedVariable(rows.Cohort, rows.Table, name, label, unit, timeName, values, times, rows.SubjectIndexArray)
+        {
+            NotFiniteCount = notFiniteValues + notFiniteTimes,
+        };
     }
 
-    private static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value)
+    private static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int notFinite)
     {
         var values = new double[rows.Count];
+        notFinite = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = value(rows[i]) ?? double.NaN;
+            double? v = value(rows[i]);
+            if (v is { } x && !double.IsFinite(x))
+            {
+                notFinite++;
+                values[i] = double.NaN;
+                continue;
+            }
+
+            values[i] = v ?? double.NaN;
         }
 
         return values;

@@ -27,12 +27,14 @@ public static partial class ReportViewBuilder
         {
             ResultStatus.NotImplemented => Bold("Not implemented yet:") + " " + Inline(analysis.Reason ?? string.Empty) + ". No numbers are reported.",
             ResultStatus.Failed => Bold("Failed:") + " " + Inline(analysis.Reason ?? string.Empty) + ".",
+            ResultStatus.NotEstimable => Bold("Not estimable:") + " " + Inline(analysis.Reason ?? string.Empty) + ". No numbers are reported.",
             _ => string.Empty,
         };
         string suffix = analysis.Status switch
         {
             ResultStatus.NotImplemented => " — not implemented yet",
             ResultStatus.Failed => " — failed",
+            ResultStatus.NotEstimable => " — not estimable",
             _ => string.Empty,
         };
         var notes = new List<string>();

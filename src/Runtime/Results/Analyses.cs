@@ -13,6 +13,12 @@ public static class ResultStatus
     /// <summary>The analysis does not fit its inputs (e.g. a rank test on a categorical variable).</summary>
     public const string Failed = "failed";
 
+    /// <summary>
+    /// The data make the analysis' estimates undefined (a constant response, one row per subject in a
+    /// mixed model, one group in a model with a group term); see its warnings. No numbers are reported.
+    /// </summary>
+    public const string NotEstimable = "not_estimable";
+
     /// <summary>A comparison row whose test is undefined for these data (e.g. n &lt; 2, zero variance); see its warnings.</summary>
     public const string NotComputed = "not_computed";
 }
@@ -20,7 +26,7 @@ public static class ResultStatus
 /// <summary>One analysis of the protocol, in protocol order (<see cref="Index"/> from 1).</summary>
 /// <param name="Kind">"describe", "compare", "mixed_model", "kaplan_meier", "logrank" or "cox".</param>
 /// <param name="Source">The analysis' own <c>.study</c> text, whitespace-normalised.</param>
-/// <param name="Status">"ok", "not_implemented" or "failed".</param>
+/// <param name="Status">"ok", "not_implemented", "not_estimable" or "failed".</param>
 /// <param name="Reason">Why the status is not "ok".</param>
 /// <param name="Specification">The analysis as the runtime understood it (formula, groups, times).</param>
 public sealed record AnalysisResult(

@@ -83,6 +83,30 @@ public class CSharpEmitterTests
     }
 
     [Fact]
+    public void IsMissingOnAComputedNumberAlsoCatchesUndefinedValuesButAColumnStaysANullCheck()
+    {
+        var code = CSharpEmitter.Emit(TestStudies.BindClean("""
+            study Undefined {
+              table subjects from "subjects.csv" key id {
+                id: text
+                x: number optional
+                derive lx = log(x)
+              }
+              include "Defined log": lx is not missing
+              exclude "No x": x is missing
+              groups {
+                All "All": x > 0 or x <= 0
+              }
+            }
+            """, "undefined.study"));
+
+        // log(0) is NaN and x / 0 an infinity, not null: Fn.IsMissing counts them as missing.
+        Assert.Contains("r => !Fn.IsMissing(r.Lx)", code, System.StringComparison.Ordinal);
+        Assert.Contains("r => r.X is null", code, System.StringComparison.Ordinal);
+        Assert.Empty(GeneratedCodeCompiler.Problems(code));
+    }
+
+    [Fact]
     public void MixedModelCovariatesArePassedWithTheirVariablesAndCompile()
     {
         var study = TestStudies.BindClean(TestStudies.ReadExample().Replace(

@@ -41,11 +41,29 @@ public sealed class FnTests
     [Fact]
     public void UndefinedFunctionValuesAreMissing()
     {
-        Assert.Null(Fn.Log(0));
-        Assert.Null(Fn.Log(-1));
-        Assert.Null(Fn.Sqrt(-4));
+        // Undefined, not null, so that building a variable can count them (PL5050); missing to every helper.
+        Assert.True(Fn.IsMissing(Fn.Log(0)));
+        Assert.True(Fn.IsMissing(Fn.Log(-1)));
+        Assert.True(Fn.IsMissing(Fn.Sqrt(-4)));
+        Assert.Null(Fn.Log(null));
         Assert.Equal(2, Fn.Sqrt(4));
         Assert.Equal(Math.Log(10), Fn.Log(10));
+    }
+
+    [Fact]
+    public void ANonFiniteNumberIsMissingInComparisonsAndIsMissing()
+    {
+        double? divided = 1.0 / 0.0;
+        double? nan = 0.0 / 0.0;
+        Assert.True(Fn.IsMissing(divided));
+        Assert.True(Fn.IsMissing(nan));
+        Assert.True(Fn.IsMissing(null));
+        Assert.False(Fn.IsMissing(0));
+        Assert.Null(Fn.Gt(divided, 5));
+        Assert.Null(Fn.Le(3, nan));
+        Assert.Null(Fn.Eq<double>(nan, nan));
+        Assert.Null(Fn.In<double>(divided, double.PositiveInfinity));
+        Assert.False(Fn.And(Fn.Gt(divided, 5), false));
     }
 
     [Theory]

@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Text;
 
 namespace ProtocolLang.Syntax.Lexing;
@@ -157,7 +159,22 @@ internal static class Lexeme
             }
         }
 
-        return p == end;
+        return p == end && FitsDouble(text.Substring(start, end - start));
+    }
+
+    /// <summary>False for a literal beyond double range (<c>1e400</c>), which would otherwise become infinity.</summary>
+    private static bool FitsDouble(string lexeme)
+    {
+        try
+        {
+            var value = double.Parse(lexeme, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return !double.IsInfinity(value);
+        }
+        catch (OverflowException)
+        {
+            // .NET Framework (the generator may run there) throws instead of returning infinity.
+            return false;
+        }
     }
 
     /// <summary>

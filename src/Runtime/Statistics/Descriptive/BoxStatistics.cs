@@ -49,7 +49,7 @@ public sealed record BoxStatistics(
     /// <summary>
     /// As <c>boxplot.stats(x, coef)</c> (grDevices/R/boxplot.R): the five numbers, and when values lie
     /// beyond <c>coef</c> times the hinge spread from the hinges, whiskers at the range of the others.
-    /// NaN marks a missing value; missing values are counted and left out.
+    /// NaN (or an infinity) marks a missing value; missing values are counted and left out.
     /// </summary>
     public static BoxStatistics Of(ReadOnlySpan<double> values, double coef = 1.5)
     {
@@ -61,7 +61,7 @@ public sealed record BoxStatistics(
         var kept = new List<double>(values.Length);
         foreach (double v in values)
         {
-            if (!double.IsNaN(v))
+            if (double.IsFinite(v))
             {
                 kept.Add(v);
             }

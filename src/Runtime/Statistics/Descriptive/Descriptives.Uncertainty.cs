@@ -111,7 +111,7 @@ public static partial class Descriptives
         int n = 0;
         foreach (double v in values)
         {
-            if (!double.IsNaN(v))
+            if (double.IsFinite(v))
             {
                 kept[n++] = v;
             }

@@ -15,7 +15,8 @@ public static partial class Descriptives
     /// of R's <c>sd()</c>/<c>var()</c> (src/library/stats/src/cov.c). Median: the middle order
     /// statistic, or the average of the two middle ones for even n, as <c>median()</c>. Quartiles:
     /// <see cref="Quantiles.Type7"/>, R's <c>quantile(x, c(0.25, 0.75))</c>.
-    /// With no values every statistic is NaN; with one value the SD is NaN (R gives NA).
+    /// With no values every statistic is NaN; with one value the SD is NaN (R gives NA). Non-finite
+    /// values count as missing; an SD whose squares overflow is NaN.
     /// </remarks>
     public static ContinuousSummary Summarize(ReadOnlySpan<double> values)
     {
@@ -23,7 +24,7 @@ public static partial class Descriptives
         int n = 0;
         foreach (double v in values)
         {
-            if (!double.IsNaN(v))
+            if (double.IsFinite(v))
             {
                 sorted[n++] = v;
             }
@@ -38,6 +39,11 @@ public static partial class Descriptives
         Span<double> data = sorted.AsSpan(0, n);
         double mean = Mean(data);
         double sd = n < 2 ? double.NaN : Math.Sqrt(SumOfSquaredDeviations(data, mean) / (n - 1));
+        if (double.IsInfinity(sd))
+        {
+            // Squared deviations beyond double range (values near ±1e154 and more): NA, never Inf.
+            sd = double.NaN;
+        }
         data.Sort();
         double median = n % 2 == 1 ? data[n / 2] : (data[(n / 2) - 1] + data[n / 2]) / 2;
         return new ContinuousSummary(
@@ -62,6 +68,17 @@ public static partial class Descriptives
         }
 
         double mean = sum / values.Length;
+        if (double.IsInfinity(mean))
+        {
+            // Finite values whose sum overflows (two of 1e308): R's long-double accumulator keeps
+            // the range, so average term by term instead of returning infinity.
+            mean = 0;
+            foreach (double v in values)
+            {
+                mean += v / values.Length;
+            }
+        }
+
         if (double.IsFinite(mean))
         {
             double residual = 0;

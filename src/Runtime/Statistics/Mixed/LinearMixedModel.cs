@@ -37,7 +37,8 @@ public static class LinearMixedModel
     /// </remarks>
     /// <param name="means">Cells at which to estimate x'β (for a model of factors only, these are
     /// the estimated marginal means of <c>emmeans(fit, ~ group * time, lmer.df = "satterthwaite")</c>); CI = x'β ± t(0.975, df)·SE.</param>
-    /// <exception cref="ArgumentException">There are no residual df.</exception>
+    /// <exception cref="ArgumentException">There are no residual df, or the design is not identifiable
+    /// (<see cref="MixedModelIdentifiability"/>: a constant response, too few rows per subject).</exception>
     public static MixedModelFit Fit(MixedModelInput input, bool reml = true, MeansGrid? means = null)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -53,6 +54,11 @@ public static class LinearMixedModel
                 $"fixed-effect model matrix is rank deficient so dropping {dropped.Length} column{(dropped.Length == 1 ? "" : "s")} / coefficient{(dropped.Length == 1 ? "" : "s")} (not estimable: {string.Join(", ", notEstimable)}); as lmerTest warns, type III hypotheses of a term with missing cells should be interpreted with care"));
             design = design.WithoutColumns(dropped);
             p = design.Columns;
+        }
+
+        if ((MixedModelIdentifiability.ConstantResponse(input) ?? MixedModelIdentifiability.TooFewObservations(input)) is { } degenerate)
+        {
+            throw new ArgumentException("The variance components are not estimable: " + degenerate + ".", nameof(input));
         }
 
         if (n <= p)

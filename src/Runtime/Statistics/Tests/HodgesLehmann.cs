@@ -69,7 +69,7 @@ public static class HodgesLehmann
 
     /// <summary>
     /// Shift estimate and 95% CI of <paramref name="x"/> minus <paramref name="y"/>, as
-    /// <c>wilcox.test(x, y, conf.int = TRUE)</c>. NaN values are ignored with a warning.
+    /// <c>wilcox.test(x, y, conf.int = TRUE)</c>. Non-finite values (NaN, infinities) are left out with a warning.
     /// </summary>
     /// <param name="x">First sample.</param>
     /// <param name="y">Second sample.</param>
@@ -98,8 +98,8 @@ public static class HodgesLehmann
         }
 
         var warnings = new List<string>();
-        double[] xs = Samples.WithoutNaN(x, "x", warnings);
-        double[] ys = Samples.WithoutNaN(y, "y", warnings);
+        double[] xs = Samples.Finite(x, "x", warnings);
+        double[] ys = Samples.Finite(y, "y", warnings);
         if (xs.Length < 1 || ys.Length < 1)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"the Hodges-Lehmann shift needs at least 1 observation per group; group sizes {xs.Length} and {ys.Length}"));
@@ -228,6 +228,13 @@ public static class HodgesLehmann
 
         double muMin = minX - maxY;
         double muMax = maxX - minY;
+        if (!double.IsFinite(muMin) || !double.IsFinite(muMax))
+        {
+            // Finite samples whose differences overflow (|x - y| > 1.8e308): no shift is searchable.
+            warnings.Add("the shifts between the samples exceed the range of double precision; no estimate");
+            return Undefined(method, warnings);
+        }
+
         if (!(muMin < muMax))
         {
             warnings.Add("cannot compute a confidence interval when all observations are tied");

@@ -27,7 +27,7 @@ public static class KruskalWallis
         var samples = new List<double[]>(groups.Count);
         for (int g = 0; g < groups.Count; g++)
         {
-            double[] kept = Samples.WithoutNaN(groups[g] ?? [], string.Create(CultureInfo.InvariantCulture, $"group {g + 1}"), warnings);
+            double[] kept = Samples.Finite(groups[g] ?? [], string.Create(CultureInfo.InvariantCulture, $"group {g + 1}"), warnings);
             if (kept.Length > 0)
             {
                 samples.Add(kept);

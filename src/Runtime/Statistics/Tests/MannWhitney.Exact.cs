@@ -31,8 +31,8 @@ public static partial class MannWhitney
     public static TestResult Exact(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool continuityCorrection = true)
     {
         var warnings = new List<string>();
-        double[] xs = Samples.WithoutNaN(x, "x", warnings);
-        double[] ys = Samples.WithoutNaN(y, "y", warnings);
+        double[] xs = Samples.Finite(x, "x", warnings);
+        double[] ys = Samples.Finite(y, "y", warnings);
         RankSum r = RankSum.FromSamples(xs, ys);
         if (r.NX < 1 || r.NY < 1 || r.HasTies)
         {

@@ -26,8 +26,8 @@ public static partial class MannWhitney
     public static TestResult Test(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool continuityCorrection = true)
     {
         var warnings = new List<string>();
-        double[] xs = Samples.WithoutNaN(x, "x", warnings);
-        double[] ys = Samples.WithoutNaN(y, "y", warnings);
+        double[] xs = Samples.Finite(x, "x", warnings);
+        double[] ys = Samples.Finite(y, "y", warnings);
         RankSum rankSum = RankSum.FromSamples(xs, ys);
         return FromRankSum(rankSum, continuityCorrection, warnings);
     }

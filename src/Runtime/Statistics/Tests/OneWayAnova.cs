@@ -110,7 +110,7 @@ public static class OneWayAnova
         moments = new Moments[groups.Count];
         for (int i = 0; i < groups.Count; i++)
         {
-            double[] values = Samples.WithoutNaN(groups[i] ?? [], string.Create(CultureInfo.InvariantCulture, $"group {i + 1}"), warnings);
+            double[] values = Samples.Finite(groups[i] ?? [], string.Create(CultureInfo.InvariantCulture, $"group {i + 1}"), warnings);
             double mean = values.Length == 0 ? double.NaN : Descriptives.Mean(values);
             double variance = values.Length < 2 ? double.NaN : Descriptives.SumOfSquaredDeviations(values, mean) / (values.Length - 1);
             moments[i] = new Moments(values.Length, mean, variance);

@@ -8,7 +8,11 @@ namespace ProtocolLang.Runtime.Statistics;
 /// </summary>
 internal readonly record struct RankSum(int NX, int NY, double W, double TieTerm, bool HasTies)
 {
-    /// <summary>Pools and sorts the samples once (O(n log n)), then reads off the tie groups.</summary>
+    /// <summary>
+    /// Pools and sorts the samples once (O(n log n)), then reads off the tie groups. The samples must
+    /// be finite (callers pass them through <see cref="Samples.Finite"/>); a NaN is still safe here,
+    /// as its own group of one, since every tie group takes at least the value it starts at.
+    /// </summary>
     public static RankSum FromSamples(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         int n = x.Length + y.Length;
@@ -25,7 +29,7 @@ internal readonly record struct RankSum(int NX, int NY, double W, double TieTerm
         {
             int countX = 0, countY = 0;
             int j = i;
-            while (j < n && values[j] == values[i])
+            do
             {
                 if (fromX[j])
                 {
@@ -38,6 +42,7 @@ internal readonly record struct RankSum(int NX, int NY, double W, double TieTerm
 
                 j++;
             }
+            while (j < n && values[j] == values[i]);
 
             accumulator.Add(countX, countY);
             i = j;

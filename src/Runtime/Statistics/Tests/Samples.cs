@@ -8,24 +8,41 @@ namespace ProtocolLang.Runtime.Statistics;
 internal static class Samples
 {
     /// <summary>
-    /// Copies the non-NaN values of <paramref name="values"/>; callers filter missing values,
-    /// so a NaN here is noted in <paramref name="warnings"/> rather than allowed to poison sums.
+    /// Copies the finite values of <paramref name="values"/>. Callers filter missing values, so a NaN
+    /// or an infinity here is noted in <paramref name="warnings"/> and left out rather than allowed to
+    /// poison sums or, in a rank search, to stop a loop from advancing (inf - inf is NaN, and NaN equals
+    /// nothing). R's <c>wilcox.test</c> drops non-finite values the same way (<c>x[is.finite(x)]</c>).
     /// </summary>
-    public static double[] WithoutNaN(ReadOnlySpan<double> values, string sampleName, List<string> warnings)
+    public static double[] Finite(ReadOnlySpan<double> values, string sampleName, List<string> warnings)
     {
         var kept = new double[values.Length];
         int n = 0;
+        int nan = 0;
         foreach (double v in values)
         {
-            if (!double.IsNaN(v))
+            if (double.IsFinite(v))
             {
                 kept[n++] = v;
             }
+            else if (double.IsNaN(v))
+            {
+                nan++;
+            }
+        }
+
+        if (nan > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"ignored {nan} NaN value(s) in {sampleName}"));
+        }
+
+        int infinite = values.Length - n - nan;
+        if (infinite > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"excluded {infinite} infinite value(s) from {sampleName}"));
         }
 
         if (n < values.Length)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"ignored {values.Length - n} NaN value(s) in {sampleName}"));
             Array.Resize(ref kept, n);
         }
 

@@ -29,8 +29,8 @@ public static class TTest
     public static TestResult Student(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var warnings = new List<string>();
-        GroupMoments gx = GroupMoments.Of(Samples.WithoutNaN(x, "x", warnings));
-        GroupMoments gy = GroupMoments.Of(Samples.WithoutNaN(y, "y", warnings));
+        GroupMoments gx = GroupMoments.Of(Samples.Finite(x, "x", warnings));
+        GroupMoments gy = GroupMoments.Of(Samples.Finite(y, "y", warnings));
         if (gx.N < 1 || gy.N < 1 || gx.N + gy.N < 3)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Student t-test needs at least 1 observation per group and 3 in all; group sizes {gx.N} and {gy.N}"));
@@ -53,8 +53,8 @@ public static class TTest
     public static TestResult Welch(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var warnings = new List<string>();
-        GroupMoments gx = GroupMoments.Of(Samples.WithoutNaN(x, "x", warnings));
-        GroupMoments gy = GroupMoments.Of(Samples.WithoutNaN(y, "y", warnings));
+        GroupMoments gx = GroupMoments.Of(Samples.Finite(x, "x", warnings));
+        GroupMoments gy = GroupMoments.Of(Samples.Finite(y, "y", warnings));
         if (gx.N < 2 || gy.N < 2)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Welch t-test needs at least 2 observations per group; group sizes {gx.N} and {gy.N}"));
