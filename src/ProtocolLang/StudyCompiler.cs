@@ -24,8 +24,9 @@ public static class StudyCompiler
         var bound = Binding.Binder.Bind(source, parsed.Study);
         var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics);
         var hasErrors = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-        var generated = hasErrors || bound.Study is null ? null : Emit.CSharpEmitter.Emit(bound.Study);
-        return new StudyCompilation(source, Order(diagnostics), generated, HintName(path, parsed.Study.Name.Name));
+        var ordered = Order(diagnostics);
+        var generated = hasErrors || bound.Study is null ? null : Emit.CSharpEmitter.Emit(bound.Study, ordered);
+        return new StudyCompilation(source, ordered, generated, HintName(path, parsed.Study.Name.Name));
     }
 
     private static ImmutableArray<Diagnostic> Order(ImmutableArray<Diagnostic> diagnostics) =>

@@ -184,4 +184,10 @@ public static partial class DiagnosticDescriptors
 
     public static DiagnosticDescriptor DuplicateStatistic { get; } = Warning("PL2057", "Statistic listed twice",
         "statistic '{0}' is listed more than once; it is shown once", Binding);
+
+    public static DiagnosticDescriptor UnknownPolicy { get; } = Error("PL2060", "Unknown data policy",
+        "'{0}' is not a value of {1}; expected 'fail' (the default: the run stops and lists the rows) or 'exclude' (rows are excluded and counted by reason){2}", Binding);
+
+    public static DiagnosticDescriptor RedundantPolicy { get; } = Warning("PL2061", "Data policy repeats the default",
+        "'{0}' is already the policy here ({1}); the clause has no effect", Binding);
 }

@@ -62,6 +62,9 @@ public static class DataProblemCodes
     /// <summary>Warning: the file has a header but no data rows.</summary>
     public const string NoRows = "PL4019";
 
+    /// <summary>Error: a subject is in more than one group and the study does not say <c>groups on_overlap exclude</c>.</summary>
+    public const string OverlappingGroups = "PL4020";
+
     public static DataProblemSeverity SeverityOf(string code) => code switch
     {
         FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile => DataProblemSeverity.Fatal,
