@@ -143,7 +143,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         SmallStudy.Run(new StudyRunOptions { StudyDirectory = folder.Directory });
 
-        Assert.Equal(new[] { "report.md", "results.json" }, Directory.GetFiles(folder.Output("report")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "problems.txt", "report.md", "results.json" }, Directory.GetFiles(folder.Output("report")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         StudyResults results = SmallStudy.Run(folder.Options("json", ReportFormat.Json, ReportFormat.Html));
 
-        Assert.Equal(new[] { "report.html", "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "problems.txt", "report.html", "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.False(File.Exists(Path.Combine(folder.Output("json"), "report.md")));
         Assert.True(Directory.Exists(Path.Combine(folder.Output("json"), "figures")), "the HTML report also writes its figures");
         Assert.Equal(new (string, string?, string)[] { ("json", "results.json", ResultStatus.Ok), ("html", "report.html", ResultStatus.Ok) }, results.Reports.Select(r => (r.Format, r.File, r.Status)));
@@ -164,7 +164,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         SmallStudy.Run(folder.Options("json", ReportFormat.Json));
 
-        Assert.Equal(new[] { "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName));
+        Assert.Equal(new[] { "problems.txt", "results.json" }, Directory.GetFiles(folder.Output("json")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(folder.Output("json"), "figures")));
     }
 
