@@ -35,7 +35,7 @@ public sealed class BadDataCorpusTests : IClassFixture<BadDataCorpusTests.Shared
         var study = CopyCase(name, temp, lenient: false);
         var captured = new CapturedOutput();
 
-        var exit = RunCommand.Execute(new RunRequest(study, null, null, _cache.Folder.Path), captured.Output);
+        var exit = RunCommand.Execute(new RunRequest(study, null, null, _cache.Path), captured.Output);
 
         var error = captured.Error.ToString();
         Assert.True(exit == ExitCodes.DataErrors, $"exit {exit}; stderr:\n{error}");
@@ -57,7 +57,7 @@ public sealed class BadDataCorpusTests : IClassFixture<BadDataCorpusTests.Shared
         var study = CopyCase(name, temp, lenient: true);
         var captured = new CapturedOutput();
 
-        var exit = RunCommand.Execute(new RunRequest(study, null, null, _cache.Folder.Path), captured.Output);
+        var exit = RunCommand.Execute(new RunRequest(study, null, null, _cache.Path), captured.Output);
 
         var output = captured.Out.ToString();
         Assert.True(exit == ExitCodes.Success, $"exit {exit}; stderr:\n{captured.Error}");
@@ -107,9 +107,11 @@ public sealed class BadDataCorpusTests : IClassFixture<BadDataCorpusTests.Shared
     /// <summary>One compiled assembly per distinct study text, shared by the cases.</summary>
     public sealed class SharedCache : IDisposable
     {
-        public TempFolder Folder { get; } = new();
+        private readonly TempFolder _folder = new();
 
-        public void Dispose() => Folder.Dispose();
+        public string Path => _folder.Path;
+
+        public void Dispose() => _folder.Dispose();
     }
 
     private sealed record Expected(string Problem, string? Warning, string Table, string Stage, string? Reason, string? Code, int Count)

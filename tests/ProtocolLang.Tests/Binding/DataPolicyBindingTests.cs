@@ -15,6 +15,7 @@ public sealed class DataPolicyBindingTests
             sex: category(F, M)
           }
           table visits from "v.csv" of subjects by id {
+            id: text
             month: integer
           }
           groups GROUPS_POLICY {
@@ -26,7 +27,9 @@ public sealed class DataPolicyBindingTests
         """;
 
     private static string Text(string study = "", string subjects = "", string groups = "") =>
-        Study.Replace("STUDY_POLICY", study).Replace("SUBJECTS_POLICY", subjects).Replace("GROUPS_POLICY", groups);
+        Study.Replace("STUDY_POLICY", study, System.StringComparison.Ordinal)
+            .Replace("SUBJECTS_POLICY", subjects, System.StringComparison.Ordinal)
+            .Replace("GROUPS_POLICY", groups, System.StringComparison.Ordinal);
 
     [Fact]
     public void WithoutAPolicyEveryTableAndTheGroupsAreStrict()
@@ -71,7 +74,7 @@ public sealed class DataPolicyBindingTests
     {
         var text = Text().Replace("Men \"Men\" : sex == M", "Anyone \"Anyone\" : sex in (F, M)", System.StringComparison.Ordinal);
         var compilation = StudyCompiler.Compile("dir/p.study", text);
-        var warning = Assert.Single(compilation.Diagnostics, d => d.Severity == Diagnostics.DiagnosticSeverity.Warning);
+        var warning = Assert.Single(compilation.Diagnostics, d => d.Severity == global::ProtocolLang.Diagnostics.DiagnosticSeverity.Warning);
         Assert.Equal("PL2038", warning.Id);
 
         var line = warning.Location.LineSpan.Start.Line + 1;
