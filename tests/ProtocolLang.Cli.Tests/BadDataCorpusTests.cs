@@ -64,7 +64,11 @@ public sealed class BadDataCorpusTests : IClassFixture<BadDataCorpusTests.Shared
         var summary = Assert.Single(output.Split('\n'), l => l.StartsWith(expected.Table + ": ", StringComparison.Ordinal));
         Assert.Contains(expected.ConsoleReason + " " + expected.Count, summary, StringComparison.Ordinal);
         Assert.Contains("| " + expected.ReportReason + " | " + expected.Count + " |", File.ReadAllText(temp.Combine("case", "report", "report.md")), StringComparison.Ordinal);
-        Assert.Contains(expected.Problem + "\n", File.ReadAllText(temp.Combine("case", "report", "problems.txt")), StringComparison.Ordinal);
+        if (expected.Stage != "overlapping")
+        {
+            // Excluded rows' problems are still listed; subjects excluded for overlapping groups are listed in the flow.
+            Assert.Contains(expected.Problem + "\n", File.ReadAllText(temp.Combine("case", "report", "problems.txt")), StringComparison.Ordinal);
+        }
 
         using var results = JsonDocument.Parse(File.ReadAllText(temp.Combine("case", "report", "results.json")));
         var table = results.RootElement.GetProperty("flow").GetProperty("tables").EnumerateArray()
