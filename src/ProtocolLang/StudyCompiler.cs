@@ -25,9 +25,10 @@ public static class StudyCompiler
         var bound = Binding.Binder.Bind(source, parsed.Study);
         var diagnostics = parsed.Diagnostics.AddRange(bound.Diagnostics);
         var hasErrors = diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-        var generated = hasErrors || bound.Study is null ? null : Emit.CSharpEmitter.Emit(bound.Study);
+        var ordered = Order(diagnostics);
+        var generated = hasErrors || bound.Study is null ? null : Emit.CSharpEmitter.Emit(bound.Study, ordered);
         var stub = generated is null ? new Emit.StudyStub(parsed.Study.Name.Name, FileName(path)) : null;
-        return new StudyCompilation(source, Order(diagnostics), generated, HintName(path, parsed.Study.Name.Name), stub);
+        return new StudyCompilation(source, ordered, generated, HintName(path, parsed.Study.Name.Name), stub);
     }
 
     private static ImmutableArray<Diagnostic> Order(ImmutableArray<Diagnostic> diagnostics) =>

@@ -173,9 +173,14 @@ public sealed class StatusCommandTests : IClassFixture<StatusRuns>
 
         Assert.DoesNotContain('\u001b', _runs.FirstRunOut);
         Assert.DoesNotContain('\r', _runs.FirstRunOut);
-        Assert.Equal(2, lines.Length);
-        Assert.StartsWith($"Nxp2Jdm: {RepositoryPaths.ExampleAnalysisCount()} analyses; compiled assembly ", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("Wrote report.md, results.json to ", lines[1], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal("subjects: 62 of 67 subjects analysed; 5 excluded: not included: Complete antibody testing 3, in no group 2.", lines[0]);
+        Assert.Equal(
+            "visits: 307 of 332 rows kept; 25 excluded: subject not analysed: subject in no group 10, subject not analysed: subject not included: Complete antibody testing 15.",
+            lines[1]);
+        Assert.Equal("Warnings: 0 (0 in the study, 0 in the data), 2 in analyses.", lines[2]);
+        Assert.StartsWith($"Nxp2Jdm: {RepositoryPaths.ExampleAnalysisCount()} analyses; compiled assembly ", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("Wrote report.md, results.json to ", lines[4], StringComparison.Ordinal);
     }
 
     private string Run(string study)

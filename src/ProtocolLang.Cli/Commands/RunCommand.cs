@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using System.Linq;
 using ProtocolLang.Cli.Compilation;
 using ProtocolLang.Cli.Status;
 using ProtocolLang.Runtime.Data;
@@ -113,7 +112,7 @@ internal static class RunCommand
             return hadErrors ? ExitCodes.ErrorsOrChanges : ExitCodes.Usage;
         }
 
-        WriteSummary(outcome, outDir, output.Out);
+        RunSummary.Write(outcome, study.DisplayPath, outDir, output);
         if (replaced.Notice(outcome.Results) is { } notice)
         {
             output.Out.Write(notice + "\n");
@@ -128,20 +127,6 @@ internal static class RunCommand
         if (stage != RunStage.Analyse)
         {
             display.Stage(stage);
-        }
-    }
-
-    private static void WriteSummary(StudyRunOutcome outcome, string? outDir, TextWriter writer)
-    {
-        var results = outcome.Results;
-        var written = results.Reports.Where(r => r.File is not null && r.Status == "ok").Select(r => r.File!).ToArray();
-        var where = outDir ?? "the study's report folder";
-        writer.Write(FormattableString.Invariant(
-            $"{results.Study.Name}: {results.Analyses.Count} analyses; compiled assembly {(outcome.CacheHit ? "from the cache" : "built and cached")}.\n"));
-        writer.Write(FormattableString.Invariant($"Wrote {string.Join(", ", written)} to {where}.\n"));
-        foreach (var skipped in results.Reports.Where(r => r.Status != "ok"))
-        {
-            writer.Write(FormattableString.Invariant($"Not written: {skipped.Format} ({skipped.Status}).\n"));
         }
     }
 }

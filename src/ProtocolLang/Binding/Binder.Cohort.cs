@@ -40,6 +40,8 @@ public sealed partial class Binder
             return;
         }
 
+        _excludeOverlapping = BindPolicy(blocks[0].OnOverlap, inherited: false, inheritedFromStudy: false);
+
         var shapes = new List<(GroupSyntax Syntax, Dictionary<string, HashSet<string>>? Tests, string Text)>();
         foreach (var group in blocks[0].Groups)
         {

@@ -23,6 +23,7 @@ public sealed partial class Binder
     private readonly List<TableScope> _tables = [];
     private readonly List<GroupSymbol> _groups = [];
     private readonly List<OutcomeSymbol> _outcomes = [];
+    private bool _excludeOverlapping;
 
     private Binder(SourceText source, StudySyntax study)
     {
@@ -46,6 +47,7 @@ public sealed partial class Binder
         var title = Single<TitleSyntax>(declarations, "title")?.Value.Value;
         var version = Single<VersionSyntax>(declarations, "version")?.Value.Value;
 
+        var studyExcludesInvalid = BindStudyInvalidPolicy(declarations);
         DeclareTables(declarations);
         CheckStudyPaths(declarations);
         if (_tables.Count == 0)
@@ -58,7 +60,7 @@ public sealed partial class Binder
         BindOutcomes(declarations);
         var analyses = BindAnalyses(declarations);
         var report = BindReport(Single<ReportSyntax>(declarations, "report"));
-        var tables = _tables.Select(t => t.ToSymbol()).ToImmutableArray();
+        var tables = ApplyInvalidPolicies(_tables.Select(t => t.ToSymbol()).ToImmutableArray(), studyExcludesInvalid);
 
         if (tables.IsEmpty)
         {
@@ -76,7 +78,10 @@ public sealed partial class Binder
             _groups.ToImmutableArray(),
             _outcomes.ToImmutableArray(),
             analyses,
-            report);
+            report)
+        {
+            ExcludeOverlapping = _excludeOverlapping,
+        };
     }
 
     /// <summary>The one declaration of a kind that may appear once; later ones are reported.</summary>

@@ -25,6 +25,9 @@ public sealed record BoundStudy(
 {
     public TableSymbol SubjectTable => Tables[0];
 
+    /// <summary><c>groups on_overlap exclude</c>: a subject in several groups is not analysed and is counted, instead of failing the run.</summary>
+    public bool ExcludeOverlapping { get; init; }
+
     public TableSymbol? FindTable(string name) =>
         Tables.FirstOrDefault(t => string.Equals(t.Name, name, System.StringComparison.Ordinal));
 }

@@ -16,6 +16,9 @@ public sealed record TableSymbol(
     TextSpan Span)
 {
     public bool IsChild => Parent is not null;
+
+    /// <summary><c>on_invalid exclude</c> (the table's or the study's): invalid rows are excluded and counted instead of failing the run.</summary>
+    public bool ExcludeInvalidRows { get; init; }
 }
 
 /// <summary>A declared column. <see cref="Min"/>/<see cref="Max"/> are inclusive.</summary>

@@ -188,4 +188,10 @@ public static partial class DiagnosticDescriptors
     /// <summary>PL2090: <c>x / 0</c> with a literal zero: every row is undefined, so missing at run time.</summary>
     public static DiagnosticDescriptor DivisionByLiteralZero { get; } = Warning("PL2090", "Division by zero",
         "'{0}' divides by the literal 0: the result is undefined in every row and will be missing (PL5050 at run time)", Binding);
+
+    public static DiagnosticDescriptor UnknownPolicy { get; } = Error("PL2060", "Unknown data policy",
+        "'{0}' is not a value of {1}; expected 'fail' (the default: the run stops and lists the rows) or 'exclude' (rows are excluded and counted by reason){2}", Binding);
+
+    public static DiagnosticDescriptor RedundantPolicy { get; } = Warning("PL2061", "Data policy repeats the default",
+        "'{0}' is already the policy here ({1}); the clause has no effect", Binding);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using ProtocolLang.Binding;
 
@@ -29,11 +30,43 @@ public sealed partial class CSharpEmitter
                 _w.Line(ColumnSchema(column) + ",");
             }
 
-            _w.CloseBrace("),");
+            _w.CloseBrace(table.ExcludeInvalidRows ? ") { OnInvalid = DataPolicy.Exclude }," : "),");
         }
 
-        _w.CloseBrace(");");
+        var hasInit = _study.ExcludeOverlapping || !_warnings.IsEmpty;
+        _w.CloseBrace(hasInit ? ")" : ");");
         _w.Unindent();
+        if (hasInit)
+        {
+            EmitSchemaPolicies();
+        }
+    }
+
+    /// <summary><c>on_overlap</c> and the study's warnings, as init properties of the schema (absent when default / none).</summary>
+    private void EmitSchemaPolicies()
+    {
+        _w.OpenBrace();
+        if (_study.ExcludeOverlapping)
+        {
+            _w.Line("OnOverlap = DataPolicy.Exclude,");
+        }
+
+        if (!_warnings.IsEmpty)
+        {
+            _w.Line("Warnings = new StudyDiagnostic[]");
+            _w.OpenBrace();
+            foreach (var warning in _warnings)
+            {
+                var start = warning.Location.LineSpan.Start;
+                _w.Line("new(" + CSharpLiterals.String(warning.Id) + ", " + CSharpLiterals.String(_study.StudyFileName) + ", "
+                    + (start.Line + 1).ToString(CultureInfo.InvariantCulture) + ", " + (start.Character + 1).ToString(CultureInfo.InvariantCulture)
+                    + ", " + CSharpLiterals.String(warning.Message) + "),");
+            }
+
+            _w.CloseBrace(",");
+        }
+
+        _w.CloseBrace(";");
     }
 
     private static string ColumnSchema(ColumnSymbol column)

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Binding;
+using ProtocolLang.Diagnostics;
 
 namespace ProtocolLang.Emit;
 
@@ -16,10 +18,12 @@ public sealed partial class CSharpEmitter
     private readonly GeneratedNames _names;
     private readonly SourceWriter _w = new();
     private readonly string _generatedCode;
+    private readonly ImmutableArray<Diagnostic> _warnings;
 
-    private CSharpEmitter(BoundStudy study)
+    private CSharpEmitter(BoundStudy study, ImmutableArray<Diagnostic> warnings)
     {
         _study = study;
+        _warnings = warnings;
         _names = new GeneratedNames(study);
         _generatedCode = "[GeneratedCode(\"ProtocolLang\", " + CSharpLiterals.String(Version) + ")]";
     }
@@ -27,7 +31,14 @@ public sealed partial class CSharpEmitter
     /// <summary>The version written into <c>[GeneratedCode]</c>: this assembly's major.minor.build.</summary>
     public static string Version { get; } = FormatVersion(typeof(CSharpEmitter).Assembly.GetName().Version);
 
-    public static string Emit(BoundStudy study) => new CSharpEmitter(study).EmitFile();
+    public static string Emit(BoundStudy study) => Emit(study, ImmutableArray<Diagnostic>.Empty);
+
+    /// <param name="warnings">
+    /// The study's warnings (parse and bind), written into the schema so that a run prints them and its report
+    /// lists them even when the compiled code comes from a cache or a build long ago. Errors are ignored.
+    /// </param>
+    public static string Emit(BoundStudy study, ImmutableArray<Diagnostic> warnings) =>
+        new CSharpEmitter(study, warnings.IsDefault ? ImmutableArray<Diagnostic>.Empty : warnings.Where(w => w.Severity == DiagnosticSeverity.Warning).ToImmutableArray()).EmitFile();
 
     private static string FormatVersion(System.Version? version) => version is null
         ? "0.0.0"

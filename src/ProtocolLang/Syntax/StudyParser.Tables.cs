@@ -6,7 +6,7 @@ using Sprache;
 namespace ProtocolLang.Syntax;
 
 /// <summary>
-/// <c>table name from "path" [key col] [of parent by col] { columns and derives }</c>. The header
+/// <c>table name from "path" [key col] [of parent by col] [on_invalid fail|exclude] { columns and derives }</c>. The header
 /// (up to <c>{</c>) and each body item are parsed separately, so one bad column does not hide the
 /// others; <see cref="Lexing.DeclarationSplitter"/> finds the items.
 /// </summary>
@@ -24,13 +24,15 @@ public static partial class StudyParser
             from byKeyword in Keyword("by").Named($"'by' after 'of {parent.Name}'")
             from column in Identifier("a link column after 'by'")
             select new TableLink(parent, column))
-        from open in Symbol("{", (key, link) switch
+        from onInvalid in Opt(PolicyClause("on_invalid"))
+        from open in Symbol("{", (key, link, onInvalid) switch
         {
-            (null, null) => "'key', 'of' or '{'",
-            (_, null) => "'of' or '{'",
-            _ => "'{'",
+            (_, _, not null) => "'{'",
+            (null, null, _) => "'key', 'of', 'on_invalid' or '{'",
+            (_, null, _) => "'of', 'on_invalid' or '{'",
+            _ => "'on_invalid' or '{'",
         })
-        select new TableHeader(name, path, key, link?.Parent, link?.Column);
+        select new TableHeader(name, path, key, link?.Parent, link?.Column, onInvalid);
 
     private static readonly Parser<ImmutableArray<IdentifierSyntax>> CategoryLevels =
         from open in Symbol("(", "'(' and the levels after 'category'")
@@ -85,10 +87,19 @@ public static partial class StudyParser
     private static readonly Parser<SyntaxNode> TableItem =
         Defer(() => Derive!).Select(d => (SyntaxNode)d).Or(Column.Select(c => (SyntaxNode)c));
 
-    private static readonly Parser<bool> GroupsHeader =
+    /// <summary><c>groups [on_overlap fail|exclude] {</c>: the clause, if written, or null.</summary>
+    private static readonly Parser<PolicySyntax?> GroupsHeader =
         from keyword in Keyword("groups")
-        from open in Symbol("{", "'{' after 'groups'")
-        select true;
+        from onOverlap in Opt(PolicyClause("on_overlap"))
+        from open in Symbol("{", onOverlap is null ? "'on_overlap' or '{' after 'groups'" : "'{'")
+        select onOverlap;
+
+    /// <summary><c>on_invalid VALUE</c> or <c>on_overlap VALUE</c>; the binder checks the value (fail or exclude).</summary>
+    private static Parser<PolicySyntax> PolicyClause(string keyword) => Node(
+        from word in Keyword(keyword)
+        from value in Identifier($"'fail' or 'exclude' after '{keyword}'")
+        select (word, value),
+        (v, span) => new PolicySyntax(v.word, v.value, span));
 
     /// <summary>The part of a table declaration before its body.</summary>
     private sealed record TableHeader(
@@ -96,7 +107,8 @@ public static partial class StudyParser
         StringSyntax Source,
         IdentifierSyntax? Key,
         IdentifierSyntax? Parent,
-        IdentifierSyntax? LinkColumn);
+        IdentifierSyntax? LinkColumn,
+        PolicySyntax? OnInvalid);
 
     private sealed record TableLink(IdentifierSyntax Parent, IdentifierSyntax Column);
 
@@ -109,5 +121,8 @@ public static partial class StudyParser
             header.LinkColumn,
             items.OfType<ColumnSyntax>().ToImmutableArray(),
             items.OfType<DeriveSyntax>().ToImmutableArray(),
-            span);
+            span)
+        {
+            OnInvalid = header.OnInvalid,
+        };
 }

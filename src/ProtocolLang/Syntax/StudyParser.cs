@@ -37,6 +37,7 @@ public static partial class StudyParser
         ["model"] = Defer(() => Model!),
         ["test"] = Defer(() => LogRankTest!),
         ["report"] = Defer(() => Report!),
+        ["on_invalid"] = Defer(() => PolicyClause("on_invalid")).Select(p => (DeclarationSyntax)p),
     };
 
     public static ParseResult Parse(SourceText source)
@@ -155,7 +156,7 @@ public static partial class StudyParser
                 if (Checked(chunk.First, chunk.End))
                 {
                     var window = Window(chunk.First, chunk.End);
-                    var header = keyword == "table" ? TableHeaderParser.Select(_ => true)(window) : GroupsHeader(window);
+                    var header = keyword == "table" ? TableHeaderParser.Select(_ => true)(window) : GroupsHeader.Select(_ => true)(window);
                     Report(DiagnosticDescriptors.UnexpectedToken, header);
                 }
 
@@ -202,6 +203,7 @@ public static partial class StudyParser
 
             var headerWindow = Window(chunk.First, body.OpenBrace + 1);
             TableHeader? tableHeader = null;
+            PolicySyntax? onOverlap = null;
             if (isTable)
             {
                 var header = TableHeaderParser(headerWindow);
@@ -221,6 +223,8 @@ public static partial class StudyParser
                     Report(DiagnosticDescriptors.UnexpectedToken, header);
                     return null;
                 }
+
+                onOverlap = header.Value;
             }
 
             var items = ImmutableArray.CreateBuilder<SyntaxNode>();
@@ -237,7 +241,7 @@ public static partial class StudyParser
             var span = TextSpan.FromBounds(Tokens[chunk.First].Start, Tokens[last].End);
             return isTable
                 ? BuildTable(tableHeader!, items.ToImmutable(), span)
-                : new GroupsSyntax(items.OfType<GroupSyntax>().ToImmutableArray(), span);
+                : new GroupsSyntax(items.OfType<GroupSyntax>().ToImmutableArray(), span) { OnOverlap = onOverlap };
         }
 
         private SyntaxNode? ParseItem(Parser<SyntaxNode> parser, int first, int end, bool isTable)

@@ -30,8 +30,12 @@ public enum CriterionKind
 public sealed record CriterionSyntax(CriterionKind Kind, StringSyntax Label, ExpressionSyntax Predicate, TextSpan Span)
     : DeclarationSyntax(Span);
 
-/// <summary><c>groups { Name "label": expr ... }</c></summary>
-public sealed record GroupsSyntax(ImmutableArray<GroupSyntax> Groups, TextSpan Span) : DeclarationSyntax(Span);
+/// <summary><c>groups [on_overlap fail|exclude] { Name "label": expr ... }</c></summary>
+public sealed record GroupsSyntax(ImmutableArray<GroupSyntax> Groups, TextSpan Span) : DeclarationSyntax(Span)
+{
+    /// <summary>The <c>on_overlap</c> clause of the header, if written.</summary>
+    public PolicySyntax? OnOverlap { get; init; }
+}
 
 public sealed record GroupSyntax(IdentifierSyntax Name, StringSyntax Label, ExpressionSyntax Predicate, TextSpan Span)
     : SyntaxNode(Span);
@@ -42,3 +46,10 @@ public sealed record ReportSyntax(
     ImmutableArray<IdentifierSyntax> Formats,
     StringSyntax? Template,
     TextSpan Span) : DeclarationSyntax(Span);
+
+/// <summary>
+/// A data policy: <c>on_invalid fail|exclude</c> (a study declaration, or a clause of a table header) or
+/// <c>on_overlap fail|exclude</c> (a clause of the groups header). <paramref name="Value"/> is the word as
+/// written; the binder checks it.
+/// </summary>
+public sealed record PolicySyntax(IdentifierSyntax Keyword, IdentifierSyntax Value, TextSpan Span) : DeclarationSyntax(Span);

@@ -4,7 +4,7 @@ using ProtocolLang.Text;
 namespace ProtocolLang.Syntax;
 
 /// <summary>
-/// <c>table name from "path" [key col] [of parent by col] { columns and derives }</c>.
+/// <c>table name from "path" [key col] [of parent by col] [on_invalid fail|exclude] { columns and derives }</c>.
 /// <paramref name="Parent"/> and <paramref name="LinkColumn"/> are set together (one-to-many link).
 /// </summary>
 public sealed record TableSyntax(
@@ -15,7 +15,11 @@ public sealed record TableSyntax(
     IdentifierSyntax? LinkColumn,
     ImmutableArray<ColumnSyntax> Columns,
     ImmutableArray<DeriveSyntax> Derived,
-    TextSpan Span) : DeclarationSyntax(Span);
+    TextSpan Span) : DeclarationSyntax(Span)
+{
+    /// <summary>The table's <c>on_invalid</c> clause, if written (else the study's, else fail).</summary>
+    public PolicySyntax? OnInvalid { get; init; }
+}
 
 /// <summary><c>a, b: type options</c> — several names may share one type and options.</summary>
 public sealed record ColumnSyntax(

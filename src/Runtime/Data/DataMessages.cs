@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ProtocolLang.Runtime.Data;
 
@@ -10,7 +11,8 @@ namespace ProtocolLang.Runtime.Data;
 /// </summary>
 internal static class DataMessages
 {
-    private const int MaxShownLength = 60;
+    /// <summary>How many header names a message lists before "..." (a wrong file may have thousands).</summary>
+    private const int MaxHeaderNames = 20;
 
     public static string FileNotFound(TableSchema table, string fullPath) =>
         $"data file '{table.Source}' of table '{table.Name}' was not found (looked for '{fullPath}')";
@@ -28,17 +30,20 @@ internal static class DataMessages
 
     public static string MissingColumn(ColumnSchema column, IReadOnlyList<string> header)
     {
-        var message = $"column '{column.Name}' is declared but is not in the header ({string.Join(", ", header)})";
+        var names = header.Count <= MaxHeaderNames
+            ? string.Join(", ", header.Select(Show))
+            : string.Join(", ", header.Take(MaxHeaderNames).Select(Show)) + Invariant($", ... ({header.Count} columns)");
+        var message = $"column '{column.Name}' is declared but is not in the header ({names})";
         return NearestName.Find(column.Name, header) is { } near
-            ? $"{message}; did you mean '{near}'? (column names are case-sensitive)"
+            ? $"{message}; did you mean '{Show(near)}'? (column names are case-sensitive)"
             : message;
     }
 
     public static string DuplicateColumn(string name, int firstField, int field) =>
-        Invariant($"column '{name}' appears more than once in the header (fields {firstField} and {field}); it is ambiguous which to read");
+        Invariant($"column '{Show(name)}' appears more than once in the header (fields {firstField} and {field}); it is ambiguous which to read");
 
     public static string UndeclaredColumn(string name, int field) =>
-        Invariant($"column '{name}' (field {field}) is not declared in the study and is ignored");
+        Invariant($"column '{Show(name)}' (field {field}) is not declared in the study and is ignored");
 
     public static string FieldCount(int fields, int expected, int firstLine, int lastLine)
     {
@@ -77,6 +82,28 @@ internal static class DataMessages
     public static string ParentExcluded(ColumnSchema link, string value, TableSchema parent, int parentRow, string reason) =>
         Invariant($"the parent row with {link.Name} '{Show(value)}' (row {parentRow} of {parent.Source}) was excluded: {reason}");
 
+    /// <summary>
+    /// Why a row was excluded, without its value, so that the flow counts rows by reason ("column 'age' is out of
+    /// range: 3 rows") rather than one line per distinct value. The problems list has each row's value.
+    /// </summary>
+    public static string Reason(string code, string? column, TableSchema table) => code switch
+    {
+        DataProblemCodes.OutOfRange => $"column '{column}' is outside its range",
+        DataProblemCodes.FieldCount => "the row has the wrong number of fields",
+        DataProblemCodes.MissingValue => string.Equals(column, table.Key, StringComparison.Ordinal)
+            ? $"the key column '{column}' has no value"
+            : $"column '{column}' is required but missing",
+        DataProblemCodes.InvalidNumber => $"column '{column}' is not a number",
+        DataProblemCodes.InvalidInteger => $"column '{column}' is not an integer",
+        DataProblemCodes.InvalidDate => $"column '{column}' is not a date",
+        DataProblemCodes.InvalidBool => $"column '{column}' is not a bool",
+        DataProblemCodes.UnknownLevel => $"column '{column}' is not one of its levels",
+        DataProblemCodes.DuplicateKey => $"duplicate key '{column}'",
+        DataProblemCodes.UnknownParent => $"no parent row in table '{table.Parent}'",
+        DataProblemCodes.ParentExcluded => $"its parent row in table '{table.Parent}' was excluded",
+        _ => code,
+    };
+
     /// <summary>Appended when a row's first line is not <c>row + 1</c> (blank lines or multi-line fields before it).</summary>
     public static string WithLine(string message, int line) => Invariant($"{message} (line {line})");
 
@@ -98,9 +125,10 @@ internal static class DataMessages
         return CellParser.TryParseNumber(dotted, out _) ? "; use '.' as the decimal separator" : string.Empty;
     }
 
-    /// <summary>A cell as quoted in a message, shortened when long (an unclosed quote can swallow the rest of the file).</summary>
-    private static string Show(ReadOnlySpan<char> cell) =>
-        cell.Length <= MaxShownLength ? cell.ToString() : string.Concat(cell[..MaxShownLength], "...");
+    /// <summary>A value from the file as quoted in a message: a short, escaped excerpt (<see cref="ValueExcerpt"/>).</summary>
+    private static string Show(ReadOnlySpan<char> cell) => ValueExcerpt.Of(cell);
+
+    private static string Show(string value) => ValueExcerpt.Of(value);
 
     private static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 

@@ -40,7 +40,10 @@ public enum DataProblemSeverity
     /// </summary>
     Warning,
 
-    /// <summary>The row is excluded and counted with this problem as its reason.</summary>
+    /// <summary>
+    /// The row is invalid: the run stops (<see cref="StudyDataException"/>) unless its table says <c>on_invalid exclude</c>;
+    /// then the row is excluded and counted under the kind of its first problem.
+    /// </summary>
     Error,
 
     /// <summary>The table cannot be used; the study run stops with <see cref="StudyDataException"/>.</summary>

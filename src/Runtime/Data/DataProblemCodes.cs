@@ -65,6 +65,9 @@ public static class DataProblemCodes
     /// <summary>Fatal: the data file is outside the study's folder (<c>..</c>, absolute, a symbolic link) and not allowed; it is not read.</summary>
     public const string OutsideStudy = "PL4040";
 
+    /// <summary>Error: a subject is in more than one group and the study does not say <c>groups on_overlap exclude</c>.</summary>
+    public const string OverlappingGroups = "PL4020";
+
     public static DataProblemSeverity SeverityOf(string code) => code switch
     {
         FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile or OutsideStudy => DataProblemSeverity.Fatal,

@@ -6,14 +6,16 @@ using System.Text;
 
 namespace ProtocolLang.Runtime.Data;
 
-/// <summary>The study data cannot be analysed. The message lists the problems, one per line.</summary>
+/// <summary>
+/// The study data cannot be analysed: a file or column is missing, a row is invalid in a table whose policy is
+/// <c>on_invalid fail</c> (the default), or a subject is in more than one group without <c>on_overlap exclude</c>.
+/// The message says why, lists the problems one per line, where the problems file is, and the study's warnings.
+/// </summary>
 public sealed class StudyDataException : Exception
 {
     public StudyDataException(IReadOnlyList<DataProblem> problems, int problemCount)
-        : base(FormatMessage(problems, problemCount))
+        : this(null, problems, problemCount, [], null)
     {
-        Problems = problems;
-        ProblemCount = problemCount;
     }
 
     public StudyDataException(LoadedData data)
@@ -21,16 +23,43 @@ public sealed class StudyDataException : Exception
     {
     }
 
+    /// <param name="reason">Why the run stops, e.g. "table 'subjects' has 2 invalid rows (on_invalid fail)"; null: the problems say.</param>
+    /// <param name="warnings">The study's compiler warnings, listed after the problems so that a failed run shows them too.</param>
+    /// <param name="problemsFile">Where every problem was written, if it was.</param>
+    public StudyDataException(string? reason, IReadOnlyList<DataProblem> problems, int problemCount,
+        IReadOnlyList<StudyDiagnostic> warnings, string? problemsFile)
+        : base(FormatMessage(reason, problems, problemCount, warnings, problemsFile))
+    {
+        Reason = reason;
+        Problems = problems;
+        ProblemCount = problemCount;
+        Warnings = warnings;
+        ProblemsFile = problemsFile;
+    }
+
+    public string? Reason { get; }
+
     public IReadOnlyList<DataProblem> Problems { get; }
 
     public int ProblemCount { get; }
 
-    private static string FormatMessage(IReadOnlyList<DataProblem> problems, int problemCount)
+    public IReadOnlyList<StudyDiagnostic> Warnings { get; }
+
+    /// <summary>The problems file written in the report folder, or null.</summary>
+    public string? ProblemsFile { get; }
+
+    private static string FormatMessage(string? reason, IReadOnlyList<DataProblem> problems, int problemCount,
+        IReadOnlyList<StudyDiagnostic> warnings, string? problemsFile)
     {
         var fatal = problems.Count(p => p.IsFatal);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"The study data cannot be analysed: {Plural(problemCount, "problem")}");
         text.Append(CultureInfo.InvariantCulture, $" ({fatal} fatal).");
+        if (reason is not null)
+        {
+            text.Append(' ').Append(reason);
+        }
+
         foreach (var problem in problems)
         {
             text.Append('\n').Append(problem.ToString());
@@ -41,9 +70,19 @@ public sealed class StudyDataException : Exception
             text.Append(CultureInfo.InvariantCulture, $"\n... and {Plural(problemCount - problems.Count, "more problem")} not listed.");
         }
 
+        if (problemsFile is not null)
+        {
+            text.Append("\nThe problems are listed in ").Append(problemsFile).Append('.');
+        }
+
+        foreach (var warning in warnings)
+        {
+            text.Append('\n').Append(warning.ToString());
+        }
+
         return text.ToString();
     }
 
-    private static string Plural(int n, string noun) =>
+    internal static string Plural(int n, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? string.Empty : "s")}");
 }

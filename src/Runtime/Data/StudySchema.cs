@@ -14,7 +14,14 @@ public sealed record StudySchema(
     string? Version,
     string StudyFileName,
     string StudySha256,
-    IReadOnlyList<TableSchema> Tables);
+    IReadOnlyList<TableSchema> Tables)
+{
+    /// <summary><c>groups on_overlap</c>: whether a subject in more than one group fails the run (the default) or is excluded and counted.</summary>
+    public DataPolicy OnOverlap { get; init; } = DataPolicy.Fail;
+
+    /// <summary>The compiler's warnings on the <c>.study</c> file, in source order.</summary>
+    public IReadOnlyList<StudyDiagnostic> Warnings { get; init; } = [];
+}
 
 /// <summary>One table: where its rows live and its typed columns.</summary>
 /// <param name="Source">The path in the <c>from</c> clause, relative to the <c>.study</c> file's folder.</param>
@@ -27,7 +34,11 @@ public sealed record TableSchema(
     string? Key,
     string? Parent,
     string? LinkColumn,
-    IReadOnlyList<ColumnSchema> Columns);
+    IReadOnlyList<ColumnSchema> Columns)
+{
+    /// <summary><c>on_invalid</c>: whether an invalid row fails the run (the default) or is excluded and counted by reason.</summary>
+    public DataPolicy OnInvalid { get; init; } = DataPolicy.Fail;
+}
 
 public enum ColumnKind
 {

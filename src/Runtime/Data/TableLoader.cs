@@ -26,7 +26,8 @@ internal sealed class LoadedTable(DataTable table, ProblemSink problems, DataFil
 
 /// <summary>
 /// Reads one CSV file in a single pass into typed columns, validating every cell (see <c>docs/diagnostics.md</c>, PL4xxx).
-/// A row with any problem is excluded, with its first problem as the reason; every problem is reported.
+/// A row with any problem is excluded, with its first problem's kind as the reason (value-free, so the flow counts
+/// rows by reason); every problem is reported. Whether an excluded row fails the run is the caller's policy.
 /// </summary>
 internal sealed class TableLoader
 {
@@ -39,10 +40,11 @@ internal sealed class TableLoader
     private int _kept;
     private int _rowsRead;
 
-    // The row being validated: its number, first line, and first problem (its exclusion reason).
+    // The row being validated: its number, first line, and first problem (its exclusion reason and code).
     private int _row;
     private int _line;
     private string? _reason;
+    private string? _reasonCode;
 
     private TableLoader(TableSchema table, LoadedTable? parent, int problemLimit)
     {
@@ -181,7 +183,7 @@ internal sealed class TableLoader
         {
             if (!byName.TryGetValue(header[i], out var column))
             {
-                _problems.Add(DataProblemCodes.UndeclaredColumn, 0, header[i], DataMessages.UndeclaredColumn(header[i], i + 1));
+                _problems.Add(DataProblemCodes.UndeclaredColumn, 0, ValueExcerpt.Of(header[i]), DataMessages.UndeclaredColumn(header[i], i + 1));
             }
             else if (column.FileIndex >= 0)
             {
@@ -289,6 +291,7 @@ internal sealed class TableLoader
         _row = _rowsRead;
         _line = line;
         _reason = null;
+        _reasonCode = null;
         foreach (var column in _columns)
         {
             column.EnsureCapacity(_kept + 1);
@@ -302,7 +305,12 @@ internal sealed class TableLoader
             message = DataMessages.WithLine(message, _line);
         }
 
-        _reason ??= message;
+        if (_reason is null)
+        {
+            _reason = DataMessages.Reason(code, column, _table);
+            _reasonCode = code;
+        }
+
         _problems.Add(code, _row, column, message);
     }
 
@@ -310,7 +318,7 @@ internal sealed class TableLoader
     {
         if (_reason is not null)
         {
-            _excluded.Add(new RowExclusion(_row, _reason));
+            _excluded.Add(new RowExclusion(_row, _reason) { Code = _reasonCode! });
             return;
         }
 

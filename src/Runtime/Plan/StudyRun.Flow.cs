@@ -12,7 +12,8 @@ public sealed partial class StudyRun
     /// <summary>
     /// Applies the criteria in order to the valid subject rows (the first failing criterion is the
     /// reason), then classifies the remaining subjects into groups: none is "unassigned", more than
-    /// one is "overlapping"; neither is analysed. Records the subject flow.
+    /// one is "overlapping"; neither is analysed. Records the subject flow. Overlapping subjects stop the
+    /// run (<see cref="StudyDataException"/>, every one listed) unless the schema says <c>on_overlap exclude</c>.
     /// </summary>
     public Cohort<TRow> Cohort<TRow>(IReadOnlyList<TRow> subjects, Func<TRow, string> key, Func<TRow, int> sourceRow,
         IReadOnlyList<Criterion<TRow>> criteria, IReadOnlyList<GroupDefinition<TRow>> groups)
@@ -45,6 +46,7 @@ public sealed partial class StudyRun
         var keptKeys = new List<string>();
         var groupN = new int[groups.Count];
         var matched = new List<int>(groups.Count);
+        var overlapProblems = new List<DataProblem>();
 
         foreach (TRow row in subjects)
         {
@@ -90,6 +92,11 @@ public sealed partial class StudyRun
                 overlappingCount++;
             }
 
+            if (!none && _schema.OnOverlap == DataPolicy.Fail && overlapProblems.Count < ProblemListLimit)
+            {
+                overlapProblems.Add(OverlapProblem(table, sourceRow(row), id, matched.Select(g => groups[g].Name)));
+            }
+
             List<SubjectNote> notes = none ? unassigned : overlapping;
             if (notes.Count < SubjectNoteLimit)
             {
@@ -97,6 +104,15 @@ public sealed partial class StudyRun
             }
 
             notAnalysedReason.TryAdd(id, none ? "subject in no group" : "subject in more than one group");
+        }
+
+        if (overlappingCount > 0 && _schema.OnOverlap == DataPolicy.Fail)
+        {
+            string reason = $"{StudyDataException.Plural(overlappingCount, "subject")} of table '{table.Name}' "
+                + $"{(overlappingCount == 1 ? "is" : "are")} in more than one group. Overlapping groups stop the run unless "
+                + "the study declares 'groups on_overlap exclude {', which excludes those subjects and counts them in the subject flow.";
+            var problems = _data.Problems.Concat(overlapProblems).ToList();
+            throw DataFailure(reason, problems, _data.ProblemCount + overlappingCount);
         }
 
         int invalid = table.ExcludedRows.Count;
@@ -169,6 +185,10 @@ public sealed partial class StudyRun
         return new ChildRows<TChild>(table, cohort, kept.ToArray(), subjectIndex.ToArray());
     }
 
+    private static DataProblem OverlapProblem(DataTable table, int row, string key, IEnumerable<string> groups) =>
+        new(DataProblemCodes.OverlappingGroups, table.Schema.Source, row, table.Schema.Key,
+            $"subject '{ValueExcerpt.Of(key)}' is in more than one group: {string.Join(", ", groups)}");
+
     private static int FirstFailingCriterion<TRow>(TRow row, IReadOnlyList<Criterion<TRow>> criteria, out bool missing)
     {
         for (int c = 0; c < criteria.Count; c++)
@@ -207,9 +227,10 @@ public sealed partial class StudyRun
     {
         DataTable table = _data[schema.Name];
         var excluded = table.ExcludedRows
-            .GroupBy(r => r.Reason, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new ExclusionCount("invalid_row", g.Key, g.Count()))
+            .GroupBy(r => (r.Code, r.Reason))
+            .OrderBy(g => g.Key.Code, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.Reason, StringComparer.Ordinal)
+            .Select(g => new ExclusionCount("invalid_row", g.Key.Reason, g.Count()) { Code = g.Key.Code.Length == 0 ? null : g.Key.Code })
             .ToList();
         int kept = table.RowCount;
         if (_cohort is { } cohort && string.Equals(cohort.Flow.Table, schema.Name, StringComparison.Ordinal))

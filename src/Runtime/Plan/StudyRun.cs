@@ -20,6 +20,12 @@ public sealed partial class StudyRun
     /// <summary>How many unassigned or overlapping subjects the results list by row and key.</summary>
     internal const int SubjectNoteLimit = 20;
 
+    /// <summary>How many data problems a run keeps to list on the console and in <c>problems.txt</c>; all are counted.</summary>
+    internal const int ProblemListLimit = 10_000;
+
+    /// <summary>How many data problems <c>results.json</c> and the reports list (the problems file has them all).</summary>
+    internal const int ResultsProblemLimit = 100;
+
     private readonly StudySchema _schema;
     private readonly StudyRunOptions _options;
     private readonly IReadOnlyList<ReportFormat> _declaredFormats;
@@ -69,10 +75,15 @@ public sealed partial class StudyRun
         ReportWarmup.Start(options.Formats ?? declaredFormats);
         _analyses.Report(StudyProgressStage.LoadingData);
         _paths = new StudyPaths(options.StudyDirectory, options.AllowOutside);
-        _data = DataLoader.Load(schema, options.StudyDirectory, paths: _paths);
+        _data = DataLoader.Load(schema, options.StudyDirectory, ProblemListLimit, _paths);
         if (_data.HasFatalProblems)
         {
-            throw new StudyDataException(_data);
+            throw DataFailure(null, _data.Problems, _data.ProblemCount);
+        }
+
+        if (InvalidRowPolicy.Violation(schema, _data) is { } violation)
+        {
+            throw DataFailure(violation, _data.Problems, _data.ProblemCount);
         }
 
         _analyses.Report(StudyProgressStage.DataLoaded);
@@ -92,12 +103,13 @@ public sealed partial class StudyRun
     {
         IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
         StudyResults results = BuildResults(formats);
-        string outputDirectory = _options.OutputDirectory ?? Resolve(_declaredOutput, "the report folder", StudyPathException.ReportCode);
+        string outputDirectory = OutputDirectory;
         ReportTemplate? template = _declaredTemplate is null
             ? null
             : new ReportTemplate(Resolve(_declaredTemplate, "the report template", StudyPathException.TemplateCode), _declaredTemplate);
         _analyses.Report(StudyProgressStage.Rendering, outputDirectory);
         ReportWriter.Write(results, outputDirectory, formats, template);
+        ProblemsFile.Write(outputDirectory, _schema, null, _data.Problems, _data.ProblemCount, _schema.Warnings);
         _analyses.Report(StudyProgressStage.Completed, outputDirectory);
         return results;
     }
@@ -110,7 +122,7 @@ public sealed partial class StudyRun
             .ToArray();
         var problems = new ProblemsResult(
             _data.ProblemCount,
-            _data.Problems.Select(p => new ProblemResult(p.Code, RelativePath(p.File), p.Row, p.Column, p.Message)).ToArray());
+            _data.Problems.Take(ResultsProblemLimit).Select(p => new ProblemResult(p.Code, RelativePath(p.File), p.Row, p.Column, p.Message)).ToArray());
         var flow = new FlowResult(_schema.Tables.Select(t => BuildTableFlow(t)).ToArray(), _cohort?.Flow);
         return new StudyResults(
             StudyResults.CurrentSchemaVersion,
@@ -123,7 +135,33 @@ public sealed partial class StudyRun
             ReportWriter.Outputs(formats))
         {
             Figures = _figures.Count == 0 ? null : _figures.ToArray(),
+            Warnings = _schema.Warnings.Count == 0
+                ? null
+                : _schema.Warnings.Select(w => new StudyWarningResult(w.Code, w.File, w.Line, w.Column, w.Message)).ToArray(),
         };
+    }
+
+    /// <summary>The caller's output folder, else the study's declared one resolved inside its folder (or an allowed place).</summary>
+    private string OutputDirectory => _options.OutputDirectory ?? Resolve(_declaredOutput, "the report folder", StudyPathException.ReportCode);
+
+    /// <summary>
+    /// The run stops on its data: every problem goes to <c>problems.txt</c> in the report folder (when it can be
+    /// written: a folder that cannot be written must not hide the data problems) and into the exception's message.
+    /// </summary>
+    private StudyDataException DataFailure(string? reason, IReadOnlyList<DataProblem> problems, int problemCount)
+    {
+        string? file;
+        try
+        {
+            file = ProblemsFile.Write(OutputDirectory, _schema, reason, problems, problemCount, _schema.Warnings);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StudyPathException)
+        {
+            // The data problems are the error to report; a report folder that is refused or unwritable must not hide them.
+            file = null;
+        }
+
+        return new StudyDataException(reason, problems, problemCount, _schema.Warnings, file);
     }
 
     private void Record(string kind, string source, string status, string? method, string? reason, string? specification,

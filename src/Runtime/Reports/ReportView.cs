@@ -24,6 +24,9 @@ public sealed record ReportView(
 {
     /// <summary>The figures, numbered in order; empty when the results have none.</summary>
     public IReadOnlyList<FigureView> Figures { get; init; } = [];
+
+    /// <summary>Every warning of the run: the study's (compiler, PL1xxx/PL2xxx) then the data's (PL4xxx); empty when none.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>A Markdown table: header cells, the separator line (alignment) and body rows.</summary>

@@ -39,7 +39,20 @@ public static partial class ReportViewBuilder
             StalenessCheck)
         {
             Figures = Figures.ReportFigures.Build(results),
+            Warnings = Warnings(results),
         };
+    }
+
+    /// <summary>The study's compiler warnings, then the data warnings among the listed problems: every warning the run printed.</summary>
+    private static IReadOnlyList<string> Warnings(StudyResults results)
+    {
+        var study = (results.Warnings ?? []).Select(w =>
+            Code(string.Create(CultureInfo.InvariantCulture, $"{w.File}({w.Line},{w.Column})")) + " " + w.Code + ": " + Inline(w.Message));
+        var data = results.Problems.Listed
+            .Where(p => Data.DataProblemCodes.SeverityOf(p.Code) == Data.DataProblemSeverity.Warning)
+            .Select(p => Code(p.File) + (p.Row > 0 ? string.Create(CultureInfo.InvariantCulture, $" row {p.Row}") : string.Empty)
+                + " " + p.Code + ": " + Inline(p.Message));
+        return study.Concat(data).ToArray();
     }
 
     /// <summary>
@@ -57,9 +70,11 @@ public static partial class ReportViewBuilder
             return null;
         }
 
+        const string Excluded = "Invalid rows were excluded (the study declares on_invalid exclude) and are counted by reason in the subject flow; "
+            + "every problem is in problems.txt beside this report.";
         string summary = problems.Listed.Count == problems.Count
-            ? string.Create(CultureInfo.InvariantCulture, $"{problems.Count} data problem(s); invalid rows are excluded and counted in the subject flow.")
-            : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} data problems; the first {problems.Listed.Count} are listed. Invalid rows are excluded and counted in the subject flow.");
+            ? string.Create(CultureInfo.InvariantCulture, $"{problems.Count} data problem(s). {Excluded}")
+            : string.Create(CultureInfo.InvariantCulture, $"{problems.Count} data problems; the first {problems.Listed.Count} are listed. {Excluded}");
         var table = new MarkdownTable(
             new[] { "Code", "File", "Row", "Column", "Problem" },
             "|---|---|--:|---|---|",
@@ -108,7 +123,7 @@ public static partial class ReportViewBuilder
         switch (e.Stage)
         {
             case "invalid_row":
-                return "Invalid row: " + e.Reason;
+                return "Invalid row: " + e.Reason + (e.Code is null ? string.Empty : " (" + e.Code + ")");
             case "include" or "exclude":
                 CriterionFlow? criterion = cohort?.Criteria.FirstOrDefault(c => c.Kind == e.Stage && c.Label == e.Reason);
                 string missing = criterion is { ExcludedMissing: > 0 }

@@ -35,6 +35,7 @@ public static class ReportViews
                 Texts(s.Notes), s.Tables.Select(Table).ToArray(), Texts(s.Warnings))).ToArray(),
             text(view.StalenessCheck))
         {
+            Warnings = Texts(view.Warnings),
             Figures = view.Figures.Select(f => f with
             {
                 Caption = text(f.Caption),

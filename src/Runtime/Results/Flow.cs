@@ -15,7 +15,11 @@ public sealed record TableFlow(string Table, string Source, int RowsRead, IReadO
 /// "invalid_row" (failed validation), "include" / "exclude" (a criterion), "unassigned" (in no group),
 /// "overlapping" (in more than one group), "subject_not_analysed" (a child row whose subject is not analysed).
 /// </param>
-public sealed record ExclusionCount(string Stage, string Reason, int Count);
+public sealed record ExclusionCount(string Stage, string Reason, int Count)
+{
+    /// <summary>For an "invalid_row" count: the problem code (PL4xxx) of that reason; else absent.</summary>
+    public string? Code { get; init; }
+}
 
 /// <summary>
 /// The subject flow: rows read = invalid rows + excluded by each criterion + unassigned +

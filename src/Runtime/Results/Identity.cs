@@ -20,3 +20,6 @@ public sealed record ProblemResult(string Code, string File, int Row, string? Co
 /// <summary>A report output asked for: its format, file name and whether it was written.</summary>
 /// <param name="Status">"ok" or "not_implemented".</param>
 public sealed record ReportOutput(string Format, string? File, string Status);
+
+/// <summary>A compiler warning on the <c>.study</c> file (PL1xxx/PL2xxx), at a one-based line and column.</summary>
+public sealed record StudyWarningResult(string Code, string File, int Line, int Column, string Message);

@@ -23,4 +23,10 @@ public sealed record StudyResults(
 
     /// <summary>Figure data that no analysis holds (box statistics, per-visit means); absent when there is none.</summary>
     public IReadOnlyList<FigureResult>? Figures { get; init; }
+
+    /// <summary>
+    /// The compiler's warnings on the <c>.study</c> file (e.g. PL2038, groups may overlap), in source order; absent
+    /// when there are none (results written before this property existed have none). Data warnings are in <see cref="Problems"/>.
+    /// </summary>
+    public IReadOnlyList<StudyWarningResult>? Warnings { get; init; }
 }

@@ -48,7 +48,7 @@ public sealed class CellValidationTests
     }
 
     [Fact]
-    public void EveryRowReadIsKeptOrExcludedWithItsFirstProblemAsReason()
+    public void EveryRowReadIsKeptOrExcludedWithTheKindOfItsFirstProblemAsReason()
     {
         using var folder = new StudyFolder();
         folder.Write("data/subjects.csv", BadSubjects);
@@ -60,7 +60,7 @@ public sealed class CellValidationTests
         Assert.Equal([1, 10], subjects.SourceRows);
         Assert.Equal(["P01", "P10"], subjects.Text("id").AsEnumerable());
         Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9], subjects.ExcludedRows.Select(e => e.SourceRow));
-        Assert.Equal("value '130' is above the maximum 100 of column 'age'", subjects.ExcludedRows[^1].Reason);
+        Assert.Equal(new RowExclusion(9, "column 'age' is outside its range") { Code = "PL4003" }, subjects.ExcludedRows[^1]);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class KeyAndLinkTests
         Assert.Equal(("PL4015", "data/visits.csv", 2, "id"), (problem.Code, problem.File, problem.Row, problem.Column));
         Assert.Equal("no row with id 'P999' in parent table 'subjects' (data/subjects.csv)", problem.Message);
         Assert.Equal([1], data["visits"].SourceRows);
-        Assert.Equal(new RowExclusion(2, problem.Message), Assert.Single(data["visits"].ExcludedRows));
+        Assert.Equal(new RowExclusion(2, "no parent row in table 'subjects'") { Code = "PL4015" }, Assert.Single(data["visits"].ExcludedRows));
     }
 
     [Fact]
@@ -65,8 +65,11 @@ public sealed class KeyAndLinkTests
         Assert.Equal([("PL4003", "data/subjects.csv", 2), ("PL4016", "data/visits.csv", 2)], data.Problems.Select(p => (p.Code, p.File, p.Row)));
         Assert.Equal(DataProblemSeverity.Warning, data.Problems[1].Severity);
         Assert.Equal(
-            "the parent row with id 'P02' (row 2 of data/subjects.csv) was excluded: value '-1' is below the minimum 0 of column 'age'",
-            data["visits"].ExcludedRows.Single().Reason);
+            "the parent row with id 'P02' (row 2 of data/subjects.csv) was excluded: column 'age' is outside its range",
+            data.Problems[1].Message);
+        Assert.Equal(
+            new RowExclusion(2, "its parent row in table 'subjects' was excluded") { Code = "PL4016" },
+            data["visits"].ExcludedRows.Single());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ProtocolLang.Runtime;
 using ProtocolLang.Runtime.Data;
 using ProtocolLang.Runtime.Plan;
@@ -25,7 +26,8 @@ public sealed record VisitRow(int SourceRow, string Id, double Month, double Val
 /// Subjects (22 data rows): s21 is invalid (age 150 out of range); s03 and s09 have no arm (include
 /// fails on a missing value); s06 and s18 are over 80 (excluded); s11 has flag = true (excluded),
 /// s12 a missing flag (kept: a missing exclude predicate does not exclude); arm C (s15, s16) is in no
-/// group; arm A aged 65..69 (s07, s19) is in both Alpha and Gamma.
+/// group; arm A aged 65..69 (s07, s19) is in both Alpha and Gamma. Visit s99 has no subject. The study says
+/// <c>on_invalid exclude</c> and <c>groups on_overlap exclude</c>; <see cref="StrictSchema"/> does not.
 /// </remarks>
 public static class SmallStudy
 {
@@ -85,14 +87,24 @@ public static class SmallStudy
                 new ColumnSchema("flag", ColumnKind.Bool, Optional: true, Label: "Flag"),
                 new ColumnSchema("followup", ColumnKind.Number, Unit: "months", Min: 0, Optional: true),
                 new ColumnSchema("relapsed", ColumnKind.Bool),
-            }),
+            }) { OnInvalid = DataPolicy.Exclude },
             new TableSchema("visits", "data/visits.csv", Key: null, Parent: "subjects", LinkColumn: "id", Columns: new[]
             {
                 new ColumnSchema("id", ColumnKind.Text),
                 new ColumnSchema("month", ColumnKind.Number),
                 new ColumnSchema("value", ColumnKind.Number),
-            }),
-        });
+            }) { OnInvalid = DataPolicy.Exclude },
+        })
+    {
+        OnOverlap = DataPolicy.Exclude,
+    };
+
+    /// <summary>The same study without <c>on_invalid exclude</c> and <c>on_overlap exclude</c>: its invalid rows and overlapping subjects stop a run.</summary>
+    public static StudySchema StrictSchema { get; } = Schema with
+    {
+        OnOverlap = DataPolicy.Fail,
+        Tables = Schema.Tables.Select(t => t with { OnInvalid = DataPolicy.Fail }).ToArray(),
+    };
 
     public static IReadOnlyList<Criterion<SubjectRow>> Criteria { get; } = new Criterion<SubjectRow>[]
     {

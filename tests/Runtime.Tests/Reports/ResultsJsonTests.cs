@@ -144,7 +144,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         SmallStudy.Run(new StudyRunOptions { StudyDirectory = folder.Directory });
 
-        Assert.Equal(new[] { "report.md", "results.json" }, ReportFiles(folder.Output("report")).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "problems.txt", "report.md", "results.json" }, ReportFiles(folder.Output("report")).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         StudyResults results = SmallStudy.Run(folder.Options("json", ReportFormat.Json, ReportFormat.Html));
 
-        Assert.Equal(new[] { "report.html", "results.json" }, ReportFiles(folder.Output("json")).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "problems.txt", "report.html", "results.json" }, ReportFiles(folder.Output("json")).Order(StringComparer.Ordinal));
         Assert.False(File.Exists(Path.Combine(folder.Output("json"), "report.md")));
         Assert.True(Directory.Exists(Path.Combine(folder.Output("json"), "figures")), "the HTML report also writes its figures");
         Assert.Equal(new (string, string?, string)[] { ("json", "results.json", ResultStatus.Ok), ("html", "report.html", ResultStatus.Ok) }, results.Reports.Select(r => (r.Format, r.File, r.Status)));
@@ -165,7 +165,7 @@ public sealed class ResultsJsonTests
         using var folder = new StudyFolder();
         SmallStudy.Run(folder.Options("json", ReportFormat.Json));
 
-        Assert.Equal(new[] { "results.json" }, ReportFiles(folder.Output("json")));
+        Assert.Equal(new[] { "problems.txt", "results.json" }, ReportFiles(folder.Output("json")).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(folder.Output("json"), "figures")));
     }
 

@@ -26,7 +26,7 @@ internal sealed class DeclarationSplitter
     public static readonly IReadOnlyList<string> DeclarationKeywords =
     [
         "title", "version", "table", "derive", "include", "exclude", "groups",
-        "outcome", "describe", "compare", "model", "test", "report",
+        "outcome", "describe", "compare", "model", "test", "report", "on_invalid",
     ];
 
     /// <summary>Tokens after which a word is an operand, never a declaration keyword.</summary>
@@ -38,6 +38,7 @@ internal sealed class DeclarationSplitter
         // Words after which the grammar expects a name.
         "compare", "describe", "outcome", "derive", "table", "of", "by", "key", "using", "adjust", "over",
         "strata", "reference", "formats", "mixed", "cox", "kaplan_meier", "logrank", "repeated",
+        "on_invalid", "on_overlap",
     };
 
     private static readonly HashSet<string> ColumnOptionKeywords = new(StringComparer.Ordinal)
@@ -133,6 +134,13 @@ internal sealed class DeclarationSplitter
         return !(IsKind(next, TokenKind.Symbol) && !IsSymbol(next, "{"));
     }
 
+    /// <summary>
+    /// <c>on_invalid</c> inside a table header (<c>table t from "f" on_invalid exclude {</c>) is a clause, not the
+    /// study-level declaration: it is one unless it opens a line that does not go on to the body's <c>{</c>.
+    /// </summary>
+    private bool IsHeaderPolicy(int index) =>
+        IsKeyword(index, "on_invalid") && (!_tokens[index].FirstOnLine || IsSymbol(index + 2, "{"));
+
     private string TokenText(int index)
     {
         var token = _tokens[index];
@@ -201,7 +209,7 @@ internal sealed class DeclarationSplitter
     {
         var isTable = IsKeyword(start, "table");
         var j = start + 1;
-        while (j < _tokens.Count && !IsSymbol(j, "{") && !IsSymbol(j, "}") && !IsDeclarationStart(j))
+        while (j < _tokens.Count && !IsSymbol(j, "{") && !IsSymbol(j, "}") && !(IsDeclarationStart(j) && !IsHeaderPolicy(j)))
         {
             j++;
         }
