@@ -22,7 +22,10 @@ public sealed class StudyGenerator : IIncrementalGenerator
         var models = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".study", StringComparison.OrdinalIgnoreCase))
             .WithTrackingName(TrackingNames.StudyFiles)
-            .Select(static (file, cancellationToken) => new StudyInput(file.Path, file.GetText(cancellationToken)?.ToString()))
+            // Roslyn decodes a file that is not UTF-8 as Windows-1252; Redecode makes its bad bytes U+FFFD again (PL1016, see Utf8Text).
+            .Select(static (file, cancellationToken) => new StudyInput(
+                file.Path,
+                file.GetText(cancellationToken) is { } text ? ProtocolLang.Text.Utf8Text.Redecode(text.ToString(), text.Encoding) : null))
             .WithTrackingName(TrackingNames.StudyText)
             .Select(static (input, cancellationToken) => StudyModelBuilder.Build(input, cancellationToken))
             .WithTrackingName(TrackingNames.BuildModel);

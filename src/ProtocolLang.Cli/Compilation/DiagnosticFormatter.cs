@@ -15,9 +15,11 @@ namespace ProtocolLang.Cli.Compilation;
 /// </summary>
 internal static class DiagnosticFormatter
 {
+    /// <remarks>Everything echoed from the study (path, message, source line) is escaped with
+    /// <see cref="DisplayText"/>; the caret is placed by display column, so it still sits under the span.</remarks>
     public static void Write(TextWriter writer, SourceText source, Diagnostic diagnostic)
     {
-        writer.Write(diagnostic.ToString());
+        writer.Write(DisplayText.Escape(diagnostic.ToString()));
         writer.Write('\n');
         var location = diagnostic.Location.LineSpan;
         var line = location.Start.Line;
@@ -33,11 +35,9 @@ internal static class DiagnosticFormatter
 
         // A span that runs past its first line is underlined to the end of that line.
         var end = location.End.Line == line ? Math.Min(location.End.Character, text.Length) : text.Length;
-        var width = Math.Max(1, end - start);
-        writer.Write(" " + number + " | " + ExpandTabs(text) + "\n");
-        writer.Write(" " + gutter + " | " + new string(' ', start) + new string('^', width) + "\n");
+        var shown = DisplayText.EscapeLine(text, out var columns);
+        var width = Math.Max(1, columns[Math.Max(end, start)] - columns[start]);
+        writer.Write(" " + number + " | " + shown + "\n");
+        writer.Write(" " + gutter + " | " + new string(' ', columns[start]) + new string('^', width) + "\n");
     }
-
-    /// <summary>Tabs become single spaces so that the caret lines up with the character above it.</summary>
-    private static string ExpandTabs(string text) => text.Replace('\t', ' ');
 }

@@ -66,9 +66,8 @@ public sealed partial class Binder
             return BoundVariable.ForDerive(derive, KindOf(derive.Type));
         }
 
-        var candidates = _outcomes.Select(o => o.Name).Concat(subjects.AllNames);
         _diagnostics.Add(DiagnosticDescriptors.UnknownVariable, name.Span, name.Name, subjects.Name,
-            NameSuggestions.DidYouMean(name.Name, candidates));
+            NameSuggestions.DidYouMean(name.Name, _outcomes.Select(o => o.Name), subjects.AllNames));
         return null;
     }
 

@@ -270,9 +270,9 @@ public sealed partial class Binder
 
         var time = outcome?.RepeatedTimeName;
         var expected = time is null ? "group or a subject-level variable" : "group, '" + time + "' (the time column) or a subject-level variable";
-        var candidates = new[] { "group" }.Concat(time is null ? [] : [time]).Concat(subjects.AllNames);
+        string[] leading = time is null ? ["group"] : ["group", time];
         _diagnostics.Add(DiagnosticDescriptors.UnknownModelTerm, factor.Variable.Span, name, expected,
-            type is null ? NameSuggestions.DidYouMean(name, candidates) : " (" + name + " is " + type.Display + ")");
+            type is null ? NameSuggestions.DidYouMean(name, leading, subjects.AllNames) : " (" + name + " is " + type.Display + ")");
         return null;
     }
 

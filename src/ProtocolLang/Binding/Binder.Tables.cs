@@ -302,7 +302,21 @@ public sealed partial class Binder
 
         public List<DeriveSlot> DeriveList { get; } = [];
 
-        public IEnumerable<string> AllNames => ColumnList.Select(c => c.Name).Concat(DeriveList.Select(d => d.Syntax.Name.Name));
+        private NameIndex? _allNames;
+
+        /// <summary>Columns then derives, indexed for did-you-mean once per set (rebuilt if a name was added since).</summary>
+        public NameIndex AllNames
+        {
+            get
+            {
+                if (_allNames is null || _allNames.Count != ColumnList.Count + DeriveList.Count)
+                {
+                    _allNames = new NameIndex(ColumnList.Select(c => c.Name).Concat(DeriveList.Select(d => d.Syntax.Name.Name)));
+                }
+
+                return _allNames;
+            }
+        }
 
         public bool TryClaimName(IdentifierSyntax name, out TextSpan previous)
         {

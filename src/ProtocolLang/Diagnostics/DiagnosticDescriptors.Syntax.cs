@@ -51,4 +51,8 @@ public static partial class DiagnosticDescriptors
     /// <summary>PL1011: a backslash escape other than <c>\"</c>, <c>\\</c>, <c>\n</c>, <c>\t</c>.</summary>
     public static DiagnosticDescriptor InvalidEscape { get; } = Error(
         "PL1011", "Invalid escape sequence", "unknown escape sequence '{0}' in string: expected \\\", \\\\, \\n or \\t", SyntaxCategory);
+
+    /// <summary>PL1016: bytes that are not UTF-8, seen as U+FFFD (what every decoder substitutes for them).</summary>
+    public static DiagnosticDescriptor InvalidUtf8 { get; } = Error(
+        "PL1016", "Invalid UTF-8", "the file is not valid UTF-8 here ({0} undecodable character(s), shown as U+FFFD); save the file as UTF-8", SyntaxCategory);
 }

@@ -165,7 +165,11 @@ public static partial class StudyParser
 
             if (!DeclarationParsers.TryGetValue(keyword, out var parser))
             {
-                _diagnostics.Add(DiagnosticDescriptors.ExpectedDeclaration, first.Span, DescribeFound(first.Start));
+                if (!first.HasError)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.ExpectedDeclaration, first.Span, DescribeFound(first.Start));
+                }
+
                 return null;
             }
 

@@ -35,6 +35,8 @@ public static class ReportText
     /// <summary>
     /// Markdown: code spans fenced with backticks (two when the code holds one), strong as <c>**</c>.
     /// In a table cell (<paramref name="cell"/>) pipes are escaped, even inside code spans, as GitHub tables need.
+    /// Outside code spans, what would make a data value or a study's label live Markdown or raw
+    /// HTML is escaped (<see cref="AppendMarkdownText"/>); the report's own text has none of it, so it reads as before.
     /// </summary>
     public static string ToMarkdown(string text, bool cell)
     {
@@ -65,7 +67,7 @@ public static class ReportText
             }
             else if (c != CodeClose)
             {
-                builder.Append(c);
+                AppendMarkdownText(builder, text, i);
             }
 
             i++;
@@ -73,6 +75,39 @@ public static class ReportText
 
         return builder.ToString();
     }
+
+    /// <summary>
+    /// Appends <c>text[i]</c>, escaped where it would start markup: <c>&lt;</c> before a letter,
+    /// <c>/</c>, <c>!</c> or <c>?</c> (an HTML tag, comment or autolink) as <c>&amp;lt;</c>; <c>&amp;</c> before
+    /// a letter or <c>#</c> (an entity) as <c>&amp;amp;</c>; a backslash, a backtick, and <c>(</c> right after
+    /// <c>]</c> (a link or image) with a backslash. A <c>&lt;</c> before a digit or space
+    /// (<c>&lt;0.001</c>) starts nothing and is kept.
+    /// </summary>
+    private static void AppendMarkdownText(StringBuilder builder, string text, int i)
+    {
+        var c = text[i];
+        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        switch (c)
+        {
+            case '<' when IsAsciiLetter(next) || next is '/' or '!' or '?':
+                builder.Append("&lt;");
+                break;
+            case '&' when IsAsciiLetter(next) || next == '#':
+                builder.Append("&amp;");
+                break;
+            case '\\' or '`':
+                builder.Append('\\').Append(c);
+                break;
+            case '(' when i > 0 && text[i - 1] == ']':
+                builder.Append("\\(");
+                break;
+            default:
+                builder.Append(c);
+                break;
+        }
+    }
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
 
     /// <summary>HTML: every character escaped, code spans as <c>&lt;code&gt;</c>, strong as <c>&lt;strong&gt;</c>.</summary>
     public static string ToHtml(string text)

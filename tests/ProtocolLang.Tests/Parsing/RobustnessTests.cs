@@ -54,6 +54,34 @@ public class RobustnessTests
         Assert.Equal("PL1007", Assert.Single(result.Diagnostics).Id);
     }
 
+    [Theory]
+    [InlineData("-a", " + ")]
+    [InlineData("not a", " and ")]
+    [InlineData("not a", " or ")]
+    [InlineData("-a * -a", " - ")]
+    [InlineData("if a then -a else -a", ", ")]
+    public void FlatListsOfPrefixOperatorsAreNotNestedTooDeep(string term, string separator)
+    {
+        var terms = string.Join(separator, Enumerable.Repeat(term, 70));
+        var expression = separator == ", " ? "f(" + terms + ")" : terms;
+
+        var result = ParseOnSmallStack(InStudy("derive x = " + expression), 256 * 1024);
+
+        Assert.True(result.Diagnostics.IsEmpty, Describe(result));
+    }
+
+    [Theory]
+    [InlineData("-(", ")")]
+    [InlineData("not (", ")")]
+    [InlineData("(a + - ", ")")]
+    [InlineData("f(a, not ", ")")]
+    public void RealNestingThroughPrefixOperatorsIsStillBounded(string open, string close)
+    {
+        var result = ParseOnSmallStack(InStudy("derive x = " + string.Concat(Enumerable.Repeat(open, 5_000)) + "a" + string.Concat(Enumerable.Repeat(close, 5_000))));
+
+        Assert.Equal("PL1007", Assert.Single(result.Diagnostics).Id);
+    }
+
     [Fact]
     public void NestingAtTheLimitStillParsesOnASmallStack()
     {

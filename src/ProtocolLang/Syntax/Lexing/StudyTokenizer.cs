@@ -106,8 +106,9 @@ internal sealed class StudyTokenizer
             }
             else
             {
+                // A U+FFFD outside a string is reported as invalid UTF-8 below, not again by the parser.
                 var width = char.IsHighSurrogate(c) && next + 1 < end ? 2 : 1;
-                token = new StudyToken(TokenKind.Unknown, next, next + width, firstOnLine, false);
+                token = new StudyToken(TokenKind.Unknown, next, next + width, firstOnLine, c == Utf8Text.ReplacementCharacter);
             }
 
             tokens.Add(token);
@@ -115,7 +116,23 @@ internal sealed class StudyTokenizer
             p = token.End;
         }
 
+        AddInvalidUtf8(text, errors);
         return new StudyTokenizer(tokens, errors, unterminatedComment);
+    }
+
+    /// <summary>One PL1016 per run of U+FFFD, wherever it is (code, string or comment): see <see cref="Utf8Text"/>.</summary>
+    private static void AddInvalidUtf8(string text, List<LexicalError> errors)
+    {
+        for (var i = text.IndexOf(Utf8Text.ReplacementCharacter); i >= 0 && i < text.Length; i = text.IndexOf(Utf8Text.ReplacementCharacter, i))
+        {
+            var start = i;
+            while (i < text.Length && text[i] == Utf8Text.ReplacementCharacter)
+            {
+                i++;
+            }
+
+            errors.Add(new LexicalError(DiagnosticDescriptors.InvalidUtf8, TextSpan.FromBounds(start, i), (i - start).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
     }
 
     private static bool ContainsLineBreak(string text, int start, int end)
