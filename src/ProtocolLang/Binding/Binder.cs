@@ -45,6 +45,7 @@ public sealed partial class Binder
         var declarations = _study.Declarations;
         var title = Single<TitleSyntax>(declarations, "title")?.Value.Value;
         var version = Single<VersionSyntax>(declarations, "version")?.Value.Value;
+        CheckNameLengths();
 
         DeclareTables(declarations);
         if (_tables.Count == 0)
