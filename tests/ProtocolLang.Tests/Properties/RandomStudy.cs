@@ -8,7 +8,7 @@ namespace ProtocolLang.Tests.Properties;
 /// <summary>
 /// A random valid study: a subject table with columns of every type (a category that defines the
 /// groups, a number, a bool, and extra columns of random types, optional or not, with labels and
-/// units), derives of several kinds, sometimes a child table with a repeated outcome and a study-level
+/// units), derives of several kinds, sometimes one or two child tables (a repeated outcome) and a study-level
 /// derive, two or three groups, outcomes and a few analyses. All its names come from
 /// <see cref="StudyNameGrammar"/>; labels, units and the title carry unicode text. Validity is by
 /// construction: names are distinct, each expression is well typed, each analysis gets what it needs.
@@ -72,6 +72,16 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
             Line("  }");
 
             var child = Maybe() ? ChildTable(subjects, key, keyType) : null;
+            if (Maybe())
+            {
+                // A second child table: its category may PascalCase like one of the subject table (a prefixed enum).
+                Line("  table " + Name() + " from \"more.csv\" of " + subjects + " by " + key + " {");
+                Line("    " + key + ": " + keyType);
+                Line("    " + Name() + ": category(" + Name() + ", " + Name() + ") optional");
+                Line("    " + Name() + ": text");
+                Line("  }");
+            }
+
             string? studyDerive = null;
             if (Maybe())
             {
@@ -84,6 +94,11 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
                 Line("  include " + Label() + ": " + number + " is not missing");
             }
 
+            if (Maybe())
+            {
+                Line("  exclude " + Label() + ": " + flag + " and " + category + " == " + levels[^1]);
+            }
+
             var groups = Groups(category, levels);
             var continuous = Name();
             var binary = Name();
@@ -92,6 +107,8 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
                 + " summary " + new[] { "median", "mean", "geometric_mean" }[Choose(3)]);
             Line("  outcome " + binary + ": binary " + flag);
             Line("  outcome " + survival + ": time_to_event(" + time + ", " + flag + ")" + (Maybe() ? " horizon 12" : string.Empty));
+            var categorical = Name();
+            Line("  outcome " + categorical + ": categorical " + category);
             string? course = null;
             if (child is { } c)
             {
@@ -99,7 +116,7 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
                 Line("  outcome " + course + ": repeated " + c.Table + "." + c.Value + " over " + c.Time);
             }
 
-            var described = new List<string> { category, continuous, binary };
+            var described = new List<string> { category, continuous, binary, categorical };
             described.AddRange(extras.Where(e => e.Type is not "text" and not "date").Select(e => e.Name).Take(Choose(3)));
             if (studyDerive is not null)
             {
@@ -111,13 +128,18 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
             Line("  compare " + binary + " across groups using fisher");
             if (Maybe())
             {
+                Line("  compare " + continuous + ", " + number + ": " + groups[^1] + " vs each using mann_whitney adjust holm");
+            }
+
+            if (Maybe())
+            {
                 Line("  model kaplan_meier " + survival + " by group at 6, 12");
                 Line("  test logrank " + survival + " by group");
             }
 
             if (Maybe())
             {
-                Line("  model cox " + survival + " ~ group + " + number);
+                Line("  model cox " + survival + " ~ group + " + number + (Maybe() ? " reference group = " + groups[^1] : string.Empty));
             }
 
             if (course is not null && Maybe())
