@@ -237,6 +237,27 @@ public class GeneratedNameTests
         Assert.Equal(kind + " name '" + new string('n', 32) + "...' has " + length + " characters; a name may have at most 128 (it becomes part of C# identifiers)", tooLong.Message);
     }
 
+    [Theory]
+    [InlineData("größe")]
+    [InlineData("时间")]
+    [InlineData("naïve_x")]
+    public void UnicodeLettersInANameGiveAnErrorOrCodeThatCompilesNeverABrokenRun(string name)
+    {
+        // The grammar's names are ASCII today; should it accept more, the emitter maps other letters to '_' and numbers clashes.
+        var compilation = StudyCompiler.Compile("test.study", Study(column: name, group: name + "_g"));
+
+        if (compilation.HasErrors)
+        {
+            Assert.Null(compilation.GeneratedSource);
+        }
+        else
+        {
+            Assert.Empty(GeneratedCodeCompiler.Problems(compilation.GeneratedSource!));
+        }
+
+        Assert.True(compilation.HasErrors || compilation.GeneratedSource is not null);
+    }
+
     [Fact]
     public void AGroupNamedLikeATableAndAnOutcomeNamedLikeAColumnCompile()
     {
