@@ -46,6 +46,7 @@ public sealed partial class Binder
         var declarations = _study.Declarations;
         var title = Single<TitleSyntax>(declarations, "title")?.Value.Value;
         var version = Single<VersionSyntax>(declarations, "version")?.Value.Value;
+        CheckNameLengths();
 
         var studyExcludesInvalid = BindStudyInvalidPolicy(declarations);
         DeclareTables(declarations);

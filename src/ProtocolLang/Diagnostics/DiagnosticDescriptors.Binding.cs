@@ -116,6 +116,10 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor UnknownReportFormat { get; } = Error("PL2037", "Unknown report format",
         "unknown report format '{0}'; expected markdown, html or json{1}", Binding);
 
+    /// <summary>A declared name longer than <see cref="ProtocolLang.Binding.Binder.MaxNameLength"/>: it becomes part of C# identifiers.</summary>
+    public static DiagnosticDescriptor NameTooLong { get; } = Error("PL2080", "Name too long",
+        "{0} name '{1}' has {2} characters; a name may have at most {3} (it becomes part of C# identifiers)", Binding);
+
     public static DiagnosticDescriptor BadTemplateName { get; } = Error("PL2085", "Report template is not a Scriban file",
         "the report template '{0}' must be a relative path ending in .md.scriban (replaces the Markdown report) or .html.scriban (the HTML report)", Binding);
 

@@ -25,30 +25,30 @@ public sealed partial class CSharpEmitter
                 _w.Indent();
                 _w.Line(VariableArray(c.Variables, variables) + ",");
                 _w.Line(Pairing(c.Pairing) + ",");
-                _w.Line("TestKind." + c.Test + ", AdjustMethod." + c.Adjust + TestOptions(c.Options) + ");");
+                _w.Line(RuntimeTypes.TestKind + "." + c.Test + ", " + RuntimeTypes.AdjustMethod + "." + c.Adjust + TestOptions(c.Options) + ");");
                 _w.Unindent();
                 break;
             case BoundMixedModel m:
                 EmitMixedModel(m, source, variables);
                 break;
             case BoundKaplanMeier k:
-                var times = k.Times.IsEmpty ? "Array.Empty<double>()" : "new double[] { " + string.Join(", ", k.Times.Select(CSharpLiterals.Number)) + " }";
-                _w.Line("run.KaplanMeier(" + source + ", " + variables[k.Outcome.Name] + ", " + times + ", SurvivalConfType." + k.ConfType + ");");
+                var times = k.Times.IsEmpty ? RuntimeTypes.Array + ".Empty<double>()" : "new double[] { " + string.Join(", ", k.Times.Select(CSharpLiterals.Number)) + " }";
+                _w.Line("run.KaplanMeier(" + source + ", " + variables[k.Outcome.Name] + ", " + times + ", " + RuntimeTypes.SurvivalConfType + "." + k.ConfType + ");");
                 break;
             case BoundLogRank l:
                 _w.Line("run.LogRank(" + source + ", " + variables[l.Outcome.Name] + ", " + CSharpLiterals.Number(l.Rho) + ", "
                     + (l.Strata is null ? "null" : variables[l.Strata.Name])
-                    + (l.Pairwise ? ", pairwise: AdjustMethod." + l.Adjust : string.Empty) + ");");
+                    + (l.Pairwise ? ", pairwise: " + RuntimeTypes.AdjustMethod + "." + l.Adjust : string.Empty) + ");");
                 break;
             case BoundCox c:
                 _w.Line("run.Cox(" + source + ",");
                 _w.Indent();
-                _w.Line("new CoxSpec(");
+                _w.Line("new " + RuntimeTypes.CoxSpec + "(");
                 _w.Indent();
                 _w.Line(variables[c.Outcome.Name] + ",");
                 var terms = c.Terms.Select(t => "new(" + (t.Covariate is null ? "null" : variables[t.Covariate.Name]) + ", " + CSharpLiterals.StringOrNull(t.ReferenceLevel) + ")");
-                _w.Line(Array("CoxTerm", terms) + ",");
-                _w.Line("TiesMethod." + c.Ties + ",");
+                _w.Line(Array(RuntimeTypes.CoxTerm, terms) + ",");
+                _w.Line(RuntimeTypes.TiesMethod + "." + c.Ties + ",");
                 _w.Line(VariableArray(c.Strata, variables) + "));");
                 _w.Unindent();
                 _w.Unindent();
@@ -60,23 +60,23 @@ public sealed partial class CSharpEmitter
     {
         _w.Line("run.MixedModel(" + source + ",");
         _w.Indent();
-        _w.Line("new MixedModelSpec(");
+        _w.Line("new " + RuntimeTypes.MixedModelSpec + "(");
         _w.Indent();
         _w.Line(variables[m.Response.Name] + ",");
-        _w.Line("ResponseTransform." + m.Transform + ",");
-        _w.Line("new ModelTerm[]");
+        _w.Line(RuntimeTypes.ResponseTransform + "." + m.Transform + ",");
+        _w.Line("new " + RuntimeTypes.ModelTerm + "[]");
         _w.OpenBrace();
         foreach (var term in m.FixedTerms)
         {
-            var factors = term.Factors.Select(f => "new(" + CSharpLiterals.String(f.Name) + ", TermFactorKind." + f.Kind
+            var factors = term.Factors.Select(f => "new(" + CSharpLiterals.String(f.Name) + ", " + RuntimeTypes.TermFactorKind + "." + f.Kind
                 + (f.Covariate is null ? string.Empty : ", " + variables[f.Covariate.Name]) + ")");
-            _w.Line("new(new TermFactor[] { " + string.Join(", ", factors) + " }),");
+            _w.Line("new(new " + RuntimeTypes.TermFactor + "[] { " + string.Join(", ", factors) + " }),");
         }
 
         _w.CloseBrace(",");
         var random = m.RandomEffects.Select(r => "new(" + CSharpLiterals.String(r.Grouping) + ", " + (r.Intercept ? "true" : "false") + ", "
             + CSharpLiterals.StringOrNull(r.Slope) + ")");
-        _w.Line(Array("RandomEffect", random) + ",");
+        _w.Line(Array(RuntimeTypes.RandomEffect, random) + ",");
         var allGroups = m.IncludedGroups.SequenceEqual(_study.Groups.Select(g => g.Name));
         _w.Line((allGroups ? "GroupsIncluded: null" : "GroupsIncluded: " + StringArray(m.IncludedGroups)) + ",");
         _w.Line("Reml: " + (m.Reml ? "true" : "false") + "));");
@@ -87,36 +87,36 @@ public sealed partial class CSharpEmitter
     /// <summary><c>new DescribeOptions(new DescribeStatistic[] { ... }, QuantileType: n)</c>; statistics null for the default table.</summary>
     private static string DescribeOptions(BoundDescribe d)
     {
-        var statistics = d.Statistics.IsEmpty ? "null" : Array("DescribeStatistic", d.Statistics.Select(s => "DescribeStatistic." + s));
-        return "new DescribeOptions(" + statistics + ", QuantileType: " + d.QuantileType.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        var statistics = d.Statistics.IsEmpty ? "null" : Array(RuntimeTypes.DescribeStatistic, d.Statistics.Select(s => RuntimeTypes.DescribeStatistic + "." + s));
+        return "new " + RuntimeTypes.DescribeOptions + "(" + statistics + ", QuantileType: " + d.QuantileType.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
     }
 
     /// <summary>Nothing for R's defaults, so that plain statements read as before; else <c>, new TestOptions(...)</c>.</summary>
     private static string TestOptions(BoundTestOptions options) =>
         options == BoundTestOptions.Default
             ? string.Empty
-            : ", new TestOptions(ExactMode." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false") + ")";
+            : ", new " + RuntimeTypes.TestOptions + "(" + RuntimeTypes.ExactMode + "." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false") + ")";
 
     private static string Pairing(BoundPairing pairing) => pairing switch
     {
-        TwoGroupsPairing t => "new Pairing.TwoGroups(" + CSharpLiterals.String(t.First) + ", " + CSharpLiterals.String(t.Second) + ")",
-        VsReferencePairing v => "new Pairing.VsReference(" + CSharpLiterals.String(v.Reference) + ", " + StringArray(v.Others) + ")",
-        AllPairsPairing => "new Pairing.AllPairs()",
-        _ => "new Pairing.AcrossGroups()",
+        TwoGroupsPairing t => "new " + RuntimeTypes.Pairing + ".TwoGroups(" + CSharpLiterals.String(t.First) + ", " + CSharpLiterals.String(t.Second) + ")",
+        VsReferencePairing v => "new " + RuntimeTypes.Pairing + ".VsReference(" + CSharpLiterals.String(v.Reference) + ", " + StringArray(v.Others) + ")",
+        AllPairsPairing => "new " + RuntimeTypes.Pairing + ".AllPairs()",
+        _ => "new " + RuntimeTypes.Pairing + ".AcrossGroups()",
     };
 
     private static string StringArray(IEnumerable<string> values)
     {
         var list = values.ToList();
-        return list.Count == 0 ? "Array.Empty<string>()" : "new[] { " + string.Join(", ", list.Select(CSharpLiterals.String)) + " }";
+        return list.Count == 0 ? RuntimeTypes.Array + ".Empty<string>()" : "new[] { " + string.Join(", ", list.Select(CSharpLiterals.String)) + " }";
     }
 
     private static string VariableArray(IEnumerable<BoundVariable> used, Dictionary<string, string> variables) =>
-        Array("Variable", used.Select(v => variables[v.Name]));
+        Array(RuntimeTypes.Variable, used.Select(v => variables[v.Name]));
 
     private static string Array(string elementType, IEnumerable<string> items)
     {
         var list = items.ToList();
-        return list.Count == 0 ? "Array.Empty<" + elementType + ">()" : "new " + elementType + "[] { " + string.Join(", ", list) + " }";
+        return list.Count == 0 ? RuntimeTypes.Array + ".Empty<" + elementType + ">()" : "new " + elementType + "[] { " + string.Join(", ", list) + " }";
     }
 }

@@ -12,22 +12,22 @@ public sealed partial class CSharpEmitter
 
     private void EmitCriteria()
     {
-        var type = "Criterion<" + SubjectRow + ">";
+        var type = RuntimeTypes.Criterion + "<" + SubjectRow + ">";
         var expressions = LambdaExpressions(_study.SubjectTable.Name);
         _w.Line();
         _w.Line("/// <summary>Inclusion and exclusion criteria, applied in this order; the first one a subject fails is its reason.</summary>");
-        _w.Write("public static IReadOnlyList<" + type + "> Criteria { get; } = ");
+        _w.Write("public static " + RuntimeTypes.IReadOnlyList + "<" + type + "> Criteria { get; } = ");
         EmitArray(type, _study.Criteria.Select(c =>
-            "new(CriterionKind." + c.Kind + ", " + CSharpLiterals.String(c.Label) + ", r => " + expressions.Emit(c.Predicate) + ")"));
+            "new(" + RuntimeTypes.CriterionKind + "." + c.Kind + ", " + CSharpLiterals.String(c.Label) + ", r => " + expressions.Emit(c.Predicate) + ")"));
     }
 
     private void EmitGroups()
     {
-        var type = "GroupDefinition<" + SubjectRow + ">";
+        var type = RuntimeTypes.GroupDefinition + "<" + SubjectRow + ">";
         var expressions = LambdaExpressions(_study.SubjectTable.Name);
         _w.Line();
         _w.Line("/// <summary>The groups, in declared order; a subject in none is unassigned, in several is reported.</summary>");
-        _w.Write("public static IReadOnlyList<" + type + "> Groups { get; } = ");
+        _w.Write("public static " + RuntimeTypes.IReadOnlyList + "<" + type + "> Groups { get; } = ");
         EmitArray(type, _study.Groups.Select(g =>
             "new(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.String(g.Label) + ", r => " + expressions.Emit(g.Predicate) + ")"));
     }
@@ -37,7 +37,7 @@ public sealed partial class CSharpEmitter
         var list = items.ToList();
         if (list.Count == 0)
         {
-            _w.Line("Array.Empty<" + elementType + ">();");
+            _w.Line(RuntimeTypes.Array + ".Empty<" + elementType + ">();");
             return;
         }
 
@@ -56,25 +56,25 @@ public sealed partial class CSharpEmitter
     {
         _w.Line();
         _w.Line("/// <summary>The analyses of the plan, in protocol order.</summary>");
-        _w.Write("public static IReadOnlyList<string> AnalysisPlan { get; } = ");
+        _w.Write("public static " + RuntimeTypes.IReadOnlyList + "<string> AnalysisPlan { get; } = ");
         EmitArray("string", _study.Analyses.Select(a => CSharpLiterals.String(a.Source)));
     }
 
     private void EmitRun()
     {
         EmitAnalysisPlan();
-        var locals = new LocalNames("run", "options", "r");
+        var locals = new LocalNames(_names, "run", "options", "r");
         var tableLocals = _study.Tables.ToDictionary(t => t.Name, t => locals.Allocate(t.Name));
         var subjects = tableLocals[_study.SubjectTable.Name];
         var report = _study.Report;
 
         _w.Line();
         _w.Line("/// <summary>Runs the statistical analysis plan of study <c>" + CSharpLiterals.CommentText(_study.Name) + "</c>, in protocol order.</summary>");
-        _w.Line("public static StudyResults Run(StudyRunOptions options)");
+        _w.Line("public static " + RuntimeTypes.StudyResults + " Run(" + RuntimeTypes.StudyRunOptions + " options)");
         _w.OpenBrace();
-        var formats = "new[] { " + string.Join(", ", report.Formats.Select(f => "ReportFormat." + f)) + " }";
+        var formats = "new[] { " + string.Join(", ", report.Formats.Select(f => RuntimeTypes.ReportFormat + "." + f)) + " }";
         string template = report.Template is null ? string.Empty : ", " + CSharpLiterals.String(report.Template);
-        _w.Line("var run = new StudyRun(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ", AnalysisPlan" + template + ");");
+        _w.Line("var run = new " + RuntimeTypes.StudyRun + "(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ", AnalysisPlan" + template + ");");
         var subjectTable = _study.SubjectTable;
         _w.Line("var " + subjects + " = run.Cohort(" + _names.Table(subjectTable.Name).Reader + "(run.Table(" + CSharpLiterals.String(subjectTable.Name)
             + ")), r => " + KeyText(subjectTable, subjectTable.Key!) + ", r => r.SourceRow, Criteria, Groups);");
@@ -125,8 +125,8 @@ public sealed partial class CSharpEmitter
         {
             (TypeKind.Text, false) => property,
             (TypeKind.Text, true) => property + " ?? \"\"",
-            (_, false) => property + ".ToString(CultureInfo.InvariantCulture)",
-            _ => property + "?.ToString(CultureInfo.InvariantCulture) ?? \"\"",
+            (_, false) => property + ".ToString(" + RuntimeTypes.CultureInfo + ".InvariantCulture)",
+            _ => property + "?.ToString(" + RuntimeTypes.CultureInfo + ".InvariantCulture) ?? \"\"",
         };
     }
 
@@ -168,12 +168,12 @@ public sealed partial class CSharpEmitter
             switch (outcome.Kind)
             {
                 case OutcomeKind.TimeToEvent:
-                    return "Variables.TimeToEvent(" + subjects + ", " + name + ", " + label + ", " + unit + ", "
+                    return RuntimeTypes.Variables + ".TimeToEvent(" + subjects + ", " + name + ", " + label + ", " + unit + ", "
                         + (outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null") + ", r => " + expressions.Emit(outcome.Time!)
                         + ", r => " + expressions.Emit(outcome.Event!) + ")";
                 case OutcomeKind.Repeated:
                     var child = LambdaExpressions(outcome.RepeatedTable!);
-                    return "Variables.Repeated(" + tableLocals[outcome.RepeatedTable!] + ", " + name + ", " + label + ", " + unit + ", "
+                    return RuntimeTypes.Variables + ".Repeated(" + tableLocals[outcome.RepeatedTable!] + ", " + name + ", " + label + ", " + unit + ", "
                         + CSharpLiterals.String(outcome.RepeatedTimeName!) + ", r => " + child.Emit(outcome.RepeatedValue!)
                         + ", r => " + child.Emit(outcome.RepeatedTime!) + ")";
                 default:
@@ -194,17 +194,17 @@ public sealed partial class CSharpEmitter
         switch (kind)
         {
             case VariableKind.Binary:
-                return "Variables.Binary(" + subjects + ", " + name + ", " + label + ", " + lambda + ")";
+                return RuntimeTypes.Variables + ".Binary(" + subjects + ", " + name + ", " + label + ", " + lambda + ")";
             case VariableKind.Count:
-                return "Variables.Count(" + subjects + ", " + name + ", " + label + ", " + lambda + ")";
+                return RuntimeTypes.Variables + ".Count(" + subjects + ", " + name + ", " + label + ", " + lambda + ")";
             case VariableKind.Categorical:
                 var category = value.Type.Category!;
                 var levels = "new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }";
                 var nullable = expressions.TypeOf(value).Nullable;
-                return "Variables.Categorical(" + subjects + ", " + name + ", " + label + ", " + levels + ", r => "
+                return RuntimeTypes.Variables + ".Categorical(" + subjects + ", " + name + ", " + label + ", " + levels + ", r => "
                     + (nullable ? "(int?)" : "(int)") + Parenthesize(expressions.Emit(value)) + ")";
             default:
-                return "Variables.Continuous(" + subjects + ", " + name + ", " + label + ", " + unit + ", Summary." + summary + ", " + lambda + ")";
+                return RuntimeTypes.Variables + ".Continuous(" + subjects + ", " + name + ", " + label + ", " + unit + ", " + RuntimeTypes.Summary + "." + summary + ", " + lambda + ")";
         }
     }
 

@@ -10,20 +10,20 @@ public sealed partial class CSharpEmitter
     private void EmitSchema()
     {
         _w.Line();
-        _w.Line("public static StudySchema Schema { get; } = new StudySchema(");
+        _w.Line("public static " + RuntimeTypes.StudySchema + " Schema { get; } = new " + RuntimeTypes.StudySchema + "(");
         _w.Indent();
         _w.Line("Name: " + CSharpLiterals.String(_study.Name) + ",");
         _w.Line("Title: " + CSharpLiterals.StringOrNull(_study.Title) + ",");
         _w.Line("Version: " + CSharpLiterals.StringOrNull(_study.Version) + ",");
         _w.Line("StudyFileName: " + CSharpLiterals.String(_study.StudyFileName) + ",");
         _w.Line("StudySha256: " + CSharpLiterals.String(_study.StudySha256) + ",");
-        _w.Line("Tables: new TableSchema[]");
+        _w.Line("Tables: new " + RuntimeTypes.TableSchema + "[]");
         _w.OpenBrace();
         foreach (var table in _study.Tables)
         {
-            _w.Line("new TableSchema(" + CSharpLiterals.String(table.Name) + ", " + CSharpLiterals.String(table.Source)
+            _w.Line("new " + RuntimeTypes.TableSchema + "(" + CSharpLiterals.String(table.Name) + ", " + CSharpLiterals.String(table.Source)
                 + ", Key: " + CSharpLiterals.StringOrNull(table.Key) + ", Parent: " + CSharpLiterals.StringOrNull(table.Parent)
-                + ", LinkColumn: " + CSharpLiterals.StringOrNull(table.LinkColumn) + ", Columns: new ColumnSchema[]");
+                + ", LinkColumn: " + CSharpLiterals.StringOrNull(table.LinkColumn) + ", Columns: new " + RuntimeTypes.ColumnSchema + "[]");
             _w.OpenBrace();
             foreach (var column in table.Columns)
             {
@@ -71,7 +71,7 @@ public sealed partial class CSharpEmitter
 
     private static string ColumnSchema(ColumnSymbol column)
     {
-        var arguments = new List<string> { CSharpLiterals.String(column.Name), "ColumnKind." + column.Type.Kind };
+        var arguments = new List<string> { CSharpLiterals.String(column.Name), RuntimeTypes.ColumnKind + "." + column.Type.Kind };
         if (column.Type.Category is { } category)
         {
             arguments.Add("Levels: new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }");
@@ -102,7 +102,7 @@ public sealed partial class CSharpEmitter
             arguments.Add("Label: " + CSharpLiterals.String(column.Label));
         }
 
-        return "new ColumnSchema(" + string.Join(", ", arguments) + ")";
+        return "new " + RuntimeTypes.ColumnSchema + "(" + string.Join(", ", arguments) + ")";
     }
 
     /// <summary>Typed rows from a loaded table. Required columns are never null after validation, so their values are unwrapped.</summary>
@@ -110,12 +110,12 @@ public sealed partial class CSharpEmitter
     {
         var names = _names.Table(table.Name);
         var expressions = new ExpressionEmitter(_names, string.Empty, table.Name, InRecord: false);
-        var locals = new LocalNames("table", "rows", "i");
+        var locals = new LocalNames(_names, "table", "rows", "i");
         var columnLocals = table.Columns.Select(c => locals.Allocate(c.Name)).ToArray();
 
         _w.Line();
         _w.Line("/// <summary>The valid rows of table <c>" + CSharpLiterals.CommentText(table.Name) + "</c> as typed records.</summary>");
-        _w.Line("public static IReadOnlyList<" + names.Row + "> " + names.Reader + "(DataTable table)");
+        _w.Line("public static " + RuntimeTypes.IReadOnlyList + "<" + names.Row + "> " + names.Reader + "(" + RuntimeTypes.DataTable + " table)");
         _w.OpenBrace();
         for (var i = 0; i < table.Columns.Length; i++)
         {

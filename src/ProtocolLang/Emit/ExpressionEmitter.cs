@@ -29,7 +29,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
         TypeKind.Integer => "long",
         TypeKind.Text => "string",
         TypeKind.Bool => "bool",
-        TypeKind.Date => "DateOnly",
+        TypeKind.Date => RuntimeTypes.DateOnly,
         TypeKind.Category => Names.Enum(type.Category!),
         _ => "double",
     };
@@ -64,7 +64,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
             case BoundDeriveReference d:
                 return (Receiver + Names.Property(d.Table, d.Name), DeriveType(d.Type));
             case BoundUnary { Operator: UnaryOperator.Not } not:
-                return ("Fn.Not(" + Emit(not.Operand) + ")", new("bool", true, TypeKind.Bool));
+                return (RuntimeTypes.Fn + ".Not(" + Emit(not.Operand) + ")", new("bool", true, TypeKind.Bool));
             case BoundUnary negate:
             {
                 var (code, type) = Write(negate.Operand);
@@ -95,9 +95,9 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
         switch (binary.Operator)
         {
             case BinaryOperator.And:
-                return ("Fn.And(" + Strip(left.Code) + ", " + Strip(right.Code) + ")", new("bool", true, TypeKind.Bool));
+                return (RuntimeTypes.Fn + ".And(" + Strip(left.Code) + ", " + Strip(right.Code) + ")", new("bool", true, TypeKind.Bool));
             case BinaryOperator.Or:
-                return ("Fn.Or(" + Strip(left.Code) + ", " + Strip(right.Code) + ")", new("bool", true, TypeKind.Bool));
+                return (RuntimeTypes.Fn + ".Or(" + Strip(left.Code) + ", " + Strip(right.Code) + ")", new("bool", true, TypeKind.Bool));
             case BinaryOperator.Equal:
             case BinaryOperator.NotEqual:
                 return (Helper(binary.Operator == BinaryOperator.Equal ? "Eq" : "Ne", left, right, []), new("bool", true, TypeKind.Bool));
@@ -112,7 +112,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
                     BinaryOperator.Greater => "Gt",
                     _ => "Ge",
                 };
-                return ("Fn." + name + "(" + Strip(left.Code) + ", " + Strip(right.Code) + ")", new("bool", true, TypeKind.Bool));
+                return (RuntimeTypes.Fn + "." + name + "(" + Strip(left.Code) + ", " + Strip(right.Code) + ")", new("bool", true, TypeKind.Bool));
             default:
                 var op = binary.Operator switch
                 {
@@ -139,12 +139,12 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
         var arguments = string.Join(", ", new[] { Strip(first.Code), Strip(second.Code) }.Concat(rest));
         if (kind == TypeKind.Text)
         {
-            return "Fn." + name + "(" + arguments + ")";
+            return RuntimeTypes.Fn + "." + name + "(" + arguments + ")";
         }
 
         var typeName = kind is TypeKind.Number or TypeKind.Integer ? "double" : first.Type.Kind == kind ? first.Type.Name : second.Type.Name;
         var inferable = kind is not TypeKind.Number and not TypeKind.Integer && first.Type.Nullable && first.Type.Name == typeName;
-        return "Fn." + name + (inferable ? string.Empty : "<" + typeName + ">") + "(" + arguments + ")";
+        return RuntimeTypes.Fn + "." + name + (inferable ? string.Empty : "<" + typeName + ">") + "(" + arguments + ")";
     }
 
     private string WriteIsMissing(BoundIsMissing isMissing)
@@ -176,7 +176,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
             call = call.Replace(", )", ")");
         }
 
-        return @in.Negated ? "Fn.Not(" + call + ")" : call;
+        return @in.Negated ? RuntimeTypes.Fn + ".Not(" + call + ")" : call;
     }
 
     private string WriteCall(BoundCall call)
@@ -188,7 +188,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
         }
 
         var name = call.Function.ToString();
-        return "Fn." + name + "(" + string.Join(", ", arguments) + ")";
+        return RuntimeTypes.Fn + "." + name + "(" + string.Join(", ", arguments) + ")";
     }
 
     private (string, CSharpType) WriteConditional(BoundConditional conditional)
@@ -198,7 +198,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
         var whenFalse = conditional.WhenFalse is BoundMissingLiteral ? "null" : Strip(Write(conditional.WhenFalse).Code);
         var type = DeriveType(conditional.Type);
         var typeArgument = type.Kind == TypeKind.Text ? string.Empty : "<" + type.Name + ">";
-        return ("Fn.If" + typeArgument + "(" + condition + ", " + whenTrue + ", " + whenFalse + ")", type);
+        return (RuntimeTypes.Fn + ".If" + typeArgument + "(" + condition + ", " + whenTrue + ", " + whenFalse + ")", type);
     }
 
     /// <summary>Drops the parentheses around a whole arithmetic expression where they are not needed (an argument, a lambda body).</summary>
