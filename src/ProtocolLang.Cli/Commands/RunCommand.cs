@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using ProtocolLang.Cli.Compilation;
 using ProtocolLang.Cli.Status;
 using ProtocolLang.Runtime.Data;

@@ -30,7 +30,7 @@ public sealed partial class CSharpEmitter
                 _w.Line(ColumnSchema(column) + ",");
             }
 
-            _w.CloseBrace(table.ExcludeInvalidRows ? ") { OnInvalid = DataPolicy.Exclude }," : "),");
+            _w.CloseBrace(table.ExcludeInvalidRows ? ") { OnInvalid = " + RuntimeTypes.DataPolicy + ".Exclude }," : "),");
         }
 
         var hasInit = _study.ExcludeOverlapping || !_warnings.IsEmpty;
@@ -48,12 +48,12 @@ public sealed partial class CSharpEmitter
         _w.OpenBrace();
         if (_study.ExcludeOverlapping)
         {
-            _w.Line("OnOverlap = DataPolicy.Exclude,");
+            _w.Line("OnOverlap = " + RuntimeTypes.DataPolicy + ".Exclude,");
         }
 
         if (!_warnings.IsEmpty)
         {
-            _w.Line("Warnings = new StudyDiagnostic[]");
+            _w.Line("Warnings = new " + RuntimeTypes.StudyDiagnostic + "[]");
             _w.OpenBrace();
             foreach (var warning in _warnings)
             {

@@ -159,7 +159,7 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
         // the runtime's Fn.IsMissing counts those as missing too. A column read from data is always finite.
         if (type.Kind == TypeKind.Number && isMissing.Operand is not BoundColumnReference)
         {
-            return (isMissing.Negated ? "!" : string.Empty) + "Fn.IsMissing(" + Strip(code) + ")";
+            return (isMissing.Negated ? "!" : string.Empty) + RuntimeTypes.Fn + ".IsMissing(" + Strip(code) + ")";
         }
 
         return code + (isMissing.Negated ? " is not null" : " is null");

@@ -26,6 +26,8 @@ internal static class RuntimeTypes
     public const string ColumnSchema = Data + "ColumnSchema";
     public const string ColumnKind = Data + "ColumnKind";
     public const string DataTable = Data + "DataTable";
+    public const string DataPolicy = Data + "DataPolicy";
+    public const string StudyDiagnostic = Data + "StudyDiagnostic";
 
     public const string Fn = Plan + "Fn";
     public const string Criterion = Plan + "Criterion";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using CsCheck;
 using ProtocolLang.Diagnostics;
@@ -26,7 +27,9 @@ public class GeneratedCodeProperties
             var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             Assert.True(errors.Count == 0, "the random study does not bind:\n" + string.Join("\n", errors));
 
-            var code = CSharpEmitter.Emit(result.Study!);
+            // The binder's warnings go into the generated schema, as StudyCompiler passes them.
+            var warnings = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToImmutableArray();
+            var code = CSharpEmitter.Emit(result.Study!, warnings);
 
             var problems = GeneratedCodeCompiler.Problems(code);
             Assert.True(problems.Length == 0, "the generated C# does not compile:\n" + string.Join("\n", problems));

@@ -61,7 +61,12 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
 
             Line("study " + studyName + " {");
             Line("  title " + Label());
-            Line("  table " + subjects + " from \"subjects.csv\" key " + key + " {");
+            if (Maybe())
+            {
+                Line("  on_invalid exclude");
+            }
+
+            Line("  table " + subjects + " from \"subjects.csv\" key " + key + (Maybe() ? " on_invalid fail" : string.Empty) + " {");
             Line("    " + key + ": " + keyType);
             Line("    " + category + ": category(" + string.Join(", ", levels) + ")" + (Maybe() ? " optional" : string.Empty) + " label " + Label());
             Line("    " + number + ": number unit " + Label() + (Maybe() ? " optional" : string.Empty));
@@ -177,7 +182,7 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
             for (var i = Choose(4); i > 0; i--)
             {
                 var name = Name();
-                var expression = Choose(7) switch
+                var expression = Choose(9) switch
                 {
                     0 => "if " + flag + " then " + number + " else missing",
                     1 => "log(" + number + ") + 1",
@@ -185,6 +190,9 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
                     3 => dates.Count > 0 ? "years_between(" + dates[0] + ", " + dates[^1] + ")" : "round(" + number + ", 1)",
                     4 => integers.Count > 0 ? integers[0] + " / 2" : "-" + number,
                     5 => category + " in (" + string.Join(", ", levels.Take(2)) + ")",
+                    // A binder warning (PL2090) travels into the generated schema; a computed number's 'is missing'.
+                    6 => number + " / 0",
+                    7 => "if (" + number + " * 2) is missing then 0 else 1",
                     _ => "min(" + number + ", 10) * 3",
                 };
                 Line("    derive " + name + " = " + expression + (Maybe() ? " label " + Label() : string.Empty));
@@ -224,7 +232,7 @@ internal sealed record RandomStudy(IReadOnlyList<string> Names, int[] Choices)
         private List<string> Groups(string category, List<string> levels)
         {
             var groups = new List<string>();
-            Line("  groups {");
+            Line("  groups" + (Maybe() ? " on_overlap exclude" : string.Empty) + " {");
             foreach (var level in levels.Take(2 + Choose(levels.Count - 1)))
             {
                 var name = Name();
