@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using ProtocolLang.Cli.Commands;
 
 namespace ProtocolLang.Cli.Tests;
@@ -34,7 +35,13 @@ public sealed class RunPathTests : IClassFixture<ExampleRuns>
         Assert.Contains($"error PL4040: table 'subjects': the data file '{from}'", error, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, output + error, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(outDir));
+
+        // A data failure writes only problems.txt to the caller's --out folder, and nothing of the refused file is in it.
+        Assert.Equal(new[] { "problems.txt" }, Directory.GetFiles(outDir).Select(Path.GetFileName));
+        string problems = File.ReadAllText(Path.Combine(outDir, "problems.txt"));
+        Assert.Contains("PL4040", problems, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, problems, StringComparison.Ordinal);
+        Assert.DoesNotContain("root:", problems, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public sealed class InvalidUtf8Tests
         var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "PL1016");
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(new LinePosition(4, 12), diagnostic.Location.GetLineSpan().StartLinePosition);
-        Assert.Empty(result.GeneratedSources);
+        // A study with errors gets only the stub of its namespace and class, no analysis code.
+        var generated = Assert.Single(result.GeneratedSources).SourceText.ToString();
+        Assert.Contains("which has errors: a stub", generated, System.StringComparison.Ordinal);
     }
 
     /// <summary>What Roslyn hands a generator for an additional file that failed to decode as UTF-8.</summary>

@@ -64,8 +64,8 @@ public sealed class DataPolicyBindingTests
         var code = CSharpEmitter.Emit(study);
 
         Assert.True(study.ExcludeOverlapping);
-        Assert.Contains("}) { OnInvalid = DataPolicy.Exclude },", code, System.StringComparison.Ordinal);
-        Assert.Contains("OnOverlap = DataPolicy.Exclude,", code, System.StringComparison.Ordinal);
+        Assert.Contains("}) { OnInvalid = global::ProtocolLang.Runtime.Data.DataPolicy.Exclude },", code, System.StringComparison.Ordinal);
+        Assert.Contains("OnOverlap = global::ProtocolLang.Runtime.Data.DataPolicy.Exclude,", code, System.StringComparison.Ordinal);
         Assert.Empty(GeneratedCodeCompiler.Problems(code));
     }
 

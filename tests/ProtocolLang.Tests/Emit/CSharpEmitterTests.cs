@@ -102,7 +102,7 @@ public class CSharpEmitterTests
             """, "undefined.study"));
 
         // log(0) is NaN and x / 0 an infinity, not null: Fn.IsMissing counts them as missing.
-        Assert.Contains("r => !Fn.IsMissing(r.Lx)", code, System.StringComparison.Ordinal);
+        Assert.Contains("r => !global::ProtocolLang.Runtime.Plan.Fn.IsMissing(r.Lx)", code, System.StringComparison.Ordinal);
         Assert.Contains("r => r.X is null", code, System.StringComparison.Ordinal);
         Assert.Empty(GeneratedCodeCompiler.Problems(code));
     }
