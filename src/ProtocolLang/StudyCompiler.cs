@@ -41,6 +41,13 @@ public static class StudyCompiler
     {
         var name = studyName ?? System.IO.Path.GetFileNameWithoutExtension(path);
         var safe = new string(name.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        // Capped like a declared name (PL2080): a study with a too-long name still gets its stub, and the
+        // hint name becomes a file name when the project emits generated files (255 bytes at most).
+        if (safe.Length > Binding.Binder.MaxNameLength)
+        {
+            safe = safe.Substring(0, Binding.Binder.MaxNameLength);
+        }
+
         return (safe.Length == 0 ? "Study" : safe) + ".g.cs";
     }
 }

@@ -63,6 +63,7 @@ public sealed class AssemblyCacheTests
         Assert.True(run.Exit == 0, run.Error);
         Assert.StartsWith($"protocollang: note: cannot cache the compiled study in '{cacheFile}'", run.Error, StringComparison.Ordinal);
         Assert.Contains("ran it without caching", run.Error, StringComparison.Ordinal);
+        Assert.Contains("compiled assembly built, not cached.", run.Out, StringComparison.Ordinal);
         Assert.Equal("not a folder", File.ReadAllText(cacheFile));
     }
 

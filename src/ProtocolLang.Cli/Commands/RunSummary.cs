@@ -43,7 +43,7 @@ internal static class RunSummary
         var written = results.Reports.Where(r => r.File is not null && r.Status == "ok").Select(r => r.File!).ToArray();
         var where = outDir ?? "the study's report folder";
         writer.Write(Invariant(
-            $"{results.Study.Name}: {results.Analyses.Count} analyses; compiled assembly {(outcome.CacheHit ? "from the cache" : "built and cached")}.\n"));
+            $"{results.Study.Name}: {results.Analyses.Count} analyses; compiled assembly {(outcome.CacheHit ? "from the cache" : outcome.NotCached ? "built, not cached" : "built and cached")}.\n"));
         writer.Write(Invariant($"Wrote {string.Join(", ", written)} to {where}.\n"));
         foreach (var skipped in results.Reports.Where(r => r.Status != "ok"))
         {

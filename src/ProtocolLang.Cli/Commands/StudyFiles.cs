@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using ProtocolLang.Cli.Compilation;
@@ -16,7 +17,16 @@ internal static class StudyFiles
             return false;
         }
 
-        study = StudyFile.Read(path);
-        return true;
+        try
+        {
+            study = StudyFile.Read(path);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Exists but cannot be read (permissions, a lock, an I/O error): a usage problem, not a crash.
+            output.Error.Write($"protocollang: cannot read {path}: {e.Message}\n");
+            return false;
+        }
     }
 }

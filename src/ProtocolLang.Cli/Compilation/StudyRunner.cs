@@ -9,7 +9,11 @@ using ProtocolLang.Runtime.Plan;
 namespace ProtocolLang.Cli.Compilation;
 
 /// <summary>What <see cref="StudyRunner.Run"/> did: the results, and whether the compiled assembly came from the cache.</summary>
-internal sealed record StudyRunOutcome(StudyResults Results, bool CacheHit, string CacheKey);
+internal sealed record StudyRunOutcome(StudyResults Results, bool CacheHit, string CacheKey)
+{
+    /// <summary>The assembly was built but could not be stored in the cache (a warning said why).</summary>
+    public bool NotCached { get; init; }
+}
 
 /// <summary>The stages a run reports to a progress display, in order.</summary>
 internal static class RunStage
@@ -28,6 +32,7 @@ internal sealed class StudyRunner
 {
     private readonly AssemblyCache _cache;
     private readonly Action<string> _note;
+    private bool _cacheWriteFailed;
 
     /// <param name="note">Told of cache problems the run recovered from (a corrupt or foreign entry, an unwritable folder).</param>
     public StudyRunner(AssemblyCache cache, Action<string>? note = null)
@@ -100,7 +105,7 @@ internal sealed class StudyRunner
             }
 
             stage(RunStage.Analyse);
-            return new StudyRunOutcome(Invoke(run, options), cacheHit, key);
+            return new StudyRunOutcome(Invoke(run, options), cacheHit, key) { NotCached = _cacheWriteFailed };
         }
         finally
         {
@@ -121,6 +126,7 @@ internal sealed class StudyRunner
         var image = CSharpAssemblyCompiler.Compile("ProtocolLang.Study." + identity.Key[..16], compilation.HintName, compilation.GeneratedSource);
         if (_cache.Write(identity, image) is { } warning)
         {
+            _cacheWriteFailed = true;
             _note(warning);
         }
 

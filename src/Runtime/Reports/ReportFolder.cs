@@ -32,6 +32,7 @@ internal static class ReportFolder
         string root = Path.GetFullPath(outputDirectory);
         foreach (string folder in files.Select(f => Path.GetDirectoryName(Full(root, f.Name))!).Distinct(StringComparer.Ordinal))
         {
+            RefuseLinkedSubfolder(root, folder);
             CreateFolder(folder);
         }
 
@@ -122,6 +123,22 @@ internal static class ReportFolder
     };
 
     private static string Full(string root, string name) => Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>
+    /// The report folder itself was resolved inside the study's folder; a subfolder such as <c>figures/</c> that is
+    /// a symbolic link would carry our writes (and the removal of stale figures) to wherever it points.
+    /// </summary>
+    private static void RefuseLinkedSubfolder(string root, string folder)
+    {
+        for (string? current = folder; current is not null && current.Length > root.Length; current = Path.GetDirectoryName(current))
+        {
+            if (Directory.Exists(current) && new DirectoryInfo(current).LinkTarget is not null)
+            {
+                throw new StudyIoException(
+                    $"cannot write '{current}': it is a symbolic link; the tool writes only into real folders of the report folder");
+            }
+        }
+    }
 
     private static void CreateFolder(string folder)
     {

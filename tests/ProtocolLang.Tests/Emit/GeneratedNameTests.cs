@@ -237,6 +237,16 @@ public class GeneratedNameTests
         Assert.Equal(kind + " name '" + new string('n', 32) + "...' has " + length + " characters; a name may have at most 128 (it becomes part of C# identifiers)", tooLong.Message);
     }
 
+    [Fact]
+    public void AStudyWithATooLongNameGetsItsStubUnderAHintNameThatFitsAFileName()
+    {
+        var compilation = StudyCompiler.Compile("long.study", Study(name: new string('n', 490)));
+
+        Assert.True(compilation.HasErrors);
+        Assert.NotNull(compilation.Stub);
+        Assert.Equal(new string('n', 128) + ".g.cs", compilation.HintName);
+    }
+
     [Theory]
     [InlineData("größe")]
     [InlineData("时间")]

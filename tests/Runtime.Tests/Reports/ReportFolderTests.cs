@@ -35,6 +35,32 @@ public sealed class ReportFolderTests : IDisposable
     }
 
     [Fact]
+    public void AFiguresFolderThatIsASymbolicLinkOutOfTheReportFolderIsRefusedAndNothingIsWrittenOrRemovedThere()
+    {
+        string elsewhere = _folder + "-elsewhere";
+        Directory.CreateDirectory(elsewhere);
+        try
+        {
+            System.IO.File.WriteAllText(Path.Combine(elsewhere, "km-3.svg"), "a user's file");
+            Directory.CreateDirectory(_folder);
+            Directory.CreateSymbolicLink(File("figures"), elsewhere);
+            System.IO.File.WriteAllText(File(ReportFolder.ManifestFile), "figures/km-3.svg\n");
+
+            var e = Assert.Throws<StudyIoException>(() =>
+                ReportFolder.Write(_folder, [("report.md", "r\n"), ("figures/box-ck.svg", "<svg/>")], figuresRendered: true));
+
+            Assert.Contains("is a symbolic link", e.Message, StringComparison.Ordinal);
+            Assert.Equal(["km-3.svg"], Directory.GetFiles(elsewhere).Select(Path.GetFileName));
+            Assert.Equal("a user's file", System.IO.File.ReadAllText(Path.Combine(elsewhere, "km-3.svg")));
+            Assert.False(System.IO.File.Exists(File("report.md")), "no half-written report set");
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ARunWithoutFiguresKeepsTheFiguresOfTheReportsItDidNotRewrite()
     {
         ReportFolder.Write(_folder, [("report.md", "r\n"), ("figures/km-3.svg", "<svg/>")], figuresRendered: true);
