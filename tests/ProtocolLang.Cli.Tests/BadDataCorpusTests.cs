@@ -62,7 +62,7 @@ public sealed class BadDataCorpusTests : IClassFixture<BadDataCorpusTests.Shared
         var output = captured.Out.ToString();
         Assert.True(exit == ExitCodes.Success, $"exit {exit}; stderr:\n{captured.Error}");
         var summary = Assert.Single(output.Split('\n'), l => l.StartsWith(expected.Table + ": ", StringComparison.Ordinal));
-        Assert.Contains(expected.ConsoleReason + " " + expected.Count, summary, StringComparison.Ordinal);
+        Assert.Contains(expected.Count + " " + expected.ConsoleReason, summary, StringComparison.Ordinal);
         Assert.Contains("| " + expected.ReportReason + " | " + expected.Count + " |", File.ReadAllText(temp.Combine("case", "report", "report.md")), StringComparison.Ordinal);
         if (expected.Stage != "overlapping")
         {
@@ -120,7 +120,7 @@ public sealed class BadDataCorpusTests : IClassFixture<BadDataCorpusTests.Shared
 
     private sealed record Expected(string Problem, string? Warning, string Table, string Stage, string? Reason, string? Code, int Count)
     {
-        public string ConsoleReason => Stage == "overlapping" ? "in more than one group" : $"invalid, {Reason} ({Code})";
+        public string ConsoleReason => Stage == "overlapping" ? "in more than one group" : $"invalid ({Reason}, {Code})";
 
         public string ReportReason => Stage == "overlapping" ? "In more than one group" : $"Invalid row: {Reason} ({Code})";
 

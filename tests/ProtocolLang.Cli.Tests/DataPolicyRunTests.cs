@@ -42,8 +42,8 @@ public sealed class DataPolicyRunTests
 
         Assert.True(exit == ExitCodes.Success, captured.Error.ToString());
         Assert.Equal(
-            "subjects: 61 of 67 subjects analysed; 6 excluded: invalid, column 'age' is outside its range (PL4003) 1, "
-                + "not included: Complete antibody testing 3, in no group 2.",
+            "subjects: 61 of 67 subjects analysed; 6 excluded: 1 invalid (column 'age' is outside its range, PL4003), "
+                + "3 not included (Complete antibody testing), 2 in no group.",
             captured.Out.ToString().Split('\n')[0]);
         const string Step = "Invalid row: column 'age' is outside its range (PL4003)";
         Assert.Contains("| " + Step + " | 1 |", File.ReadAllText(temp.Combine("out", "report.md")), StringComparison.Ordinal);

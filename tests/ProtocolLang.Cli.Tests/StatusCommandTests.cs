@@ -174,9 +174,9 @@ public sealed class StatusCommandTests : IClassFixture<StatusRuns>
         Assert.DoesNotContain('\u001b', _runs.FirstRunOut);
         Assert.DoesNotContain('\r', _runs.FirstRunOut);
         Assert.Equal(5, lines.Length);
-        Assert.Equal("subjects: 62 of 67 subjects analysed; 5 excluded: not included: Complete antibody testing 3, in no group 2.", lines[0]);
+        Assert.Equal("subjects: 62 of 67 subjects analysed; 5 excluded: 3 not included (Complete antibody testing), 2 in no group.", lines[0]);
         Assert.Equal(
-            "visits: 307 of 332 rows kept; 25 excluded: subject not analysed: subject in no group 10, subject not analysed: subject not included: Complete antibody testing 15.",
+            "visits: 307 of 332 rows kept; 25 excluded: 10 with their subject not analysed (subject in no group), 15 with their subject not analysed (subject not included: Complete antibody testing).",
             lines[1]);
         Assert.Equal("Warnings: 0 (0 in the study, 0 in the data), 2 in analyses.", lines[2]);
         Assert.StartsWith($"Nxp2Jdm: {RepositoryPaths.ExampleAnalysisCount()} analyses; compiled assembly ", lines[3], StringComparison.Ordinal);

@@ -51,7 +51,11 @@ internal static class RunSummary
         }
     }
 
-    /// <summary><c>subjects: 62 of 67 analysed; 5 excluded: not included: Complete antibody testing 3, in no group 2.</c></summary>
+    /// <summary>
+    /// <c>subjects: 61 of 67 subjects analysed; 6 excluded: 1 invalid (column 'age' is outside its range, PL4003),
+    /// 3 not included (Complete antibody testing), 2 in no group.</c> The count leads each reason, so a reason's
+    /// own words never run into the number.
+    /// </summary>
     internal static string TableLine(TableFlow table, CohortFlow? cohort)
     {
         var isSubjects = cohort is not null && string.Equals(cohort.Table, table.Table, StringComparison.Ordinal);
@@ -60,17 +64,17 @@ internal static class RunSummary
         var line = Invariant($"{table.Table}: {table.Kept} of {table.RowsRead} {(isSubjects ? "subjects analysed" : "rows kept")}; {excludedCount} excluded");
         return reasons.Length == 0
             ? line + "."
-            : line + ": " + string.Join(", ", reasons.Select(e => Invariant($"{Reason(e)} {e.Count}"))) + ".";
+            : line + ": " + string.Join(", ", reasons.Select(e => Invariant($"{e.Count} {Reason(e)}"))) + ".";
     }
 
     private static string Reason(ExclusionCount e) => e.Stage switch
     {
-        "invalid_row" => "invalid, " + e.Reason + (e.Code is null ? string.Empty : " (" + e.Code + ")"),
-        "include" => "not included: " + e.Reason,
-        "exclude" => "excluded: " + e.Reason,
+        "invalid_row" => "invalid (" + e.Reason + (e.Code is null ? string.Empty : ", " + e.Code) + ")",
+        "include" => "not included (" + e.Reason + ")",
+        "exclude" => "excluded (" + e.Reason + ")",
         "unassigned" => "in no group",
         "overlapping" => "in more than one group",
-        _ => "subject not analysed: " + e.Reason,
+        _ => "with their subject not analysed (" + e.Reason + ")",
     };
 
     /// <summary>Data warnings beyond the problems listed in the results are counted in problems.txt only.</summary>
