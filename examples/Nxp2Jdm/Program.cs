@@ -3,6 +3,7 @@ using System.Linq;
 using System.Reflection;
 using ProtocolLang.Runtime.Data;
 using ProtocolLang.Runtime.Plan;
+using ProtocolLang.Runtime.Results;
 using ProtocolLang.Studies.Nxp2Jdm;
 
 // Runs the Nxp2Jdm protocol end to end: load and validate the data, apply criteria and groups,
@@ -21,6 +22,17 @@ var options = new StudyRunOptions
 try
 {
     var results = Nxp2JdmStudy.Run(options);
+    foreach (var warning in results.Warnings ?? [])
+    {
+        Console.Error.WriteLine($"{warning.File}({warning.Line},{warning.Column}): warning {warning.Code}: {warning.Message}");
+    }
+
+    // Analysed and excluded subjects by reason, and the warning counts: a run never drops data without saying so.
+    foreach (var line in FlowSummary.Lines(results))
+    {
+        Console.WriteLine(line);
+    }
+
     Console.WriteLine($"{results.Study.Name}: {results.Analyses.Count} analyses; report written.");
     return 0;
 }

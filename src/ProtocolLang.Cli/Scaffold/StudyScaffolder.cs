@@ -161,6 +161,7 @@ internal static class StudyScaffolder
             using System.Reflection;
             using ProtocolLang.Runtime.Data;
             using ProtocolLang.Runtime.Plan;
+            using ProtocolLang.Runtime.Results;
             using ProtocolLang.Studies.{{name}};
 
             // Runs the {{name}} protocol: loads and checks the data, runs the analyses, writes the reports.
@@ -178,6 +179,17 @@ internal static class StudyScaffolder
             try
             {
                 var results = {{name}}Study.Run(options);
+                foreach (var warning in results.Warnings ?? [])
+                {
+                    Console.Error.WriteLine($"{warning.File}({warning.Line},{warning.Column}): warning {warning.Code}: {warning.Message}");
+                }
+
+                // Analysed and excluded subjects by reason, and the warning counts.
+                foreach (var line in FlowSummary.Lines(results))
+                {
+                    Console.WriteLine(line);
+                }
+
                 Console.WriteLine($"{results.Study.Name}: {results.Analyses.Count} analyses; report written.");
                 return 0;
             }
