@@ -7,33 +7,8 @@
 # Usage: scripts/new-smoke.sh            (exit code 0 = pass; KEEP=1 keeps the temp folder)
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="$(mktemp -d "${TMPDIR:-/tmp}/protocollang-new-smoke.XXXXXX")"
-# A version no earlier run used, so NuGet's global package cache cannot hand back a stale package.
-version="0.1.0-newsmoke.$(date -u +%Y%m%d%H%M%S).$$"
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_UI_LANGUAGE=en
-packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')"
-
-cleanup() {
-  if [ "${KEEP:-0}" = 1 ]; then
-    echo "new-smoke: kept $work"
-  else
-    rm -rf "$work"
-  fi
-  if [ -n "$packages" ]; then
-    for id in protocollang.cli protocollang.generator protocollang.runtime; do
-      rm -rf "${packages%/}/$id/$version"
-      rmdir "${packages%/}/$id" 2>/dev/null || true
-    done
-  fi
-}
-trap cleanup EXIT
-
-fail() {
-  echo "new-smoke: FAILED: $*" >&2
-  exit 1
-}
+. "$(dirname "${BASH_SOURCE[0]}")/smoke-common.sh"
+smoke_setup new-smoke newsmoke protocollang.cli protocollang.generator protocollang.runtime
 
 started=$SECONDS
 echo "new-smoke: packing the tool $version"

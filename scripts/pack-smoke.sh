@@ -7,34 +7,9 @@
 # Usage: scripts/pack-smoke.sh            (exit code 0 = pass; KEEP=1 keeps the temp folder)
 set -euo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$(dirname "${BASH_SOURCE[0]}")/smoke-common.sh"
+smoke_setup pack-smoke smoke protocollang.generator protocollang.runtime
 smoke="$repo/tests/PackSmoke"
-work="$(mktemp -d "${TMPDIR:-/tmp}/protocollang-pack-smoke.XXXXXX")"
-# A version no earlier run used, so NuGet's global package cache cannot hand back a stale package.
-version="0.1.0-smoke.$(date -u +%Y%m%d%H%M%S).$$"
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 DOTNET_CLI_UI_LANGUAGE=en
-packages="$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: *//p')"
-
-cleanup() {
-  if [ "${KEEP:-0}" = 1 ]; then
-    echo "pack-smoke: kept $work"
-  else
-    rm -rf "$work"
-  fi
-  if [ -n "$packages" ]; then
-    for id in protocollang.generator protocollang.runtime; do
-      rm -rf "${packages%/}/$id/$version"
-      rmdir "${packages%/}/$id" 2>/dev/null || true
-    done
-  fi
-}
-trap cleanup EXIT
-
-fail() {
-  echo "pack-smoke: FAILED: $*" >&2
-  exit 1
-}
 
 echo "pack-smoke: packing $version"
 for project in src/ProtocolLang.Generator src/Runtime; do
