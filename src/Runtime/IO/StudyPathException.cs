@@ -9,8 +9,7 @@ namespace ProtocolLang.Runtime.IO;
 /// </summary>
 public sealed class StudyPathException : Exception
 {
-    /// <summary>Data files use the data problem <c>PL4040</c> instead, listed with the other data problems.</summary>
-    public const string DataCode = "PL4040";
+    // Data files use the data problem PL4040 (DataProblemCodes.OutsideStudy) instead, listed with the other data problems.
     public const string TemplateCode = "PL4041";
     public const string ReportCode = "PL4042";
 
