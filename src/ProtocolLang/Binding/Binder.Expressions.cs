@@ -216,9 +216,26 @@ public sealed partial class Binder
         _ => "or",
     };
 
-    /// <summary>The right of <c>==</c>, <c>!=</c> or a value of <c>in</c>: against a category, a bare name is a level.</summary>
+    /// <summary>
+    /// The right of <c>==</c>, <c>!=</c> or a value of <c>in</c>: against a category, a bare name, a number or a string is a level,
+    /// written as in the declaration (<c>sex == F</c>, <c>sex == 1</c>, <c>rx == "Lev+5FU"</c>).
+    /// </summary>
     private BoundExpression BindComparand(ExpressionSyntax syntax, BoundType against, ExpressionContext context)
     {
+        if (against.Kind == TypeKind.Category && LevelLiteral(syntax) is { } literal)
+        {
+            var category = against.Category!;
+            var index = category.IndexOfLiteral(literal.Text, literal.Number);
+            if (index >= 0)
+            {
+                return new BoundLevel(category, index, syntax.Span);
+            }
+
+            _diagnostics.Add(DiagnosticDescriptors.UnknownLevel, syntax.Span, literal.Text, category.Column,
+                string.Join(", ", category.Levels), NameSuggestions.DidYouMean(literal.Text, category.Levels));
+            return new BoundErrorExpression(syntax.Span);
+        }
+
         if (against.Kind == TypeKind.Category && syntax is NameExpressionSyntax { Qualifier: null } name)
         {
             var category = against.Category!;
@@ -238,6 +255,15 @@ public sealed partial class Binder
 
         return BindExpression(syntax, context);
     }
+
+    /// <summary>A number (<c>2</c>, <c>-1</c>) or string literal compared with a category: the level's text and, for a number, its value.</summary>
+    private static (string Text, double? Number)? LevelLiteral(ExpressionSyntax syntax) => syntax switch
+    {
+        NumberLiteralExpressionSyntax n => (n.Number.Text, n.Number.Value),
+        StringLiteralExpressionSyntax s => (s.String.Value, null),
+        UnaryExpressionSyntax { Operator: UnaryOperator.Negate, Operand: NumberLiteralExpressionSyntax n } => ("-" + n.Number.Text, -n.Number.Value),
+        _ => null,
+    };
 
     private BoundExpression BindIsMissing(IsMissingExpressionSyntax syntax, ExpressionContext context)
     {

@@ -51,7 +51,7 @@ public sealed partial class Binder
 
                         foreach (var level in column.Type.Levels)
                         {
-                            yield return ("level", level);
+                            yield return ("level", level.Code);
                         }
                     }
 

@@ -134,24 +134,52 @@ public sealed partial class Binder
             case "bool": return BoundType.Bool;
             case "date": return BoundType.Date;
             case "category":
-                var levels = new List<string>();
-                foreach (var level in column.Type.Levels)
-                {
-                    if (levels.Contains(level.Name))
-                    {
-                        _diagnostics.Add(DiagnosticDescriptors.DuplicateLevel, level.Span, level.Name, column.Names[0].Name);
-                    }
-                    else
-                    {
-                        levels.Add(level.Name);
-                    }
-                }
-
-                return BoundType.OfCategory(new CategoryInfo(scope.Name, column.Names[0].Name, levels.ToImmutableArray()));
+                return BoundType.OfCategory(BindCategory(scope.Name, column));
             default:
                 _diagnostics.Add(DiagnosticDescriptors.UnknownType, keyword.Span, keyword.Name, NameSuggestions.DidYouMean(keyword.Name, TypeNames));
                 return BoundType.Error;
         }
+    }
+
+    /// <summary>
+    /// The levels of <c>category(...)</c> in declared order, each with its label (the level itself when none is written):
+    /// PL2010 for a level written twice, PL2140 for a label shown by two levels, PL2141/PL2142 for an empty level or label.
+    /// </summary>
+    private CategoryInfo BindCategory(string table, ColumnSyntax column)
+    {
+        var name = column.Names[0].Name;
+        var levels = new List<string>();
+        var labels = new List<string>();
+        foreach (var level in column.Type.Levels)
+        {
+            var code = level.Code.Name;
+            if (code.Length == 0)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.EmptyLevel, level.Code.Span, name);
+                continue;
+            }
+
+            if (levels.Contains(code))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DuplicateLevel, level.Code.Span, code, name);
+                continue;
+            }
+
+            var label = level.Label?.Value ?? code;
+            if (level.Label is { Value.Length: 0 })
+            {
+                _diagnostics.Add(DiagnosticDescriptors.EmptyLevelLabel, level.Label.Span, code, name);
+            }
+            else if (labels.IndexOf(label) is var shown and >= 0)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DuplicateLevelLabel, level.Label?.Span ?? level.Code.Span, label, code, levels[shown], name);
+            }
+
+            levels.Add(code);
+            labels.Add(label);
+        }
+
+        return new CategoryInfo(table, name, levels.ToImmutableArray()) { LevelLabels = labels.ToImmutableArray() };
     }
 
     private void DeclareDerive(TableScope scope, DeriveSyntax derive, bool isStudyLevel)
@@ -190,6 +218,10 @@ public sealed partial class Binder
         return slot.Symbol.Type;
     }
 
+    /// <summary>
+    /// The table's key, if it declares one, and its link to the subject table. A table without a key is keyed by its
+    /// 1-based data row number (the header not counted), so a subject table needs no invented <c>row_id</c>.
+    /// </summary>
     private void CheckKeyAndLink(TableScope scope, bool isSubjectTable)
     {
         var table = scope.Syntax;
@@ -208,10 +240,6 @@ public sealed partial class Binder
             }
 
             scope.Key = key.Name;
-        }
-        else if (isSubjectTable)
-        {
-            _diagnostics.Add(DiagnosticDescriptors.SubjectTableNeedsKey, table.Name.Span, table.Name.Name);
         }
 
         if (table.Parent is null || table.LinkColumn is null)
@@ -234,6 +262,13 @@ public sealed partial class Binder
         var link = CheckColumnExists(scope, table.LinkColumn, "link");
         scope.Parent = table.Parent.Name;
         scope.LinkColumn = table.LinkColumn.Name;
+        if (parent is not null && parent.Key is null)
+        {
+            // A table without a key is keyed by its row number, which no child row can name.
+            _diagnostics.Add(DiagnosticDescriptors.SubjectTableNeedsKey, table.Parent.Span, parent.Name);
+            return;
+        }
+
         if (parent is null || link is null || parent.Key is null || !parent.Columns.TryGetValue(parent.Key, out var parentKey))
         {
             return;

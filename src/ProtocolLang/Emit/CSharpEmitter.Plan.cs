@@ -77,7 +77,7 @@ public sealed partial class CSharpEmitter
         _w.Line("var run = new " + RuntimeTypes.StudyRun + "(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ", AnalysisPlan" + template + ");");
         var subjectTable = _study.SubjectTable;
         _w.Line("var " + subjects + " = run.Cohort(" + _names.Table(subjectTable.Name).Reader + "(run.Table(" + CSharpLiterals.String(subjectTable.Name)
-            + ")), r => " + KeyText(subjectTable, subjectTable.Key!) + ", r => r.SourceRow, Criteria, Groups);");
+            + ")), r => " + SubjectKeyText(subjectTable) + ", r => r.SourceRow, Criteria, Groups);");
         foreach (var child in _study.Tables.Skip(1).Where(t => t.LinkColumn is not null))
         {
             _w.Line("var " + tableLocals[child.Name] + " = run.Children(" + CSharpLiterals.String(child.Name) + ", "
@@ -115,6 +115,10 @@ public sealed partial class CSharpEmitter
         _w.Line("return run.Complete();");
         _w.CloseBrace();
     }
+
+    /// <summary>A subject's key; without a declared key, its 1-based data row number (the header not counted).</summary>
+    private string SubjectKeyText(TableSymbol table) =>
+        table.Key is null ? "r.SourceRow.ToString(" + RuntimeTypes.CultureInfo + ".InvariantCulture)" : KeyText(table, table.Key);
 
     /// <summary>The key (or link) of a row as the string the runtime matches on.</summary>
     private string KeyText(TableSymbol table, string columnName)
@@ -199,7 +203,8 @@ public sealed partial class CSharpEmitter
                 return RuntimeTypes.Variables + ".Count(" + subjects + ", " + name + ", " + label + ", " + lambda + ")";
             case VariableKind.Categorical:
                 var category = value.Type.Category!;
-                var levels = "new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }";
+                var levels = "new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }"
+                    + (category.HasLabels ? ", new[] { " + string.Join(", ", category.LevelLabels.Select(CSharpLiterals.String)) + " }" : string.Empty);
                 var nullable = expressions.TypeOf(value).Nullable;
                 return RuntimeTypes.Variables + ".Categorical(" + subjects + ", " + name + ", " + label + ", " + levels + ", r => "
                     + (nullable ? "(int?)" : "(int)") + Parenthesize(expressions.Emit(value)) + ")";

@@ -34,10 +34,23 @@ public static partial class StudyParser
         })
         select new TableHeader(name, path, key, link?.Parent, link?.Column, onInvalid);
 
-    private static readonly Parser<ImmutableArray<IdentifierSyntax>> CategoryLevels =
+    /// <summary>The code of a level: a name, a number as written (<c>-1</c>, <c>2</c>) or a quoted string.</summary>
+    private static readonly Parser<(IdentifierSyntax Code, CategoryLevelForm Form)> CategoryLevelCode =
+        Identifier("a level (a name, a number or a quoted string)").Select(n => (n, CategoryLevelForm.Name))
+            .XOr(NumberLiteral(allowSign: true).Select(n => (new IdentifierSyntax(n.Text, n.Span), CategoryLevelForm.Number)))
+            .XOr(StringLiteral("a level (a name, a number or a quoted string)").Select(s => (new IdentifierSyntax(s.Value, s.Span), CategoryLevelForm.String)));
+
+    /// <summary><c>CODE ["label"]</c>.</summary>
+    private static readonly Parser<CategoryLevelSyntax> CategoryLevel = Node(
+        from code in CategoryLevelCode
+        from label in Opt(StringLiteral("a label string"))
+        select (code, label),
+        (v, span) => new CategoryLevelSyntax(v.code.Code, v.code.Form, v.label, span));
+
+    private static readonly Parser<ImmutableArray<CategoryLevelSyntax>> CategoryLevels =
         from open in Symbol("(", "'(' and the levels after 'category'")
-        from levels in CommaList(Identifier("a level name"))
-        from close in Symbol(")", "',' or ')'")
+        from levels in CommaList(CategoryLevel)
+        from close in Symbol(")", "a label string, ',' or ')' (quote a level with other characters: \"Lev+5FU\")")
         select levels;
 
     /// <summary>Any name is read as the type keyword (the binder checks it); <c>category</c> takes levels.</summary>
@@ -45,7 +58,7 @@ public static partial class StudyParser
         from keyword in Identifier("a type (number, integer, text, bool, date or category)")
         from levels in string.Equals(keyword.Name, "category", System.StringComparison.Ordinal)
             ? CategoryLevels
-            : Sprache.Parse.Return(ImmutableArray<IdentifierSyntax>.Empty)
+            : Sprache.Parse.Return(ImmutableArray<CategoryLevelSyntax>.Empty)
         select (keyword, levels),
         (v, span) => new TypeSyntax(v.keyword, v.levels, span));
 

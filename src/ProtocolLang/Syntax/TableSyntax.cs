@@ -32,7 +32,23 @@ public sealed record ColumnSyntax(
 /// <c>number | integer | text | bool | date | category(L1, L2, ...)</c>. <paramref name="Keyword"/> is the
 /// type name as written (checked by the binder); <paramref name="Levels"/> is empty unless category.
 /// </summary>
-public sealed record TypeSyntax(IdentifierSyntax Keyword, ImmutableArray<IdentifierSyntax> Levels, TextSpan Span)
+public sealed record TypeSyntax(IdentifierSyntax Keyword, ImmutableArray<CategoryLevelSyntax> Levels, TextSpan Span)
+    : SyntaxNode(Span);
+
+/// <summary>How a category level is written: a name (<c>F</c>), a number code (<c>1</c>) or a quoted string (<c>"Lev+5FU"</c>).</summary>
+public enum CategoryLevelForm
+{
+    Name,
+    Number,
+    String,
+}
+
+/// <summary>
+/// One level of <c>category(...)</c>: <c>F</c>, <c>1 "Male"</c>, <c>"Lev+5FU" "Levamisole + 5-FU"</c>.
+/// <paramref name="Code"/> holds the level as the data file holds it (a number as written, a string without its quotes)
+/// and the span of its token; <paramref name="Label"/>, if written, is what reports show instead.
+/// </summary>
+public sealed record CategoryLevelSyntax(IdentifierSyntax Code, CategoryLevelForm Form, StringSyntax? Label, TextSpan Span)
     : SyntaxNode(Span);
 
 public abstract record ColumnOptionSyntax(TextSpan Span) : SyntaxNode(Span);

@@ -56,6 +56,7 @@ internal sealed class StudyTokenizer
         var p = 0;
         var unterminatedComment = -1;
         var lastTokenEnd = 0;
+        var levels = new CategoryLevelTracker();
         while (true)
         {
             var next = Lexeme.SkipTrivia(text, p, end, out var openComment);
@@ -82,7 +83,12 @@ internal sealed class StudyTokenizer
                 var tokenEnd = Lexeme.ScanNumberLexeme(text, next, end);
                 var valid = Lexeme.IsValidNumber(text, next, tokenEnd);
                 token = new StudyToken(TokenKind.Number, next, tokenEnd, firstOnLine, !valid);
-                if (!valid)
+                if (!valid && levels.Inside)
+                {
+                    var level = CategoryLevelTracker.LevelSpan(text, levels.LevelStart, end);
+                    errors.Add(new LexicalError(DiagnosticDescriptors.LevelNeedsQuotes, level, text.Substring(level.Start, level.Length)));
+                }
+                else if (!valid)
                 {
                     errors.Add(new LexicalError(DiagnosticDescriptors.InvalidNumber, token.Span, text.Substring(next, tokenEnd - next)));
                 }
@@ -112,6 +118,7 @@ internal sealed class StudyTokenizer
             }
 
             tokens.Add(token);
+            levels.See(token, text);
             lastTokenEnd = token.End;
             p = token.End;
         }
