@@ -52,7 +52,7 @@ internal static class CoxCovariates
                 }
 
                 covariates.Add(new CoxFactorCovariate(v.Name, v.Levels, v.CodeArray, levelReference));
-                labels[v.Name] = level => $"{v.Label}: {level} vs {v.Levels[levelReference]}";
+                labels[v.Name] = level => $"{v.Label}: {LevelLabelOf(v, level)} vs {v.LevelLabels[levelReference]}";
                 return null;
             default:
                 return $"'{term.Covariate.Name}' is a {term.Covariate.KindName} variable; a Cox covariate must be continuous, count, binary or categorical";
@@ -103,6 +103,13 @@ internal static class CoxCovariates
 
     private static string? NoReference(CoxTerm term) =>
         term.ReferenceLevel is null ? null : $"'{term.Covariate!.Name}' is numeric and has no reference level";
+
+    /// <summary>The label of a level given by its code (the design column's level); the code itself if it is not a level.</summary>
+    private static string LevelLabelOf(CategoricalVariable variable, string? level)
+    {
+        int index = level is null ? -1 : IndexOf(variable.Levels, level);
+        return index < 0 ? level ?? string.Empty : variable.LevelLabels[index];
+    }
 
     private static int IndexOf(IReadOnlyList<string> values, string value)
     {

@@ -144,7 +144,9 @@ public sealed partial class StudyRun
         var levels = new LevelCounts[variable.Levels.Count];
         for (int level = 0; level < levels.Length; level++)
         {
-            levels[level] = new LevelCounts(variable.Levels[level], CountLevel(variable.CodeArray, level, columns, codes, percentCi));
+            string label = variable.LevelLabels[level];
+            levels[level] = new LevelCounts(variable.Levels[level], CountLevel(variable.CodeArray, level, columns, codes, percentCi),
+                string.Equals(label, variable.Levels[level], StringComparison.Ordinal) ? null : label);
         }
 
         return levels;

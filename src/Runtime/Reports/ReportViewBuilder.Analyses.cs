@@ -112,7 +112,7 @@ public static partial class ReportViewBuilder
                 rows.Add(Line(name + ", n (%)", describe.Columns.Select(_ => string.Empty)));
                 foreach (LevelCounts level in levels)
                 {
-                    rows.Add(Line(Cell(level.Level), level.Cells.Select(CountText)));
+                    rows.Add(Line(Cell(level.Label ?? level.Level), level.Cells.Select(CountText)));
                 }
 
                 if (levels.Count > 0)

@@ -63,4 +63,6 @@ public sealed record ContinuousCell(
 /// <param name="PercentHigh">Upper limit of that interval.</param>
 public sealed record CountCell(string Column, int Count, int NonMissing, int Missing, double Percent, double? PercentLow = null, double? PercentHigh = null);
 
-public sealed record LevelCounts(string Level, IReadOnlyList<CountCell> Cells);
+/// <summary>One level of a categorical variable: its code as the data holds it, and its counts.</summary>
+/// <param name="Label">What reports show for the level (<c>category(1 "Male")</c>: level "1", label "Male"); null when the level has no label of its own.</param>
+public sealed record LevelCounts(string Level, IReadOnlyList<CountCell> Cells, string? Label = null);

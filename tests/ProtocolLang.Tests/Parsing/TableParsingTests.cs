@@ -50,7 +50,7 @@ public class TableParsingTests
 
         var category = table.Columns[1];
         Assert.Equal("category", category.Type.Keyword.Name);
-        Assert.Equal(["NXP2", "MDA5", "TIF1g"], category.Type.Levels.Select(l => l.Name));
+        Assert.Equal(["NXP2", "MDA5", "TIF1g"], category.Type.Levels.Select(l => l.Code.Name));
         Assert.Equal("category(NXP2, MDA5, TIF1g)", TextOf(Source, category.Type.Span));
         Assert.IsType<OptionalOptionSyntax>(category.Options[0]);
         Assert.Equal("Antibody", Assert.IsType<LabelOptionSyntax>(category.Options[1]).Label.Value);
