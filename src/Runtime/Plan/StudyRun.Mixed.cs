@@ -127,6 +127,21 @@ public sealed partial class StudyRun
                 m.Estimate, m.StandardError, m.DegreesOfFreedom, m.Lower, m.Upper)).ToArray(),
             new MixedFitStatistics(fit.Criterion, fit.LogLikelihood, fit.Parameters, fit.Aic, fit.Bic, fit.Sigma, fit.Theta, fit.Singular,
                 fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient),
-            fit.NotEstimable.Count == 0 ? null : fit.NotEstimable);
+            fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
+        {
+            LevelLabels = LabelledLevels(spec),
+        };
+    }
+
+    /// <summary>The categorical covariates of the fixed terms whose levels have labels, once each, in order of first use.</summary>
+    private static LevelLabelsRow[]? LabelledLevels(MixedModelSpec spec)
+    {
+        LevelLabelsRow[] rows = spec.FixedTerms.SelectMany(t => t.Factors)
+            .Select(f => f.Covariate).OfType<CategoricalVariable>()
+            .Where(v => !v.Levels.SequenceEqual(v.LevelLabels, StringComparer.Ordinal))
+            .DistinctBy(v => v.Name, StringComparer.Ordinal)
+            .Select(v => new LevelLabelsRow(v.Name, v.Levels, v.LevelLabels))
+            .ToArray();
+        return rows.Length == 0 ? null : rows;
     }
 }

@@ -27,6 +27,12 @@ public static partial class ReportViewBuilder
             + (references.Count == 0 ? "." : "; reference levels (treatment contrasts): " + string.Join(", ", references) + ".")
             + " Type III F tests and t-tests use Satterthwaite's degrees of freedom.");
 
+        if (mixed.LevelLabels is { Count: > 0 } labelled)
+        {
+            notes.Add("Terms name levels by their codes: " + string.Join("; ", labelled.Select(v =>
+                InlineCode(v.Variable) + " " + string.Join(", ", v.Levels.Select((level, i) => InlineCode(level) + " = " + Cell(v.Labels[i]))))) + ".");
+        }
+
         if (mixed.NotEstimable is { Count: > 0 } aliased)
         {
             notes.Add("The fixed-effects design is rank deficient: " + string.Join(", ", aliased.Select(InlineCode))

@@ -28,7 +28,17 @@ public sealed record MixedModelResult(
     IReadOnlyList<TermTestRow> TypeIII,
     IReadOnlyList<MarginalMeanRow>? MarginalMeans,
     MixedFitStatistics Fit,
-    IReadOnlyList<string>? NotEstimable = null);
+    IReadOnlyList<string>? NotEstimable = null)
+{
+    /// <summary>
+    /// For each categorical covariate whose levels have labels (<c>category(1 "Male", 2 "Female")</c>), its codes and labels:
+    /// coefficient and term names stay R's (<c>sex2</c>), so a reader needs the key; null when no covariate has labels.
+    /// </summary>
+    public IReadOnlyList<LevelLabelsRow>? LevelLabels { get; init; }
+}
+
+/// <summary>The levels of a categorical covariate as coded in model terms, and the label of each (same order).</summary>
+public sealed record LevelLabelsRow(string Variable, IReadOnlyList<string> Levels, IReadOnlyList<string> Labels);
 
 /// <summary>A cell's estimated marginal mean x'β with SE, Satterthwaite df and 95% CI.</summary>
 public sealed record MarginalMeanRow(string Group, double Time, double Estimate, double StandardError, double DegreesOfFreedom, double Lower, double Upper);
