@@ -86,4 +86,23 @@ public sealed class CategoryLevelRunTests
         Assert.Contains("| Male | ", report, StringComparison.Ordinal);
         Assert.Contains("| Female | ", report, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Male", "value 'Male' in column 'sex' is not one of its levels (1, 2); 'Male' is the label of level '1': the file must hold the level")]
+    [InlineData("2.0", "value '2.0' in column 'sex' is not one of its levels (1, 2); the level is written '2' (levels match the text exactly)")]
+    public void ACellHoldingALabelOrAnotherSpellingOfACodeIsToldTheLevelToWrite(string cell, string message)
+    {
+        using var temp = new TempFolder();
+        var study = temp.Combine("lung.study");
+        File.WriteAllText(study, Study);
+        var lines = Csv.Split('\n');
+        lines[3] = cell + lines[3].Substring(1);
+        File.WriteAllText(temp.Combine("lung.csv"), string.Join('\n', lines) + "\n");
+        var captured = new CapturedOutput();
+
+        var exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out"), null, temp.Combine("cache")), captured.Output);
+
+        Assert.Equal(ExitCodes.DataErrors, exit);
+        Assert.Contains("lung.csv(row 3, column 'sex'): error PL4013: " + message, captured.Error.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -102,6 +102,11 @@ public sealed partial class CSharpEmitter
             arguments.Add("Label: " + CSharpLiterals.String(column.Label));
         }
 
+        if (column.Type.Category is { HasLabels: true } labelled)
+        {
+            arguments.Add("LevelLabels: new[] { " + string.Join(", ", labelled.LevelLabels.Select(CSharpLiterals.String)) + " }");
+        }
+
         return "new " + RuntimeTypes.ColumnSchema + "(" + string.Join(", ", arguments) + ")";
     }
 

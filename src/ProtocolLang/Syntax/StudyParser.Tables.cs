@@ -50,7 +50,7 @@ public static partial class StudyParser
     private static readonly Parser<ImmutableArray<CategoryLevelSyntax>> CategoryLevels =
         from open in Symbol("(", "'(' and the levels after 'category'")
         from levels in CommaList(CategoryLevel)
-        from close in Symbol(")", "a label string, ',' or ')' (quote a level with other characters: \"Lev+5FU\")")
+        from close in Symbol(")", "',' or ')' after a level (a label is a quoted string, 1 \"Male\"; so is a level with other characters, \"Lev+5FU\")")
         select levels;
 
     /// <summary>Any name is read as the type keyword (the binder checks it); <c>category</c> takes levels.</summary>

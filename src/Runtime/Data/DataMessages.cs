@@ -111,7 +111,55 @@ internal static class DataMessages
     {
         var levels = column.Levels ?? Array.Empty<string>();
         var message = $"value '{Show(cell)}' in column '{column.Name}' is not one of its levels ({string.Join(", ", levels)})";
+        if (LabelledLevel(column, cell) is { } labelled)
+        {
+            return $"{message}; '{Show(cell)}' is the label of level '{labelled}': the file must hold the level";
+        }
+
+        if (NumericLevel(levels, cell) is { } numeric)
+        {
+            return $"{message}; the level is written '{numeric}' (levels match the text exactly)";
+        }
+
         return NearestName.Find(cell.ToString(), levels) is { } near ? $"{message}; did you mean '{near}'?" : message;
+    }
+
+    /// <summary>The level whose label the cell is (<c>Male</c> for <c>category(1 "Male")</c>), or null.</summary>
+    private static string? LabelledLevel(ColumnSchema column, ReadOnlySpan<char> cell)
+    {
+        if (column.LevelLabels is not { } labels || column.Levels is not { } levels || labels.Count != levels.Count)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < labels.Count; i++)
+        {
+            if (cell.SequenceEqual(labels[i]))
+            {
+                return levels[i];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The number level of the same value as a number cell (<c>1</c> for <c>1.0</c>), or null.</summary>
+    private static string? NumericLevel(IReadOnlyList<string> levels, ReadOnlySpan<char> cell)
+    {
+        if (!CellParser.TryParseNumber(cell, out var value))
+        {
+            return null;
+        }
+
+        foreach (var level in levels)
+        {
+            if (CellParser.TryParseNumber(level, out var code) && code == value)
+            {
+                return level;
+            }
+        }
+
+        return null;
     }
 
     private static string DecimalCommaHint(ReadOnlySpan<char> cell)

@@ -51,6 +51,9 @@ public enum ColumnKind
 }
 
 /// <summary>One declared column. <see cref="Min"/>/<see cref="Max"/> are inclusive bounds.</summary>
+/// <param name="Levels">A category's levels as the file holds them.</param>
+/// <param name="LevelLabels">A category's level labels (same order as <paramref name="Levels"/>), when any level has one:
+/// only for messages, so a file holding a label instead of its code is told which code to write.</param>
 public sealed record ColumnSchema(
     string Name,
     ColumnKind Kind,
@@ -59,4 +62,5 @@ public sealed record ColumnSchema(
     double? Min = null,
     double? Max = null,
     bool Optional = false,
-    string? Label = null);
+    string? Label = null,
+    IReadOnlyList<string>? LevelLabels = null);
