@@ -54,11 +54,15 @@ public sealed record SectionView(
     string? Specification,
     IReadOnlyList<string> Notes,
     IReadOnlyList<MarkdownTable> Tables,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The analysis' id (<c>[a-z][a-z0-9_.]*</c>): the anchor of its heading (<c>report.md#km_relapse</c>).</summary>
+    public string Id { get; init; } = string.Empty;
+}
 
 /// <summary>A figure: its SVG (drawn by ScottPlot), caption, file under <c>figures/</c> and, for survival curves, the numbers at risk.</summary>
 /// <param name="Svg">The SVG element for inlining in HTML (no namespace declarations), safe to insert as is.</param>
-/// <param name="File">Relative to the report folder, '/' separated: <c>figures/km-12.svg</c>.</param>
+/// <param name="File">Relative to the report folder, '/' separated: <c>figures/km_relapse.svg</c>.</param>
 /// <param name="FileSvg">The standalone SVG written to <see cref="File"/> (with its namespaces).</param>
 public sealed record FigureView(string Id, string Kind, string Caption, string File, string Svg, MarkdownTable? AtRisk)
 {

@@ -75,7 +75,10 @@ public static partial class ReportViewBuilder
             analysis.Specification is null ? null : InlineCode(analysis.Specification),
             notes,
             tables,
-            warnings);
+            warnings)
+        {
+            Id = analysis.Id,
+        };
     }
 
     /// <summary>" (unit)" unless the label already names the unit, as in "Creatine kinase (U/L)".</summary>

@@ -13,7 +13,9 @@ public sealed record TableFlow(string Table, string Source, int RowsRead, IReadO
 /// <summary>Rows excluded for one reason.</summary>
 /// <param name="Stage">
 /// "invalid_row" (failed validation), "include" / "exclude" (a criterion), "unassigned" (in no group),
-/// "overlapping" (in more than one group), "subject_not_analysed" (a child row whose subject is not analysed).
+/// "overlapping" (in more than one group), "subject_not_analysed" (a child row whose subject is not analysed);
+/// in an analysis' scope (<see cref="AnalysisScopeResult.LeftOut"/>): "population", "where", "where_missing",
+/// "by_missing", "within_missing", "within_level".
 /// </param>
 public sealed record ExclusionCount(string Stage, string Reason, int Count)
 {
