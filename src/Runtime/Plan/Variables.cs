@@ -34,10 +34,23 @@ public static partial class Variables
     }
 
     public static CategoricalVariable Categorical<TRow>(Cohort<TRow> c, string name, string label, IReadOnlyList<string> levels, Func<TRow, int?> levelIndex)
+        => Categorical(c, name, label, levels, levels, levelIndex);
+
+    /// <summary>
+    /// A categorical variable whose levels are shown by <paramref name="levelLabels"/> (one per level, same order):
+    /// <c>category(1 "Male", 2 "Female")</c> gives levels 1, 2 and labels Male, Female.
+    /// </summary>
+    public static CategoricalVariable Categorical<TRow>(Cohort<TRow> c, string name, string label, IReadOnlyList<string> levels, IReadOnlyList<string> levelLabels, Func<TRow, int?> levelIndex)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(levelLabels);
         ArgumentNullException.ThrowIfNull(levelIndex);
+        if (levelLabels.Count != levels.Count)
+        {
+            throw new ArgumentException($"Variable '{name}' has {levels.Count} levels but {levelLabels.Count} level labels.", nameof(levelLabels));
+        }
+
         var codes = new int[c.Rows.Count];
         for (int i = 0; i < codes.Length; i++)
         {
@@ -50,7 +63,7 @@ public static partial class Variables
             codes[i] = level ?? -1;
         }
 
-        return new CategoricalVariable(c, name, label, levels, codes);
+        return new CategoricalVariable(c, name, label, levels, levelLabels, codes);
     }
 
     public static CountVariable Count<TRow>(Cohort<TRow> c, string name, string label, Func<TRow, double?> value)
