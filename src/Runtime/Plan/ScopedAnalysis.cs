@@ -14,13 +14,14 @@ internal sealed class ScopedAnalysis
 {
     private readonly ScopeMapping? _mapping;
 
-    public ScopedAnalysis(string id, string source, Cohort cohort, AnalysisScopeResult? result, ScopeMapping? mapping)
+    public ScopedAnalysis(string id, string source, Cohort cohort, AnalysisScopeResult? result, ScopeMapping? mapping, IReadOnlyList<WarningResult>? warnings = null)
     {
         Id = id;
         Source = source;
         Cohort = cohort;
         Result = result;
         _mapping = mapping;
+        Warnings = warnings ?? [];
     }
 
     public string Id { get; }
@@ -32,6 +33,9 @@ internal sealed class ScopedAnalysis
 
     /// <summary>What results.json says about the scope; null for the default scope.</summary>
     public AnalysisScopeResult? Result { get; }
+
+    /// <summary>What the scope itself has to say (subjects left out by a missing factor, by the subset), before the analysis' own warnings.</summary>
+    public IReadOnlyList<WarningResult> Warnings { get; }
 
     /// <summary>The variable on <see cref="Cohort"/>'s subjects.</summary>
     public T Map<T>(T variable)

@@ -33,11 +33,7 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(pairing);
-        RequireCohort(variables);
-        foreach (ScopedAnalysis scoped in Scoped(analysis, variables))
-        {
-            Compare(scoped, scoped.Map(variables), pairing, test, adjust, options);
-        }
+        ForEachScope(analysis, "compare", variables, scoped => Compare(scoped, scoped.Map(variables), pairing, test, adjust, options));
     }
 
     private void Compare(ScopedAnalysis analysis, Variable[] variables, Pairing pairing, TestKind test, AdjustMethod adjust, TestOptions options)
@@ -55,7 +51,7 @@ public sealed partial class StudyRun
             return;
         }
 
-        RecordBoxFigures(variables);
+        RecordBoxFigures(analysis, variables);
         IReadOnlyList<int[]> sets = CompareMethod.GroupSets(pairing, cohort);
         var warnings = new List<WarningResult>(NotFiniteWarnings(variables));
         var rows = new List<ComparisonRow>();

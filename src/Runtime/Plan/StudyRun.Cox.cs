@@ -24,11 +24,7 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
         Variable[] variables = spec.Terms.Select(t => t.Covariate).OfType<Variable>().Concat(spec.Strata).Prepend(spec.Outcome).ToArray();
-        RequireCohort(variables);
-        foreach (ScopedAnalysis scoped in Scoped(analysis, variables))
-        {
-            Cox(scoped, scoped.Map(spec));
-        }
+        ForEachScope(analysis, "cox", variables, scoped => Cox(scoped, scoped.Map(spec)));
     }
 
     private void Cox(ScopedAnalysis analysis, CoxSpec spec)

@@ -35,11 +35,7 @@ public sealed partial class StudyRun
             throw new ArgumentOutOfRangeException(nameof(options), options.QuantileType, "quantile type must be 1 to 9 (R's quantile types)");
         }
 
-        RequireCohort(variables);
-        foreach (ScopedAnalysis scoped in Scoped(analysis, variables))
-        {
-            Describe(scoped, options, scoped.Map(variables));
-        }
+        ForEachScope(analysis, "describe", variables, scoped => Describe(scoped, options, scoped.Map(variables)));
     }
 
     private void Describe(ScopedAnalysis analysis, DescribeOptions options, Variable[] variables)
@@ -55,7 +51,10 @@ public sealed partial class StudyRun
         }
 
         var warnings = new List<WarningResult>(NotFiniteWarnings(variables));
-        for (int g = 0; g < groupCount; g++)
+
+        // Overall: the one group is everyone, so the table is the overall column alone.
+        bool overallOnly = cohort.IsOverall;
+        for (int g = 0; g < groupCount && !overallOnly; g++)
         {
             columns.Add(new DescribeColumn(cohort.GroupNames[g], cohort.GroupLabels[g], groupN[g]));
             if (groupN[g] == 0)

@@ -32,11 +32,7 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
         Variable[] variables = spec.FixedTerms.SelectMany(t => t.Factors).Select(f => f.Covariate).OfType<Variable>().Prepend(spec.Response).ToArray();
-        RequireCohort(variables);
-        foreach (ScopedAnalysis scoped in Scoped(analysis, variables))
-        {
-            MixedModel(scoped, scoped.Map(spec));
-        }
+        ForEachScope(analysis, "mixed_model", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
     }
 
     private void MixedModel(ScopedAnalysis analysis, MixedModelSpec spec)
@@ -47,7 +43,7 @@ public sealed partial class StudyRun
         void Fail(string reason, string code) =>
             RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
 
-        RecordTrajectoryFigure(spec.Response);
+        RecordTrajectoryFigure(analysis, spec.Response);
         MixedDesign design;
         try
         {

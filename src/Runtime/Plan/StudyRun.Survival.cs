@@ -27,11 +27,7 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(times);
-        RequireCohort([outcome]);
-        foreach (ScopedAnalysis scoped in Scoped(analysis, [outcome]))
-        {
-            KaplanMeier(scoped, scoped.Map(outcome), times, confType);
-        }
+        ForEachScope(analysis, "kaplan_meier", [outcome], scoped => KaplanMeier(scoped, scoped.Map(outcome), times, confType));
     }
 
     private void KaplanMeier(ScopedAnalysis analysis, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType)
@@ -108,11 +104,7 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
         Variable[] variables = strata is null ? [outcome] : [outcome, strata];
-        RequireCohort(variables);
-        foreach (ScopedAnalysis scoped in Scoped(analysis, variables))
-        {
-            LogRank(scoped, scoped.Map(outcome), strata is null ? null : scoped.Map(strata), rho, pairwise);
-        }
+        ForEachScope(analysis, "logrank", variables, scoped => LogRank(scoped, scoped.Map(outcome), strata is null ? null : scoped.Map(strata), rho, pairwise));
     }
 
     private void LogRank(ScopedAnalysis analysis, TimeToEventVariable outcome, Variable? strata, double rho, AdjustMethod? pairwise)

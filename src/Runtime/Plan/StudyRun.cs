@@ -123,7 +123,8 @@ public sealed partial class StudyRun
         var problems = new ProblemsResult(
             _data.ProblemCount,
             _data.Problems.Take(ResultsProblemLimit).Select(p => new ProblemResult(p.Code, RelativePath(p.File), p.Row, p.Column, p.Message)).ToArray());
-        var flow = new FlowResult(_schema.Tables.Select(t => BuildTableFlow(t)).ToArray(), _cohort?.Flow);
+        var flow = new FlowResult(_schema.Tables.Select(t => BuildTableFlow(t)).ToArray(),
+            _cohort?.Flow is { } cohortFlow && _populations.Count > 0 ? cohortFlow with { Populations = PopulationFlows() } : _cohort?.Flow);
         return new StudyResults(
             StudyResults.CurrentSchemaVersion,
             ReportWriter.Tool,
@@ -173,7 +174,14 @@ public sealed partial class StudyRun
     /// <summary>Records one result: numbered in protocol order, with the scope it ran on.</summary>
     private void Record(ScopedAnalysis analysis, AnalysisResult result)
     {
-        _analyses.Add(result with { Index = _analyses.Count + 1, Id = analysis.Id, Source = analysis.Source, Scope = analysis.Result });
+        _analyses.Add(result with
+        {
+            Index = _analyses.Count + 1,
+            Id = analysis.Id,
+            Source = analysis.Source,
+            Scope = analysis.Result,
+            Warnings = analysis.Warnings.Count == 0 ? result.Warnings : analysis.Warnings.Concat(result.Warnings).ToArray(),
+        });
     }
 
     /// <summary>The run's cohort; every variable an analysis is given must be built on it (the scope maps them onto its subjects).</summary>
