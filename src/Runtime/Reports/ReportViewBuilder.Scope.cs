@@ -52,7 +52,7 @@ public static partial class ReportViewBuilder
         string count = e.Count.ToString(CultureInfo.InvariantCulture);
         return e.Stage switch
         {
-            "population" => $"{count} not in the population ({Inline(e.Reason)} not true)",
+            "population" => $"{count} not in the population ({InlineCode(e.Reason)} not true)",
             "where" => $"{count} with the subset false",
             "where_missing" => $"{count} with the subset missing",
             "by_missing" => $"{count} with {Inline(e.Reason)} missing",
