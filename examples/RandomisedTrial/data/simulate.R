@@ -111,10 +111,15 @@ cat("\nPer protocol (adherent and not deviated) by arm:\n")
 print(table(arm = s$arm, per_protocol = s$pp))
 cat("\nEvents (status == 2) by arm:\n")
 print(table(arm = s$arm, event = s$status == 2))
-cat("\nCox, ITT:\n")
-print(coxph(Surv(time_weeks, status == 2) ~ arm, data = s))
-cat("\nCox, per protocol:\n")
-print(coxph(Surv(time_weeks, status == 2) ~ arm, data = s[s$pp, ]))
+show_cox <- function(title, d) {
+  fit <- coxph(Surv(time_weeks, status == 2) ~ arm, data = d)
+  ci <- summary(fit)$conf.int
+  cat(sprintf("%s: HR treatment vs control %.3f (95%% CI %.3f to %.3f), n = %d, events = %d\n",
+              title, ci[1, "exp(coef)"], ci[1, "lower .95"], ci[1, "upper .95"], fit$n, fit$nevent))
+}
+cat("\n")
+show_cox("Cox, ITT", s)
+show_cox("Cox, per protocol", s[s$pp, ])
 cat("\nMean score by arm and week:\n")
 v$arm <- s$arm[match(v$id, s$id)]
 print(round(tapply(v$score, list(v$arm, v$week), mean), 1))
