@@ -1,6 +1,7 @@
 # Reference values for the analyses of examples/RandomisedTrial/trial.study (issue 12's acceptance
 # example), on its simulated data (examples/RandomisedTrial/data/*.csv), computed in R the way the
 # study defines them. Each case's `id` is the analysis id the study gives it (`as ...`):
+#   subject_derives   score0 and change24 (below) per subject, in subjects.csv order (NA = missing).
 #   populations       the subject flow of `population ITT: true` and `population PP: adherent and
 #                     not deviated`: n in, n out by the first condition that fails.
 #   table1            describe age, sex, score0, adherent, deviated by arm (everyone randomised):
@@ -70,6 +71,12 @@ pp <- subjects[subjects$pp, ]
 
 cases <- list()
 add <- function(x) cases[[length(cases) + 1]] <<- x
+
+# The two child-table aggregates per subject, in subjects.csv order, so a failing comparison of the
+# summaries below can be traced to the subjects whose derive differs.
+add(list(name = "subject_derives", kind = "derives", id = I(subjects$id),
+         score0 = I(subjects$score0), change24 = I(subjects$change24),
+         n_score0_missing = sum(is.na(subjects$score0)), n_change24_missing = sum(is.na(subjects$change24))))
 
 add(list(name = "populations", kind = "population_flow",
          populations = list(
