@@ -4,12 +4,14 @@
 #   lung_km_overall           survfit(Surv(time, status == 2) ~ 1, data = lung), conf.type "log":
 #                             the whole curve, survival at 180, 365 and 730 days with SE and CI,
 #                             the median and its CI, n and events. (`model kaplan_meier ... overall`)
+#                             In at[], n_event counts the events since the previous time asked for
+#                             (summary.survfit), not from the start.
 #   lung_cox_within_sex       coxph(Surv(time, status == 2) ~ age + ph_ecog, ties = "efron") fitted
 #                             separately within sex == 1 and sex == 2: coef, SE, HR and CI, z and p,
-#                             Wald / likelihood-ratio / score tests, n and events. One row of lung
-#                             (sex 1) has ph_ecog missing: coxph drops it (na.omit), so that level's
-#                             n is one less than its rows; n_rows and n_dropped_missing say so.
-#                             (`model cox ... ~ age + ph_ecog within sex`)
+#                             Wald / likelihood-ratio / score tests, concordance, cox.zph, n and
+#                             events. One row of lung (sex 1) has ph_ecog missing: coxph drops it
+#                             (na.omit), so that level's n is one less than its rows; n_rows and
+#                             n_dropped_missing say so. (`model cox ... ~ age + ph_ecog within sex`)
 #   chickweight_day21_diet1_vs_diet2
 #                             ChickWeight rows with Time == 21, Diet 1 (x) vs Diet 2 (y):
 #                             t.test (var.equal = TRUE and Welch) and wilcox.test(conf.int = TRUE)
@@ -90,6 +92,9 @@ cox_level <- function(level) {
   s <- summary(fit)
   cm <- s$coefficients
   ci <- s$conf.int
+  conc <- concordance(fit)
+  # cox.zph as survival 3.x (transform "km", per term and GLOBAL), as cox.R records it.
+  zph <- cox.zph(fit, transform = "km", terms = TRUE, global = TRUE)$table
   list(
     level = level,
     n_rows = nrow(rows),
@@ -102,7 +107,10 @@ cox_level <- function(level) {
     loglik = I(unname(fit$loglik)),
     wald = test_of(fit$wald.test, s$waldtest["df"]),
     lr = test_of(s$logtest["test"], s$logtest["df"]),
-    score = test_of(s$sctest["test"], s$sctest["df"]))
+    score = test_of(s$sctest["test"], s$sctest["df"]),
+    concordance = unname(conc$concordance), concordance_se = sqrt(unname(conc$var)),
+    zph = list(terms = I(rownames(zph)), chisq = I(unname(zph[, "chisq"])), df = I(unname(zph[, "df"])),
+               p = I(unname(zph[, "p"]))))
 }
 cox_within_sex <- function() list(
   name = "lung_cox_within_sex",
