@@ -167,6 +167,23 @@ public sealed class ScopedAnalysisTests
     }
 
     [Fact]
+    public void APopulationWithoutConditionsHoldsEveryAnalysedSubjectAndTheResultsValidate()
+    {
+        using var folder = new StudyFolder();
+        Study s = Study.Start(folder);
+        s.Run.Population("ITT", "Intention to treat", []);
+        s.DefinePerProtocol();
+        s.Run.Describe(new AnalysisInfo("t1", "describe age by group in ITT") { Scope = new() { Population = "ITT" } }, s.Age);
+        StudyResults results = s.Run.BuildResults([ReportFormat.Json]);
+
+        Assert.Equal([("ITT", 10), ("PP", 7)], results.Flow.Cohort!.Populations!.Select(p => (p.Name, p.N)));
+        Assert.Equal(10, results.Analyses[0].Scope!.N);
+        Assert.DoesNotContain(results.Analyses[0].Warnings, w => w.Code == "PL5071");
+        Assert.Contains("population ITT (Intention to treat): 10 of 10 analysed subjects in; 0 out.", FlowSummary.Lines(results));
+        Assert.Empty(ResultsSchema.Validate(ResultsJson.Serialize(results)));
+    }
+
+    [Fact]
     public void WithinRepeatsTheAnalysisPerLevelWithItsIdLabelAndN()
     {
         using var folder = new StudyFolder();
@@ -251,6 +268,7 @@ public sealed class ScopedAnalysisTests
         Assert.Contains("|  | **In** | **7** |", md, StringComparison.Ordinal);
         Assert.Contains("<p class=\"scope\"><strong>Scope:</strong> population <code>PP</code>", html, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.Output("out"), "figures", "km.f.svg")));
+        Assert.Contains("Kaplan-Meier curves of Relapse by group; within sex: Female; + marks a censored time.", md, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,8 @@ internal static class ReportFigures
             {
                 // The analysis' id names the figure, so reordering or inserting analyses renames no figure file.
                 string id = analysis.Id;
-                string caption = $"Kaplan-Meier curves of {km.Label} by group; + marks a censored time. Below: numbers at risk (survfit's n.risk).";
+                string caption = $"Kaplan-Meier curves of {km.Label} {ReportViewBuilder.GroupingWords(analysis.Scope)}{ReportViewBuilder.LevelWords(analysis.Scope)}; "
+                    + "+ marks a censored time. Below: numbers at risk (survfit's n.risk).";
                 figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Svg(km, id), AtRisk(km)));
             }
         }
