@@ -89,6 +89,16 @@ public sealed partial class StudyRun
     /// </summary>
     private void ForEachScope(AnalysisInfo analysis, string kind, IReadOnlyList<Variable> variables, Action<ScopedAnalysis> run)
     {
+        int before = _analyses.Count;
+        RunScopes(analysis, kind, variables, run);
+        if (_analyses.Count > before)
+        {
+            _analyses.EndAnalysis();
+        }
+    }
+
+    private void RunScopes(AnalysisInfo analysis, string kind, IReadOnlyList<Variable> variables, Action<ScopedAnalysis> run)
+    {
         ArgumentNullException.ThrowIfNull(analysis.Id, nameof(analysis));
         ArgumentNullException.ThrowIfNull(analysis.Source, nameof(analysis));
         ArgumentNullException.ThrowIfNull(analysis.Scope, nameof(analysis));
