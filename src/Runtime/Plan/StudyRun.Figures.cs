@@ -45,7 +45,7 @@ public sealed partial class StudyRun
                     box.LowerWhisker, box.LowerHinge, box.Median, box.UpperHinge, box.UpperWhisker, box.Outliers));
             }
 
-            _figures.Add(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)));
+            _figures.Add(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)) { Analysis = ScopedAnalysisId(analysis) });
         }
     }
 
@@ -93,7 +93,7 @@ public sealed partial class StudyRun
         string? timeUnit = _schema.Tables.FirstOrDefault(t => t.Name == variable.Table)?.Columns
             .FirstOrDefault(c => c.Name == variable.TimeName)?.Unit;
         _figures.Add(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit,
-            Trajectory: new TrajectoryFigure(variable.TimeName, timeUnit, groups)));
+            Trajectory: new TrajectoryFigure(variable.TimeName, timeUnit, groups)) { Analysis = ScopedAnalysisId(analysis) });
     }
 
     /// <summary>
@@ -101,6 +101,8 @@ public sealed partial class StudyRun
     /// default scope keeps one figure per variable (<c>box-ck</c>), shared by every comparison of it.
     /// </summary>
     private static string ScopePrefix(ScopedAnalysis analysis) => analysis.Result is null ? string.Empty : analysis.Id + "-";
+
+    private static string? ScopedAnalysisId(ScopedAnalysis analysis) => analysis.Result is null ? null : analysis.Id;
 
     /// <summary>Lower-case letters, digits and '-' only: a file name and an SVG id prefix on any system.</summary>
     internal static string FigureId(string name)

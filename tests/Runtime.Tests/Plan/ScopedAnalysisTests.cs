@@ -244,7 +244,9 @@ public sealed class ScopedAnalysisTests
         Assert.Equal(["F", "M"], results.Analyses[2].KaplanMeier!.Groups.Select(g => g.Group));
         Assert.Equal([3, 6], results.Analyses[3].LogRank!.Groups.Select(g => g.N)); // F without s22 (no follow-up time)
         Assert.Contains(results.Analyses[4].Cox!.Terms, t => t.Level == "M" && t.ReferenceLevel == "F");
-        Assert.Contains(results.Figures!, f => f.Id == "c-box-age");
+        Assert.Contains(results.Figures!, f => f.Id == "c-box-age" && f.Analysis == "c");
+        Assert.Equal(["F", "M"], results.Figures!.Single(f => f.Id == "c-box-age").Box!.Groups.Select(g => g.Group));
+        Assert.StartsWith("Figure 1. Box plots of Age by sex:", ProtocolLang.Runtime.Reports.ReportViewBuilder.Build(results).Figures[0].Caption, StringComparison.Ordinal);
         Assert.Contains(results.Figures!, f => f.Id == "m-trajectory-course");
         string json = ResultsJson.Serialize(results);
         Assert.Empty(ResultsSchema.Validate(json));
