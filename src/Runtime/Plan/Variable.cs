@@ -172,6 +172,12 @@ public sealed class RepeatedVariable : Variable
     /// <summary>For each measurement, the index of its subject in the cohort.</summary>
     public ReadOnlySpan<int> SubjectIndex => SubjectIndexArray;
 
+    /// <summary>The <c>.study</c> text of the child-row subset (<c>where month > 0</c>); null = every kept child row.</summary>
+    public string? WhereText { get; internal init; }
+
+    /// <summary>Kept child rows left out of this variable because its <c>where</c> was not true (false or missing).</summary>
+    public int LeftOutByWhere { get; internal init; }
+
     public override string KindName => "repeated";
 
     internal double[] ValueArray { get; }

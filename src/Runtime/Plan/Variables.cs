@@ -10,7 +10,7 @@ namespace ProtocolLang.Runtime.Plan;
 /// overflowed) is missing too, and counted in <see cref="Variable.NotFiniteCount"/> so every analysis
 /// of the variable can say how many rows it lost that way (PL5050).
 /// </summary>
-public static class Variables
+public static partial class Variables
 {
     public static ContinuousVariable Continuous<TRow>(Cohort<TRow> c, string name, string label, string? unit, Summary summary, Func<TRow, double?> value)
     {
@@ -111,7 +111,7 @@ public static class Variables
         };
     }
 
-    private static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int notFinite)
+    internal static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int notFinite)
     {
         var values = new double[rows.Count];
         notFinite = 0;

@@ -16,7 +16,11 @@ public sealed record FigureResult(
     string Label,
     string? Unit,
     BoxFigure? Box = null,
-    TrajectoryFigure? Trajectory = null);
+    TrajectoryFigure? Trajectory = null)
+{
+    /// <summary>The scoped analysis the figure belongs to (its own grouping and subjects); null = the default scope, shared by every analysis of the variable.</summary>
+    public string? Analysis { get; init; }
+}
 
 /// <summary>Box statistics per group, as R's <c>boxplot.stats</c> of the group's non-missing values.</summary>
 public sealed record BoxFigure(IReadOnlyList<BoxGroup> Groups);

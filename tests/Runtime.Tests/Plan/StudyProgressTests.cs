@@ -82,6 +82,36 @@ public sealed class StudyProgressTests
         Assert.Equal([StudyProgressStage.LoadingData], progress.Events.Select(e => e.Stage));
     }
 
+    [Fact]
+    public void AWithinRepetitionFinishesOnceForEachLevelAndTheNextAnalysisStartsAfterTheLast()
+    {
+        using var folder = new StudyFolder();
+        var plan = new[] { "describe age by group within sex", "describe age by group" };
+        var progress = new RecordingProgress();
+        var run = new StudyRun(SmallStudy.Schema, WithProgress(folder.Options("out", ReportFormat.Json), progress),
+            new[] { ReportFormat.Json }, "report", plan);
+        var subjects = run.Cohort(SmallStudy.ReadSubjects(run.Table("subjects")), r => r.Id, r => r.SourceRow, SmallStudy.Criteria, SmallStudy.Groups);
+        var age = Variables.Continuous(subjects, "age", "Age", "years", Summary.Median, r => r.Age);
+        var sex = Variables.Categorical(subjects, "sex", "Sex", new[] { "F", "M" }, r => (int)r.Sex);
+        run.Describe(new AnalysisInfo("t1", plan[0]) { Scope = new() { Within = sex } }, age);
+        run.Describe(plan[1], age);
+
+        var analysisEvents = progress.Events
+            .Where(e => e.Stage is StudyProgressStage.AnalysisStarting or StudyProgressStage.AnalysisFinished)
+            .Select(e => (e.Stage, e.Index, e.Analysis))
+            .ToArray();
+        Assert.Equal(
+            new (StudyProgressStage, int, string?)[]
+            {
+                (StudyProgressStage.AnalysisStarting, 1, plan[0]),
+                (StudyProgressStage.AnalysisFinished, 1, plan[0]),
+                (StudyProgressStage.AnalysisFinished, 1, plan[0]),
+                (StudyProgressStage.AnalysisStarting, 2, plan[1]),
+                (StudyProgressStage.AnalysisFinished, 2, plan[1]),
+            },
+            analysisEvents);
+    }
+
     private static StudyRunOptions WithProgress(StudyRunOptions options, IProgress<StudyProgress> progress) => new()
     {
         StudyDirectory = options.StudyDirectory,

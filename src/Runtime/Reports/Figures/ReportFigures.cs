@@ -23,16 +23,18 @@ internal static class ReportFigures
         var figures = new List<FigureView>();
         foreach (FigureResult figure in results.Figures ?? [])
         {
+            AnalysisScopeResult? scope = figure.Analysis is null ? null : results.Analyses.FirstOrDefault(a => a.Id == figure.Analysis)?.Scope;
+            string grouping = ReportViewBuilder.GroupingWords(scope) + ReportViewBuilder.LevelWords(scope);
             if (figure.Box is { } box)
             {
-                string caption = $"Box plots of {figure.Label} by group: the box spans Tukey's hinges (R's fivenum) with the median inside; "
+                string caption = $"Box plots of {figure.Label} {grouping}: the box spans Tukey's hinges (R's fivenum) with the median inside; "
                     + "whiskers reach the most extreme values within 1.5 times the hinge spread; circles are values beyond them (R's boxplot.stats). n = "
                     + string.Join(", ", box.Groups.Select(g => $"{g.Label} {F.Count(g.N)}")) + ".";
                 figures.Add(Figure(figures.Count, figure.Id, "box", caption, BoxChart.Svg(figure, box), null));
             }
             else if (figure.Trajectory is { } trajectory)
             {
-                string caption = $"Mean (95% CI, t distribution) of {figure.Label} at each {trajectory.Time} by group, from the visit rows with a value "
+                string caption = $"Mean (95% CI, t distribution) of {figure.Label} at each {trajectory.Time} {grouping}, from the visit rows with a value "
                     + "whose subject is in a group (raw means, not the mixed model's estimates); groups are shifted slightly along the time axis so the bars do not overlap.";
                 figures.Add(Figure(figures.Count, figure.Id, "trajectory", caption, TrajectoryChart.Svg(figure, trajectory), null));
             }
@@ -42,8 +44,10 @@ internal static class ReportFigures
         {
             if (analysis.KaplanMeier is { } km && km.Groups.Count > 0)
             {
-                string id = string.Create(CultureInfo.InvariantCulture, $"km-{analysis.Index}");
-                string caption = $"Kaplan-Meier curves of {km.Label} by group; + marks a censored time. Below: numbers at risk (survfit's n.risk).";
+                // The analysis' id names the figure, so reordering or inserting analyses renames no figure file.
+                string id = analysis.Id;
+                string caption = $"Kaplan-Meier curves of {km.Label} {ReportViewBuilder.GroupingWords(analysis.Scope)}{ReportViewBuilder.LevelWords(analysis.Scope)}; "
+                    + "+ marks a censored time. Below: numbers at risk (survfit's n.risk).";
                 figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Svg(km, id), AtRisk(km)));
             }
         }
