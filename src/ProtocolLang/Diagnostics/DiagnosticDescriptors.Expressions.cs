@@ -19,10 +19,10 @@ public static partial class DiagnosticDescriptors
         "'{0}' is R's logical operator; use '{1}' (expected {2} but found '{0}')", SyntaxCategory);
 
     public static DiagnosticDescriptor RNegation { get; } = Error("PL1044", "R negation '!'",
-        "'!' is R's negation; use {0} (expected {1} but found '!')", SyntaxCategory);
+        "'!' is R's negation; use '{0}' (expected {1} but found '!')", SyntaxCategory);
 
     public static DiagnosticDescriptor RIsNa { get; } = Error("PL1045", "R 'is.na'",
-        "'is.na(x)' is R's; use 'x is missing' (expected {0} but found 'is.na')", SyntaxCategory);
+        "'is.na' is R's; use '{0}' (expected {1} but found 'is.na')", SyntaxCategory);
 
     public static DiagnosticDescriptor RInOperator { get; } = Error("PL1046", "R '%in%'",
         "'%in%' is R's; use 'x in (a, b)' (expected {0} but found '%in%')", SyntaxCategory);
