@@ -143,6 +143,28 @@ public static partial class StudyParser
             }
         }
 
+        /// <summary>
+        /// A table item <c>derieve x = ...</c>: read as a column named <c>derieve</c>, it fails at <c>x</c>; the
+        /// shape <c>word name =</c> says a derive was meant.
+        /// </summary>
+        private bool TryReportMisspeltDerive(int first, int end)
+        {
+            if (end - first < 3 || Tokens[first].Kind != TokenKind.Word || Tokens[first + 1].Kind != TokenKind.Word
+                || !(Tokens[first + 2].Kind == TokenKind.Symbol && TextOf(Tokens[first + 2]) == "="))
+            {
+                return false;
+            }
+
+            var word = TextOf(Tokens[first]);
+            if (NameSuggestions.Nearest(word, ["derive"]) is not { } suggestion)
+            {
+                return false;
+            }
+
+            _diagnostics.Add(DiagnosticDescriptors.MisspeltKeyword, Tokens[first].Span, "a column or 'derive'", word, suggestion);
+            return true;
+        }
+
         private string? WordAt(int offset) =>
             offset < _text.Length && Lexeme.IsWordStart(_text[offset])
                 ? _text.Substring(offset, Lexeme.ScanWord(_text, offset, _text.Length) - offset)

@@ -265,7 +265,11 @@ public static partial class StudyParser
             var result = parser(Window(first, end));
             if (!result.WasSuccessful)
             {
-                Report(DiagnosticDescriptors.UnexpectedToken, result);
+                if (!(isTable && TryReportMisspeltDerive(first, end)))
+                {
+                    Report(DiagnosticDescriptors.UnexpectedToken, result);
+                }
+
                 return null;
             }
 

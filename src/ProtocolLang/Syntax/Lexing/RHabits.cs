@@ -74,9 +74,14 @@ internal static class RHabits
         return p < text.Length && text[p] == ')';
     }
 
-    /// <summary>'=' is a comparison slip only where an operator could stand, not where ':' or a string belongs.</summary>
+    /// <summary>
+    /// '=' is a comparison slip only inside an expression: where an operator, <c>then</c>, <c>else</c> or a closing
+    /// parenthesis could stand (not where ':' follows a column name or a report format is expected).
+    /// </summary>
     private static bool IsComparisonContext(string expected) =>
-        expected.IndexOf("':'", StringComparison.Ordinal) < 0 && expected.IndexOf("a string", StringComparison.Ordinal) < 0;
+        Array.Exists(ComparisonContexts, c => expected.IndexOf(c, StringComparison.Ordinal) >= 0);
+
+    private static readonly string[] ComparisonContexts = ["operator", "'then'", "'else'", "')'"];
 
     /// <summary>At <c>is.na(x)</c>: the text of <c>x</c> (trimmed, or "x" when it is long or unclosed); else null.</summary>
     private static string? IsNaCall(string text, int offset)
