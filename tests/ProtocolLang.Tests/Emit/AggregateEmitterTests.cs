@@ -49,6 +49,12 @@ public class AggregateEmitterTests
         """;
 
     [Fact]
+    public void TheTrialWithAggregatesEmitsTheGoldenCode()
+    {
+        Golden.Verify(CSharpEmitter.Emit(TestStudies.BindClean(Trial, "trial.study")), "tests", "ProtocolLang.Tests", "Emit", "Golden", "Aggregates.g.cs.expected");
+    }
+
+    [Fact]
     public void EveryAggregateKindCompilesAgainstTheRuntime()
     {
         var code = CSharpEmitter.Emit(TestStudies.BindClean(Trial, "trial.study"));
