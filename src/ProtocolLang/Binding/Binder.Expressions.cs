@@ -97,7 +97,7 @@ public sealed partial class Binder
         return new BoundErrorExpression(syntax.Span);
     }
 
-    /// <summary>R's <c>TRUE</c>, <c>FALSE</c>, <c>NA</c> (and <c>T</c>, <c>F</c>) where no column has the name: a hint, then the value meant.</summary>
+    /// <summary>R's <c>TRUE</c>, <c>FALSE</c> and <c>NA</c> where no column has the name: a hint, then the value meant (NA: an error expression).</summary>
     private BoundExpression? RHabitConstant(IdentifierSyntax name)
     {
         switch (name.Name)
