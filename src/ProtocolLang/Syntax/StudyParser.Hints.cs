@@ -113,7 +113,8 @@ public static partial class StudyParser
                 return false;
             }
 
-            var startsLine = Tokens.Any(t => t.Start == offset && t.FirstOnLine);
+            var index = TokenIndexAt(offset);
+            var startsLine = index >= 0 && Tokens[index].FirstOnLine;
             if (startsLine && TryReportMisspeltDeclaration(offset))
             {
                 return true;
@@ -135,11 +136,15 @@ public static partial class StudyParser
         /// opens with a misspelt declaration keyword (<c>inclde</c>) is why the splitter did not start a declaration
         /// there, so it is reported too rather than silently swallowed.
         /// </summary>
-        private void ReportMisspeltDeclarationLines(int failedAt, int endToken)
+        private void ReportMisspeltDeclarationLines(DeclarationChunk chunk, int failedAt)
         {
-            foreach (var token in Tokens.Take(endToken).Where(t => t.Start > failedAt && t.FirstOnLine && t.Kind == TokenKind.Word && !t.HasError))
+            for (var k = chunk.First + 1; k < chunk.End; k++)
             {
-                TryReportMisspeltDeclaration(token.Start);
+                var token = Tokens[k];
+                if (token.Start > failedAt && token.FirstOnLine && token.Kind == TokenKind.Word && !token.HasError)
+                {
+                    TryReportMisspeltDeclaration(token.Start);
+                }
             }
         }
 
@@ -163,6 +168,32 @@ public static partial class StudyParser
 
             _diagnostics.Add(DiagnosticDescriptors.MisspeltKeyword, Tokens[first].Span, "a column or 'derive'", word, suggestion);
             return true;
+        }
+
+        /// <summary>The index of the token starting at <paramref name="offset"/> (tokens are in text order), or -1.</summary>
+        private int TokenIndexAt(int offset)
+        {
+            int low = 0, high = Tokens.Count - 1;
+            while (low <= high)
+            {
+                var mid = low + ((high - low) / 2);
+                var start = Tokens[mid].Start;
+                if (start == offset)
+                {
+                    return mid;
+                }
+
+                if (start < offset)
+                {
+                    low = mid + 1;
+                }
+                else
+                {
+                    high = mid - 1;
+                }
+            }
+
+            return -1;
         }
 
         private string? WordAt(int offset) =>

@@ -170,7 +170,7 @@ public static partial class StudyParser
                     _diagnostics.Add(DiagnosticDescriptors.ExpectedDeclaration, first.Span, DescribeFound(first.Start));
                 }
 
-                ReportMisspeltDeclarationLines(first.Start, chunk.End);
+                ReportMisspeltDeclarationLines(chunk, first.Start);
                 return null;
             }
 
@@ -183,7 +183,7 @@ public static partial class StudyParser
             if (!result.WasSuccessful)
             {
                 Report(DiagnosticDescriptors.UnexpectedToken, result);
-                ReportMisspeltDeclarationLines(TokenStart(result.Remainder), chunk.End);
+                ReportMisspeltDeclarationLines(chunk, TokenStart(result.Remainder));
                 return null;
             }
 
@@ -196,7 +196,7 @@ public static partial class StudyParser
                     _diagnostics.Add(DiagnosticDescriptors.ExpectedDeclaration, TokenSpanAt(rest), DescribeFound(rest));
                 }
 
-                ReportMisspeltDeclarationLines(rest, chunk.End);
+                ReportMisspeltDeclarationLines(chunk, rest);
             }
 
             return result.Value;
