@@ -22,6 +22,7 @@ public class AggregateEmitterTests
             ck: number
             arm_seen: category(placebo, active) optional
             note: text optional
+            derive ck_k = ck / 1000
           }
           derive score0 = first(visits.score where week == 0)
           derive change12 = last(visits.score where week <= 12) - score0
@@ -37,6 +38,8 @@ public class AggregateEmitterTests
           derive trough = min(visits.ck)
           derive mean_score = mean(visits.score where score is not missing)
           derive total = sum(visits.ck) / 1000
+          derive mean_ck_k = mean(visits.ck_k where ck_k is not missing)
+          derive any_over_one = if count(visits) > 0 then any(visits.ck_k > 1) else missing
           include "Has a baseline score": score0 is not missing
           groups {
             High "Ever high CK": ever_high
@@ -77,6 +80,8 @@ public class AggregateEmitterTests
         Assert.Contains("visitsBySubject.Count(r => r.Score is not null)", code, StringComparison.Ordinal);
         Assert.Contains("visitsBySubject.Count(null)", code, StringComparison.Ordinal);
         Assert.Contains("visitsBySubject.LastText(", code, StringComparison.Ordinal);
+        Assert.Contains("visitsBySubject.Mean(r => !Fn.IsMissing(r.CkK), r => r.CkK)", code, StringComparison.Ordinal);
+        Assert.Contains("public bool? AnyOverOne => Fn.If<bool>(Fn.Gt(Aggregate16, 0.0), Aggregate17, null);", code, StringComparison.Ordinal);
         Assert.Contains("visitsBySubject.All(r => Fn.Gt(r.Week, 0.0), r => Fn.Lt(r.Ck, 200.0))", code, StringComparison.Ordinal);
     }
 
