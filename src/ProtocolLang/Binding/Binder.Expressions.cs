@@ -8,7 +8,11 @@ namespace ProtocolLang.Binding;
 public sealed partial class Binder
 {
     /// <summary>The table an expression belongs to: bare names are its columns and derives.</summary>
-    private sealed record ExpressionContext(TableScope Table);
+    private sealed record ExpressionContext(TableScope Table)
+    {
+        /// <summary>True in a derive of the subject table: the one place a child-table aggregate may stand.</summary>
+        public bool AllowsAggregates { get; init; }
+    }
 
     private BoundExpression BindExpression(ExpressionSyntax syntax, ExpressionContext context) => syntax switch
     {
@@ -83,9 +87,34 @@ public sealed partial class Binder
             return new BoundErrorExpression(syntax.Span);
         }
 
+        if (syntax.Qualifier is null && RHabitConstant(syntax.Name) is { } habit)
+        {
+            return habit;
+        }
+
         _diagnostics.Add(DiagnosticDescriptors.UnknownColumn, syntax.Name.Span, name, table.Name,
             NameSuggestions.DidYouMean(name, table.AllNames));
         return new BoundErrorExpression(syntax.Span);
+    }
+
+    /// <summary>R's <c>TRUE</c>, <c>FALSE</c> and <c>NA</c> where no column has the name: a hint, then the value meant (NA: an error expression).</summary>
+    private BoundExpression? RHabitConstant(IdentifierSyntax name)
+    {
+        switch (name.Name)
+        {
+            case "TRUE":
+                _diagnostics.Add(DiagnosticDescriptors.RLogicalConstant, name.Span, name.Name, "true");
+                return new BoundBoolLiteral(true, name.Span);
+            case "FALSE":
+                _diagnostics.Add(DiagnosticDescriptors.RLogicalConstant, name.Span, name.Name, "false");
+                return new BoundBoolLiteral(false, name.Span);
+            case "NA":
+                // An error, not the missing literal: 'x == NA' would otherwise be reported twice.
+                _diagnostics.Add(DiagnosticDescriptors.RMissingConstant, name.Span);
+                return new BoundErrorExpression(name.Span);
+            default:
+                return null;
+        }
     }
 
     private BoundExpression BindUnary(UnaryExpressionSyntax syntax, ExpressionContext context)
@@ -314,6 +343,12 @@ public sealed partial class Binder
 
     private BoundExpression BindCall(CallExpressionSyntax syntax, ExpressionContext context)
     {
+        if (AggregateCall(syntax) is { } aggregate)
+        {
+            return BindAggregate(syntax, aggregate, context);
+        }
+
+        ReportAggregateClauses(syntax);
         var arguments = syntax.Arguments.Select(a => BindExpression(a, context)).ToImmutableArray();
         var function = BuiltinFunctionInfo.Find(syntax.Function.Name);
         if (function is null)

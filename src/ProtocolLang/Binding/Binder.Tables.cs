@@ -209,7 +209,8 @@ public sealed partial class Binder
         }
 
         slot.State = DeriveState.Binding;
-        var expression = BindExpression(slot.Syntax.Expression, new ExpressionContext(scope));
+        var context = new ExpressionContext(scope) { AllowsAggregates = ReferenceEquals(scope, SubjectScope) };
+        var expression = BindExpression(slot.Syntax.Expression, context);
         var state = slot.State;
         slot.Symbol = new DeriveSymbol(scope.Name, slot.Syntax.Name.Name,
             state == DeriveState.Circular ? new BoundErrorExpression(expression.Span) : expression,

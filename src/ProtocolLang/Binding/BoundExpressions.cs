@@ -60,5 +60,35 @@ public sealed record BoundConditional(
     BoundType ResultType,
     TextSpan Span) : BoundExpression(ResultType, Span);
 
+/// <summary>The summaries of a child table per subject (issue 12): <c>first(visits.score where week == 0)</c>.</summary>
+public enum AggregateFunction
+{
+    First,
+    Last,
+    Min,
+    Max,
+    Mean,
+    Sum,
+    Count,
+    Any,
+    All,
+}
+
+/// <summary>
+/// An aggregate over the rows of child table <paramref name="Table"/> that belong to one subject; only in a
+/// derived variable of the subject table, computed once per subject before criteria and groups.
+/// </summary>
+/// <param name="Value">Over the child row; null for <c>count(table)</c>.</param>
+/// <param name="Where">Over the child row: the rows it is true for are summarised (false or missing: left out); null = all.</param>
+/// <param name="Order">The child's time column that orders <c>first</c>/<c>last</c>; null for the others.</param>
+public sealed record BoundAggregate(
+    AggregateFunction Function,
+    string Table,
+    BoundExpression? Value,
+    BoundExpression? Where,
+    ColumnSymbol? Order,
+    BoundType ResultType,
+    TextSpan Span) : BoundExpression(ResultType, Span);
+
 /// <summary>An expression that failed to bind (already reported).</summary>
 public sealed record BoundErrorExpression(TextSpan Span) : BoundExpression(BoundType.Error, Span);

@@ -76,12 +76,20 @@ public sealed partial class CSharpEmitter
         string template = report.Template is null ? string.Empty : ", " + CSharpLiterals.String(report.Template);
         _w.Line("var run = new " + RuntimeTypes.StudyRun + "(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ", AnalysisPlan" + template + ");");
         var subjectTable = _study.SubjectTable;
-        _w.Line("var " + subjects + " = run.Cohort(" + _names.Table(subjectTable.Name).Reader + "(run.Table(" + CSharpLiterals.String(subjectTable.Name)
-            + ")), r => " + SubjectKeyText(subjectTable) + ", r => r.SourceRow, Criteria, Groups);");
+        var childRows = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var child in AggregateTables())
+        {
+            // Read once: the aggregates need the child rows before the cohort, the analyses after it.
+            childRows.Add(child.Name, locals.Allocate(child.Name + "_rows"));
+            _w.Line("var " + childRows[child.Name] + " = " + ReadTable(child) + ";");
+        }
+
+        _w.Line("var " + subjects + " = run.Cohort(" + SubjectRowsExpression(ReadTable(subjectTable), childRows)
+            + ", r => " + SubjectKeyText(subjectTable) + ", r => r.SourceRow, Criteria, Groups);");
         foreach (var child in _study.Tables.Skip(1).Where(t => t.LinkColumn is not null))
         {
             _w.Line("var " + tableLocals[child.Name] + " = run.Children(" + CSharpLiterals.String(child.Name) + ", "
-                + _names.Table(child.Name).Reader + "(run.Table(" + CSharpLiterals.String(child.Name) + ")), r => "
+                + (childRows.TryGetValue(child.Name, out var read) ? read : ReadTable(child)) + ", r => "
                 + KeyText(child, child.LinkColumn!) + ", " + subjects + ");");
         }
 
@@ -119,6 +127,9 @@ public sealed partial class CSharpEmitter
     /// <summary>A subject's key; without a declared key, its 1-based data row number (the header not counted).</summary>
     private string SubjectKeyText(TableSymbol table) =>
         table.Key is null ? "r.SourceRow.ToString(" + RuntimeTypes.CultureInfo + ".InvariantCulture)" : KeyText(table, table.Key);
+
+    private string ReadTable(TableSymbol table) =>
+        _names.Table(table.Name).Reader + "(run.Table(" + CSharpLiterals.String(table.Name) + "))";
 
     /// <summary>The key (or link) of a row as the string the runtime matches on.</summary>
     private string KeyText(TableSymbol table, string columnName)

@@ -71,6 +71,7 @@ public sealed partial class CSharpEmitter
             EmitReader(table);
         }
 
+        EmitAddAggregates();
         EmitCriteria();
         EmitGroups();
         EmitRun();
@@ -136,6 +137,8 @@ public sealed partial class CSharpEmitter
             var type = expressions.DeriveType(derive.Type).Declared;
             _w.Line("public " + type + " " + _names.Property(table.Name, derive.Name) + " => " + expressions.Emit(derive.Expression) + ";");
         }
+
+        EmitAggregateProperties(table, expressions);
 
         _w.CloseBrace();
     }

@@ -77,6 +77,8 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
                 return (WriteIsMissing(isMissing), new("bool", false, TypeKind.Bool));
             case BoundIn @in:
                 return (WriteIn(@in), new("bool", true, TypeKind.Bool));
+            case BoundAggregate aggregate:
+                return (Receiver + Names.Aggregate(aggregate), DeriveType(aggregate.Type));
             case BoundCall call:
                 return (WriteCall(call), new("double", true, TypeKind.Number));
             case BoundConditional conditional:

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using ProtocolLang.Binding;
 
@@ -51,6 +52,7 @@ internal sealed class GeneratedNames
     private readonly Dictionary<string, TableNames> _tables = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _recordMembers = new(System.StringComparer.Ordinal);
     private readonly List<string> _types = [];
+    private readonly List<string> _aggregateNames = [];
 
     public GeneratedNames(BoundStudy study)
     {
@@ -83,6 +85,15 @@ internal sealed class GeneratedNames
             _recordMembers.Add(table.Name, members);
         }
 
+        // Child-table aggregates: init properties of the subject row, and the method that sets them.
+        Aggregates = study.Tables.IsEmpty ? ImmutableArray<BoundAggregate>.Empty : CSharpEmitter.CollectAggregates(study.SubjectTable);
+        for (var i = 0; i < Aggregates.Length; i++)
+        {
+            _aggregateNames.Add(Claim(_recordMembers[study.SubjectTable.Name], "Aggregate" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        AddAggregates = Aggregates.IsEmpty ? string.Empty : Claim(StudyClassMembers, "AddAggregates");
+
         var categories = study.Tables.SelectMany(t => t.Columns).Where(c => c.Type.Category is not null).ToList();
         foreach (var column in categories)
         {
@@ -110,6 +121,26 @@ internal sealed class GeneratedNames
     public IReadOnlyList<string> Types => _types;
 
     public TableNames Table(string table) => _tables[table];
+
+    /// <summary>The child-table aggregates of the subject table's derives, in declaration order.</summary>
+    public ImmutableArray<BoundAggregate> Aggregates { get; }
+
+    /// <summary>The study-class method that sets the aggregates on the subject rows (empty when there are none).</summary>
+    public string AddAggregates { get; }
+
+    /// <summary>The subject-row property that holds <paramref name="aggregate"/> (the very node of the bound tree).</summary>
+    public string Aggregate(BoundAggregate aggregate)
+    {
+        for (var i = 0; i < Aggregates.Length; i++)
+        {
+            if (ReferenceEquals(Aggregates[i], aggregate))
+            {
+                return _aggregateNames[i];
+            }
+        }
+
+        throw new System.InvalidOperationException("An aggregate outside the subject table's derives; the binder reported it.");
+    }
 
     public string Property(string table, string name) => _properties[(table, name)];
 

@@ -55,6 +55,7 @@ internal static class RuntimeTypes
     public const string CoxTerm = Plan + "CoxTerm";
     public const string TiesMethod = Plan + "TiesMethod";
     public const string SurvivalConfType = Plan + "SurvivalConfType";
+    public const string ChildAggregates = Plan + "ChildAggregates";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }

@@ -62,9 +62,26 @@ public sealed record InExpressionSyntax(
     bool Negated,
     TextSpan Span) : ExpressionSyntax(Span);
 
-/// <summary><c>f(a, b)</c>; the binder checks the function name and arity.</summary>
+/// <summary>
+/// <c>f(a, b)</c>; the binder checks the function name and arity. A child-table aggregate may end its
+/// arguments with <c>over column</c> and <c>where predicate</c> (either order):
+/// <c>first(visits.score over week where week == 0)</c>; the binder refuses them on other functions.
+/// </summary>
 public sealed record CallExpressionSyntax(IdentifierSyntax Function, ImmutableArray<ExpressionSyntax> Arguments, TextSpan Span)
-    : ExpressionSyntax(Span);
+    : ExpressionSyntax(Span)
+{
+    /// <summary><c>over column</c>, or null.</summary>
+    public OverClauseSyntax? Over { get; init; }
+
+    /// <summary><c>where predicate</c> over the child row, or null.</summary>
+    public WhereClauseSyntax? Where { get; init; }
+}
+
+/// <summary><c>over column</c> inside an aggregate: the child table's column that orders <c>first</c>/<c>last</c>.</summary>
+public sealed record OverClauseSyntax(IdentifierSyntax Column, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>where predicate</c> inside an aggregate: which child rows it summarises.</summary>
+public sealed record WhereClauseSyntax(ExpressionSyntax Predicate, TextSpan Span) : SyntaxNode(Span);
 
 /// <summary><c>if c then a else b</c></summary>
 public sealed record ConditionalExpressionSyntax(

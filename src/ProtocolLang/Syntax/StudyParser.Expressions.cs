@@ -43,17 +43,33 @@ public static partial class StudyParser
         select (condition, whenTrue, whenFalse),
         (v, span) => (ExpressionSyntax)new ConditionalExpressionSyntax(v.condition, v.whenTrue, v.whenFalse, span));
 
-    /// <summary><c>( [expr, ...] )</c> of a call, with the span of the closing parenthesis.</summary>
-    private static readonly Parser<(ImmutableArray<ExpressionSyntax> Values, TextSpan Close)> Arguments =
+    private static readonly Parser<OverClauseSyntax> OverClause =
+        from keyword in Keyword("over")
+        from column in Identifier("a column name after 'over'")
+        select new OverClauseSyntax(column, Through(keyword.Span, column.Span));
+
+    private static readonly Parser<WhereClauseSyntax> WhereClause =
+        from keyword in Keyword("where")
+        from predicate in ExpressionRef
+        select new WhereClauseSyntax(predicate, Through(keyword.Span, predicate.Span));
+
+    /// <summary>
+    /// <c>( [expr, ...] [over column] [where predicate] )</c> of a call (the two clauses in either order,
+    /// each at most once), with the span of the closing parenthesis.
+    /// </summary>
+    private static readonly Parser<(ImmutableArray<ExpressionSyntax> Values, OverClauseSyntax? Over, WhereClauseSyntax? Where, TextSpan Close)> Arguments =
         from open in Symbol("(")
         from arguments in CommaList(ExpressionRef).XOptional()
+        from overFirst in Opt(OverClause)
+        from whereClause in Opt(WhereClause)
+        from overLast in overFirst is null ? Opt(OverClause) : Sprache.Parse.Return<OverClauseSyntax?>(null)
         from close in Symbol(")", arguments.IsDefined ? "',' or ')'" : "an expression or ')'")
-        select (arguments.GetOrElse(ImmutableArray<ExpressionSyntax>.Empty), close);
+        select (arguments.GetOrElse(ImmutableArray<ExpressionSyntax>.Empty), overFirst ?? overLast, whereClause, close);
 
     /// <summary>What may follow a name in an expression: call arguments or <c>.member</c>.</summary>
     private static readonly Parser<IOption<Func<IdentifierSyntax, ExpressionSyntax>>> NameSuffix =
         Arguments.Select(a => (Func<IdentifierSyntax, ExpressionSyntax>)(name =>
-                new CallExpressionSyntax(name, a.Values, Through(name.Span, a.Close))))
+                new CallExpressionSyntax(name, a.Values, Through(name.Span, a.Close)) { Over = a.Over, Where = a.Where }))
             .XOr(
                 from dot in Symbol(".")
                 from member in Identifier("a column name after '.'")

@@ -51,7 +51,7 @@ public static partial class StudyParser
     }
 
     /// <summary>The state of one parse: the text, its tokens and the diagnostics so far.</summary>
-    private sealed class Run
+    private sealed partial class Run
     {
         private readonly SourceText _source;
         private readonly string _text;
@@ -165,11 +165,12 @@ public static partial class StudyParser
 
             if (!DeclarationParsers.TryGetValue(keyword, out var parser))
             {
-                if (!first.HasError)
+                if (!first.HasError && !TryReportMisspeltDeclaration(first.Start) && !TryReportLeftoverHint(first.Start))
                 {
                     _diagnostics.Add(DiagnosticDescriptors.ExpectedDeclaration, first.Span, DescribeFound(first.Start));
                 }
 
+                ReportMisspeltDeclarationLines(chunk, first.Start);
                 return null;
             }
 
@@ -182,6 +183,7 @@ public static partial class StudyParser
             if (!result.WasSuccessful)
             {
                 Report(DiagnosticDescriptors.UnexpectedToken, result);
+                ReportMisspeltDeclarationLines(chunk, TokenStart(result.Remainder));
                 return null;
             }
 
@@ -189,7 +191,12 @@ public static partial class StudyParser
             var rest = TokenStart(result.Remainder);
             if (rest < Tokens[chunk.End - 1].End)
             {
-                _diagnostics.Add(DiagnosticDescriptors.ExpectedDeclaration, TokenSpanAt(rest), DescribeFound(rest));
+                if (!TryReportLeftoverHint(rest))
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.ExpectedDeclaration, TokenSpanAt(rest), DescribeFound(rest));
+                }
+
+                ReportMisspeltDeclarationLines(chunk, rest);
             }
 
             return result.Value;
@@ -258,7 +265,11 @@ public static partial class StudyParser
             var result = parser(Window(first, end));
             if (!result.WasSuccessful)
             {
-                Report(DiagnosticDescriptors.UnexpectedToken, result);
+                if (!(isTable && TryReportMisspeltDerive(first, end)))
+                {
+                    Report(DiagnosticDescriptors.UnexpectedToken, result);
+                }
+
                 return null;
             }
 
@@ -272,7 +283,11 @@ public static partial class StudyParser
                     GroupSyntax => isTable ? "a column" : "an operator or the next group",
                     _ => "the next column or '}'",
                 };
-                _diagnostics.Add(DiagnosticDescriptors.UnexpectedToken, TokenSpanAt(rest), expected, DescribeFound(rest));
+                if (!TryReportHint(rest, expected))
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.UnexpectedToken, TokenSpanAt(rest), expected, DescribeFound(rest));
+                }
+
                 return null;
             }
 
@@ -307,7 +322,12 @@ public static partial class StudyParser
         private void Report<T>(DiagnosticDescriptor descriptor, IResult<T> failure)
         {
             var at = Lexeme.SkipTrivia(_text, failure.Remainder.Position, _text.Length);
-            _diagnostics.Add(descriptor, TokenSpanAt(at), FormatExpectations(failure), DescribeFound(at));
+            var expected = FormatExpectations(failure);
+            // PL1009 explains what a .study file starts with; a hint would hide that.
+            if (descriptor == DiagnosticDescriptors.ExpectedStudy || !TryReportHint(at, expected))
+            {
+                _diagnostics.Add(descriptor, TokenSpanAt(at), expected, DescribeFound(at));
+            }
         }
 
         private void ReportMissingBrace(string what, int openOffset, int expectedAt, int foundToken)
