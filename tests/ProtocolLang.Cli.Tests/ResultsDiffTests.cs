@@ -54,6 +54,32 @@ public sealed class ResultsDiffTests
     }
 
     [Fact]
+    public void AnEditedAnalysisKeepsItsIdAndShowsItsEstimatesBeforeAndAfter()
+    {
+        var report = Diff(
+            """{"analyses":[{"index":1,"id":"cox_relapse","source":"model cox Relapse ~ group","hr":1.5},{"index":2,"id":"km","source":"k","v":1}]}""",
+            """{"analyses":[{"index":1,"id":"km","source":"k","v":1},{"index":2,"id":"cox_relapse","source":"model cox Relapse ~ group + age","hr":1.7}]}""");
+
+        Assert.Empty(report.AddedAnalyses);
+        Assert.Empty(report.RemovedAnalyses);
+        Assert.Equal(
+            ["analyses[0].index", "analyses[1].index", "analyses[1].source", "analyses[1].hr"],
+            report.Changes.Select(c => c.Path).ToArray());
+        Assert.Equal("cox_relapse", report.AnalysisAt("analyses[1].hr")!.Id);
+    }
+
+    [Fact]
+    public void AnalysesWithDifferentIdsAreARemovalAndAnAdditionEvenWithTheSameText()
+    {
+        var report = Diff(
+            """{"analyses":[{"index":1,"id":"a","source":"s","v":1}]}""",
+            """{"analyses":[{"index":1,"id":"b","source":"s","v":1}]}""");
+
+        Assert.Equal("b", Assert.Single(report.AddedAnalyses).Id);
+        Assert.Equal("a", Assert.Single(report.RemovedAnalyses).Id);
+    }
+
+    [Fact]
     public void GroupSizesAndDataHashesAreSummarisedByName()
     {
         var report = Diff(

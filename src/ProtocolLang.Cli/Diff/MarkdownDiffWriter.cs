@@ -104,7 +104,8 @@ internal static class MarkdownDiffWriter
     }
 
     private static string Analysis(AnalysisRef analysis) =>
-        "#" + analysis.Index.ToString(CultureInfo.InvariantCulture) + " `" + analysis.Source.Replace("|", "\\|", StringComparison.Ordinal) + "`";
+        "#" + analysis.Index.ToString(CultureInfo.InvariantCulture) + (analysis.Id is null ? string.Empty : " `" + analysis.Id + "`")
+        + " `" + analysis.Source.Replace("|", "\\|", StringComparison.Ordinal) + "`";
 
     /// <summary>The relative change of a number, e.g. <c>+12.5%</c>; the kind of change otherwise.</summary>
     private static string Relative(ValueChange change)

@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 
 namespace ProtocolLang.Cli.Diff;
 
-/// <summary>An analysis as the diff names it: its 1-based index and its declaration in the <c>.study</c> file.</summary>
-internal sealed record AnalysisRef(int Index, string Source);
+/// <summary>An analysis as the diff names it: its 1-based index, its declaration in the <c>.study</c> file and its id (absent in results written before ids).</summary>
+internal sealed record AnalysisRef(int Index, string Source, string? Id = null);
 
 /// <summary>A count that changed: a group's n or a number of the subject flow.</summary>
 internal sealed record CountChange(string Label, string? Old, string? New);
@@ -33,8 +33,10 @@ internal sealed record ResultsDiffReport(
 
 /// <summary>
 /// Compares two results: every value generically (<see cref="JsonTreeComparer"/>), with analyses
-/// matched by their declaration text (and occurrence) rather than position, so inserting an analysis
-/// shows as one addition; then a few named rules give the summaries a reviewer reads first.
+/// matched by their id rather than position, so inserting an analysis shows as one addition and an edited
+/// analysis (a Cox model with a new term) shows its estimates before and after; results written before ids
+/// existed are matched by their declaration text (and occurrence). Then a few named rules give the
+/// summaries a reviewer reads first.
 /// </summary>
 internal static class ResultsDiff
 {
@@ -139,10 +141,14 @@ internal static class ResultsDiff
         {
             var node = array[i];
             var source = Text(node?["source"]) ?? Text(node?["kind"]) ?? "analysis";
+            var id = Text(node?["id"]);
             var index = JsonTreeComparer.TryNumber(node?["index"], out var n) ? (int)n : i + 1;
-            var occurrence = seen.TryGetValue(source, out var count) ? count + 1 : 1;
-            seen[source] = occurrence;
-            result.Add(new Analysis(i, source + "\n#" + occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture), new AnalysisRef(index, source), node));
+
+            // Ids are unique in a study; without one (older results) the text and its occurrence stand in. The prefixes keep the two apart.
+            var key = id is null ? "source:" + source : "id:" + id;
+            var occurrence = seen.TryGetValue(key, out var count) ? count + 1 : 1;
+            seen[key] = occurrence;
+            result.Add(new Analysis(i, key + "\n#" + occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture), new AnalysisRef(index, source, id), node));
         }
 
         return result;

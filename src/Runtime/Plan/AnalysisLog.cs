@@ -15,6 +15,7 @@ namespace ProtocolLang.Runtime.Plan;
 internal sealed class AnalysisLog : IReadOnlyList<AnalysisResult>
 {
     private readonly List<AnalysisResult> _items = new();
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly IProgress<StudyProgress>? _progress;
     private readonly IReadOnlyList<string>? _plan;
 
@@ -34,8 +35,40 @@ internal sealed class AnalysisLog : IReadOnlyList<AnalysisResult>
     /// <summary>Reports the first analysis of the plan as starting (once the cohort is defined).</summary>
     public void Begin() => ReportStarting(_items.Count + 1);
 
+    /// <summary>
+    /// The id of an analysis that generated code names only by its text (<see cref="AnalysisIds.FromSource"/>); a second
+    /// analysis with the same text gets <c>_2</c>, a third <c>_3</c>, ..., so ids stay unique as the old plans' were by position.
+    /// </summary>
+    public string DerivedId(string source)
+    {
+        string id = AnalysisIds.FromSource(source);
+        string unique = id;
+        for (int n = 2; _ids.Contains(unique); n++)
+        {
+            unique = id + "_" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return unique;
+    }
+
+    /// <summary>Throws unless <paramref name="id"/> has the form of an analysis id and no analysis of this run has it yet.</summary>
+    public void CheckNewId(string id)
+    {
+        if (!AnalysisIds.IsValid(id))
+        {
+            throw new ArgumentException($"Analysis id '{id}' is not of the form [a-z][a-z0-9_]* (at most {AnalysisIds.MaxLength} characters).", nameof(id));
+        }
+
+        if (_ids.Contains(id))
+        {
+            throw new ArgumentException($"Two analyses have the id '{id}'; ids must be unique in a study.", nameof(id));
+        }
+    }
+
     public void Add(AnalysisResult result)
     {
+        // A within repetition records '{id}.{level}'; its base id is taken once, by the first level.
+        _ids.Add(result.Id.Split('.')[0]);
         _items.Add(result);
         _progress?.Report(new StudyProgress(StudyProgressStage.AnalysisFinished, result.Index, _plan?.Count, result.Source, result.Status));
         ReportStarting(_items.Count + 1);

@@ -62,6 +62,12 @@ public abstract class Cohort
     }
 
     internal int[] GroupCodeArray => _groupCodes;
+
+    /// <summary>
+    /// One group of everyone (<c>overall</c>): a study without a <c>groups</c> block, or an analysis' <c>overall</c> scope.
+    /// A descriptive table then shows the overall column alone.
+    /// </summary>
+    internal bool IsOverall { get; init; }
 }
 
 /// <summary>The analysed subjects as typed rows, with their groups.</summary>

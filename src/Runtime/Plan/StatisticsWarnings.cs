@@ -98,6 +98,15 @@ internal static class StatisticsWarnings
     /// <summary>A test needs at least two groups with data; fewer remain, so it is not estimable.</summary>
     public const string TooFewGroups = "PL5054";
 
+    /// <summary>Subjects with a missing <c>by</c> or <c>within</c> factor were left out of a scoped analysis.</summary>
+    public const string ScopeFactorMissing = "PL5070";
+
+    /// <summary>A scoped analysis ran on part of the analysed subjects: its population or <c>where</c> subset left the others out.</summary>
+    public const string ScopeSubset = "PL5071";
+
+    /// <summary>No analysed subject is in the scope (a <c>within</c> level, a subset, a population): the analysis is not estimable.</summary>
+    public const string ScopeEmpty = "PL5072";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);

@@ -16,20 +16,29 @@ public sealed partial class StudyRun
     /// separate families. Tests the runtime lacks are recorded as "not implemented yet".
     /// </summary>
     public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust) =>
-        Compare(source, variables, pairing, test, adjust, TestOptions.Default);
+        Compare(Derived(source), variables, pairing, test, adjust, TestOptions.Default);
+
+    /// <inheritdoc cref="Compare(string, IReadOnlyList{Variable}, Pairing, TestKind, AdjustMethod)"/>
+    public void Compare(AnalysisInfo analysis, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust) =>
+        Compare(analysis, variables, pairing, test, adjust, TestOptions.Default);
 
     /// <summary>As above, with the test's options (<c>using mann_whitney exact</c>, <c>using chi_square no_correct</c>).</summary>
-    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust, TestOptions options)
+    public void Compare(string source, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust, TestOptions options) =>
+        Compare(Derived(source), variables, pairing, test, adjust, options);
+
+    /// <inheritdoc cref="Compare(string, IReadOnlyList{Variable}, Pairing, TestKind, AdjustMethod, TestOptions)"/>
+    public void Compare(AnalysisInfo analysis, IReadOnlyList<Variable> variables, Pairing pairing, TestKind test, AdjustMethod adjust, TestOptions options)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(variables);
         ArgumentNullException.ThrowIfNull(pairing);
-        Cohort cohort = _cohort?.Cohort ?? throw new InvalidOperationException("Define the cohort (StudyRun.Cohort) before any analysis.");
-        foreach (Variable v in variables)
-        {
-            RequireCohort(v);
-        }
+        ForEachScope(analysis, "compare", variables, scoped => Compare(scoped, scoped.Map(variables), pairing, test, adjust, options));
+    }
+
+    private void Compare(ScopedAnalysis analysis, Variable[] variables, Pairing pairing, TestKind test, AdjustMethod adjust, TestOptions options)
+    {
+        Cohort cohort = analysis.Cohort;
 
         string method = CompareMethod.Describe(test, adjust, options);
         var adjustment = new AdjustmentResult(CompareMethod.AdjustName(adjust), "each variable's comparisons across its pairs of groups");
@@ -37,12 +46,12 @@ public sealed partial class StudyRun
         if (unknown is not null)
         {
             string reason = $"group '{unknown}' is not a group of this study";
-            Record("compare", source, ResultStatus.Failed, method, reason, null,
+            Record(analysis, "compare", ResultStatus.Failed, method, reason, null,
                 new[] { StatisticsWarnings.Warning(StatisticsWarnings.UnknownGroup, reason) });
             return;
         }
 
-        RecordBoxFigures(variables);
+        RecordBoxFigures(analysis, variables);
         IReadOnlyList<int[]> sets = CompareMethod.GroupSets(pairing, cohort);
         var warnings = new List<WarningResult>(NotFiniteWarnings(variables));
         var rows = new List<ComparisonRow>();
@@ -62,7 +71,7 @@ public sealed partial class StudyRun
             : rows.Count > 0 && rows.All(r => r.Status == ResultStatus.Failed) ? ResultStatus.Failed
             : ResultStatus.Ok;
         string? statusReason = status == ResultStatus.Ok ? null : rows[0].Reason;
-        Record("compare", source, status, method, statusReason, null, warnings,
+        Record(analysis, "compare", status, method, statusReason, null, warnings,
             compare: new CompareResult(CompareMethod.TestName(test), CompareMethod.PairingName(pairing), adjustment, rows,
                 options.Names.Count == 0 ? null : options.Names));
     }

@@ -16,15 +16,20 @@ public sealed partial class StudyRun
     /// Subjects with a missing time, event, covariate or stratum are left out and counted.
     /// Times beyond the outcome's horizon arrive censored at the horizon (see <see cref="Variables.TimeToEvent{TRow}"/>).
     /// </summary>
-    public void Cox(string source, CoxSpec spec)
+    public void Cox(string source, CoxSpec spec) => Cox(Derived(source), spec);
+
+    /// <inheritdoc cref="Cox(string, CoxSpec)"/>
+    public void Cox(AnalysisInfo analysis, CoxSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
-        Cohort cohort = RequireCohort(spec.Outcome);
-        foreach (Variable v in spec.Terms.Select(t => t.Covariate).OfType<Variable>().Concat(spec.Strata))
-        {
-            RequireCohort(v);
-        }
+        Variable[] variables = spec.Terms.Select(t => t.Covariate).OfType<Variable>().Concat(spec.Strata).Prepend(spec.Outcome).ToArray();
+        ForEachScope(analysis, "cox", variables, scoped => Cox(scoped, scoped.Map(spec)));
+    }
+
+    private void Cox(ScopedAnalysis analysis, CoxSpec spec)
+    {
+        Cohort cohort = analysis.Cohort;
 
         string ties = spec.Ties == TiesMethod.Efron ? "efron" : "breslow";
         string method = $"Cox proportional hazards, {(spec.Ties == TiesMethod.Efron ? "Efron" : "Breslow")} ties, R survival::coxph(ties = \"{ties}\")"
@@ -39,7 +44,7 @@ public sealed partial class StudyRun
             if (problem is not null)
             {
                 string code = term.Covariate is null ? StatisticsWarnings.UnknownGroup : StatisticsWarnings.TestDoesNotFit;
-                Record("cox", source, ResultStatus.Failed, method, problem, specification, new[] { StatisticsWarnings.Warning(code, problem) });
+                Record(analysis, "cox", ResultStatus.Failed, method, problem, specification, new[] { StatisticsWarnings.Warning(code, problem) });
                 return;
             }
         }
@@ -94,7 +99,7 @@ public sealed partial class StudyRun
             fit.ConcordanceStandardError, ph);
         string status = fit.Events == 0 ? ResultStatus.NotEstimable : ResultStatus.Ok;
         string? reason = fit.Events == 0 ? "there are no events among the analysed subjects" : null;
-        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "cox", source, status, method, reason, specification, warnings, Cox: result));
+        Record(analysis, new AnalysisResult(0, analysis.Id, "cox", analysis.Source, status, method, reason, specification, warnings, Cox: result));
     }
 
     /// <summary>The groups (in declared order) with at least one subject whose time and event are both present.</summary>

@@ -13,15 +13,21 @@ public sealed partial class StudyRun
     /// Continuous and count variables: n (missing), mean (SD), median [Q1, Q3], min–max; binary: count
     /// and percent of true among the non-missing; categorical: count and percent per level.
     /// </summary>
-    public void Describe(string source, params Variable[] variables) => Describe(source, DescribeOptions.Default, variables);
+    public void Describe(string source, params Variable[] variables) => Describe(Derived(source), DescribeOptions.Default, variables);
+
+    /// <inheritdoc cref="Describe(string, Variable[])"/>
+    public void Describe(AnalysisInfo analysis, params Variable[] variables) => Describe(analysis, DescribeOptions.Default, variables);
 
     /// <summary>
     /// Table 1 with the statistics of <paramref name="options"/>
     /// (<c>describe ... by group statistics mean_se, geometric_mean, percent_ci quantile_type 6</c>).
     /// </summary>
-    public void Describe(string source, DescribeOptions options, params Variable[] variables)
+    public void Describe(string source, DescribeOptions options, params Variable[] variables) => Describe(Derived(source), options, variables);
+
+    /// <inheritdoc cref="Describe(string, DescribeOptions, Variable[])"/>
+    public void Describe(AnalysisInfo analysis, DescribeOptions options, params Variable[] variables)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(variables);
         if (options.QuantileType is < 1 or > 9)
@@ -29,12 +35,12 @@ public sealed partial class StudyRun
             throw new ArgumentOutOfRangeException(nameof(options), options.QuantileType, "quantile type must be 1 to 9 (R's quantile types)");
         }
 
-        Cohort cohort = _cohort?.Cohort ?? throw new InvalidOperationException("Define the cohort (StudyRun.Cohort) before any analysis.");
-        foreach (Variable v in variables)
-        {
-            RequireCohort(v);
-        }
+        ForEachScope(analysis, "describe", variables, scoped => Describe(scoped, options, scoped.Map(variables)));
+    }
 
+    private void Describe(ScopedAnalysis analysis, DescribeOptions options, Variable[] variables)
+    {
+        Cohort cohort = analysis.Cohort;
         int groupCount = cohort.GroupNames.Count;
         int[] codes = cohort.GroupCodeArray;
         var columns = new List<DescribeColumn>(groupCount + 1);
@@ -45,7 +51,10 @@ public sealed partial class StudyRun
         }
 
         var warnings = new List<WarningResult>(NotFiniteWarnings(variables));
-        for (int g = 0; g < groupCount; g++)
+
+        // Overall: the one group is everyone, so the table is the overall column alone.
+        bool overallOnly = cohort.IsOverall;
+        for (int g = 0; g < groupCount && !overallOnly; g++)
         {
             columns.Add(new DescribeColumn(cohort.GroupNames[g], cohort.GroupLabels[g], groupN[g]));
             if (groupN[g] == 0)
@@ -78,7 +87,7 @@ public sealed partial class StudyRun
             rows.Add(row);
         }
 
-        Record("describe", source, ResultStatus.Ok, DescribeMethod.Text(options, rows), null, null, warnings,
+        Record(analysis, "describe", ResultStatus.Ok, DescribeMethod.Text(options, rows), null, null, warnings,
             describe: new DescribeResult(columns, rows, options.QuantileType, options.Statistics?.Select(DescribeOptions.Name).ToArray()));
     }
 

@@ -15,12 +15,12 @@ public sealed partial class StudyRun
 {
     private readonly List<FigureResult> _figures = new();
 
-    /// <summary>A box plot per continuous variable of a comparison, once per variable.</summary>
-    private void RecordBoxFigures(IReadOnlyList<Variable> variables)
+    /// <summary>A box plot per continuous variable of a comparison, once per variable (and scope).</summary>
+    private void RecordBoxFigures(ScopedAnalysis analysis, IReadOnlyList<Variable> variables)
     {
         foreach (ContinuousVariable variable in variables.OfType<ContinuousVariable>())
         {
-            string id = "box-" + FigureId(variable.Name);
+            string id = ScopePrefix(analysis) + "box-" + FigureId(variable.Name);
             if (_figures.Any(f => f.Id == id))
             {
                 continue;
@@ -49,10 +49,10 @@ public sealed partial class StudyRun
         }
     }
 
-    /// <summary>Mean (t 95% CI) per group and time of a repeated outcome, from its raw rows; once per variable.</summary>
-    private void RecordTrajectoryFigure(RepeatedVariable variable)
+    /// <summary>Mean (t 95% CI) per group and time of a repeated outcome, from its raw rows; once per variable (and scope).</summary>
+    private void RecordTrajectoryFigure(ScopedAnalysis analysis, RepeatedVariable variable)
     {
-        string id = "trajectory-" + FigureId(variable.Name);
+        string id = ScopePrefix(analysis) + "trajectory-" + FigureId(variable.Name);
         if (_figures.Any(f => f.Id == id))
         {
             return;
@@ -95,6 +95,12 @@ public sealed partial class StudyRun
         _figures.Add(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit,
             Trajectory: new TrajectoryFigure(variable.TimeName, timeUnit, groups)));
     }
+
+    /// <summary>
+    /// A scoped analysis groups or selects its own subjects, so its figures are its own: <c>{id}-box-ck</c>. The
+    /// default scope keeps one figure per variable (<c>box-ck</c>), shared by every comparison of it.
+    /// </summary>
+    private static string ScopePrefix(ScopedAnalysis analysis) => analysis.Result is null ? string.Empty : analysis.Id + "-";
 
     /// <summary>Lower-case letters, digits and '-' only: a file name and an SVG id prefix on any system.</summary>
     internal static string FigureId(string name)

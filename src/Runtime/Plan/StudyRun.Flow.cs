@@ -28,6 +28,13 @@ public sealed partial class StudyRun
             throw new InvalidOperationException("The cohort of this run is already defined.");
         }
 
+        // A study without a groups block analyses everyone, as one group "overall".
+        bool overall = groups.Count == 0;
+        if (overall)
+        {
+            groups = [new GroupDefinition<TRow>(OverallColumn, "Overall", _ => true)];
+        }
+
         DataTable table = _data[_schema.Tables[0].Name];
         if (subjects.Count != table.RowCount)
         {
@@ -130,7 +137,10 @@ public sealed partial class StudyRun
         CheckSubjectFlowAddsUp(flow);
 
         var cohort = new Cohort<TRow>(table.Name, groups.Select(g => g.Name).ToArray(), groups.Select(g => g.Label).ToArray(),
-            keptRows.ToArray(), keptCodes.ToArray(), keptKeys.ToArray());
+            keptRows.ToArray(), keptCodes.ToArray(), keptKeys.ToArray())
+        {
+            IsOverall = overall,
+        };
         _cohort = new CohortState(cohort, flow, notAnalysedReason);
         _analyses.Begin();
         return cohort;

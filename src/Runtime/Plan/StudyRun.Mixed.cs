@@ -24,17 +24,26 @@ public sealed partial class StudyRun
     /// slope on time per subject. A rank-deficient design loses its aliased columns as lme4 does
     /// (warning PL5034; their coefficients are listed as not estimable).
     /// </remarks>
-    public void MixedModel(string source, MixedModelSpec spec)
+    public void MixedModel(string source, MixedModelSpec spec) => MixedModel(Derived(source), spec);
+
+    /// <inheritdoc cref="MixedModel(string, MixedModelSpec)"/>
+    public void MixedModel(AnalysisInfo analysis, MixedModelSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
-        Cohort cohort = RequireCohort(spec.Response);
+        Variable[] variables = spec.FixedTerms.SelectMany(t => t.Factors).Select(f => f.Covariate).OfType<Variable>().Prepend(spec.Response).ToArray();
+        ForEachScope(analysis, "mixed_model", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
+    }
+
+    private void MixedModel(ScopedAnalysis analysis, MixedModelSpec spec)
+    {
+        Cohort cohort = analysis.Cohort;
         string method = $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
         string specification = ModelText.Mixed(spec);
         void Fail(string reason, string code) =>
-            RecordMixed(source, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
+            RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
 
-        RecordTrajectoryFigure(spec.Response);
+        RecordTrajectoryFigure(analysis, spec.Response);
         MixedDesign design;
         try
         {
@@ -52,6 +61,12 @@ public sealed partial class StudyRun
             string parts = string.Join(", ", design.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Count} {l.Reason}")));
             warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
                 $"'{spec.Response.Name}': {design.LeftOut.Sum(l => l.Count)} of {spec.Response.Values.Length} rows left out ({parts})")));
+        }
+
+        if (spec.Response.LeftOutByWhere > 0)
+        {
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{spec.Response.Name}': {spec.Response.LeftOutByWhere} row(s) of '{spec.Response.Table}' left out by the outcome's subset (where {spec.Response.WhereText ?? "..."}); {spec.Response.Values.Length} in it")));
         }
 
         // Designs lme4 refuses, or fits to an arbitrary variance split, are "not estimable" here.
@@ -76,14 +91,14 @@ public sealed partial class StudyRun
         {
             string reason = "the model cannot be fitted: " + e.Message;
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.MixedNotFitted, reason));
-            RecordMixed(source, ResultStatus.Failed, method, reason, specification, warnings, null);
+            RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, warnings, null);
             return;
         }
 
         void NotEstimable(string reason, string code)
         {
             warnings.Add(StatisticsWarnings.Warning(code, reason));
-            RecordMixed(source, ResultStatus.NotEstimable, method, reason, specification, warnings, null);
+            RecordMixed(analysis, ResultStatus.NotEstimable, method, reason, specification, warnings, null);
         }
 
         foreach (string w in fit.Warnings)
@@ -94,11 +109,11 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Warning(code, w));
         }
 
-        RecordMixed(source, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit));
+        RecordMixed(analysis, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit));
     }
 
-    private void RecordMixed(string source, string status, string method, string? reason, string specification, IReadOnlyList<WarningResult> warnings, MixedModelResult? result) =>
-        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "mixed_model", source, status, method, reason, specification, warnings, Mixed: result));
+    private void RecordMixed(ScopedAnalysis analysis, string status, string method, string? reason, string specification, IReadOnlyList<WarningResult> warnings, MixedModelResult? result) =>
+        Record(analysis, new AnalysisResult(0, analysis.Id, "mixed_model", analysis.Source, status, method, reason, specification, warnings, Mixed: result));
 
     private static MixedModelResult MixedResult(MixedModelSpec spec, MixedDesign design, MixedModelFit fit)
     {

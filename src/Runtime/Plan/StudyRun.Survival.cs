@@ -18,12 +18,21 @@ public sealed partial class StudyRun
     /// mean up to the outcome's horizon (else the last requested time). Subjects with a missing time
     /// or event are left out and counted.
     /// </summary>
-    public void KaplanMeier(string source, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log)
+    public void KaplanMeier(string source, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log) =>
+        KaplanMeier(Derived(source), outcome, times, confType);
+
+    /// <inheritdoc cref="KaplanMeier(string, TimeToEventVariable, IReadOnlyList{double}, SurvivalConfType)"/>
+    public void KaplanMeier(AnalysisInfo analysis, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(times);
-        Cohort cohort = RequireCohort(outcome);
+        ForEachScope(analysis, "kaplan_meier", [outcome], scoped => KaplanMeier(scoped, scoped.Map(outcome), times, confType));
+    }
+
+    private void KaplanMeier(ScopedAnalysis analysis, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType)
+    {
+        Cohort cohort = analysis.Cohort;
         string at = times.Count == 0 ? string.Empty : "; survival at " + string.Join(", ", times.Select(ModelText.Number));
         string specification = ModelText.Outcome(outcome) + " by group" + at + (confType == SurvivalConfType.Log ? string.Empty : "; conf_type " + (confType == SurvivalConfType.LogLog ? "log_log" : "plain"));
         (SurvivalConfidence confidence, string rName) = confType switch
@@ -77,7 +86,7 @@ public sealed partial class StudyRun
         }
 
         var result = new KaplanMeierResult(outcome.Name, outcome.Label, outcome.Unit, rName, SurvivalConfidenceLevel, times.ToArray(), horizon, fit.LeftOut, groups);
-        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "kaplan_meier", source, ResultStatus.Ok, method, null, specification, warnings, KaplanMeier: result));
+        Record(analysis, new AnalysisResult(0, analysis.Id, "kaplan_meier", analysis.Source, ResultStatus.Ok, method, null, specification, warnings, KaplanMeier: result));
     }
 
     /// <summary>
@@ -86,11 +95,21 @@ public sealed partial class StudyRun
     /// With <paramref name="pairwise"/>, every pair of groups is also tested on its own subjects (same
     /// rho and strata) and the pairs' p-values are adjusted together (see <see cref="LogRankPairs"/>).
     /// </summary>
-    public void LogRank(string source, TimeToEventVariable outcome, double rho, Variable? strata, AdjustMethod? pairwise = null)
+    public void LogRank(string source, TimeToEventVariable outcome, double rho, Variable? strata, AdjustMethod? pairwise = null) =>
+        LogRank(Derived(source), outcome, rho, strata, pairwise);
+
+    /// <inheritdoc cref="LogRank(string, TimeToEventVariable, double, Variable?, AdjustMethod?)"/>
+    public void LogRank(AnalysisInfo analysis, TimeToEventVariable outcome, double rho, Variable? strata, AdjustMethod? pairwise = null)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
-        Cohort cohort = RequireCohort(outcome);
+        Variable[] variables = strata is null ? [outcome] : [outcome, strata];
+        ForEachScope(analysis, "logrank", variables, scoped => LogRank(scoped, scoped.Map(outcome), strata is null ? null : scoped.Map(strata), rho, pairwise));
+    }
+
+    private void LogRank(ScopedAnalysis analysis, TimeToEventVariable outcome, Variable? strata, double rho, AdjustMethod? pairwise)
+    {
+        Cohort cohort = analysis.Cohort;
         string specification = ModelText.Outcome(outcome) + " by group; rho = " + ModelText.Number(rho)
             + (strata is null ? string.Empty : "; strata: " + strata.Name);
         string call = strata is null ? "Surv(time, status) ~ group" : $"Surv(time, status) ~ group + strata({strata.Name})";
@@ -103,7 +122,6 @@ public sealed partial class StudyRun
         int strataCount = 1;
         if (strata is not null)
         {
-            RequireCohort(strata);
             switch (strata)
             {
                 case CategoricalVariable c:
@@ -116,7 +134,7 @@ public sealed partial class StudyRun
                     break;
                 default:
                     string reason = $"strata must be a binary or categorical variable; '{strata.Name}' is {strata.KindName}";
-                    Record("logrank", source, ResultStatus.Failed, method, reason, specification,
+                    Record(analysis, "logrank", ResultStatus.Failed, method, reason, specification,
                         new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, reason) });
                     return;
             }
@@ -158,7 +176,7 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.TooFewGroups, notEstimable));
         }
 
-        _analyses.Add(new AnalysisResult(_analyses.Count + 1, "logrank", source, status, method, notEstimable, specification, warnings, LogRank: outcomeResult));
+        Record(analysis, new AnalysisResult(0, analysis.Id, "logrank", analysis.Source, status, method, notEstimable, specification, warnings, LogRank: outcomeResult));
     }
 
     /// <summary>The kernel numbers groups from 1; results name them.</summary>

@@ -123,7 +123,8 @@ public sealed partial class StudyRun
         var problems = new ProblemsResult(
             _data.ProblemCount,
             _data.Problems.Take(ResultsProblemLimit).Select(p => new ProblemResult(p.Code, RelativePath(p.File), p.Row, p.Column, p.Message)).ToArray());
-        var flow = new FlowResult(_schema.Tables.Select(t => BuildTableFlow(t)).ToArray(), _cohort?.Flow);
+        var flow = new FlowResult(_schema.Tables.Select(t => BuildTableFlow(t)).ToArray(),
+            _cohort?.Flow is { } cohortFlow && _populations.Count > 0 ? cohortFlow with { Populations = PopulationFlows() } : _cohort?.Flow);
         return new StudyResults(
             StudyResults.CurrentSchemaVersion,
             ReportWriter.Tool,
@@ -164,18 +165,35 @@ public sealed partial class StudyRun
         return new StudyDataException(reason, problems, problemCount, _schema.Warnings, file);
     }
 
-    private void Record(string kind, string source, string status, string? method, string? reason, string? specification,
+    private void Record(ScopedAnalysis analysis, string kind, string status, string? method, string? reason, string? specification,
         IReadOnlyList<WarningResult> warnings, DescribeResult? describe = null, CompareResult? compare = null)
     {
-        _analyses.Add(new AnalysisResult(_analyses.Count + 1, kind, source, status, method, reason, specification, warnings, describe, compare));
+        Record(analysis, new AnalysisResult(0, analysis.Id, kind, analysis.Source, status, method, reason, specification, warnings, describe, compare));
     }
 
-    private Cohort RequireCohort(Variable variable)
+    /// <summary>Records one result: numbered in protocol order, with the scope it ran on.</summary>
+    private void Record(ScopedAnalysis analysis, AnalysisResult result)
+    {
+        _analyses.Add(result with
+        {
+            Index = _analyses.Count + 1,
+            Id = analysis.Id,
+            Source = analysis.Source,
+            Scope = analysis.Result,
+            Warnings = analysis.Warnings.Count == 0 ? result.Warnings : analysis.Warnings.Concat(result.Warnings).ToArray(),
+        });
+    }
+
+    /// <summary>The run's cohort; every variable an analysis is given must be built on it (the scope maps them onto its subjects).</summary>
+    private Cohort RequireCohort(IEnumerable<Variable> variables)
     {
         CohortState state = _cohort ?? throw new InvalidOperationException("Define the cohort (StudyRun.Cohort) before any analysis.");
-        if (!ReferenceEquals(variable.Cohort, state.Cohort))
+        foreach (Variable variable in variables)
         {
-            throw new ArgumentException($"Variable '{variable.Name}' belongs to another cohort than this run's.", nameof(variable));
+            if (!ReferenceEquals(variable.Cohort, state.Cohort))
+            {
+                throw new ArgumentException($"Variable '{variable.Name}' belongs to another cohort than this run's.", nameof(variables));
+            }
         }
 
         return state.Cohort;

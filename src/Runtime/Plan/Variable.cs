@@ -76,14 +76,25 @@ public sealed class BinaryVariable : Variable
 /// <summary>A variable with named levels.</summary>
 public sealed class CategoricalVariable : Variable
 {
-    internal CategoricalVariable(Cohort cohort, string name, string label, IReadOnlyList<string> levels, int[] codes)
+    internal CategoricalVariable(Cohort cohort, string name, string label, IReadOnlyList<string> levels, IReadOnlyList<string> levelLabels, int[] codes)
         : base(cohort, name, label, null)
     {
         Levels = levels;
+        LevelLabels = levelLabels;
         CodeArray = codes;
     }
 
+    /// <summary>The levels as the data holds them (<c>1</c>, <c>F</c>, <c>Lev+5FU</c>), in declaration order; results keep these codes.</summary>
     public IReadOnlyList<string> Levels { get; }
+
+    /// <summary>
+    /// What a reader sees for each level (<c>category(1 "Male", 2 "Female")</c> shows "Male", "Female"): same length and order
+    /// as <see cref="Levels"/>; a level declared without a label is its own label.
+    /// </summary>
+    public IReadOnlyList<string> LevelLabels { get; }
+
+    /// <summary>The label of level <paramref name="index"/> (an index into <see cref="Levels"/>).</summary>
+    public string LevelLabel(int index) => LevelLabels[index];
 
     /// <summary>One level index per analysed subject; -1 = missing.</summary>
     public ReadOnlySpan<int> Codes => CodeArray;
@@ -160,6 +171,12 @@ public sealed class RepeatedVariable : Variable
 
     /// <summary>For each measurement, the index of its subject in the cohort.</summary>
     public ReadOnlySpan<int> SubjectIndex => SubjectIndexArray;
+
+    /// <summary>The <c>.study</c> text of the child-row subset (<c>where month > 0</c>); null = every kept child row.</summary>
+    public string? WhereText { get; internal init; }
+
+    /// <summary>Kept child rows left out of this variable because its <c>where</c> was not true (false or missing).</summary>
+    public int LeftOutByWhere { get; internal init; }
 
     public override string KindName => "repeated";
 

@@ -10,7 +10,7 @@ namespace ProtocolLang.Runtime.Plan;
 /// overflowed) is missing too, and counted in <see cref="Variable.NotFiniteCount"/> so every analysis
 /// of the variable can say how many rows it lost that way (PL5050).
 /// </summary>
-public static class Variables
+public static partial class Variables
 {
     public static ContinuousVariable Continuous<TRow>(Cohort<TRow> c, string name, string label, string? unit, Summary summary, Func<TRow, double?> value)
     {
@@ -34,10 +34,23 @@ public static class Variables
     }
 
     public static CategoricalVariable Categorical<TRow>(Cohort<TRow> c, string name, string label, IReadOnlyList<string> levels, Func<TRow, int?> levelIndex)
+        => Categorical(c, name, label, levels, levels, levelIndex);
+
+    /// <summary>
+    /// A categorical variable whose levels are shown by <paramref name="levelLabels"/> (one per level, same order):
+    /// <c>category(1 "Male", 2 "Female")</c> gives levels 1, 2 and labels Male, Female.
+    /// </summary>
+    public static CategoricalVariable Categorical<TRow>(Cohort<TRow> c, string name, string label, IReadOnlyList<string> levels, IReadOnlyList<string> levelLabels, Func<TRow, int?> levelIndex)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(levelLabels);
         ArgumentNullException.ThrowIfNull(levelIndex);
+        if (levelLabels.Count != levels.Count)
+        {
+            throw new ArgumentException($"Variable '{name}' has {levels.Count} levels but {levelLabels.Count} level labels.", nameof(levelLabels));
+        }
+
         var codes = new int[c.Rows.Count];
         for (int i = 0; i < codes.Length; i++)
         {
@@ -50,7 +63,7 @@ public static class Variables
             codes[i] = level ?? -1;
         }
 
-        return new CategoricalVariable(c, name, label, levels, codes);
+        return new CategoricalVariable(c, name, label, levels, levelLabels, codes);
     }
 
     public static CountVariable Count<TRow>(Cohort<TRow> c, string name, string label, Func<TRow, double?> value)
@@ -98,7 +111,7 @@ public static class Variables
         };
     }
 
-    private static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int notFinite)
+    internal static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int notFinite)
     {
         var values = new double[rows.Count];
         notFinite = 0;

@@ -98,7 +98,10 @@ internal static class ReportFolder
             .ToArray();
     }
 
-    /// <summary><c>report.md</c>, <c>report.html</c>, <c>results.json</c>, or <c>figures/NAME.svg</c> with NAME of [a-z0-9-] (as figure ids are).</summary>
+    /// <summary>
+    /// <c>report.md</c>, <c>report.html</c>, <c>results.json</c>, or <c>figures/NAME.svg</c> with NAME of [a-z0-9_.-] starting with a
+    /// letter or digit (as figure ids are: <c>box-ck</c>, an analysis id <c>km_relapse</c>, a repetition's <c>km_relapse.f</c>).
+    /// </summary>
     private static bool IsOwnOutputName(string name)
     {
         if (name is ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.JsonFile)
@@ -112,7 +115,8 @@ internal static class ReportFolder
         }
 
         string stem = name[ReportFigures.FolderPrefix.Length..^".svg".Length];
-        return stem.Length > 0 && stem.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
+        return stem.Length > 0 && stem[0] is (>= 'a' and <= 'z') or (>= '0' and <= '9')
+            && stem.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '.');
     }
 
     private static int Rank(string name) => name switch

@@ -42,7 +42,11 @@ public sealed record MarkdownTable(IReadOnlyList<string> Header, string Separato
 public sealed record ProblemsView(string Summary, MarkdownTable Table);
 
 /// <summary>One table's flow, and for the subject table its groups and the subjects not analysed because of them.</summary>
-public sealed record FlowView(string Heading, MarkdownTable Steps, MarkdownTable? Groups, IReadOnlyList<string> Notes);
+public sealed record FlowView(string Heading, MarkdownTable Steps, MarkdownTable? Groups, IReadOnlyList<string> Notes)
+{
+    /// <summary>For the subject table of a study with populations: each population's conditions in order and who is in; else null.</summary>
+    public MarkdownTable? Populations { get; init; }
+}
 
 /// <summary>One analysis: its heading, its <c>.study</c> line as a code span, status, method, tables and warnings.</summary>
 /// <param name="Status">Empty when the analysis ran; else a sentence such as "Not implemented yet: ...".</param>
@@ -54,11 +58,18 @@ public sealed record SectionView(
     string? Specification,
     IReadOnlyList<string> Notes,
     IReadOnlyList<MarkdownTable> Tables,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The analysis' id (<c>[a-z][a-z0-9_.]*</c>): the anchor of its heading (<c>report.md#km_relapse</c>).</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>For an analysis on a population, subset, other grouping or <c>within</c> level: what it ran on, its n and who was left out; else empty.</summary>
+    public string Scope { get; init; } = string.Empty;
+}
 
 /// <summary>A figure: its SVG (drawn by ScottPlot), caption, file under <c>figures/</c> and, for survival curves, the numbers at risk.</summary>
 /// <param name="Svg">The SVG element for inlining in HTML (no namespace declarations), safe to insert as is.</param>
-/// <param name="File">Relative to the report folder, '/' separated: <c>figures/km-12.svg</c>.</param>
+/// <param name="File">Relative to the report folder, '/' separated: <c>figures/km_relapse.svg</c>.</param>
 /// <param name="FileSvg">The standalone SVG written to <see cref="File"/> (with its namespaces).</param>
 public sealed record FigureView(string Id, string Kind, string Caption, string File, string Svg, MarkdownTable? AtRisk)
 {

@@ -15,7 +15,7 @@ public static partial class ReportViewBuilder
     {
         string title = analysis.Kind switch
         {
-            "describe" => "Descriptive table by group",
+            "describe" => "Descriptive table " + GroupingWords(analysis.Scope),
             "compare" => "Comparison of " + string.Join(", ", analysis.Compare?.Rows.Select(r => r.Label).Distinct(StringComparer.Ordinal) ?? Array.Empty<string>()),
             "mixed_model" => "Linear mixed model",
             "kaplan_meier" => "Kaplan-Meier survival",
@@ -30,7 +30,8 @@ public static partial class ReportViewBuilder
             ResultStatus.NotEstimable => Bold("Not estimable:") + " " + Inline(analysis.Reason ?? string.Empty) + ". No numbers are reported.",
             _ => string.Empty,
         };
-        string suffix = analysis.Status switch
+        string level = analysis.Scope is { Within: { } within } scope ? $" — {within}: {scope.LevelLabel ?? scope.Level}" : string.Empty;
+        string suffix = level + analysis.Status switch
         {
             ResultStatus.NotImplemented => " — not implemented yet",
             ResultStatus.Failed => " — failed",
@@ -75,7 +76,11 @@ public static partial class ReportViewBuilder
             analysis.Specification is null ? null : InlineCode(analysis.Specification),
             notes,
             tables,
-            warnings);
+            warnings)
+        {
+            Id = analysis.Id,
+            Scope = ScopeLine(analysis.Scope),
+        };
     }
 
     /// <summary>" (unit)" unless the label already names the unit, as in "Creatine kinase (U/L)".</summary>

@@ -105,7 +105,31 @@ public static partial class ReportViewBuilder
             notes.AddRange(SubjectNotes("In more than one group", cohort.Overlapping, cohort.OverlappingSubjects));
         }
 
-        return new FlowView($"Table {InlineCode(table.Table)} ({Inline(table.Source)})", stepsTable, groups, notes);
+        return new FlowView($"Table {InlineCode(table.Table)} ({Inline(table.Source)})", stepsTable, groups, notes)
+        {
+            Populations = isSubjects && cohort!.Populations is { Count: > 0 } populations ? PopulationsTable(populations) : null,
+        };
+    }
+
+    /// <summary>Per population: the analysed subjects, each condition's exclusions in order (the first not true is the reason), and who is in.</summary>
+    private static MarkdownTable PopulationsTable(IReadOnlyList<PopulationFlow> populations)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (PopulationFlow p in populations)
+        {
+            rows.Add(Row(Code(p.Name) + " (" + Cell(p.Label) + ")", "Analysed", F.Count(p.Analysed)));
+            foreach (PopulationConditionFlow c in p.Conditions)
+            {
+                string missing = c.ExcludedMissing > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $" ({c.ExcludedMissing} because its value is missing)")
+                    : string.Empty;
+                rows.Add(Row(string.Empty, "Out: " + Code(c.Text) + " not true" + missing, F.Count(c.Excluded)));
+            }
+
+            rows.Add(Row(string.Empty, Bold("In"), Bold(F.Count(p.N))));
+        }
+
+        return new MarkdownTable(new[] { "Population", "Step", "Subjects" }, "|---|---|--:|", rows);
     }
 
     /// <summary>The groups' sizes add up to the Analysed row above (STROBE: numbers at each stage must reconcile).</summary>

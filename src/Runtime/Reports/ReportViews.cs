@@ -29,10 +29,18 @@ public static class ReportViews
             Table(view.Identity),
             Table(view.DataFiles),
             view.Problems is { } p ? new ProblemsView(text(p.Summary), Table(p.Table)) : null,
-            view.Flows.Select(f => new FlowView(text(f.Heading), Table(f.Steps), f.Groups is null ? null : Table(f.Groups), Texts(f.Notes))).ToArray(),
+            view.Flows.Select(f => new FlowView(text(f.Heading), Table(f.Steps), f.Groups is null ? null : Table(f.Groups), Texts(f.Notes))
+            {
+                Populations = f.Populations is null ? null : Table(f.Populations),
+            }).ToArray(),
             view.Analyses.Select(s => new SectionView(
                 text(s.Heading), text(s.Source), text(s.Status), Maybe(s.Method), Maybe(s.Specification),
-                Texts(s.Notes), s.Tables.Select(Table).ToArray(), Texts(s.Warnings))).ToArray(),
+                Texts(s.Notes), s.Tables.Select(Table).ToArray(), Texts(s.Warnings))
+            {
+                // [a-z0-9_.] only: the same text in every syntax.
+                Id = s.Id,
+                Scope = text(s.Scope),
+            }).ToArray(),
             text(view.StalenessCheck))
         {
             Warnings = Texts(view.Warnings),

@@ -24,13 +24,19 @@ public static class ResultStatus
 }
 
 /// <summary>One analysis of the protocol, in protocol order (<see cref="Index"/> from 1).</summary>
+/// <param name="Id">
+/// The analysis' stable id (<c>[a-z][a-z0-9_]*</c>; a <c>within</c> repetition's is <c>{id}.{level}</c>): the author's
+/// <c>as my_id</c>, else derived from its text. Figure files, report anchors and <c>protocollang diff</c> use it.
+/// </param>
 /// <param name="Kind">"describe", "compare", "mixed_model", "kaplan_meier", "logrank" or "cox".</param>
 /// <param name="Source">The analysis' own <c>.study</c> text, whitespace-normalised.</param>
 /// <param name="Status">"ok", "not_implemented", "not_estimable" or "failed".</param>
 /// <param name="Reason">Why the status is not "ok".</param>
 /// <param name="Specification">The analysis as the runtime understood it (formula, groups, times).</param>
+/// <param name="Scope">The subjects it ran on when not every analysed subject by the study's groups; null otherwise.</param>
 public sealed record AnalysisResult(
     int Index,
+    string Id,
     string Kind,
     string Source,
     string Status,
@@ -44,7 +50,8 @@ public sealed record AnalysisResult(
     LogRankOutcome? LogRank = null,
     CoxResult? Cox = null,
 
-    MixedModelResult? Mixed = null);
+    MixedModelResult? Mixed = null,
+    AnalysisScopeResult? Scope = null);
 
 /// <summary>A PL5xxx statistics warning (see docs/diagnostics.md).</summary>
 /// <param name="Severity">"warning" or "info".</param>

@@ -13,7 +13,9 @@ public sealed record TableFlow(string Table, string Source, int RowsRead, IReadO
 /// <summary>Rows excluded for one reason.</summary>
 /// <param name="Stage">
 /// "invalid_row" (failed validation), "include" / "exclude" (a criterion), "unassigned" (in no group),
-/// "overlapping" (in more than one group), "subject_not_analysed" (a child row whose subject is not analysed).
+/// "overlapping" (in more than one group), "subject_not_analysed" (a child row whose subject is not analysed);
+/// in an analysis' scope (<see cref="AnalysisScopeResult.LeftOut"/>): "population", "where", "where_missing",
+/// "by_missing", "within_missing", "within_level".
 /// </param>
 public sealed record ExclusionCount(string Stage, string Reason, int Count)
 {
@@ -35,7 +37,20 @@ public sealed record CohortFlow(
     int Analysed,
     IReadOnlyList<GroupCount> Groups,
     IReadOnlyList<SubjectNote> UnassignedSubjects,
-    IReadOnlyList<SubjectNote> OverlappingSubjects);
+    IReadOnlyList<SubjectNote> OverlappingSubjects)
+{
+    /// <summary>The study's named populations (<c>population PP ...</c>) among the analysed subjects; null when it has none.</summary>
+    public IReadOnlyList<PopulationFlow>? Populations { get; init; }
+}
+
+/// <summary>
+/// A named population: its conditions applied in order to the analysed subjects (a subject is out by the first
+/// that is not true), and how many are in: <see cref="Analysed"/> = sum of the conditions' excluded + <see cref="N"/>.
+/// </summary>
+public sealed record PopulationFlow(string Name, string Label, int Analysed, IReadOnlyList<PopulationConditionFlow> Conditions, int N);
+
+/// <summary>One condition of a population: its <c>.study</c> text, the subjects it left out (of which <see cref="ExcludedMissing"/> because its value was missing) and how many remained.</summary>
+public sealed record PopulationConditionFlow(string Text, int Excluded, int ExcludedMissing, int Remaining);
 
 /// <summary>
 /// A criterion, applied in protocol order to the subjects still in: how many it excluded (of which

@@ -17,6 +17,7 @@ public static class FlowSummary
     {
         ArgumentNullException.ThrowIfNull(results);
         var lines = results.Flow.Tables.Select(t => TableLine(t, results.Flow.Cohort)).ToList();
+        lines.AddRange((results.Flow.Cohort?.Populations ?? []).Select(PopulationLine));
         lines.Add(WarningsLine(results));
         return lines;
     }
@@ -36,6 +37,17 @@ public static class FlowSummary
         return reasons.Length == 0
             ? line + "."
             : line + ": " + string.Join(", ", reasons.Select(e => Invariant($"{e.Count} {Reason(e)}"))) + ".";
+    }
+
+    /// <summary><c>population PP (Per protocol): 55 of 62 analysed subjects in; 7 out: 5 (adherent), 2 (not deviated).</c></summary>
+    public static string PopulationLine(PopulationFlow population)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        var reasons = population.Conditions.Where(c => c.Excluded > 0).ToArray();
+        var line = Invariant($"population {population.Name} ({population.Label}): {population.N} of {population.Analysed} analysed subjects in; {population.Analysed - population.N} out");
+        return reasons.Length == 0
+            ? line + "."
+            : line + ": " + string.Join(", ", reasons.Select(c => Invariant($"{c.Excluded} ({c.Text} not true)"))) + ".";
     }
 
     /// <summary><c>Warnings: 1 (1 in the study, 0 in the data), 2 in analyses.</c></summary>

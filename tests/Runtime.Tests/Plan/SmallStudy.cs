@@ -200,9 +200,9 @@ public static class SmallStudy
                     new(new TermFactor[] { new("group", TermFactorKind.Group), new("month", TermFactorKind.TimeAsFactor) }),
                 },
                 new RandomEffect[] { new("id", true, null) }, new[] { "Alpha", "Beta" }, Reml: true));
-        run.KaplanMeier("model kaplan_meier Relapse by group at 12, 24 conf_type log_log", relapse, new double[] { 12, 24 }, SurvivalConfType.LogLog);
+        run.KaplanMeier(new AnalysisInfo("km_relapse", "model kaplan_meier Relapse by group at 12, 24 conf_type log_log as km_relapse"), relapse, new double[] { 12, 24 }, SurvivalConfType.LogLog);
         run.LogRank("test logrank Relapse by group pairwise adjust bonferroni", relapse, 0, null, pairwise: AdjustMethod.Bonferroni);
-        run.Cox("model cox Relapse ~ group + age + sex reference group = Beta, sex = F ties efron",
+        run.Cox(new AnalysisInfo("cox_relapse", "model cox Relapse ~ group + age + sex reference group = Beta, sex = F ties efron as cox_relapse"),
             new CoxSpec(relapse, new CoxTerm[] { new(null, "Beta"), new(age, null), new(sex, "F") }, TiesMethod.Efron, Array.Empty<Variable>()));
         return run;
     }

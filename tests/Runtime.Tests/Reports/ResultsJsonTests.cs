@@ -45,7 +45,7 @@ public sealed class ResultsJsonTests
         {
             Analyses = new[]
             {
-                new AnalysisResult(1, "describe", "describe x by group", ResultStatus.Ok, null, null, null, Array.Empty<WarningResult>(),
+                new AnalysisResult(1, "a_describe", "describe", "describe x by group", ResultStatus.Ok, null, null, null, Array.Empty<WarningResult>(),
                     new DescribeResult(Array.Empty<DescribeColumn>(), new[] { new DescribeVariable("x", "X", null, "continuous", "mean", Continuous: new[] { cell }) })),
             },
         };
@@ -68,7 +68,7 @@ public sealed class ResultsJsonTests
         {
             Analyses = new[]
             {
-                new AnalysisResult(1, "compare", "compare x: A vs B using fisher", ResultStatus.Ok, null, null, null, Array.Empty<WarningResult>(),
+                new AnalysisResult(1, "a_compare", "compare", "compare x: A vs B using fisher", ResultStatus.Ok, null, null, null, Array.Empty<WarningResult>(),
                     Compare: new CompareResult("fisher", "two_groups", new AdjustmentResult("none", "-"), new[] { row })),
             },
         };

@@ -42,7 +42,8 @@ internal static class ReportFigures
         {
             if (analysis.KaplanMeier is { } km && km.Groups.Count > 0)
             {
-                string id = string.Create(CultureInfo.InvariantCulture, $"km-{analysis.Index}");
+                // The analysis' id names the figure, so reordering or inserting analyses renames no figure file.
+                string id = analysis.Id;
                 string caption = $"Kaplan-Meier curves of {km.Label} by group; + marks a censored time. Below: numbers at risk (survfit's n.risk).";
                 figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Svg(km, id), AtRisk(km)));
             }

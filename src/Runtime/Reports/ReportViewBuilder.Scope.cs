@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+
+namespace ProtocolLang.Runtime.Reports;
+
+public static partial class ReportViewBuilder
+{
+    /// <summary>
+    /// The line under a scoped analysis' heading: which population, subset, grouping and level it ran on, its n and
+    /// who was left out, so a reader never takes a subgroup's numbers for the study's. Empty for the default scope.
+    /// </summary>
+    internal static string ScopeLine(AnalysisScopeResult? scope)
+    {
+        if (scope is null)
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        if (scope.Population is not null)
+        {
+            parts.Add("population " + InlineCode(scope.Population) + (scope.PopulationLabel is null ? string.Empty : " (" + Inline(scope.PopulationLabel) + ")"));
+        }
+
+        if (scope.Where is not null)
+        {
+            parts.Add("where " + InlineCode(scope.Where));
+        }
+
+        parts.Add(scope.Grouping switch
+        {
+            "overall" => "overall (no grouping)",
+            "by" => "by " + string.Join(", ", (scope.By ?? []).Select(InlineCode)),
+            _ => "by group",
+        });
+        if (scope.Within is not null)
+        {
+            parts.Add("within " + InlineCode(scope.Within) + ": " + Inline(scope.LevelLabel ?? scope.Level ?? string.Empty));
+        }
+
+        string n = string.Create(CultureInfo.InvariantCulture, $"n = {scope.N}");
+        string leftOut = scope.LeftOut.Count == 0
+            ? string.Empty
+            : "; left out: " + string.Join(", ", scope.LeftOut.Select(LeftOutText));
+        return Bold("Scope:") + " " + string.Join("; ", parts) + "; " + n + leftOut + ".";
+    }
+
+    private static string LeftOutText(ExclusionCount e)
+    {
+        string count = e.Count.ToString(CultureInfo.InvariantCulture);
+        return e.Stage switch
+        {
+            "population" => $"{count} not in the population ({InlineCode(e.Reason)} not true)",
+            "where" => $"{count} with the subset false",
+            "where_missing" => $"{count} with the subset missing",
+            "by_missing" => $"{count} with {Inline(e.Reason)} missing",
+            "within_missing" => $"{count} with {Inline(e.Reason)} missing",
+            "within_level" => $"{count} {Inline(e.Reason)}",
+            _ => $"{count} {Inline(e.Reason)}",
+        };
+    }
+
+    /// <summary>The title's grouping words: "by group" as before, "overall" or "by sex, arm" for a scoped analysis.</summary>
+    private static string GroupingWords(AnalysisScopeResult? scope) => scope?.Grouping switch
+    {
+        "overall" => "overall",
+        "by" => "by " + string.Join(", ", scope.By ?? []),
+        _ => "by group",
+    };
+}

@@ -1,0 +1,246 @@
+# Reference values for the analyses of examples/RandomisedTrial/trial.study (issue 12's acceptance
+# example), on its simulated data (examples/RandomisedTrial/data/*.csv), computed in R the way the
+# study defines them. Each case's `id` is the analysis id the study gives it (`as ...`):
+#   subject_derives   score0 and change24 (below) per subject, in subjects.csv order (NA = missing).
+#   populations       the subject flow of `population ITT: true` and `population PP: adherent and
+#                     not deviated`: n in, n out by the first condition that fails.
+#   table1            describe age, sex, score0, adherent, deviated by arm (everyone randomised):
+#                     per arm, continuous variables as n, missing, mean, sd, median, q1, q3
+#                     (quantile type 7), min, max; sex as counts and percent per level (codes 1/2,
+#                     labels Male/Female); bools as n true of n non-missing and percent.
+#   table1_overall    the same variables, everyone in one group "overall".
+#   table1_by_sex     describe age, score0, adherent, deviated by arm, within sex == 1 and sex == 2.
+#   change24_summary  describe score0, change24 by arm, where
+#                       score0   = first(visits.score where week == 0)   (missing without a week-0 row)
+#                       change24 = last(visits.score where week <= 24) - score0
+#                     first/last order a subject's visit rows by week (the repeated outcome's time).
+#   change24_itt      t.test(change24 ~ arm, var.equal = TRUE), treatment minus control, everyone
+#                     (ITT); subjects with change24 missing are left out (n per arm given). Welch too.
+#   change24_pp       the same in the per-protocol population.
+#   km_arm            survfit(Surv(time_weeks, status == 2) ~ arm), conf.type "log": per arm n,
+#                     events, median and 95% CI, survival at 12 and 24 weeks with n at risk, SE, CI.
+#                     (horizon 52: times are already censored at 52 weeks, so it changes nothing.)
+#   km_arm_by_sex     the same within sex == 1 and sex == 2.
+#   logrank_arm       survdiff(Surv(time_weeks, status == 2) ~ arm): observed, expected, chisq, df, p.
+#   cox_arm           coxph(Surv(time_weeks, status == 2) ~ arm, ties = "efron"), reference control:
+#                     coef, SE, HR and 95% CI, z, p, Wald / LR / score tests, concordance, cox.zph.
+#   cox_arm_by_sex    the same within sex == 1 and sex == 2.
+#   cox_arm_pp        the same in the per-protocol population.
+#   mixed_score       lmerTest::lmer(score ~ arm * factor(week) + (1 | id), REML) on the visit rows
+#                     with week > 0 (everyone): fixed effects with Satterthwaite df, the type III
+#                     ANOVA (arm x week interaction), theta, sigma, REML criterion. Tight optimiser
+#                     settings as in example_analyses.R / mixed.R, so the optimiser is not the limit.
+# Output: tests/Examples.Tests/Reference/randomised_trial.expected.json (the conventions of
+# fixture_io.R: 17 significant digits, "NA"/"Inf" as strings).
+# Run: cd tests/Reference/r && Rscript randomised_trial.R
+source("fixture_io.R")
+suppressPackageStartupMessages({ library(survival); library(lme4); library(lmerTest) })
+
+data_dir <- file.path("..", "..", "..", "examples", "RandomisedTrial", "data")
+subjects <- read.csv(file.path(data_dir, "subjects.csv"), na.strings = "", stringsAsFactors = FALSE,
+                     colClasses = c(id = "character", arm = "character", adherent = "character", deviated = "character"))
+visits <- read.csv(file.path(data_dir, "visits.csv"), na.strings = "", stringsAsFactors = FALSE,
+                   colClasses = c(id = "character"))
+stopifnot(nrow(subjects) == 300, all(subjects$adherent %in% c("true", "false")), all(subjects$deviated %in% c("true", "false")))
+subjects$adherent <- subjects$adherent == "true"
+subjects$deviated <- subjects$deviated == "true"
+ARMS <- c("control", "treatment")
+ARM_LABELS <- c("Control", "Treatment")
+SEXES <- c(1, 2)
+SEX_LABELS <- c("Male", "Female")
+subjects$arm <- factor(subjects$arm, levels = ARMS)
+stopifnot(!anyNA(subjects$arm), all(subjects$sex %in% SEXES))
+
+# outcome Event: time_to_event(time_weeks, status == 2) horizon 52
+horizon <- 52
+subjects$time <- pmin(subjects$time_weeks, horizon)
+subjects$event <- as.integer(subjects$status == 2 & subjects$time_weeks <= horizon)
+
+# Child-table aggregates, ordered by week (ties keep file order: order() is stable).
+visits <- visits[order(match(visits$id, subjects$id), visits$week), ]
+first_where <- function(rows) if (nrow(rows) == 0) NA_real_ else rows$score[1]
+last_where <- function(rows) if (nrow(rows) == 0) NA_real_ else rows$score[nrow(rows)]
+by_subject <- split(visits, factor(visits$id, levels = subjects$id))
+subjects$score0 <- vapply(by_subject, function(r) first_where(r[r$week == 0, ]), 0)
+subjects$last24 <- vapply(by_subject, function(r) last_where(r[r$week <= 24, ]), 0)
+subjects$change24 <- subjects$last24 - subjects$score0
+
+# population PP "Per protocol": adherent and not deviated
+subjects$pp <- subjects$adherent & !subjects$deviated
+pp <- subjects[subjects$pp, ]
+
+cases <- list()
+add <- function(x) cases[[length(cases) + 1]] <<- x
+
+# The two child-table aggregates per subject, in subjects.csv order, so a failing comparison of the
+# summaries below can be traced to the subjects whose derive differs.
+add(list(name = "subject_derives", kind = "derives", id = I(subjects$id),
+         score0 = I(subjects$score0), change24 = I(subjects$change24),
+         n_score0_missing = sum(is.na(subjects$score0)), n_change24_missing = sum(is.na(subjects$change24))))
+
+add(list(name = "populations", kind = "population_flow",
+         populations = list(
+           list(name = "ITT", label = "Intention to treat", n_in = nrow(subjects), n_out = 0,
+                out_by_condition = list()),
+           list(name = "PP", label = "Per protocol", n_in = nrow(pp), n_out = nrow(subjects) - nrow(pp),
+                # A subject is counted under the first condition it fails, in the order written.
+                out_by_condition = list(list(condition = "adherent", n = sum(!subjects$adherent)),
+                                        list(condition = "not deviated", n = sum(subjects$adherent & subjects$deviated)))))))
+
+# Descriptive statistics --------------------------------------------------------------------
+continuous <- function(v) {
+  o <- v[!is.na(v)]
+  if (length(o) == 0) return(list(kind = "continuous", n = 0, missing = length(v)))
+  list(kind = "continuous", n = length(o), missing = sum(is.na(v)), mean = mean(o), sd = sd(o), median = median(o),
+       q1 = unname(quantile(o, 0.25, type = 7)), q3 = unname(quantile(o, 0.75, type = 7)), min = min(o), max = max(o))
+}
+categorical <- function(v, levels, labels) {
+  o <- v[!is.na(v)]
+  counts <- vapply(levels, function(l) sum(o == l), 0)
+  list(kind = "categorical", levels = I(levels), labels = I(labels), n = length(o), missing = sum(is.na(v)),
+       counts = I(counts), percent = I(100 * counts / length(o)))
+}
+binary <- function(v) {
+  o <- v[!is.na(v)]
+  list(kind = "binary", n = length(o), missing = sum(is.na(v)), n_true = sum(o), percent = 100 * sum(o) / length(o))
+}
+describe_vars <- list(
+  age = function(d) continuous(d$age),
+  sex = function(d) categorical(d$sex, SEXES, SEX_LABELS),
+  score0 = function(d) continuous(d$score0),
+  change24 = function(d) continuous(d$change24),
+  adherent = function(d) binary(d$adherent),
+  deviated = function(d) binary(d$deviated))
+describe_groups <- function(d, variables, by_arm = TRUE) {
+  groups <- if (by_arm) lapply(seq_along(ARMS), function(k) list(level = ARMS[k], label = ARM_LABELS[k], rows = d[d$arm == ARMS[k], ]))
+            else list(list(level = "overall", label = "Overall", rows = d))
+  lapply(groups, function(g) list(level = g$level, label = g$label, n = nrow(g$rows),
+                                  variables = setNames(lapply(variables, function(v) describe_vars[[v]](g$rows)), variables)))
+}
+table1_vars <- c("age", "sex", "score0", "adherent", "deviated")
+add(list(name = "table1", id = "table1", kind = "describe", population = NULL, by = "arm", variables = I(table1_vars),
+         groups = describe_groups(subjects, table1_vars)))
+add(list(name = "table1_overall", id = "table1_overall", kind = "describe", overall = TRUE, variables = I(table1_vars),
+         groups = describe_groups(subjects, table1_vars, by_arm = FALSE)))
+by_sex_vars <- c("age", "score0", "adherent", "deviated")
+add(list(name = "table1_by_sex", id = "table1_by_sex", kind = "describe", by = "arm", within = "sex", variables = I(by_sex_vars),
+         levels = lapply(seq_along(SEXES), function(k) list(
+           level = SEXES[k], label = SEX_LABELS[k], id = paste0("table1_by_sex.", SEXES[k]),
+           n = sum(subjects$sex == SEXES[k]),
+           groups = describe_groups(subjects[subjects$sex == SEXES[k], ], by_sex_vars)))))
+add(list(name = "change24_summary", id = "change24_summary", kind = "describe", by = "arm", variables = I(c("score0", "change24")),
+         groups = describe_groups(subjects, c("score0", "change24"))))
+
+# Change from baseline: treatment vs control ---------------------------------------------------
+t_of <- function(x, y, var_equal) {
+  t <- t.test(x, y, var.equal = var_equal)
+  list(t = unname(t$statistic), df = unname(t$parameter), p = t$p.value,
+       mean_x = unname(t$estimate[1]), mean_y = unname(t$estimate[2]),
+       estimate = unname(t$estimate[1] - t$estimate[2]), conf_low = t$conf.int[1], conf_high = t$conf.int[2],
+       se = unname(t$stderr))
+}
+compare_change <- function(name, d, population) {
+  x <- d$change24[d$arm == "treatment"]
+  y <- d$change24[d$arm == "control"]
+  list(name = name, id = name, kind = "compare", test = "t_test", population = population, by = "arm",
+       first = "treatment", second = "control", note = "estimate = mean(treatment) - mean(control)",
+       n_x = sum(!is.na(x)), n_y = sum(!is.na(y)), missing_x = sum(is.na(x)), missing_y = sum(is.na(y)),
+       student = t_of(x[!is.na(x)], y[!is.na(y)], TRUE), welch = t_of(x[!is.na(x)], y[!is.na(y)], FALSE))
+}
+add(compare_change("change24_itt", subjects, "ITT"))
+add(compare_change("change24_pp", pp, "PP"))
+
+# Kaplan-Meier and log-rank -------------------------------------------------------------------
+times <- c(12, 24)
+km_groups <- function(d) {
+  fit <- survfit(Surv(time, event) ~ arm, data = d, conf.type = "log")
+  tab <- summary(fit)$table
+  lapply(seq_along(ARMS), function(k) {
+    label <- paste0("arm=", ARMS[k])
+    s <- summary(fit[label], times = times, extend = TRUE)
+    list(level = ARMS[k], label = ARM_LABELS[k], n = unname(tab[label, "records"]), events = unname(tab[label, "events"]),
+         median = unname(tab[label, "median"]), median_lower = unname(tab[label, "0.95LCL"]),
+         median_upper = unname(tab[label, "0.95UCL"]),
+         at = list(time = I(s$time), n_risk = I(s$n.risk), surv = I(s$surv), std_err = I(s$std.err),
+                   lower = I(s$lower), upper = I(s$upper)))
+  })
+}
+survival_version <- as.character(packageVersion("survival"))
+add(list(name = "km_arm", id = "km_arm", kind = "kaplan_meier", by = "arm", conf_type = "log", times = I(times),
+         survival = survival_version, groups = km_groups(subjects)))
+add(list(name = "km_arm_by_sex", id = "km_arm_by_sex", kind = "kaplan_meier", by = "arm", within = "sex", conf_type = "log",
+         times = I(times), survival = survival_version,
+         levels = lapply(seq_along(SEXES), function(k) list(
+           level = SEXES[k], label = SEX_LABELS[k], id = paste0("km_arm_by_sex.", SEXES[k]), n = sum(subjects$sex == SEXES[k]),
+           groups = km_groups(subjects[subjects$sex == SEXES[k], ])))))
+lr <- survdiff(Surv(time, event) ~ arm, data = subjects)
+add(list(name = "logrank_arm", id = "logrank_arm", kind = "logrank", by = "arm", levels = I(ARMS),
+         n = I(unname(as.numeric(lr$n))), observed = I(unname(lr$obs)), expected = I(unname(lr$exp)),
+         chisq = lr$chisq, df = length(lr$n) - 1, p = pchisq(lr$chisq, length(lr$n) - 1, lower.tail = FALSE)))
+
+# Cox -----------------------------------------------------------------------------------------
+test_of <- function(statistic, df) list(statistic = unname(statistic), df = unname(df),
+                                        p = pchisq(unname(statistic), unname(df), lower.tail = FALSE))
+cox_fit <- function(d) {
+  fit <- coxph(Surv(time, event) ~ arm, data = d, ties = "efron")
+  s <- summary(fit)
+  cm <- s$coefficients
+  ci <- s$conf.int
+  conc <- concordance(fit)
+  zph <- cox.zph(fit, transform = "km", terms = TRUE, global = TRUE)$table
+  list(n = fit$n, events = fit$nevent, iter = fit$iter, terms = I(names(coef(fit))),
+       coef = I(unname(cm[, "coef"])), se = I(unname(cm[, "se(coef)"])), hr = I(unname(cm[, "exp(coef)"])),
+       hr_low = I(unname(ci[, "lower .95"])), hr_high = I(unname(ci[, "upper .95"])),
+       z = I(unname(cm[, "z"])), p = I(unname(cm[, "Pr(>|z|)"])), loglik = I(unname(fit$loglik)),
+       wald = test_of(fit$wald.test, s$waldtest["df"]), lr = test_of(s$logtest["test"], s$logtest["df"]),
+       score = test_of(s$sctest["test"], s$sctest["df"]),
+       concordance = unname(conc$concordance), concordance_se = sqrt(unname(conc$var)),
+       zph = list(terms = I(rownames(zph)), chisq = I(unname(zph[, "chisq"])), df = I(unname(zph[, "df"])),
+                  p = I(unname(zph[, "p"]))))
+}
+cox_case <- function(name, d, population = NULL) c(
+  list(name = name, id = name, kind = "cox", formula = "Surv(time_weeks, status == 2) ~ arm", reference = "control",
+       ties = "efron", population = population, survival = survival_version),
+  cox_fit(d))
+add(cox_case("cox_arm", subjects))
+add(list(name = "cox_arm_by_sex", id = "cox_arm_by_sex", kind = "cox", formula = "Surv(time_weeks, status == 2) ~ arm",
+         reference = "control", ties = "efron", within = "sex", survival = survival_version,
+         levels = lapply(seq_along(SEXES), function(k) c(
+           list(level = SEXES[k], label = SEX_LABELS[k], id = paste0("cox_arm_by_sex.", SEXES[k])),
+           cox_fit(subjects[subjects$sex == SEXES[k], ])))))
+add(cox_case("cox_arm_pp", pp, "PP"))
+
+# Mixed model ---------------------------------------------------------------------------------
+tight <- lmerControl(optimizer = "nloptwrap",
+                     optCtrl = list(xtol_abs = 1e-13, ftol_abs = 1e-15, xtol_rel = 1e-13, ftol_rel = 1e-15, maxeval = 1e5),
+                     check.conv.singular = "ignore")
+course <- merge(visits, subjects[, c("id", "arm")], by = "id")
+course <- course[order(match(course$id, subjects$id), course$week), ]
+n_visit_rows <- nrow(course)
+course <- course[course$week > 0 & !is.na(course$score), ]
+fit <- lmer(score ~ arm * factor(week) + (1 | id), data = course, REML = TRUE, control = tight)
+co <- summary(fit)$coefficients
+aov <- anova(fit, type = "III", ddf = "Satterthwaite")
+add(list(name = "mixed_score", id = "mixed_score", kind = "mixed", formula = "score ~ arm * factor(week) + (1 | id)",
+         where = "week > 0", method = "reml", n_visit_rows = n_visit_rows, n_left_out_by_where = n_visit_rows - nrow(course),
+         n_obs = nobs(fit), n_subjects = unname(ngrps(fit)["id"]), arm_levels = I(ARMS),
+         week_levels = I(sort(unique(course$week))),
+         coefficients = list(names = I(rownames(co)), estimate = I(unname(co[, "Estimate"])), se = I(unname(co[, "Std. Error"])),
+                             df = I(unname(co[, "df"])), t = I(unname(co[, "t value"])), p = I(unname(co[, "Pr(>|t|)"]))),
+         anova = list(terms = I(rownames(aov)), num_df = I(aov[["NumDF"]]), den_df = I(aov[["DenDF"]]),
+                      f = I(aov[["F value"]]), p = I(aov[["Pr(>F)"]])),
+         criterion = unname(getME(fit, "devcomp")$cmp["REML"]),
+         theta = I(unname(getME(fit, "theta"))), sigma = sigma(fit)))
+
+out <- list(
+  script = "randomised_trial.R",
+  study = "examples/RandomisedTrial/trial.study",
+  r_version = R.version.string,
+  packages = list(stats = as.character(packageVersion("stats")), jsonlite = as.character(packageVersion("jsonlite")),
+                  survival = survival_version, lme4 = as.character(packageVersion("lme4")),
+                  lmerTest = as.character(packageVersion("lmerTest"))),
+  cases = exact_numbers(cases))
+path <- file.path("..", "..", "Examples.Tests", "Reference", "randomised_trial.expected.json")
+dir.create(dirname(path), showWarnings = FALSE)
+writeLines(toJSON(out, auto_unbox = TRUE, json_verbatim = TRUE, pretty = TRUE, null = "null"), path)
+cat("wrote", path, "\n")
