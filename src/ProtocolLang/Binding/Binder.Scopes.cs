@@ -28,6 +28,21 @@ public sealed partial class Binder
             Population = BindPopulation(clauses.Word("in")),
         };
 
+        // The study's groups are not a variable the runtime can cross with others or repeat an analysis within (yet).
+        var groupFactor = clauses.Expressions("by").Count() > 1
+            ? clauses.Expressions("by").FirstOrDefault(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" })
+            : null;
+        if (groupFactor is not null && scope.By.Any(f => f.IsGroup))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NotAFactor, groupFactor.Span, "by", kind, "group", "the study's groups, which cannot be crossed with other factors yet");
+        }
+
+        if (scope.Within is { IsGroup: true })
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NotAFactor, clauses.Expression("within")!.Span, "within", kind, "group", "the study's groups, which an analysis cannot be repeated within yet");
+            scope = scope with { Within = null };
+        }
+
         if (!skipWhere && clauses.Expression("where") is { } where && WhereTable(where, kind, repeated) is { } table)
         {
             var predicate = BindPredicate(where, new ExpressionContext(table), "a where clause");

@@ -55,6 +55,8 @@ internal static class RuntimeTypes
     public const string CoxTerm = Plan + "CoxTerm";
     public const string TiesMethod = Plan + "TiesMethod";
     public const string SurvivalConfType = Plan + "SurvivalConfType";
+    public const string AnalysisInfo = Plan + "AnalysisInfo";
+    public const string AnalysisScope = Plan + "AnalysisScope";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }
