@@ -226,3 +226,9 @@ public sealed record BoundCox(
     TiesMethod Ties,
     ImmutableArray<BoundVariable> Strata,
     TextSpan Span) : BoundAnalysis(Source, Span);
+
+/// <summary>One top-level <c>and</c> conjunct of a population's condition: the subject flow says which one a subject failed first.</summary>
+public sealed record BoundPopulationCondition(string Text, BoundExpression Condition);
+
+/// <summary><c>population Name "label": condition</c>, its condition split at the top-level <c>and</c>s.</summary>
+public sealed record BoundPopulation(string Name, string Label, ImmutableArray<BoundPopulationCondition> Conditions, TextSpan Span);

@@ -33,6 +33,7 @@ public static partial class StudyParser
         ["exclude"] = Defer(() => Criterion!),
         ["outcome"] = Defer(() => Outcome!),
         ["report"] = Defer(() => Report!),
+        ["population"] = Defer(() => Population!),
         ["on_invalid"] = Defer(() => PolicyClause("on_invalid")).Select(p => (DeclarationSyntax)p),
     }.WithAnalysisVerbs();
 

@@ -100,4 +100,18 @@ public class AnalysisScopeBindingTests
 
         Assert.Equal("sex", scope.Within!.Name);
     }
+
+    [Fact]
+    public void APopulationIsSplitAtItsTopLevelAndsAndAnalysesSelectIt()
+    {
+        var study = TestStudies.BindClean(Header + """
+              population PP "Per protocol": adult and (age > 18 or sex == F) and months > 0
+              describe age in PP
+            }
+            """);
+
+        var population = Assert.Single(study.Populations);
+        Assert.Equal(["adult", "(age > 18 or sex == F)", "months > 0"], population.Conditions.Select(c => c.Text));
+        Assert.Equal("PP", Assert.Single(study.Analyses).Scope.Population);
+    }
 }

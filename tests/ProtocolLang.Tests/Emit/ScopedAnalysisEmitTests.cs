@@ -36,6 +36,9 @@ public class ScopedAnalysisEmitTests
           compare CK: A vs B using welch where adult
           model mixed Course ~ group + month + (1 | id) where month > 0
           test logrank Relapse by adult
+          population ITT "Intention to treat": true
+          population PP "Per \"protocol\"": adult and age > 18
+          describe age in PP
         }
         """;
 
@@ -58,6 +61,8 @@ public class ScopedAnalysisEmitTests
         Assert.Contains("Overall = true", code, System.StringComparison.Ordinal);
         Assert.Contains("Within = sex", code, System.StringComparison.Ordinal);
         Assert.Contains("\"month > 0\")", code, System.StringComparison.Ordinal);
+        Assert.Contains("run.Population(\"PP\", \"Per \\\"protocol\\\"\", new global::ProtocolLang.Runtime.Plan.PopulationCondition[] { new(\"adult\", ", code, System.StringComparison.Ordinal);
+        Assert.Contains("Population = \"PP\"", code, System.StringComparison.Ordinal);
     }
 
     [Fact]
