@@ -14,7 +14,7 @@ public sealed partial class Binder
     {
         RequireGroups(clauses);
         var syntax = clauses.Syntax;
-        var variables = HeadNames(clauses).Select(v => ResolveSubjectVariable(v, "describe")).Where(v => v is not null).Select(v => v!);
+        var variables = HeadVariables(clauses).Select(v => v.Variable);
         return new BoundDescribe(Snippet(syntax.Span), variables.ToImmutableArray(), BindStatistics(clauses.Words("statistics")),
             BindQuantileType(clauses.Number("quantile_type")), syntax.Span)
         {
@@ -120,14 +120,7 @@ public sealed partial class Binder
     {
         RequireGroups(clauses);
         var syntax = clauses.Syntax;
-        var variables = new List<(IdentifierSyntax Syntax, BoundVariable Variable)>();
-        foreach (var name in HeadNames(clauses))
-        {
-            if (ResolveSubjectVariable(name, "compare") is { } variable)
-            {
-                variables.Add((name, variable));
-            }
-        }
+        var variables = HeadVariables(clauses);
 
         BoundPairing? pairing = null;
         if (clauses.Pairing(":") is { } pairingSyntax)
@@ -150,15 +143,15 @@ public sealed partial class Binder
         }
 
         var continuousTest = bound.Kind is not TestKind.Fisher and not TestKind.ChiSquare;
-        foreach (var (name, variable) in variables)
+        foreach (var (span, name, variable) in variables)
         {
             var fits = continuousTest
                 ? variable.Kind is VariableKind.Continuous or VariableKind.Count
                 : variable.Kind is VariableKind.Binary or VariableKind.Categorical;
             if (!fits)
             {
-                _diagnostics.Add(DiagnosticDescriptors.TestDoesNotFit, name.Span, bound.Name,
-                    continuousTest ? "a continuous or count" : "a binary or categorical", name.Name, Describe(variable));
+                _diagnostics.Add(DiagnosticDescriptors.TestDoesNotFit, span, bound.Name,
+                    continuousTest ? "a continuous or count" : "a binary or categorical", name, Describe(variable));
             }
         }
 

@@ -110,18 +110,13 @@ public sealed partial class Binder
                 continue;
             }
 
-            if (AsName(factor.Expression, "cox") is not { } name)
-            {
-                continue;
-            }
-
-            if (name.Name == "group")
+            if (factor.Variable is { Name: "group" })
             {
                 terms.Add(("group", null));
             }
-            else if (ResolveSubjectVariable(name, "cox") is { } variable)
+            else if (ResolveSubjectExpression(factor.Expression, "cox") is { } variable)
             {
-                terms.Add((name.Name, variable));
+                terms.Add((variable.Name, variable));
             }
         }
 

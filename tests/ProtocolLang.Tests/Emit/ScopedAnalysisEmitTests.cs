@@ -39,6 +39,9 @@ public class ScopedAnalysisEmitTests
           population ITT "Intention to treat": true
           population PP "Per \"protocol\"": adult and age > 18
           describe age in PP
+          describe log(age), age / 10, age > 40 by sex
+          compare age / 1000: A vs B using welch
+          model cox Relapse ~ group + log(age) + age / 10
         }
         """;
 
@@ -72,5 +75,15 @@ public class ScopedAnalysisEmitTests
 
         Assert.DoesNotContain("Scope = ", code, System.StringComparison.Ordinal);
         Assert.Contains("AnalysisInfo(\"kaplan_meier_relapse\", ", code, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExpressionsWhereAVariableIsAcceptedBecomeVariablesLabelledByTheirText()
+    {
+        var code = Emit();
+
+        Assert.Contains("Variables.Continuous(subjects, \"log(age)\", \"log(age)\", null, ", code, System.StringComparison.Ordinal);
+        Assert.Contains("Variables.Binary(subjects, \"age > 40\", \"age > 40\", ", code, System.StringComparison.Ordinal);
+        Assert.Contains("\"age / 1000\"", code, System.StringComparison.Ordinal);
     }
 }
