@@ -114,4 +114,40 @@ public class AnalysisScopeBindingTests
         Assert.Equal(["adult", "(age > 18 or sex == F)", "months > 0"], population.Conditions.Select(c => c.Text));
         Assert.Equal("PP", Assert.Single(study.Analyses).Scope.Population);
     }
+
+    [Fact]
+    public void APairingNamesTheLevelsOfItsByFactor()
+    {
+        var compare = Assert.IsType<BoundCompare>(Single("compare CK: M vs F by sex using t_test"));
+
+        Assert.Equal(new TwoGroupsPairing("M", "F"), compare.Pairing);
+    }
+
+    [Fact]
+    public void APairingWithANameThatIsNotALevelOfTheByFactorIsReported()
+    {
+        var result = TestStudies.Bind(Header + "compare CK: A vs B by sex using t_test\n}\n");
+
+        Assert.Equal(["PL2023", "PL2023"], result.Diagnostics.Select(d => d.Id));
+        Assert.Equal("unknown group 'A'", result.Diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void AModelWithoutAGroupTermNeedsNoGroups()
+    {
+        var study = TestStudies.BindClean("""
+            study S {
+              table subjects from "s.csv" key id {
+                id: text
+                arm: category(control, treatment)
+                months: number
+                relapsed: bool
+              }
+              outcome Relapse: time_to_event(months, relapsed)
+              model cox Relapse ~ arm reference arm = control
+            }
+            """);
+
+        Assert.IsType<BoundCox>(Assert.Single(study.Analyses));
+    }
 }
