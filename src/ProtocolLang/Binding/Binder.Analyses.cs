@@ -1,48 +1,265 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using ProtocolLang.Catalog;
 using ProtocolLang.Diagnostics;
 using ProtocolLang.Syntax;
 using ProtocolLang.Text;
 
 namespace ProtocolLang.Binding;
 
+/// <summary>
+/// Analyses, through the catalog: the kind of each <see cref="AnalysisSyntax"/>, its clauses checked against the
+/// kind's options (unknown, repeated, conflicting, missing), its head's shape, then the kind's own binder
+/// (<c>Binder.Compare.cs</c>, <c>Binder.Models.cs</c>), its scope (<c>Binder.Scopes.cs</c>) and its id
+/// (<c>Binder.AnalysisIds.cs</c>).
+/// </summary>
 public sealed partial class Binder
 {
     private ImmutableArray<BoundAnalysis> BindAnalyses(ImmutableArray<DeclarationSyntax> declarations)
     {
-        var analyses = ImmutableArray.CreateBuilder<BoundAnalysis>();
-        foreach (var declaration in declarations)
+        var analyses = new List<(BoundAnalysis Analysis, IdentifierSyntax? Explicit, AnalysisClauses Clauses)>();
+        foreach (var syntax in declarations.OfType<AnalysisSyntax>())
         {
             if (SubjectScope is null)
             {
                 break;
             }
 
-            BoundAnalysis? analysis = declaration switch
+            var kind = ResolveKind(syntax);
+            if (kind is null)
             {
-                DescribeSyntax d => BindDescribe(d),
-                CompareSyntax c => BindCompare(c),
-                MixedModelSyntax m => BindMixedModel(m),
-                KaplanMeierSyntax k => BindKaplanMeier(k),
-                LogRankSyntax l => BindLogRank(l),
-                CoxModelSyntax c => BindCox(c),
+                continue;
+            }
+
+            var clauses = CheckClauses(syntax, kind);
+            if (!CheckHead(clauses))
+            {
+                BindScope(clauses, null);
+                continue;
+            }
+
+            BoundAnalysis? analysis = kind.Name switch
+            {
+                "describe" => BindDescribe(clauses),
+                "compare" => BindCompare(clauses),
+                "mixed" => BindMixedModel(clauses),
+                "kaplan_meier" => BindKaplanMeier(clauses),
+                "logrank" => BindLogRank(clauses),
+                "cox" => BindCox(clauses),
                 _ => null,
             };
             if (analysis is not null)
             {
-                analyses.Add(analysis);
+                analyses.Add((analysis, clauses.Word("as"), clauses));
             }
         }
 
-        return analyses.ToImmutable();
+        return AssignIds(analyses);
     }
 
-    private void RequireGroups(TextSpan span)
+    /// <summary>The catalog's kind of an analysis; null (reported) when unknown or planned for later.</summary>
+    private AnalysisKind? ResolveKind(AnalysisSyntax syntax)
     {
-        if (_groups.Count == 0)
+        var verb = syntax.Verb.Name;
+        var kind = AnalysisCatalog.Find(verb, syntax.Kind?.Name);
+        if (kind is not null || syntax.Kind is not { } word)
         {
-            _diagnostics.Add(DiagnosticDescriptors.NoGroups, span);
+            return kind;
+        }
+
+        var available = AnalysisCatalog.Kinds.Where(k => k.Verb == verb && k.HasKindWord).Select(k => k.Name).ToList();
+        var planned = AnalysisCatalog.Planned.FirstOrDefault(p => p.Name == word.Name);
+        if (planned is not null)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.AnalysisKindNotAvailable, word.Span, planned.Verb, planned.Name, planned.REquivalent, OrList(available));
+            return null;
+        }
+
+        var elsewhere = AnalysisCatalog.Kinds.FirstOrDefault(k => k.Name == word.Name && k.HasKindWord);
+        var hint = elsewhere is not null
+            ? "; did you mean '" + elsewhere.Keywords + "'?"
+            : NameSuggestions.DidYouMean(word.Name, available);
+        _diagnostics.Add(DiagnosticDescriptors.UnknownAnalysisKind, word.Span, word.Name, verb, OrList(available), hint);
+        return null;
+    }
+
+    /// <summary>Reports unknown clauses, clauses this kind does not take, repeats, conflicts and missing required clauses.</summary>
+    private AnalysisClauses CheckClauses(AnalysisSyntax syntax, AnalysisKind kind)
+    {
+        var kept = new Dictionary<string, ClauseSyntax>(System.StringComparer.Ordinal);
+        var options = kind.Options.Select(o => o.Name).ToList();
+        foreach (var clause in syntax.Clauses)
+        {
+            var name = clause.Keyword.Name;
+            if (!clause.Known || kind.Option(name) is null)
+            {
+                var hint = NameSuggestions.DidYouMean(name, options);
+                var owners = AnalysisCatalog.Kinds.Where(k => k.Option(name) is not null).Select(k => k.Name).ToList();
+                if (hint.Length == 0 && owners.Count > 0)
+                {
+                    hint = " (it is an option of " + OrList(owners) + ")";
+                }
+
+                _diagnostics.Add(DiagnosticDescriptors.UnknownAnalysisOption, clause.Keyword.Span, name, kind.Name, OrList(options.Select(Quote)), hint);
+                continue;
+            }
+
+            if (kept.TryGetValue(name, out var first))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.AnalysisOptionTwice, clause.Keyword.Span, name, Line(first.Span));
+                continue;
+            }
+
+            kept.Add(name, clause);
+        }
+
+        foreach (var (a, b) in new[] { ("overall", "by"), (":", "across") })
+        {
+            if (kept.TryGetValue(a, out var first) && kept.TryGetValue(b, out var second))
+            {
+                var later = first.Span.Start > second.Span.Start ? first : second;
+                _diagnostics.Add(DiagnosticDescriptors.ConflictingAnalysisClauses, later.Keyword.Span, later.Keyword.Name, later == first ? b : a);
+            }
+        }
+
+        var result = new AnalysisClauses(syntax, kind, kept);
+        foreach (var alternatives in kind.Required)
+        {
+            if (!alternatives.Any(kept.ContainsKey))
+            {
+                var what = alternatives.Select(RequiredClauseText);
+                _diagnostics.Add(DiagnosticDescriptors.MissingAnalysisClause, syntax.Head.Span, kind.Name, OrList(what));
+            }
+        }
+
+        return result;
+    }
+
+    private static string RequiredClauseText(string keyword) => keyword switch
+    {
+        ":" => "a pairing (': A vs B', ': A vs each', ': A vs (B, C)' or ': all pairs')",
+        "across" => "'across groups'",
+        "using" => "a test ('using mann_whitney', 't_test', ...)",
+        _ => "'" + keyword + "'",
+    };
+
+    /// <summary>Whether the head has the kind's shape; reports it when not.</summary>
+    private bool CheckHead(AnalysisClauses clauses)
+    {
+        var kind = clauses.Kind;
+        var head = clauses.Syntax.Head;
+        var (expected, fits) = kind.Head switch
+        {
+            HeadShape.Variables => ("variables (age, sex, ...)", head is ListHeadSyntax),
+            HeadShape.Outcome => ("one outcome", head is ListHeadSyntax { Items.Length: 1 }),
+            _ => ("a formula (Outcome ~ terms)", head is FormulaHeadSyntax),
+        };
+        if (fits)
+        {
+            return true;
+        }
+
+        var found = head switch
+        {
+            FormulaHeadSyntax => "a formula",
+            ListHeadSyntax list when list.Items.Length > 1 => list.Items.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + " variables",
+            _ => "'" + Snippet(head.Span) + "'",
+        };
+        _diagnostics.Add(DiagnosticDescriptors.WrongAnalysisHead, head.Span, kind.Name, expected, found);
+        return false;
+    }
+
+    /// <summary>
+    /// Checks a word option against the catalog's allowed values (PL2104, with did-you-mean); the word, or null when
+    /// absent or wrong. Options with an older diagnostic of their own (tests, adjust, ties, ...) are checked where bound.
+    /// </summary>
+    private IdentifierSyntax? AllowedWord(AnalysisClauses clauses, string option)
+    {
+        var word = clauses.Word(option);
+        var allowed = clauses.Kind.Option(option)?.Allowed ?? ImmutableArray<string>.Empty;
+        if (word is null || allowed.IsEmpty || allowed.Contains(word.Name))
+        {
+            return word;
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.BadOptionValue, word.Span, option, word.Name, clauses.Kind.Name, OrList(allowed),
+            NameSuggestions.DidYouMean(word.Name, allowed));
+        return null;
+    }
+
+    /// <summary>
+    /// The head items as subject variables: a name resolves as before; an expression (<c>log(ck)</c>, <c>ck / 1000</c>)
+    /// is bound over the subject table as a variable named and labelled by its text. Each comes with the span to report at.
+    /// </summary>
+    private List<(Text.TextSpan Span, string Name, BoundVariable Variable)> HeadVariables(AnalysisClauses clauses)
+    {
+        var variables = new List<(Text.TextSpan, string, BoundVariable)>();
+        foreach (var item in clauses.HeadItems)
+        {
+            var variable = ResolveSubjectExpression(item, clauses.Kind.Name);
+            if (variable is not null)
+            {
+                variables.Add((item.Span, variable.Name, variable));
+            }
+        }
+
+        return variables;
+    }
+
+    /// <summary>A name (<see cref="ResolveSubjectVariable"/>) or a subject-level expression; null (reported) when neither fits.</summary>
+    private BoundVariable? ResolveSubjectExpression(ExpressionSyntax item, string analysis)
+    {
+        if (item is NameExpressionSyntax { Qualifier: null } name)
+        {
+            return ResolveSubjectVariable(name.Name, analysis);
+        }
+
+        var bound = BindExpression(item, new ExpressionContext(SubjectScope!));
+        if (bound.Type.IsLenient)
+        {
+            return null; // reported by the expression binder
+        }
+
+        var text = Snippet(item.Span);
+        var kind = KindOf(bound.Type);
+        if (kind == VariableKind.Repeated)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.VariableNotAllowed, item.Span, analysis, text, "an expression of type " + bound.Type.Display, string.Empty);
+            return null;
+        }
+
+        return BoundVariable.ForExpression(text, kind, bound);
+    }
+
+    /// <summary>A plain name, or null after reporting that an expression is not supported here yet.</summary>
+    private IdentifierSyntax? AsName(ExpressionSyntax expression, string analysis)
+    {
+        if (expression is NameExpressionSyntax { Qualifier: null } name)
+        {
+            return name.Name;
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.ExpressionNotSupportedHere, expression.Span, analysis, Snippet(expression.Span));
+        return null;
+    }
+
+    private static string Quote(string name) => "'" + name + "'";
+
+    /// <summary>"a, b or c".</summary>
+    private static string OrList(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return list.Count <= 1 ? string.Join(string.Empty, list) : string.Join(", ", list.Take(list.Count - 1)) + " or " + list[list.Count - 1];
+    }
+
+    /// <summary>Groups are needed when the analysis is by the study's groups (no <c>by</c>, no <c>overall</c>, or <c>by group</c>).</summary>
+    private void RequireGroups(AnalysisClauses clauses)
+    {
+        var byGroup = clauses.Expressions("by").Any(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" });
+        if (_groups.Count == 0 && (byGroup || (!clauses.Has("by") && !clauses.Has("overall"))))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NoGroups, clauses.Syntax.Span);
         }
     }
 
@@ -88,6 +305,11 @@ public sealed partial class Binder
             return "a " + OutcomeKindName(outcome.Kind) + " outcome";
         }
 
+        if (variable.Expression is { } expression)
+        {
+            return "an expression of type " + expression.Type.Display;
+        }
+
         var type = variable.Column?.Type ?? variable.Derive!.Type;
         return "a " + type.Display + (variable.Column is not null ? " column" : " derived variable");
     }
@@ -123,261 +345,5 @@ public sealed partial class Binder
         return variable;
     }
 
-    private BoundDescribe BindDescribe(DescribeSyntax syntax)
-    {
-        RequireGroups(syntax.Span);
-        var variables = syntax.Variables.Select(v => ResolveSubjectVariable(v, "describe")).Where(v => v is not null).Select(v => v!);
-        return new BoundDescribe(Snippet(syntax.Span), variables.ToImmutableArray(), BindStatistics(syntax.Statistics),
-            BindQuantileType(syntax.QuantileType), syntax.Span);
-    }
-
-    private static readonly (string Name, DescribeStatistic Statistic)[] Statistics =
-    [
-        ("mean_sd", DescribeStatistic.MeanSd), ("mean_se", DescribeStatistic.MeanSe), ("median_iqr", DescribeStatistic.MedianIqr),
-        ("range", DescribeStatistic.Range), ("geometric_mean", DescribeStatistic.GeometricMean), ("percent_ci", DescribeStatistic.PercentCi),
-    ];
-
-    private ImmutableArray<DescribeStatistic> BindStatistics(ImmutableArray<IdentifierSyntax> names)
-    {
-        var statistics = ImmutableArray.CreateBuilder<DescribeStatistic>();
-        foreach (var name in names)
-        {
-            var found = Statistics.FirstOrDefault(s => s.Name == name.Name);
-            if (found.Name is null)
-            {
-                _diagnostics.Add(DiagnosticDescriptors.UnknownStatistic, name.Span, name.Name,
-                    NameSuggestions.DidYouMean(name.Name, Statistics.Select(s => s.Name)));
-            }
-            else if (statistics.Contains(found.Statistic))
-            {
-                _diagnostics.Add(DiagnosticDescriptors.DuplicateStatistic, name.Span, name.Name);
-            }
-            else
-            {
-                statistics.Add(found.Statistic);
-            }
-        }
-
-        return statistics.ToImmutable();
-    }
-
-    private int BindQuantileType(NumberSyntax? number)
-    {
-        if (number is null)
-        {
-            return 7;
-        }
-
-        if (number.Value is >= 1 and <= 9 && number.Value == System.Math.Floor(number.Value))
-        {
-            return (int)number.Value;
-        }
-
-        _diagnostics.Add(DiagnosticDescriptors.InvalidQuantileType, number.Span, number.Text);
-        return 7;
-    }
-
-    private static readonly (string Name, TestKind Kind)[] Tests =
-    [
-        ("mann_whitney", TestKind.MannWhitney), ("t_test", TestKind.TTest), ("welch", TestKind.Welch),
-        ("fisher", TestKind.Fisher), ("chi_square", TestKind.ChiSquare),
-        ("kruskal_wallis", TestKind.KruskalWallis), ("anova", TestKind.Anova), ("welch_anova", TestKind.WelchAnova),
-    ];
-
-    private static readonly (string Name, AdjustMethod Method)[] Adjustments =
-    [
-        ("none", AdjustMethod.None), ("bonferroni", AdjustMethod.Bonferroni), ("holm", AdjustMethod.Holm),
-        ("hochberg", AdjustMethod.Hochberg), ("bh", AdjustMethod.BenjaminiHochberg),
-    ];
-
-    private BoundCompare? BindCompare(CompareSyntax syntax)
-    {
-        RequireGroups(syntax.Span);
-        var variables = new List<(IdentifierSyntax Syntax, BoundVariable Variable)>();
-        foreach (var name in syntax.Variables)
-        {
-            if (ResolveSubjectVariable(name, "compare") is { } variable)
-            {
-                variables.Add((name, variable));
-            }
-        }
-
-        var pairing = BindPairing(syntax.Pairing);
-        var test = Tests.FirstOrDefault(t => t.Name == syntax.Test.Name);
-        if (test.Name is null)
-        {
-            _diagnostics.Add(DiagnosticDescriptors.UnknownTest, syntax.Test.Span, syntax.Test.Name,
-                NameSuggestions.DidYouMean(syntax.Test.Name, Tests.Select(t => t.Name)));
-        }
-
-        var adjust = AdjustMethod.None;
-        if (syntax.Adjust is { } adjustSyntax)
-        {
-            var found = Adjustments.FirstOrDefault(a => a.Name == adjustSyntax.Name);
-            if (found.Name is null)
-            {
-                _diagnostics.Add(DiagnosticDescriptors.UnknownAdjust, adjustSyntax.Span, adjustSyntax.Name,
-                    NameSuggestions.DidYouMean(adjustSyntax.Name, Adjustments.Select(a => a.Name)));
-            }
-
-            adjust = found.Method;
-        }
-
-        var options = test.Name is null ? BoundTestOptions.Default : BindTestOptions(test.Name, test.Kind, syntax.Options);
-        if (test.Name is null || pairing is null)
-        {
-            return null;
-        }
-
-        var continuousTest = test.Kind is not TestKind.Fisher and not TestKind.ChiSquare;
-        foreach (var (name, variable) in variables)
-        {
-            var fits = continuousTest
-                ? variable.Kind is VariableKind.Continuous or VariableKind.Count
-                : variable.Kind is VariableKind.Binary or VariableKind.Categorical;
-            if (!fits)
-            {
-                _diagnostics.Add(DiagnosticDescriptors.TestDoesNotFit, name.Span, test.Name,
-                    continuousTest ? "a continuous or count" : "a binary or categorical", name.Name, Describe(variable));
-            }
-        }
-
-        var twoGroupTest = test.Kind is TestKind.MannWhitney or TestKind.TTest or TestKind.Welch;
-        if (twoGroupTest && pairing is AcrossGroupsPairing && _groups.Count > 2)
-        {
-            _diagnostics.Add(DiagnosticDescriptors.TwoGroupTestAcrossGroups, syntax.Test.Span, test.Name,
-                _groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                test.Kind switch
-                {
-                    TestKind.MannWhitney => "kruskal_wallis",
-                    TestKind.Welch => "welch_anova (or kruskal_wallis)",
-                    _ => "anova (or kruskal_wallis)",
-                });
-        }
-
-        return new BoundCompare(Snippet(syntax.Span), variables.Select(v => v.Variable).ToImmutableArray(), pairing, test.Kind, adjust, options, syntax.Span);
-    }
-
-    /// <summary>
-    /// <c>exact</c> / <c>approximate</c> choose wilcox.test's p-value and interval (mann_whitney only);
-    /// <c>no_correct</c> turns off R's <c>correct</c> (mann_whitney's continuity correction, chi_square's Yates).
-    /// </summary>
-    private BoundTestOptions BindTestOptions(string testName, TestKind test, ImmutableArray<IdentifierSyntax> names)
-    {
-        var options = BoundTestOptions.Default;
-        IdentifierSyntax? exactGiven = null;
-        IdentifierSyntax? correctGiven = null;
-        var allowed = test switch
-        {
-            TestKind.MannWhitney => new[] { "exact", "approximate", "no_correct" },
-            TestKind.ChiSquare => new[] { "no_correct" },
-            _ => System.Array.Empty<string>(),
-        };
-        foreach (var name in names)
-        {
-            if (!allowed.Contains(name.Name))
-            {
-                var expected = allowed.Length == 0
-                    ? testName + " takes no options"
-                    : "expected " + (allowed.Length == 1 ? allowed[0] : string.Join(", ", allowed.Take(allowed.Length - 1)) + " or " + allowed[^1])
-                        + NameSuggestions.DidYouMean(name.Name, allowed);
-                _diagnostics.Add(DiagnosticDescriptors.UnknownTestOption, name.Span, name.Name, testName, expected);
-                continue;
-            }
-
-            if (name.Name == "no_correct")
-            {
-                if (correctGiven is not null)
-                {
-                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
-                }
-
-                correctGiven = name;
-                options = options with { Correct = false };
-                continue;
-            }
-
-            if (exactGiven is not null)
-            {
-                if (exactGiven.Name == name.Name)
-                {
-                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
-                }
-                else
-                {
-                    _diagnostics.Add(DiagnosticDescriptors.ConflictingTestOptions, name.Span, name.Name, exactGiven.Name);
-                }
-
-                continue;
-            }
-
-            exactGiven = name;
-            options = options with { Exact = name.Name == "exact" ? ExactMode.Exact : ExactMode.Approximate };
-        }
-
-        return options;
-    }
-
-    private BoundPairing? BindPairing(PairingSyntax syntax)
-    {
-        switch (syntax)
-        {
-            case TwoGroupsPairingSyntax two:
-            {
-                var ok = ResolveGroup(two.First) & ResolveGroup(two.Second);
-                if (two.First.Name == two.Second.Name)
-                {
-                    _diagnostics.Add(DiagnosticDescriptors.GroupVersusItself, two.Second.Span, two.Second.Name);
-                    return null;
-                }
-
-                return ok ? new TwoGroupsPairing(two.First.Name, two.Second.Name) : null;
-            }
-
-            case VsEachPairingSyntax each:
-                return ResolveGroup(each.Reference)
-                    ? new VsReferencePairing(each.Reference.Name, _groups.Select(g => g.Name).Where(n => n != each.Reference.Name).ToImmutableArray())
-                    : null;
-            case VsListPairingSyntax list:
-            {
-                var ok = ResolveGroup(list.Reference);
-                var others = new List<string>();
-                foreach (var other in list.Others)
-                {
-                    ok &= ResolveGroup(other);
-                    if (other.Name == list.Reference.Name)
-                    {
-                        _diagnostics.Add(DiagnosticDescriptors.GroupVersusItself, other.Span, other.Name);
-                        ok = false;
-                    }
-                    else if (!others.Contains(other.Name))
-                    {
-                        others.Add(other.Name);
-                    }
-                }
-
-                return ok ? new VsReferencePairing(list.Reference.Name, others.ToImmutableArray()) : null;
-            }
-
-            case AllPairsPairingSyntax:
-                return new AllPairsPairing();
-            default:
-                return new AcrossGroupsPairing();
-        }
-    }
-
-    private bool ResolveGroup(IdentifierSyntax name)
-    {
-        if (_groups.Any(g => g.Name == name.Name))
-        {
-            return true;
-        }
-
-        if (_groups.Count > 0)
-        {
-            _diagnostics.Add(DiagnosticDescriptors.UnknownGroup, name.Span, name.Name, NameSuggestions.DidYouMean(name.Name, _groups.Select(g => g.Name)));
-        }
-
-        return false;
-    }
+    private static TextSpan SpanOf(ClauseSyntax clause) => clause.Value?.Span ?? clause.Keyword.Span;
 }

@@ -25,38 +25,57 @@ public sealed partial class Binder
         return outcome;
     }
 
-    private BoundKaplanMeier? BindKaplanMeier(KaplanMeierSyntax syntax)
+    /// <summary>The one outcome of an outcome head (the head's shape is already checked).</summary>
+    private OutcomeSymbol? HeadTimeToEvent(AnalysisClauses clauses) =>
+        AsName(clauses.HeadItems[0], clauses.Kind.Name) is { } name ? ResolveTimeToEvent(name, clauses.Kind.Name) : null;
+
+    private BoundKaplanMeier? BindKaplanMeier(AnalysisClauses clauses)
     {
-        RequireGroups(syntax.Span);
-        var outcome = ResolveTimeToEvent(syntax.Outcome, "kaplan_meier");
-        var confType = syntax.ConfType?.Name switch
+        RequireGroups(clauses);
+        var syntax = clauses.Syntax;
+        var outcome = HeadTimeToEvent(clauses);
+        var confType = AllowedWord(clauses, "conf_type")?.Name switch
         {
             "log_log" => SurvivalConfType.LogLog,
             "plain" => SurvivalConfType.Plain,
-            _ => SurvivalConfType.Log, // the parser admits only log, log_log and plain
+            _ => SurvivalConfType.Log,
         };
-        return outcome is null ? null : new BoundKaplanMeier(Snippet(syntax.Span), outcome, syntax.Times.Select(t => t.Value).ToImmutableArray(), confType, syntax.Span);
+        var scope = BindScope(clauses, null);
+        return outcome is null
+            ? null
+            : new BoundKaplanMeier(Snippet(syntax.Span), outcome, clauses.Numbers("at").Select(t => t.Value).ToImmutableArray(), confType, syntax.Span)
+            {
+                Scope = scope,
+            };
     }
 
-    private BoundLogRank? BindLogRank(LogRankSyntax syntax)
+    private BoundLogRank? BindLogRank(AnalysisClauses clauses)
     {
-        RequireGroups(syntax.Span);
-        var outcome = ResolveTimeToEvent(syntax.Outcome, "logrank");
-        var strata = syntax.Strata is { } s ? ResolveStratum(s, "logrank strata") : null;
-        var adjust = AdjustMethod.None;
-        if (syntax.Adjust is { } adjustSyntax)
+        RequireGroups(clauses);
+        var syntax = clauses.Syntax;
+        var outcome = HeadTimeToEvent(clauses);
+        var strataSyntax = clauses.Expressions("strata");
+        if (strataSyntax.Length > 1)
         {
-            var found = Adjustments.FirstOrDefault(a => a.Name == adjustSyntax.Name);
-            if (found.Name is null)
-            {
-                _diagnostics.Add(DiagnosticDescriptors.UnknownAdjust, adjustSyntax.Span, adjustSyntax.Name,
-                    NameSuggestions.DidYouMean(adjustSyntax.Name, Adjustments.Select(a => a.Name)));
-            }
-
-            adjust = found.Method;
+            _diagnostics.Add(DiagnosticDescriptors.TooManyValues, strataSyntax[1].Span, "strata", "logrank", "strata variable",
+                strataSyntax.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return outcome is null ? null : new BoundLogRank(Snippet(syntax.Span), outcome, syntax.Rho?.Value ?? 0, strata, syntax.Pairwise is not null, adjust, syntax.Span);
+        var strata = strataSyntax.IsEmpty || AsName(strataSyntax[0], "logrank strata") is not { } s ? null : ResolveStratum(s, "logrank strata");
+        var pairwise = clauses.Has("pairwise");
+        if (!pairwise && clauses["adjust"] is { } adjustClause)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.AdjustWithoutPairwise, adjustClause.Keyword.Span);
+        }
+
+        var adjust = BindAdjust(clauses.Word("adjust"));
+        var scope = BindScope(clauses, null);
+        return outcome is null
+            ? null
+            : new BoundLogRank(Snippet(syntax.Span), outcome, clauses.Number("rho")?.Value ?? 0, strata, pairwise, pairwise ? adjust : AdjustMethod.None, syntax.Span)
+            {
+                Scope = scope,
+            };
     }
 
     private BoundVariable? ResolveStratum(IdentifierSyntax name, string analysis)
@@ -71,25 +90,38 @@ public sealed partial class Binder
         return variable;
     }
 
-    private BoundCox? BindCox(CoxModelSyntax syntax)
+    private BoundCox? BindCox(AnalysisClauses clauses)
     {
-        RequireGroups(syntax.Span);
-        var outcome = ResolveTimeToEvent(syntax.Outcome, "cox");
-        var terms = new List<(string Name, BoundVariable? Variable)>();
-        foreach (var term in syntax.Terms)
+        var syntax = clauses.Syntax;
+        var formula = clauses.Formula!;
+        RequireGroupsIfNamed(clauses, formula);
+        if (formula.Response.Transform is { } transform)
         {
-            if (term.Name == "group")
+            _diagnostics.Add(DiagnosticDescriptors.WrongAnalysisHead, formula.Response.Span, "cox", "an outcome before '~'", "'" + Snippet(formula.Response.Span) + "'");
+        }
+
+        var outcome = formula.Response.Transform is null ? ResolveTimeToEvent(formula.Response.Variable, "cox") : null;
+        var terms = new List<(string Name, BoundVariable? Variable)>();
+        foreach (var term in formula.Terms)
+        {
+            if (term is not FixedTermSyntax { Operator: FormulaOperator.None, Factors: [{ AsFactor: false } factor] })
+            {
+                _diagnostics.Add(DiagnosticDescriptors.CoxTermNotSupported, term.Span, Snippet(term.Span));
+                continue;
+            }
+
+            if (factor.Variable is { Name: "group" })
             {
                 terms.Add(("group", null));
             }
-            else if (ResolveSubjectVariable(term, "cox") is { } variable)
+            else if (ResolveSubjectExpression(factor.Expression, "cox") is { } variable)
             {
-                terms.Add((term.Name, variable));
+                terms.Add((variable.Name, variable));
             }
         }
 
         var references = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (var reference in syntax.References)
+        foreach (var reference in clauses.References("reference"))
         {
             var variableName = reference.Variable?.Name ?? "group";
             var span = reference.Variable?.Span ?? reference.Level.Span;
@@ -129,7 +161,7 @@ public sealed partial class Binder
         }
 
         var ties = TiesMethod.Efron;
-        if (syntax.Ties is { } tiesSyntax)
+        if (clauses.Word("ties") is { } tiesSyntax)
         {
             if (tiesSyntax.Name == "breslow")
             {
@@ -137,24 +169,28 @@ public sealed partial class Binder
             }
             else if (tiesSyntax.Name != "efron")
             {
-                _diagnostics.Add(DiagnosticDescriptors.UnknownTies, tiesSyntax.Span, tiesSyntax.Name);
+                _diagnostics.Add(DiagnosticDescriptors.UnknownTies, tiesSyntax.Span, tiesSyntax.Name,
+                    NameSuggestions.DidYouMean(tiesSyntax.Name, ["efron", "breslow"]));
             }
         }
 
-        var strata = syntax.Strata.Select(s => ResolveStratum(s, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        var strata = clauses.Expressions("strata").Select(e => AsName(e, "cox strata")).Where(n => n is not null)
+            .Select(n => ResolveStratum(n!, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        var scope = BindScope(clauses, null);
         if (outcome is null)
         {
             return null;
         }
 
         var bound = terms.Select(t => new BoundCoxTerm(t.Variable, references.TryGetValue(t.Name, out var level) ? level : null));
-        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span);
+        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope };
     }
 
-    private BoundMixedModel? BindMixedModel(MixedModelSyntax syntax)
+    private BoundMixedModel? BindMixedModel(AnalysisClauses clauses)
     {
-        RequireGroups(syntax.Span);
-        var formula = syntax.Formula;
+        var syntax = clauses.Syntax;
+        var formula = clauses.Formula!;
+        RequireGroupsIfNamed(clauses, formula);
         var response = formula.Response;
         var transform = ResponseTransform.None;
         if (response.Transform is { } transformSyntax)
@@ -223,13 +259,15 @@ public sealed partial class Binder
         }
 
         var included = _groups.Select(g => g.Name).ToImmutableArray();
-        if (syntax.Where is { } where)
+        var where = clauses.Expression("where");
+        var groupWhere = where is not null && MentionsGroup(where);
+        if (groupWhere)
         {
-            included = ResolveIncludedGroups(where) ?? included;
+            included = ResolveIncludedGroups(where!) ?? included;
         }
 
         var reml = true;
-        if (syntax.Method is { } method)
+        if (clauses.Word("method") is { } method)
         {
             if (method.Name == "ml")
             {
@@ -237,18 +275,55 @@ public sealed partial class Binder
             }
             else if (method.Name != "reml")
             {
-                _diagnostics.Add(DiagnosticDescriptors.UnknownOption, method.Span, "method", method.Name, "reml or ml");
+                _diagnostics.Add(DiagnosticDescriptors.UnknownOption, method.Span, "method", method.Name,
+                    "reml or ml" + NameSuggestions.DidYouMean(method.Name, ["reml", "ml"]));
             }
         }
 
+        var scope = BindScope(clauses, groupWhere ? null : outcome, skipWhere: groupWhere);
         return outcome is null
             ? null
-            : new BoundMixedModel(Snippet(syntax.Span), outcome, transform, fixedTerms.ToImmutableArray(), randomEffects.ToImmutable(), included, reml, syntax.Span);
+            : new BoundMixedModel(Snippet(syntax.Span), outcome, transform, fixedTerms.ToImmutableArray(), randomEffects.ToImmutable(), included, reml, syntax.Span)
+            {
+                Scope = scope,
+            };
     }
+
+    /// <summary>
+    /// A model needs the study's groups only when it names them (a <c>group</c> term, <c>where group ...</c>,
+    /// <c>by group</c>): <c>model cox Event ~ arm</c> runs in a study without groups.
+    /// </summary>
+    private void RequireGroupsIfNamed(AnalysisClauses clauses, FormulaSyntax formula)
+    {
+        var named = formula.Terms.OfType<FixedTermSyntax>().SelectMany(t => t.Factors).Any(f => f.Variable is { Name: "group" })
+            || (clauses.Expression("where") is { } where && MentionsGroup(where))
+            || clauses.Expressions("by").Any(MentionsGroup);
+        if (named && _groups.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NoGroups, clauses.Syntax.Span);
+        }
+    }
+
+    /// <summary>Whether an expression names <c>group</c> anywhere (a v1 mixed-model <c>where</c> that restricts groups).</summary>
+    private static bool MentionsGroup(ExpressionSyntax syntax) => syntax switch
+    {
+        NameExpressionSyntax { Qualifier: null, Name.Name: "group" } => true,
+        ParenthesizedExpressionSyntax p => MentionsGroup(p.Inner),
+        UnaryExpressionSyntax u => MentionsGroup(u.Operand),
+        BinaryExpressionSyntax b => MentionsGroup(b.Left) || MentionsGroup(b.Right),
+        InExpressionSyntax i => MentionsGroup(i.Operand),
+        IsMissingExpressionSyntax m => MentionsGroup(m.Operand),
+        _ => false,
+    };
 
     private BoundTermFactor? BindTermFactor(FormulaFactorSyntax factor, OutcomeSymbol? outcome)
     {
-        var name = factor.Variable.Name;
+        if (AsName(factor.Expression, "a mixed model") is not { } variableName)
+        {
+            return null;
+        }
+
+        var name = variableName.Name;
         if (name == "group")
         {
             return new BoundTermFactor(name, TermFactorKind.Group);
@@ -271,7 +346,7 @@ public sealed partial class Binder
         var time = outcome?.RepeatedTimeName;
         var expected = time is null ? "group or a subject-level variable" : "group, '" + time + "' (the time column) or a subject-level variable";
         string[] leading = time is null ? ["group"] : ["group", time];
-        _diagnostics.Add(DiagnosticDescriptors.UnknownModelTerm, factor.Variable.Span, name, expected,
+        _diagnostics.Add(DiagnosticDescriptors.UnknownModelTerm, variableName.Span, name, expected,
             type is null ? NameSuggestions.DidYouMean(name, leading, subjects.AllNames) : " (" + name + " is " + type.Display + ")");
         return null;
     }

@@ -15,11 +15,18 @@ public enum VariableKind
 }
 
 /// <summary>
-/// A variable used by an analysis: an outcome, or a subject-level column or derived variable.
-/// Exactly one of <see cref="Outcome"/>, <see cref="Column"/>, <see cref="Derive"/> is set.
+/// A variable used by an analysis: an outcome, a subject-level column or derived variable, or a subject-level
+/// expression written where a variable is accepted (<c>describe log(ck)</c>). Exactly one of <see cref="Outcome"/>,
+/// <see cref="Column"/>, <see cref="Derive"/>, <see cref="Expression"/> is set; an expression's name and label are its text.
 /// </summary>
 public sealed record BoundVariable(string Name, VariableKind Kind, OutcomeSymbol? Outcome, ColumnSymbol? Column, DeriveSymbol? Derive)
 {
+    /// <summary>The expression of a variable written as one (<c>log(ck)</c>, <c>age / 10</c>); null for named variables.</summary>
+    public BoundExpression? Expression { get; init; }
+
+    public static BoundVariable ForExpression(string text, VariableKind kind, BoundExpression expression) =>
+        new(text, kind, null, null, null) { Expression = expression };
+
     public static BoundVariable ForOutcome(OutcomeSymbol outcome) => new(outcome.Name, ToVariableKind(outcome.Kind), outcome, null, null);
 
     public static BoundVariable ForColumn(ColumnSymbol column, VariableKind kind) => new(column.Name, kind, null, column, null);
@@ -38,7 +45,52 @@ public sealed record BoundVariable(string Name, VariableKind Kind, OutcomeSymbol
 }
 
 /// <summary>An analysis, in protocol order. <see cref="Source"/> is its .study text, whitespace-normalised.</summary>
-public abstract record BoundAnalysis(string Source, TextSpan Span);
+public abstract record BoundAnalysis(string Source, TextSpan Span)
+{
+    /// <summary>The analysis id (<c>[a-z][a-z0-9_]*</c>, at most 64): the author's <c>as</c>, else derived from the text.</summary>
+    public string Id { get; init; } = string.Empty;
+
+    /// <summary>Which subjects the analysis runs on and how it groups them.</summary>
+    public BoundScope Scope { get; init; } = BoundScope.Default;
+}
+
+/// <summary>A factor an analysis groups by: a category, bool or derived categorical variable, or the study's <c>group</c> (<see cref="Variable"/> null).</summary>
+public sealed record BoundFactor(string Name, BoundVariable? Variable)
+{
+    public bool IsGroup => Variable is null;
+}
+
+/// <summary>
+/// The scope clauses of an analysis: <c>by</c>, <c>overall</c>, <c>where</c>, <c>in</c>, <c>within</c>.
+/// The default (<see cref="Default"/>) is everyone analysed, by the study's groups.
+/// </summary>
+public sealed record BoundScope
+{
+    public static BoundScope Default { get; } = new();
+
+    /// <summary>The factors of <c>by</c>, in order; empty means the study's groups.</summary>
+    public ImmutableArray<BoundFactor> By { get; init; } = ImmutableArray<BoundFactor>.Empty;
+
+    /// <summary><c>overall</c>: no grouping at all.</summary>
+    public bool Overall { get; init; }
+
+    /// <summary>The <c>where</c> condition (bool), over <see cref="WhereTable"/>'s rows; null when there is none.</summary>
+    public BoundExpression? Where { get; init; }
+
+    /// <summary>The <c>where</c> condition as written (whitespace-normalised), for results and the report.</summary>
+    public string? WhereText { get; init; }
+
+    /// <summary>The table whose rows <see cref="Where"/> selects: the subject table, or a repeated outcome's child table.</summary>
+    public string? WhereTable { get; init; }
+
+    /// <summary>The population of <c>in</c>; null is everyone analysed.</summary>
+    public string? Population { get; init; }
+
+    /// <summary>The factor of <c>within</c>: the analysis is repeated in each of its levels.</summary>
+    public BoundFactor? Within { get; init; }
+
+    public bool IsDefault => By.IsEmpty && !Overall && Where is null && Population is null && Within is null;
+}
 
 /// <summary>A statistic of <c>describe ... statistics</c>; names as in the study (mean_sd, mean_se, ...).</summary>
 public enum DescribeStatistic
@@ -181,3 +233,9 @@ public sealed record BoundCox(
     TiesMethod Ties,
     ImmutableArray<BoundVariable> Strata,
     TextSpan Span) : BoundAnalysis(Source, Span);
+
+/// <summary>One top-level <c>and</c> conjunct of a population's condition: the subject flow says which one a subject failed first.</summary>
+public sealed record BoundPopulationCondition(string Text, BoundExpression Condition);
+
+/// <summary><c>population Name "label": condition</c>, its condition split at the top-level <c>and</c>s.</summary>
+public sealed record BoundPopulation(string Name, string Label, ImmutableArray<BoundPopulationCondition> Conditions, TextSpan Span);

@@ -6,9 +6,9 @@ namespace ProtocolLang.Emit;
 
 public sealed partial class CSharpEmitter
 {
-    private void EmitAnalysis(BoundAnalysis analysis, Dictionary<string, string> variables)
+    private void EmitAnalysis(BoundAnalysis analysis, Dictionary<string, string> variables, string subjects, Dictionary<string, string> tableLocals)
     {
-        var source = CSharpLiterals.String(analysis.Source);
+        var source = AnalysisInfo(analysis, variables, subjects);
         switch (analysis)
         {
             case BoundDescribe d:
@@ -29,7 +29,7 @@ public sealed partial class CSharpEmitter
                 _w.Unindent();
                 break;
             case BoundMixedModel m:
-                EmitMixedModel(m, source, variables);
+                EmitMixedModel(m, source, variables, tableLocals);
                 break;
             case BoundKaplanMeier k:
                 var times = k.Times.IsEmpty ? RuntimeTypes.Array + ".Empty<double>()" : "new double[] { " + string.Join(", ", k.Times.Select(CSharpLiterals.Number)) + " }";
@@ -56,13 +56,14 @@ public sealed partial class CSharpEmitter
         }
     }
 
-    private void EmitMixedModel(BoundMixedModel m, string source, Dictionary<string, string> variables)
+    private void EmitMixedModel(BoundMixedModel m, string source, Dictionary<string, string> variables, Dictionary<string, string> tableLocals)
     {
+        var childWhere = m.Scope.Where is not null && m.Scope.WhereTable != _study.SubjectTable.Name;
         _w.Line("run.MixedModel(" + source + ",");
         _w.Indent();
         _w.Line("new " + RuntimeTypes.MixedModelSpec + "(");
         _w.Indent();
-        _w.Line(variables[m.Response.Name] + ",");
+        _w.Line((childWhere ? RepeatedFactory(m.Response, tableLocals, m.Scope.Where, m.Scope.WhereText) : variables[m.Response.Name]) + ",");
         _w.Line(RuntimeTypes.ResponseTransform + "." + m.Transform + ",");
         _w.Line("new " + RuntimeTypes.ModelTerm + "[]");
         _w.OpenBrace();
@@ -82,6 +83,72 @@ public sealed partial class CSharpEmitter
         _w.Line("Reml: " + (m.Reml ? "true" : "false") + "));");
         _w.Unindent();
         _w.Unindent();
+    }
+
+    /// <summary><c>run.Population(name, label, conditions)</c> for each population: after the cohort, before the analyses.</summary>
+    private void EmitPopulations(string subjects)
+    {
+        if (_study.Populations.IsEmpty)
+        {
+            return;
+        }
+
+        _w.Line();
+        _w.Line("// Populations");
+        var expressions = LambdaExpressions(_study.SubjectTable.Name);
+        foreach (var population in _study.Populations)
+        {
+            var conditions = population.Conditions.Select(c =>
+            {
+                var text = CSharpLiterals.String(c.Text);
+                return "new(" + text + ", " + RuntimeTypes.Variables + ".Binary(" + subjects + ", " + CSharpLiterals.String(population.Name) + ", " + text
+                    + ", r => " + expressions.Emit(c.Condition) + "))";
+            });
+            _w.Line("run.Population(" + CSharpLiterals.String(population.Name) + ", " + CSharpLiterals.String(population.Label) + ", "
+                + Array(RuntimeTypes.PopulationCondition, conditions) + ");");
+        }
+    }
+
+    /// <summary>
+    /// <c>new AnalysisInfo("id", "source")</c>, with <c>{ Scope = new AnalysisScope { ... } }</c> when the analysis has
+    /// scope clauses. A subject-level <c>where</c> becomes a bool variable over the subjects; a mixed model's <c>where</c>
+    /// over its child rows is applied to its response instead (see <see cref="RepeatedFactory"/>).
+    /// </summary>
+    private string AnalysisInfo(BoundAnalysis analysis, Dictionary<string, string> variables, string subjects)
+    {
+        var info = "new " + RuntimeTypes.AnalysisInfo + "(" + CSharpLiterals.String(analysis.Id) + ", " + CSharpLiterals.String(analysis.Source) + ")";
+        var scope = analysis.Scope;
+        var parts = new List<string>();
+        if (scope.Population is { } population)
+        {
+            parts.Add("Population = " + CSharpLiterals.String(population));
+        }
+
+        if (scope.Where is { } where && scope.WhereTable == _study.SubjectTable.Name)
+        {
+            var text = CSharpLiterals.String(scope.WhereText ?? string.Empty);
+            parts.Add("Where = " + RuntimeTypes.Variables + ".Binary(" + subjects + ", \"where\", " + text + ", r => "
+                + LambdaExpressions(_study.SubjectTable.Name).Emit(where) + ")");
+            parts.Add("WhereText = " + text);
+        }
+
+        var by = scope.By.Where(f => f.Variable is not null).Select(f => variables[f.Variable!.Name]).ToList();
+        if (by.Count > 0)
+        {
+            parts.Add("By = " + Array(RuntimeTypes.Variable, by));
+        }
+
+        if (scope.Overall)
+        {
+            parts.Add("Overall = true");
+        }
+
+        if (scope.Within?.Variable is { } within)
+        {
+            parts.Add("Within = " + variables[within.Name]);
+        }
+
+        return parts.Count == 0 ? info : info + " { Scope = new " + RuntimeTypes.AnalysisScope + " { " + string.Join(", ", parts) + " } }";
     }
 
     /// <summary><c>new DescribeOptions(new DescribeStatistic[] { ... }, QuantileType: n)</c>; statistics null for the default table.</summary>

@@ -93,6 +93,7 @@ public sealed partial class CSharpEmitter
                 + KeyText(child, child.LinkColumn!) + ", " + subjects + ");");
         }
 
+        EmitPopulations(subjects);
         var variables = new Dictionary<string, string>(System.StringComparer.Ordinal);
         var used = UsedVariables().ToList();
         if (used.Count > 0)
@@ -103,7 +104,7 @@ public sealed partial class CSharpEmitter
 
         foreach (var variable in used)
         {
-            var local = locals.Allocate(variable.Name);
+            var local = locals.Allocate(variable.Expression is null ? variable.Name : Binder.Slug(variable.Name) is { Length: > 0 } slug ? slug : "expression");
             variables.Add(variable.Name, local);
             _w.Line("var " + local + " = " + VariableFactory(variable, subjects, tableLocals) + ";");
         }
@@ -116,7 +117,7 @@ public sealed partial class CSharpEmitter
 
         foreach (var analysis in _study.Analyses)
         {
-            EmitAnalysis(analysis, variables);
+            EmitAnalysis(analysis, variables, subjects, tableLocals);
         }
 
         _w.Line();
@@ -161,7 +162,14 @@ public sealed partial class CSharpEmitter
                 BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.Where(t => t.Covariate is not null).Select(t => t.Covariate!)).Concat(c.Strata),
                 _ => [],
             };
-            foreach (var variable in variables)
+            var scope = analysis.Scope;
+            var factors = scope.By.Where(f => f.Variable is not null).Select(f => f.Variable!);
+            if (scope.Within?.Variable is { } within)
+            {
+                factors = factors.Append(within);
+            }
+
+            foreach (var variable in variables.Concat(factors))
             {
                 if (seen.Add(variable.Name))
                 {
@@ -187,19 +195,32 @@ public sealed partial class CSharpEmitter
                         + (outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null") + ", r => " + expressions.Emit(outcome.Time!)
                         + ", r => " + expressions.Emit(outcome.Event!) + ")";
                 case OutcomeKind.Repeated:
-                    var child = LambdaExpressions(outcome.RepeatedTable!);
-                    return RuntimeTypes.Variables + ".Repeated(" + tableLocals[outcome.RepeatedTable!] + ", " + name + ", " + label + ", " + unit + ", "
-                        + CSharpLiterals.String(outcome.RepeatedTimeName!) + ", r => " + child.Emit(outcome.RepeatedValue!)
-                        + ", r => " + child.Emit(outcome.RepeatedTime!) + ")";
+                    return RepeatedFactory(outcome, tableLocals, null, null);
                 default:
                     return ValueVariable(variable.Kind, subjects, name, label, unit, outcome.Summary, outcome.Value!, expressions);
             }
+        }
+
+        if (variable.Expression is { } expression)
+        {
+            return ValueVariable(variable.Kind, subjects, name, name, "null", SummaryKind.Median, expression, expressions);
         }
 
         var (value, labelText, unitText) = variable.Column is { } column
             ? ((BoundExpression)new BoundColumnReference(column, column.Span), column.Label ?? column.Name, column.Unit)
             : (new BoundDeriveReference(subjectTable, variable.Derive!.Name, variable.Derive.Type, variable.Derive.Span), variable.Derive.Label ?? variable.Derive.Name, null);
         return ValueVariable(variable.Kind, subjects, name, CSharpLiterals.String(labelText), CSharpLiterals.StringOrNull(unitText), SummaryKind.Median, value, expressions);
+    }
+
+    /// <summary><c>Variables.Repeated(...)</c> of a repeated outcome; with <paramref name="where"/>, only the child rows it keeps.</summary>
+    private string RepeatedFactory(OutcomeSymbol outcome, Dictionary<string, string> tableLocals, BoundExpression? where, string? whereText)
+    {
+        var child = LambdaExpressions(outcome.RepeatedTable!);
+        var rows = where is null ? string.Empty : ", r => " + child.Emit(where) + ", " + CSharpLiterals.String(whereText ?? string.Empty);
+        return RuntimeTypes.Variables + ".Repeated(" + tableLocals[outcome.RepeatedTable!] + ", " + CSharpLiterals.String(outcome.Name) + ", "
+            + CSharpLiterals.String(outcome.Label) + ", " + CSharpLiterals.StringOrNull(outcome.Unit) + ", "
+            + CSharpLiterals.String(outcome.RepeatedTimeName!) + ", r => " + child.Emit(outcome.RepeatedValue!)
+            + ", r => " + child.Emit(outcome.RepeatedTime!) + rows + ")";
     }
 
     private static string ValueVariable(VariableKind kind, string subjects, string name, string label, string unit, SummaryKind summary,

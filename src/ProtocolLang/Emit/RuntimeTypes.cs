@@ -56,6 +56,9 @@ internal static class RuntimeTypes
     public const string TiesMethod = Plan + "TiesMethod";
     public const string SurvivalConfType = Plan + "SurvivalConfType";
     public const string ChildAggregates = Plan + "ChildAggregates";
+    public const string AnalysisInfo = Plan + "AnalysisInfo";
+    public const string AnalysisScope = Plan + "AnalysisScope";
+    public const string PopulationCondition = Plan + "PopulationCondition";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }

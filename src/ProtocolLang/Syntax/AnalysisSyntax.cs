@@ -1,38 +1,64 @@
 using System.Collections.Immutable;
+using System.Linq;
 using ProtocolLang.Text;
 
 namespace ProtocolLang.Syntax;
 
-/// <summary><c>describe a, b, c by group [statistics s1, s2] [quantile_type n]</c></summary>
-/// <param name="Statistics">The statistic names after <c>statistics</c>; empty when the clause is absent.</param>
-/// <param name="QuantileType">The number after <c>quantile_type</c>, checked by the binder.</param>
-public sealed record DescribeSyntax(
-    ImmutableArray<IdentifierSyntax> Variables,
-    ImmutableArray<IdentifierSyntax> Statistics,
-    NumberSyntax? QuantileType,
+/// <summary>
+/// Any analysis: <c>verb [kind] head { clause }</c>, e.g. <c>model cox Relapse ~ group + age ties efron strata site</c>.
+/// The parser reads this one shape for every kind; the binder checks it against the kind's catalog entry.
+/// </summary>
+/// <param name="Verb">describe, compare, model or test.</param>
+/// <param name="Kind">The kind word after <c>model</c>/<c>test</c> (<c>cox</c>); null for describe and compare.</param>
+/// <param name="Clauses">In the order written; unknown words are kept (<see cref="ClauseSyntax.Known"/> false) for the binder.</param>
+public sealed record AnalysisSyntax(
+    IdentifierSyntax Verb,
+    IdentifierSyntax? Kind,
+    AnalysisHeadSyntax Head,
+    ImmutableArray<ClauseSyntax> Clauses,
     TextSpan Span) : DeclarationSyntax(Span)
 {
-    public DescribeSyntax(ImmutableArray<IdentifierSyntax> variables, TextSpan span)
-        : this(variables, ImmutableArray<IdentifierSyntax>.Empty, null, span)
-    {
-    }
+    /// <summary>The first clause with this keyword, or null.</summary>
+    public ClauseSyntax? Clause(string keyword) => Clauses.FirstOrDefault(c => c.Known && c.Keyword.Name == keyword);
 }
 
-/// <summary><c>compare vars: pairing using test [options] [adjust method]</c> or <c>compare vars across groups using test [options]</c>.</summary>
-/// <param name="Options">The words after the test name, e.g. <c>exact</c>, <c>no_correct</c>; checked by the binder.</param>
-public sealed record CompareSyntax(
-    ImmutableArray<IdentifierSyntax> Variables,
-    PairingSyntax Pairing,
-    IdentifierSyntax Test,
-    ImmutableArray<IdentifierSyntax> Options,
-    IdentifierSyntax? Adjust,
-    TextSpan Span) : DeclarationSyntax(Span)
-{
-    public CompareSyntax(ImmutableArray<IdentifierSyntax> variables, PairingSyntax pairing, IdentifierSyntax test, IdentifierSyntax? adjust, TextSpan span)
-        : this(variables, pairing, test, ImmutableArray<IdentifierSyntax>.Empty, adjust, span)
-    {
-    }
-}
+/// <summary>What an analysis reads before its clauses.</summary>
+public abstract record AnalysisHeadSyntax(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>age, sex, log(ck)</c>: variables or expressions (one for an outcome head).</summary>
+public sealed record ListHeadSyntax(ImmutableArray<ExpressionSyntax> Items, TextSpan Span) : AnalysisHeadSyntax(Span);
+
+/// <summary><c>Relapse ~ group + age</c>.</summary>
+public sealed record FormulaHeadSyntax(FormulaSyntax Formula, TextSpan Span) : AnalysisHeadSyntax(Span);
+
+/// <summary>
+/// One clause: a keyword of the catalog's registry and its value in the registry's shape, or an unknown word
+/// (<see cref="Known"/> false; its span runs over the words up to the next known clause).
+/// </summary>
+public sealed record ClauseSyntax(IdentifierSyntax Keyword, bool Known, ClauseValueSyntax? Value, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>The value of a clause; null on a <see cref="ClauseSyntax"/> for a flag.</summary>
+public abstract record ClauseValueSyntax(TextSpan Span) : SyntaxNode(Span);
+
+/// <summary>A word or a name: <c>ties efron</c>, <c>in PP</c>, <c>as km</c>.</summary>
+public sealed record WordValueSyntax(IdentifierSyntax Word) : ClauseValueSyntax(Word.Span);
+
+public sealed record WordListValueSyntax(ImmutableArray<IdentifierSyntax> Words, TextSpan Span) : ClauseValueSyntax(Span);
+
+public sealed record NumberValueSyntax(NumberSyntax Number) : ClauseValueSyntax(Number.Span);
+
+public sealed record NumberListValueSyntax(ImmutableArray<NumberSyntax> Numbers, TextSpan Span) : ClauseValueSyntax(Span);
+
+public sealed record ExpressionValueSyntax(ExpressionSyntax Expression) : ClauseValueSyntax(Expression.Span);
+
+public sealed record ExpressionListValueSyntax(ImmutableArray<ExpressionSyntax> Expressions, TextSpan Span) : ClauseValueSyntax(Span);
+
+public sealed record ReferencesValueSyntax(ImmutableArray<ReferenceSyntax> References, TextSpan Span) : ClauseValueSyntax(Span);
+
+public sealed record PairingValueSyntax(PairingSyntax Pairing) : ClauseValueSyntax(Pairing.Span);
+
+/// <summary><c>using mann_whitney exact no_correct</c>: the test and the words after it.</summary>
+public sealed record TestValueSyntax(IdentifierSyntax Test, ImmutableArray<IdentifierSyntax> Options, TextSpan Span) : ClauseValueSyntax(Span);
 
 public abstract record PairingSyntax(TextSpan Span) : SyntaxNode(Span);
 
@@ -49,40 +75,6 @@ public sealed record VsListPairingSyntax(IdentifierSyntax Reference, ImmutableAr
 
 /// <summary><c>all pairs</c></summary>
 public sealed record AllPairsPairingSyntax(TextSpan Span) : PairingSyntax(Span);
-
-/// <summary><c>across groups</c>: one k-sample test over all groups.</summary>
-public sealed record AcrossGroupsPairingSyntax(TextSpan Span) : PairingSyntax(Span);
-
-/// <summary><c>model mixed formula [where expr] [method reml|ml]</c></summary>
-public sealed record MixedModelSyntax(
-    FormulaSyntax Formula,
-    ExpressionSyntax? Where,
-    IdentifierSyntax? Method,
-    TextSpan Span) : DeclarationSyntax(Span);
-
-/// <summary><c>model kaplan_meier Outcome by group [at t1, t2] [conf_type log|log_log|plain]</c></summary>
-public sealed record KaplanMeierSyntax(IdentifierSyntax Outcome, ImmutableArray<NumberSyntax> Times, IdentifierSyntax? ConfType, TextSpan Span)
-    : DeclarationSyntax(Span);
-
-/// <summary><c>test logrank Outcome by group [rho n] [strata col] [pairwise [adjust method]]</c></summary>
-/// <param name="Pairwise">The <c>pairwise</c> keyword, when every pair of groups is also tested.</param>
-/// <param name="Adjust">The adjustment method after <c>pairwise adjust</c>.</param>
-public sealed record LogRankSyntax(
-    IdentifierSyntax Outcome,
-    NumberSyntax? Rho,
-    IdentifierSyntax? Strata,
-    IdentifierSyntax? Pairwise,
-    IdentifierSyntax? Adjust,
-    TextSpan Span) : DeclarationSyntax(Span);
-
-/// <summary><c>model cox Outcome ~ a + b [reference ...] [ties efron|breslow] [strata s1, s2]</c></summary>
-public sealed record CoxModelSyntax(
-    IdentifierSyntax Outcome,
-    ImmutableArray<IdentifierSyntax> Terms,
-    ImmutableArray<ReferenceSyntax> References,
-    IdentifierSyntax? Ties,
-    ImmutableArray<IdentifierSyntax> Strata,
-    TextSpan Span) : DeclarationSyntax(Span);
 
 /// <summary><c>Level</c> (a group, reference for <c>group</c>) or <c>variable = Level</c>.</summary>
 public sealed record ReferenceSyntax(IdentifierSyntax? Variable, IdentifierSyntax Level, TextSpan Span) : SyntaxNode(Span);

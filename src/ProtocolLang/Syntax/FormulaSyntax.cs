@@ -28,9 +28,19 @@ public enum FormulaOperator
 public sealed record FixedTermSyntax(ImmutableArray<FormulaFactorSyntax> Factors, FormulaOperator Operator, TextSpan Span)
     : FormulaTermSyntax(Span);
 
-/// <summary><c>group</c>, <c>age</c> or <c>factor(month)</c>.</summary>
-public sealed record FormulaFactorSyntax(IdentifierSyntax Variable, bool AsFactor, TextSpan Span) : SyntaxNode(Span);
+/// <summary>
+/// <c>group</c>, <c>age</c>, <c>factor(month)</c>, or an expression such as <c>log(bili)</c> or <c>age / 10</c>.
+/// <see cref="Expression"/> is what is inside <c>factor(...)</c> when <see cref="AsFactor"/>.
+/// </summary>
+public sealed record FormulaFactorSyntax(ExpressionSyntax Expression, bool AsFactor, TextSpan Span) : SyntaxNode(Span)
+{
+    /// <summary>The variable's name when the factor is a plain name (<c>age</c>, <c>factor(month)</c>); else null.</summary>
+    public IdentifierSyntax? Variable => Expression is NameExpressionSyntax { Qualifier: null } name ? name.Name : null;
+}
 
-/// <summary><c>(1 | id)</c>, <c>(1 + month | id)</c> or <c>(month | id)</c> (intercept implied, as lme4).</summary>
+/// <summary>
+/// <c>(1 | id)</c>, <c>(1 + month | id)</c>, <c>(month | id)</c> (intercept implied, as lme4) or <c>(0 + month | id)</c>
+/// (slope only: <see cref="Intercept"/> false).
+/// </summary>
 public sealed record RandomTermSyntax(bool Intercept, IdentifierSyntax? Slope, IdentifierSyntax Grouping, TextSpan Span)
     : FormulaTermSyntax(Span);

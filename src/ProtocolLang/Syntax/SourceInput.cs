@@ -49,6 +49,9 @@ internal sealed class SourceInput : IInput, IEquatable<IInput>
     /// <summary>The same window at another absolute position (used by the token parsers to jump over a token).</summary>
     public SourceInput At(int position) => new(_source, position, End);
 
+    /// <summary>The same position in a shorter window ending at <paramref name="end"/> (an analysis clause inside an expression's reach).</summary>
+    public SourceInput Until(int end) => new(_source, Position, end < Position ? Position : end);
+
     public bool Equals(IInput? other) =>
         other is not null && ReferenceEquals(other.Source, Source) && other.Position == Position;
 

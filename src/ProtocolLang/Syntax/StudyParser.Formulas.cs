@@ -1,42 +1,31 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using ProtocolLang.Syntax.Lexing;
 using ProtocolLang.Text;
 using Sprache;
 
 namespace ProtocolLang.Syntax;
 
 /// <summary>
-/// Model formulas as in R/lme4: <c>log(y) ~ group * factor(month) + (1 | id)</c>.
+/// Model formula terms as in R/lme4, after the response and <c>~</c>: <c>group * factor(month) + (1 | id)</c>.
 /// A fixed term joins its factors with one operator (<c>*</c> or <c>:</c>); mixing them in one
 /// term is an error, since <c>a * b : c</c> reads differently in R than most people expect.
+/// A factor is a name, <c>factor(x)</c>, a call such as <c>log(bili)</c>, or a quotient such as <c>age / 10</c>
+/// (R would need <c>I(age / 10)</c>): <c>+</c>, <c>*</c> and <c>:</c> belong to the formula.
 /// </summary>
 public static partial class StudyParser
 {
-    /// <summary><c>y</c> or <c>transform(y)</c>.</summary>
-    private static readonly Parser<ResponseSyntax> Response = Node(
-        from first in Identifier("a response variable")
-        from inner in (
-            from open in Symbol("(")
-            from variable in Identifier("a variable inside the transform")
-            from close in Symbol(")", "')'")
-            select variable).XOptional()
-        select (first, inner),
-        (v, span) => v.inner.IsDefined
-            ? new ResponseSyntax(v.first, v.inner.Get(), span)
-            : new ResponseSyntax(null, v.first, span));
+    private static readonly Parser<ExpressionSyntax> FactorOperand = Defer(() => Unary!);
 
-    private static readonly Parser<FormulaFactorSyntax> FactorCall = Node(
-        from keyword in Keyword("factor")
-        from open in Symbol("(")
-        from variable in Identifier("a variable inside factor(...)")
-        from close in Symbol(")", "')'")
-        select variable,
-        (variable, span) => new FormulaFactorSyntax(variable, true, span));
+    private static readonly Parser<ExpressionSyntax> FactorExpression = BinaryChain(
+        FactorOperand, Operators(("/", BinaryOperator.Divide)));
 
-    /// <summary><c>factor(x)</c> or <c>x</c>; <c>Or</c> backtracks so a variable named <c>factor</c> works.</summary>
+    /// <summary><c>factor(x)</c> (as a factor) or any other factor expression.</summary>
     private static readonly Parser<FormulaFactorSyntax> FormulaFactor =
-        FactorCall.Or(Identifier("a variable, factor(...) or a random term '('")
-            .Select(v => new FormulaFactorSyntax(v, false, v.Span)));
+        FactorExpression.Named("a variable, factor(...) or a random term '('").Select(e =>
+            e is CallExpressionSyntax { Function.Name: "factor", Arguments.Length: 1 } call
+                ? new FormulaFactorSyntax(call.Arguments[0], true, call.Span)
+                : new FormulaFactorSyntax(e, false, e.Span));
 
     private static readonly Parser<(FormulaOperator Operator, TextSpan Span)> FormulaTermOperator =
         Symbol("*").Select(s => (FormulaOperator.Crossed, s))
@@ -83,25 +72,64 @@ public static partial class StudyParser
         return Result.Success<FormulaTermSyntax>(new FixedTermSyntax(factors.ToImmutableArray(), op, span), remainder);
     };
 
-    /// <summary><c>(1 | g)</c>, <c>(1 + x | g)</c> or <c>(x | g)</c>; the intercept is always implied, as in lme4.</summary>
+    /// <summary>The literal <c>0</c> of a slope-only random term, <c>(0 + x | id)</c>.</summary>
+    private static Parser<TextSpan> Zero => input =>
+    {
+        var window = Window(input);
+        var start = Lexeme.SkipTrivia(window.Source, window.Position, window.End);
+        if (start < window.End && window.Source[start] == '0' && Lexeme.ScanNumberLexeme(window.Source, start, window.End) == start + 1)
+        {
+            return Result.Success(new TextSpan(start, 1), window.At(start + 1));
+        }
+
+        return Fail<TextSpan>(input, "'0'");
+    };
+
+    /// <summary><c>(1 | g)</c>, <c>(1 + x | g)</c>, <c>(x | g)</c> (intercept implied, as in lme4) or <c>(0 + x | g)</c> (slope only).</summary>
     private static readonly Parser<FormulaTermSyntax> RandomTerm = Node(
         from open in Symbol("(")
-        from slope in One.Then(_ => Opt(Symbol("+").Then(_ => Identifier("a slope variable after '1 +'"))))
-            .XOr(Identifier("a slope variable").Select(v => (IdentifierSyntax?)v))
-            .Named("'1' or a slope variable")
-        from bar in Symbol("|", slope is null ? "'+' or '|'" : "'|'")
+        from effects in One.Then(_ => Opt(Symbol("+").Then(_ => Identifier("a slope variable after '1 +'")))).Select(s => (Intercept: true, Slope: s))
+            .XOr(Zero.Then(_ => Symbol("+", "'+' after '0'")).Then(_ => Identifier("a slope variable after '0 +'")).Select(s => (Intercept: false, Slope: (IdentifierSyntax?)s)))
+            .XOr(Identifier("a slope variable").Select(v => (Intercept: true, Slope: (IdentifierSyntax?)v)))
+            .Named("'1', '0 +' or a slope variable")
+        from bar in Symbol("|", effects.Slope is null ? "'+' or '|'" : "'|'")
         from grouping in Identifier("a grouping variable after '|'")
         from close in Symbol(")", "')'")
-        select (slope, grouping),
-        (v, span) => (FormulaTermSyntax)new RandomTermSyntax(true, v.slope, v.grouping, span));
+        select (effects, grouping),
+        (v, span) => (FormulaTermSyntax)new RandomTermSyntax(v.effects.Intercept, v.effects.Slope, v.grouping, span));
 
-    private static readonly Parser<FormulaTermSyntax> FormulaTerm = RandomTerm.XOr(FixedTerm);
+    /// <summary>
+    /// A random term when <c>(</c> is followed by <c>0</c>, <c>1</c> or <c>name |</c>; otherwise a fixed term
+    /// (which may itself start with a parenthesis, <c>(age / 10)</c>).
+    /// </summary>
+    private static readonly Parser<FormulaTermSyntax> FormulaTerm = input =>
+    {
+        var window = Window(input);
+        var text = window.Source;
+        var start = Lexeme.SkipTrivia(text, window.Position, window.End);
+        if (start < window.End && text[start] == '(')
+        {
+            var inner = Lexeme.SkipTrivia(text, start + 1, window.End);
+            var random = inner < window.End && (text[inner] is '0' or '1')
+                && Lexeme.ScanNumberLexeme(text, inner, window.End) == inner + 1;
+            if (!random && inner < window.End && Lexeme.IsWordStart(text[inner]))
+            {
+                var afterName = Lexeme.SkipTrivia(text, Lexeme.ScanWord(text, inner, window.End), window.End);
+                random = afterName < window.End && text[afterName] == '|';
+            }
 
-    private static readonly Parser<FormulaSyntax> Formula = Node(
-        from response in Response
-        from tilde in Symbol("~", "'~' after the response")
+            if (random)
+            {
+                return RandomTerm(input);
+            }
+        }
+
+        return FixedTerm(input);
+    };
+
+    /// <summary><c>term { "+" term }</c> after the <c>~</c>.</summary>
+    private static readonly Parser<ImmutableArray<FormulaTermSyntax>> FormulaTerms =
         from first in FormulaTerm
         from rest in Symbol("+").Then(_ => FormulaTerm).XMany()
-        select (response, terms: ImmutableArray.Create(first).AddRange(rest)),
-        (v, span) => new FormulaSyntax(v.response, v.terms, span));
+        select ImmutableArray.Create(first).AddRange(rest);
 }

@@ -24,7 +24,7 @@ namespace ProtocolLang.Syntax;
 /// </summary>
 public static partial class StudyParser
 {
-    private static readonly Dictionary<string, Parser<DeclarationSyntax>> DeclarationParsers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Parser<DeclarationSyntax>> DeclarationParsers = new Dictionary<string, Parser<DeclarationSyntax>>(StringComparer.Ordinal)
     {
         ["title"] = Defer(() => Title!),
         ["version"] = Defer(() => Version!),
@@ -32,13 +32,21 @@ public static partial class StudyParser
         ["include"] = Defer(() => Criterion!),
         ["exclude"] = Defer(() => Criterion!),
         ["outcome"] = Defer(() => Outcome!),
-        ["describe"] = Defer(() => Describe!),
-        ["compare"] = Defer(() => Compare!),
-        ["model"] = Defer(() => Model!),
-        ["test"] = Defer(() => LogRankTest!),
         ["report"] = Defer(() => Report!),
+        ["population"] = Defer(() => Population!),
         ["on_invalid"] = Defer(() => PolicyClause("on_invalid")).Select(p => (DeclarationSyntax)p),
-    };
+    }.WithAnalysisVerbs();
+
+    /// <summary>Adds one parser per analysis verb of the catalog (describe, compare, model, test).</summary>
+    private static Dictionary<string, Parser<DeclarationSyntax>> WithAnalysisVerbs(this Dictionary<string, Parser<DeclarationSyntax>> parsers)
+    {
+        foreach (var verb in ProtocolLang.Catalog.AnalysisCatalog.Verbs)
+        {
+            parsers[verb.Name] = Defer(() => AnalysisDeclaration(verb));
+        }
+
+        return parsers;
+    }
 
     public static ParseResult Parse(SourceText source)
     {

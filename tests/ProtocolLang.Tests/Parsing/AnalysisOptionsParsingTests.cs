@@ -1,5 +1,6 @@
 using System.Linq;
 using ProtocolLang.Syntax;
+using static ProtocolLang.Tests.Parsing.AnalysisSyntaxReading;
 using static ProtocolLang.Tests.Parsing.ParserTestHelpers;
 
 namespace ProtocolLang.Tests.Parsing;
@@ -11,52 +12,52 @@ public class AnalysisOptionsParsingTests
     public void DescribeReadsStatisticsAndQuantileType()
     {
         var source = InStudy("describe age, CK by group statistics mean_se, geometric_mean, percent_ci quantile_type 6");
-        var describe = (DescribeSyntax)ParseClean(source).Declarations[0];
+        var describe = (AnalysisSyntax)ParseClean(source).Declarations[0];
 
-        Assert.Equal(["age", "CK"], describe.Variables.Select(v => v.Name));
-        Assert.Equal(["mean_se", "geometric_mean", "percent_ci"], describe.Statistics.Select(s => s.Name));
-        Assert.Equal(6, describe.QuantileType!.Value);
-        Assert.Equal("6", TextOf(source, describe.QuantileType.Span));
+        Assert.Equal(["age", "CK"], describe.HeadNames());
+        Assert.Equal(["mean_se", "geometric_mean", "percent_ci"], describe.Words("statistics"));
+        Assert.Equal(6, describe.Number("quantile_type")!.Value);
+        Assert.Equal("6", TextOf(source, describe.Number("quantile_type")!.Span));
     }
 
     [Fact]
     public void DescribeWithoutOptionsHasNone()
     {
-        var describe = Single<DescribeSyntax>("describe age by group");
+        var describe = Analysis("describe age by group");
 
-        Assert.Empty(describe.Statistics);
-        Assert.Null(describe.QuantileType);
+        Assert.Empty(describe.Words("statistics"));
+        Assert.Null(describe.Number("quantile_type"));
     }
 
     [Fact]
     public void DescribeQuantileTypeAloneIsAllowed()
     {
-        var describe = Single<DescribeSyntax>("describe age by group quantile_type 2");
+        var describe = Analysis("describe age by group quantile_type 2");
 
-        Assert.Empty(describe.Statistics);
-        Assert.Equal(2, describe.QuantileType!.Value);
+        Assert.Empty(describe.Words("statistics"));
+        Assert.Equal(2, describe.Number("quantile_type")!.Value);
     }
 
     [Fact]
     public void CompareReadsTestOptionsBeforeTheAdjustment()
     {
         var source = InStudy("compare CK: A vs each using mann_whitney exact no_correct adjust holm");
-        var compare = (CompareSyntax)ParseClean(source).Declarations[0];
+        var compare = (AnalysisSyntax)ParseClean(source).Declarations[0];
 
-        Assert.Equal("mann_whitney", compare.Test.Name);
-        Assert.Equal(["exact", "no_correct"], compare.Options.Select(o => o.Name));
-        Assert.Equal("exact", TextOf(source, compare.Options[0].Span));
-        Assert.Equal("holm", compare.Adjust!.Name);
+        Assert.Equal("mann_whitney", compare.Test()!.Test.Name);
+        Assert.Equal(["exact", "no_correct"], compare.Test()!.Options.Select(o => o.Name));
+        Assert.Equal("exact", TextOf(source, compare.Test()!.Options[0].Span));
+        Assert.Equal("holm", compare.Word("adjust"));
     }
 
     [Fact]
     public void CompareWithoutOptionsHasNone()
     {
-        var compare = Single<CompareSyntax>("compare CK across groups using welch_anova");
+        var compare = Analysis("compare CK across groups using welch_anova");
 
-        Assert.Equal("welch_anova", compare.Test.Name);
-        Assert.Empty(compare.Options);
-        Assert.Null(compare.Adjust);
+        Assert.Equal("welch_anova", compare.Test()!.Test.Name);
+        Assert.Empty(compare.Test()!.Options);
+        Assert.Null(compare.Clause("adjust"));
     }
 
     [Fact]

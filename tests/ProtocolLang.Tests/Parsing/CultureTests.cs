@@ -46,12 +46,12 @@ public class CultureTests
     {
         var result = ParseUnder(culture, "study S { table t from \"t\" { x: number range -1.5..2.5e3 } model kaplan_meier R by group at 0.25 }");
         var range = (RangeOptionSyntax)((TableSyntax)result.Study!.Declarations[0]).Columns[0].Options[0];
-        var km = (KaplanMeierSyntax)result.Study.Declarations[1];
+        var km = (AnalysisSyntax)result.Study.Declarations[1];
 
         Assert.Empty(result.Diagnostics);
         Assert.Equal(-1.5, range.Min!.Value);
         Assert.Equal(2500, range.Max!.Value);
-        Assert.Equal(0.25, km.Times[0].Value);
+        Assert.Equal([0.25], km.Numbers("at"));
     }
 
     [Fact]

@@ -38,12 +38,13 @@ public class ExampleStudyTests
         Assert.Equal(2, declarations.OfType<CriterionSyntax>().Count());
         Assert.Equal(4, Assert.Single(declarations.OfType<GroupsSyntax>()).Groups.Length);
         Assert.Equal(7, declarations.OfType<OutcomeSyntax>().Count());
-        Assert.Equal(2, declarations.OfType<DescribeSyntax>().Count());
-        Assert.Equal(4, declarations.OfType<CompareSyntax>().Count());
-        Assert.Equal(3, declarations.OfType<MixedModelSyntax>().Count());
-        Assert.Single(declarations.OfType<KaplanMeierSyntax>());
-        Assert.Single(declarations.OfType<LogRankSyntax>());
-        Assert.Single(declarations.OfType<CoxModelSyntax>());
+        var analyses = declarations.OfType<AnalysisSyntax>().ToList();
+        Assert.Equal(2, analyses.Count(a => a.Verb.Name == "describe"));
+        Assert.Equal(4, analyses.Count(a => a.Verb.Name == "compare"));
+        Assert.Equal(3, analyses.Count(a => a.Kind?.Name == "mixed"));
+        Assert.Single(analyses, a => a.Kind?.Name == "kaplan_meier");
+        Assert.Single(analyses, a => a.Kind?.Name == "logrank");
+        Assert.Single(analyses, a => a.Kind?.Name == "cox");
         Assert.Single(declarations.OfType<ReportSyntax>());
         Assert.Equal(27, declarations.Length);
     }

@@ -9,7 +9,7 @@ public class FormulaParsingTests
     private static (FormulaSyntax Formula, string Source) ParseFormula(string formula)
     {
         var source = InStudy("model mixed " + formula);
-        return (((MixedModelSyntax)ParseClean(source).Declarations[0]).Formula, source);
+        return (((FormulaHeadSyntax)((AnalysisSyntax)ParseClean(source).Declarations[0]).Head).Formula, source);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public class FormulaParsingTests
 
         var crossed = Assert.IsType<FixedTermSyntax>(formula.Terms[0]);
         Assert.Equal(FormulaOperator.Crossed, crossed.Operator);
-        Assert.Equal(["group", "month"], crossed.Factors.Select(f => f.Variable.Name));
+        Assert.Equal(["group", "month"], crossed.Factors.Select(f => f.Variable!.Name));
         Assert.Equal([false, true], crossed.Factors.Select(f => f.AsFactor));
         Assert.Equal("factor(month)", TextOf(source, crossed.Factors[1].Span));
         Assert.Equal("group * factor(month)", TextOf(source, crossed.Span));
@@ -68,5 +68,30 @@ public class FormulaParsingTests
 
         Assert.False(((FixedTermSyntax)formula.Terms[0]).Factors[0].AsFactor);
         Assert.True(((FixedTermSyntax)formula.Terms[1]).Factors[0].AsFactor);
+    }
+
+    [Fact]
+    public void ASlopeOnlyRandomTermHasNoIntercept()
+    {
+        var (formula, source) = ParseFormula("y ~ a + (0 + month | id)");
+
+        var slope = Assert.IsType<RandomTermSyntax>(formula.Terms[1]);
+        Assert.False(slope.Intercept);
+        Assert.Equal("month", slope.Slope!.Name);
+        Assert.Equal("(0 + month | id)", TextOf(source, slope.Span));
+    }
+
+    [Fact]
+    public void FactorsMayBeCallsAndQuotients()
+    {
+        var (formula, source) = ParseFormula("y ~ log(bili) + age / 10 + (age / 10) * sex");
+
+        var call = ((FixedTermSyntax)formula.Terms[0]).Factors[0];
+        Assert.IsType<CallExpressionSyntax>(call.Expression);
+        Assert.Null(call.Variable);
+        Assert.Equal("age / 10", TextOf(source, ((FixedTermSyntax)formula.Terms[1]).Factors[0].Span));
+        var crossed = (FixedTermSyntax)formula.Terms[2];
+        Assert.Equal(FormulaOperator.Crossed, crossed.Operator);
+        Assert.IsType<ParenthesizedExpressionSyntax>(crossed.Factors[0].Expression);
     }
 }

@@ -40,16 +40,20 @@ public class GoodFileTests
         var kinds = declarations.Select(d => d.GetType().Name).Distinct().OrderBy(n => n, StringComparer.Ordinal);
         Assert.Equal(
             [
-                "CompareSyntax", "CoxModelSyntax", "CriterionSyntax", "DeriveSyntax", "DescribeSyntax", "GroupsSyntax",
-                "KaplanMeierSyntax", "LogRankSyntax", "MixedModelSyntax", "OutcomeSyntax", "ReportSyntax", "TableSyntax",
+                "AnalysisSyntax", "CriterionSyntax", "DeriveSyntax", "GroupsSyntax", "OutcomeSyntax", "ReportSyntax", "TableSyntax",
                 "TitleSyntax", "VersionSyntax",
             ],
             kinds);
+        var analyses = declarations.OfType<AnalysisSyntax>().ToList();
+        Assert.Equal(
+            ["compare", "cox", "describe", "kaplan_meier", "logrank", "mixed"],
+            analyses.Select(a => a.Kind?.Name ?? a.Verb.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(
             ["BinaryOutcomeSyntax", "CategoricalOutcomeSyntax", "ContinuousOutcomeSyntax", "CountOutcomeSyntax", "RepeatedOutcomeSyntax", "TimeToEventOutcomeSyntax"],
             declarations.OfType<OutcomeSyntax>().Select(o => o.Kind.GetType().Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal(
-            ["AcrossGroupsPairingSyntax", "AllPairsPairingSyntax", "TwoGroupsPairingSyntax", "VsEachPairingSyntax", "VsListPairingSyntax"],
-            declarations.OfType<CompareSyntax>().Select(c => c.Pairing.GetType().Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
+            ["AllPairsPairingSyntax", "TwoGroupsPairingSyntax", "VsEachPairingSyntax", "VsListPairingSyntax"],
+            analyses.Select(a => a.Clause(":")?.Value).OfType<PairingValueSyntax>().Select(p => p.Pairing.GetType().Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Contains(analyses, a => a.Clause("across") is not null);
     }
 }

@@ -1,0 +1,327 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using ProtocolLang.Catalog;
+using ProtocolLang.Diagnostics;
+using ProtocolLang.Syntax;
+
+namespace ProtocolLang.Binding;
+
+/// <summary><c>describe</c> and <c>compare</c>, from their catalog clauses into <see cref="BoundDescribe"/> and <see cref="BoundCompare"/>.</summary>
+public sealed partial class Binder
+{
+    private BoundDescribe BindDescribe(AnalysisClauses clauses)
+    {
+        RequireGroups(clauses);
+        var syntax = clauses.Syntax;
+        var variables = HeadVariables(clauses).Select(v => v.Variable);
+        return new BoundDescribe(Snippet(syntax.Span), variables.ToImmutableArray(), BindStatistics(clauses.Words("statistics")),
+            BindQuantileType(clauses.Number("quantile_type")), syntax.Span)
+        {
+            Scope = BindScope(clauses, null),
+        };
+    }
+
+    private static readonly (string Name, DescribeStatistic Statistic)[] Statistics =
+    [
+        ("mean_sd", DescribeStatistic.MeanSd), ("mean_se", DescribeStatistic.MeanSe), ("median_iqr", DescribeStatistic.MedianIqr),
+        ("range", DescribeStatistic.Range), ("geometric_mean", DescribeStatistic.GeometricMean), ("percent_ci", DescribeStatistic.PercentCi),
+    ];
+
+    private ImmutableArray<DescribeStatistic> BindStatistics(ImmutableArray<IdentifierSyntax> names)
+    {
+        var statistics = ImmutableArray.CreateBuilder<DescribeStatistic>();
+        foreach (var name in names)
+        {
+            var found = Statistics.FirstOrDefault(s => s.Name == name.Name);
+            if (found.Name is null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.UnknownStatistic, name.Span, name.Name,
+                    NameSuggestions.DidYouMean(name.Name, Statistics.Select(s => s.Name)));
+            }
+            else if (statistics.Contains(found.Statistic))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DuplicateStatistic, name.Span, name.Name);
+            }
+            else
+            {
+                statistics.Add(found.Statistic);
+            }
+        }
+
+        return statistics.ToImmutable();
+    }
+
+    private int BindQuantileType(NumberSyntax? number)
+    {
+        if (number is null)
+        {
+            return 7;
+        }
+
+        if (number.Value is >= 1 and <= 9 && number.Value == System.Math.Floor(number.Value))
+        {
+            return (int)number.Value;
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.InvalidQuantileType, number.Span, number.Text);
+        return 7;
+    }
+
+    private static readonly (string Name, TestKind Kind)[] Tests =
+    [
+        ("mann_whitney", TestKind.MannWhitney), ("t_test", TestKind.TTest), ("welch", TestKind.Welch),
+        ("fisher", TestKind.Fisher), ("chi_square", TestKind.ChiSquare),
+        ("kruskal_wallis", TestKind.KruskalWallis), ("anova", TestKind.Anova), ("welch_anova", TestKind.WelchAnova),
+    ];
+
+    private static readonly (string Name, AdjustMethod Method)[] Adjustments =
+    [
+        ("none", AdjustMethod.None), ("bonferroni", AdjustMethod.Bonferroni), ("holm", AdjustMethod.Holm),
+        ("hochberg", AdjustMethod.Hochberg), ("bh", AdjustMethod.BenjaminiHochberg),
+    ];
+
+    /// <summary>The method of an <c>adjust</c> clause (<see cref="AdjustMethod.None"/> when absent or unknown, which is reported).</summary>
+    private AdjustMethod BindAdjust(IdentifierSyntax? adjust)
+    {
+        if (adjust is null)
+        {
+            return AdjustMethod.None;
+        }
+
+        var found = Adjustments.FirstOrDefault(a => a.Name == adjust.Name);
+        if (found.Name is null)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnknownAdjust, adjust.Span, adjust.Name,
+                NameSuggestions.DidYouMean(adjust.Name, Adjustments.Select(a => a.Name)));
+        }
+
+        return found.Method;
+    }
+
+    /// <summary>The test of <c>using</c>; an unknown name is reported with the nearest test, or the test an R habit means (<c>wilcoxon</c>).</summary>
+    private (string Name, TestKind Kind)? BindTest(IdentifierSyntax test)
+    {
+        var found = Tests.FirstOrDefault(t => t.Name == test.Name);
+        if (found.Name is not null)
+        {
+            return found;
+        }
+
+        var alias = AnalysisCatalog.TestAliases.FirstOrDefault(a => a.Habit == test.Name.ToLowerInvariant());
+        var hint = alias.Habit is not null
+            ? "; did you mean '" + alias.Test + "' (" + alias.Why + ")?"
+            : NameSuggestions.DidYouMean(test.Name, Tests.Select(t => t.Name));
+        _diagnostics.Add(DiagnosticDescriptors.UnknownTest, test.Span, test.Name, hint);
+        return null;
+    }
+
+    private BoundCompare? BindCompare(AnalysisClauses clauses)
+    {
+        RequireGroups(clauses);
+        var syntax = clauses.Syntax;
+        var variables = HeadVariables(clauses);
+
+        var scope = BindScope(clauses, null);
+        var groups = GroupingLevels(scope);
+        BoundPairing? pairing = null;
+        if (clauses.Pairing(":") is { } pairingSyntax)
+        {
+            pairing = BindPairing(pairingSyntax, groups);
+        }
+        else if (clauses.Has("across") && AllowedWord(clauses, "across") is not null)
+        {
+            pairing = new AcrossGroupsPairing();
+        }
+
+        var testSyntax = clauses.Test("using");
+        var test = testSyntax is null ? null : BindTest(testSyntax.Test);
+        var adjust = BindAdjust(clauses.Word("adjust"));
+        var options = test is null ? BoundTestOptions.Default : BindTestOptions(test.Value.Name, test.Value.Kind, testSyntax!.Options);
+        if (test is not { } bound || pairing is null)
+        {
+            return null;
+        }
+
+        var continuousTest = bound.Kind is not TestKind.Fisher and not TestKind.ChiSquare;
+        foreach (var (span, name, variable) in variables)
+        {
+            var fits = continuousTest
+                ? variable.Kind is VariableKind.Continuous or VariableKind.Count
+                : variable.Kind is VariableKind.Binary or VariableKind.Categorical;
+            if (!fits)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.TestDoesNotFit, span, bound.Name,
+                    continuousTest ? "a continuous or count" : "a binary or categorical", name, Describe(variable));
+            }
+        }
+
+        var twoGroupTest = bound.Kind is TestKind.MannWhitney or TestKind.TTest or TestKind.Welch;
+        if (twoGroupTest && pairing is AcrossGroupsPairing && groups.Count > 2)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.TwoGroupTestAcrossGroups, testSyntax!.Test.Span, bound.Name,
+                groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                bound.Kind switch
+                {
+                    TestKind.MannWhitney => "kruskal_wallis",
+                    TestKind.Welch => "welch_anova (or kruskal_wallis)",
+                    _ => "anova (or kruskal_wallis)",
+                });
+        }
+
+        return new BoundCompare(Snippet(syntax.Span), variables.Select(v => v.Variable).ToImmutableArray(), pairing, bound.Kind, adjust, options, syntax.Span)
+        {
+            Scope = scope,
+        };
+    }
+
+    /// <summary>
+    /// <c>exact</c> / <c>approximate</c> choose wilcox.test's p-value and interval (mann_whitney only);
+    /// <c>no_correct</c> turns off R's <c>correct</c> (mann_whitney's continuity correction, chi_square's Yates).
+    /// </summary>
+    private BoundTestOptions BindTestOptions(string testName, TestKind test, ImmutableArray<IdentifierSyntax> names)
+    {
+        var options = BoundTestOptions.Default;
+        IdentifierSyntax? exactGiven = null;
+        IdentifierSyntax? correctGiven = null;
+        var allowed = test switch
+        {
+            TestKind.MannWhitney => new[] { "exact", "approximate", "no_correct" },
+            TestKind.ChiSquare => new[] { "no_correct" },
+            _ => System.Array.Empty<string>(),
+        };
+        foreach (var name in names)
+        {
+            if (!allowed.Contains(name.Name))
+            {
+                var expected = allowed.Length == 0
+                    ? testName + " takes no options"
+                    : "expected " + (allowed.Length == 1 ? allowed[0] : string.Join(", ", allowed.Take(allowed.Length - 1)) + " or " + allowed[^1])
+                        + NameSuggestions.DidYouMean(name.Name, allowed);
+                _diagnostics.Add(DiagnosticDescriptors.UnknownTestOption, name.Span, name.Name, testName, expected);
+                continue;
+            }
+
+            if (name.Name == "no_correct")
+            {
+                if (correctGiven is not null)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
+                }
+
+                correctGiven = name;
+                options = options with { Correct = false };
+                continue;
+            }
+
+            if (exactGiven is not null)
+            {
+                if (exactGiven.Name == name.Name)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
+                }
+                else
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.ConflictingTestOptions, name.Span, name.Name, exactGiven.Name);
+                }
+
+                continue;
+            }
+
+            exactGiven = name;
+            options = options with { Exact = name.Name == "exact" ? ExactMode.Exact : ExactMode.Approximate };
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// The names a pairing may use: the study's groups by default; with one <c>by</c> factor its levels (a bool's are
+    /// <c>false</c> and <c>true</c>, as the runtime names them); with <c>overall</c> the one group <c>overall</c>.
+    /// </summary>
+    private List<string> GroupingLevels(BoundScope scope)
+    {
+        if (scope.Overall)
+        {
+            return ["overall"];
+        }
+
+        if (scope.By is [{ Variable: { } variable }])
+        {
+            if (variable.Kind == VariableKind.Binary)
+            {
+                return ["false", "true"];
+            }
+
+            var type = variable.Column?.Type ?? variable.Derive?.Type ?? variable.Outcome?.Value?.Type ?? variable.Expression?.Type;
+            return type?.Category?.Levels.ToList() ?? [];
+        }
+
+        return _groups.Select(g => g.Name).ToList();
+    }
+
+    private BoundPairing? BindPairing(PairingSyntax syntax, List<string> groups)
+    {
+        bool ResolveGroup(IdentifierSyntax name) => ResolveGroupIn(name, groups);
+        switch (syntax)
+        {
+            case TwoGroupsPairingSyntax two:
+            {
+                var ok = ResolveGroup(two.First) & ResolveGroup(two.Second);
+                if (two.First.Name == two.Second.Name)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.GroupVersusItself, two.Second.Span, two.Second.Name);
+                    return null;
+                }
+
+                return ok ? new TwoGroupsPairing(two.First.Name, two.Second.Name) : null;
+            }
+
+            case VsEachPairingSyntax each:
+                return ResolveGroup(each.Reference)
+                    ? new VsReferencePairing(each.Reference.Name, groups.Where(n => n != each.Reference.Name).ToImmutableArray())
+                    : null;
+            case VsListPairingSyntax list:
+            {
+                var ok = ResolveGroup(list.Reference);
+                var others = new List<string>();
+                foreach (var other in list.Others)
+                {
+                    ok &= ResolveGroup(other);
+                    if (other.Name == list.Reference.Name)
+                    {
+                        _diagnostics.Add(DiagnosticDescriptors.GroupVersusItself, other.Span, other.Name);
+                        ok = false;
+                    }
+                    else if (!others.Contains(other.Name))
+                    {
+                        others.Add(other.Name);
+                    }
+                }
+
+                return ok ? new VsReferencePairing(list.Reference.Name, others.ToImmutableArray()) : null;
+            }
+
+            default:
+                return new AllPairsPairing();
+        }
+    }
+
+    private bool ResolveGroup(IdentifierSyntax name) => ResolveGroupIn(name, _groups.Select(g => g.Name).ToList());
+
+    /// <summary>Whether <paramref name="name"/> is one of <paramref name="groups"/>; reported when not (unless there are none: PL2047 says why).</summary>
+    private bool ResolveGroupIn(IdentifierSyntax name, List<string> groups)
+    {
+        if (groups.Contains(name.Name))
+        {
+            return true;
+        }
+
+        if (groups.Count > 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.UnknownGroup, name.Span, name.Name, NameSuggestions.DidYouMean(name.Name, groups));
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProtocolLang.Diagnostics;
+using ProtocolLang.Syntax;
+
+namespace ProtocolLang.Binding;
+
+/// <summary>
+/// The scope clauses every analysis kind takes (<c>by</c>, <c>overall</c>, <c>where</c>, <c>in</c>, <c>within</c>),
+/// bound into a <see cref="BoundScope"/>.
+/// </summary>
+public sealed partial class Binder
+{
+    /// <summary>The populations declared so far (<c>in</c> names one of them).</summary>
+    private readonly List<string> _populations = [];
+
+    /// <param name="repeated">The repeated outcome whose child rows a <c>where</c> may select (a mixed model); null: subjects only.</param>
+    /// <param name="skipWhere">The <c>where</c> was bound by the kind itself (a mixed model's group restriction).</param>
+    private BoundScope BindScope(AnalysisClauses clauses, OutcomeSymbol? repeated, bool skipWhere = false)
+    {
+        var kind = clauses.Kind.Name;
+        var by = clauses.Expressions("by").Select(e => BindFactor(e, "by", kind)).Where(f => f is not null).Select(f => f!);
+        var scope = new BoundScope
+        {
+            By = [.. by],
+            Overall = clauses.Has("overall"),
+            Within = clauses.Expression("within") is { } within ? BindFactor(within, "within", kind) : null,
+            Population = BindPopulation(clauses.Word("in")),
+        };
+
+        // `by group` alone is the default grouping: the scope stays the default, as in v1.
+        if (scope.By is [{ IsGroup: true }])
+        {
+            scope = scope with { By = [] };
+        }
+
+        // The study's groups are not a variable the runtime can cross with others or repeat an analysis within (yet).
+        var groupFactor = clauses.Expressions("by").Count() > 1
+            ? clauses.Expressions("by").FirstOrDefault(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" })
+            : null;
+        if (groupFactor is not null && scope.By.Any(f => f.IsGroup))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NotAFactor, groupFactor.Span, "by", kind, "group", "the study's groups, which cannot be crossed with other factors yet");
+        }
+
+        if (scope.Within is { IsGroup: true })
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NotAFactor, clauses.Expression("within")!.Span, "within", kind, "group", "the study's groups, which an analysis cannot be repeated within yet");
+            scope = scope with { Within = null };
+        }
+
+        if (!skipWhere && clauses.Expression("where") is { } where && WhereTable(where, kind, repeated) is { } table)
+        {
+            var predicate = BindPredicate(where, new ExpressionContext(table), "a where clause");
+            scope = scope with { Where = predicate, WhereText = Snippet(where.Span), WhereTable = table.Name };
+        }
+
+        return scope;
+    }
+
+    private BoundFactor? BindFactor(ExpressionSyntax expression, string clause, string kind)
+    {
+        if (AsName(expression, kind) is not { } name)
+        {
+            return null;
+        }
+
+        if (name.Name == "group" && !_outcomes.Any(o => o.Name == "group") && !SubjectScope!.Columns.ContainsKey("group"))
+        {
+            return new BoundFactor("group", null);
+        }
+
+        var variable = ResolveVariable(name);
+        if (variable is null)
+        {
+            return null;
+        }
+
+        if (variable.Kind is VariableKind.Binary or VariableKind.Categorical)
+        {
+            return new BoundFactor(name.Name, variable);
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.NotAFactor, name.Span, clause, kind, name.Name, Describe(variable));
+        return null;
+    }
+
+    private string? BindPopulation(IdentifierSyntax? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (_populations.Contains(name.Name))
+        {
+            return name.Name;
+        }
+
+        var hint = _populations.Count == 0
+            ? "; the study declares no population (population NAME \"label\": condition)"
+            : NameSuggestions.DidYouMean(name.Name, _populations);
+        _diagnostics.Add(DiagnosticDescriptors.UnknownPopulation, name.Span, name.Name, hint);
+        return null;
+    }
+
+    /// <summary>
+    /// The table whose rows a <c>where</c> selects: the subject table, or the repeated outcome's child table when the
+    /// condition names its columns. Null (reported) when it names another table's columns.
+    /// </summary>
+    private TableScope? WhereTable(ExpressionSyntax where, string kind, OutcomeSymbol? repeated)
+    {
+        var subjects = SubjectScope!;
+        var child = repeated?.RepeatedTable is { } childName ? FindTable(childName) : null;
+        var table = subjects;
+        foreach (var name in Names(where))
+        {
+            var qualifier = name.Qualifier?.Name;
+            if (qualifier is null && (subjects.Columns.ContainsKey(name.Name.Name) || subjects.Derives.ContainsKey(name.Name.Name)))
+            {
+                continue;
+            }
+
+            var owner = qualifier is not null
+                ? FindTable(qualifier)
+                : _tables.Skip(1).FirstOrDefault(t => t.Columns.ContainsKey(name.Name.Name) || t.Derives.ContainsKey(name.Name.Name));
+            if (owner is null || ReferenceEquals(owner, subjects))
+            {
+                continue;
+            }
+
+            if (child is not null && ReferenceEquals(owner, child))
+            {
+                table = child;
+                continue;
+            }
+
+            _diagnostics.Add(DiagnosticDescriptors.WhereNotForKind, name.Span, kind, name.Name.Name, owner.Name);
+            return null;
+        }
+
+        return table;
+    }
+
+    /// <summary>The names an expression reads, in order.</summary>
+    private static IEnumerable<NameExpressionSyntax> Names(ExpressionSyntax syntax) => syntax switch
+    {
+        NameExpressionSyntax name => [name],
+        ParenthesizedExpressionSyntax p => Names(p.Inner),
+        UnaryExpressionSyntax u => Names(u.Operand),
+        BinaryExpressionSyntax b => Names(b.Left).Concat(Names(b.Right)),
+        IsMissingExpressionSyntax m => Names(m.Operand),
+        InExpressionSyntax i => Names(i.Operand),
+        CallExpressionSyntax c => c.Arguments.SelectMany(Names),
+        ConditionalExpressionSyntax c => Names(c.Condition).Concat(Names(c.WhenTrue)).Concat(Names(c.WhenFalse)),
+        _ => [],
+    };
+}

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace ProtocolLang.Catalog;
+
+/// <summary>
+/// Every analysis kind of the language, once: its head, what it accepts, its options with their allowed values,
+/// defaults and R equivalents. The parser reads clauses by <see cref="Clauses"/> (never by kind), the binder checks
+/// each analysis against its <see cref="AnalysisKind"/>, and docs/language.md's reference is generated from here.
+/// Adding a kind is an entry here, a bound form, its runtime and its report view.
+/// </summary>
+public static class AnalysisCatalog
+{
+    /// <summary>The declaration keywords that start an analysis.</summary>
+    public static ImmutableArray<AnalysisVerb> Verbs { get; } =
+    [
+        new("describe", false), new("compare", false), new("model", true), new("test", true),
+    ];
+
+    /// <summary>The clause registry: one shape per keyword, for every kind.</summary>
+    public static ImmutableArray<ClauseDefinition> Clauses { get; } =
+    [
+        new("by", ClauseShape.ExpressionList, "a factor"),
+        new("overall", ClauseShape.Flag, string.Empty),
+        new("where", ClauseShape.Expression, "a condition"),
+        new("in", ClauseShape.Identifier, "a population name"),
+        new("within", ClauseShape.Expression, "a factor"),
+        new("as", ClauseShape.Identifier, "an analysis id"),
+        new("statistics", ClauseShape.WordList, "a statistic name"),
+        new("quantile_type", ClauseShape.Number, "a quantile type (1 to 9)"),
+        new(":", ClauseShape.Pairing, "a group name or 'all pairs'"),
+        new("across", ClauseShape.Word, "'groups'"),
+        new("using", ClauseShape.TestWithOptions, "a test name"),
+        new("adjust", ClauseShape.Word, "an adjustment method"),
+        new("method", ClauseShape.Word, "an estimation method"),
+        new("at", ClauseShape.NumberList, "a time"),
+        new("conf_type", ClauseShape.Word, "a confidence interval type"),
+        new("rho", ClauseShape.Number, "a number (the G-rho weight)"),
+        new("strata", ClauseShape.ExpressionList, "a strata variable"),
+        new("pairwise", ClauseShape.Flag, string.Empty),
+        new("reference", ClauseShape.References, "a reference level or 'variable = level'"),
+        new("ties", ClauseShape.Word, "a ties method"),
+    ];
+
+    private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
+
+    /// <summary>The test names of <c>compare ... using</c>, with their R equivalents.</summary>
+    public static ImmutableArray<(string Name, string REquivalent)> Tests { get; } =
+    [
+        ("mann_whitney", "wilcox.test(conf.int = TRUE)"), ("t_test", "t.test(var.equal = TRUE)"), ("welch", "t.test()"),
+        ("fisher", "fisher.test()"), ("chi_square", "chisq.test()"), ("kruskal_wallis", "kruskal.test()"),
+        ("anova", "oneway.test(var.equal = TRUE)"), ("welch_anova", "oneway.test()"),
+    ];
+
+    /// <summary>Names R users reach for, with the test they mean: <c>wilcoxon</c> is <c>mann_whitney</c>.</summary>
+    public static ImmutableArray<(string Habit, string Test, string Why)> TestAliases { get; } =
+    [
+        ("wilcoxon", "mann_whitney", "R's wilcox.test"), ("wilcox", "mann_whitney", "R's wilcox.test"),
+        ("wilcox_test", "mann_whitney", "R's wilcox.test"), ("ttest", "t_test", "R's t.test(var.equal = TRUE)"),
+        ("t", "t_test", "R's t.test(var.equal = TRUE)"), ("kruskal", "kruskal_wallis", "R's kruskal.test"),
+        ("chisq", "chi_square", "R's chisq.test"), ("fisher_exact", "fisher", "R's fisher.test"),
+        ("aov", "anova", "R's oneway.test(var.equal = TRUE)"),
+    ];
+
+    private static ImmutableArray<AnalysisOption> ScopeOptions { get; } =
+    [
+        new("by", [], "group", "the grouping factor(s): survfit(Surv(t, e) ~ f), table(f)",
+            "Analyse by these factors: a category, bool or derived categorical variable, or `group`; several are cross-classified."),
+        new("overall", [], null, "no grouping: ~ 1", "Analyse everyone together, without groups."),
+        new("where", [], null, "subset = ",
+            "Analyse only the subjects for whom the condition is true (for a repeated outcome: the rows of its table); the others are counted."),
+        new("in", [], null, "subset = to the population", "Analyse only the subjects of a named population (`population PP ...`)."),
+        new("within", [], null, "lapply(split(data, f), ...)", "Repeat the analysis within each level of a factor; each level is reported with its n."),
+        new("as", [], null, "(none)", "The analysis id used by results.json, figures, report anchors and diff (default: derived from the text)."),
+    ];
+
+    /// <summary>The kinds, in the order the reference lists them.</summary>
+    public static ImmutableArray<AnalysisKind> Kinds { get; } =
+    [
+        new("describe", "describe", "A descriptive table (Table 1): each variable summarised per group.", "summary(), table(), quantile()",
+            HeadShape.Variables, ["continuous", "binary", "categorical", "count"],
+            [
+                new("statistics", ["mean_sd", "mean_se", "median_iqr", "range", "geometric_mean", "percent_ci"], null,
+                    "mean/sd, sd/sqrt(n), quantile, range, exp(t.test(log x)$conf.int), prop.test(correct = FALSE)",
+                    "What numbers show instead of the default rows, in this order; `percent_ci` adds a Wilson 95% CI to every n (%)."),
+                new("quantile_type", ["1", "2", "3", "4", "5", "6", "7", "8", "9"], "7", "quantile(type = n)",
+                    "How medians and quartiles are computed."),
+                ..ScopeOptions,
+            ],
+            []),
+        new("compare", "compare", "A test of each variable between groups: two groups, a reference vs others, all pairs, or across all groups.",
+            "wilcox.test, t.test, fisher.test, chisq.test, kruskal.test, oneway.test; p.adjust",
+            HeadShape.Variables, ["continuous", "binary", "categorical", "count"],
+            [
+                new(":", [], null, "(the subsets compared)", "Which groups: `A vs B`, `A vs each`, `A vs (B, C)` or `all pairs`."),
+                new("across", ["groups"], null, "one k-sample test", "One test across all groups."),
+                new("using", [.. Tests.Select(t => t.Name)], null, string.Join(", ", Tests.Select(t => t.Name + ": " + t.REquivalent)),
+                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE)."),
+                new("adjust", AdjustMethods, "none", "p.adjust(method = )", "Multiplicity adjustment of the comparison's p-values (bh is Benjamini-Hochberg)."),
+                ..ScopeOptions,
+            ],
+            [[":", "across"], ["using"]]),
+        new("mixed", "model", "A linear mixed model of a repeated outcome, with fixed terms and one random-effects term per subject.",
+            "lmerTest::lmer()", HeadShape.Formula, ["repeated"],
+            [
+                new("method", ["reml", "ml"], "reml", "lmer(REML = TRUE / FALSE)", "Restricted or full maximum likelihood."),
+                ..ScopeOptions,
+            ],
+            []),
+        new("kaplan_meier", "model", "Kaplan-Meier survival curves per group, with medians and survival at given times.",
+            "survival::survfit(Surv(time, event) ~ group)", HeadShape.Outcome, ["time_to_event"],
+            [
+                new("at", [], null, "summary(fit, times = )", "Times at which survival is reported."),
+                new("conf_type", ["log", "log_log", "plain"], "log", "survfit(conf.type = \"log\" | \"log-log\" | \"plain\")",
+                    "The pointwise 95% CI of the curves, the medians and the survival at the `at` times."),
+                ..ScopeOptions,
+            ],
+            []),
+        new("logrank", "test", "The log-rank (or Fleming-Harrington G-rho) test of survival across groups.",
+            "survival::survdiff()", HeadShape.Outcome, ["time_to_event"],
+            [
+                new("rho", [], "0", "survdiff(rho = )", "0 is the log-rank test, 1 the Peto-Peto modification of the Gehan-Wilcoxon test."),
+                new("strata", [], null, "survdiff(Surv(t, e) ~ group + strata(s))", "A stratified test: a categorical or bool variable."),
+                new("pairwise", [], null, "survdiff on each two-group subset", "Also test every pair of groups."),
+                new("adjust", AdjustMethods, "none", "p.adjust(method = )", "Adjustment of the pairwise p-values."),
+                ..ScopeOptions,
+            ],
+            []),
+        new("cox", "model", "A Cox proportional hazards model, with concordance and the proportional-hazards test.",
+            "survival::coxph(), cox.zph()", HeadShape.Formula, ["time_to_event"],
+            [
+                new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                new("ties", ["efron", "breslow"], "efron", "coxph(ties = )", "How tied event times are handled."),
+                new("strata", [], null, "coxph(Surv(t, e) ~ x + strata(s))", "Strata with their own baseline hazard: categorical or bool variables."),
+                ..ScopeOptions,
+            ],
+            []),
+    ];
+
+    /// <summary>Kinds planned for later versions: they get "not available yet", not "unknown".</summary>
+    public static ImmutableArray<PlannedKind> Planned { get; } =
+    [
+        new("linear", "model", "lm()"), new("logistic", "model", "glm(family = binomial)"), new("poisson", "model", "glm(family = poisson)"),
+        new("negative_binomial", "model", "MASS::glm.nb()"), new("ordinal", "model", "MASS::polr()"),
+        new("fine_gray", "model", "cmprsk::crr()"), new("competing_risks", "model", "cmprsk::cuminc()"),
+        new("trend", "test", "prop.trend.test()"),
+    ];
+
+    public static ClauseDefinition? Clause(string keyword) => Clauses.FirstOrDefault(c => c.Keyword == keyword);
+
+    /// <summary>The kind a declaration names: <c>describe</c> (no kind word) or <c>model</c> + <c>cox</c>.</summary>
+    public static AnalysisKind? Find(string verb, string? kindWord) =>
+        Kinds.FirstOrDefault(k => k.Verb == verb && (k.HasKindWord ? k.Name == kindWord : kindWord is null));
+}
