@@ -59,6 +59,7 @@ public sealed partial class Binder
         var criteria = BindCriteria(declarations);
         BindGroups(declarations);
         BindOutcomes(declarations);
+        var populations = BindPopulations(declarations);
         var analyses = BindAnalyses(declarations);
         var report = BindReport(Single<ReportSyntax>(declarations, "report"));
         var tables = ApplyInvalidPolicies(_tables.Select(t => t.ToSymbol()).ToImmutableArray(), studyExcludesInvalid);
@@ -82,6 +83,7 @@ public sealed partial class Binder
             report)
         {
             ExcludeOverlapping = _excludeOverlapping,
+            Populations = populations,
         };
     }
 

@@ -28,6 +28,9 @@ public sealed record BoundStudy(
     /// <summary><c>groups on_overlap exclude</c>: a subject in several groups is not analysed and is counted, instead of failing the run.</summary>
     public bool ExcludeOverlapping { get; init; }
 
+    /// <summary>The named populations, in declared order (<c>in NAME</c> selects one).</summary>
+    public ImmutableArray<PopulationSymbol> Populations { get; init; } = ImmutableArray<PopulationSymbol>.Empty;
+
     public TableSymbol? FindTable(string name) =>
         Tables.FirstOrDefault(t => string.Equals(t.Name, name, System.StringComparison.Ordinal));
 }

@@ -103,3 +103,12 @@ public enum ReportFormat
 
 /// <summary>The <c>report</c> declaration, or its defaults when the study has none.</summary>
 public sealed record BoundReport(string Directory, ImmutableArray<ReportFormat> Formats, string? Template);
+
+/// <summary>
+/// A named analysis population (<c>population PP "Per protocol": adherent and not deviated</c>): the subjects analysed
+/// who meet every condition. <see cref="Conditions"/> are the predicate's top-level <c>and</c> conjuncts, in order.
+/// </summary>
+public sealed record PopulationSymbol(string Name, string Label, ImmutableArray<BoundPopulationCondition> Conditions, TextSpan Span);
+
+/// <summary>One conjunct of a population: its whitespace-normalised <c>.study</c> text and the bool predicate over subjects.</summary>
+public sealed record BoundPopulationCondition(string Text, BoundExpression Predicate);

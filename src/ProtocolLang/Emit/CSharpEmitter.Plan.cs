@@ -85,6 +85,7 @@ public sealed partial class CSharpEmitter
                 + KeyText(child, child.LinkColumn!) + ", " + subjects + ");");
         }
 
+        EmitPopulations(subjects);
         var variables = new Dictionary<string, string>(System.StringComparer.Ordinal);
         var used = UsedVariables().ToList();
         if (used.Count > 0)

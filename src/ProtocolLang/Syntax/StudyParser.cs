@@ -31,6 +31,7 @@ public static partial class StudyParser
         ["derive"] = Defer(() => Derive!).Select(d => (DeclarationSyntax)d),
         ["include"] = Defer(() => Criterion!),
         ["exclude"] = Defer(() => Criterion!),
+        ["population"] = Defer(() => Population!),
         ["outcome"] = Defer(() => Outcome!),
         ["report"] = Defer(() => Report!),
         ["on_invalid"] = Defer(() => PolicyClause("on_invalid")).Select(p => (DeclarationSyntax)p),
