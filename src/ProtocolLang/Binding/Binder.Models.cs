@@ -92,7 +92,7 @@ public sealed partial class Binder
 
     private BoundCox? BindCox(AnalysisClauses clauses)
     {
-        RequireGroups(clauses);
+        RequireGroupsIfModelNamesThem(clauses);
         var syntax = clauses.Syntax;
         var formula = clauses.Formula!;
         if (formula.Response.Transform is { } transform)
@@ -193,7 +193,7 @@ public sealed partial class Binder
 
     private BoundMixedModel? BindMixedModel(AnalysisClauses clauses)
     {
-        RequireGroups(clauses);
+        RequireGroupsIfModelNamesThem(clauses);
         var syntax = clauses.Syntax;
         var formula = clauses.Formula!;
         var response = formula.Response;
