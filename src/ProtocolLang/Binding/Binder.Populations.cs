@@ -46,12 +46,17 @@ public sealed partial class Binder
         return populations.ToImmutable();
     }
 
-    /// <summary>A group or outcome of the same name: <c>in X</c> and <c>by X</c> would read alike, so it is an error.</summary>
+    /// <summary>A group, group set or outcome of the same name: <c>in X</c> and <c>by X</c> would read alike, so it is an error.</summary>
     private (string What, Text.TextSpan Span)? NameTakenByPopulation(IdentifierSyntax name)
     {
         if (_groups.FirstOrDefault(g => g.Name == name.Name) is { } group)
         {
             return ("the group", group.Span);
+        }
+
+        if (_groupSets.FirstOrDefault(s => s.Name == name.Name) is { } set)
+        {
+            return ("the group set", set.Span);
         }
 
         if (_outcomes.FirstOrDefault(o => o.Name == name.Name) is { } outcome)

@@ -112,3 +112,10 @@ public sealed record PopulationSymbol(string Name, string Label, ImmutableArray<
 
 /// <summary>One conjunct of a population: its whitespace-normalised <c>.study</c> text and the bool predicate over subjects.</summary>
 public sealed record BoundPopulationCondition(string Text, BoundExpression Predicate);
+
+/// <summary>
+/// A named group set (<c>groups arm { treat "Treatment": arm_code == 1  control "Control": arm_code == 2 }</c>): a
+/// categorical factor whose levels are its groups. A subject in none is missing for it; in several, the run fails
+/// (PL4020) unless <see cref="ExcludeOverlapping"/>, which makes such a subject missing for the factor.
+/// </summary>
+public sealed record GroupSetSymbol(string Name, ImmutableArray<GroupSymbol> Groups, bool ExcludeOverlapping, TextSpan Span);

@@ -9,4 +9,10 @@ public static partial class DiagnosticDescriptors
 
     public static DiagnosticDescriptor PopulationNameTaken { get; } = Error("PL2180", "Population named like a group or outcome",
         "population '{0}' has the name of {1} declared at line {2}; give the population another name", Populations);
+
+    public static DiagnosticDescriptor GroupSetNameTaken { get; } = Error("PL2181", "Group set named like another name",
+        "group set '{0}' has the name of {1}; give the set another name", Populations);
+
+    public static DiagnosticDescriptor EmptyGroupSet { get; } = Error("PL2182", "Empty group set",
+        "group set '{0}' has no groups; declare at least one (NAME \"label\": condition)", Populations);
 }
