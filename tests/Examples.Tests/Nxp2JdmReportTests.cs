@@ -25,7 +25,7 @@ public sealed class Nxp2JdmReportTests : IDisposable
     [InlineData("figures/trajectory-ckcourse.svg")]
     [InlineData("figures/trajectory-cmascourse.svg")]
     [InlineData("figures/trajectory-cytokinecourse.svg")]
-    [InlineData("figures/a_086f2fab.svg")]
+    [InlineData("figures/kaplan_meier_relapse.svg")]
     public void CommittedReportMatchesAFreshRunOfTheStudy(string file)
     {
         Run(_output);
@@ -71,7 +71,7 @@ public sealed class Nxp2JdmReportTests : IDisposable
 
         var written = Directory.GetFiles(invariantDir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(invariantDir, f)).ToArray();
         Assert.Contains("report.html", written);
-        Assert.Contains(Path.Combine("figures", "a_086f2fab.svg"), written);
+        Assert.Contains(Path.Combine("figures", "kaplan_meier_relapse.svg"), written);
         foreach (var file in written)
         {
             Assert.Equal(

@@ -188,19 +188,48 @@ public sealed partial class Binder
         return null;
     }
 
-    /// <summary>The head items as names; an expression is reported (not supported yet) and left out.</summary>
-    private List<IdentifierSyntax> HeadNames(AnalysisClauses clauses)
+    /// <summary>
+    /// The head items as subject variables: a name resolves as before; an expression (<c>log(ck)</c>, <c>ck / 1000</c>)
+    /// is bound over the subject table as a variable named and labelled by its text. Each comes with the span to report at.
+    /// </summary>
+    private List<(Text.TextSpan Span, string Name, BoundVariable Variable)> HeadVariables(AnalysisClauses clauses)
     {
-        var names = new List<IdentifierSyntax>();
+        var variables = new List<(Text.TextSpan, string, BoundVariable)>();
         foreach (var item in clauses.HeadItems)
         {
-            if (AsName(item, clauses.Kind.Name) is { } name)
+            var variable = ResolveSubjectExpression(item, clauses.Kind.Name);
+            if (variable is not null)
             {
-                names.Add(name);
+                variables.Add((item.Span, variable.Name, variable));
             }
         }
 
-        return names;
+        return variables;
+    }
+
+    /// <summary>A name (<see cref="ResolveSubjectVariable"/>) or a subject-level expression; null (reported) when neither fits.</summary>
+    private BoundVariable? ResolveSubjectExpression(ExpressionSyntax item, string analysis)
+    {
+        if (item is NameExpressionSyntax { Qualifier: null } name)
+        {
+            return ResolveSubjectVariable(name.Name, analysis);
+        }
+
+        var bound = BindExpression(item, new ExpressionContext(SubjectScope!));
+        if (bound.Type.IsLenient)
+        {
+            return null; // reported by the expression binder
+        }
+
+        var text = Snippet(item.Span);
+        var kind = KindOf(bound.Type);
+        if (kind == VariableKind.Repeated)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.VariableNotAllowed, item.Span, analysis, text, "an expression of type " + bound.Type.Display, string.Empty);
+            return null;
+        }
+
+        return BoundVariable.ForExpression(text, kind, bound);
     }
 
     /// <summary>A plain name, or null after reporting that an expression is not supported here yet.</summary>
@@ -274,6 +303,11 @@ public sealed partial class Binder
         if (variable.Outcome is { } outcome)
         {
             return "a " + OutcomeKindName(outcome.Kind) + " outcome";
+        }
+
+        if (variable.Expression is { } expression)
+        {
+            return "an expression of type " + expression.Type.Display;
         }
 
         var type = variable.Column?.Type ?? variable.Derive!.Type;

@@ -14,7 +14,7 @@ public sealed partial class Binder
     {
         RequireGroups(clauses);
         var syntax = clauses.Syntax;
-        var variables = HeadNames(clauses).Select(v => ResolveSubjectVariable(v, "describe")).Where(v => v is not null).Select(v => v!);
+        var variables = HeadVariables(clauses).Select(v => v.Variable);
         return new BoundDescribe(Snippet(syntax.Span), variables.ToImmutableArray(), BindStatistics(clauses.Words("statistics")),
             BindQuantileType(clauses.Number("quantile_type")), syntax.Span)
         {
@@ -120,19 +120,14 @@ public sealed partial class Binder
     {
         RequireGroups(clauses);
         var syntax = clauses.Syntax;
-        var variables = new List<(IdentifierSyntax Syntax, BoundVariable Variable)>();
-        foreach (var name in HeadNames(clauses))
-        {
-            if (ResolveSubjectVariable(name, "compare") is { } variable)
-            {
-                variables.Add((name, variable));
-            }
-        }
+        var variables = HeadVariables(clauses);
 
+        var scope = BindScope(clauses, null);
+        var groups = GroupingLevels(scope);
         BoundPairing? pairing = null;
         if (clauses.Pairing(":") is { } pairingSyntax)
         {
-            pairing = BindPairing(pairingSyntax);
+            pairing = BindPairing(pairingSyntax, groups);
         }
         else if (clauses.Has("across") && AllowedWord(clauses, "across") is not null)
         {
@@ -143,30 +138,29 @@ public sealed partial class Binder
         var test = testSyntax is null ? null : BindTest(testSyntax.Test);
         var adjust = BindAdjust(clauses.Word("adjust"));
         var options = test is null ? BoundTestOptions.Default : BindTestOptions(test.Value.Name, test.Value.Kind, testSyntax!.Options);
-        var scope = BindScope(clauses, null);
         if (test is not { } bound || pairing is null)
         {
             return null;
         }
 
         var continuousTest = bound.Kind is not TestKind.Fisher and not TestKind.ChiSquare;
-        foreach (var (name, variable) in variables)
+        foreach (var (span, name, variable) in variables)
         {
             var fits = continuousTest
                 ? variable.Kind is VariableKind.Continuous or VariableKind.Count
                 : variable.Kind is VariableKind.Binary or VariableKind.Categorical;
             if (!fits)
             {
-                _diagnostics.Add(DiagnosticDescriptors.TestDoesNotFit, name.Span, bound.Name,
-                    continuousTest ? "a continuous or count" : "a binary or categorical", name.Name, Describe(variable));
+                _diagnostics.Add(DiagnosticDescriptors.TestDoesNotFit, span, bound.Name,
+                    continuousTest ? "a continuous or count" : "a binary or categorical", name, Describe(variable));
             }
         }
 
         var twoGroupTest = bound.Kind is TestKind.MannWhitney or TestKind.TTest or TestKind.Welch;
-        if (twoGroupTest && pairing is AcrossGroupsPairing && _groups.Count > 2 && scope.By.IsEmpty && !scope.Overall)
+        if (twoGroupTest && pairing is AcrossGroupsPairing && groups.Count > 2)
         {
             _diagnostics.Add(DiagnosticDescriptors.TwoGroupTestAcrossGroups, testSyntax!.Test.Span, bound.Name,
-                _groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 bound.Kind switch
                 {
                     TestKind.MannWhitney => "kruskal_wallis",
@@ -241,8 +235,34 @@ public sealed partial class Binder
         return options;
     }
 
-    private BoundPairing? BindPairing(PairingSyntax syntax)
+    /// <summary>
+    /// The names a pairing may use: the study's groups by default; with one <c>by</c> factor its levels (a bool's are
+    /// <c>false</c> and <c>true</c>, as the runtime names them); with <c>overall</c> the one group <c>overall</c>.
+    /// </summary>
+    private List<string> GroupingLevels(BoundScope scope)
     {
+        if (scope.Overall)
+        {
+            return ["overall"];
+        }
+
+        if (scope.By is [{ Variable: { } variable }])
+        {
+            if (variable.Kind == VariableKind.Binary)
+            {
+                return ["false", "true"];
+            }
+
+            var type = variable.Column?.Type ?? variable.Derive?.Type ?? variable.Outcome?.Value?.Type ?? variable.Expression?.Type;
+            return type?.Category?.Levels.ToList() ?? [];
+        }
+
+        return _groups.Select(g => g.Name).ToList();
+    }
+
+    private BoundPairing? BindPairing(PairingSyntax syntax, List<string> groups)
+    {
+        bool ResolveGroup(IdentifierSyntax name) => ResolveGroupIn(name, groups);
         switch (syntax)
         {
             case TwoGroupsPairingSyntax two:
@@ -259,7 +279,7 @@ public sealed partial class Binder
 
             case VsEachPairingSyntax each:
                 return ResolveGroup(each.Reference)
-                    ? new VsReferencePairing(each.Reference.Name, _groups.Select(g => g.Name).Where(n => n != each.Reference.Name).ToImmutableArray())
+                    ? new VsReferencePairing(each.Reference.Name, groups.Where(n => n != each.Reference.Name).ToImmutableArray())
                     : null;
             case VsListPairingSyntax list:
             {
@@ -287,16 +307,19 @@ public sealed partial class Binder
         }
     }
 
-    private bool ResolveGroup(IdentifierSyntax name)
+    private bool ResolveGroup(IdentifierSyntax name) => ResolveGroupIn(name, _groups.Select(g => g.Name).ToList());
+
+    /// <summary>Whether <paramref name="name"/> is one of <paramref name="groups"/>; reported when not (unless there are none: PL2047 says why).</summary>
+    private bool ResolveGroupIn(IdentifierSyntax name, List<string> groups)
     {
-        if (_groups.Any(g => g.Name == name.Name))
+        if (groups.Contains(name.Name))
         {
             return true;
         }
 
-        if (_groups.Count > 0)
+        if (groups.Count > 0)
         {
-            _diagnostics.Add(DiagnosticDescriptors.UnknownGroup, name.Span, name.Name, NameSuggestions.DidYouMean(name.Name, _groups.Select(g => g.Name)));
+            _diagnostics.Add(DiagnosticDescriptors.UnknownGroup, name.Span, name.Name, NameSuggestions.DidYouMean(name.Name, groups));
         }
 
         return false;

@@ -92,9 +92,9 @@ public sealed partial class Binder
 
     private BoundCox? BindCox(AnalysisClauses clauses)
     {
-        RequireGroupsIfModelNamesThem(clauses);
         var syntax = clauses.Syntax;
         var formula = clauses.Formula!;
+        RequireGroupsIfNamed(clauses, formula);
         if (formula.Response.Transform is { } transform)
         {
             _diagnostics.Add(DiagnosticDescriptors.WrongAnalysisHead, formula.Response.Span, "cox", "an outcome before '~'", "'" + Snippet(formula.Response.Span) + "'");
@@ -110,18 +110,13 @@ public sealed partial class Binder
                 continue;
             }
 
-            if (AsName(factor.Expression, "cox") is not { } name)
-            {
-                continue;
-            }
-
-            if (name.Name == "group")
+            if (factor.Variable is { Name: "group" })
             {
                 terms.Add(("group", null));
             }
-            else if (ResolveSubjectVariable(name, "cox") is { } variable)
+            else if (ResolveSubjectExpression(factor.Expression, "cox") is { } variable)
             {
-                terms.Add((name.Name, variable));
+                terms.Add((variable.Name, variable));
             }
         }
 
@@ -193,9 +188,9 @@ public sealed partial class Binder
 
     private BoundMixedModel? BindMixedModel(AnalysisClauses clauses)
     {
-        RequireGroupsIfModelNamesThem(clauses);
         var syntax = clauses.Syntax;
         var formula = clauses.Formula!;
+        RequireGroupsIfNamed(clauses, formula);
         var response = formula.Response;
         var transform = ResponseTransform.None;
         if (response.Transform is { } transformSyntax)
@@ -292,6 +287,21 @@ public sealed partial class Binder
             {
                 Scope = scope,
             };
+    }
+
+    /// <summary>
+    /// A model needs the study's groups only when it names them (a <c>group</c> term, <c>where group ...</c>,
+    /// <c>by group</c>): <c>model cox Event ~ arm</c> runs in a study without groups.
+    /// </summary>
+    private void RequireGroupsIfNamed(AnalysisClauses clauses, FormulaSyntax formula)
+    {
+        var named = formula.Terms.OfType<FixedTermSyntax>().SelectMany(t => t.Factors).Any(f => f.Variable is { Name: "group" })
+            || (clauses.Expression("where") is { } where && MentionsGroup(where))
+            || clauses.Expressions("by").Any(MentionsGroup);
+        if (named && _groups.Count == 0)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NoGroups, clauses.Syntax.Span);
+        }
     }
 
     /// <summary>Whether an expression names <c>group</c> anywhere (a v1 mixed-model <c>where</c> that restricts groups).</summary>

@@ -6,74 +6,39 @@ using ProtocolLang.Syntax;
 
 namespace ProtocolLang.Binding;
 
-/// <summary>
-/// Named populations (<c>population PP "Per protocol": adherent and not deviated</c>). Bound after the groups and
-/// outcomes (a population may not take their names) and before the analyses (<c>in PP</c> resolves against them),
-/// wherever they are written in the file.
-/// </summary>
+/// <summary>Named populations (<c>population ITT "Intention to treat": true</c>), which analyses select with <c>in</c>.</summary>
 public sealed partial class Binder
 {
-    private ImmutableArray<PopulationSymbol> BindPopulations(ImmutableArray<DeclarationSyntax> declarations)
+    private ImmutableArray<BoundPopulation> BindPopulations(ImmutableArray<DeclarationSyntax> declarations)
     {
-        var populations = ImmutableArray.CreateBuilder<PopulationSymbol>();
+        var populations = ImmutableArray.CreateBuilder<BoundPopulation>();
         foreach (var population in declarations.OfType<PopulationSyntax>())
         {
-            var name = population.Name;
-            var previous = populations.FirstOrDefault(p => p.Name == name.Name);
-            if (previous is not null)
-            {
-                _diagnostics.Add(DiagnosticDescriptors.DuplicateName, name.Span, "population", name.Name, Line(previous.Span));
-                continue;
-            }
-
-            if (NameTakenByPopulation(name) is { } taken)
-            {
-                _diagnostics.Add(DiagnosticDescriptors.PopulationNameTaken, name.Span, name.Name, taken.What, Line(taken.Span));
-            }
-
             if (SubjectScope is not { } subjects)
             {
+                break;
+            }
+
+            var previous = populations.FirstOrDefault(p => p.Name == population.Name.Name);
+            if (previous is not null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DuplicateName, population.Name.Span, "population", population.Name.Name, Line(previous.Span));
                 continue;
             }
 
-            var conditions = Conjuncts(population.Predicate)
-                .Select(c => new BoundPopulationCondition(Snippet(c.Span), BindPredicate(c, new ExpressionContext(subjects), "a population condition")))
-                .ToImmutableArray();
-            populations.Add(new PopulationSymbol(name.Name, population.Label.Value, conditions, name.Span));
-            _populations.Add(name.Name);
+            CheckPopulationName(population.Name);
+            var conditions = Conjuncts(population.Condition)
+                .Select(c => new BoundPopulationCondition(Snippet(c.Span), BindPredicate(c, new ExpressionContext(subjects), "a population condition")));
+            populations.Add(new BoundPopulation(population.Name.Name, population.Label.Value, [.. conditions], population.Name.Span));
+            _populations.Add(population.Name.Name);
         }
 
         return populations.ToImmutable();
     }
 
-    /// <summary>A group, group set or outcome of the same name: <c>in X</c> and <c>by X</c> would read alike, so it is an error.</summary>
-    private (string What, Text.TextSpan Span)? NameTakenByPopulation(IdentifierSyntax name)
-    {
-        if (_groups.FirstOrDefault(g => g.Name == name.Name) is { } group)
-        {
-            return ("the group", group.Span);
-        }
-
-        if (_groupSets.FirstOrDefault(s => s.Name == name.Name) is { } set)
-        {
-            return ("the group set", set.Span);
-        }
-
-        if (_outcomes.FirstOrDefault(o => o.Name == name.Name) is { } outcome)
-        {
-            return ("the outcome", outcome.Span);
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The top-level <c>and</c> conjuncts of a predicate, left to right. A parenthesised <c>(a and b)</c> stays one
-    /// condition: the author grouped it, so the flow reports it as one step.
-    /// </summary>
-    private static IEnumerable<ExpressionSyntax> Conjuncts(ExpressionSyntax predicate) => predicate switch
-    {
-        BinaryExpressionSyntax { Operator: BinaryOperator.And } and => Conjuncts(and.Left).Concat(Conjuncts(and.Right)),
-        _ => [predicate],
-    };
+    /// <summary>The operands of the top-level <c>and</c>s, left to right (one for any other expression).</summary>
+    private static IEnumerable<ExpressionSyntax> Conjuncts(ExpressionSyntax syntax) =>
+        syntax is BinaryExpressionSyntax { Operator: BinaryOperator.And } and
+            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+            : [syntax];
 }

@@ -28,6 +28,12 @@ public sealed partial class Binder
             Population = BindPopulation(clauses.Word("in")),
         };
 
+        // `by group` alone is the default grouping: the scope stays the default, as in v1.
+        if (scope.By is [{ IsGroup: true }])
+        {
+            scope = scope with { By = [] };
+        }
+
         // The study's groups are not a variable the runtime can cross with others or repeat an analysis within (yet).
         var groupFactor = clauses.Expressions("by").Count() > 1
             ? clauses.Expressions("by").FirstOrDefault(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" })

@@ -15,11 +15,18 @@ public enum VariableKind
 }
 
 /// <summary>
-/// A variable used by an analysis: an outcome, or a subject-level column or derived variable.
-/// Exactly one of <see cref="Outcome"/>, <see cref="Column"/>, <see cref="Derive"/> is set.
+/// A variable used by an analysis: an outcome, a subject-level column or derived variable, or a subject-level
+/// expression written where a variable is accepted (<c>describe log(ck)</c>). Exactly one of <see cref="Outcome"/>,
+/// <see cref="Column"/>, <see cref="Derive"/>, <see cref="Expression"/> is set; an expression's name and label are its text.
 /// </summary>
 public sealed record BoundVariable(string Name, VariableKind Kind, OutcomeSymbol? Outcome, ColumnSymbol? Column, DeriveSymbol? Derive)
 {
+    /// <summary>The expression of a variable written as one (<c>log(ck)</c>, <c>age / 10</c>); null for named variables.</summary>
+    public BoundExpression? Expression { get; init; }
+
+    public static BoundVariable ForExpression(string text, VariableKind kind, BoundExpression expression) =>
+        new(text, kind, null, null, null) { Expression = expression };
+
     public static BoundVariable ForOutcome(OutcomeSymbol outcome) => new(outcome.Name, ToVariableKind(outcome.Kind), outcome, null, null);
 
     public static BoundVariable ForColumn(ColumnSymbol column, VariableKind kind) => new(column.Name, kind, null, column, null);
@@ -231,3 +238,9 @@ public sealed record BoundCox(
     TiesMethod Ties,
     ImmutableArray<BoundVariable> Strata,
     TextSpan Span) : BoundAnalysis(Source, Span);
+
+/// <summary>One top-level <c>and</c> conjunct of a population's condition: the subject flow says which one a subject failed first.</summary>
+public sealed record BoundPopulationCondition(string Text, BoundExpression Condition);
+
+/// <summary><c>population Name "label": condition</c>, its condition split at the top-level <c>and</c>s.</summary>
+public sealed record BoundPopulation(string Name, string Label, ImmutableArray<BoundPopulationCondition> Conditions, TextSpan Span);

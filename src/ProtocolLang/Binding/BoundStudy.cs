@@ -28,8 +28,8 @@ public sealed record BoundStudy(
     /// <summary><c>groups on_overlap exclude</c>: a subject in several groups is not analysed and is counted, instead of failing the run.</summary>
     public bool ExcludeOverlapping { get; init; }
 
-    /// <summary>The named populations, in declared order (<c>in NAME</c> selects one).</summary>
-    public ImmutableArray<PopulationSymbol> Populations { get; init; } = ImmutableArray<PopulationSymbol>.Empty;
+    /// <summary>The named populations (<c>population PP "Per protocol": ...</c>), in declared order.</summary>
+    public ImmutableArray<BoundPopulation> Populations { get; init; } = ImmutableArray<BoundPopulation>.Empty;
 
     /// <summary>The named group sets (<c>groups arm { ... }</c>), in declared order; the study's own groups are <see cref="Groups"/>.</summary>
     public ImmutableArray<GroupSetSymbol> GroupSets { get; init; } = ImmutableArray<GroupSetSymbol>.Empty;

@@ -105,15 +105,6 @@ public enum ReportFormat
 public sealed record BoundReport(string Directory, ImmutableArray<ReportFormat> Formats, string? Template);
 
 /// <summary>
-/// A named analysis population (<c>population PP "Per protocol": adherent and not deviated</c>): the subjects analysed
-/// who meet every condition. <see cref="Conditions"/> are the predicate's top-level <c>and</c> conjuncts, in order.
-/// </summary>
-public sealed record PopulationSymbol(string Name, string Label, ImmutableArray<BoundPopulationCondition> Conditions, TextSpan Span);
-
-/// <summary>One conjunct of a population: its whitespace-normalised <c>.study</c> text and the bool predicate over subjects.</summary>
-public sealed record BoundPopulationCondition(string Text, BoundExpression Predicate);
-
-/// <summary>
 /// A named group set (<c>groups arm { treat "Treatment": arm_code == 1  control "Control": arm_code == 2 }</c>): a
 /// categorical factor whose levels are its groups. A subject in none is missing for it; in several, the run fails
 /// (PL4020) unless <see cref="ExcludeOverlapping"/>, which makes such a subject missing for the factor.

@@ -85,6 +85,30 @@ public sealed partial class CSharpEmitter
         _w.Unindent();
     }
 
+    /// <summary><c>run.Population(name, label, conditions)</c> for each population: after the cohort, before the analyses.</summary>
+    private void EmitPopulations(string subjects)
+    {
+        if (_study.Populations.IsEmpty)
+        {
+            return;
+        }
+
+        _w.Line();
+        _w.Line("// Populations");
+        var expressions = LambdaExpressions(_study.SubjectTable.Name);
+        foreach (var population in _study.Populations)
+        {
+            var conditions = population.Conditions.Select(c =>
+            {
+                var text = CSharpLiterals.String(c.Text);
+                return "new(" + text + ", " + RuntimeTypes.Variables + ".Binary(" + subjects + ", " + CSharpLiterals.String(population.Name) + ", " + text
+                    + ", r => " + expressions.Emit(c.Condition) + "))";
+            });
+            _w.Line("run.Population(" + CSharpLiterals.String(population.Name) + ", " + CSharpLiterals.String(population.Label) + ", "
+                + Array(RuntimeTypes.PopulationCondition, conditions) + ");");
+        }
+    }
+
     /// <summary>
     /// <c>new AnalysisInfo("id", "source")</c>, with <c>{ Scope = new AnalysisScope { ... } }</c> when the analysis has
     /// scope clauses. A subject-level <c>where</c> becomes a bool variable over the subjects; a mixed model's <c>where</c>

@@ -96,7 +96,7 @@ public sealed partial class CSharpEmitter
 
         foreach (var variable in used)
         {
-            var local = locals.Allocate(variable.Name);
+            var local = locals.Allocate(variable.Expression is null ? variable.Name : Binder.Slug(variable.Name) is { Length: > 0 } slug ? slug : "expression");
             variables.Add(variable.Name, local);
             _w.Line("var " + local + " = " + VariableFactory(variable, subjects, tableLocals) + ";");
         }
@@ -189,6 +189,11 @@ public sealed partial class CSharpEmitter
                 default:
                     return ValueVariable(variable.Kind, subjects, name, label, unit, outcome.Summary, outcome.Value!, expressions);
             }
+        }
+
+        if (variable.Expression is { } expression)
+        {
+            return ValueVariable(variable.Kind, subjects, name, name, "null", SummaryKind.Median, expression, expressions);
         }
 
         var (value, labelText, unitText) = variable.Column is { } column

@@ -2,10 +2,6 @@ using ProtocolLang.Text;
 
 namespace ProtocolLang.Syntax;
 
-/// <summary>
-/// <c>population NAME "label": expr</c>: a named analysis population, a subset of the subjects analysed
-/// (<c>describe age in PP</c>). The binder splits <see cref="Predicate"/> on its top-level <c>and</c> into conditions,
-/// so the flow can say which condition removed each subject.
-/// </summary>
-public sealed record PopulationSyntax(IdentifierSyntax Name, StringSyntax Label, ExpressionSyntax Predicate, TextSpan Span)
+/// <summary><c>population PP "Per protocol": adherent and not deviated</c>: a named subset that analyses select with <c>in PP</c>.</summary>
+public sealed record PopulationSyntax(IdentifierSyntax Name, StringSyntax Label, ExpressionSyntax Condition, TextSpan Span)
     : DeclarationSyntax(Span);

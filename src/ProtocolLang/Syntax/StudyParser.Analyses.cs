@@ -300,6 +300,16 @@ public static partial class StudyParser
             (v, span) => (DeclarationSyntax)new AnalysisSyntax(v.keyword, v.kind, v.head, v.clauses, span));
     }
 
+    /// <summary><c>population Name "label": condition</c>.</summary>
+    private static readonly Parser<DeclarationSyntax> Population = Node(
+        from keyword in Keyword("population")
+        from name in Identifier("a population name after 'population'")
+        from label in StringLiteral("a label string after population name '" + name.Name + "'")
+        from colon in Symbol(":", "':' after the population label")
+        from condition in ExpressionInAnalysis
+        select (name, label, condition),
+        (v, span) => (DeclarationSyntax)new PopulationSyntax(v.name, v.label, v.condition, span));
+
     private static readonly Parser<DeclarationSyntax> Report = Node(
         from keyword in Keyword("report")
         from directory in StringLiteral("an output directory string after 'report'")

@@ -3,8 +3,8 @@ using Sprache;
 namespace ProtocolLang.Syntax;
 
 /// <summary>
-/// The study header and the simple declarations: title, version, derive, include/exclude, population, a
-/// group entry and outcomes. (Tables are in <c>StudyParser.Tables.cs</c>, analyses in
+/// The study header and the simple declarations: title, version, derive, include/exclude, a group
+/// entry and outcomes. (Tables are in <c>StudyParser.Tables.cs</c>, analyses in
 /// <c>StudyParser.Analyses.cs</c>.)
 /// </summary>
 public static partial class StudyParser
@@ -47,16 +47,6 @@ public static partial class StudyParser
         select (keyword, label, predicate),
         (v, span) => (DeclarationSyntax)new CriterionSyntax(
             v.keyword.Name == "include" ? CriterionKind.Include : CriterionKind.Exclude, v.label, v.predicate, span));
-
-    /// <summary><c>population NAME "label": expr</c>, a named analysis population.</summary>
-    private static readonly Parser<DeclarationSyntax> Population = Node(
-        from keyword in Keyword("population")
-        from name in Identifier("a population name after 'population'")
-        from label in StringLiteral($"a label string after population name '{name.Name}'")
-        from colon in Symbol(":", "':' after the population label")
-        from predicate in ExpressionAfterDeclaration
-        select (name, label, predicate),
-        (v, span) => (DeclarationSyntax)new PopulationSyntax(v.name, v.label, v.predicate, span));
 
     /// <summary>One entry of <c>groups { }</c>: <c>Name "label": expr</c>.</summary>
     private static readonly Parser<GroupSyntax> GroupEntry = Node(

@@ -31,9 +31,9 @@ public static partial class StudyParser
         ["derive"] = Defer(() => Derive!).Select(d => (DeclarationSyntax)d),
         ["include"] = Defer(() => Criterion!),
         ["exclude"] = Defer(() => Criterion!),
-        ["population"] = Defer(() => Population!),
         ["outcome"] = Defer(() => Outcome!),
         ["report"] = Defer(() => Report!),
+        ["population"] = Defer(() => Population!),
         ["on_invalid"] = Defer(() => PolicyClause("on_invalid")).Select(p => (DeclarationSyntax)p),
     }.WithAnalysisVerbs();
 

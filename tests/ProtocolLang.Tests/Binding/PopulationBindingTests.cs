@@ -36,7 +36,7 @@ public class PopulationBindingTests
         var pp = study.Populations[1];
         Assert.Equal("Per protocol", pp.Label);
         Assert.Equal(["adherent", "not deviated", "(age > 18 and age < 80)"], pp.Conditions.Select(c => c.Text));
-        Assert.All(pp.Conditions, c => Assert.Equal(TypeKind.Bool, c.Predicate.Type.Kind));
+        Assert.All(pp.Conditions, c => Assert.Equal(TypeKind.Bool, c.Condition.Type.Kind));
         Assert.Equal(["true"], study.Populations[0].Conditions.Select(c => c.Text));
     }
 

@@ -244,4 +244,14 @@ public class AnalysisParsingTests
         Assert.Equal("PL1001", diagnostic.Id);
         Assert.Equal("expected a time after 'at' but found 'twelve'", diagnostic.Message);
     }
+
+    [Fact]
+    public void APopulationHasANameALabelAndACondition()
+    {
+        var population = Single<PopulationSyntax>("population PP \"Per protocol\": adherent and not deviated");
+
+        Assert.Equal("PP", population.Name.Name);
+        Assert.Equal("Per protocol", population.Label.Value);
+        Assert.Equal(BinaryOperator.And, Assert.IsType<BinaryExpressionSyntax>(population.Condition).Operator);
+    }
 }

@@ -14,7 +14,7 @@ public class PopulationParsingTests
 
         Assert.Equal("PP", population.Name.Name);
         Assert.Equal("Per protocol", population.Label.Value);
-        Assert.Equal(BinaryOperator.And, Assert.IsType<BinaryExpressionSyntax>(population.Predicate).Operator);
+        Assert.Equal(BinaryOperator.And, Assert.IsType<BinaryExpressionSyntax>(population.Condition).Operator);
         Assert.Equal("population PP \"Per protocol\": adherent and not deviated", TextOf(source, population.Span));
     }
 
@@ -24,7 +24,7 @@ public class PopulationParsingTests
         var study = ParseClean(InStudy("population ITT \"Intention to treat\": true\npopulation PP \"Per protocol\": adherent"));
 
         Assert.Equal(2, study.Declarations.Length);
-        Assert.IsType<BoolLiteralExpressionSyntax>(Assert.IsType<PopulationSyntax>(study.Declarations[0]).Predicate);
+        Assert.IsType<BoolLiteralExpressionSyntax>(Assert.IsType<PopulationSyntax>(study.Declarations[0]).Condition);
         Assert.Equal("PP", Assert.IsType<PopulationSyntax>(study.Declarations[1]).Name.Name);
     }
 

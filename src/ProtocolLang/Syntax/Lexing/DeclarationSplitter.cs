@@ -26,8 +26,7 @@ internal sealed class DeclarationSplitter
     public static readonly IReadOnlyList<string> DeclarationKeywords =
     [
         "title", "version", "table", "derive", "include", "exclude", "groups",
-        "outcome", "describe", "compare", "model", "test", "report", "on_invalid",
-        "population",
+        "outcome", "describe", "compare", "model", "test", "report", "on_invalid", "population",
     ];
 
     /// <summary>Tokens after which a word is an operand, never a declaration keyword.</summary>
@@ -39,7 +38,7 @@ internal sealed class DeclarationSplitter
         // Words after which the grammar expects a name.
         "compare", "describe", "outcome", "derive", "table", "of", "by", "key", "using", "adjust", "over",
         "strata", "reference", "formats", "mixed", "cox", "kaplan_meier", "logrank", "repeated",
-        "on_invalid", "on_overlap", "population",
+        "on_invalid", "on_overlap",
     };
 
     private static readonly HashSet<string> ColumnOptionKeywords = new(StringComparer.Ordinal)

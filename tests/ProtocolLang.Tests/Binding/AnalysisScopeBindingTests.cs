@@ -1,0 +1,153 @@
+using System.Linq;
+using ProtocolLang.Binding;
+
+namespace ProtocolLang.Tests.Binding;
+
+/// <summary>The scope clauses every kind takes, bound into <see cref="BoundScope"/>.</summary>
+public class AnalysisScopeBindingTests
+{
+    private const string Header = """
+        study S {
+          table subjects from "s.csv" key id {
+            id: text
+            age: number
+            sex: category(F, M)
+            adult: bool
+            months: number
+            relapsed: bool
+          }
+          table visits from "v.csv" of subjects by id {
+            id: text
+            month: integer
+            ck: number
+          }
+          groups {
+            A "A": sex == F
+            B "B": sex == M
+          }
+          outcome CK: continuous age
+          outcome Relapse: time_to_event(months, relapsed)
+          outcome Course: repeated visits.ck over month
+
+        """;
+
+    private static BoundAnalysis Single(string analysis) =>
+        Assert.Single(TestStudies.BindClean(Header + analysis + "\n}\n").Analyses);
+
+    [Fact]
+    public void WithoutScopeClausesTheScopeIsTheDefault()
+    {
+        Assert.True(Single("describe age by group").Scope.IsDefault);
+    }
+
+    [Fact]
+    public void ByNamesFactorsInOrder()
+    {
+        var scope = Single("model kaplan_meier Relapse by sex, adult").Scope;
+
+        Assert.Equal(["sex", "adult"], scope.By.Select(f => f.Name));
+        Assert.All(scope.By, f => Assert.False(f.IsGroup));
+    }
+
+    [Fact]
+    public void OverallNeedsNoGroups()
+    {
+        var study = TestStudies.BindClean("""
+            study S {
+              table subjects from "s.csv" key id {
+                id: text
+                age: number
+              }
+              describe age overall
+            }
+            """);
+
+        Assert.True(Assert.Single(study.Analyses).Scope.Overall);
+    }
+
+    [Fact]
+    public void ASubjectWhereKeepsItsText()
+    {
+        var scope = Single("compare CK: A vs B using welch where age >= 18   and adult").Scope;
+
+        Assert.Equal("age >= 18 and adult", scope.WhereText);
+        Assert.Equal("subjects", scope.WhereTable);
+        Assert.NotNull(scope.Where);
+    }
+
+    [Fact]
+    public void AMixedModelsWhereMaySelectRowsOfItsRepeatedOutcome()
+    {
+        var model = Assert.IsType<BoundMixedModel>(Single("model mixed Course ~ group + month + (1 | id) where month > 0"));
+
+        Assert.Equal("visits", model.Scope.WhereTable);
+        Assert.Equal(["A", "B"], model.IncludedGroups.ToArray());
+    }
+
+    [Fact]
+    public void AMixedModelsWhereOnGroupStillRestrictsGroups()
+    {
+        var model = Assert.IsType<BoundMixedModel>(Single("model mixed Course ~ group + (1 | id) where group != A"));
+
+        Assert.Equal(["B"], model.IncludedGroups.ToArray());
+        Assert.Null(model.Scope.Where);
+    }
+
+    [Fact]
+    public void WithinNamesOneFactor()
+    {
+        var scope = Single("model cox Relapse ~ group + age within sex as cox_by_sex").Scope;
+
+        Assert.Equal("sex", scope.Within!.Name);
+    }
+
+    [Fact]
+    public void APopulationIsSplitAtItsTopLevelAndsAndAnalysesSelectIt()
+    {
+        var study = TestStudies.BindClean(Header + """
+              population PP "Per protocol": adult and (age > 18 or sex == F) and months > 0
+              describe age in PP
+            }
+            """);
+
+        var population = Assert.Single(study.Populations);
+        Assert.Equal(["adult", "(age > 18 or sex == F)", "months > 0"], population.Conditions.Select(c => c.Text));
+        Assert.Equal("PP", Assert.Single(study.Analyses).Scope.Population);
+    }
+
+    [Fact]
+    public void APairingNamesTheLevelsOfItsByFactor()
+    {
+        var compare = Assert.IsType<BoundCompare>(Single("compare CK: M vs F by sex using t_test"));
+
+        Assert.Equal(new TwoGroupsPairing("M", "F"), compare.Pairing);
+    }
+
+    [Fact]
+    public void APairingWithANameThatIsNotALevelOfTheByFactorIsReported()
+    {
+        var result = TestStudies.Bind(Header + "compare CK: A vs B by sex using t_test\n}\n");
+
+        Assert.Equal(["PL2023", "PL2023"], result.Diagnostics.Select(d => d.Id));
+        Assert.Equal("unknown group 'A'", result.Diagnostics[0].Message);
+    }
+
+    [Fact]
+    public void AModelWithoutAGroupTermNeedsNoGroups()
+    {
+        var study = TestStudies.BindClean("""
+            study S {
+              table subjects from "s.csv" key id {
+                id: text
+                arm: category(control, treatment)
+                months: number
+                relapsed: bool
+              }
+              outcome Relapse: time_to_event(months, relapsed)
+              model cox Relapse ~ arm reference arm = control
+            }
+            """);
+
+        Assert.IsType<BoundCox>(Assert.Single(study.Analyses));
+    }
+}
