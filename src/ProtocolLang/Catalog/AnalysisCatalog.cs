@@ -35,7 +35,7 @@ public static class AnalysisCatalog
         new("method", ClauseShape.Word, "an estimation method"),
         new("at", ClauseShape.NumberList, "a time"),
         new("conf_type", ClauseShape.Word, "a confidence interval type"),
-        new("rho", ClauseShape.Number, "a number"),
+        new("rho", ClauseShape.Number, "a number (the G-rho weight)"),
         new("strata", ClauseShape.ExpressionList, "a strata variable"),
         new("pairwise", ClauseShape.Flag, string.Empty),
         new("reference", ClauseShape.References, "a reference level or 'variable = level'"),
