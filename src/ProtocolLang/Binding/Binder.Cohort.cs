@@ -27,9 +27,10 @@ public sealed partial class Binder
         return criteria.ToImmutable();
     }
 
+    /// <summary>The unnamed <c>groups { }</c> block: the study's group factor, which decides who is analysed.</summary>
     private void BindGroups(ImmutableArray<DeclarationSyntax> declarations)
     {
-        var blocks = declarations.OfType<GroupsSyntax>().ToList();
+        var blocks = declarations.OfType<GroupsSyntax>().Where(b => b.Name is null).ToList();
         for (var i = 1; i < blocks.Count; i++)
         {
             _diagnostics.Add(DiagnosticDescriptors.DuplicateDeclaration, blocks[i].Span, "groups", Line(blocks[0].Span));

@@ -26,6 +26,7 @@ public sealed partial class Binder
                 continue;
             }
 
+            CheckPopulationName(population.Name);
             var conditions = Conjuncts(population.Condition)
                 .Select(c => new BoundPopulationCondition(Snippet(c.Span), BindPredicate(c, new ExpressionContext(subjects), "a population condition")));
             populations.Add(new BoundPopulation(population.Name.Name, population.Label.Value, [.. conditions], population.Name.Span));

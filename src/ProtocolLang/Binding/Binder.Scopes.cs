@@ -70,6 +70,11 @@ public sealed partial class Binder
             return new BoundFactor("group", null);
         }
 
+        if (GroupSetFactor(name) is { } set)
+        {
+            return set;
+        }
+
         var variable = ResolveVariable(name);
         if (variable is null)
         {

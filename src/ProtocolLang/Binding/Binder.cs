@@ -59,6 +59,7 @@ public sealed partial class Binder
         var criteria = BindCriteria(declarations);
         BindGroups(declarations);
         BindOutcomes(declarations);
+        BindGroupSets(declarations);
         var populations = BindPopulations(declarations);
         var analyses = BindAnalyses(declarations);
         var report = BindReport(Single<ReportSyntax>(declarations, "report"));
@@ -84,6 +85,7 @@ public sealed partial class Binder
         {
             ExcludeOverlapping = _excludeOverlapping,
             Populations = populations,
+            GroupSets = _groupSets.ToImmutableArray(),
         };
     }
 

@@ -33,6 +33,11 @@ public sealed record BoundVariable(string Name, VariableKind Kind, OutcomeSymbol
 
     public static BoundVariable ForDerive(DeriveSymbol derive, VariableKind kind) => new(derive.Name, kind, null, null, derive);
 
+    public static BoundVariable ForGroupSet(GroupSetSymbol set) => new(set.Name, VariableKind.Categorical, null, null, null) { GroupSet = set };
+
+    /// <summary>A named group set used as a factor (<c>by arm</c>); null for every other variable.</summary>
+    public GroupSetSymbol? GroupSet { get; init; }
+
     private static VariableKind ToVariableKind(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Continuous => VariableKind.Continuous,

@@ -31,6 +31,9 @@ public sealed record BoundStudy(
     /// <summary>The named populations (<c>population PP "Per protocol": ...</c>), in declared order.</summary>
     public ImmutableArray<BoundPopulation> Populations { get; init; } = ImmutableArray<BoundPopulation>.Empty;
 
+    /// <summary>The named group sets (<c>groups arm { ... }</c>), in declared order; the study's own groups are <see cref="Groups"/>.</summary>
+    public ImmutableArray<GroupSetSymbol> GroupSets { get; init; } = ImmutableArray<GroupSetSymbol>.Empty;
+
     public TableSymbol? FindTable(string name) =>
         Tables.FirstOrDefault(t => string.Equals(t.Name, name, System.StringComparison.Ordinal));
 }

@@ -103,3 +103,10 @@ public enum ReportFormat
 
 /// <summary>The <c>report</c> declaration, or its defaults when the study has none.</summary>
 public sealed record BoundReport(string Directory, ImmutableArray<ReportFormat> Formats, string? Template);
+
+/// <summary>
+/// A named group set (<c>groups arm { treat "Treatment": arm_code == 1  control "Control": arm_code == 2 }</c>): a
+/// categorical factor whose levels are its groups. A subject in none is missing for it; in several, the run fails
+/// (PL4020) unless <see cref="ExcludeOverlapping"/>, which makes such a subject missing for the factor.
+/// </summary>
+public sealed record GroupSetSymbol(string Name, ImmutableArray<GroupSymbol> Groups, bool ExcludeOverlapping, TextSpan Span);

@@ -183,6 +183,11 @@ public sealed partial class CSharpEmitter
     {
         var subjectTable = _study.SubjectTable.Name;
         var expressions = LambdaExpressions(subjectTable);
+        if (variable.GroupSet is { } set)
+        {
+            return GroupSetFactory(set, subjects);
+        }
+
         var name = CSharpLiterals.String(variable.Name);
         if (variable.Outcome is { } outcome)
         {

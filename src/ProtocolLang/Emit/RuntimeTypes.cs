@@ -59,6 +59,7 @@ internal static class RuntimeTypes
     public const string AnalysisInfo = Plan + "AnalysisInfo";
     public const string AnalysisScope = Plan + "AnalysisScope";
     public const string PopulationCondition = Plan + "PopulationCondition";
+    public const string GroupSets = Plan + "GroupSets";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }

@@ -100,12 +100,16 @@ public static partial class StudyParser
     private static readonly Parser<SyntaxNode> TableItem =
         Defer(() => Derive!).Select(d => (SyntaxNode)d).Or(Column.Select(c => (SyntaxNode)c));
 
-    /// <summary><c>groups [on_overlap fail|exclude] {</c>: the clause, if written, or null.</summary>
-    private static readonly Parser<PolicySyntax?> GroupsHeader =
+    /// <summary>
+    /// <c>groups [NAME] [on_overlap fail|exclude] {</c>: the name of a named group set (null for the study's groups) and
+    /// the clause, if written.
+    /// </summary>
+    private static readonly Parser<(IdentifierSyntax? Name, PolicySyntax? OnOverlap)> GroupsHeader =
         from keyword in Keyword("groups")
+        from name in Opt(Word("a group set name", word => word != "on_overlap"))
         from onOverlap in Opt(PolicyClause("on_overlap"))
         from open in Symbol("{", onOverlap is null ? "'on_overlap' or '{' after 'groups'" : "'{'")
-        select onOverlap;
+        select (name, onOverlap);
 
     /// <summary><c>on_invalid VALUE</c> or <c>on_overlap VALUE</c>; the binder checks the value (fail or exclude).</summary>
     private static Parser<PolicySyntax> PolicyClause(string keyword) => Node(

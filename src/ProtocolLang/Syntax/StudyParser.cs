@@ -223,6 +223,7 @@ public static partial class StudyParser
             var headerWindow = Window(chunk.First, body.OpenBrace + 1);
             TableHeader? tableHeader = null;
             PolicySyntax? onOverlap = null;
+            IdentifierSyntax? setName = null;
             if (isTable)
             {
                 var header = TableHeaderParser(headerWindow);
@@ -243,7 +244,7 @@ public static partial class StudyParser
                     return null;
                 }
 
-                onOverlap = header.Value;
+                (setName, onOverlap) = header.Value;
             }
 
             var items = ImmutableArray.CreateBuilder<SyntaxNode>();
@@ -260,7 +261,7 @@ public static partial class StudyParser
             var span = TextSpan.FromBounds(Tokens[chunk.First].Start, Tokens[last].End);
             return isTable
                 ? BuildTable(tableHeader!, items.ToImmutable(), span)
-                : new GroupsSyntax(items.OfType<GroupSyntax>().ToImmutableArray(), span) { OnOverlap = onOverlap };
+                : new GroupsSyntax(items.OfType<GroupSyntax>().ToImmutableArray(), span) { OnOverlap = onOverlap, Name = setName };
         }
 
         private SyntaxNode? ParseItem(Parser<SyntaxNode> parser, int first, int end, bool isTable)

@@ -35,6 +35,9 @@ public sealed record GroupsSyntax(ImmutableArray<GroupSyntax> Groups, TextSpan S
 {
     /// <summary>The <c>on_overlap</c> clause of the header, if written.</summary>
     public PolicySyntax? OnOverlap { get; init; }
+
+    /// <summary><c>groups arm { ... }</c>: a named group set, a categorical factor; null for the study's groups.</summary>
+    public IdentifierSyntax? Name { get; init; }
 }
 
 public sealed record GroupSyntax(IdentifierSyntax Name, StringSyntax Label, ExpressionSyntax Predicate, TextSpan Span)
