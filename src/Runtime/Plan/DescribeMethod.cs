@@ -8,16 +8,14 @@ namespace ProtocolLang.Runtime.Plan;
 /// <summary>The Method line of a descriptive table: names every statistic shown and how it is computed.</summary>
 internal static class DescribeMethod
 {
-    /// <summary>Today's wording for the default table, kept so that existing reports do not change.</summary>
-    private const string DefaultText = "Descriptive statistics by group; quartiles as R's quantile(type = 7); percentages of non-missing values";
-
-    public static string Text(DescribeOptions options, IReadOnlyList<DescribeVariable> rows)
+    /// <param name="grouping">"by group", "overall" or "by sex": how the table's columns are formed (its scope).</param>
+    public static string Text(DescribeOptions options, IReadOnlyList<DescribeVariable> rows, string grouping)
     {
         var shown = rows.Where(r => r.Statistics is not null).SelectMany(r => r.Statistics!).Distinct().ToList();
         bool defaultContinuous = shown.All(s => s is "mean_sd" or "median_iqr" or "range");
         if (options.Statistics is null && options.QuantileType == 7 && defaultContinuous)
         {
-            return DefaultText;
+            return "Descriptive statistics " + grouping + "; quartiles as R's quantile(type = 7); percentages of non-missing values";
         }
 
         var parts = new List<string>();
@@ -40,6 +38,7 @@ internal static class DescribeMethod
                 ? "n (%) of non-missing values with the Wilson score 95% CI, R prop.test(correct = FALSE)"
                 : "percentages of non-missing values");
         }
-        return "Descriptive statistics by group: " + string.Join("; ", parts);
+
+        return "Descriptive statistics " + grouping + ": " + string.Join("; ", parts);
     }
 }

@@ -87,7 +87,7 @@ public sealed partial class StudyRun
             rows.Add(row);
         }
 
-        Record(analysis, "describe", ResultStatus.Ok, DescribeMethod.Text(options, rows), null, null, warnings,
+        Record(analysis, "describe", ResultStatus.Ok, DescribeMethod.Text(options, rows, AnalysisScopeResult.GroupingWords(analysis.Result)), null, null, warnings,
             describe: new DescribeResult(columns, rows, options.QuantileType, options.Statistics?.Select(DescribeOptions.Name).ToArray()));
     }
 

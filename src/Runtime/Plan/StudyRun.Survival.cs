@@ -34,7 +34,7 @@ public sealed partial class StudyRun
     {
         Cohort cohort = analysis.Cohort;
         string at = times.Count == 0 ? string.Empty : "; survival at " + string.Join(", ", times.Select(ModelText.Number));
-        string specification = ModelText.Outcome(outcome) + " by group" + at + (confType == SurvivalConfType.Log ? string.Empty : "; conf_type " + (confType == SurvivalConfType.LogLog ? "log_log" : "plain"));
+        string specification = ModelText.Outcome(outcome) + " " + AnalysisScopeResult.GroupingWords(analysis.Result) + at + (confType == SurvivalConfType.Log ? string.Empty : "; conf_type " + (confType == SurvivalConfType.LogLog ? "log_log" : "plain"));
         (SurvivalConfidence confidence, string rName) = confType switch
         {
             SurvivalConfType.LogLog => (SurvivalConfidence.LogLog, "log-log"),
@@ -110,7 +110,7 @@ public sealed partial class StudyRun
     private void LogRank(ScopedAnalysis analysis, TimeToEventVariable outcome, Variable? strata, double rho, AdjustMethod? pairwise)
     {
         Cohort cohort = analysis.Cohort;
-        string specification = ModelText.Outcome(outcome) + " by group; rho = " + ModelText.Number(rho)
+        string specification = ModelText.Outcome(outcome) + " " + AnalysisScopeResult.GroupingWords(analysis.Result) + "; rho = " + ModelText.Number(rho)
             + (strata is null ? string.Empty : "; strata: " + strata.Name);
         string call = strata is null ? "Surv(time, status) ~ group" : $"Surv(time, status) ~ group + strata({strata.Name})";
         string method = string.Create(CultureInfo.InvariantCulture,

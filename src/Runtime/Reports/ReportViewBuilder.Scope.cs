@@ -63,12 +63,7 @@ public static partial class ReportViewBuilder
     }
 
     /// <summary>The title's grouping words: "by group" as before, "overall" or "by sex, arm" for a scoped analysis.</summary>
-    internal static string GroupingWords(AnalysisScopeResult? scope) => scope?.Grouping switch
-    {
-        "overall" => "overall",
-        "by" => "by " + string.Join(", ", scope.By ?? []),
-        _ => "by group",
-    };
+    internal static string GroupingWords(AnalysisScopeResult? scope) => AnalysisScopeResult.GroupingWords(scope);
 
     /// <summary>"; within sex: Female" for a repetition's result, else empty: a figure's caption says which level it shows.</summary>
     internal static string LevelWords(AnalysisScopeResult? scope) =>

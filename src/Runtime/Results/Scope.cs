@@ -24,4 +24,13 @@ public sealed record AnalysisScopeResult(
     string? Level,
     string? LevelLabel,
     int N,
-    IReadOnlyList<ExclusionCount> LeftOut);
+    IReadOnlyList<ExclusionCount> LeftOut)
+{
+    /// <summary>How an analysis is grouped, in words: "by group" (the default scope), "overall" or "by sex, arm".</summary>
+    internal static string GroupingWords(AnalysisScopeResult? scope) => scope?.Grouping switch
+    {
+        "overall" => "overall",
+        "by" => "by " + string.Join(", ", scope.By ?? []),
+        _ => "by group",
+    };
+}

@@ -39,6 +39,7 @@ public sealed class ScopedAnalysisTests
         Assert.Equal(48.5, a.Describe.Variables[0].Continuous![0].Median); // median of 29 34 36 41 47 50 55 58 61 72
         Assert.Equal(("overall", 10), (a.Scope!.Grouping, a.Scope.N));
         Assert.Empty(a.Scope.LeftOut);
+        Assert.StartsWith("Descriptive statistics overall;", a.Method, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,6 +51,7 @@ public sealed class ScopedAnalysisTests
 
         KaplanMeierGroup curve = Assert.Single(s.Run.Analyses[0].KaplanMeier!.Groups);
         Assert.Equal(("overall", "Overall", 9), (curve.Group, curve.Label, curve.N)); // s22 has no follow-up time
+        Assert.Equal("Surv(Relapse); horizon 24 (months) overall; survival at 12", s.Run.Analyses[0].Specification);
     }
 
     [Fact]
