@@ -38,18 +38,27 @@ public static partial class StudyParser
         select pairs,
         (_, span) => (PairingSyntax)new AllPairsPairingSyntax(span));
 
+    /// <summary>
+    /// A group or level as a pairing or reference names it: a name, or a level's number code or quoted text as the
+    /// category declares it (<c>1 vs 2 by Diet</c>, <c>reference sex = 2</c>, <c>"Lev+5FU" vs "Obs" by rx</c>).
+    /// </summary>
+    private static Parser<IdentifierSyntax> LevelName(string expectation) =>
+        Identifier(expectation)
+            .XOr(NumberLiteral(allowSign: true, expectation).Select(n => new IdentifierSyntax(n.Text, n.Span)))
+            .XOr(StringLiteral(expectation).Select(s => new IdentifierSyntax(s.Value, s.Span)));
+
     private static readonly Parser<ImmutableArray<IdentifierSyntax>> GroupList =
         from open in Symbol("(")
-        from groups in CommaList(Identifier("a group name"))
+        from groups in CommaList(LevelName("a group name"))
         from close in Symbol(")", "',' or ')'")
         select groups;
 
     private static readonly Parser<PairingSyntax> VsPairing = Node(
-        from reference in Identifier("a group name or 'all pairs'")
+        from reference in LevelName("a group name or 'all pairs'")
         from vs in Keyword("vs")
         from other in Keyword("each").Select(_ => (Func<TextSpan, PairingSyntax>)(s => new VsEachPairingSyntax(reference, s)))
             .XOr(GroupList.Select(list => (Func<TextSpan, PairingSyntax>)(s => new VsListPairingSyntax(reference, list, s))))
-            .XOr(Identifier("a group name").Select(second => (Func<TextSpan, PairingSyntax>)(s => new TwoGroupsPairingSyntax(reference, second, s))))
+            .XOr(LevelName("a group name").Select(second => (Func<TextSpan, PairingSyntax>)(s => new TwoGroupsPairingSyntax(reference, second, s))))
             .Named("a group name, 'each' or '(' after 'vs'")
         select other,
         (make, span) => make(span));
@@ -59,7 +68,7 @@ public static partial class StudyParser
 
     private static readonly Parser<ReferenceSyntax> Reference = Node(
         from first in Identifier("a reference level or 'variable = level'")
-        from level in Symbol("=").Then(_ => Identifier("a level after '='")).XOptional()
+        from level in Symbol("=").Then(_ => LevelName("a level after '='")).XOptional()
         select (first, level),
         (v, span) => v.level.IsDefined
             ? new ReferenceSyntax(v.first, v.level.Get(), span)

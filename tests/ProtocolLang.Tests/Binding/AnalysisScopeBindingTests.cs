@@ -124,6 +124,32 @@ public class AnalysisScopeBindingTests
     }
 
     [Fact]
+    public void PairingsAndReferencesNameNumberAndQuotedLevelsAsTheCategoryDeclaresThem()
+    {
+        var study = TestStudies.BindClean("""
+            study S {
+              table subjects from "s.csv" key id {
+                id: text
+                weight: number
+                diet: category(1 "Diet 1", 2 "Diet 2", "3+" "Diet 3 or 4")
+                months: number
+                relapsed: bool
+              }
+              outcome Relapse: time_to_event(months, relapsed)
+              compare weight: 1 vs 2 by diet using t_test
+              compare weight: "3+" vs (1, 2) by diet using welch
+              model cox Relapse ~ diet reference diet = 2
+            }
+            """);
+
+        Assert.Equal(new TwoGroupsPairing("1", "2"), Assert.IsType<BoundCompare>(study.Analyses[0]).Pairing);
+        var list = Assert.IsType<VsReferencePairing>(Assert.IsType<BoundCompare>(study.Analyses[1]).Pairing);
+        Assert.Equal("3+", list.Reference);
+        Assert.Equal(new[] { "1", "2" }, list.Others.ToArray());
+        Assert.Equal("2", Assert.Single(Assert.IsType<BoundCox>(study.Analyses[2]).Terms).ReferenceLevel);
+    }
+
+    [Fact]
     public void APairingWithANameThatIsNotALevelOfTheByFactorIsReported()
     {
         var result = TestStudies.Bind(Header + "compare CK: A vs B by sex using t_test\n}\n");
