@@ -253,6 +253,13 @@ public sealed partial class Binder
                 return ["false", "true"];
             }
 
+            if (variable.GroupSet is { } set)
+            {
+                // A named group set's levels are its groups' names (GroupSets.Categorical); without this a pairing over
+                // `by set` found no levels and the analysis was dropped without a diagnostic.
+                return set.Groups.Select(g => g.Name).ToList();
+            }
+
             var type = variable.Column?.Type ?? variable.Derive?.Type ?? variable.Outcome?.Value?.Type ?? variable.Expression?.Type;
             return type?.Category?.Levels.ToList() ?? [];
         }

@@ -17,7 +17,7 @@ public sealed partial class CSharpEmitter
         var groups = set.Groups.Select(g =>
             "new " + type + "(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.String(g.Label) + ", r => " + expressions.Emit(g.Predicate) + ")");
         return RuntimeTypes.GroupSets + ".Categorical(" + subjects + ", " + CSharpLiterals.String(set.Name) + ", "
-            + CSharpLiterals.String(table.Source) + ", " + CSharpLiterals.String(table.Key!) + ", r => r.SourceRow, new " + type + "[] { "
+            + CSharpLiterals.String(table.Source) + ", " + CSharpLiterals.StringOrNull(table.Key) + ", r => r.SourceRow, new " + type + "[] { "
             + string.Join(", ", groups) + " }, " + (set.ExcludeOverlapping ? "true" : "false") + ")";
     }
 }

@@ -18,8 +18,9 @@ public static class GroupSets
     /// (<c>on_overlap exclude</c>), is missing for the factor; analyses count it with the other missing values.
     /// </summary>
     /// <param name="source">The subject table's file as the study names it, for the problem lines.</param>
+    /// <param name="keyColumn">The subject table's key column; null for a keyless table (its row number is the key).</param>
     /// <param name="sourceRow">The 1-based data row of a subject in <paramref name="source"/>.</param>
-    public static CategoricalVariable Categorical<TRow>(Cohort<TRow> cohort, string name, string source, string keyColumn,
+    public static CategoricalVariable Categorical<TRow>(Cohort<TRow> cohort, string name, string source, string? keyColumn,
         Func<TRow, int> sourceRow, IReadOnlyList<GroupDefinition<TRow>> groups, bool excludeOverlapping)
     {
         ArgumentNullException.ThrowIfNull(cohort);
