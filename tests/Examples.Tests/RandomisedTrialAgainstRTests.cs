@@ -101,11 +101,38 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
     }
 
     [Fact]
-    public void SubjectDerivesEqualR()
+    public void SubjectDerivesEqualRForEverySubject()
     {
-        // The per-subject aggregates (first/last of the visits) are checked through their overall summaries:
-        // the run does not write per-subject values. Every summary statistic of the 300 values equal to R's
-        // leaves little room for a subject-level difference, and the missing counts are R's.
+        // score0 = first(visits.score where week == 0), change24 = last(visits.score where week <= 24) - score0,
+        // computed by the generated code (ReadSubjects, ReadVisits, AddAggregates) from the loaded tables.
+        JsonElement r = _run.Cases["subject_derives"];
+        string directory = Path.Combine(Path.GetTempPath(), "pl-trial-derives-" + Guid.NewGuid().ToString("N"));
+        var run = new StudyRun(
+            RandomisedTrialStudy.Schema,
+            new StudyRunOptions { StudyDirectory = RepositoryPaths.Combine("examples", "RandomisedTrial"), OutputDirectory = directory },
+            new[] { ReportFormat.Json },
+            "report",
+            RandomisedTrialStudy.AnalysisPlan);
+        var subjects = RandomisedTrialStudy.AddAggregates(
+            RandomisedTrialStudy.ReadSubjects(run.Table("subjects")), RandomisedTrialStudy.ReadVisits(run.Table("visits")));
+        Assert.False(Directory.Exists(directory), "loading the data alone must not write a report");
+
+        Assert.Equal(Strings(r, "id"), subjects.Select(s => s.Id));
+        double[] score0 = Numbers(r, "score0"), change24 = Numbers(r, "change24");
+        for (int i = 0; i < subjects.Count; i++)
+        {
+            Close(score0[i], subjects[i].Score0 ?? double.NaN, "score0 " + subjects[i].Id);
+            Close(change24[i], subjects[i].Change24 ?? double.NaN, "change24 " + subjects[i].Id);
+        }
+
+        Assert.Equal(Number(r, "n_score0_missing"), subjects.Count(s => s.Score0 is null));
+        Assert.Equal(Number(r, "n_change24_missing"), subjects.Count(s => s.Change24 is null));
+    }
+
+    [Fact]
+    public void SubjectDerivesSummariesInResultsEqualR()
+    {
+        // The same aggregates as the report shows them: overall summaries of R's per-subject values.
         JsonElement r = _run.Cases["subject_derives"];
         JsonElement overall = Cells(_run.Analyses["table1_overall"], "score0").Single();
         Assert.Equal(Number(r, "n_score0_missing"), Number(overall, "missing"));
