@@ -8,7 +8,7 @@ namespace ProtocolLang.Examples.Tests;
 /// <summary>
 /// Reading R fixtures (jsonlite output: numbers, or "NA"/"NaN"/"Inf" strings) and comparing our numbers
 /// with R's: 1e-6 relative; absolute 1e-6 only where R's value is 0; p-values below 1e-10 on the log
-/// scale (their relative error is dominated by the tail approximation, not by the statistic).
+/// scale, as the first example's R tests do.
 /// </summary>
 internal static class RReference
 {

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using ProtocolLang.Runtime;
 using ProtocolLang.Runtime.Plan;
 using ProtocolLang.Studies.RandomisedTrial;
 using static ProtocolLang.Examples.Tests.RReference;
