@@ -8,6 +8,7 @@ using ProtocolLang.Runtime;
 using ProtocolLang.Runtime.Plan;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Studies.Nxp2Jdm;
+using static ProtocolLang.Examples.Tests.RReference;
 
 namespace ProtocolLang.Examples.Tests;
 
@@ -21,7 +22,6 @@ namespace ProtocolLang.Examples.Tests;
 /// </summary>
 public sealed class Nxp2JdmAnalysesAgainstRTests : IClassFixture<Nxp2JdmAnalysesAgainstRTests.ExampleRun>
 {
-    private const double Tolerance = 1e-6;
     private readonly StudyResults _results;
     private readonly Dictionary<string, JsonElement> _cases;
 
@@ -270,57 +270,6 @@ public sealed class Nxp2JdmAnalysesAgainstRTests : IClassFixture<Nxp2JdmAnalyses
         Close(Number(r, "statistic"), test.Statistic, quantity + " statistic");
         Assert.Equal(Number(r, "df"), test.DegreesOfFreedom);
         P(Number(r, "p"), test.PValue, quantity + " p");
-    }
-
-    private static double Parse(JsonElement e) => e.ValueKind == JsonValueKind.String
-        ? e.GetString() switch
-        {
-            "NA" or "NaN" => double.NaN,
-            "Inf" => double.PositiveInfinity,
-            "-Inf" => double.NegativeInfinity,
-            var s => double.Parse(s!, NumberStyles.Float, CultureInfo.InvariantCulture),
-        }
-        : e.GetDouble();
-
-    private static double Number(JsonElement element, string property) => Parse(element.GetProperty(property));
-
-    private static double[] Numbers(JsonElement element, string property)
-    {
-        JsonElement e = element.GetProperty(property);
-        return e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(Parse).ToArray() : new[] { Parse(e) };
-    }
-
-    private static string[] Strings(JsonElement element, string property)
-    {
-        JsonElement e = element.GetProperty(property);
-        return e.ValueKind == JsonValueKind.Array ? e.EnumerateArray().Select(x => x.GetString()!).ToArray() : new[] { e.GetString()! };
-    }
-
-    /// <summary>p-values: relative on the p scale, or on the log scale below 1e-10.</summary>
-    private static void P(double expected, double actual, string quantity)
-    {
-        if (expected < 1e-10)
-        {
-            Close(Math.Log(expected), Math.Log(actual), "log " + quantity);
-        }
-        else
-        {
-            Close(expected, actual, quantity);
-        }
-    }
-
-    /// <summary>1e-6 relative; absolute 1e-6 where R's value is 0; R's NA must be NaN here.</summary>
-    private static void Close(double expected, double actual, string quantity)
-    {
-        if (double.IsNaN(expected))
-        {
-            Assert.True(double.IsNaN(actual), string.Create(CultureInfo.InvariantCulture, $"{quantity}: expected NA, got {actual:R}"));
-            return;
-        }
-
-        double bound = expected == 0 ? Tolerance : Tolerance * Math.Abs(expected);
-        Assert.True(Math.Abs(actual - expected) <= bound,
-            string.Create(CultureInfo.InvariantCulture, $"{quantity}: expected {expected:R}, got {actual:R}"));
     }
 
     /// <summary>Runs the generated example code once and loads the R fixture.</summary>
