@@ -128,6 +128,12 @@ public sealed partial class Binder
         if (clauses.Pairing(":") is { } pairingSyntax)
         {
             pairing = BindPairing(pairingSyntax, groups);
+            if (groups.Count == 0 && !scope.By.IsEmpty)
+            {
+                // A `by` factor without levels a pairing can name (a number or text variable): say so, never drop the analysis silently.
+                _diagnostics.Add(DiagnosticDescriptors.UnknownGroup, pairingSyntax.Span, Snippet(pairingSyntax.Span),
+                    "; the 'by' factor has no levels that a pairing can name (give a category, a bool or a group set)");
+            }
         }
         else if (clauses.Has("across") && AllowedWord(clauses, "across") is not null)
         {

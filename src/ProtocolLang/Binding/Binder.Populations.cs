@@ -27,7 +27,9 @@ public sealed partial class Binder
             }
 
             CheckPopulationName(population.Name);
+            // A literal `true` conjunct holds for everyone: `population ITT "...": true` has no condition to report.
             var conditions = Conjuncts(population.Condition)
+                .Where(c => c is not BoolLiteralExpressionSyntax { Value: true })
                 .Select(c => new BoundPopulationCondition(Snippet(c.Span), BindPredicate(c, new ExpressionContext(subjects), "a population condition")));
             populations.Add(new BoundPopulation(population.Name.Name, population.Label.Value, [.. conditions], population.Name.Span));
             _populations.Add(population.Name.Name);

@@ -9,7 +9,6 @@ namespace ProtocolLang.Runtime.Plan;
 public sealed partial class StudyRun
 {
     private readonly List<PopulationDefinition> _populations = new();
-
     /// <summary>
     /// Registers a named population (<c>population PP "Per protocol": adherent and not deviated</c>) for analyses
     /// to run in (<see cref="AnalysisScope.Population"/>): an analysed subject is in when every condition is true;
@@ -270,7 +269,8 @@ public sealed partial class StudyRun
             plan.Population?.Name,
             plan.Population?.Label,
             scope.Where is null ? null : scope.WhereText ?? scope.Where.Name,
-            scope.Overall ? "overall" : plan.Factors.Length > 0 ? "by" : "group",
+            // A study without groups has one group, everyone: an analysis without factors is then overall, not "by group".
+            plan.Factors.Length > 0 ? "by" : scope.Overall || cohort.IsOverall ? "overall" : "group",
             plan.Factors.Length == 0 ? null : plan.Factors.Select(f => f.Name).ToArray(),
             level?.Variable,
             level?.Level,
