@@ -105,21 +105,60 @@ public sealed class ScopeReferenceRunTests : IDisposable
         AllClose(Numbers(curve, "upper"), table, "upper", "curve upper");
     }
 
+    // The same subsets as the study's groups: `within group` repeats the model in each group (ids {id}.male, {id}.female).
+    private const string LungGroupsStudy = """
+        study LungGroups {
+          table lung from "lung.csv" {
+            inst: integer optional
+            time: number unit "days"
+            status: integer
+            age: number unit "years"
+            sex: category(1 "Male", 2 "Female")
+            ph_ecog: number optional
+            ph_karno: number optional
+            pat_karno: number optional
+            meal_cal: number optional
+            wt_loss: number optional
+          }
+          groups {
+            male "Male": sex == 1
+            female "Female": sex == 2
+          }
+          outcome Death "Death": time_to_event(time, status == 2)
+          model cox Death ~ age + ph_ecog within group
+          describe age by group, sex
+        }
+
+        """;
+
     [Fact]
-    public void ACoxModelWithinSexWrittenInTheLanguageMatchesCoxphOnEachSubset()
+    public void ACoxModelWithinSexWrittenInTheLanguageMatchesCoxphOnEachSubset() =>
+        AssertCoxWithinMatchesR(Run("lung", LungStudy, "lung.csv"), "sex", code => code);
+
+    [Fact]
+    public void ACoxModelWithinTheStudysGroupsMatchesCoxphOnEachSubset()
+    {
+        JsonNode results = Run("lung", LungGroupsStudy, "lung.csv");
+        AssertCoxWithinMatchesR(results, "group", code => code == "1" ? "male" : "female");
+
+        // by group, sex crosses the groups with sex: the cells of sex within groups defined by sex are full or empty.
+        JsonArray columns = Analysis(results, "describe_age")["describe"]!["columns"]!.AsArray();
+        Assert.Equal(["male, 1", "male, 2", "female, 1", "female, 2", "overall"], columns.Select(c => (string)c!["name"]!));
+        Assert.Equal([138, 0, 0, 90, 228], columns.Select(c => (int)c!["n"]!));
+    }
+
+    private static void AssertCoxWithinMatchesR(JsonNode results, string within, Func<string, string> levelOf)
     {
         JsonElement r = Case("lung_cox_within_sex");
-        JsonNode results = Run("lung", LungStudy, "lung.csv");
-
         JsonElement[] levels = r.GetProperty("levels").EnumerateArray().ToArray();
         Assert.Equal(2, levels.Length);
         foreach (JsonElement level in levels)
         {
-            string code = Number(level, "level").ToString(CultureInfo.InvariantCulture);
+            string code = levelOf(Number(level, "level").ToString(CultureInfo.InvariantCulture));
             string id = "cox_death_age_ph_ecog." + code; // {id}.{level}
             JsonNode analysis = Analysis(results, id);
             JsonNode scope = analysis["scope"]!;
-            Assert.Equal(("sex", code, (int)Number(level, "n_rows")), ((string)scope["within"]!, (string)scope["level"]!, (int)scope["n"]!));
+            Assert.Equal((within, code, (int)Number(level, "n_rows")), ((string)scope["within"]!, (string)scope["level"]!, (int)scope["n"]!));
 
             JsonNode cox = analysis["cox"]!;
             Assert.Equal(((int)Number(level, "n"), (int)Number(level, "n_dropped_missing"), (int)Number(level, "events")),

@@ -256,7 +256,8 @@ public sealed partial class Binder
     /// <summary>Groups are needed when the analysis is by the study's groups (no <c>by</c>, no <c>overall</c>, or <c>by group</c>).</summary>
     private void RequireGroups(AnalysisClauses clauses)
     {
-        var byGroup = clauses.Expressions("by").Any(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" });
+        var byGroup = clauses.Expressions("by").Any(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" })
+            || clauses.Expression("within") is NameExpressionSyntax { Qualifier: null, Name.Name: "group" };
         if (_groups.Count == 0 && (byGroup || (!clauses.Has("by") && !clauses.Has("overall"))))
         {
             _diagnostics.Add(DiagnosticDescriptors.NoGroups, clauses.Syntax.Span);

@@ -297,7 +297,8 @@ public sealed partial class Binder
     {
         var named = formula.Terms.OfType<FixedTermSyntax>().SelectMany(t => t.Factors).Any(f => f.Variable is { Name: "group" })
             || (clauses.Expression("where") is { } where && MentionsGroup(where))
-            || clauses.Expressions("by").Any(MentionsGroup);
+            || clauses.Expressions("by").Any(MentionsGroup)
+            || (clauses.Expression("within") is { } within && MentionsGroup(within));
         if (named && _groups.Count == 0)
         {
             _diagnostics.Add(DiagnosticDescriptors.NoGroups, clauses.Syntax.Span);

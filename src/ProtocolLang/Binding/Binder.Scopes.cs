@@ -28,25 +28,17 @@ public sealed partial class Binder
             Population = BindPopulation(clauses.Word("in")),
         };
 
+        // Repeated within the study's groups, an analysis without `by` is overall in each: grouping it by group again
+        // would give every repetition one full group and empty others.
+        if (scope.Within is { IsGroup: true } && scope.By.IsEmpty)
+        {
+            scope = scope with { Overall = true };
+        }
+
         // `by group` alone is the default grouping: the scope stays the default, as in v1.
         if (scope.By is [{ IsGroup: true }])
         {
             scope = scope with { By = [] };
-        }
-
-        // The study's groups are not a variable the runtime can cross with others or repeat an analysis within (yet).
-        var groupFactor = clauses.Expressions("by").Count() > 1
-            ? clauses.Expressions("by").FirstOrDefault(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" })
-            : null;
-        if (groupFactor is not null && scope.By.Any(f => f.IsGroup))
-        {
-            _diagnostics.Add(DiagnosticDescriptors.NotAFactor, groupFactor.Span, "by", kind, "group", "the study's groups, which cannot be crossed with other factors yet");
-        }
-
-        if (scope.Within is { IsGroup: true })
-        {
-            _diagnostics.Add(DiagnosticDescriptors.NotAFactor, clauses.Expression("within")!.Span, "within", kind, "group", "the study's groups, which an analysis cannot be repeated within yet");
-            scope = scope with { Within = null };
         }
 
         if (!skipWhere && clauses.Expression("where") is { } where && WhereTable(where, kind, repeated) is { } table)

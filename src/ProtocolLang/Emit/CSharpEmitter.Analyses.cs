@@ -132,7 +132,7 @@ public sealed partial class CSharpEmitter
             parts.Add("WhereText = " + text);
         }
 
-        var by = scope.By.Where(f => f.Variable is not null).Select(f => variables[f.Variable!.Name]).ToList();
+        var by = scope.By.Select(f => variables[f.Variable?.Name ?? StudyGroupsVariable]).ToList();
         if (by.Count > 0)
         {
             parts.Add("By = " + Array(RuntimeTypes.Variable, by));
@@ -143,9 +143,9 @@ public sealed partial class CSharpEmitter
             parts.Add("Overall = true");
         }
 
-        if (scope.Within?.Variable is { } within)
+        if (scope.Within is { } within)
         {
-            parts.Add("Within = " + variables[within.Name]);
+            parts.Add("Within = " + variables[within.Variable?.Name ?? StudyGroupsVariable]);
         }
 
         return parts.Count == 0 ? info : info + " { Scope = new " + RuntimeTypes.AnalysisScope + " { " + string.Join(", ", parts) + " } }";

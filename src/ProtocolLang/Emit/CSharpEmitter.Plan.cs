@@ -6,6 +6,9 @@ namespace ProtocolLang.Emit;
 
 public sealed partial class CSharpEmitter
 {
+    /// <summary>The key of the study's groups as a factor variable among the emitted variables; no study name can be it.</summary>
+    private const string StudyGroupsVariable = "\0group";
+
     private string SubjectRow => _names.Table(_study.SubjectTable.Name).Row;
 
     private ExpressionEmitter LambdaExpressions(string table) => new(_names, "r.", table, InRecord: false);
@@ -107,6 +110,14 @@ public sealed partial class CSharpEmitter
             var local = locals.Allocate(variable.Expression is null ? variable.Name : Binder.Slug(variable.Name) is { Length: > 0 } slug ? slug : "expression");
             variables.Add(variable.Name, local);
             _w.Line("var " + local + " = " + VariableFactory(variable, subjects, tableLocals) + ";");
+        }
+
+        if (_study.Analyses.Any(a => a.Scope.By.Any(f => f.IsGroup) || a.Scope.Within is { IsGroup: true }))
+        {
+            // `by group, sex` or `within group`: the study's groups as a factor variable.
+            var local = locals.Allocate("group");
+            variables.Add(StudyGroupsVariable, local);
+            _w.Line("var " + local + " = " + RuntimeTypes.Variables + ".Groups(" + subjects + ");");
         }
 
         if (_study.Analyses.Length > 0)

@@ -37,6 +37,16 @@ public static partial class Variables
         => Categorical(c, name, label, levels, levels, levelIndex);
 
     /// <summary>
+    /// The study's groups as a factor named <c>group</c> (levels: group names; labels: group labels), so an analysis can
+    /// cross them with other factors (<c>by group, sex</c>) or be repeated within them (<c>within group</c>).
+    /// </summary>
+    public static CategoricalVariable Groups(Cohort c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return new CategoricalVariable(c, "group", "Group", c.GroupNames, c.GroupLabels, c.GroupCodes.ToArray());
+    }
+
+    /// <summary>
     /// A categorical variable whose levels are shown by <paramref name="levelLabels"/> (one per level, same order):
     /// <c>category(1 "Male", 2 "Female")</c> gives levels 1, 2 and labels Male, Female.
     /// </summary>

@@ -124,6 +124,19 @@ public class AnalysisScopeBindingTests
     }
 
     [Fact]
+    public void TheStudysGroupsCrossWithOtherFactorsAndAnAnalysisWithinThemIsOverallInEach()
+    {
+        var crossed = Single("describe age by group, sex").Scope;
+        Assert.Equal(["group", "sex"], crossed.By.Select(f => f.Name));
+        Assert.True(crossed.By[0].IsGroup);
+
+        var within = Single("model kaplan_meier Relapse within group").Scope;
+        Assert.True(within.Within!.IsGroup);
+        Assert.True(within.Overall);
+        Assert.False(Single("model kaplan_meier Relapse by sex within group").Scope.Overall);
+    }
+
+    [Fact]
     public void PairingsAndReferencesNameNumberAndQuotedLevelsAsTheCategoryDeclaresThem()
     {
         var study = TestStudies.BindClean("""
