@@ -142,7 +142,7 @@ public static partial class DiagnosticDescriptors
         "derived variable '{0}' depends on itself", Binding);
 
     public static DiagnosticDescriptor CrossTableReference { get; } = Error("PL2043", "Reference to another table",
-        "not supported yet: an expression of table '{0}' cannot use columns of table '{1}'", Binding);
+        "an expression of table '{0}' cannot use columns of table '{1}'; a subject-level derive reads a child table through an aggregate: first({1}.column where ...), last, min, max, mean, sum, count, any, all", Binding);
 
     public static DiagnosticDescriptor UnknownTransform { get; } = Error("PL2044", "Unknown response transform",
         "unknown response transform '{0}'; expected log", Binding);
