@@ -22,8 +22,7 @@ public sealed class ScopeReferenceRunTests : IDisposable
     private const double Tolerance = 1e-6;
 
     // Keyless: the row number is the subject. lung codes status 1 = censored, 2 = dead, and sex 1 = male, 2 = female.
-    private const string LungStudy = """
-        study Lung {
+    private const string LungTable = """
           table lung from "lung.csv" {
             inst: integer optional
             time: number unit "days"
@@ -36,6 +35,10 @@ public sealed class ScopeReferenceRunTests : IDisposable
             meal_cal: number optional
             wt_loss: number optional
           }
+
+        """;
+
+    private const string LungStudy = "study Lung {\n" + LungTable + """
           outcome Death "Death": time_to_event(time, status == 2)
           model kaplan_meier Death overall at 180, 365, 730
           model cox Death ~ age + ph_ecog within sex
@@ -43,8 +46,8 @@ public sealed class ScopeReferenceRunTests : IDisposable
 
         """;
 
-    // The pairing names the factor's levels; `1 vs 2` by Diet cannot be written (a pairing takes names only, PL1001),
-    // so the two diets are a named group set over Diet. One row per chick and day, keyless.
+    // The pairing names the factor's levels: here the two diets are a named group set over Diet (`compare weight: 1 vs 2
+    // by Diet` names Diet's coded levels directly). One row per chick and day, keyless.
     private const string ChickWeightStudy = """
         study ChickWeight {
           table chickweight from "chickweight.csv" {
@@ -106,20 +109,7 @@ public sealed class ScopeReferenceRunTests : IDisposable
     }
 
     // The same subsets as the study's groups: `within group` repeats the model in each group (ids {id}.male, {id}.female).
-    private const string LungGroupsStudy = """
-        study LungGroups {
-          table lung from "lung.csv" {
-            inst: integer optional
-            time: number unit "days"
-            status: integer
-            age: number unit "years"
-            sex: category(1 "Male", 2 "Female")
-            ph_ecog: number optional
-            ph_karno: number optional
-            pat_karno: number optional
-            meal_cal: number optional
-            wt_loss: number optional
-          }
+    private const string LungGroupsStudy = "study LungGroups {\n" + LungTable + """
           groups {
             male "Male": sex == 1
             female "Female": sex == 2
