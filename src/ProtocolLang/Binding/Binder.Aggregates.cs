@@ -178,48 +178,8 @@ public sealed partial class Binder
         && !table.Columns.ContainsKey(bare.Name.Name) && !table.Derives.ContainsKey(bare.Name.Name);
 
     /// <summary>The qualifiers of every <c>table.name</c> in an expression (not inside nested calls' clauses, which bind on their own).</summary>
-    private static void CollectQualifiers(ExpressionSyntax expression, List<IdentifierSyntax> into)
-    {
-        var pending = new Stack<ExpressionSyntax>();
-        pending.Push(expression);
-        while (pending.Count > 0)
-        {
-            switch (pending.Pop())
-            {
-                case NameExpressionSyntax { Qualifier: { } qualifier }:
-                    into.Add(qualifier);
-                    break;
-                case ParenthesizedExpressionSyntax p:
-                    pending.Push(p.Inner);
-                    break;
-                case UnaryExpressionSyntax u:
-                    pending.Push(u.Operand);
-                    break;
-                case BinaryExpressionSyntax b:
-                    pending.Push(b.Right);
-                    pending.Push(b.Left);
-                    break;
-                case IsMissingExpressionSyntax m:
-                    pending.Push(m.Operand);
-                    break;
-                case InExpressionSyntax i:
-                    pending.Push(i.Operand);
-                    break;
-                case CallExpressionSyntax c:
-                    foreach (var a in c.Arguments.Reverse())
-                    {
-                        pending.Push(a);
-                    }
-
-                    break;
-                case ConditionalExpressionSyntax c:
-                    pending.Push(c.WhenFalse);
-                    pending.Push(c.WhenTrue);
-                    pending.Push(c.Condition);
-                    break;
-            }
-        }
-    }
+    private static void CollectQualifiers(ExpressionSyntax expression, List<IdentifierSyntax> into) =>
+        into.AddRange(expression.Names().Where(n => n.Qualifier is not null).Select(n => n.Qualifier!));
 
     /// <summary>
     /// The column that orders <c>first</c>/<c>last</c>: <c>over column</c>, else the time column of the

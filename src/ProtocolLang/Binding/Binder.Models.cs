@@ -306,16 +306,8 @@ public sealed partial class Binder
     }
 
     /// <summary>Whether an expression names <c>group</c> anywhere (a v1 mixed-model <c>where</c> that restricts groups).</summary>
-    private static bool MentionsGroup(ExpressionSyntax syntax) => syntax switch
-    {
-        NameExpressionSyntax { Qualifier: null, Name.Name: "group" } => true,
-        ParenthesizedExpressionSyntax p => MentionsGroup(p.Inner),
-        UnaryExpressionSyntax u => MentionsGroup(u.Operand),
-        BinaryExpressionSyntax b => MentionsGroup(b.Left) || MentionsGroup(b.Right),
-        InExpressionSyntax i => MentionsGroup(i.Operand),
-        IsMissingExpressionSyntax m => MentionsGroup(m.Operand),
-        _ => false,
-    };
+    private static bool MentionsGroup(ExpressionSyntax syntax) =>
+        syntax.Any(e => e is NameExpressionSyntax { Qualifier: null, Name.Name: "group" });
 
     private BoundTermFactor? BindTermFactor(FormulaFactorSyntax factor, OutcomeSymbol? outcome)
     {

@@ -110,7 +110,7 @@ public sealed partial class Binder
         var subjects = SubjectScope!;
         var child = repeated?.RepeatedTable is { } childName ? FindTable(childName) : null;
         var table = subjects;
-        foreach (var name in Names(where))
+        foreach (var name in where.Names())
         {
             var qualifier = name.Qualifier?.Name;
             if (qualifier is null && (subjects.Columns.ContainsKey(name.Name.Name) || subjects.Derives.ContainsKey(name.Name.Name)))
@@ -138,18 +138,4 @@ public sealed partial class Binder
 
         return table;
     }
-
-    /// <summary>The names an expression reads, in order.</summary>
-    private static IEnumerable<NameExpressionSyntax> Names(ExpressionSyntax syntax) => syntax switch
-    {
-        NameExpressionSyntax name => [name],
-        ParenthesizedExpressionSyntax p => Names(p.Inner),
-        UnaryExpressionSyntax u => Names(u.Operand),
-        BinaryExpressionSyntax b => Names(b.Left).Concat(Names(b.Right)),
-        IsMissingExpressionSyntax m => Names(m.Operand),
-        InExpressionSyntax i => Names(i.Operand),
-        CallExpressionSyntax c => c.Arguments.SelectMany(Names),
-        ConditionalExpressionSyntax c => Names(c.Condition).Concat(Names(c.WhenTrue)).Concat(Names(c.WhenFalse)),
-        _ => [],
-    };
 }
