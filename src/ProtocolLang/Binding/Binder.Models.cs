@@ -25,9 +25,10 @@ public sealed partial class Binder
         return outcome;
     }
 
-    /// <summary>The one outcome of an outcome head (the head's shape is already checked).</summary>
+    /// <summary>The one outcome of an outcome head (the head's shape is already checked): a name, or an inline <c>time_to_event(time, event)</c>.</summary>
     private OutcomeSymbol? HeadTimeToEvent(AnalysisClauses clauses) =>
-        AsName(clauses.HeadItems[0], clauses.Kind.Name) is { } name ? ResolveTimeToEvent(name, clauses.Kind.Name) : null;
+        clauses.HeadItems[0] is CallExpressionSyntax call && IsInlineTimeToEvent(call) ? BindInlineTimeToEvent(call)
+        : AsName(clauses.HeadItems[0], clauses.Kind.Name) is { } name ? ResolveTimeToEvent(name, clauses.Kind.Name) : null;
 
     private BoundKaplanMeier? BindKaplanMeier(AnalysisClauses clauses)
     {
@@ -61,7 +62,7 @@ public sealed partial class Binder
                 strataSyntax.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var strata = strataSyntax.IsEmpty || AsName(strataSyntax[0], "logrank strata") is not { } s ? null : ResolveStratum(s, "logrank strata");
+        var strata = strataSyntax.IsEmpty ? null : ResolveStratum(strataSyntax[0], "logrank strata");
         var pairwise = clauses.Has("pairwise");
         if (!pairwise && clauses["adjust"] is { } adjustClause)
         {
@@ -78,12 +79,13 @@ public sealed partial class Binder
             };
     }
 
-    private BoundVariable? ResolveStratum(IdentifierSyntax name, string analysis)
+    /// <summary>A stratum: a categorical or bool variable, or an expression of one (<c>strata age >= 65</c>), named by its text.</summary>
+    private BoundVariable? ResolveStratum(ExpressionSyntax syntax, string analysis)
     {
-        var variable = ResolveSubjectVariable(name, analysis);
+        var variable = ResolveSubjectExpression(syntax, analysis);
         if (variable is not null && variable.Kind is not VariableKind.Binary and not VariableKind.Categorical)
         {
-            _diagnostics.Add(DiagnosticDescriptors.VariableNotAllowed, name.Span, analysis, name.Name, Describe(variable), "; strata must be categorical or bool");
+            _diagnostics.Add(DiagnosticDescriptors.VariableNotAllowed, syntax.Span, analysis, variable.Name, Describe(variable), "; strata must be categorical or bool");
             return null;
         }
 
@@ -174,8 +176,7 @@ public sealed partial class Binder
             }
         }
 
-        var strata = clauses.Expressions("strata").Select(e => AsName(e, "cox strata")).Where(n => n is not null)
-            .Select(n => ResolveStratum(n!, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        var strata = clauses.Expressions("strata").Select(e => ResolveStratum(e, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
         var scope = BindScope(clauses, null);
         if (outcome is null)
         {

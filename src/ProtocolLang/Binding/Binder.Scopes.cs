@@ -52,9 +52,9 @@ public sealed partial class Binder
 
     private BoundFactor? BindFactor(ExpressionSyntax expression, string clause, string kind)
     {
-        if (AsName(expression, kind) is not { } name)
+        if (expression is not NameExpressionSyntax { Qualifier: null, Name: var name })
         {
-            return null;
+            return BindExpressionFactor(expression, clause, kind);
         }
 
         if (name.Name == "group" && !_outcomes.Any(o => o.Name == "group") && !SubjectScope!.Columns.ContainsKey("group"))
@@ -137,5 +137,26 @@ public sealed partial class Binder
         }
 
         return table;
+    }
+
+    /// <summary>
+    /// A factor written as an expression (<c>by age >= 65</c>, <c>within stage in (3, 4)</c>): bound over the subject
+    /// table like a describe head, named by its text. A bool expression's levels are shown as written
+    /// (<c>age >= 65: false</c>, <c>age >= 65: true</c>); a categorical one keeps its levels. Null (reported) otherwise.
+    /// </summary>
+    private BoundFactor? BindExpressionFactor(ExpressionSyntax expression, string clause, string kind)
+    {
+        if (ResolveSubjectExpression(expression, kind) is not { } variable)
+        {
+            return null;
+        }
+
+        if (variable.Kind is not VariableKind.Binary and not VariableKind.Categorical)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.NotAFactor, expression.Span, clause, kind, variable.Name, Describe(variable));
+            return null;
+        }
+
+        return new BoundFactor(variable.Name, variable with { LevelsAsWritten = variable.Kind == VariableKind.Binary });
     }
 }

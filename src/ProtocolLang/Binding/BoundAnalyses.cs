@@ -38,6 +38,12 @@ public sealed record BoundVariable(string Name, VariableKind Kind, OutcomeSymbol
     /// <summary>A named group set used as a factor (<c>by arm</c>); null for every other variable.</summary>
     public GroupSetSymbol? GroupSet { get; init; }
 
+    /// <summary>
+    /// A bool expression used as a factor (<c>by age >= 65</c>): its levels are labelled as written,
+    /// <c>age >= 65: false</c> and <c>age >= 65: true</c>, not No/Yes.
+    /// </summary>
+    public bool LevelsAsWritten { get; init; }
+
     private static VariableKind ToVariableKind(OutcomeKind kind) => kind switch
     {
         OutcomeKind.Continuous => VariableKind.Continuous,

@@ -132,7 +132,7 @@ public sealed partial class CSharpEmitter
             parts.Add("WhereText = " + text);
         }
 
-        var by = scope.By.Select(f => variables[f.Variable?.Name ?? StudyGroupsVariable]).ToList();
+        var by = scope.By.Select(f => variables[f.Variable is { } v ? VariableKey(v) : StudyGroupsVariable]).ToList();
         if (by.Count > 0)
         {
             parts.Add("By = " + Array(RuntimeTypes.Variable, by));
@@ -145,7 +145,7 @@ public sealed partial class CSharpEmitter
 
         if (scope.Within is { } within)
         {
-            parts.Add("Within = " + variables[within.Variable?.Name ?? StudyGroupsVariable]);
+            parts.Add("Within = " + variables[within.Variable is { } v ? VariableKey(v) : StudyGroupsVariable]);
         }
 
         return parts.Count == 0 ? info : info + " { Scope = new " + RuntimeTypes.AnalysisScope + " { " + string.Join(", ", parts) + " } }";

@@ -107,8 +107,10 @@ public sealed partial class CSharpEmitter
 
         foreach (var variable in used)
         {
-            var local = locals.Allocate(variable.Expression is null ? variable.Name : Binder.Slug(variable.Name) is { Length: > 0 } slug ? slug : "expression");
-            variables.Add(variable.Name, local);
+            // An expression, or an outcome written inline (time_to_event(...)), is named by its text: the local by its slug.
+            var written = variable.Expression is not null || !variable.Name.All(CSharpLiterals.IsIdentifierChar);
+            var local = locals.Allocate(!written ? variable.Name : Binder.Slug(variable.Name) is { Length: > 0 } slug ? slug : "expression");
+            variables.Add(VariableKey(variable), local);
             _w.Line("var " + local + " = " + VariableFactory(variable, subjects, tableLocals) + ";");
         }
 
@@ -182,7 +184,7 @@ public sealed partial class CSharpEmitter
 
             foreach (var variable in variables.Concat(factors))
             {
-                if (seen.Add(variable.Name))
+                if (seen.Add(VariableKey(variable)))
                 {
                     yield return variable;
                 }
@@ -219,6 +221,11 @@ public sealed partial class CSharpEmitter
 
         if (variable.Expression is { } expression)
         {
+            if (variable.LevelsAsWritten)
+            {
+                return WrittenLevelsFactor(variable, subjects, expression, expressions);
+            }
+
             return ValueVariable(variable.Kind, subjects, name, name, "null", SummaryKind.Median, expression, expressions);
         }
 
@@ -226,6 +233,26 @@ public sealed partial class CSharpEmitter
             ? ((BoundExpression)new BoundColumnReference(column, column.Span), column.Label ?? column.Name, column.Unit)
             : (new BoundDeriveReference(subjectTable, variable.Derive!.Name, variable.Derive.Type, variable.Derive.Span), variable.Derive.Label ?? variable.Derive.Name, null);
         return ValueVariable(variable.Kind, subjects, name, CSharpLiterals.String(labelText), CSharpLiterals.StringOrNull(unitText), SummaryKind.Median, value, expressions);
+    }
+
+    /// <summary>
+    /// The key of a variable among the emitted locals: its name, except for a bool expression used as a factor, which is
+    /// a categorical variable (levels false, true, labelled as written) beside the binary one the same text gives in a head.
+    /// </summary>
+    private static string VariableKey(BoundVariable variable) => variable.LevelsAsWritten ? "\0factor " + variable.Name : variable.Name;
+
+    /// <summary>
+    /// <c>by age >= 65</c>: the factor's levels are false and true (R's order for <c>factor(logical)</c>, the level names
+    /// of a bool column), labelled with the expression as written (<c>age >= 65: true</c>) so a table or legend reads alone.
+    /// </summary>
+    private static string WrittenLevelsFactor(BoundVariable variable, string subjects, BoundExpression expression, ExpressionEmitter expressions)
+    {
+        var name = CSharpLiterals.String(variable.Name);
+        var labels = "new[] { " + CSharpLiterals.String(variable.Name + ": false") + ", " + CSharpLiterals.String(variable.Name + ": true") + " }";
+        var value = expressions.TypeOf(expression).Nullable
+            ? "r => " + Parenthesize(expressions.Emit(expression)) + " switch { true => 1, false => 0, null => (int?)null }"
+            : "r => " + Parenthesize(expressions.Emit(expression)) + " ? 1 : 0";
+        return RuntimeTypes.Variables + ".Categorical(" + subjects + ", " + name + ", " + name + ", new[] { \"false\", \"true\" }, " + labels + ", " + value + ")";
     }
 
     /// <summary><c>Variables.Repeated(...)</c> of a repeated outcome; with <paramref name="where"/>, only the child rows it keeps.</summary>
