@@ -215,6 +215,12 @@ public sealed partial class Binder
             return ResolveSubjectVariable(name.Name, analysis);
         }
 
+        if (IsInlineTimeToEvent(item))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InlineOutcomeNotHere, item.Span, analysis, Snippet(item.Span));
+            return null;
+        }
+
         var bound = BindExpression(item, new ExpressionContext(SubjectScope!));
         if (bound.Type.IsLenient)
         {

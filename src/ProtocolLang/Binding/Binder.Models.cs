@@ -312,9 +312,9 @@ public sealed partial class Binder
 
     private BoundTermFactor? BindTermFactor(FormulaFactorSyntax factor, OutcomeSymbol? outcome)
     {
-        if (AsName(factor.Expression, "a mixed model") is not { } variableName)
+        if (factor.Variable is not { } variableName)
         {
-            return null;
+            return BindExpressionTermFactor(factor, outcome);
         }
 
         var name = variableName.Name;

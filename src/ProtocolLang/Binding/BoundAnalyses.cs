@@ -200,10 +200,17 @@ public enum TermFactorKind
 
     /// <summary><c>factor(x)</c> of a subject-level variable: a number gets one level per distinct value.</summary>
     CovariateAsFactor,
+
+    /// <summary>A number per row of the repeated outcome's table (<c>log(Days + 1)</c>, <c>week / 4</c>): <see cref="BoundTermFactor.RowValue"/>.</summary>
+    RowCovariate,
 }
 
 /// <param name="Covariate">The subject-level variable of a <see cref="TermFactorKind.Covariate"/> or <see cref="TermFactorKind.CovariateAsFactor"/> factor; null otherwise.</param>
-public sealed record BoundTermFactor(string Name, TermFactorKind Kind, BoundVariable? Covariate = null);
+public sealed record BoundTermFactor(string Name, TermFactorKind Kind, BoundVariable? Covariate = null)
+{
+    /// <summary>The expression over the repeated outcome's row of a <see cref="TermFactorKind.RowCovariate"/> factor; null otherwise.</summary>
+    public BoundExpression? RowValue { get; init; }
+}
 
 /// <summary>One factor is a main effect; several an interaction. <c>a * b</c> is already expanded to a, b, a:b.</summary>
 public sealed record BoundModelTerm(ImmutableArray<BoundTermFactor> Factors);

@@ -62,6 +62,12 @@ internal sealed class MixedDesign
             .Select(MixedCovariate.Of)
             .ToArray();
         var missingCovariate = new int[covariates.Length];
+        MixedRowCovariate[] rowTerms = spec.FixedTerms.SelectMany(t => t.Factors)
+            .Where(f => f.Kind == TermFactorKind.RowCovariate)
+            .DistinctBy(f => f.Name)
+            .Select(f => MixedRowCovariate.Of(f, response))
+            .ToArray();
+        var missingRowTerm = new int[rowTerms.Length];
 
         int[] included = IncludedGroups(spec, cohort);
         bool log = spec.Transform == ResponseTransform.Log;
@@ -91,6 +97,10 @@ internal sealed class MixedDesign
             {
                 missingCovariate[missing]++;
             }
+            else if (Array.FindIndex(rowTerms, t => !t.Has(r)) is int missingRow and >= 0)
+            {
+                missingRowTerm[missingRow]++;
+            }
             else
             {
                 rows.Add(r);
@@ -114,6 +124,12 @@ internal sealed class MixedDesign
         {
             Count(missingCovariate[c], $"with a missing {covariates[c].Factor.Name}");
         }
+
+        for (int t = 0; t < rowTerms.Length; t++)
+        {
+            Count(missingRowTerm[t], $"with a missing {rowTerms[t].Factor.Name}");
+        }
+
         if (rows.Count == 0)
         {
             throw new UnsupportedException($"no rows of '{response.Name}' remain to fit");
@@ -141,6 +157,7 @@ internal sealed class MixedDesign
                 TermFactorKind.TimeAsFactor => DesignVariable.Factor($"factor({f.Name})",
                     time.Select(t => Array.IndexOf(timeLevels, t)).ToArray(), timeLevels.Select(ModelText.Number).ToArray()),
                 TermFactorKind.Time => DesignVariable.Numeric(f.Name, time),
+                TermFactorKind.RowCovariate => rowTerms.Single(t => t.Factor.Name == f.Name).Variable(rows),
                 _ => covariates.Single(c => c.Factor.Name == f.Name && c.Factor.Kind == f.Kind)
                     .Variable(rows.Select(r => response.SubjectIndexArray[r]).ToArray()),
             });

@@ -36,6 +36,12 @@ public enum TermFactorKind
 
     /// <summary><c>factor(x)</c> of a subject's variable: a number gets one level per distinct value, sorted.</summary>
     CovariateAsFactor,
+
+    /// <summary>
+    /// A number per row of the repeated outcome's table (<c>log(Days + 1)</c>, <c>week / 4</c>): its
+    /// <see cref="TermFactor.Covariate"/> is a <see cref="RepeatedVariable"/> over the same rows as the response.
+    /// </summary>
+    RowCovariate,
 }
 
 /// <summary>A linear mixed model: <c>model mixed response ~ terms + (random | grouping)</c>.</summary>
@@ -51,7 +57,7 @@ public sealed record MixedModelSpec(
 /// <summary>A fixed-effect term: one factor is a main effect, several an interaction.</summary>
 public sealed record ModelTerm(IReadOnlyList<TermFactor> Factors);
 
-/// <param name="Covariate">The subject's variable for <see cref="TermFactorKind.Covariate"/> and <see cref="TermFactorKind.CovariateAsFactor"/>; null otherwise.</param>
+/// <param name="Covariate">The subject's variable for <see cref="TermFactorKind.Covariate"/> and <see cref="TermFactorKind.CovariateAsFactor"/>; the row values for <see cref="TermFactorKind.RowCovariate"/>; null otherwise.</param>
 public sealed record TermFactor(string Name, TermFactorKind Kind, Variable? Covariate = null);
 
 /// <summary>A random effect: <c>(1 | id)</c>, <c>(1 + month | id)</c> or <c>(0 + month | id)</c>.</summary>
