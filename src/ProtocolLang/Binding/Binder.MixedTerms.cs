@@ -33,6 +33,13 @@ public sealed partial class Binder
             {
                 subjectName ??= name;
             }
+            else if (owner is null && child is not null && childName is null
+                && NameSuggestions.DidYouMean(name.Name.Name, child.ColumnList.Select(c => c.Name)).Length > 0
+                && NameSuggestions.DidYouMean(name.Name.Name, subjects.ColumnList.Select(c => c.Name)).Length == 0)
+            {
+                // A misspelt child column ('wek'): bound over the child rows, the expression binder suggests 'week'.
+                childName = name;
+            }
         }
 
         var text = Snippet(expression.Span);
