@@ -65,7 +65,7 @@ public static class AnalysisCatalog
     private static ImmutableArray<AnalysisOption> ScopeOptions { get; } =
     [
         new("by", [], "group", "the grouping factor(s): survfit(Surv(t, e) ~ f), table(f)",
-            "Analyse by these factors: a category, bool or derived categorical variable, or `group`; several are cross-classified."),
+            "Analyse by these factors: a category, bool or derived categorical variable, an expression of one (`age >= 65`), or `group`; several are cross-classified."),
         new("overall", [], null, "no grouping: ~ 1", "Analyse everyone together, without groups."),
         new("where", [], null, "subset = ",
             "Analyse only the subjects for whom the condition is true (for a repeated outcome: the rows of its table); the others are counted."),
@@ -120,7 +120,7 @@ public static class AnalysisCatalog
             "survival::survdiff()", HeadShape.Outcome, ["time_to_event"],
             [
                 new("rho", [], "0", "survdiff(rho = )", "0 is the log-rank test, 1 the Peto-Peto modification of the Gehan-Wilcoxon test."),
-                new("strata", [], null, "survdiff(Surv(t, e) ~ group + strata(s))", "A stratified test: a categorical or bool variable."),
+                new("strata", [], null, "survdiff(Surv(t, e) ~ group + strata(s))", "A stratified test: a categorical or bool variable or expression (`ph_ecog >= 2`)."),
                 new("pairwise", [], null, "survdiff on each two-group subset", "Also test every pair of groups."),
                 new("adjust", AdjustMethods, "none", "p.adjust(method = )", "Adjustment of the pairwise p-values."),
                 ..ScopeOptions,
@@ -131,7 +131,7 @@ public static class AnalysisCatalog
             [
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 new("ties", ["efron", "breslow"], "efron", "coxph(ties = )", "How tied event times are handled."),
-                new("strata", [], null, "coxph(Surv(t, e) ~ x + strata(s))", "Strata with their own baseline hazard: categorical or bool variables."),
+                new("strata", [], null, "coxph(Surv(t, e) ~ x + strata(s))", "Strata with their own baseline hazard: categorical or bool variables or expressions."),
                 ..ScopeOptions,
             ],
             []),
