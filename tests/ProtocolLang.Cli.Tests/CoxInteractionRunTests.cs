@@ -58,6 +58,7 @@ public sealed class CoxInteractionRunTests
           model cox Death ~ age * sex * ph_ecog as lung_three_way_age_sex_ecog
           model cox Death ~ ecog + age as lung_group_set_ecog_plus_age
           model cox Death ~ ecog * sex + age reference ecog = e1 as lung_group_set_ecog_ref_e1_star_sex
+          model cox Death ~ age * ph_ecog within sex as cox_within_sex
         }
 
         """;
@@ -113,6 +114,18 @@ public sealed class CoxInteractionRunTests
         JsonArray zph = Analysis(Results.Value, "lung_factor_sex_star_ecog_plus_age")["cox"]!["proportionalHazards"]!["tests"]!.AsArray();
         Assert.Equal(["sex", "ph_ecog", "age", "sex:ph_ecog", "GLOBAL"], zph.Select(t => (string)t!["term"]!));
         Assert.Equal([1, 1, 1, 1, 4], zph.Select(t => (int)(double)t!["degreesOfFreedom"]!));
+    }
+
+    [Fact]
+    public void AnInteractionModelRepeatedWithinAFactorFitsOnEachLevel()
+    {
+        foreach (string level in new[] { "1", "2" })
+        {
+            JsonNode analysis = Analysis(Results.Value, "cox_within_sex." + level);
+            Assert.Equal(["age", "ph_ecog", "age:ph_ecog"], analysis["cox"]!["terms"]!.AsArray().Select(t => (string)t!["term"]!));
+        }
+
+        Assert.Equal(227, new[] { "1", "2" }.Sum(level => (int)Analysis(Results.Value, "cox_within_sex." + level)["cox"]!["n"]!));
     }
 
     /// <summary>R's column name as the study spells the same column.</summary>
