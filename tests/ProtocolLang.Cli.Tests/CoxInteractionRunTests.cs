@@ -16,7 +16,7 @@ namespace ProtocolLang.Cli.Tests;
 /// likelihood-ratio, Wald and score tests. The references are tests/Reference/r/cox_interactions.R (a * b with a factor
 /// and a number, two numbers, two factors; Efron and Breslow) and cox_interaction_terms.R (a:b without a factor's main
 /// effect, R's variable order in a label, log(age) as an operand, a three-way *, a named group set as a factor with and
-/// without `reference`). Term names are checked too, with R's spelling of the same columns translated (R writes
+/// without `reference`); the study's `group` in an interaction is checked against the first of them. Term names are checked too, with R's spelling of the same columns translated (R writes
 /// <c>factor(sex)2</c> and <c>ph.ecog</c> where the study has the category <c>sex</c> and the column <c>ph_ecog</c>).
 /// </summary>
 public sealed class CoxInteractionRunTests
@@ -42,6 +42,10 @@ public sealed class CoxInteractionRunTests
             wt_loss: number optional
           }
           derive ecogf = ph_ecog >= 1
+          groups {
+            male "Male": sex == 1
+            female "Female": sex == 2
+          }
           groups ecog {
             e0 "ECOG 0": ph_ecog == 0
             e1 "ECOG 1": ph_ecog == 1
@@ -59,6 +63,7 @@ public sealed class CoxInteractionRunTests
           model cox Death ~ ecog + age as lung_group_set_ecog_plus_age
           model cox Death ~ ecog * sex + age reference ecog = e1 as lung_group_set_ecog_ref_e1_star_sex
           model cox Death ~ age * ph_ecog within sex as cox_within_sex
+          model cox Death ~ group * ph_ecog + age as cox_group_star_ecog
         }
 
         """;
@@ -75,14 +80,21 @@ public sealed class CoxInteractionRunTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void ACoxFormulaWrittenInTheLanguageMatchesCoxph(string name)
+    public void ACoxFormulaWrittenInTheLanguageMatchesCoxph(string name) => AssertMatchesCoxph(name, name, StudyName);
+
+    // The study's groups are the two sexes, so group * ph_ecog is R's factor(sex) * ph.ecog with the groups' names as levels.
+    [Fact]
+    public void TheStudysGroupInAnInteractionMatchesCoxphOnTheSameFactor() =>
+        AssertMatchesCoxph("lung_factor_sex_star_ecog_plus_age", "cox_group_star_ecog", r => StudyName(r).Replace("sex2", "groupfemale", StringComparison.Ordinal));
+
+    private static void AssertMatchesCoxph(string name, string id, Func<string, string> studyName)
     {
         JsonElement r = Fixtures.Value[name];
-        JsonNode cox = Analysis(Results.Value, name)["cox"]!;
+        JsonNode cox = Analysis(Results.Value, id)["cox"]!;
 
         Assert.Equal(((int)Number(r, "n"), (int)Number(r, "nevent")), ((int)cox["n"]!, (int)cox["events"]!));
         JsonArray terms = cox["terms"]!.AsArray();
-        Assert.Equal(Strings(r, "terms").Select(StudyName), terms.Select(t => (string)t!["term"]!));
+        Assert.Equal(Strings(r, "terms").Select(studyName), terms.Select(t => (string)t!["term"]!));
         Assert.All(terms, t => Assert.Equal("ok", (string)t!["status"]!));
         AllClose(Numbers(r, "coef"), terms, "coefficient", name + " coef");
         AllClose(Numbers(r, "se"), terms, "standardError", name + " se");
@@ -110,6 +122,8 @@ public sealed class CoxInteractionRunTests
         Assert.Equal(
             ["ecog: ECOG 0 vs ECOG 1", "ecog: ECOG 2 or more vs ECOG 1", "sex: Female vs Male", "age (per 1 years)", "ecog: ECOG 0 × sex: Female", "ecog: ECOG 2 or more × sex: Female"],
             terms.Select(t => (string)t!["label"]!));
+
+        Assert.Equal("Female × ph_ecog", (string)Analysis(Results.Value, "cox_group_star_ecog")["cox"]!["terms"]![3]!["label"]!);
 
         JsonArray zph = Analysis(Results.Value, "lung_factor_sex_star_ecog_plus_age")["cox"]!["proportionalHazards"]!["tests"]!.AsArray();
         Assert.Equal(["sex", "ph_ecog", "age", "sex:ph_ecog", "GLOBAL"], zph.Select(t => (string)t!["term"]!));

@@ -41,13 +41,6 @@ public sealed partial class Binder
                     continue;
                 }
 
-                if (fixedTerm.Operator != FormulaOperator.None && factor.Variable is null)
-                {
-                    _diagnostics.Add(DiagnosticDescriptors.CoxInteractionWithGroup, factorSyntax.Span, Snippet(fixedTerm.Span));
-                    bad = true;
-                    continue;
-                }
-
                 if (factors.Any(f => f.Name == factor.Name))
                 {
                     _diagnostics.Add(DiagnosticDescriptors.CoxSelfInteraction, factorSyntax.Span, factor.Name, Snippet(fixedTerm.Span));

@@ -5,9 +5,6 @@ public static partial class DiagnosticDescriptors
 {
     private const string CoxTerms = "Binding";
 
-    public static DiagnosticDescriptor CoxInteractionWithGroup { get; } = Error("PL2190", "Study group in a Cox interaction",
-        "not supported yet: the study's group factor in an interaction ('{0}'); declare a named group set (groups arm {{ ... }}) and interact with it", CoxTerms);
-
     public static DiagnosticDescriptor CoxSelfInteraction { get; } = Error("PL2191", "Factor interacting with itself",
         "'{0}' appears twice in the interaction '{1}'; the factors of an interaction must be different variables", CoxTerms);
 }

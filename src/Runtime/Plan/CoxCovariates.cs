@@ -15,7 +15,7 @@ internal static class CoxCovariates
     {
         if (term.IsInteraction)
         {
-            return CoxInteractions.Add(term, model, covariates, labels);
+            return CoxInteractions.Add(term, model, cohort, covariates, labels);
         }
 
         switch (term.Covariate)

@@ -20,7 +20,7 @@ internal static class CoxInteractions
     private sealed record Part(string Name, string? Level, string Label, double[] Values);
 
     /// <summary>Adds the interaction's covariate and its label maker; returns why it cannot, or null.</summary>
-    public static string? Add(CoxTerm term, IReadOnlyList<CoxTerm> model, List<CoxCovariate> covariates, Dictionary<string, Func<string?, string>> labels)
+    public static string? Add(CoxTerm term, IReadOnlyList<CoxTerm> model, Cohort cohort, List<CoxCovariate> covariates, Dictionary<string, Func<string?, string>> labels)
     {
         var factors = new List<IReadOnlyList<Part>>();
         for (int k = 0; k < term.Interaction.Count; k++)
@@ -28,7 +28,7 @@ internal static class CoxInteractions
             CoxTerm factor = term.Interaction[k];
             string[] others = term.Interaction.Where((_, i) => i != k).Select(f => f.Name).ToArray();
             bool contrasts = model.Any(t => SameFactors(t, others));
-            string? problem = Parts(factor, contrasts, out IReadOnlyList<Part> parts);
+            string? problem = Parts(factor, contrasts, cohort, out IReadOnlyList<Part> parts);
             if (problem is not null)
             {
                 return problem;
@@ -84,13 +84,23 @@ internal static class CoxInteractions
         return own.Length == names.Length && own.All(names.Contains);
     }
 
-    private static string? Parts(CoxTerm factor, bool contrasts, out IReadOnlyList<Part> parts)
+    private static string? Parts(CoxTerm factor, bool contrasts, Cohort cohort, out IReadOnlyList<Part> parts)
     {
         parts = [];
         switch (factor.Covariate)
         {
             case null:
-                return "the group factor cannot be part of an interaction";
+                // The study's group factor, named and labelled as its main effect is (groupB; the group's label alone).
+                int group = factor.ReferenceLevel is null ? 0 : IndexOf(cohort.GroupNames, factor.ReferenceLevel);
+                if (group < 0)
+                {
+                    return $"reference group '{factor.ReferenceLevel}' is not a group of this study";
+                }
+
+                parts = Indicators("group", "Group", cohort.GroupNames, cohort.GroupLabels, cohort.GroupCodeArray, contrasts ? group : -1)
+                    .Select(p => p with { Label = cohort.GroupLabels[IndexOf(cohort.GroupNames, p.Level!)] })
+                    .ToArray();
+                return null;
             case ContinuousVariable c:
                 parts = [new Part(c.Name, null, c.Label, c.ValueArray)];
                 return NoReference(factor);

@@ -23,7 +23,7 @@ public sealed partial class StudyRun
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
-        Variable[] variables = spec.Terms.SelectMany(t => t.Variables).Concat(spec.Strata).Prepend(spec.Outcome).ToArray();
+        Variable[] variables = spec.Terms.SelectMany(t => t.Variables).Distinct().Concat(spec.Strata).Prepend(spec.Outcome).ToArray();
         ForEachScope(analysis, "cox", variables, scoped => Cox(scoped, scoped.Map(spec)));
     }
 

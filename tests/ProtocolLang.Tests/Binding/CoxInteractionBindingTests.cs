@@ -85,6 +85,18 @@ public class CoxInteractionBindingTests
     }
 
     [Fact]
+    public void TheStudysGroupMayBeAFactorOfAnInteractionAndCarriesItsReference()
+    {
+        var study = TestStudies.BindClean(Study.Replace("  outcome Relapse", "  groups {\n    A \"A\": age < 50\n    B \"B\": age >= 50\n  }\n  outcome Relapse", System.StringComparison.Ordinal)
+            .Replace("model cox Relapse ~ age * sex * ecog", "model cox Relapse ~ group * age reference group = B", System.StringComparison.Ordinal));
+
+        var cox = (BoundCox)study.Analyses[3];
+        Assert.Equal(["group", "age", "group:age"], cox.Terms.Select(Name));
+        Assert.Equal([(true, "B"), (false, null)], cox.Terms[2].Interaction.Select(f => (f.Covariate is null, f.ReferenceLevel)));
+        Assert.Contains("CoxTerm.Product(new CoxTerm(null, \"B\"), new CoxTerm(age, null))", GeneratedCodeText.Unqualified(CSharpEmitter.Emit(study)), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InteractionsAreEmittedAsCoxTermProductsAndTheCodeCompiles()
     {
         var code = CSharpEmitter.Emit(TestStudies.BindClean(Study));

@@ -52,14 +52,26 @@ public sealed class CoxInteractionAnalysisTests
         Assert.Equal("Sex: Female × Age", analysis.Cox.Terms[2].Label);
     }
 
+    [Fact]
+    public void TheStudysGroupInAnInteractionIsCodedAndLabelledAsItsMainEffect()
+    {
+        AnalysisResult analysis = Fit("model cox Relapse ~ group * age reference group = Beta", (age, sex) =>
+            [new(null, "Beta"), new(age, null), CoxTerm.Product(new CoxTerm(null, "Beta"), new CoxTerm(age, null))]);
+
+        CoxResult cox = analysis.Cox!;
+        Assert.Equal(["groupAlpha", "groupGamma", "age", "groupAlpha:age", "groupGamma:age"], cox.Terms.Select(t => t.Term));
+        Assert.Equal("group:age", cox.Terms[3].Variable);
+        Assert.StartsWith(SmallStudy.Groups[0].Label + " × Age", cox.Terms[3].Label, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("group")]
+    [InlineData("unknown reference group")]
     [InlineData("unknown reference")]
     public void AnInteractionTheBinderWouldRefuseFailsTheModelWithAWarningWithoutThrowing(string problem)
     {
         AnalysisResult analysis = Fit("model cox Relapse ~ " + problem, (age, sex) =>
-            [new(age, null), problem == "group"
-                ? CoxTerm.Product(new CoxTerm(null, null), new CoxTerm(age, null))
+            [new(age, null), problem == "unknown reference group"
+                ? CoxTerm.Product(new CoxTerm(null, "Delta"), new CoxTerm(age, null))
                 : CoxTerm.Product(new CoxTerm(sex, "X"), new CoxTerm(age, null))]);
 
         Assert.Equal(ResultStatus.Failed, analysis.Status);
