@@ -10,8 +10,9 @@ namespace ProtocolLang.Runtime.Plan;
 /// the product of one column of each factor, the first factor varying fastest. A numeric factor contributes its values; a
 /// categorical or yes/no factor its 0/1 level indicators, in treatment contrasts (levels other than the reference) when the
 /// term without that factor is also in the model (for <c>a * b</c> always), else one indicator per level. That is the rule
-/// of Chambers and Hastie (1992), Statistical Models in S, section 2.4.1, which R's model.matrix follows ("Details" of
-/// ?model.matrix and ?formula): <c>age + sex:age</c> codes sex by contrasts, <c>sex:age</c> alone by indicators.
+/// of Chambers and Hastie (1992), Statistical Models in S, section 2.4.1, which R's stats::model.matrix implements (and
+/// coxph uses, dropping the intercept column): <c>age + sex:age</c> codes sex by contrasts, <c>sex:age</c> alone by
+/// indicators (tests/Reference/r/cox_interaction_terms.R pins both against coxph).
 /// Column names join the factors' column names with ':' (<c>sex2:ph_ecog</c>), as R does with its dummy names.
 /// </summary>
 internal static class CoxInteractions
