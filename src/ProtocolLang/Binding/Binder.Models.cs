@@ -103,38 +103,20 @@ public sealed partial class Binder
         }
 
         var outcome = formula.Response.Transform is null ? ResolveTimeToEvent(formula.Response.Variable, "cox") : null;
-        var terms = new List<(string Name, BoundVariable? Variable)>();
-        foreach (var term in formula.Terms)
-        {
-            if (term is not FixedTermSyntax { Operator: FormulaOperator.None, Factors: [{ AsFactor: false } factor] })
-            {
-                _diagnostics.Add(DiagnosticDescriptors.CoxTermNotSupported, term.Span, Snippet(term.Span));
-                continue;
-            }
-
-            if (factor.Variable is { Name: "group" })
-            {
-                terms.Add(("group", null));
-            }
-            else if (ResolveSubjectExpression(factor.Expression, "cox") is { } variable)
-            {
-                terms.Add((variable.Name, variable));
-            }
-        }
-
+        var terms = BindCoxTerms(formula);
+        var factors = terms.SelectMany(t => t).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First(), System.StringComparer.Ordinal);
         var references = new Dictionary<string, string>(System.StringComparer.Ordinal);
         foreach (var reference in clauses.References("reference"))
         {
             var variableName = reference.Variable?.Name ?? "group";
             var span = reference.Variable?.Span ?? reference.Level.Span;
-            var index = terms.FindIndex(t => t.Name == variableName);
-            if (index < 0)
+            if (!factors.TryGetValue(variableName, out var factor))
             {
                 _diagnostics.Add(DiagnosticDescriptors.ReferenceNotATerm, span, variableName);
                 continue;
             }
 
-            var variable = terms[index].Variable;
+            var variable = factor.Variable;
             if (variable is null)
             {
                 if (ResolveGroup(reference.Level))
@@ -145,17 +127,16 @@ public sealed partial class Binder
                 continue;
             }
 
-            var type = variable.Column?.Type ?? variable.Derive?.Type ?? variable.Outcome?.Value?.Type;
-            if (type is not { Kind: TypeKind.Category, Category: { } category })
+            if (CoxFactorLevels(variable) is not { } levels)
             {
                 _diagnostics.Add(DiagnosticDescriptors.ReferenceNotATerm, span, variableName);
                 continue;
             }
 
-            if (!category.Levels.Contains(reference.Level.Name))
+            if (!levels.Contains(reference.Level.Name))
             {
                 _diagnostics.Add(DiagnosticDescriptors.UnknownLevel, reference.Level.Span, reference.Level.Name, variableName,
-                    string.Join(", ", category.Levels), NameSuggestions.DidYouMean(reference.Level.Name, category.Levels));
+                    string.Join(", ", levels), NameSuggestions.DidYouMean(reference.Level.Name, levels));
                 continue;
             }
 
@@ -183,7 +164,7 @@ public sealed partial class Binder
             return null;
         }
 
-        var bound = terms.Select(t => new BoundCoxTerm(t.Variable, references.TryGetValue(t.Name, out var level) ? level : null));
+        var bound = terms.Select(t => ToBoundCoxTerm(t, references));
         return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope };
     }
 
@@ -323,6 +304,12 @@ public sealed partial class Binder
             return new BoundTermFactor(name, TermFactorKind.Group);
         }
 
+        if (_groupSets.FirstOrDefault(s => s.Name == name) is { } set)
+        {
+            // A named group set is a categorical factor over its groups (first group = reference, as R's first level).
+            return new BoundTermFactor(name, TermFactorKind.Covariate, BoundVariable.ForGroupSet(set));
+        }
+
         if (outcome is not null && name == outcome.RepeatedTimeName)
         {
             return new BoundTermFactor(name, factor.AsFactor ? TermFactorKind.TimeAsFactor : TermFactorKind.Time);
@@ -346,21 +333,29 @@ public sealed partial class Binder
     }
 
     /// <summary><c>a * b * c</c> → every non-empty subset of the factors, main effects first (as R orders them).</summary>
-    private static IEnumerable<BoundModelTerm> Expand(List<BoundTermFactor> factors, FormulaOperator op)
+    private static IEnumerable<BoundModelTerm> Expand(List<BoundTermFactor> factors, FormulaOperator op) =>
+        ExpandSubsets(factors, op).Select(subset => new BoundModelTerm(subset));
+
+    /// <summary>
+    /// The terms one formula term stands for: <c>a : b</c> (or a single factor) itself, <c>a * b * c</c> every non-empty
+    /// subset of the factors, smaller subsets first and each in the written order (R's <c>terms()</c>). Shared by the mixed
+    /// model and the Cox model.
+    /// </summary>
+    private static IEnumerable<ImmutableArray<T>> ExpandSubsets<T>(IReadOnlyList<T> factors, FormulaOperator op)
     {
         if (op != FormulaOperator.Crossed || factors.Count == 1)
         {
-            yield return new BoundModelTerm(factors.ToImmutableArray());
+            yield return factors.ToImmutableArray();
             yield break;
         }
 
         var subsets = Enumerable.Range(1, (1 << factors.Count) - 1)
-            .Select(mask => factors.Where((_, i) => (mask & (1 << i)) != 0).ToImmutableArray())
+            .Select(mask => Enumerable.Range(0, factors.Count).Where(i => (mask & (1 << i)) != 0).ToArray())
             .OrderBy(s => s.Length)
-            .ThenBy(s => string.Join(":", s.Select(f => factors.IndexOf(f).ToString("D3", System.Globalization.CultureInfo.InvariantCulture))), System.StringComparer.Ordinal);
+            .ThenBy(s => string.Join(":", s.Select(i => i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture))), System.StringComparer.Ordinal);
         foreach (var subset in subsets)
         {
-            yield return new BoundModelTerm(subset);
+            yield return subset.Select(i => factors[i]).ToImmutableArray();
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ProtocolLang.Text;
 
 namespace ProtocolLang.Binding;
@@ -241,8 +243,17 @@ public enum TiesMethod
     Breslow,
 }
 
-/// <summary>A Cox term: <see cref="Covariate"/> null means the group factor.</summary>
-public sealed record BoundCoxTerm(BoundVariable? Covariate, string? ReferenceLevel);
+/// <summary>A Cox term: <see cref="Covariate"/> null means the group factor, unless the term is an <see cref="Interaction"/>.</summary>
+public sealed record BoundCoxTerm(BoundVariable? Covariate, string? ReferenceLevel)
+{
+    /// <summary>The factors of an interaction (<c>a:b</c>), each a main-effect-shaped term; empty for a main effect.</summary>
+    public ImmutableArray<BoundCoxTerm> Interaction { get; init; } = ImmutableArray<BoundCoxTerm>.Empty;
+
+    /// <summary>The term's variables: its covariate, or its factors' covariates.</summary>
+    public IEnumerable<BoundVariable> Variables => Interaction.IsEmpty
+        ? Covariate is null ? [] : [Covariate]
+        : Interaction.SelectMany(f => f.Variables);
+}
 
 public sealed record BoundCox(
     string Source,

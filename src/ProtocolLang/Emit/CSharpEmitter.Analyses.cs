@@ -46,7 +46,7 @@ public sealed partial class CSharpEmitter
                 _w.Line("new " + RuntimeTypes.CoxSpec + "(");
                 _w.Indent();
                 _w.Line(variables[c.Outcome.Name] + ",");
-                var terms = c.Terms.Select(t => "new(" + (t.Covariate is null ? "null" : variables[t.Covariate.Name]) + ", " + CSharpLiterals.StringOrNull(t.ReferenceLevel) + ")");
+                var terms = c.Terms.Select(t => t.Interaction.IsEmpty ? "new(" + CoxTermArguments(t, variables) + ")" : CoxTerm(t, variables));
                 _w.Line(Array(RuntimeTypes.CoxTerm, terms) + ",");
                 _w.Line(RuntimeTypes.TiesMethod + "." + c.Ties + ",");
                 _w.Line(VariableArray(c.Strata, variables) + "));");
@@ -55,6 +55,14 @@ public sealed partial class CSharpEmitter
                 break;
         }
     }
+
+    /// <summary><c>new CoxTerm(variable, "reference")</c>, or <c>CoxTerm.Product(...)</c> of an interaction's factors.</summary>
+    private static string CoxTerm(BoundCoxTerm term, Dictionary<string, string> variables) => term.Interaction.IsEmpty
+        ? "new " + RuntimeTypes.CoxTerm + "(" + CoxTermArguments(term, variables) + ")"
+        : RuntimeTypes.CoxTerm + ".Product(" + string.Join(", ", term.Interaction.Select(f => CoxTerm(f, variables))) + ")";
+
+    private static string CoxTermArguments(BoundCoxTerm term, Dictionary<string, string> variables) =>
+        (term.Covariate is null ? "null" : variables[term.Covariate.Name]) + ", " + CSharpLiterals.StringOrNull(term.ReferenceLevel);
 
     private void EmitMixedModel(BoundMixedModel m, string source, Dictionary<string, string> variables, Dictionary<string, string> tableLocals)
     {

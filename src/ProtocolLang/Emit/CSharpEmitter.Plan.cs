@@ -172,7 +172,7 @@ public sealed partial class CSharpEmitter
                 BoundMixedModel m => new[] { BoundVariable.ForOutcome(m.Response) }.Concat(m.FixedTerms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!)),
                 BoundKaplanMeier k => [BoundVariable.ForOutcome(k.Outcome)],
                 BoundLogRank l => l.Strata is null ? [BoundVariable.ForOutcome(l.Outcome)] : [BoundVariable.ForOutcome(l.Outcome), l.Strata],
-                BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.Where(t => t.Covariate is not null).Select(t => t.Covariate!)).Concat(c.Strata),
+                BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.SelectMany(t => t.Variables)).Concat(c.Strata),
                 _ => [],
             };
             var scope = analysis.Scope;

@@ -10,8 +10,14 @@ namespace ProtocolLang.Runtime.Plan;
 internal static class CoxCovariates
 {
     /// <summary>Adds the term's covariate and its label maker; returns why it cannot, or null.</summary>
-    public static string? Add(CoxTerm term, Cohort cohort, List<CoxCovariate> covariates, Dictionary<string, Func<string?, string>> labels)
+    /// <param name="model">Every term of the model: an interaction's coding depends on which other terms are present.</param>
+    public static string? Add(CoxTerm term, IReadOnlyList<CoxTerm> model, Cohort cohort, List<CoxCovariate> covariates, Dictionary<string, Func<string?, string>> labels)
     {
+        if (term.IsInteraction)
+        {
+            return CoxInteractions.Add(term, model, cohort, covariates, labels);
+        }
+
         switch (term.Covariate)
         {
             case null:

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -66,8 +67,30 @@ public sealed record RandomEffect(string Grouping, bool Intercept, string? Slope
 /// <summary>A Cox proportional-hazards model.</summary>
 public sealed record CoxSpec(TimeToEventVariable Outcome, IReadOnlyList<CoxTerm> Terms, TiesMethod Ties, IReadOnlyList<Variable> Strata);
 
-/// <summary>A Cox model term; <see cref="Covariate"/> null is the group factor.</summary>
-public sealed record CoxTerm(Variable? Covariate, string? ReferenceLevel);
+/// <summary>
+/// A Cox model term: a covariate (<see cref="Covariate"/> null is the group factor), or, made with <see cref="Product"/>,
+/// an interaction (R's <c>a:b</c>) whose design columns are the products of its factors' columns.
+/// </summary>
+/// <param name="ReferenceLevel">The reference level of a factor (also inside an interaction); null = the first level, as R.</param>
+public sealed record CoxTerm(Variable? Covariate, string? ReferenceLevel)
+{
+    /// <summary>The factors of an interaction, each a main-effect-shaped term (a covariate or the group factor); empty for a main effect.</summary>
+    public IReadOnlyList<CoxTerm> Interaction { get; init; } = [];
+
+    public bool IsInteraction => Interaction.Count > 0;
+
+    /// <summary>The study's group factor as a main effect.</summary>
+    public bool IsGroup => Covariate is null && !IsInteraction;
+
+    /// <summary>R's term label: the covariate's name, <c>group</c>, or the factors' names joined by ':' (<c>sex:ph_ecog</c>).</summary>
+    public string Name => IsInteraction ? string.Join(":", Interaction.Select(f => f.Name)) : Covariate?.Name ?? "group";
+
+    /// <summary>The term's variables: its covariate, or its factors' covariates (the group factor has none).</summary>
+    public IEnumerable<Variable> Variables => IsInteraction ? Interaction.SelectMany(f => f.Variables) : Covariate is null ? [] : [Covariate];
+
+    /// <summary>The interaction <c>a:b:...</c> of main-effect terms (each a covariate or the group factor).</summary>
+    public static CoxTerm Product(params CoxTerm[] factors) => new(null, null) { Interaction = factors };
+}
 
 /// <summary>How tied event times are handled in a Cox model.</summary>
 public enum TiesMethod

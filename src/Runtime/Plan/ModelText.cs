@@ -28,9 +28,9 @@ internal static class ModelText
 
     public static string Cox(CoxSpec spec)
     {
-        var terms = spec.Terms.Select(t => t.Covariate?.Name ?? "group");
+        var terms = spec.Terms.Select(t => t.Name);
         var references = spec.Terms.Where(t => t.ReferenceLevel is not null)
-            .Select(t => $"{t.Covariate?.Name ?? "group"} = {t.ReferenceLevel}")
+            .Select(t => $"{t.Name} = {t.ReferenceLevel}")
             .ToArray();
         string text = $"{Outcome(spec.Outcome)} ~ {string.Join(" + ", terms)}";
         if (spec.Strata.Count > 0)

@@ -48,9 +48,13 @@ internal sealed class ScopedAnalysis
         : spec with
         {
             Outcome = Map(spec.Outcome),
-            Terms = spec.Terms.Select(t => t.Covariate is null ? t : t with { Covariate = Map(t.Covariate) }).ToArray(),
+            Terms = spec.Terms.Select(Map).ToArray(),
             Strata = Map(spec.Strata),
         };
+
+    private CoxTerm Map(CoxTerm term) => term.IsInteraction
+        ? term with { Interaction = term.Interaction.Select(Map).ToArray() }
+        : term.Covariate is null ? term : term with { Covariate = Map(term.Covariate) };
 
     public MixedModelSpec Map(MixedModelSpec spec) => _mapping is null
         ? spec

@@ -23,7 +23,7 @@ public sealed partial class StudyRun
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
-        Variable[] variables = spec.Terms.Select(t => t.Covariate).OfType<Variable>().Concat(spec.Strata).Prepend(spec.Outcome).ToArray();
+        Variable[] variables = spec.Terms.SelectMany(t => t.Variables).Distinct().Concat(spec.Strata).Prepend(spec.Outcome).ToArray();
         ForEachScope(analysis, "cox", variables, scoped => Cox(scoped, scoped.Map(spec)));
     }
 
@@ -40,10 +40,10 @@ public sealed partial class StudyRun
         var labels = new Dictionary<string, Func<string?, string>>(StringComparer.Ordinal);
         foreach (CoxTerm term in spec.Terms)
         {
-            string? problem = CoxCovariates.Add(term, cohort, covariates, labels);
+            string? problem = CoxCovariates.Add(term, spec.Terms, cohort, covariates, labels);
             if (problem is not null)
             {
-                string code = term.Covariate is null ? StatisticsWarnings.UnknownGroup : StatisticsWarnings.TestDoesNotFit;
+                string code = term.IsGroup ? StatisticsWarnings.UnknownGroup : StatisticsWarnings.TestDoesNotFit;
                 Record(analysis, "cox", ResultStatus.Failed, method, problem, specification, new[] { StatisticsWarnings.Warning(code, problem) });
                 return;
             }
@@ -52,14 +52,14 @@ public sealed partial class StudyRun
         (double[] time, int[] events) = (spec.Outcome.TimeArray, spec.Outcome.EventArray); // censored at the horizon by Variables.TimeToEvent
         int[] strata = spec.Strata.Count == 0 ? Array.Empty<int>() : CoxCovariates.StratumCodes(spec.Strata);
         CoxDesign design = CoxDesign.Build(covariates, time, events, strata);
-        var warnings = new List<WarningResult>(NotFiniteWarnings(spec.Terms.Select(t => t.Covariate).Concat(spec.Strata).Prepend<Variable?>(spec.Outcome)));
+        var warnings = new List<WarningResult>(NotFiniteWarnings(spec.Terms.SelectMany(t => t.Variables).Distinct().Concat(spec.Strata).Prepend<Variable?>(spec.Outcome)));
         if (design.Excluded > 0)
         {
             warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.CoxSubjectsLeftOut, string.Create(CultureInfo.InvariantCulture,
                 $"{design.Excluded} subject(s) with a missing time, event, covariate or stratum left out of the Cox model ({design.Rows.Length} analysed)")));
         }
 
-        if (spec.Terms.Any(t => t.Covariate is null) && GroupsWithSurvivalData(spec.Outcome, cohort) is { Count: < 2 } present)
+        if (spec.Terms.Any(t => t.IsGroup) && GroupsWithSurvivalData(spec.Outcome, cohort) is { Count: < 2 } present)
         {
             // R's coxph reports the group coefficients as NA ("X matrix deemed to be singular"); say why.
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.GroupTermNotEstimable, string.Create(CultureInfo.InvariantCulture,
@@ -130,7 +130,7 @@ public sealed partial class StudyRun
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (CoxTerm term in spec.Terms)
         {
-            labels.TryAdd(term.Covariate?.Name ?? "group", term.Covariate?.Label ?? "Group");
+            labels.TryAdd(term.Name, CoxInteractions.Label(term));
         }
 
         var rows = zph.Terms

@@ -18,6 +18,17 @@ public sealed record CoxNumericCovariate(string Name, double[] Values) : CoxCova
 /// <param name="Reference">Index of the reference level (R's default is the first level, 0).</param>
 public sealed record CoxFactorCovariate(string Name, IReadOnlyList<string> Levels, int[] Codes, int Reference) : CoxCovariate(Name);
 
+/// <summary>
+/// An interaction term (R's <c>a:b</c>): its design columns are already built (the products of its factors' columns, see
+/// <c>CoxCovariates</c>) and enter the design together, so that cox.zph tests them as one term. NaN = missing.
+/// </summary>
+/// <param name="Name">R's term label (<c>sex:ph.ecog</c>).</param>
+public sealed record CoxProductCovariate(string Name, IReadOnlyList<CoxProductColumn> Columns) : CoxCovariate(Name);
+
+/// <param name="Name">R's column name (<c>sex2:ph.ecog</c>).</param>
+/// <param name="Level">The factors' levels of this column joined by ':' (<c>2</c>); null when every factor is numeric.</param>
+public sealed record CoxProductColumn(string Name, string? Level, double[] Values);
+
 /// <summary>One design column: a numeric covariate, or a level of a factor against its reference.</summary>
 /// <param name="Name">R's column name: the covariate's name, followed by the level for a factor (<c>sexM</c>).</param>
 public sealed record CoxDesignColumn(string Name, string Covariate, string? Level, string? ReferenceLevel);
@@ -74,6 +85,8 @@ public sealed class CoxDesign
             {
                 CoxNumericCovariate x => x.Values.Length,
                 CoxFactorCovariate f => f.Codes.Length,
+                CoxProductCovariate p when p.Columns.Count > 0 && p.Columns.All(column => column.Values.Length == p.Columns[0].Values.Length) => p.Columns[0].Values.Length,
+                CoxProductCovariate p => throw new ArgumentException($"Interaction '{p.Name}' needs columns of one length.", nameof(covariates)),
                 _ => throw new ArgumentException($"Unknown covariate kind {c.GetType().Name}.", nameof(covariates)),
             };
             if (length != n)
@@ -95,6 +108,7 @@ public sealed class CoxDesign
                 {
                     CoxNumericCovariate x => double.IsFinite(x.Values[i]),
                     CoxFactorCovariate f => f.Codes[i] >= 0 && f.Codes[i] < f.Levels.Count,
+                    CoxProductCovariate p => p.Columns.All(column => double.IsFinite(column.Values[i])),
                     _ => false,
                 });
             if (complete)
@@ -112,6 +126,17 @@ public sealed class CoxDesign
             {
                 columns.Add(kept.Select(i => x.Values[i]).ToArray());
                 terms.Add(new CoxDesignColumn(c.Name, c.Name, null, null));
+                continue;
+            }
+
+            if (c is CoxProductCovariate product)
+            {
+                foreach (CoxProductColumn column in product.Columns)
+                {
+                    columns.Add(kept.Select(i => column.Values[i]).ToArray());
+                    terms.Add(new CoxDesignColumn(column.Name, c.Name, column.Level, null));
+                }
+
                 continue;
             }
 

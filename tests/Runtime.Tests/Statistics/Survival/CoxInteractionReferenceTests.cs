@@ -14,7 +14,8 @@ namespace ProtocolLang.Runtime.Tests.Statistics.Survival;
 /// The Cox kernel fed the interaction columns as R's model matrix builds them (a product of the
 /// factor dummy or numeric columns), checked against <c>cox_interactions.expected.json</c>
 /// (tests/Reference/r/cox_interactions.R). This pins the column definitions that the language's
-/// <c>a * b</c> / <c>a:b</c> terms must produce; it does not go through the binder yet.
+/// <c>a * b</c> / <c>a:b</c> terms must produce. The language path (.study → results.json) is checked against the same
+/// fixture by ProtocolLang.Cli.Tests' CoxInteractionRunTests.
 /// </summary>
 public sealed class CoxInteractionReferenceTests
 {
