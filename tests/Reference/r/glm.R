@@ -109,4 +109,14 @@ add(fit_case("poisson_zero_count_group", w$value, "poisson", profile = FALSE, wa
 w <- collect_warnings(glm.nb(y ~ x, data = sim_nb))
 add(fit_case("negative_binomial_theta_infinite", w$value, "negative_binomial", warnings = w$warnings))
 
+# Prior weights (one of them 0, which leaves its row out) and, for glm.nb, an offset: the paths where
+# n.ok, the weighted null mean and the intercept-only refit of the null deviance matter.
+wb <- warpbreaks
+wb$w <- rep(c(1, 2, 0.5), length.out = nrow(wb))
+wb$w[5] <- 0
+add(fit_case("warpbreaks_poisson_prior_weights", glm(breaks ~ wool + tension, family = poisson, data = wb, weights = w), "poisson"))
+qn <- quine
+qn$exposure <- rep(c(1, 1.5, 2), length.out = nrow(qn))
+add(fit_case("quine_negative_binomial_offset", glm.nb(Days ~ Eth + Sex + offset(log(exposure)), data = qn), "negative_binomial"))
+
 write_fixture("glm", "glm.R", cases)

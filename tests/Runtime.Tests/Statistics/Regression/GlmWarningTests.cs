@@ -17,6 +17,8 @@ public sealed class GlmWarningTests
     [InlineData("warpbreaks_quasipoisson")]
     [InlineData("insurance_poisson_offset")]
     [InlineData("quine_negative_binomial")]
+    [InlineData("warpbreaks_poisson_prior_weights")]
+    [InlineData("quine_negative_binomial_offset")]
     public void AWellBehavedFitHasNoWarnings(string name) => Assert.Empty(FitCase(name).Warnings);
 
     [Fact]
