@@ -64,6 +64,7 @@ fit_case <- function(name, fit, family_name, trials = NULL, profile = TRUE, warn
     iter = fit$iter,
     converged = as.integer(fit$converged),
     dispersion = s$dispersion,
+    vcov = I(as.vector(vcov(fit))),
     theta = if (is_nb) fit$theta else NA_real_,
     se_theta = if (is_nb) fit$SE.theta else NA_real_,
     warnings = I(warnings))

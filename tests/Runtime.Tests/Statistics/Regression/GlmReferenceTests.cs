@@ -23,7 +23,7 @@ public sealed class GlmReferenceTests
         JsonElement c = ReferenceFixture.Load("glm").Case(name);
         GlmFit fit = Fit(c);
 
-        double[] coef = ReferenceFixture.Numbers(c, "coef"), se = ReferenceFixture.Numbers(c, "se"), statistic = ReferenceFixture.Numbers(c, "statistic"), p = ReferenceFixture.Numbers(c, "p");
+        double[] coef = ReferenceFixture.Numbers(c, "coef"), se = ReferenceFixture.Numbers(c, "se"), statistic = ReferenceFixture.Numbers(c, "statistic"), pValues = ReferenceFixture.Numbers(c, "p");
         double[] waldLow = ReferenceFixture.Numbers(c, "wald_low"), waldHigh = ReferenceFixture.Numbers(c, "wald_high");
         int[] aliased = ReferenceFixture.Integers(c, "aliased");
         Assert.Equal(coef.Length, fit.Coefficients.Count);
@@ -34,10 +34,32 @@ public sealed class GlmReferenceTests
             ReferenceFixture.AssertClose(coef[j], k.Estimate, Tolerance, $"{name} {k.Name} coef");
             ReferenceFixture.AssertClose(se[j], k.StandardError, Tolerance, $"{name} {k.Name} se");
             ReferenceFixture.AssertClose(statistic[j], k.Statistic, Tolerance, $"{name} {k.Name} statistic");
-            ReferenceFixture.AssertPValue(p[j], k.PValue, Tolerance, $"{name} {k.Name} p");
+            ReferenceFixture.AssertPValue(pValues[j], k.PValue, Tolerance, $"{name} {k.Name} p");
             ReferenceFixture.AssertClose(waldLow[j], k.WaldLow, Tolerance, $"{name} {k.Name} Wald low");
             ReferenceFixture.AssertClose(waldHigh[j], k.WaldHigh, Tolerance, $"{name} {k.Name} Wald high");
             ReferenceFixture.AssertClose(Math.Exp(coef[j]), k.ExpEstimate, Tolerance, $"{name} {k.Name} exp(coef)");
+        }
+
+        // vcov(fit), column-major; aliased rows and columns are NA in R and NaN here. Off-diagonal
+        // entries are compared on the scale of √(v_aa·v_bb): a balanced design (warpbreaks) has
+        // structural zeros that both sides compute as rounding noise (~1e-18).
+        double[] vcov = ReferenceFixture.Numbers(c, "vcov");
+        int p = coef.Length;
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = 0; b < p; b++)
+            {
+                double expected = vcov[(b * p) + a], actual = fit.Covariance[a, b];
+                double scale = Math.Sqrt(Math.Abs(vcov[(a * p) + a] * vcov[(b * p) + b]));
+                if (double.IsNaN(expected))
+                {
+                    Assert.True(double.IsNaN(actual), $"{name} vcov[{a},{b}]: expected NA, got {actual}");
+                }
+                else
+                {
+                    Assert.True(Math.Abs(actual - expected) <= Tolerance * scale, $"{name} vcov[{a},{b}]: expected {expected}, got {actual}");
+                }
+            }
         }
 
         ReferenceFixture.AssertClose(ReferenceFixture.Number(c, "deviance"), fit.Deviance, Tolerance, name + " deviance");
