@@ -107,6 +107,21 @@ internal static class StatisticsWarnings
     /// <summary>No analysed subject is in the scope (a <c>within</c> level, a subset, a population): the analysis is not estimable.</summary>
     public const string ScopeEmpty = "PL5072";
 
+    /// <summary>A GLM's IRLS (or glm.nb's θ alternation) reached its iteration limit (R: "glm.fit: algorithm did not converge").</summary>
+    public const string GlmNotConverged = "PL5085";
+
+    /// <summary>A logistic model's fitted probabilities reach 0 or 1: complete or quasi-complete separation; the diverging terms are named.</summary>
+    public const string GlmSeparation = "PL5086";
+
+    /// <summary>A GLM's design is rank deficient: aliased columns have no coefficient (NA, as R).</summary>
+    public const string GlmRankDeficient = "PL5087";
+
+    /// <summary>A Poisson or negative binomial model's fitted rates reach 0, e.g. a group with no events; the diverging terms are named.</summary>
+    public const string GlmZeroRate = "PL5088";
+
+    /// <summary>A negative binomial model's θ diverges (no overdispersion) or its ML iteration stopped.</summary>
+    public const string GlmThetaInfinite = "PL5089";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);
