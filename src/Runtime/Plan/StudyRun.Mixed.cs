@@ -32,6 +32,12 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
         Variable[] variables = spec.FixedTerms.SelectMany(t => t.Factors).Select(f => f.Covariate).OfType<Variable>().Prepend(spec.Response).ToArray();
+        if (analysis.Scope.RowWhereText is not null)
+        {
+            // The scope counts the rows its row subset left out, per repetition: it needs the response before mapping.
+            analysis = analysis with { Scope = analysis.Scope with { RowSubset = spec.Response } };
+        }
+
         ForEachScope(analysis, "mixed_model", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
     }
 
@@ -63,7 +69,13 @@ public sealed partial class StudyRun
                 $"'{spec.Response.Name}': {design.LeftOut.Sum(l => l.Count)} of {spec.Response.Values.Length} rows left out ({parts})")));
         }
 
-        if (spec.Response.LeftOutByWhere > 0)
+        if (analysis.Result?.RowsLeftOut is [{ } rowsLeftOut])
+        {
+            // The analysis' own row subset: counted over the rows of its subjects (those of subjects out of scope are out anyway).
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{spec.Response.Name}': {rowsLeftOut.Count} row(s) of '{spec.Response.Table}' left out by 'where {rowsLeftOut.Reason}' (rows of the subjects in scope); {spec.Response.Values.Length} in it")));
+        }
+        else if (spec.Response.LeftOutByWhere > 0)
         {
             warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
                 $"'{spec.Response.Name}': {spec.Response.LeftOutByWhere} row(s) of '{spec.Response.Table}' left out by the outcome's subset (where {spec.Response.WhereText ?? "..."}); {spec.Response.Values.Length} in it")));

@@ -178,6 +178,9 @@ public sealed class RepeatedVariable : Variable
     /// <summary>Kept child rows left out of this variable because its <c>where</c> was not true (false or missing).</summary>
     public int LeftOutByWhere { get; internal init; }
 
+    /// <summary>For each row counted in <see cref="LeftOutByWhere"/>, the index of its subject in the cohort (-1: none), so a scope can count its own subjects' rows.</summary>
+    internal int[] LeftOutByWhereSubjectArray { get; init; } = [];
+
     public override string KindName => "repeated";
 
     internal double[] ValueArray { get; }

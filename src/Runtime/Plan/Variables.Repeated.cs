@@ -24,6 +24,7 @@ public static partial class Variables
 
         var kept = new List<TChild>(rows.Rows.Count);
         var subjects = new List<int>(rows.Rows.Count);
+        var leftOutSubjects = new List<int>();
         ReadOnlySpan<int> subjectIndex = rows.SubjectIndex;
         for (int r = 0; r < rows.Rows.Count; r++)
         {
@@ -31,6 +32,10 @@ public static partial class Variables
             {
                 kept.Add(rows.Rows[r]);
                 subjects.Add(subjectIndex[r]);
+            }
+            else
+            {
+                leftOutSubjects.Add(subjectIndex[r]);
             }
         }
 
@@ -41,6 +46,7 @@ public static partial class Variables
             NotFiniteCount = notFiniteValues + notFiniteTimes,
             WhereText = whereText,
             LeftOutByWhere = rows.Rows.Count - kept.Count,
+            LeftOutByWhereSubjectArray = leftOutSubjects.ToArray(),
         };
     }
 }
