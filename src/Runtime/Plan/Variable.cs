@@ -33,7 +33,13 @@ public abstract class Variable
     /// Rows whose value was a number but not a finite one (NaN or an infinity from a derive); they are
     /// missing in the column, and each analysis of the variable warns with their count (PL5050).
     /// </summary>
-    public int NotFiniteCount { get; internal init; }
+    public int NotFiniteCount => NotFiniteRowArray.Length;
+
+    /// <summary>
+    /// The rows (positions in this variable's columns, ascending; a repeated variable lists a row once per non-finite
+    /// value or time) whose number was not finite: a scoped analysis counts those of its own subjects (PL5050).
+    /// </summary>
+    internal int[] NotFiniteRowArray { get; init; } = [];
 }
 
 /// <summary>A continuous variable, summarised by median or mean.</summary>

@@ -39,11 +39,11 @@ public static partial class Variables
             }
         }
 
-        double[] values = Numbers(kept, value, out int notFiniteValues);
-        double[] times = Numbers(kept, time, out int notFiniteTimes);
+        double[] values = Numbers(kept, value, out int[] notFiniteValues);
+        double[] times = Numbers(kept, time, out int[] notFiniteTimes);
         return new RepeatedVariable(rows.Cohort, rows.Table, name, label, unit, timeName, values, times, subjects.ToArray())
         {
-            NotFiniteCount = notFiniteValues + notFiniteTimes,
+            NotFiniteRowArray = NotFiniteRows(notFiniteValues, notFiniteTimes),
             WhereText = whereText,
             LeftOutByWhere = rows.Rows.Count - kept.Count,
             LeftOutByWhereSubjectArray = leftOutSubjects.ToArray(),
