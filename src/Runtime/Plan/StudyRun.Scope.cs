@@ -316,6 +316,7 @@ public sealed partial class StudyRun
         {
             // A study without groups is overall already; its default grouping stays overall.
             IsOverall = scope.Overall || (plan.Factors.Length == 0 && cohort.IsOverall),
+            GroupTerm = plan.Factors.Length == 0 ? ScopedCohort.DefaultGroupTerm : string.Join(", ", plan.Factors.Select(f => f.Name)),
         };
         run(new ScopedAnalysis(analysis.Id, analysis.Source, scoped, result, new ScopeMapping(scoped), warnings));
     }
