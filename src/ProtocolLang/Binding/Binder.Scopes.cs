@@ -41,6 +41,12 @@ public sealed partial class Binder
             scope = scope with { By = [] };
         }
 
+        // A repeated outcome's where may select subjects and rows at once: Binder.WhereSplit.cs splits it.
+        if (!skipWhere && repeated is not null && clauses.Expression("where") is { } split)
+        {
+            return BindSplitWhere(scope, split, kind, repeated);
+        }
+
         if (!skipWhere && clauses.Expression("where") is { } where && WhereTable(where, kind, repeated) is { } table)
         {
             var predicate = BindPredicate(where, new ExpressionContext(table), "a where clause");

@@ -102,7 +102,19 @@ public sealed record BoundScope
     /// <summary>The factor of <c>within</c>: the analysis is repeated in each of its levels.</summary>
     public BoundFactor? Within { get; init; }
 
-    public bool IsDefault => By.IsEmpty && !Overall && Where is null && Population is null && Within is null;
+    /// <summary>
+    /// A mixed model's <c>where</c> split into parts (see <c>Binder.WhereSplit.cs</c>): the text of the subject-level
+    /// <c>and</c> parts that <see cref="Where"/> holds, when the condition also has row parts; null otherwise.
+    /// </summary>
+    public string? SubjectWhereText { get; init; }
+
+    /// <summary>The row parts of a mixed model's <c>where</c>, over its repeated outcome's child rows; null when there are none.</summary>
+    public BoundExpression? RowWhere { get; init; }
+
+    /// <summary>The text of the row parts of <see cref="RowWhere"/>, joined by <c>and</c>.</summary>
+    public string? RowWhereText { get; init; }
+
+    public bool IsDefault => By.IsEmpty && !Overall && Where is null && RowWhere is null && Population is null && Within is null;
 }
 
 /// <summary>A statistic of <c>describe ... statistics</c>; names as in the study (mean_sd, mean_se, ...).</summary>

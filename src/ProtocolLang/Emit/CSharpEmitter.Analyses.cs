@@ -66,12 +66,11 @@ public sealed partial class CSharpEmitter
 
     private void EmitMixedModel(BoundMixedModel m, string source, Dictionary<string, string> variables, Dictionary<string, string> tableLocals)
     {
-        var childWhere = m.Scope.Where is not null && m.Scope.WhereTable != _study.SubjectTable.Name;
         _w.Line("run.MixedModel(" + source + ",");
         _w.Indent();
         _w.Line("new " + RuntimeTypes.MixedModelSpec + "(");
         _w.Indent();
-        _w.Line((childWhere ? RepeatedFactory(m.Response, tableLocals, m.Scope.Where, m.Scope.WhereText) : variables[m.Response.Name]) + ",");
+        _w.Line((m.Scope.RowWhere is { } rows ? RepeatedFactory(m.Response, tableLocals, rows, m.Scope.RowWhereText) : variables[m.Response.Name]) + ",");
         _w.Line(RuntimeTypes.ResponseTransform + "." + m.Transform + ",");
         _w.Line("new " + RuntimeTypes.ModelTerm + "[]");
         _w.OpenBrace();
@@ -139,6 +138,21 @@ public sealed partial class CSharpEmitter
             parts.Add("Where = " + RuntimeTypes.Variables + ".Binary(" + subjects + ", \"where\", " + text + ", r => "
                 + LambdaExpressions(_study.SubjectTable.Name).Emit(where) + ")");
             parts.Add("WhereText = " + text);
+            if (scope.SubjectWhereText is { } subjectPart)
+            {
+                parts.Add("SubjectWhereText = " + CSharpLiterals.String(subjectPart));
+            }
+        }
+
+        // A mixed model's row subset is applied to its response (EmitMixedModel); the scope names it for the results.
+        if (scope.RowWhereText is { } rowPart)
+        {
+            if (scope.Where is null)
+            {
+                parts.Add("WhereText = " + CSharpLiterals.String(scope.WhereText ?? rowPart));
+            }
+
+            parts.Add("RowWhereText = " + CSharpLiterals.String(rowPart));
         }
 
         var by = scope.By.Select(f => variables[f.Variable is { } v ? VariableKey(v) : StudyGroupsVariable]).ToList();

@@ -39,6 +39,23 @@ public sealed record AnalysisScope
     public string? WhereText { get; init; }
 
     /// <summary>
+    /// When a mixed model's <c>where</c> is split into a subject part (<see cref="Where"/>) and a row part
+    /// (<see cref="RowWhereText"/>): the text of the subject part, which names the subjects it left out. Null: the
+    /// subject subset is <see cref="WhereText"/> itself.
+    /// </summary>
+    public string? SubjectWhereText { get; init; }
+
+    /// <summary>
+    /// The text of a mixed model's row subset (the <c>and</c> parts of its <c>where</c> over the repeated outcome's rows),
+    /// applied to its response (<see cref="Variables.Repeated{TChild}(ChildRows{TChild}, string, string, string?, string, System.Func{TChild, double?}, System.Func{TChild, double?}, System.Func{TChild, bool?}?, string?)"/>);
+    /// the scope counts the rows it left out. Null: no row subset.
+    /// </summary>
+    public string? RowWhereText { get; init; }
+
+    /// <summary>The response whose left-out rows <see cref="RowWhereText"/> counts; set by the analysis that applies it.</summary>
+    internal RepeatedVariable? RowSubset { get; init; }
+
+    /// <summary>
     /// Binary or categorical factors to group by (several are cross-classified, levels "A, B"); empty = the
     /// study's groups. Subjects with a missing factor value are left out of the analysis and counted.
     /// </summary>
@@ -51,7 +68,7 @@ public sealed record AnalysisScope
     public Variable? Within { get; init; }
 
     /// <summary>True when the scope is the default one: the cohort by the study's groups.</summary>
-    internal bool IsDefault => Population is null && Where is null && By.Count == 0 && !Overall && Within is null;
+    internal bool IsDefault => Population is null && Where is null && RowWhereText is null && By.Count == 0 && !Overall && Within is null;
 }
 
 /// <summary>One top-level <c>and</c> conjunct of a population's definition: its <c>.study</c> text and its value per analysed subject.</summary>

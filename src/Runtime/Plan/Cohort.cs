@@ -29,6 +29,9 @@ public abstract class Cohort
     /// <summary>The subject table.</summary>
     public string Table { get; }
 
+    /// <summary>The flow of each named group set built on this cohort (<see cref="GroupSets"/>), in the order built, for the subject flow.</summary>
+    internal List<Results.GroupSetFlow> GroupSetFlows { get; } = [];
+
     /// <summary>Group names in declaration order.</summary>
     public IReadOnlyList<string> GroupNames { get; }
 

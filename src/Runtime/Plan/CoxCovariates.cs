@@ -27,8 +27,9 @@ internal static class CoxCovariates
                     return $"reference group '{term.ReferenceLevel}' is not a group of this study";
                 }
 
-                covariates.Add(new CoxFactorCovariate("group", cohort.GroupNames, cohort.GroupCodeArray, reference));
-                labels["group"] = level => $"{cohort.GroupLabels[IndexOf(cohort.GroupNames, level!)]} vs {cohort.GroupLabels[reference]}";
+                string name = ScopedCohort.GroupTermOf(cohort);
+                covariates.Add(new CoxFactorCovariate(name, cohort.GroupNames, cohort.GroupCodeArray, reference));
+                labels[name] = level => $"{cohort.GroupLabels[IndexOf(cohort.GroupNames, level!)]} vs {cohort.GroupLabels[reference]}";
                 return null;
             case ContinuousVariable c:
                 covariates.Add(new CoxNumericCovariate(c.Name, c.ValueArray));

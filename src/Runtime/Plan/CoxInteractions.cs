@@ -69,14 +69,17 @@ internal static class CoxInteractions
             columnLabels[level ?? string.Empty] = string.Join(" × ", combination.Select(p => p.Label));
         }
 
-        covariates.Add(new CoxProductCovariate(term.Name, columns));
-        labels[term.Name] = level => columnLabels[level ?? string.Empty];
+        string name = term.NameIn(ScopedCohort.GroupTermOf(cohort));
+        covariates.Add(new CoxProductCovariate(name, columns));
+        labels[name] = level => columnLabels[level ?? string.Empty];
         return null;
     }
 
     /// <summary>The label of an interaction term as a whole (cox.zph's row): its factors' labels joined by ×.</summary>
-    public static string Label(CoxTerm term) =>
-        term.IsInteraction ? string.Join(" × ", term.Interaction.Select(Label)) : term.Covariate?.Label ?? "Group";
+    public static string Label(CoxTerm term, string groupTerm = ScopedCohort.DefaultGroupTerm) =>
+        term.IsInteraction
+            ? string.Join(" × ", term.Interaction.Select(f => Label(f, groupTerm)))
+            : term.Covariate?.Label ?? (groupTerm == ScopedCohort.DefaultGroupTerm ? "Group" : groupTerm);
 
     /// <summary>Whether <paramref name="term"/> is the term made of exactly <paramref name="names"/> (in any order).</summary>
     private static bool SameFactors(CoxTerm term, string[] names)
@@ -98,7 +101,8 @@ internal static class CoxInteractions
                     return $"reference group '{factor.ReferenceLevel}' is not a group of this study";
                 }
 
-                parts = Indicators("group", "Group", cohort.GroupNames, cohort.GroupLabels, cohort.GroupCodeArray, contrasts ? group : -1)
+                string groupTerm = ScopedCohort.GroupTermOf(cohort);
+                parts = Indicators(groupTerm, Label(factor, groupTerm), cohort.GroupNames, cohort.GroupLabels, cohort.GroupCodeArray, contrasts ? group : -1)
                     .Select(p => p with { Label = cohort.GroupLabels[IndexOf(cohort.GroupNames, p.Level!)] })
                     .ToArray();
                 return null;

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.Results;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -37,6 +39,9 @@ public static class GroupSets
         var codes = new int[cohort.Rows.Count];
         var problems = new List<DataProblem>();
         var matched = new List<string>();
+        var overlapping = new List<SubjectNote>();
+        int overlappingCount = 0;
+        var groupN = new int[groups.Count];
         for (int i = 0; i < codes.Length; i++)
         {
             matched.Clear();
@@ -53,6 +58,12 @@ public static class GroupSets
             if (matched.Count > 1)
             {
                 level = -1;
+                overlappingCount++;
+                if (overlapping.Count < StudyRun.SubjectNoteLimit)
+                {
+                    overlapping.Add(new SubjectNote(sourceRow(cohort.Rows[i]), cohort.Keys[i], matched.ToArray()));
+                }
+
                 if (!excludeOverlapping)
                 {
                     problems.Add(new DataProblem(DataProblemCodes.OverlappingGroups, source, sourceRow(cohort.Rows[i]), keyColumn,
@@ -61,6 +72,10 @@ public static class GroupSets
             }
 
             codes[i] = level; // -1: missing for this factor
+            if (level >= 0)
+            {
+                groupN[level]++;
+            }
         }
 
         if (problems.Count > 0)
@@ -68,6 +83,20 @@ public static class GroupSets
             throw new StudyDataException(
                 string.Create(CultureInfo.InvariantCulture, $"{problems.Count} subject(s) are in more than one group of set '{name}' (on_overlap fail)."),
                 problems, problems.Count, Array.Empty<StudyDiagnostic>(), null);
+        }
+
+        // Excluded subjects stay analysed (missing for this factor only): the subject flow lists them on their own line.
+        int inNone = codes.Length - overlappingCount - groupN.Sum();
+        var flow = new GroupSetFlow(name, codes.Length, groups.Select((g, k) => new GroupCount(g.Name, g.Label, groupN[k])).ToArray(),
+            inNone, overlappingCount, overlapping);
+        int built = cohort.GroupSetFlows.FindIndex(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+        if (built >= 0)
+        {
+            cohort.GroupSetFlows[built] = flow; // the same set built twice has the same flow
+        }
+        else
+        {
+            cohort.GroupSetFlows.Add(flow);
         }
 
         return new CategoricalVariable(cohort, name, name, levels, labels, codes);

@@ -151,7 +151,7 @@ internal sealed class MixedDesign
 
             variables.Add(f.Kind switch
             {
-                TermFactorKind.Group => DesignVariable.Factor("group",
+                TermFactorKind.Group => DesignVariable.Factor(ScopedCohort.GroupTermOf(cohort),
                     rows.Select(r => Array.IndexOf(groupLevels, codes[response.SubjectIndexArray[r]])).ToArray(),
                     groupLevels.Select(g => cohort.GroupNames[g]).ToArray()),
                 TermFactorKind.TimeAsFactor => DesignVariable.Factor($"factor({f.Name})",

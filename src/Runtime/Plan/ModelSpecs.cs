@@ -83,7 +83,11 @@ public sealed record CoxTerm(Variable? Covariate, string? ReferenceLevel)
     public bool IsGroup => Covariate is null && !IsInteraction;
 
     /// <summary>R's term label: the covariate's name, <c>group</c>, or the factors' names joined by ':' (<c>sex:ph_ecog</c>).</summary>
-    public string Name => IsInteraction ? string.Join(":", Interaction.Select(f => f.Name)) : Covariate?.Name ?? "group";
+    public string Name => NameIn("group");
+
+    /// <summary>The term label when the study's <c>group</c> factor is named <paramref name="groupTerm"/> in the analysis' scope (<c>sex</c> under <c>by sex</c>).</summary>
+    public string NameIn(string groupTerm) =>
+        IsInteraction ? string.Join(":", Interaction.Select(f => f.NameIn(groupTerm))) : Covariate?.Name ?? groupTerm;
 
     /// <summary>The term's variables: its covariate, or its factors' covariates (the group factor has none).</summary>
     public IEnumerable<Variable> Variables => IsInteraction ? Interaction.SelectMany(f => f.Variables) : Covariate is null ? [] : [Covariate];

@@ -16,21 +16,23 @@ internal static class ModelText
         return $"Surv({outcome.Name}){horizon}";
     }
 
-    public static string Mixed(MixedModelSpec spec)
+    /// <param name="groupTerm">What a <c>group</c> term is in the analysis' scope (<see cref="ScopedCohort.GroupTerm"/>).</param>
+    public static string Mixed(MixedModelSpec spec, string groupTerm = ScopedCohort.DefaultGroupTerm)
     {
         string response = spec.Transform == ResponseTransform.Log ? $"log({spec.Response.Name})" : spec.Response.Name;
-        IEnumerable<string> terms = spec.FixedTerms.Select(t => string.Join(":", t.Factors.Select(Factor)))
+        IEnumerable<string> terms = spec.FixedTerms.Select(t => string.Join(":", t.Factors.Select(f => f.Kind == TermFactorKind.Group ? groupTerm : Factor(f))))
             .Concat(spec.RandomEffects.Select(Random));
         string groups = spec.GroupsIncluded is null ? "all groups" : "groups " + string.Join(", ", spec.GroupsIncluded);
         return $"{response} ~ {string.Join(" + ", terms)}; {groups}; {(spec.Reml ? "REML" : "ML")}; "
             + string.Create(CultureInfo.InvariantCulture, $"{Defined(spec.Response.Values)} of {spec.Response.Values.Length} kept rows of table '{spec.Response.Table}' have a value");
     }
 
-    public static string Cox(CoxSpec spec)
+    /// <param name="groupTerm">What a <c>group</c> term is in the analysis' scope (<see cref="ScopedCohort.GroupTerm"/>).</param>
+    public static string Cox(CoxSpec spec, string groupTerm = ScopedCohort.DefaultGroupTerm)
     {
-        var terms = spec.Terms.Select(t => t.Name);
+        var terms = spec.Terms.Select(t => t.NameIn(groupTerm));
         var references = spec.Terms.Where(t => t.ReferenceLevel is not null)
-            .Select(t => $"{t.Name} = {t.ReferenceLevel}")
+            .Select(t => $"{t.NameIn(groupTerm)} = {t.ReferenceLevel}")
             .ToArray();
         string text = $"{Outcome(spec.Outcome)} ~ {string.Join(" + ", terms)}";
         if (spec.Strata.Count > 0)

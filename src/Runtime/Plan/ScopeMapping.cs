@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -26,8 +27,8 @@ internal sealed class ScopeMapping
     }
 
     /// <remarks>
-    /// <see cref="Variable.NotFiniteCount"/> stays the run's count: the column keeps no record of which missing
-    /// values were not finite, so the warning (PL5050) may count rows outside the scope.
+    /// <see cref="Variable.NotFiniteCount"/> becomes the scope's count: only the non-finite rows of subjects in scope
+    /// are carried over, so the warning (PL5050) of a scoped analysis counts the rows it actually uses.
     /// </remarks>
     public Variable Map(Variable variable)
     {
@@ -38,13 +39,13 @@ internal sealed class ScopeMapping
 
         Variable mapped = variable switch
         {
-            ContinuousVariable c => new ContinuousVariable(_cohort, c.Name, c.Label, c.Unit, c.Summary, Take(c.ValueArray)) { NotFiniteCount = c.NotFiniteCount },
-            CountVariable c => new CountVariable(_cohort, c.Name, c.Label, Take(c.ValueArray)) { NotFiniteCount = c.NotFiniteCount },
+            ContinuousVariable c => new ContinuousVariable(_cohort, c.Name, c.Label, c.Unit, c.Summary, Take(c.ValueArray)) { NotFiniteRowArray = TakeRows(c.NotFiniteRowArray) },
+            CountVariable c => new CountVariable(_cohort, c.Name, c.Label, Take(c.ValueArray)) { NotFiniteRowArray = TakeRows(c.NotFiniteRowArray) },
             BinaryVariable b => new BinaryVariable(_cohort, b.Name, b.Label, Take(b.CodeArray)),
             CategoricalVariable c => new CategoricalVariable(_cohort, c.Name, c.Label, c.Levels, c.LevelLabels, Take(c.CodeArray)),
             TimeToEventVariable t => new TimeToEventVariable(_cohort, t.Name, t.Label, t.Unit, t.Horizon, Take(t.TimeArray), Take(t.EventArray))
             {
-                NotFiniteCount = t.NotFiniteCount,
+                NotFiniteRowArray = TakeRows(t.NotFiniteRowArray),
             },
             RepeatedVariable r => Repeated(r),
             _ => throw new NotSupportedException($"Variable '{variable.Name}' ({variable.KindName}) cannot be used in a scoped analysis yet."),
@@ -64,15 +65,32 @@ internal sealed class ScopeMapping
         return taken;
     }
 
+    /// <summary>The subject rows of <paramref name="rows"/> (run positions, ascending) that are in scope, as scope positions.</summary>
+    private int[] TakeRows(int[] rows)
+    {
+        var taken = new List<int>(rows.Length);
+        foreach (int row in rows)
+        {
+            if (_position[row] >= 0)
+            {
+                taken.Add(_position[row]);
+            }
+        }
+
+        return taken.ToArray();
+    }
+
     private RepeatedVariable Repeated(RepeatedVariable r)
     {
         var values = new List<double>(r.ValueArray.Length);
         var times = new List<double>(r.ValueArray.Length);
         var subjects = new List<int>(r.ValueArray.Length);
+        var newRow = new int[r.ValueArray.Length];
         for (int row = 0; row < r.ValueArray.Length; row++)
         {
             int s = r.SubjectIndexArray[row];
             int position = s >= 0 ? _position[s] : -1;
+            newRow[row] = position >= 0 ? values.Count : -1;
             if (position >= 0)
             {
                 values.Add(r.ValueArray[row]);
@@ -81,9 +99,11 @@ internal sealed class ScopeMapping
             }
         }
 
+        int[] notFinite = r.NotFiniteRowArray.Select(row => newRow[row]).Where(row => row >= 0).ToArray();
+
         return new RepeatedVariable(_cohort, r.Table, r.Name, r.Label, r.Unit, r.TimeName, values.ToArray(), times.ToArray(), subjects.ToArray())
         {
-            NotFiniteCount = r.NotFiniteCount,
+            NotFiniteRowArray = notFinite,
             WhereText = r.WhereText,
             LeftOutByWhere = r.LeftOutByWhere,
         };

@@ -22,4 +22,16 @@ internal sealed class ScopedCohort : Cohort
 
     /// <summary>For each subject in scope, its index in <see cref="Run"/>, ascending.</summary>
     public int[] Subjects { get; }
+
+    /// <summary>
+    /// What a model's <c>group</c> term is in this scope: "group" (the study's groups), or the <c>by</c> factors that
+    /// regroup the subjects, named as <see cref="Results.AnalysisScopeResult.GroupingWords"/> names them ("sex";
+    /// "arm, sex" when crossed), so terms, references and marginal means say which factor they are.
+    /// </summary>
+    public string GroupTerm { get; init; } = DefaultGroupTerm;
+
+    internal const string DefaultGroupTerm = "group";
+
+    /// <summary>The name of a <c>group</c> term on <paramref name="cohort"/>'s grouping.</summary>
+    internal static string GroupTermOf(Cohort cohort) => cohort is ScopedCohort scoped ? scoped.GroupTerm : DefaultGroupTerm;
 }

@@ -35,7 +35,7 @@ public sealed partial class StudyRun
         string method = $"Cox proportional hazards, {(spec.Ties == TiesMethod.Efron ? "Efron" : "Breslow")} ties, R survival::coxph(ties = \"{ties}\")"
             + "; Wald 95% CI for hazard ratios; concordance with SE as R concordance(fit)"
             + "; proportional hazards as R cox.zph(fit, transform = \"km\", terms = TRUE)";
-        string specification = ModelText.Cox(spec);
+        string specification = ModelText.Cox(spec, ScopedCohort.GroupTermOf(cohort));
         var covariates = new List<CoxCovariate>();
         var labels = new Dictionary<string, Func<string?, string>>(StringComparer.Ordinal);
         foreach (CoxTerm term in spec.Terms)
@@ -92,7 +92,7 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Warning(code, w));
         }
 
-        CoxProportionalHazardsResult ph = ProportionalHazards(design, fit, spec, warnings);
+        CoxProportionalHazardsResult ph = ProportionalHazards(design, fit, spec, ScopedCohort.GroupTermOf(cohort), warnings);
         static CoxTestResult Test(string name, CoxGlobalTest t) => new(name, t.Statistic, t.DegreesOfFreedom, t.PValue);
         var result = new CoxResult(ties, spec.Strata.Select(s => s.Name).ToArray(), fit.N, design.Excluded, fit.Events, fit.Iterations, fit.Converged, terms,
             fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance,
@@ -119,7 +119,7 @@ public sealed partial class StudyRun
     }
 
     /// <summary>cox.zph for the fitted model, each term labelled as the reader knows it.</summary>
-    private static CoxProportionalHazardsResult ProportionalHazards(CoxDesign design, CoxFit fit, CoxSpec spec, List<WarningResult> warnings)
+    private static CoxProportionalHazardsResult ProportionalHazards(CoxDesign design, CoxFit fit, CoxSpec spec, string groupTerm, List<WarningResult> warnings)
     {
         CoxZph zph = CoxProportionalHazardsTest.Test(design, fit);
         if (zph.Warning is not null && fit.Events > 0)
@@ -130,7 +130,7 @@ public sealed partial class StudyRun
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (CoxTerm term in spec.Terms)
         {
-            labels.TryAdd(term.Name, CoxInteractions.Label(term));
+            labels.TryAdd(term.NameIn(groupTerm), CoxInteractions.Label(term, groupTerm));
         }
 
         var rows = zph.Terms

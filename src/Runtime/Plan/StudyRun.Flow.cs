@@ -9,6 +9,27 @@ namespace ProtocolLang.Runtime.Plan;
 
 public sealed partial class StudyRun
 {
+    /// <summary>The subject flow with the populations and group sets defined on the cohort, each its own part; null before a cohort.</summary>
+    private CohortFlow? CohortFlowWithSubsets()
+    {
+        if (_cohort?.Flow is not { } flow)
+        {
+            return null;
+        }
+
+        if (_populations.Count > 0)
+        {
+            flow = flow with { Populations = PopulationFlows() };
+        }
+
+        if (_cohort.Cohort.GroupSetFlows.Count > 0)
+        {
+            flow = flow with { GroupSets = _cohort.Cohort.GroupSetFlows.ToArray() };
+        }
+
+        return flow;
+    }
+
     /// <summary>
     /// Applies the criteria in order to the valid subject rows (the first failing criterion is the
     /// reason), then classifies the remaining subjects into groups: none is "unassigned", more than

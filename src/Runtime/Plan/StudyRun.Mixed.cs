@@ -32,6 +32,12 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
         Variable[] variables = spec.FixedTerms.SelectMany(t => t.Factors).Select(f => f.Covariate).OfType<Variable>().Prepend(spec.Response).ToArray();
+        if (analysis.Scope.RowWhereText is not null)
+        {
+            // The scope counts the rows its row subset left out, per repetition: it needs the response before mapping.
+            analysis = analysis with { Scope = analysis.Scope with { RowSubset = spec.Response } };
+        }
+
         ForEachScope(analysis, "mixed_model", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
     }
 
@@ -39,7 +45,7 @@ public sealed partial class StudyRun
     {
         Cohort cohort = analysis.Cohort;
         string method = $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
-        string specification = ModelText.Mixed(spec);
+        string specification = ModelText.Mixed(spec, ScopedCohort.GroupTermOf(cohort));
         void Fail(string reason, string code) =>
             RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
 
@@ -63,7 +69,13 @@ public sealed partial class StudyRun
                 $"'{spec.Response.Name}': {design.LeftOut.Sum(l => l.Count)} of {spec.Response.Values.Length} rows left out ({parts})")));
         }
 
-        if (spec.Response.LeftOutByWhere > 0)
+        if (analysis.Result?.RowsLeftOut is [{ } rowsLeftOut])
+        {
+            // The analysis' own row subset: counted over the rows of its subjects (those of subjects out of scope are out anyway).
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{spec.Response.Name}': {rowsLeftOut.Count} row(s) of '{spec.Response.Table}' left out by 'where {rowsLeftOut.Reason}' (rows of the subjects in scope); {spec.Response.Values.Length} in it")));
+        }
+        else if (spec.Response.LeftOutByWhere > 0)
         {
             warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
                 $"'{spec.Response.Name}': {spec.Response.LeftOutByWhere} row(s) of '{spec.Response.Table}' left out by the outcome's subset (where {spec.Response.WhereText ?? "..."}); {spec.Response.Values.Length} in it")));
@@ -109,13 +121,13 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Warning(code, w));
         }
 
-        RecordMixed(analysis, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit));
+        RecordMixed(analysis, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit, cohort));
     }
 
     private void RecordMixed(ScopedAnalysis analysis, string status, string method, string? reason, string specification, IReadOnlyList<WarningResult> warnings, MixedModelResult? result) =>
         Record(analysis, new AnalysisResult(0, analysis.Id, "mixed_model", analysis.Source, status, method, reason, specification, warnings, Mixed: result));
 
-    private static MixedModelResult MixedResult(MixedModelSpec spec, MixedDesign design, MixedModelFit fit)
+    private static MixedModelResult MixedResult(MixedModelSpec spec, MixedDesign design, MixedModelFit fit, Cohort cohort)
     {
         string grouping = spec.RandomEffects[0].Grouping;
         var components = new List<VarianceComponentRow>();
@@ -144,19 +156,31 @@ public sealed partial class StudyRun
                 fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient),
             fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
         {
-            LevelLabels = LabelledLevels(spec),
+            LevelLabels = LabelledLevels(spec, design, cohort),
+            GroupTerm = ScopedCohort.GroupTermOf(cohort) is var term && term != ScopedCohort.DefaultGroupTerm ? term : null,
         };
     }
 
     /// <summary>The categorical covariates of the fixed terms whose levels have labels, once each, in order of first use.</summary>
-    private static LevelLabelsRow[]? LabelledLevels(MixedModelSpec spec)
+    /// <remarks>A group term named after a <c>by</c> factor with coded levels (<c>by sex</c>: <c>sex2</c>) gets its key too.</remarks>
+    private static LevelLabelsRow[]? LabelledLevels(MixedModelSpec spec, MixedDesign design, Cohort cohort)
     {
-        LevelLabelsRow[] rows = spec.FixedTerms.SelectMany(t => t.Factors)
+        IEnumerable<LevelLabelsRow> rows = spec.FixedTerms.SelectMany(t => t.Factors)
             .Select(f => f.Covariate).OfType<CategoricalVariable>()
             .Where(v => !v.Levels.SequenceEqual(v.LevelLabels, StringComparer.Ordinal))
             .DistinctBy(v => v.Name, StringComparer.Ordinal)
-            .Select(v => new LevelLabelsRow(v.Name, v.Levels, v.LevelLabels))
-            .ToArray();
-        return rows.Length == 0 ? null : rows;
+            .Select(v => new LevelLabelsRow(v.Name, v.Levels, v.LevelLabels));
+        string term = ScopedCohort.GroupTermOf(cohort);
+        if (term != ScopedCohort.DefaultGroupTerm && design.GroupLevels is { } levels)
+        {
+            string[] labels = levels.Select(l => cohort.GroupLabels[cohort.GroupNames.ToList().IndexOf(l)]).ToArray();
+            if (!levels.SequenceEqual(labels, StringComparer.Ordinal))
+            {
+                rows = rows.Where(r => r.Variable != term).Prepend(new LevelLabelsRow(term, levels, labels));
+            }
+        }
+
+        LevelLabelsRow[] all = rows.ToArray();
+        return all.Length == 0 ? null : all;
     }
 }

@@ -213,7 +213,8 @@ public sealed partial class StudyRun
             }
         }
 
-        string whereText = scope.WhereText ?? scope.Where?.Name ?? string.Empty;
+        // A split where names the subjects its subject part left out by that part's text (the whole text is the scope's).
+        string whereText = scope.SubjectWhereText ?? scope.WhereText ?? scope.Where?.Name ?? string.Empty;
         AddCount(leftOut, "where", whereText, whereFalse);
         AddCount(leftOut, "where_missing", whereText, whereMissing);
         AddCount(leftOut, "by_missing", string.Join(", ", factors.Select(f => f.Name)), byMissing);
@@ -268,7 +269,7 @@ public sealed partial class StudyRun
         var result = new AnalysisScopeResult(
             plan.Population?.Name,
             plan.Population?.Label,
-            scope.Where is null ? null : scope.WhereText ?? scope.Where.Name,
+            scope.Where is null && scope.RowWhereText is null ? null : scope.WhereText ?? scope.Where?.Name ?? scope.RowWhereText,
             // A study without groups has one group, everyone: an analysis without factors is then overall, not "by group".
             plan.Factors.Length > 0 ? "by" : scope.Overall || cohort.IsOverall ? "overall" : "group",
             plan.Factors.Length == 0 ? null : plan.Factors.Select(f => f.Name).ToArray(),
@@ -276,7 +277,10 @@ public sealed partial class StudyRun
             level?.Level,
             level?.Label,
             subjects.Length,
-            leftOut);
+            leftOut)
+        {
+            RowsLeftOut = RowsLeftOut(scope, selected),
+        };
         var warnings = new List<WarningResult>();
         if (plan.ByMissing > 0)
         {
@@ -312,8 +316,21 @@ public sealed partial class StudyRun
         {
             // A study without groups is overall already; its default grouping stays overall.
             IsOverall = scope.Overall || (plan.Factors.Length == 0 && cohort.IsOverall),
+            GroupTerm = plan.Factors.Length == 0 ? ScopedCohort.DefaultGroupTerm : string.Join(", ", plan.Factors.Select(f => f.Name)),
         };
         run(new ScopedAnalysis(analysis.Id, analysis.Source, scoped, result, new ScopeMapping(scoped), warnings));
+    }
+
+    /// <summary>The rows of the selected subjects a mixed model's row subset left out; null without a row subset.</summary>
+    private static ExclusionCount[]? RowsLeftOut(AnalysisScope scope, bool[] selected)
+    {
+        if (scope.RowWhereText is not { } text)
+        {
+            return null;
+        }
+
+        int rows = scope.RowSubset?.LeftOutByWhereSubjectArray.Count(s => s >= 0 && selected[s]) ?? 0;
+        return [new ExclusionCount("where_rows", text, rows)];
     }
 
     private static string SubsetText(ExclusionCount e) => e.Stage switch

@@ -124,7 +124,7 @@ public sealed partial class StudyRun
             _data.ProblemCount,
             _data.Problems.Take(ResultsProblemLimit).Select(p => new ProblemResult(p.Code, RelativePath(p.File), p.Row, p.Column, p.Message)).ToArray());
         var flow = new FlowResult(_schema.Tables.Select(t => BuildTableFlow(t)).ToArray(),
-            _cohort?.Flow is { } cohortFlow && _populations.Count > 0 ? cohortFlow with { Populations = PopulationFlows() } : _cohort?.Flow);
+            CohortFlowWithSubsets());
         return new StudyResults(
             StudyResults.CurrentSchemaVersion,
             ReportWriter.Tool,

@@ -33,7 +33,13 @@ public abstract class Variable
     /// Rows whose value was a number but not a finite one (NaN or an infinity from a derive); they are
     /// missing in the column, and each analysis of the variable warns with their count (PL5050).
     /// </summary>
-    public int NotFiniteCount { get; internal init; }
+    public int NotFiniteCount => NotFiniteRowArray.Length;
+
+    /// <summary>
+    /// The rows (positions in this variable's columns, ascending; a repeated variable lists a row once per non-finite
+    /// value or time) whose number was not finite: a scoped analysis counts those of its own subjects (PL5050).
+    /// </summary>
+    internal int[] NotFiniteRowArray { get; init; } = [];
 }
 
 /// <summary>A continuous variable, summarised by median or mean.</summary>
@@ -177,6 +183,9 @@ public sealed class RepeatedVariable : Variable
 
     /// <summary>Kept child rows left out of this variable because its <c>where</c> was not true (false or missing).</summary>
     public int LeftOutByWhere { get; internal init; }
+
+    /// <summary>For each row counted in <see cref="LeftOutByWhere"/>, the index of its subject in the cohort (-1: none), so a scope can count its own subjects' rows.</summary>
+    internal int[] LeftOutByWhereSubjectArray { get; init; } = [];
 
     public override string KindName => "repeated";
 

@@ -24,6 +24,7 @@ public static partial class Variables
 
         var kept = new List<TChild>(rows.Rows.Count);
         var subjects = new List<int>(rows.Rows.Count);
+        var leftOutSubjects = new List<int>();
         ReadOnlySpan<int> subjectIndex = rows.SubjectIndex;
         for (int r = 0; r < rows.Rows.Count; r++)
         {
@@ -32,15 +33,20 @@ public static partial class Variables
                 kept.Add(rows.Rows[r]);
                 subjects.Add(subjectIndex[r]);
             }
+            else
+            {
+                leftOutSubjects.Add(subjectIndex[r]);
+            }
         }
 
-        double[] values = Numbers(kept, value, out int notFiniteValues);
-        double[] times = Numbers(kept, time, out int notFiniteTimes);
+        double[] values = Numbers(kept, value, out int[] notFiniteValues);
+        double[] times = Numbers(kept, time, out int[] notFiniteTimes);
         return new RepeatedVariable(rows.Cohort, rows.Table, name, label, unit, timeName, values, times, subjects.ToArray())
         {
-            NotFiniteCount = notFiniteValues + notFiniteTimes,
+            NotFiniteRowArray = NotFiniteRows(notFiniteValues, notFiniteTimes),
             WhereText = whereText,
             LeftOutByWhere = rows.Rows.Count - kept.Count,
+            LeftOutByWhereSubjectArray = leftOutSubjects.ToArray(),
         };
     }
 }

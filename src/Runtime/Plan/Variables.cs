@@ -16,8 +16,8 @@ public static partial class Variables
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(value);
-        double[] values = Numbers(c.Rows, value, out int notFinite);
-        return new ContinuousVariable(c, name, label, unit, summary, values) { NotFiniteCount = notFinite };
+        double[] values = Numbers(c.Rows, value, out int[] notFinite);
+        return new ContinuousVariable(c, name, label, unit, summary, values) { NotFiniteRowArray = notFinite };
     }
 
     public static BinaryVariable Binary<TRow>(Cohort<TRow> c, string name, string label, Func<TRow, bool?> value)
@@ -80,8 +80,8 @@ public static partial class Variables
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(value);
-        double[] values = Numbers(c.Rows, value, out int notFinite);
-        return new CountVariable(c, name, label, values) { NotFiniteCount = notFinite };
+        double[] values = Numbers(c.Rows, value, out int[] notFinite);
+        return new CountVariable(c, name, label, values) { NotFiniteRowArray = notFinite };
     }
 
     public static TimeToEventVariable TimeToEvent<TRow>(Cohort<TRow> c, string name, string label, string? unit, double? horizon, Func<TRow, double?> time, Func<TRow, bool?> @event)
@@ -90,7 +90,7 @@ public static partial class Variables
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(@event);
         var events = new int[c.Rows.Count];
-        double[] times = Numbers(c.Rows, time, out int notFinite);
+        double[] times = Numbers(c.Rows, time, out int[] notFinite);
         for (int i = 0; i < events.Length; i++)
         {
             events[i] = @event(c.Rows[i]) switch { true => 1, false => 0, null => -1 };
@@ -105,7 +105,7 @@ public static partial class Variables
             }
         }
 
-        return new TimeToEventVariable(c, name, label, unit, horizon, times, events) { NotFiniteCount = notFinite };
+        return new TimeToEventVariable(c, name, label, unit, horizon, times, events) { NotFiniteRowArray = notFinite };
     }
 
     public static RepeatedVariable Repeated<TChild>(ChildRows<TChild> rows, string name, string label, string? unit, string timeName, Func<TChild, double?> value, Func<TChild, double?> time)
@@ -113,24 +113,25 @@ public static partial class Variables
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(time);
-        double[] values = Numbers(rows.Rows, value, out int notFiniteValues);
-        double[] times = Numbers(rows.Rows, time, out int notFiniteTimes);
+        double[] values = Numbers(rows.Rows, value, out int[] notFiniteValues);
+        double[] times = Numbers(rows.Rows, time, out int[] notFiniteTimes);
         return new RepeatedVariable(rows.Cohort, rows.Table, name, label, unit, timeName, values, times, rows.SubjectIndexArray)
         {
-            NotFiniteCount = notFiniteValues + notFiniteTimes,
+            NotFiniteRowArray = NotFiniteRows(notFiniteValues, notFiniteTimes),
         };
     }
 
-    internal static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int notFinite)
+    /// <param name="notFinite">The positions of the rows whose number was not finite, ascending.</param>
+    internal static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int[] notFinite)
     {
         var values = new double[rows.Count];
-        notFinite = 0;
+        List<int>? bad = null;
         for (int i = 0; i < values.Length; i++)
         {
             double? v = value(rows[i]);
             if (v is { } x && !double.IsFinite(x))
             {
-                notFinite++;
+                (bad ??= []).Add(i);
                 values[i] = double.NaN;
                 continue;
             }
@@ -138,6 +139,15 @@ public static partial class Variables
             values[i] = v ?? double.NaN;
         }
 
+        notFinite = bad?.ToArray() ?? [];
         return values;
+    }
+
+    /// <summary>A repeated variable's non-finite rows: those of its values, then those of its times, sorted (a row may appear twice).</summary>
+    internal static int[] NotFiniteRows(int[] values, int[] times)
+    {
+        int[] rows = [.. values, .. times];
+        Array.Sort(rows);
+        return rows;
     }
 }

@@ -46,6 +46,9 @@ public sealed record FlowView(string Heading, MarkdownTable Steps, MarkdownTable
 {
     /// <summary>For the subject table of a study with populations: each population's conditions in order and who is in; else null.</summary>
     public MarkdownTable? Populations { get; init; }
+
+    /// <summary>For the subject table of a study with named group sets: each set's groups and who is missing for it, and why; else null.</summary>
+    public MarkdownTable? GroupSets { get; init; }
 }
 
 /// <summary>One analysis: its heading, its <c>.study</c> line as a code span, status, method, tables and warnings.</summary>

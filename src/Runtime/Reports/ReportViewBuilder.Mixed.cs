@@ -14,7 +14,7 @@ public static partial class ReportViewBuilder
         var references = new List<string>();
         if (mixed.GroupLevels is { Count: > 0 } groups)
         {
-            references.Add("group " + InlineCode(groups[0]));
+            references.Add((mixed.GroupTerm ?? "group") + " " + InlineCode(groups[0]));
         }
 
         if (mixed.TimeLevels is { Count: > 0 } times)
@@ -59,7 +59,7 @@ public static partial class ReportViewBuilder
             }
 
             tables.Add(new MarkdownTable(
-                new[] { "Estimated marginal mean: group", "Time", "Estimate" + (mixed.Formula.StartsWith("log(", System.StringComparison.Ordinal) ? " (log scale)" : string.Empty), "SE", "df", "95% CI" },
+                new[] { "Estimated marginal mean: " + (mixed.GroupTerm ?? "group"), "Time", "Estimate" + (mixed.Formula.StartsWith("log(", System.StringComparison.Ordinal) ? " (log scale)" : string.Empty), "SE", "df", "95% CI" },
                 "|---|--:|--:|--:|--:|--:|",
                 means.Select(m => Row(Cell(m.Group), m.Time.ToString("R", CultureInfo.InvariantCulture), F.Estimate(m.Estimate), F.Estimate(m.StandardError),
                     F.DegreesOfFreedom(m.DegreesOfFreedom), double.IsNaN(m.Estimate) ? "not estimable" : $"{F.Estimate(m.Lower)} to {F.Estimate(m.Upper)}")).ToArray()));

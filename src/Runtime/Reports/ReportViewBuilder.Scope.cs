@@ -43,18 +43,25 @@ public static partial class ReportViewBuilder
         string n = string.Create(CultureInfo.InvariantCulture, $"n = {scope.N}");
         string leftOut = scope.LeftOut.Count == 0
             ? string.Empty
-            : "; left out: " + string.Join(", ", scope.LeftOut.Select(LeftOutText));
-        return Bold("Scope:") + " " + string.Join("; ", parts) + "; " + n + leftOut + ".";
+            : "; left out: " + string.Join(", ", scope.LeftOut.Select(e => LeftOutText(e, scope.Where)));
+        // A mixed model's row subset: the rows of the subjects in scope it left out (a split where names each part).
+        string rows = scope.RowsLeftOut is { Count: > 0 } rowsLeftOut
+            ? "; rows left out: " + string.Join(", ", rowsLeftOut.Select(e => string.Create(CultureInfo.InvariantCulture,
+                $"{e.Count} with {InlineCode(e.Reason)} not true")))
+            : string.Empty;
+        return Bold("Scope:") + " " + string.Join("; ", parts) + "; " + n + leftOut + rows + ".";
     }
 
-    private static string LeftOutText(ExclusionCount e)
+    private static string LeftOutText(ExclusionCount e, string? where)
     {
         string count = e.Count.ToString(CultureInfo.InvariantCulture);
+        // A split where's subject part is only some of the text shown: name it.
+        string subset = e.Reason == where ? "the subset" : InlineCode(e.Reason);
         return e.Stage switch
         {
             "population" => $"{count} not in the population ({InlineCode(e.Reason)} not true)",
-            "where" => $"{count} with the subset false",
-            "where_missing" => $"{count} with the subset missing",
+            "where" => $"{count} with {subset} false",
+            "where_missing" => $"{count} with {subset} missing",
             "by_missing" => $"{count} with {Inline(e.Reason)} missing",
             "within_missing" => $"{count} with {Inline(e.Reason)} missing",
             "within_level" => $"{count} {Inline(e.Reason)}",

@@ -103,12 +103,40 @@ public static partial class ReportViewBuilder
                 cohort!.Groups.Select(g => Row(Code(g.Name), Cell(g.Label), F.Count(g.N))).Append(GroupSumRow(cohort)).ToArray());
             notes.AddRange(SubjectNotes("In no group", cohort.Unassigned, cohort.UnassignedSubjects));
             notes.AddRange(SubjectNotes("In more than one group", cohort.Overlapping, cohort.OverlappingSubjects));
+            foreach (GroupSetFlow set in cohort.GroupSets ?? [])
+            {
+                notes.AddRange(SubjectNotes($"In more than one group of set {InlineCode(set.Name)}", set.Overlapping, set.OverlappingSubjects,
+                    "analysed, missing for the set"));
+            }
         }
 
         return new FlowView($"Table {InlineCode(table.Table)} ({Inline(table.Source)})", stepsTable, groups, notes)
         {
             Populations = isSubjects && cohort!.Populations is { Count: > 0 } populations ? PopulationsTable(populations) : null,
+            GroupSets = isSubjects && cohort!.GroupSets is { Count: > 0 } sets ? GroupSetsTable(sets) : null,
         };
+    }
+
+    /// <summary>
+    /// Per group set: the analysed subjects, each group's n, those in none and those in more than one (on_overlap
+    /// exclude, with the first few listed), which stay analysed but are missing for the set's factor; the rows add up.
+    /// </summary>
+    private static MarkdownTable GroupSetsTable(IReadOnlyList<GroupSetFlow> sets)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (GroupSetFlow set in sets)
+        {
+            rows.Add(Row(Code(set.Name), "Analysed", F.Count(set.Analysed)));
+            foreach (GroupCount g in set.Groups)
+            {
+                rows.Add(Row(string.Empty, "In " + Code(g.Name) + " (" + Cell(g.Label) + ")", F.Count(g.N)));
+            }
+
+            rows.Add(Row(string.Empty, "Missing: in none of its groups", F.Count(set.InNone)));
+            rows.Add(Row(string.Empty, "Missing: in more than one group (on_overlap exclude)", F.Count(set.Overlapping)));
+        }
+
+        return new MarkdownTable(new[] { "Group set", "Step", "Subjects" }, "|---|---|--:|", rows);
     }
 
     /// <summary>Per population: the analysed subjects, each condition's exclusions in order (the first not true is the reason), and who is in.</summary>
@@ -163,7 +191,7 @@ public static partial class ReportViewBuilder
         }
     }
 
-    private static IEnumerable<string> SubjectNotes(string what, int count, IReadOnlyList<SubjectNote> notes)
+    private static IEnumerable<string> SubjectNotes(string what, int count, IReadOnlyList<SubjectNote> notes, string status = "not analysed")
     {
         if (count == 0)
         {
@@ -173,7 +201,7 @@ public static partial class ReportViewBuilder
         string listed = string.Join("; ", notes.Select(n => string.Create(CultureInfo.InvariantCulture, $"row {n.Row} ({InlineCode(n.Key)})")
             + (n.Groups.Count > 0 ? ": " + string.Join(", ", n.Groups) : string.Empty)));
         string more = notes.Count < count ? string.Create(CultureInfo.InvariantCulture, $"; first {notes.Count} of {count} listed") : string.Empty;
-        yield return $"{what} (not analysed): {listed}{more}.";
+        yield return $"{what} ({status}): {listed}{more}.";
     }
 
     private static IReadOnlyList<string> Row(params string[] cells) => cells;

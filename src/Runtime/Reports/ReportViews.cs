@@ -32,6 +32,7 @@ public static class ReportViews
             view.Flows.Select(f => new FlowView(text(f.Heading), Table(f.Steps), f.Groups is null ? null : Table(f.Groups), Texts(f.Notes))
             {
                 Populations = f.Populations is null ? null : Table(f.Populations),
+                GroupSets = f.GroupSets is null ? null : Table(f.GroupSets),
             }).ToArray(),
             view.Analyses.Select(s => new SectionView(
                 text(s.Heading), text(s.Source), text(s.Status), Maybe(s.Method), Maybe(s.Specification),

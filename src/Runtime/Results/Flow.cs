@@ -41,7 +41,24 @@ public sealed record CohortFlow(
 {
     /// <summary>The study's named populations (<c>population PP ...</c>) among the analysed subjects; null when it has none.</summary>
     public IReadOnlyList<PopulationFlow>? Populations { get; init; }
+
+    /// <summary>The study's named group sets (<c>groups arm { ... }</c>) over the analysed subjects; null when it has none.</summary>
+    public IReadOnlyList<GroupSetFlow>? GroupSets { get; init; }
 }
+
+/// <summary>
+/// A named group set over the analysed subjects, who stay analysed whatever the set says: how many are in each of its
+/// groups, and how many are missing for its factor, in none of its groups (<see cref="InNone"/>) or, with
+/// <c>on_overlap exclude</c>, in more than one (<see cref="Overlapping"/>; the first few listed). <see cref="Analysed"/> =
+/// sum of the groups' n + <see cref="InNone"/> + <see cref="Overlapping"/>.
+/// </summary>
+public sealed record GroupSetFlow(
+    string Name,
+    int Analysed,
+    IReadOnlyList<GroupCount> Groups,
+    int InNone,
+    int Overlapping,
+    IReadOnlyList<SubjectNote> OverlappingSubjects);
 
 /// <summary>
 /// A named population: its conditions applied in order to the analysed subjects (a subject is out by the first

@@ -18,6 +18,7 @@ public static class FlowSummary
         ArgumentNullException.ThrowIfNull(results);
         var lines = results.Flow.Tables.Select(t => TableLine(t, results.Flow.Cohort)).ToList();
         lines.AddRange((results.Flow.Cohort?.Populations ?? []).Select(PopulationLine));
+        lines.AddRange((results.Flow.Cohort?.GroupSets ?? []).Select(GroupSetLine));
         lines.Add(WarningsLine(results));
         return lines;
     }
@@ -48,6 +49,29 @@ public static class FlowSummary
         return reasons.Length == 0
             ? line + "."
             : line + ": " + string.Join(", ", reasons.Select(c => Invariant($"{c.Excluded} ({c.Text} not true)"))) + ".";
+    }
+
+    /// <summary>
+    /// <c>group set arm: 58 of 62 analysed subjects in one of its groups; 4 missing for the factor: 3 in more than one
+    /// group (on_overlap exclude), 1 in none of its groups.</c> Those subjects stay analysed: the line says where they went.
+    /// </summary>
+    public static string GroupSetLine(GroupSetFlow set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        int inGroups = set.Analysed - set.InNone - set.Overlapping;
+        var line = Invariant($"group set {set.Name}: {inGroups} of {set.Analysed} analysed subjects in one of its groups; {set.InNone + set.Overlapping} missing for the factor");
+        var reasons = new List<string>();
+        if (set.Overlapping > 0)
+        {
+            reasons.Add(Invariant($"{set.Overlapping} in more than one group (on_overlap exclude)"));
+        }
+
+        if (set.InNone > 0)
+        {
+            reasons.Add(Invariant($"{set.InNone} in none of its groups"));
+        }
+
+        return reasons.Count == 0 ? line + "." : line + ": " + string.Join(", ", reasons) + ".";
     }
 
     /// <summary><c>Warnings: 1 (1 in the study, 0 in the data), 2 in analyses.</c></summary>

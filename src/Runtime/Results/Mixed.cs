@@ -35,6 +35,12 @@ public sealed record MixedModelResult(
     /// coefficient and term names stay R's (<c>sex2</c>), so a reader needs the key; null when no covariate has labels.
     /// </summary>
     public IReadOnlyList<LevelLabelsRow>? LevelLabels { get; init; }
+
+    /// <summary>
+    /// The name of the group term when the analysis' <c>by</c> regroups its subjects (<c>by sex</c>: terms <c>sex2</c>,
+    /// <c>sex:factor(week)</c>; crossed factors "arm, sex"); null for the study's groups, whose term is <c>group</c>.
+    /// </summary>
+    public string? GroupTerm { get; init; }
 }
 
 /// <summary>The levels of a categorical covariate as coded in model terms, and the label of each (same order).</summary>

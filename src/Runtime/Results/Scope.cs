@@ -26,6 +26,13 @@ public sealed record AnalysisScopeResult(
     int N,
     IReadOnlyList<ExclusionCount> LeftOut)
 {
+    /// <summary>
+    /// A mixed model's row subset (the parts of its <c>where</c> over the repeated outcome's rows): the rows of the
+    /// subjects in scope it left out, stage "where_rows" with the row part's text as reason (false or missing alike,
+    /// as R's <c>subset()</c>). Null when the analysis has no row subset.
+    /// </summary>
+    public IReadOnlyList<ExclusionCount>? RowsLeftOut { get; init; }
+
     /// <summary>How an analysis is grouped, in words: "by group" (the default scope), "overall" or "by sex, arm".</summary>
     internal static string GroupingWords(AnalysisScopeResult? scope) => scope?.Grouping switch
     {

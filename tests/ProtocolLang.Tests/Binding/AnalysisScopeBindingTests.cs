@@ -80,8 +80,20 @@ public class AnalysisScopeBindingTests
     {
         var model = Assert.IsType<BoundMixedModel>(Single("model mixed Course ~ group + month + (1 | id) where month > 0"));
 
-        Assert.Equal("visits", model.Scope.WhereTable);
+        Assert.Null(model.Scope.Where);
+        Assert.NotNull(model.Scope.RowWhere);
+        Assert.Equal(("month > 0", "month > 0"), (model.Scope.WhereText, model.Scope.RowWhereText));
         Assert.Equal(["A", "B"], model.IncludedGroups.ToArray());
+    }
+
+    [Fact]
+    public void AMixedModelsWhereSplitsAtItsAndsIntoASubjectPartAndARowPart()
+    {
+        var model = Assert.IsType<BoundMixedModel>(Single("model mixed Course ~ group + month + (1 | id) where month > 0 and age > 40 and month < 12"));
+
+        Assert.Equal("month > 0 and age > 40 and month < 12", model.Scope.WhereText);
+        Assert.Equal(("subjects", "age > 40"), (model.Scope.WhereTable, model.Scope.SubjectWhereText));
+        Assert.Equal("month > 0 and month < 12", model.Scope.RowWhereText);
     }
 
     [Fact]

@@ -255,6 +255,42 @@ public sealed class ScopedAnalysisTests
     }
 
     [Fact]
+    public void AGroupTermUnderByIsNamedAfterTheFactorItIs()
+    {
+        using var folder = new StudyFolder();
+        Study s = Study.Start(folder);
+        AnalysisScope bySex = new() { By = [s.Sex] };
+        var cox = new CoxSpec(s.Relapse, [new CoxTerm(null, "F"), new CoxTerm(s.Age, null)], TiesMethod.Efron, []);
+        s.Run.Cox(new AnalysisInfo("x", "model cox Relapse ~ group + age by sex") { Scope = bySex }, cox);
+        s.Run.MixedModel(new AnalysisInfo("m", "model mixed Course ~ group + month + (1 | id) by sex") { Scope = bySex }, s.CourseModel());
+        s.Run.Cox(new AnalysisInfo("xx", "model cox Relapse ~ group + age by sex, old") { Scope = new() { By = [s.Sex, s.Old] } },
+            cox with { Terms = [new CoxTerm(null, null), new CoxTerm(s.Age, null)] });
+        s.Run.Cox(new AnalysisInfo("x0", "model cox Relapse ~ group + age"), cox with { Terms = [new CoxTerm(null, null), new CoxTerm(s.Age, null)] });
+
+        // by sex: the term is sex (R's coxph(Surv(...) ~ sex + age) names it sexM), as the scope's grouping words say.
+        AnalysisResult x = s.Run.Analyses[0];
+        Assert.Equal("sexM", x.Cox!.Terms[0].Term);
+        Assert.Equal(["sex", "age", "GLOBAL"], x.Cox.ProportionalHazards!.Tests.Select(t => t.Term));
+        Assert.StartsWith("Surv(Relapse); horizon 24 (months) ~ sex + age; reference sex = F;", x.Specification, StringComparison.Ordinal);
+        Assert.Equal("by sex", AnalysisScopeResult.GroupingWords(x.Scope));
+
+        MixedModelResult m = s.Run.Analyses[1].Mixed!;
+        Assert.Equal(["(Intercept)", "sexM", "month"], m.FixedEffects.Select(f => f.Term));
+        Assert.Equal(["sex", "month"], m.TypeIII.Select(t => t.Term));
+        Assert.Equal("sex", m.GroupTerm);
+        Assert.StartsWith("Course ~ sex + month + (1 | id)", m.Formula, StringComparison.Ordinal);
+        LevelLabelsRow key = Assert.Single(m.LevelLabels!);
+        Assert.Equal("sex", key.Variable);
+        Assert.Equal(["F", "M"], key.Levels);
+        Assert.Equal(["Female", "Male"], key.Labels);
+
+        // Crossed factors: named as the grouping is ("by sex, old"); the study's own groups stay group.
+        Assert.All(s.Run.Analyses[2].Cox!.Terms.Take(3), t => Assert.StartsWith("sex, old", t.Term, StringComparison.Ordinal));
+        Assert.StartsWith("groupBeta", s.Run.Analyses[3].Cox!.Terms[0].Term, StringComparison.Ordinal);
+        Assert.Null(s.Run.Analyses[3].Scope);
+    }
+
+    [Fact]
     public void TheReportNamesTheScopeUnderTheHeadingAndListsThePopulations()
     {
         using var folder = new StudyFolder();
