@@ -67,6 +67,11 @@ public sealed partial class Binder
             }
         }
 
+        // R's terms(): main effects first, then two-way interactions, ... (stable within a degree), and an interaction's
+        // variables in the order they first appear in the formula, so coefficient names and type I rows are R's.
+        var appearance = terms.SelectMany(t => t.Factors).Select(f => f.Name).Distinct().ToList();
+        terms = terms.Select(t => new BoundModelTerm(t.Factors.OrderBy(f => appearance.IndexOf(f.Name)).ToImmutableArray()))
+            .OrderBy(t => t.Factors.Length).ToList();
         var references = BindLinearReferences(clauses, terms);
         var anova = AllowedWord(clauses, "anova")?.Name switch
         {
