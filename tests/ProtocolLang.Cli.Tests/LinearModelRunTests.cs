@@ -184,6 +184,36 @@ public sealed class LinearModelRunTests : IDisposable
         Assert.Contains("3 analysed subject(s) for 3 estimable coefficient(s)", (string)tooFew["reason"]!, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ALogResponseLeavesOutValuesWithoutALogAndHc3AtLeverageOneIsMissingWithAWarning()
+    {
+        const string study = """
+            study Lev {
+              table s from "lev.csv" key id {
+                id: integer
+                y: number
+                x: number
+                site: category(a, b, c)
+              }
+              model linear log(y) ~ x + site robust hc3 as lev
+            }
+
+            """;
+        string folder = _temp.Combine("lev");
+        Directory.CreateDirectory(folder);
+        // Site c has one subject: it alone fixes its coefficient (leverage 1). Subject 7 has y = 0, which has no log.
+        File.WriteAllText(Path.Combine(folder, "lev.csv"), "id,y,x,site\n1,2.5,1,a\n2,3.1,2,a\n3,4.0,3,b\n4,3.2,4,b\n5,6.3,5,a\n6,4.4,6,c\n7,0,7,b\n8,5.9,8,b\n");
+        JsonNode analysis = Analysis(RunIn(folder, "lev", study), "lev");
+
+        Assert.Equal(1, (int)analysis["linear"]!["excluded"]!);
+        JsonNode leftOut = analysis["warnings"]!.AsArray().Single(w => (string)w!["code"]! == "PL5083")!;
+        Assert.Contains("1 of them with a response ≤ 0", (string)leftOut["message"]!, StringComparison.Ordinal);
+        Assert.Contains(analysis["warnings"]!.AsArray(), w => (string)w!["code"]! == "PL5084");
+        Assert.All(analysis["linear"]!["coefficients"]!.AsArray(), c => Assert.Null(c!["standardError"]));
+        Assert.NotNull(analysis["linear"]!["coefficients"]![3]!["estimate"]);
+        Assert.Equal("log(y)", (string)analysis["linear"]!["response"]!);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static void AssertFit(JsonElement r, JsonNode linear)

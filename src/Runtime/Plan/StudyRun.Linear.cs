@@ -106,9 +106,15 @@ public sealed partial class StudyRun
             {
                 warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LinearOutputNotComputed,
                     $"a subject has leverage 1 (it alone determines a coefficient): {type} standard errors divide by 1 − h and are undefined; they are reported as missing"));
+                coefficients = fit.Robust(type).Select(k => k.Aliased ? k : k with
+                {
+                    StandardError = double.NaN, T = double.NaN, PValue = double.NaN, Low = double.NaN, High = double.NaN,
+                }).ToArray();
             }
-
-            coefficients = fit.Robust(type);
+            else
+            {
+                coefficients = fit.Robust(type);
+            }
         }
 
         LinearAnovaResult? anova = Anova(fit, factors, spec, warnings);
