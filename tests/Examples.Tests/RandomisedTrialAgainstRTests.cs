@@ -29,7 +29,7 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
         string[] checkedCases =
         [
             "subject_derives", "populations", "table1", "table1_overall", "table1_by_sex", "change24_summary",
-            "change24_itt", "change24_pp", "km_arm", "km_arm_by_sex", "logrank_arm", "cox_arm", "cox_arm_by_sex",
+            "change24_itt", "change24_pp", "ancova_change24", "km_arm", "km_arm_by_sex", "logrank_arm", "cox_arm", "cox_arm_by_sex",
             "cox_arm_pp", "mixed_score",
         ];
         Assert.Equal(checkedCases.Order(StringComparer.Ordinal), _run.Cases.Keys.Order(StringComparer.Ordinal));
@@ -42,7 +42,7 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
         Assert.Equal(
             [
                 "table1", "table1_overall", "table1_by_sex.1", "table1_by_sex.2", "change24_summary", "change24_itt", "change24_pp",
-                "km_arm", "km_arm_by_sex.1", "km_arm_by_sex.2", "logrank_arm", "cox_arm", "cox_arm_by_sex.1", "cox_arm_by_sex.2",
+                "ancova_change24", "km_arm", "km_arm_by_sex.1", "km_arm_by_sex.2", "logrank_arm", "cox_arm", "cox_arm_by_sex.1", "cox_arm_by_sex.2",
                 "cox_arm_pp", "mixed_score",
             ],
             ids);
@@ -210,6 +210,55 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
         Close(Number(r, "chisq"), Number(lr, "chiSquare"), "chisq");
         Assert.Equal(Number(r, "df"), Number(lr, "degreesOfFreedom"));
         P(Number(r, "p"), Number(lr, "pValue"), "p");
+    }
+
+    [Fact]
+    public void AncovaOfTheChangeAdjustedForBaselineEqualsLmAndCarAnovaInR()
+    {
+        JsonElement r = _run.Cases["ancova_change24"];
+        JsonElement linear = _run.Analyses["ancova_change24"].GetProperty("linear");
+
+        Assert.Equal(Number(r, "n"), Number(linear, "n"));
+        Assert.Equal(Number(r, "n_excluded"), Number(linear, "excluded"));
+        JsonElement[] ours = linear.GetProperty("coefficients").EnumerateArray().ToArray();
+        string[] terms = Strings(r, "terms");
+        Assert.Equal(terms, ours.Select(t => t.GetProperty("term").GetString()!));
+        foreach (var (field, ourField) in new[] { ("coef", "estimate"), ("se", "standardError"), ("t", "t"), ("ci_low", "low"), ("ci_high", "high") })
+        {
+            double[] expected = Numbers(r, field);
+            for (int i = 0; i < terms.Length; i++)
+            {
+                Close(expected[i], Number(ours[i], ourField), $"{field} {terms[i]}");
+            }
+        }
+
+        double[] p = Numbers(r, "p");
+        for (int i = 0; i < terms.Length; i++)
+        {
+            P(p[i], Number(ours[i], "pValue"), "p " + terms[i]);
+        }
+
+        Close(Number(r, "sigma"), Number(linear, "residualStandardError"), "sigma");
+        Assert.Equal(Number(r, "df_residual"), Number(linear, "degreesOfFreedom"));
+        Close(Number(r, "r_squared"), Number(linear, "rSquared"), "r.squared");
+        Close(Number(r, "adj_r_squared"), Number(linear, "adjustedRSquared"), "adj.r.squared");
+        Close(Number(r, "f"), Number(linear.GetProperty("f"), "statistic"), "F");
+        Close(Number(r, "aic"), Number(linear, "aic"), "AIC");
+        Close(Number(r, "bic"), Number(linear, "bic"), "BIC");
+
+        JsonElement anova = linear.GetProperty("anova");
+        Assert.Equal("II", anova.GetProperty("type").GetString());
+        JsonElement[] rows = anova.GetProperty("rows").EnumerateArray().Where(row => row.GetProperty("term").GetString() != "Residuals").ToArray();
+        JsonElement expectedAnova = r.GetProperty("anova");
+        Assert.Equal(Strings(expectedAnova, "terms"), rows.Select(row => row.GetProperty("term").GetString()!));
+        double[] ss = Numbers(expectedAnova, "ss"), f = Numbers(expectedAnova, "f"), pf = Numbers(expectedAnova, "p"), df = Numbers(expectedAnova, "df");
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(df[i], Number(rows[i], "degreesOfFreedom"));
+            Close(ss[i], Number(rows[i], "sumOfSquares"), "Sum Sq " + i);
+            Close(f[i], Number(rows[i], "f"), "F value " + i);
+            P(pf[i], Number(rows[i], "pValue"), "Pr(>F) " + i);
+        }
     }
 
     [Theory]

@@ -47,6 +47,7 @@ public sealed partial class Binder
                 "kaplan_meier" => BindKaplanMeier(clauses),
                 "logrank" => BindLogRank(clauses),
                 "cox" => BindCox(clauses),
+                "linear" => BindLinearModel(clauses),
                 _ => null,
             };
             if (analysis is not null)

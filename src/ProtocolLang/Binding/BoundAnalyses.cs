@@ -275,6 +275,38 @@ public sealed record BoundCox(
     ImmutableArray<BoundVariable> Strata,
     TextSpan Span) : BoundAnalysis(Source, Span);
 
+/// <summary>Which ANOVA table a linear model reports: <c>anova type1 | type2 | type3</c>.</summary>
+public enum LinearAnovaType
+{
+    TypeI,
+    TypeII,
+    TypeIII,
+}
+
+/// <summary><c>robust hc0 ... hc3</c>: the coefficients' covariance (sandwich::vcovHC); None is the classical one.</summary>
+public enum RobustStandardErrors
+{
+    None,
+    HC0,
+    HC1,
+    HC2,
+    HC3,
+}
+
+/// <summary><c>reference x = level</c> (or a group) of a linear model.</summary>
+public sealed record BoundLinearReference(string Factor, string Level);
+
+/// <summary><c>model linear y ~ terms</c>; <see cref="Terms"/> are expanded (<c>a * b</c> = a, b, a:b) in R's order.</summary>
+public sealed record BoundLinearModel(
+    string Source,
+    BoundVariable Response,
+    ResponseTransform Transform,
+    ImmutableArray<BoundModelTerm> Terms,
+    ImmutableArray<BoundLinearReference> References,
+    LinearAnovaType Anova,
+    RobustStandardErrors Robust,
+    TextSpan Span) : BoundAnalysis(Source, Span);
+
 /// <summary>One top-level <c>and</c> conjunct of a population's condition: the subject flow says which one a subject failed first.</summary>
 public sealed record BoundPopulationCondition(string Text, BoundExpression Condition);
 

@@ -40,6 +40,8 @@ public static class AnalysisCatalog
         new("pairwise", ClauseShape.Flag, string.Empty),
         new("reference", ClauseShape.References, "a reference level or 'variable = level'"),
         new("ties", ClauseShape.Word, "a ties method"),
+        new("anova", ClauseShape.Word, "an ANOVA type"),
+        new("robust", ClauseShape.Word, "a robust standard error type"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
@@ -135,12 +137,23 @@ public static class AnalysisCatalog
                 ..ScopeOptions,
             ],
             []),
+        new("linear", "model", "A linear regression of a numeric subject-level response: coefficients with t tests and CIs, R², F, AIC/BIC and an ANOVA table.",
+            "lm(), anova(), car::Anova(), sandwich::vcovHC()", HeadShape.Formula, ["continuous", "count"],
+            [
+                new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                new("anova", ["type1", "type2", "type3"], "type1", "anova(fit), car::Anova(fit, type = 2 | 3)",
+                    "The ANOVA table: sequential (type I), each term after the terms not containing it (type II), or each term after all others with sum-to-zero contrasts (type III)."),
+                new("robust", ["hc0", "hc1", "hc2", "hc3"], null, "sandwich::vcovHC(fit, type = \"HC0\" ... \"HC3\")",
+                    "Heteroscedasticity-robust standard errors for the coefficients' t tests and CIs (the ANOVA and F stay classical)."),
+                ..ScopeOptions,
+            ],
+            []),
     ];
 
     /// <summary>Kinds planned for later versions: they get "not available yet", not "unknown".</summary>
     public static ImmutableArray<PlannedKind> Planned { get; } =
     [
-        new("linear", "model", "lm()"), new("logistic", "model", "glm(family = binomial)"), new("poisson", "model", "glm(family = poisson)"),
+        new("logistic", "model", "glm(family = binomial)"), new("poisson", "model", "glm(family = poisson)"),
         new("negative_binomial", "model", "MASS::glm.nb()"), new("ordinal", "model", "MASS::polr()"),
         new("fine_gray", "model", "cmprsk::crr()"), new("competing_risks", "model", "cmprsk::cuminc()"),
         new("trend", "test", "prop.trend.test()"),

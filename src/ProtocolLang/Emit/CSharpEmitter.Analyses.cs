@@ -53,6 +53,9 @@ public sealed partial class CSharpEmitter
                 _w.Unindent();
                 _w.Unindent();
                 break;
+            case BoundLinearModel l:
+                EmitLinearModel(l, source, variables);
+                break;
         }
     }
 

@@ -173,6 +173,7 @@ public sealed partial class CSharpEmitter
                 BoundKaplanMeier k => [BoundVariable.ForOutcome(k.Outcome)],
                 BoundLogRank l => l.Strata is null ? [BoundVariable.ForOutcome(l.Outcome)] : [BoundVariable.ForOutcome(l.Outcome), l.Strata],
                 BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.SelectMany(t => t.Variables)).Concat(c.Strata),
+                BoundLinearModel l => new[] { l.Response }.Concat(l.Terms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!)),
                 _ => [],
             };
             var scope = analysis.Scope;

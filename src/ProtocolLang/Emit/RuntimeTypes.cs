@@ -60,6 +60,10 @@ internal static class RuntimeTypes
     public const string AnalysisScope = Plan + "AnalysisScope";
     public const string PopulationCondition = Plan + "PopulationCondition";
     public const string GroupSets = Plan + "GroupSets";
+    public const string LinearSpec = Plan + "LinearSpec";
+    public const string LinearReference = Plan + "LinearReference";
+    public const string LinearAnovaType = Plan + "LinearAnovaType";
+    public const string RobustStandardErrors = Plan + "RobustStandardErrors";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }

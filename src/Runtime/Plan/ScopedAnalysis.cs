@@ -65,4 +65,14 @@ internal sealed class ScopedAnalysis
                 .Select(t => t with { Factors = t.Factors.Select(f => f.Covariate is null ? f : f with { Covariate = Map(f.Covariate) }).ToArray() })
                 .ToArray(),
         };
+
+    public LinearSpec Map(LinearSpec spec) => _mapping is null
+        ? spec
+        : spec with
+        {
+            Response = Map(spec.Response),
+            Terms = spec.Terms
+                .Select(t => t with { Factors = t.Factors.Select(f => f.Covariate is null ? f : f with { Covariate = Map(f.Covariate) }).ToArray() })
+                .ToArray(),
+        };
 }

@@ -107,6 +107,21 @@ internal static class StatisticsWarnings
     /// <summary>No analysed subject is in the scope (a <c>within</c> level, a subset, a population): the analysis is not estimable.</summary>
     public const string ScopeEmpty = "PL5072";
 
+    /// <summary>A linear-model column is a combination of earlier columns (an aliased term): its coefficient is NA, as R's <c>lm</c>.</summary>
+    public const string LinearAliased = "PL5080";
+
+    /// <summary>A linear model has no residual degrees of freedom (no more rows than coefficients): not estimable.</summary>
+    public const string LinearTooFewRows = "PL5081";
+
+    /// <summary>A linear model's response is constant over the analysed rows: not estimable.</summary>
+    public const string LinearResponseConstant = "PL5082";
+
+    /// <summary>Rows left out of a linear model (a missing response or term value, a non-positive response under <c>log</c>), or factor levels without rows dropped.</summary>
+    public const string LinearRowsLeftOut = "PL5083";
+
+    /// <summary>Part of a linear model's output cannot be computed (type II/III ANOVA with an aliased column, HC2/HC3 at leverage 1).</summary>
+    public const string LinearOutputNotComputed = "PL5084";
+
     /// <summary>A GLM's IRLS (or glm.nb's θ alternation) reached its iteration limit (R: "glm.fit: algorithm did not converge").</summary>
     public const string GlmNotConverged = "PL5085";
 

@@ -21,6 +21,7 @@ public static partial class ReportViewBuilder
             "kaplan_meier" => "Kaplan-Meier survival",
             "logrank" => "Log-rank test",
             "cox" => "Cox regression",
+            "linear_model" => "Linear regression",
             _ => analysis.Kind,
         };
         string status = analysis.Status switch
@@ -65,6 +66,11 @@ public static partial class ReportViewBuilder
         if (analysis.Cox is { } cox)
         {
             CoxSection(cox, notes, tables);
+        }
+
+        if (analysis.Linear is { } linear)
+        {
+            LinearSection(linear, notes, tables);
         }
 
         AddSurvival(analysis, notes, tables);

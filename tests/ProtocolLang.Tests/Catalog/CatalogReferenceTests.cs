@@ -46,7 +46,8 @@ public class CatalogReferenceTests
         Assert.Equal("cox", AnalysisCatalog.Find("model", "cox")!.Name);
         Assert.Equal("describe", AnalysisCatalog.Find("describe", null)!.Name);
         Assert.Null(AnalysisCatalog.Find("test", "cox"));
-        Assert.Null(AnalysisCatalog.Find("model", "linear"));
+        Assert.Equal("linear", AnalysisCatalog.Find("model", "linear")!.Name);
+        Assert.Null(AnalysisCatalog.Find("model", "logistic"));
     }
 
     [Fact]

@@ -26,6 +26,9 @@
 #                     coef, SE, HR and 95% CI, z, p, Wald / LR / score tests, concordance, cox.zph.
 #   cox_arm_by_sex    the same within sex == 1 and sex == 2.
 #   cox_arm_pp        the same in the per-protocol population.
+#   ancova_change24   lm(change24 ~ arm + score0) (arm reference control; subjects without change24 or
+#                     score0 left out by na.omit): coefficients with SE, t, p, confint; sigma, R², F,
+#                     AIC, BIC; the type II ANOVA as car::Anova(fit, type = 2).
 #   mixed_score       lmerTest::lmer(score ~ arm * factor(week) + (1 | id), REML) on the visit rows
 #                     with week > 0 (everyone): fixed effects with Satterthwaite df, the type III
 #                     ANOVA (arm x week interaction), theta, sigma, REML criterion. Tight optimiser
@@ -34,7 +37,7 @@
 # fixture_io.R: 17 significant digits, "NA"/"Inf" as strings).
 # Run: cd tests/Reference/r && Rscript randomised_trial.R
 source("fixture_io.R")
-suppressPackageStartupMessages({ library(survival); library(lme4); library(lmerTest) })
+suppressPackageStartupMessages({ library(survival); library(lme4); library(lmerTest); library(car) })
 
 data_dir <- file.path("..", "..", "..", "examples", "RandomisedTrial", "data")
 subjects <- read.csv(file.path(data_dir, "subjects.csv"), na.strings = "", stringsAsFactors = FALSE,
@@ -209,6 +212,24 @@ add(list(name = "cox_arm_by_sex", id = "cox_arm_by_sex", kind = "cox", formula =
            list(level = SEXES[k], label = SEX_LABELS[k], id = paste0("cox_arm_by_sex.", SEXES[k])),
            cox_fit(subjects[subjects$sex == SEXES[k], ])))))
 add(cox_case("cox_arm_pp", pp, "PP"))
+
+# ANCOVA of the change to week 24 ---------------------------------------------------------------
+ancova <- lm(change24 ~ arm + score0, data = subjects)
+ancova_summary <- summary(ancova)
+ancova_ci <- confint(ancova)
+ancova_aov <- Anova(ancova, type = 2)
+add(list(name = "ancova_change24", id = "ancova_change24", kind = "linear", formula = "change24 ~ arm + score0",
+         reference = "control", n = nobs(ancova), n_excluded = nrow(subjects) - nobs(ancova),
+         terms = I(names(coef(ancova))), coef = I(unname(coef(ancova))),
+         se = I(unname(ancova_summary$coefficients[, "Std. Error"])), t = I(unname(ancova_summary$coefficients[, "t value"])),
+         p = I(unname(ancova_summary$coefficients[, "Pr(>|t|)"])), ci_low = I(unname(ancova_ci[, 1])), ci_high = I(unname(ancova_ci[, 2])),
+         sigma = ancova_summary$sigma, df_residual = ancova$df.residual, r_squared = ancova_summary$r.squared,
+         adj_r_squared = ancova_summary$adj.r.squared, f = unname(ancova_summary$fstatistic["value"]),
+         aic = AIC(ancova), bic = BIC(ancova),
+         anova = list(terms = I(rownames(ancova_aov)[-nrow(ancova_aov)]), df = I(ancova_aov$Df[-nrow(ancova_aov)]),
+                      ss = I(ancova_aov[["Sum Sq"]][-nrow(ancova_aov)]), f = I(ancova_aov[["F value"]][-nrow(ancova_aov)]),
+                      p = I(ancova_aov[["Pr(>F)"]][-nrow(ancova_aov)])),
+         car = as.character(packageVersion("car"))))
 
 # Mixed model ---------------------------------------------------------------------------------
 tight <- lmerControl(optimizer = "nloptwrap",
