@@ -29,7 +29,11 @@ public sealed record ComparisonRow(
     IReadOnlyList<GroupSummary> Summaries,
     TestOutcome? Test,
     double? AdjustedPValue,
-    IReadOnlyList<WarningResult> Warnings);
+    IReadOnlyList<WarningResult> Warnings)
+{
+    /// <summary>An effect measure's details (risk_difference ... rate_difference); absent for a test.</summary>
+    public EffectResult? Effect { get; init; }
+}
 
 /// <summary>
 /// A group's summary in a comparison. <see cref="Statistic"/> says which fields are set:
@@ -52,7 +56,14 @@ public sealed record GroupSummary(
     double? Percent = null,
     double? GeometricMean = null,
     double? GeometricMeanLow = null,
-    double? GeometricMeanHigh = null);
+    double? GeometricMeanHigh = null)
+{
+    /// <summary>"events_person_time": the group's summed person-time (events are <see cref="Count"/>).</summary>
+    public double? PersonTime { get; init; }
+
+    /// <summary>"events_person_time": events / person-time, per unit of the person-time variable.</summary>
+    public double? Rate { get; init; }
+}
 
 /// <summary>A test's outcome as the statistics kernel gave it (R's <c>htest</c>); NaN is null.</summary>
 /// <param name="ConfidenceLevel">The interval's confidence level when it is not simply 0.95 by construction
