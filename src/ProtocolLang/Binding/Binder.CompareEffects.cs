@@ -60,7 +60,7 @@ public sealed partial class Binder
         var rate = IsRateTest(test.Kind);
         foreach (var (span, name, variable) in variables)
         {
-            var fits = rate ? variable.Kind is VariableKind.Binary or VariableKind.Count : variable.Kind is VariableKind.Binary;
+            var fits = rate ? variable.Kind is VariableKind.Binary or VariableKind.Count || IsInteger(variable) : variable.Kind is VariableKind.Binary;
             if (!fits)
             {
                 _diagnostics.Add(DiagnosticDescriptors.EffectDoesNotFit, span, test.Name, rate ? "an event count or binary" : "a binary", name, Describe(variable),
@@ -90,11 +90,15 @@ public sealed partial class Binder
         };
     }
 
+    /// <summary>An integer column or derive (kind continuous): events counted per subject, as a count outcome's.</summary>
+    private static bool IsInteger(BoundVariable variable) =>
+        (variable.Column?.Type ?? variable.Derive?.Type ?? variable.Expression?.Type)?.Kind == TypeKind.Integer;
+
     /// <summary>The tests that do fit the variable, as a hint: a number has the continuous tests, a category fisher or a binary outcome.</summary>
     private static string FitHint(BoundVariable variable, bool rate) => variable.Kind switch
     {
         VariableKind.Continuous => rate
-            ? "; an event count is a count outcome or an integer column (outcome N: count n_events)"
+            ? "; events are a count outcome (outcome N: count x) or an integer column"
             : "; for it use " + OrList(ContinuousTests),
         VariableKind.Count => "; for it use " + OrList(ContinuousTests.Concat(["rate_ratio", "rate_difference"])),
         VariableKind.Categorical => "; for it use fisher or chi_square, or declare a binary outcome of one level (outcome X: binary v == level)",

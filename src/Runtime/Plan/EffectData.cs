@@ -62,6 +62,7 @@ internal sealed class EffectData
             {
                 BinaryVariable b => b.CodeArray[i] < 0 ? double.NaN : b.CodeArray[i],
                 CountVariable c => c.ValueArray[i],
+                ContinuousVariable c => c.ValueArray[i], // an integer column: the binder allows no other number here
                 _ => double.NaN,
             };
             if (double.IsNaN(value))

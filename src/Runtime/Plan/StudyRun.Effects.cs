@@ -75,7 +75,7 @@ public sealed partial class StudyRun
         }
 
         bool rate = EffectMethod.IsRate(test);
-        if (rate ? variable is not (BinaryVariable or CountVariable) : variable is not BinaryVariable)
+        if (rate ? variable is not (BinaryVariable or CountVariable or ContinuousVariable) : variable is not BinaryVariable)
         {
             return Failed($"{name} compares {(rate ? "an event count or binary" : "a binary")} variable; '{variable.Name}' is {variable.KindName}");
         }
