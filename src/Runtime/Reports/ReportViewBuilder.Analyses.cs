@@ -49,6 +49,7 @@ public static partial class ReportViewBuilder
         if (analysis.Compare is { } compare)
         {
             notes.Add(CompareNote(compare));
+            notes.AddRange(EffectNotes(compare));
             tables.Add(CompareTable(compare));
             foreach (ComparisonRow row in compare.Rows)
             {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using ProtocolLang.Runtime.Results;
 using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
 
@@ -45,4 +47,18 @@ public static partial class ReportViewBuilder
 
         return nnt.Low is { } low && nnt.High is { } high ? $"{head} (95% CI {F.Estimate(low)} to {F.Estimate(high)})" : head + " (95% CI NA)";
     }
+
+    /// <summary>
+    /// One line per stratified row: which strata the Mantel-Haenszel measure pooled, with each stratum's events/n in the two
+    /// groups, so a reader sees what was pooled (the row's group summaries are the pooled totals).
+    /// </summary>
+    private static IEnumerable<string> EffectNotes(CompareResult compare) =>
+        compare.Rows.Where(r => r.Effect?.Strata is not null).Select(r =>
+        {
+            EffectStrata s = r.Effect!.Strata!;
+            string tables = string.Join("; ", s.Tables.Select(t =>
+                $"{Cell(t.Stratum)} {F.Count(t.EventsFirst)}/{F.Count(t.NFirst)} vs {F.Count(t.EventsSecond)}/{F.Count(t.NSecond)}"));
+            string leftOut = s.LeftOut == 0 ? string.Empty : $", {F.Count(s.LeftOut)} left out (one group absent)";
+            return $"Strata of {Cell(r.Label)}, {string.Join(" vs ", r.Groups)} (by {string.Join(", ", s.Variables)}): {F.Count(s.Used)} pooled{leftOut}: {tables}.";
+        });
 }
