@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace ProtocolLang.Runtime.Results;
 
 /// <summary>The comparisons of one <c>compare</c> statement.</summary>
-/// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis", "anova" or "welch_anova".</param>
+/// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis", "anova" or "welch_anova";
+/// or an effect measure (rows with <see cref="ComparisonRow.Effect"/>): "risk_difference", "relative_risk", "odds_ratio", "nnt", "rate_ratio", "rate_difference".</param>
 /// <param name="Pairing">"vs_reference", "all_pairs", "two_groups" or "across_groups".</param>
 /// <param name="TestOptions">The options written after the test name ("exact", "approximate", "no_correct"); absent when none.</param>
 public sealed record CompareResult(string Test, string Pairing, AdjustmentResult Adjustment, IReadOnlyList<ComparisonRow> Rows,
@@ -38,7 +39,8 @@ public sealed record ComparisonRow(
 /// <summary>
 /// A group's summary in a comparison. <see cref="Statistic"/> says which fields are set:
 /// "median_q1_q3", "mean_sd", "geometric_mean_ci" (<see cref="GeometricMean"/> with its 95% CI),
-/// "count_percent" (count of true among <see cref="N"/>) or "n".
+/// "count_percent" (count of true among <see cref="N"/>), "events_person_time" (events in <see cref="Count"/>, with
+/// <see cref="PersonTime"/> and <see cref="Rate"/>) or "n".
 /// </summary>
 /// <param name="N">Non-missing values.</param>
 public sealed record GroupSummary(
