@@ -73,6 +73,7 @@ public sealed partial class Binder
         ("mann_whitney", TestKind.MannWhitney), ("t_test", TestKind.TTest), ("welch", TestKind.Welch),
         ("fisher", TestKind.Fisher), ("chi_square", TestKind.ChiSquare),
         ("kruskal_wallis", TestKind.KruskalWallis), ("anova", TestKind.Anova), ("welch_anova", TestKind.WelchAnova),
+        ..EffectTests,
     ];
 
     private static readonly (string Name, AdjustMethod Method)[] Adjustments =
@@ -112,7 +113,7 @@ public sealed partial class Binder
         var hint = alias.Habit is not null
             ? "; did you mean '" + alias.Test + "' (" + alias.Why + ")?"
             : NameSuggestions.DidYouMean(test.Name, Tests.Select(t => t.Name));
-        _diagnostics.Add(DiagnosticDescriptors.UnknownTest, test.Span, test.Name, hint);
+        _diagnostics.Add(DiagnosticDescriptors.UnknownTest, test.Span, test.Name, string.Join(", ", Tests.Select(t => t.Name)), hint);
         return null;
     }
 
@@ -142,6 +143,12 @@ public sealed partial class Binder
 
         var testSyntax = clauses.Test("using");
         var test = testSyntax is null ? null : BindTest(testSyntax.Test);
+        if (test is { } effect && IsEffectTest(effect.Kind))
+        {
+            return BindCompareEffect(clauses, variables, scope, groups, pairing, effect, testSyntax!);
+        }
+
+        ReportEffectClauses(clauses, test?.Name);
         var adjust = BindAdjust(clauses.Word("adjust"));
         var options = test is null ? BoundTestOptions.Default : BindTestOptions(test.Value.Name, test.Value.Kind, testSyntax!.Options);
         if (test is not { } bound || pairing is null)

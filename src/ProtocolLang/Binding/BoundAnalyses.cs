@@ -147,6 +147,12 @@ public enum TestKind
     KruskalWallis,
     Anova,
     WelchAnova,
+    RiskDifference,
+    RelativeRisk,
+    OddsRatio,
+    Nnt,
+    RateRatio,
+    RateDifference,
 }
 
 /// <summary>R's <c>exact</c> argument of <c>wilcox.test</c>: NULL (default), TRUE or FALSE.</summary>
@@ -191,7 +197,11 @@ public sealed record BoundCompare(
     TestKind Test,
     AdjustMethod Adjust,
     BoundTestOptions Options,
-    TextSpan Span) : BoundAnalysis(Source, Span);
+    TextSpan Span) : BoundAnalysis(Source, Span)
+{
+    /// <summary>The strata, person-time and options of an effect measure (risk_difference, ..., rate_ratio); null for a test.</summary>
+    public BoundEffect? Effect { get; init; }
+}
 
 public enum ResponseTransform
 {

@@ -42,6 +42,7 @@ public static class AnalysisCatalog
         new("ties", ClauseShape.Word, "a ties method"),
         new("anova", ClauseShape.Word, "an ANOVA type"),
         new("robust", ClauseShape.Word, "a robust standard error type"),
+        new("per", ClauseShape.Expression, "a person-time variable"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
@@ -52,6 +53,11 @@ public static class AnalysisCatalog
         ("mann_whitney", "wilcox.test(conf.int = TRUE)"), ("t_test", "t.test(var.equal = TRUE)"), ("welch", "t.test()"),
         ("fisher", "fisher.test()"), ("chi_square", "chisq.test()"), ("kruskal_wallis", "kruskal.test()"),
         ("anova", "oneway.test(var.equal = TRUE)"), ("welch_anova", "oneway.test()"),
+        ("risk_difference", "prop.test(correct = FALSE) Wilson limits, Newcombe hybrid score CI"),
+        ("relative_risk", "glm(family = binomial(link = \"log\")), Katz log CI"),
+        ("odds_ratio", "glm(family = binomial) with confint.default; conditional: fisher.test(); strata: mantelhaen.test()"),
+        ("nnt", "1 / risk difference, Altman's CI"), ("rate_ratio", "poisson.test(c(x1, x2), c(t1, t2))"),
+        ("rate_difference", "Wald CI of x1/t1 - x2/t2"),
     ];
 
     /// <summary>Names R users reach for, with the test they mean: <c>wilcoxon</c> is <c>mann_whitney</c>.</summary>
@@ -62,6 +68,12 @@ public static class AnalysisCatalog
         ("t", "t_test", "R's t.test(var.equal = TRUE)"), ("kruskal", "kruskal_wallis", "R's kruskal.test"),
         ("chisq", "chi_square", "R's chisq.test"), ("fisher_exact", "fisher", "R's fisher.test"),
         ("aov", "anova", "R's oneway.test(var.equal = TRUE)"),
+        ("risk_diff", "risk_difference", "the difference of two proportions"), ("rd", "risk_difference", "the difference of two proportions"),
+        ("risk_ratio", "relative_risk", "the ratio of two proportions"), ("rr", "relative_risk", "the ratio of two proportions"),
+        ("or", "odds_ratio", "the odds ratio"), ("mantel_haenszel", "odds_ratio", "with 'strata': R's mantelhaen.test"),
+        ("mantelhaen", "odds_ratio", "with 'strata': R's mantelhaen.test"), ("cmh", "odds_ratio", "with 'strata': R's mantelhaen.test"),
+        ("number_needed_to_treat", "nnt", "1 / risk difference"), ("irr", "rate_ratio", "R's poisson.test"),
+        ("incidence_rate_ratio", "rate_ratio", "R's poisson.test"), ("poisson_test", "rate_ratio", "R's poisson.test"),
     ];
 
     private static ImmutableArray<AnalysisOption> ScopeOptions { get; } =
@@ -97,8 +109,15 @@ public static class AnalysisCatalog
                 new(":", [], null, "(the subsets compared)", "Which groups: `A vs B`, `A vs each`, `A vs (B, C)` or `all pairs`."),
                 new("across", ["groups"], null, "one k-sample test", "One test across all groups."),
                 new("using", [.. Tests.Select(t => t.Name)], null, string.Join(", ", Tests.Select(t => t.Name + ": " + t.REquivalent)),
-                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE)."),
+                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE). "
+                    + "The effect measures (a binary variable, two groups) are risk_difference, relative_risk, odds_ratio (`conditional`: fisher.test's estimate and exact CI) and nnt "
+                    + "(`beneficial` or `harmful` names the event); with `strata` they are Mantel-Haenszel (`no_correct`: mantelhaen.test(correct = FALSE)). "
+                    + "rate_ratio and rate_difference compare events (a count or binary variable) over the person-time of `per`."),
                 new("adjust", AdjustMethods, "none", "p.adjust(method = )", "Multiplicity adjustment of the comparison's p-values (bh is Benjamini-Hochberg)."),
+                new("strata", [], null, "mantelhaen.test(table(group, x, s))",
+                    "Mantel-Haenszel stratified effect measures (risk_difference, relative_risk, odds_ratio, nnt): categorical or bool variables, crossed."),
+                new("per", [], null, "poisson.test(c(x1, x2), c(t1, t2))",
+                    "The person-time of rate_ratio and rate_difference: a number variable summed per group, as `events per person_years`."),
                 ..ScopeOptions,
             ],
             [[":", "across"], ["using"]]),

@@ -20,6 +20,9 @@ public sealed partial class CSharpEmitter
 
                 _w.Line("run.Describe(" + string.Join(", ", describeArguments.Concat(d.Variables.Select(v => variables[v.Name]))) + ");");
                 break;
+            case BoundCompare { Effect: { } effect } c:
+                EmitCompareEffect(c, effect, source, variables);
+                break;
             case BoundCompare c:
                 _w.Line("run.Compare(" + source + ",");
                 _w.Indent();

@@ -168,7 +168,7 @@ public sealed partial class CSharpEmitter
             IEnumerable<BoundVariable> variables = analysis switch
             {
                 BoundDescribe d => d.Variables,
-                BoundCompare c => c.Variables,
+                BoundCompare c => c.Variables.Concat(EffectVariables(c)),
                 BoundMixedModel m => new[] { BoundVariable.ForOutcome(m.Response) }.Concat(m.FixedTerms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!)),
                 BoundKaplanMeier k => [BoundVariable.ForOutcome(k.Outcome)],
                 BoundLogRank l => l.Strata is null ? [BoundVariable.ForOutcome(l.Outcome)] : [BoundVariable.ForOutcome(l.Outcome), l.Strata],

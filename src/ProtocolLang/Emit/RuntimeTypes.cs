@@ -43,6 +43,8 @@ internal static class RuntimeTypes
     public const string TestKind = Plan + "TestKind";
     public const string TestOptions = Plan + "TestOptions";
     public const string ExactMode = Plan + "ExactMode";
+    public const string EffectOptions = Plan + "EffectOptions";
+    public const string NntDirection = Plan + "NntDirection";
     public const string DescribeOptions = Plan + "DescribeOptions";
     public const string DescribeStatistic = Plan + "DescribeStatistic";
     public const string MixedModelSpec = Plan + "MixedModelSpec";

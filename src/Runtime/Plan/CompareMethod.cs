@@ -19,6 +19,8 @@ internal static class CompareMethod
         TestKind.KruskalWallis => "kruskal_wallis",
         TestKind.Anova => "anova",
         TestKind.WelchAnova => "welch_anova",
+        TestKind.RiskDifference or TestKind.RelativeRisk or TestKind.OddsRatio or TestKind.Nnt or TestKind.RateRatio or TestKind.RateDifference
+            => EffectMethod.Name(test),
         _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
     };
 
@@ -57,6 +59,8 @@ internal static class CompareMethod
         TestKind.KruskalWallis => "Kruskal-Wallis rank-sum test, R kruskal.test",
         TestKind.Anova => "One-way analysis of variance, R oneway.test(var.equal = TRUE)",
         TestKind.WelchAnova => "Welch's one-way analysis of means (not assuming equal variances), R oneway.test(var.equal = FALSE)",
+        TestKind.RiskDifference or TestKind.RelativeRisk or TestKind.OddsRatio or TestKind.Nnt or TestKind.RateRatio or TestKind.RateDifference
+            => EffectMethod.Title(test, EffectOptions.Default),
         _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
     };
 

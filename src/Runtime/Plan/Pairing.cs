@@ -48,4 +48,22 @@ public enum TestKind
 
     /// <summary>Welch's one-way analysis of means (unequal variances); R: <c>oneway.test(x ~ g, var.equal = FALSE)</c>.</summary>
     WelchAnova,
+
+    /// <summary>Risk difference with Newcombe's hybrid score CI (Mantel-Haenszel with strata); see src/Runtime/Statistics/Effects.</summary>
+    RiskDifference,
+
+    /// <summary>Relative risk with the log (Katz) CI (Mantel-Haenszel with strata).</summary>
+    RelativeRisk,
+
+    /// <summary>Odds ratio: Wald, conditional (R <c>fisher.test</c>) or Mantel-Haenszel (R <c>mantelhaen.test</c>).</summary>
+    OddsRatio,
+
+    /// <summary>Number needed to treat, 1 / risk difference, with Altman's CI.</summary>
+    Nnt,
+
+    /// <summary>Incidence rate ratio; R: <c>poisson.test(c(x1, x2), c(t1, t2))</c>.</summary>
+    RateRatio,
+
+    /// <summary>Incidence rate difference with the Wald CI.</summary>
+    RateDifference,
 }

@@ -144,4 +144,13 @@ internal static class StatisticsWarnings
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<WarningResult> None { get; } = Array.Empty<WarningResult>();
+
+    /// <summary>An effect measure's estimate, CI or p is undefined: a zero cell, a group without subjects or events.</summary>
+    public const string EffectUndefined = "PL5090";
+
+    /// <summary>Strata in which one of the two compared groups has no subject contribute nothing to a Mantel-Haenszel measure.</summary>
+    public const string StrataWithoutBothGroups = "PL5091";
+
+    /// <summary>Subjects left out of an effect measure: a missing stratum, a missing or negative person-time, an event count that is not a whole number.</summary>
+    public const string EffectSubjectsLeftOut = "PL5092";
 }

@@ -50,6 +50,7 @@ public static partial class ReportViewBuilder
         if (analysis.Compare is { } compare)
         {
             notes.Add(CompareNote(compare));
+            notes.AddRange(EffectNotes(compare));
             tables.Add(CompareTable(compare));
             foreach (ComparisonRow row in compare.Rows)
             {
@@ -172,6 +173,7 @@ public static partial class ReportViewBuilder
             "mean_sd" => "mean (SD)",
             "geometric_mean_ci" => "geometric mean (95% CI)",
             "count_percent" => "n/N (%)",
+            "events_person_time" => EventsPersonTimeNote,
             _ => "n",
         };
         return $"Group summaries: {statistic}; n is the number of non-missing values.";
@@ -234,7 +236,8 @@ public static partial class ReportViewBuilder
 
             if (estimates)
             {
-                cells.Add(t?.Estimate is { } e
+                cells.Add(row.Effect?.Nnt is { } nnt ? NntText(nnt)
+                    : t?.Estimate is { } e
                     ? $"{Cell(t.EstimateName ?? "estimate")} {F.Estimate(e)} ({F.Estimate(t.ConfidenceLow)} to {F.Estimate(t.ConfidenceHigh)}{LevelNote(t.ConfidenceLevel)})"
                     : NotApplicable);
             }
@@ -260,6 +263,7 @@ public static partial class ReportViewBuilder
                 ? $"NA ({n})"
                 : $"{F.Estimate(s.GeometricMean)} ({F.Estimate(s.GeometricMeanLow)} to {F.Estimate(s.GeometricMeanHigh)}) ({n})",
             "count_percent" => $"{F.Count(s.Count ?? 0)}/{F.Count(s.N)} ({F.Percent(s.Percent ?? double.NaN)}%)",
+            "events_person_time" => EventsPersonTimeText(s),
             _ => n,
         };
     }

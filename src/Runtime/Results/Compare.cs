@@ -3,7 +3,8 @@ using System.Collections.Generic;
 namespace ProtocolLang.Runtime.Results;
 
 /// <summary>The comparisons of one <c>compare</c> statement.</summary>
-/// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis", "anova" or "welch_anova".</param>
+/// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis", "anova" or "welch_anova";
+/// or an effect measure (rows with <see cref="ComparisonRow.Effect"/>): "risk_difference", "relative_risk", "odds_ratio", "nnt", "rate_ratio", "rate_difference".</param>
 /// <param name="Pairing">"vs_reference", "all_pairs", "two_groups" or "across_groups".</param>
 /// <param name="TestOptions">The options written after the test name ("exact", "approximate", "no_correct"); absent when none.</param>
 public sealed record CompareResult(string Test, string Pairing, AdjustmentResult Adjustment, IReadOnlyList<ComparisonRow> Rows,
@@ -29,12 +30,17 @@ public sealed record ComparisonRow(
     IReadOnlyList<GroupSummary> Summaries,
     TestOutcome? Test,
     double? AdjustedPValue,
-    IReadOnlyList<WarningResult> Warnings);
+    IReadOnlyList<WarningResult> Warnings)
+{
+    /// <summary>An effect measure's details (risk_difference ... rate_difference); absent for a test.</summary>
+    public EffectResult? Effect { get; init; }
+}
 
 /// <summary>
 /// A group's summary in a comparison. <see cref="Statistic"/> says which fields are set:
 /// "median_q1_q3", "mean_sd", "geometric_mean_ci" (<see cref="GeometricMean"/> with its 95% CI),
-/// "count_percent" (count of true among <see cref="N"/>) or "n".
+/// "count_percent" (count of true among <see cref="N"/>), "events_person_time" (events in <see cref="Count"/>, with
+/// <see cref="PersonTime"/> and <see cref="Rate"/>) or "n".
 /// </summary>
 /// <param name="N">Non-missing values.</param>
 public sealed record GroupSummary(
@@ -52,7 +58,14 @@ public sealed record GroupSummary(
     double? Percent = null,
     double? GeometricMean = null,
     double? GeometricMeanLow = null,
-    double? GeometricMeanHigh = null);
+    double? GeometricMeanHigh = null)
+{
+    /// <summary>"events_person_time": the group's summed person-time (events are <see cref="Count"/>).</summary>
+    public double? PersonTime { get; init; }
+
+    /// <summary>"events_person_time": events / person-time, per unit of the person-time variable.</summary>
+    public double? Rate { get; init; }
+}
 
 /// <summary>A test's outcome as the statistics kernel gave it (R's <c>htest</c>); NaN is null.</summary>
 /// <param name="ConfidenceLevel">The interval's confidence level when it is not simply 0.95 by construction
