@@ -118,8 +118,7 @@ public sealed partial class Binder
             return ImmutableArray<BoundVariable>.Empty;
         }
 
-        return clauses.Expressions("strata").Select(e => AsName(e, "compare strata")).Where(n => n is not null)
-            .Select(n => ResolveStratum(n!, "compare strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        return clauses.Expressions("strata").Select(e => ResolveStratum(e, "compare strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
     }
 
     private BoundVariable? BindPersonTime(AnalysisClauses clauses, (string Name, TestKind Kind) test)

@@ -97,7 +97,7 @@ public sealed partial class Binder
     {
         bool readsSubjects = false;
         bool readsRows = false;
-        foreach (var name in Names(part))
+        foreach (var name in part.Names())
         {
             switch (OwnerOf(name, subjects, child))
             {
@@ -139,6 +139,6 @@ public sealed partial class Binder
 
     /// <summary>The distinct names of a part that <paramref name="table"/> owns, quoted (level names such as <c>F</c> are no table's).</summary>
     private IEnumerable<string> NamesOf(ExpressionSyntax part, TableScope table, TableScope child) =>
-        Names(part).Where(n => ReferenceEquals(OwnerOf(n, SubjectScope!, child), table))
+        part.Names().Where(n => ReferenceEquals(OwnerOf(n, SubjectScope!, child), table))
             .Select(n => "'" + n.Name.Name + "'").Distinct();
 }

@@ -83,7 +83,7 @@ public sealed partial class CSharpEmitter
         foreach (var term in m.FixedTerms)
         {
             var factors = term.Factors.Select(f => "new(" + CSharpLiterals.String(f.Name) + ", " + RuntimeTypes.TermFactorKind + "." + f.Kind
-                + (f.RowValue is { } row ? ", " + RowTermFactory(m, f.Name, row, tableLocals, childWhere)
+                + (f.RowValue is { } row ? ", " + RowTermFactory(m, f.Name, row, tableLocals)
                     : f.Covariate is null ? string.Empty : ", " + variables[f.Covariate.Name]) + ")");
             _w.Line("new(new " + RuntimeTypes.TermFactor + "[] { " + string.Join(", ", factors) + " }),");
         }
