@@ -145,6 +145,7 @@ public sealed partial class StudyRun
             fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
         {
             LevelLabels = LabelledLevels(spec),
+            Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
         };
     }
 
@@ -159,4 +160,8 @@ public sealed partial class StudyRun
             .ToArray();
         return rows.Length == 0 ? null : rows;
     }
+
+    /// <summary>A row-major p × p matrix as p rows; empty when the sizes disagree (no matrix to show).</summary>
+    private static double[][] SquareRows(IReadOnlyList<double> values, int p) =>
+        values.Count != p * p ? [] : Enumerable.Range(0, p).Select(i => Enumerable.Range(0, p).Select(j => values[(i * p) + j]).ToArray()).ToArray();
 }

@@ -35,6 +35,12 @@ public sealed record MixedModelResult(
     /// coefficient and term names stay R's (<c>sex2</c>), so a reader needs the key; null when no covariate has labels.
     /// </summary>
     public IReadOnlyList<LevelLabelsRow>? LevelLabels { get; init; }
+
+    /// <summary>
+    /// R's <c>vcov(fit)</c>: the covariance matrix of the fixed effects, σ² (XᵀV⁻¹X)⁻¹ at the estimate,
+    /// rows and columns in the order of <see cref="FixedEffects"/> (coefficients lme4 drops are not in it).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> Vcov { get; init; } = [];
 }
 
 /// <summary>The levels of a categorical covariate as coded in model terms, and the label of each (same order).</summary>
