@@ -110,14 +110,23 @@ public sealed partial class StudyRun
 
         bool undefined = double.IsNaN(result.PValue);
         string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
-        warnings.AddRange(result.Warnings.Select(w => StatisticsWarnings.Warning(code, w)));
+        warnings.AddRange(result.Warnings.Where(w => w != ChiSquare.SmallExpectedWarning).Select(w => StatisticsWarnings.Warning(code, w)));
+        if (result.Expected is { } expected && SmallExpected(expected) is { } small)
+        {
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.ChiSquareSmallExpected, small));
+        }
         if (undefined && warnings.Count == 0)
         {
             warnings.Add(StatisticsWarnings.Warning(code, "the p-value is undefined for these data"));
         }
 
         var outcome = new TestOutcome(result.Method, result.StatisticName, result.Statistic, Defined(result.DegreesOfFreedom), result.PValue,
-            result.EstimateName, Defined(result.Estimate), Defined(result.ConfidenceLow), Defined(result.ConfidenceHigh), Defined(result.ConfidenceLevel));
+            result.EstimateName, Defined(result.Estimate), Defined(result.ConfidenceLow), Defined(result.ConfidenceHigh), Defined(result.ConfidenceLevel))
+        {
+            StandardError = Defined(result.StandardError),
+            Expected = result.Expected,
+            SumsOfSquares = result.SumsOfSquares?.Select(s => new AnovaSourceRow(s.Source, s.DegreesOfFreedom, s.SumOfSquares, s.MeanSquare)).ToArray(),
+        };
         return Row(undefined ? ResultStatus.NotComputed : ResultStatus.Ok, undefined ? string.Join("; ", result.Warnings) : null, outcome, warnings);
     }
 
@@ -236,6 +245,15 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MissingValuesLeftOut, string.Create(CultureInfo.InvariantCulture,
                 $"'{variable.Name}': {total} subject(s) with a missing value left out ({string.Join(", ", parts)})")));
         }
+    }
+
+    /// <summary>R's "Chi-squared approximation may be incorrect", with how many expected counts are below 5 and the smallest.</summary>
+    private static string? SmallExpected(IReadOnlyList<IReadOnlyList<double>> expected)
+    {
+        double[] all = expected.SelectMany(r => r).ToArray();
+        int below = all.Count(e => e < ChiSquare.SmallExpectedCount);
+        return below == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"Chi-squared approximation may be incorrect: {below} of {all.Length} expected counts are below 5 (smallest {all.Min():G3}); R's chisq.test warns the same; fisher is exact");
     }
 
     private static double? Defined(double? value) => value is { } v && double.IsNaN(v) ? null : value;

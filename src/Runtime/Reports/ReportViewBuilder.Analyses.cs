@@ -50,6 +50,7 @@ public static partial class ReportViewBuilder
         {
             notes.Add(CompareNote(compare));
             tables.Add(CompareTable(compare));
+            AddCompareOutputs(compare, notes, tables);
             foreach (ComparisonRow row in compare.Rows)
             {
                 string context = $"{row.Variable}, {string.Join(" vs ", row.Groups)}: ";
@@ -229,7 +230,7 @@ public static partial class ReportViewBuilder
             if (estimates)
             {
                 cells.Add(t?.Estimate is { } e
-                    ? $"{Cell(t.EstimateName ?? "estimate")} {F.Estimate(e)} ({F.Estimate(t.ConfidenceLow)} to {F.Estimate(t.ConfidenceHigh)}{LevelNote(t.ConfidenceLevel)})"
+                    ? $"{Cell(t.EstimateName ?? "estimate")} {F.Estimate(e)} ({F.Estimate(t.ConfidenceLow)} to {F.Estimate(t.ConfidenceHigh)}{LevelNote(t.ConfidenceLevel)}{StandardErrorNote(t.StandardError)})"
                     : NotApplicable);
             }
 

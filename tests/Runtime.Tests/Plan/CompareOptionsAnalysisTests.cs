@@ -208,6 +208,54 @@ public sealed class CompareOptionsAnalysisTests
         AssertPValue(Number(r, "p_value"), row.Test.PValue, Tolerance, "p");
     }
 
+    [Theory]
+    [InlineData("mas_chi_square_yates")]
+    [InlineData("mas_chi_square_across")]
+    public void ChiSquareRecordsRsExpectedCountsAndWarnsWithItsOwnCodeWhenOneIsBelowFive(string caseName)
+    {
+        using var run = new ExampleRun();
+        bool across = caseName.EndsWith("across", StringComparison.Ordinal);
+        run.Run.Compare("compare MAS using chi_square", new[] { run.Mas },
+            across ? new Pairing.AcrossGroups() : new Pairing.TwoGroups("NXP2_JDM", "MDA5_JDM"), TestKind.ChiSquare, AdjustMethod.None);
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        JsonElement r = Fixture.Case(caseName);
+        double[][] expected = r.GetProperty("expected").EnumerateArray().Select(Numbers).ToArray();
+        Assert.NotNull(row.Test!.Expected);
+        Assert.Equal(expected.Length, row.Test.Expected.Count);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            for (int j = 0; j < expected[i].Length; j++)
+            {
+                AssertClose(expected[i][j], row.Test.Expected[i][j], Tolerance, $"{caseName} expected[{i},{j}]");
+            }
+        }
+
+        // R warns "Chi-squared approximation may be incorrect"; the plan says it once, as PL5095, with the count of small cells.
+        Assert.Contains(r.GetProperty("warnings").EnumerateArray(), w => w.GetString() == "Chi-squared approximation may be incorrect");
+        WarningResult small = Assert.Single(row.Warnings, w => w.Code == "PL5095");
+        Assert.StartsWith("Chi-squared approximation may be incorrect: " + expected.SelectMany(e => e).Count(e => e < 5) + " of ", small.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(row.Warnings, w => w.Code == StatisticsWarnings.TestCaveat);
+    }
+
+    [Fact]
+    public void AnovaRecordsRsSumsOfSquaresTable()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using anova", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Anova, AdjustMethod.None);
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        JsonElement table = Fixture.Case("age_anova").GetProperty("anova_table");
+        Assert.NotNull(row.Test!.SumsOfSquares);
+        Assert.Equal(["between", "within"], row.Test.SumsOfSquares.Select(s => s.Source));
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(Numbers(table, "df")[i], row.Test.SumsOfSquares[i].DegreesOfFreedom);
+            AssertClose(Numbers(table, "sum_sq")[i], row.Test.SumsOfSquares[i].SumOfSquares, Tolerance, $"Sum Sq[{i}]");
+            AssertClose(Numbers(table, "mean_sq")[i], row.Test.SumsOfSquares[i].MeanSquare, Tolerance, $"Mean Sq[{i}]");
+        }
+    }
+
     [Fact]
     public void DescribeStatisticsAndQuantileTypeEqualR()
     {
