@@ -50,6 +50,8 @@ public static class AnalysisCatalog
         ("mann_whitney", "wilcox.test(conf.int = TRUE)"), ("t_test", "t.test(var.equal = TRUE)"), ("welch", "t.test()"),
         ("fisher", "fisher.test()"), ("chi_square", "chisq.test()"), ("kruskal_wallis", "kruskal.test()"),
         ("anova", "oneway.test(var.equal = TRUE)"), ("welch_anova", "oneway.test()"),
+        ("bartlett", "bartlett.test()"), ("levene", "car::leveneTest(center = median); levene mean: center = mean"),
+        ("tukey", "TukeyHSD(aov(y ~ group))"),
     ];
 
     /// <summary>Names R users reach for, with the test they mean: <c>wilcoxon</c> is <c>mann_whitney</c>.</summary>
@@ -60,6 +62,8 @@ public static class AnalysisCatalog
         ("t", "t_test", "R's t.test(var.equal = TRUE)"), ("kruskal", "kruskal_wallis", "R's kruskal.test"),
         ("chisq", "chi_square", "R's chisq.test"), ("fisher_exact", "fisher", "R's fisher.test"),
         ("aov", "anova", "R's oneway.test(var.equal = TRUE)"),
+        ("tukeyhsd", "tukey", "R's TukeyHSD"), ("tukey_hsd", "tukey", "R's TukeyHSD"), ("levenetest", "levene", "R's car::leveneTest"),
+        ("bartlett_test", "bartlett", "R's bartlett.test"),
     ];
 
     private static ImmutableArray<AnalysisOption> ScopeOptions { get; } =
@@ -95,7 +99,7 @@ public static class AnalysisCatalog
                 new(":", [], null, "(the subsets compared)", "Which groups: `A vs B`, `A vs each`, `A vs (B, C)` or `all pairs`."),
                 new("across", ["groups"], null, "one k-sample test", "One test across all groups."),
                 new("using", [.. Tests.Select(t => t.Name)], null, string.Join(", ", Tests.Select(t => t.Name + ": " + t.REquivalent)),
-                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE)."),
+                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE), levene takes `mean` (car's center = mean; median by default). tukey needs `across groups` or `: all pairs` and no `adjust`."),
                 new("adjust", AdjustMethods, "none", "p.adjust(method = )", "Multiplicity adjustment of the comparison's p-values (bh is Benjamini-Hochberg)."),
                 ..ScopeOptions,
             ],

@@ -84,7 +84,7 @@ public static partial class DiagnosticDescriptors
         "test '{0}' needs {1} variable; '{2}' is {3}", Binding);
 
     public static DiagnosticDescriptor UnknownTest { get; } = Error("PL2027", "Unknown test",
-        "unknown test '{0}'; expected one of mann_whitney, t_test, welch, fisher, chi_square, kruskal_wallis, anova, welch_anova{1}", Binding);
+        "unknown test '{0}'; expected one of mann_whitney, t_test, welch, fisher, chi_square, kruskal_wallis, anova, welch_anova, bartlett, levene, tukey{1}", Binding);
 
     public static DiagnosticDescriptor GroupVersusItself { get; } = Error("PL2028", "Group compared with itself",
         "group '{0}' is compared with itself", Binding);

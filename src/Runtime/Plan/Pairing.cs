@@ -48,4 +48,13 @@ public enum TestKind
 
     /// <summary>Welch's one-way analysis of means (unequal variances); R: <c>oneway.test(x ~ g, var.equal = FALSE)</c>.</summary>
     WelchAnova,
+
+    /// <summary>Bartlett's test of equal variances; R: <c>bartlett.test(y, g)</c>.</summary>
+    Bartlett,
+
+    /// <summary>Levene's test of equal variances (centre median, or mean with the option); R: <c>car::leveneTest(y, g)</c>.</summary>
+    Levene,
+
+    /// <summary>Tukey's honestly significant differences of all pairs; R: <c>TukeyHSD(aov(y ~ g))</c>.</summary>
+    Tukey,
 }

@@ -57,6 +57,12 @@ public sealed partial class StudyRun
         var rows = new List<ComparisonRow>();
         foreach (Variable variable in variables)
         {
+            if (test == TestKind.Tukey)
+            {
+                rows.AddRange(TukeyRows(variable, pairing, cohort, warnings));
+                continue;
+            }
+
             var family = new List<ComparisonRow>(sets.Count);
             foreach (int[] set in sets)
             {
@@ -155,6 +161,8 @@ public sealed partial class StudyRun
             TestKind.KruskalWallis => KruskalWallis.Test(samples),
             TestKind.Anova => OneWayAnova.Test(samples),
             TestKind.WelchAnova => OneWayAnova.Welch(samples),
+            TestKind.Bartlett => VarianceHomogeneity.Bartlett(samples),
+            TestKind.Levene => VarianceHomogeneity.Levene(samples, options.CenterMean),
             _ => throw new InvalidOperationException($"Bug: no kernel call for {test}."),
         };
     }

@@ -70,6 +70,18 @@ cases[[length(cases) + 1]] <- c(list(name = "age_anova", kind = "k_sample"), hte
 r <- quiet(kruskal.test(age ~ group, data = cohort))
 cases[[length(cases) + 1]] <- c(list(name = "age_kruskal_wallis", kind = "k_sample"), htest(r$value, r$warnings))
 
+# Group tests on age: bartlett.test, car::leveneTest (median, mean), TukeyHSD(aov(age ~ group)).
+r <- quiet(bartlett.test(age ~ group, data = cohort))
+cases[[length(cases) + 1]] <- c(list(name = "age_bartlett", kind = "k_sample"), htest(r$value, r$warnings))
+for (centre in c("median", "mean")) {
+  lev <- car::leveneTest(age ~ group, data = cohort, center = get(centre))
+  cases[[length(cases) + 1]] <- list(name = paste0("age_levene_", centre), kind = "levene",
+    f = lev[1, "F value"], df1 = lev[1, "Df"], df2 = lev[2, "Df"], p = lev[1, "Pr(>F)"])
+}
+tk <- TukeyHSD(aov(age ~ group, data = cohort))$group
+cases[[length(cases) + 1]] <- list(name = "age_tukey", kind = "tukey", pairs = I(rownames(tk)),
+  diff = I(unname(tk[, "diff"])), lwr = I(unname(tk[, "lwr"])), upr = I(unname(tk[, "upr"])), p_adj = I(unname(tk[, "p adj"])))
+
 pair <- cohort[cohort$group %in% c("NXP2_JDM", "MDA5_JDM"), ]
 two_by_two <- table(factor(pair$group, levels = c("NXP2_JDM", "MDA5_JDM")), factor(pair$mas, levels = c(TRUE, FALSE)))
 r <- quiet(chisq.test(two_by_two, correct = TRUE))

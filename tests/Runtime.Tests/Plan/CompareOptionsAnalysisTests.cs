@@ -256,6 +256,64 @@ public sealed class CompareOptionsAnalysisTests
         }
     }
 
+    [Theory]
+    [InlineData(TestKind.Bartlett, false, "age_bartlett")]
+    [InlineData(TestKind.Levene, false, "age_levene_median")]
+    [InlineData(TestKind.Levene, true, "age_levene_mean")]
+    public void VarianceTestsAcrossGroupsEqualR(TestKind test, bool centerMean, string caseName)
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using " + caseName, new[] { run.Age }, new Pairing.AcrossGroups(), test, AdjustMethod.None,
+            new TestOptions(CenterMean: centerMean));
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        JsonElement r = Fixture.Case(caseName);
+        Assert.Equal(ResultStatus.Ok, row.Status);
+        bool levene = test == TestKind.Levene;
+        AssertClose(Number(r, levene ? "f" : "statistic"), row.Test!.Statistic, Tolerance, caseName + " statistic");
+        Assert.Equal(levene ? Number(r, "df1") : Numbers(r, "parameter")[0], row.Test.DegreesOfFreedom);
+        AssertPValue(Number(r, levene ? "p" : "p_value"), row.Test.PValue, Tolerance, caseName + " p");
+        Assert.Contains(levene ? (centerMean ? "leveneTest(center = mean)" : "leveneTest(center = median)") : "bartlett.test",
+            run.Run.Analyses[^1].Method, StringComparison.Ordinal);
+        Assert.Equal(centerMean ? new[] { "mean" } : null, run.Run.Analyses[^1].Compare!.TestOptions);
+    }
+
+    [Fact]
+    public void TukeyAcrossGroupsGivesRsPairsInRsOrderWithFamilyWiseIntervals()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using tukey", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Tukey, AdjustMethod.None);
+        CompareResult compare = run.Run.Analyses[^1].Compare!;
+
+        JsonElement r = Fixture.Case("age_tukey");
+        string[] pairs = r.GetProperty("pairs").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Equal(pairs, compare.Rows.Select(row => string.Join("-", row.Groups)));
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            TestOutcome t = compare.Rows[i].Test!;
+            AssertClose(Numbers(r, "diff")[i], t.Estimate!.Value, Tolerance, pairs[i] + " diff");
+            AssertClose(Numbers(r, "lwr")[i], t.ConfidenceLow!.Value, Tolerance, pairs[i] + " lwr");
+            AssertClose(Numbers(r, "upr")[i], t.ConfidenceHigh!.Value, Tolerance, pairs[i] + " upr");
+            // p adj = 1 - ptukey: absolute accuracy (R gives 1.49e-11 for the adult pairs, 1 - P at its precision).
+            double expected = Numbers(r, "p_adj")[i];
+            Assert.True(Math.Abs(expected - t.PValue) <= Math.Max(Tolerance * expected, 1e-9), $"{pairs[i]} p adj: expected {expected}, got {t.PValue}");
+            Assert.Null(compare.Rows[i].AdjustedPValue);
+        }
+
+        Assert.Contains("family-wise", run.Run.Analyses[^1].Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TukeyWithAChosenPairingFailsWithAReasonInsteadOfTestingPartOfTheFamily()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age: NXP2_JDM vs each using tukey", new[] { run.Age }, new Pairing.VsReference("NXP2_JDM", Others), TestKind.Tukey, AdjustMethod.None);
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        Assert.Equal(ResultStatus.Failed, row.Status);
+        Assert.Contains(row.Warnings, w => w.Code == StatisticsWarnings.TestDoesNotFit);
+    }
+
     [Fact]
     public void DescribeStatisticsAndQuantileTypeEqualR()
     {
