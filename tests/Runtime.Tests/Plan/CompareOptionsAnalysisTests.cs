@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using ProtocolLang.Runtime.Plan;
+using ProtocolLang.Runtime.Reports;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Statistics;
 using ProtocolLang.Runtime.Tests.Reference;
@@ -312,6 +313,25 @@ public sealed class CompareOptionsAnalysisTests
 
         Assert.Equal(ResultStatus.Failed, row.Status);
         Assert.Contains(row.Warnings, w => w.Code == StatisticsWarnings.TestDoesNotFit);
+    }
+
+    [Fact]
+    public void TheReportShowsTukeyPairsTheAnovaTableAndTheSeOfADifference()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using tukey", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Tukey, AdjustMethod.None);
+        run.Run.Compare("compare age across groups using anova", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Anova, AdjustMethod.None);
+        run.Run.Compare("compare age across groups using levene mean", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Levene, AdjustMethod.None,
+            new TestOptions(CenterMean: true));
+
+        string markdown = ReportWriter.RenderMarkdown(run.Run.Complete());
+
+        Assert.Contains("| MDA5+ JDM vs NXP2+ JDM |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| q = ", markdown, StringComparison.Ordinal);
+        Assert.Contains("; SE ", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Between groups | 3 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Within groups (residuals) | 58 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("car::leveneTest(center = mean)", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
