@@ -74,6 +74,7 @@ public sealed partial class Binder
         ("fisher", TestKind.Fisher), ("chi_square", TestKind.ChiSquare),
         ("kruskal_wallis", TestKind.KruskalWallis), ("anova", TestKind.Anova), ("welch_anova", TestKind.WelchAnova),
         ..EffectTests,
+        ("bartlett", TestKind.Bartlett), ("levene", TestKind.Levene), ("tukey", TestKind.Tukey),
     ];
 
     private static readonly (string Name, AdjustMethod Method)[] Adjustments =
@@ -182,6 +183,7 @@ public sealed partial class Binder
                 });
         }
 
+        CheckTukey(bound, pairing, testSyntax!, clauses.Word("adjust"), adjust);
         return new BoundCompare(Snippet(syntax.Span), variables.Select(v => v.Variable).ToImmutableArray(), pairing, bound.Kind, adjust, options, syntax.Span)
         {
             Scope = scope,
@@ -201,6 +203,7 @@ public sealed partial class Binder
         {
             TestKind.MannWhitney => new[] { "exact", "approximate", "no_correct" },
             TestKind.ChiSquare => new[] { "no_correct" },
+            TestKind.Levene => new[] { "mean" },
             _ => System.Array.Empty<string>(),
         };
         foreach (var name in names)
@@ -212,6 +215,17 @@ public sealed partial class Binder
                     : "expected " + (allowed.Length == 1 ? allowed[0] : string.Join(", ", allowed.Take(allowed.Length - 1)) + " or " + allowed[^1])
                         + NameSuggestions.DidYouMean(name.Name, allowed);
                 _diagnostics.Add(DiagnosticDescriptors.UnknownTestOption, name.Span, name.Name, testName, expected);
+                continue;
+            }
+
+            if (name.Name == "mean")
+            {
+                if (options.CenterMean)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
+                }
+
+                options = options with { CenterMean = true };
                 continue;
             }
 
@@ -343,5 +357,27 @@ public sealed partial class Binder
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Tukey HSD is a family of all pairs from one ANOVA (R's <c>TukeyHSD(aov(y ~ g))</c>): it needs
+    /// every group (<c>across groups</c> or <c>all pairs</c>) and makes its own family-wise adjustment.
+    /// </summary>
+    private void CheckTukey((string Name, TestKind Kind) test, BoundPairing pairing, TestValueSyntax testSyntax, IdentifierSyntax? adjustSyntax, AdjustMethod adjust)
+    {
+        if (test.Kind != TestKind.Tukey)
+        {
+            return;
+        }
+
+        if (pairing is not (AcrossGroupsPairing or AllPairsPairing))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.TukeyNeedsAllPairs, testSyntax.Test.Span);
+        }
+
+        if (adjustSyntax is not null && adjust != AdjustMethod.None)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.TukeyWithAdjust, adjustSyntax.Span, adjustSyntax.Name);
+        }
     }
 }

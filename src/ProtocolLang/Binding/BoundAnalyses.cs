@@ -153,6 +153,9 @@ public enum TestKind
     Nnt,
     RateRatio,
     RateDifference,
+    Bartlett,
+    Levene,
+    Tukey,
 }
 
 /// <summary>R's <c>exact</c> argument of <c>wilcox.test</c>: NULL (default), TRUE or FALSE.</summary>
@@ -164,7 +167,8 @@ public enum ExactMode
 }
 
 /// <summary>The options after a test's name: <c>exact</c>/<c>approximate</c> (mann_whitney) and <c>no_correct</c> (mann_whitney, chi_square).</summary>
-public sealed record BoundTestOptions(ExactMode Exact, bool Correct)
+/// <param name="CenterMean">Levene's test about group means (<c>using levene mean</c>); medians by default, as car::leveneTest.</param>
+public sealed record BoundTestOptions(ExactMode Exact, bool Correct, bool CenterMean = false)
 {
     public static BoundTestOptions Default { get; } = new(ExactMode.Default, true);
 }

@@ -58,6 +58,8 @@ public static class AnalysisCatalog
         ("odds_ratio", "glm(family = binomial) with confint.default; conditional: fisher.test(); strata: mantelhaen.test()"),
         ("nnt", "1 / risk difference, Altman's CI"), ("rate_ratio", "poisson.test(c(x1, x2), c(t1, t2))"),
         ("rate_difference", "Wald CI of x1/t1 - x2/t2"),
+        ("bartlett", "bartlett.test()"), ("levene", "car::leveneTest(center = median); levene mean: center = mean"),
+        ("tukey", "TukeyHSD(aov(y ~ group))"),
     ];
 
     /// <summary>Names R users reach for, with the test they mean: <c>wilcoxon</c> is <c>mann_whitney</c>.</summary>
@@ -74,6 +76,8 @@ public static class AnalysisCatalog
         ("mantelhaen", "odds_ratio", "with 'strata': R's mantelhaen.test"), ("cmh", "odds_ratio", "with 'strata': R's mantelhaen.test"),
         ("number_needed_to_treat", "nnt", "1 / risk difference"), ("irr", "rate_ratio", "R's poisson.test"),
         ("incidence_rate_ratio", "rate_ratio", "R's poisson.test"), ("poisson_test", "rate_ratio", "R's poisson.test"),
+        ("tukeyhsd", "tukey", "R's TukeyHSD"), ("tukey_hsd", "tukey", "R's TukeyHSD"), ("levenetest", "levene", "R's car::leveneTest"),
+        ("bartlett_test", "bartlett", "R's bartlett.test"),
     ];
 
     private static ImmutableArray<AnalysisOption> ScopeOptions { get; } =
@@ -109,7 +113,8 @@ public static class AnalysisCatalog
                 new(":", [], null, "(the subsets compared)", "Which groups: `A vs B`, `A vs each`, `A vs (B, C)` or `all pairs`."),
                 new("across", ["groups"], null, "one k-sample test", "One test across all groups."),
                 new("using", [.. Tests.Select(t => t.Name)], null, string.Join(", ", Tests.Select(t => t.Name + ": " + t.REquivalent)),
-                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE). "
+                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE), "
+                    + "levene takes `mean` (car's center = mean; median by default); tukey needs `across groups` or `: all pairs` and no `adjust`. "
                     + "The effect measures (a binary variable, two groups) are risk_difference, relative_risk, odds_ratio (`conditional`: fisher.test's estimate and exact CI) and nnt "
                     + "(`beneficial` or `harmful` names the event); with `strata` they are Mantel-Haenszel (`no_correct`: mantelhaen.test(correct = FALSE)). "
                     + "rate_ratio and rate_difference compare events (a count or binary variable) over the person-time of `per`."),

@@ -191,7 +191,8 @@ public sealed partial class CSharpEmitter
     private static string TestOptions(BoundTestOptions options) =>
         options == BoundTestOptions.Default
             ? string.Empty
-            : ", new " + RuntimeTypes.TestOptions + "(" + RuntimeTypes.ExactMode + "." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false") + ")";
+            : ", new " + RuntimeTypes.TestOptions + "(" + RuntimeTypes.ExactMode + "." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false")
+                + (options.CenterMean ? ", CenterMean: true" : string.Empty) + ")";
 
     private static string Pairing(BoundPairing pairing) => pairing switch
     {

@@ -20,7 +20,7 @@ internal static class CompareEdgeCases
             yield break;
         }
 
-        int needed = test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova ? 2 : 1;
+        int needed = test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey ? 2 : 1;
         double[] numbers = GroupSummaries.Numbers(variable);
         double[][] samples = set.Select(g => GroupSummaries.NonMissing(numbers, cohort.GroupCodeArray, g)).ToArray();
         string name = CompareMethod.TestName(test);
@@ -39,7 +39,7 @@ internal static class CompareEdgeCases
             yield return StatisticsWarnings.Warning(StatisticsWarnings.NoVariation, string.Create(CultureInfo.InvariantCulture,
                 $"'{variable.Name}' has the same value ({all[0].ToString("R", CultureInfo.InvariantCulture)}) in every compared subject; {name} cannot compare groups without variation"));
         }
-        else if (test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova
+        else if (test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey
             && samples.All(s => s.Length > 0 && s.All(v => v == s[0])))
         {
             yield return StatisticsWarnings.Warning(StatisticsWarnings.NoVariation, string.Create(CultureInfo.InvariantCulture,

@@ -21,6 +21,9 @@ internal static class CompareMethod
         TestKind.WelchAnova => "welch_anova",
         TestKind.RiskDifference or TestKind.RelativeRisk or TestKind.OddsRatio or TestKind.Nnt or TestKind.RateRatio or TestKind.RateDifference
             => EffectMethod.Name(test),
+        TestKind.Bartlett => "bartlett",
+        TestKind.Levene => "levene",
+        TestKind.Tukey => "tukey",
         _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
     };
 
@@ -30,6 +33,7 @@ internal static class CompareMethod
         TestKind.ChiSquare => options.Correct
             ? "Pearson's chi-squared test, with Yates' continuity correction on 2 × 2 tables, R chisq.test(correct = TRUE)"
             : "Pearson's chi-squared test without continuity correction, R chisq.test(correct = FALSE)",
+        TestKind.Levene when options.CenterMean => "Levene's test of equal variances about the group means, R car::leveneTest(center = mean)",
         _ => TestTitle(test),
     };
 
@@ -61,6 +65,9 @@ internal static class CompareMethod
         TestKind.WelchAnova => "Welch's one-way analysis of means (not assuming equal variances), R oneway.test(var.equal = FALSE)",
         TestKind.RiskDifference or TestKind.RelativeRisk or TestKind.OddsRatio or TestKind.Nnt or TestKind.RateRatio or TestKind.RateDifference
             => EffectMethod.Title(test, EffectOptions.Default),
+        TestKind.Bartlett => "Bartlett's test of equal variances, R bartlett.test",
+        TestKind.Levene => "Levene's test of equal variances about the group medians (Brown-Forsythe), R car::leveneTest(center = median)",
+        TestKind.Tukey => "Tukey's honestly significant differences (all pairs, family-wise 95% CI and p from the studentized range), R TukeyHSD(aov(y ~ group))",
         _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
     };
 
@@ -86,7 +93,8 @@ internal static class CompareMethod
     };
 
     public static string Describe(TestKind test, AdjustMethod adjust, TestOptions options) =>
-        adjust == AdjustMethod.None
+        test == TestKind.Tukey ? $"{TestTitle(test, options)}; p-values and intervals family-wise over all pairs of groups"
+        : adjust == AdjustMethod.None
             ? $"{TestTitle(test, options)}; two-sided; no multiplicity adjustment"
             : $"{TestTitle(test, options)}; two-sided; p-values adjusted by {AdjustTitle(adjust)} (R p.adjust \"{AdjustName(adjust)}\") within each variable across its comparisons";
 
@@ -146,7 +154,8 @@ internal static class CompareMethod
         string name = TestName(test);
         return test switch
         {
-            TestKind.MannWhitney or TestKind.TTest or TestKind.Welch or TestKind.KruskalWallis or TestKind.Anova or TestKind.WelchAnova when !numeric =>
+            TestKind.MannWhitney or TestKind.TTest or TestKind.Welch or TestKind.KruskalWallis or TestKind.Anova or TestKind.WelchAnova
+                or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey when !numeric =>
                 $"{name} compares a continuous or count variable; '{variable.Name}' is {kind}",
             TestKind.Fisher or TestKind.ChiSquare when !counted =>
                 $"{name} compares a binary or categorical variable; '{variable.Name}' is {kind}",

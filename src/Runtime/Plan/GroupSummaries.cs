@@ -26,7 +26,7 @@ internal static class GroupSummaries
                         GeometricMean: Defined(g.Estimate), GeometricMeanLow: Defined(g.Lower), GeometricMeanHigh: Defined(g.Upper));
                 }
 
-                return test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova
+                return test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey
                     ? new GroupSummary(name, label, s.N, missing, "mean_sd", Mean: Defined(s.Mean), Sd: Defined(s.StandardDeviation))
                     : new GroupSummary(name, label, s.N, missing, "median_q1_q3", Median: Defined(s.Median), Q1: Defined(s.Q1), Q3: Defined(s.Q3));
             case BinaryVariable b:

@@ -66,4 +66,12 @@ public enum TestKind
 
     /// <summary>Incidence rate difference with the Wald CI.</summary>
     RateDifference,
+    /// <summary>Bartlett's test of equal variances; R: <c>bartlett.test(y, g)</c>.</summary>
+    Bartlett,
+
+    /// <summary>Levene's test of equal variances (centre median, or mean with the option); R: <c>car::leveneTest(y, g)</c>.</summary>
+    Levene,
+
+    /// <summary>Tukey's honestly significant differences of all pairs; R: <c>TukeyHSD(aov(y ~ g))</c>.</summary>
+    Tukey,
 }

@@ -11,6 +11,9 @@ internal static class StatisticsWarnings
     /// <summary>A test's statistic or p-value is undefined for these data; the kernel says why.</summary>
     public const string TestUndefined = "PL5001";
 
+    /// <summary>A chi-square test has an expected count below 5 (R: "Chi-squared approximation may be incorrect").</summary>
+    public const string ChiSquareSmallExpected = "PL5095";
+
     /// <summary>A test gave a result with a caveat from the kernel.</summary>
     public const string TestCaveat = "PL5002";
 

@@ -57,6 +57,12 @@ public sealed partial class StudyRun
         var rows = new List<ComparisonRow>();
         foreach (Variable variable in variables)
         {
+            if (test == TestKind.Tukey)
+            {
+                rows.AddRange(TukeyRows(variable, pairing, cohort, warnings));
+                continue;
+            }
+
             var family = new List<ComparisonRow>(sets.Count);
             foreach (int[] set in sets)
             {
@@ -110,14 +116,23 @@ public sealed partial class StudyRun
 
         bool undefined = double.IsNaN(result.PValue);
         string code = undefined ? StatisticsWarnings.TestUndefined : StatisticsWarnings.TestCaveat;
-        warnings.AddRange(result.Warnings.Select(w => StatisticsWarnings.Warning(code, w)));
+        warnings.AddRange(result.Warnings.Where(w => w != ChiSquare.SmallExpectedWarning).Select(w => StatisticsWarnings.Warning(code, w)));
+        if (result.Expected is { } expected && SmallExpected(expected) is { } small)
+        {
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.ChiSquareSmallExpected, small));
+        }
         if (undefined && warnings.Count == 0)
         {
             warnings.Add(StatisticsWarnings.Warning(code, "the p-value is undefined for these data"));
         }
 
         var outcome = new TestOutcome(result.Method, result.StatisticName, result.Statistic, Defined(result.DegreesOfFreedom), result.PValue,
-            result.EstimateName, Defined(result.Estimate), Defined(result.ConfidenceLow), Defined(result.ConfidenceHigh), Defined(result.ConfidenceLevel));
+            result.EstimateName, Defined(result.Estimate), Defined(result.ConfidenceLow), Defined(result.ConfidenceHigh), Defined(result.ConfidenceLevel))
+        {
+            StandardError = Defined(result.StandardError),
+            Expected = result.Expected,
+            SumsOfSquares = result.SumsOfSquares?.Select(s => new AnovaSourceRow(s.Source, s.DegreesOfFreedom, s.SumOfSquares, s.MeanSquare)).ToArray(),
+        };
         return Row(undefined ? ResultStatus.NotComputed : ResultStatus.Ok, undefined ? string.Join("; ", result.Warnings) : null, outcome, warnings);
     }
 
@@ -146,6 +161,8 @@ public sealed partial class StudyRun
             TestKind.KruskalWallis => KruskalWallis.Test(samples),
             TestKind.Anova => OneWayAnova.Test(samples),
             TestKind.WelchAnova => OneWayAnova.Welch(samples),
+            TestKind.Bartlett => VarianceHomogeneity.Bartlett(samples),
+            TestKind.Levene => VarianceHomogeneity.Levene(samples, options.CenterMean),
             _ => throw new InvalidOperationException($"Bug: no kernel call for {test}."),
         };
     }
@@ -236,6 +253,15 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MissingValuesLeftOut, string.Create(CultureInfo.InvariantCulture,
                 $"'{variable.Name}': {total} subject(s) with a missing value left out ({string.Join(", ", parts)})")));
         }
+    }
+
+    /// <summary>R's "Chi-squared approximation may be incorrect", with how many expected counts are below 5 and the smallest.</summary>
+    private static string? SmallExpected(IReadOnlyList<IReadOnlyList<double>> expected)
+    {
+        double[] all = expected.SelectMany(r => r).ToArray();
+        int below = all.Count(e => e < ChiSquare.SmallExpectedCount);
+        return below == 0 ? null : string.Create(CultureInfo.InvariantCulture,
+            $"Chi-squared approximation may be incorrect: {below} of {all.Length} expected counts are below 5 (smallest {all.Min():G3}); R's chisq.test warns the same; fisher is exact");
     }
 
     private static double? Defined(double? value) => value is { } v && double.IsNaN(v) ? null : value;

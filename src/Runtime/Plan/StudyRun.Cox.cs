@@ -96,7 +96,12 @@ public sealed partial class StudyRun
         static CoxTestResult Test(string name, CoxGlobalTest t) => new(name, t.Statistic, t.DegreesOfFreedom, t.PValue);
         var result = new CoxResult(ties, spec.Strata.Select(s => s.Name).ToArray(), fit.N, design.Excluded, fit.Events, fit.Iterations, fit.Converged, terms,
             fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance,
-            fit.ConcordanceStandardError, ph);
+            fit.ConcordanceStandardError, ph)
+        {
+            Aic = CoxModelSummary.Aic(fit),
+            Bic = CoxModelSummary.Bic(fit),
+            Vcov = CoxModelSummary.VarianceCovariance(fit),
+        };
         string status = fit.Events == 0 ? ResultStatus.NotEstimable : ResultStatus.Ok;
         string? reason = fit.Events == 0 ? "there are no events among the analysed subjects" : null;
         Record(analysis, new AnalysisResult(0, analysis.Id, "cox", analysis.Source, status, method, reason, specification, warnings, Cox: result));

@@ -158,6 +158,7 @@ public sealed partial class StudyRun
         {
             LevelLabels = LabelledLevels(spec, design, cohort),
             GroupTerm = ScopedCohort.GroupTermOf(cohort) is var term && term != ScopedCohort.DefaultGroupTerm ? term : null,
+            Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
         };
     }
 
@@ -183,4 +184,8 @@ public sealed partial class StudyRun
         LevelLabelsRow[] all = rows.ToArray();
         return all.Length == 0 ? null : all;
     }
+
+    /// <summary>A row-major p × p matrix as p rows; empty when the sizes disagree (no matrix to show).</summary>
+    private static double[][] SquareRows(IReadOnlyList<double> values, int p) =>
+        values.Count != p * p ? [] : Enumerable.Range(0, p).Select(i => Enumerable.Range(0, p).Select(j => values[(i * p) + j]).ToArray()).ToArray();
 }

@@ -77,11 +77,12 @@ public sealed partial class StudyRun
                 curve.Median,
                 curve.MedianLower,
                 curve.MedianUpper,
-                estimates.Select(e => new SurvivalEstimate(e.Time, e.Estimable, e.NRisk, e.Survival, e.StdErr, e.Lower, e.Upper)).ToArray(),
+                estimates.Select(e => new SurvivalEstimate(e.Time, e.Estimable, e.NRisk, e.Survival, e.StdErr, e.Lower, e.Upper, e.CumulativeHazard, e.CumulativeHazardStdErr)).ToArray(),
                 horizon is null ? null : rmean,
                 horizon is null ? null : rmeanSe,
                 Enumerable.Range(0, curve.Time.Count)
-                    .Select(i => new KaplanMeierRow(curve.Time[i], curve.NRisk[i], curve.NEvent[i], curve.NCensor[i], curve.Survival[i], curve.StdErr[i], curve.Lower[i], curve.Upper[i]))
+                    .Select(i => new KaplanMeierRow(curve.Time[i], curve.NRisk[i], curve.NEvent[i], curve.NCensor[i], curve.Survival[i], curve.StdErr[i], curve.Lower[i], curve.Upper[i],
+                        curve.CumulativeHazard[i], curve.CumulativeHazardStdErr[i]))
                     .ToArray()));
         }
 

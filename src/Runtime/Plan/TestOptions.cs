@@ -22,7 +22,8 @@ public enum ExactMode
 /// <param name="Exact">Exact or normal-approximation p-value and interval of <c>mann_whitney</c>.</param>
 /// <param name="Correct">R's <c>correct</c>: the continuity correction of <c>mann_whitney</c>'s normal
 /// approximation, and Yates' correction of <c>chi_square</c> on a 2 × 2 table.</param>
-public sealed record TestOptions(ExactMode Exact = ExactMode.Default, bool Correct = true)
+/// <param name="CenterMean">Levene's test about the group means (<c>using levene mean</c>, car's <c>center = mean</c>); medians by default.</param>
+public sealed record TestOptions(ExactMode Exact = ExactMode.Default, bool Correct = true, bool CenterMean = false)
 {
     /// <summary>No options: R's defaults.</summary>
     public static TestOptions Default { get; } = new();
@@ -45,6 +46,11 @@ public sealed record TestOptions(ExactMode Exact = ExactMode.Default, bool Corre
             if (!Correct)
             {
                 names.Add("no_correct");
+            }
+
+            if (CenterMean)
+            {
+                names.Add("mean");
             }
 
             return names;

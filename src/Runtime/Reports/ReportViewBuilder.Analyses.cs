@@ -52,6 +52,7 @@ public static partial class ReportViewBuilder
             notes.Add(CompareNote(compare));
             notes.AddRange(EffectNotes(compare));
             tables.Add(CompareTable(compare));
+            AddCompareOutputs(compare, notes, tables);
             foreach (ComparisonRow row in compare.Rows)
             {
                 string context = $"{row.Variable}, {string.Join(" vs ", row.Groups)}: ";
@@ -238,7 +239,7 @@ public static partial class ReportViewBuilder
             {
                 cells.Add(row.Effect?.Nnt is { } nnt ? NntText(nnt)
                     : t?.Estimate is { } e
-                    ? $"{Cell(t.EstimateName ?? "estimate")} {F.Estimate(e)} ({F.Estimate(t.ConfidenceLow)} to {F.Estimate(t.ConfidenceHigh)}{LevelNote(t.ConfidenceLevel)})"
+                    ? $"{Cell(t.EstimateName ?? "estimate")} {F.Estimate(e)} ({F.Estimate(t.ConfidenceLow)} to {F.Estimate(t.ConfidenceHigh)}{LevelNote(t.ConfidenceLevel)}{StandardErrorNote(t.StandardError)})"
                     : NotApplicable);
             }
 

@@ -32,6 +32,7 @@ public static partial class ReportViewBuilder
                 Row("Score (log-rank) test", CoxTestText(cox.Score)),
                 Row("Concordance (Harrell's C, SE)", $"{F.Estimate(cox.Concordance)} (SE {F.Estimate(cox.ConcordanceStandardError)})"),
                 Row("Log-likelihood (null, final)", $"{F.Estimate(cox.LogLikelihoodNull)}, {F.Estimate(cox.LogLikelihood)}"),
+                Row("AIC, BIC (n = events)", $"{F.Estimate(cox.Aic)}, {F.Estimate(cox.Bic)}"),
                 Row("Newton-Raphson iterations", F.Count(cox.Iterations) + (cox.Converged ? string.Empty : " (did not converge)")),
             }));
         ProportionalHazardsTable(cox.ProportionalHazards, notes, tables);

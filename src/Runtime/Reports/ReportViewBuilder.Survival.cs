@@ -20,6 +20,11 @@ public static partial class ReportViewBuilder
             }
 
             tables.Add(KaplanMeierTable(km));
+            if (km.Times.Count > 0)
+            {
+                notes.Add($"At the requested times: the standard error of S(t) (Greenwood, {InlineCode("summary(fit, times = ...)$std.err")}) and the Nelson-Aalen cumulative hazard H(t) = Σ d/n with its SE ({InlineCode("cumhaz")}, {InlineCode("std.chaz")}).");
+                tables.Add(KaplanMeierUncertaintyTable(km));
+            }
         }
 
         if (analysis.LogRank is { } test)
@@ -76,6 +81,33 @@ public static partial class ReportViewBuilder
             if (km.Horizon is not null)
             {
                 cells.Add(g.RestrictedMean is { } m && !double.IsNaN(m) ? $"{F.Estimate(m)} ({F.Estimate(g.RestrictedMeanSe)})" : F.NotAvailable);
+            }
+
+            rows.Add(cells);
+        }
+
+        return new MarkdownTable(header, separator, rows);
+    }
+
+    /// <summary>Per requested time, the SE of S(t) and the Nelson-Aalen cumulative hazard with its SE.</summary>
+    private static MarkdownTable KaplanMeierUncertaintyTable(KaplanMeierResult km)
+    {
+        var header = new List<string> { "Group" };
+        foreach (double t in km.Times)
+        {
+            header.Add($"SE of S({Time(t)})");
+            header.Add($"H({Time(t)}) (SE)");
+        }
+
+        string separator = "|---|" + string.Concat(Enumerable.Repeat("--:|", header.Count - 1));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (KaplanMeierGroup g in km.Groups)
+        {
+            var cells = new List<string> { Cell(g.Label) };
+            foreach (SurvivalEstimate e in g.AtTimes)
+            {
+                cells.Add(e.Estimable ? F.Estimate(e.StdErr) : F.NotAvailable);
+                cells.Add(e.Estimable ? $"{F.Estimate(e.CumulativeHazard)} ({F.Estimate(e.CumulativeHazardStdErr)})" : F.NotAvailable);
             }
 
             rows.Add(cells);

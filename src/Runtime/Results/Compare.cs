@@ -80,4 +80,20 @@ public sealed record TestOutcome(
     double? Estimate = null,
     double? ConfidenceLow = null,
     double? ConfidenceHigh = null,
-    double? ConfidenceLevel = null);
+    double? ConfidenceLevel = null)
+{
+    /// <summary>Standard error of the estimate, R's <c>t.test(...)$stderr</c>; absent for tests other than t-tests.</summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>
+    /// Expected counts under independence (R's <c>chisq.test(...)$expected</c>): one row per compared group
+    /// (in the order of the row's groups), one column per level (true then false for a binary variable); chi-square tests only.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>>? Expected { get; init; }
+
+    /// <summary>The one-way ANOVA table (<c>anova(lm(y ~ group))</c>): between groups, then within; <c>anova</c> only.</summary>
+    public IReadOnlyList<AnovaSourceRow>? SumsOfSquares { get; init; }
+}
+
+/// <summary>A row of a one-way ANOVA table: "between" (the group factor) or "within" (R's Residuals).</summary>
+public sealed record AnovaSourceRow(string Source, double DegreesOfFreedom, double SumOfSquares, double MeanSquare);

@@ -27,7 +27,17 @@ public sealed record CoxResult(
     CoxTestResult Score,
     double Concordance,
     double ConcordanceStandardError,
-    CoxProportionalHazardsResult ProportionalHazards);
+    CoxProportionalHazardsResult ProportionalHazards)
+{
+    /// <summary>R's <c>AIC(fit)</c>: −2 log L + 2 × (estimated coefficients); null without events.</summary>
+    public double Aic { get; init; } = double.NaN;
+
+    /// <summary>R's <c>BIC(fit)</c>: −2 log L + log(events) × (estimated coefficients), survival counting events as n; null without events.</summary>
+    public double Bic { get; init; } = double.NaN;
+
+    /// <summary>R's <c>vcov(fit)</c>: rows and columns in the order of <see cref="Terms"/>; null (NA) for aliased terms.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Vcov { get; init; } = [];
+}
 
 /// <summary>
 /// One design column: a numeric covariate, or one level of a factor against its reference.

@@ -41,6 +41,12 @@ public sealed record MixedModelResult(
     /// <c>sex:factor(week)</c>; crossed factors "arm, sex"); null for the study's groups, whose term is <c>group</c>.
     /// </summary>
     public string? GroupTerm { get; init; }
+
+    /// <summary>
+    /// R's <c>vcov(fit)</c>: the covariance matrix of the fixed effects, σ² (XᵀV⁻¹X)⁻¹ at the estimate,
+    /// rows and columns in the order of <see cref="FixedEffects"/> (coefficients lme4 drops are not in it).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<double>> Vcov { get; init; } = [];
 }
 
 /// <summary>The levels of a categorical covariate as coded in model terms, and the label of each (same order).</summary>

@@ -41,10 +41,16 @@ public sealed record KaplanMeierGroup(
 /// The curve at a requested time, as <c>summary(fit, times = ...)</c>; <see cref="StdErr"/> is of S(t).
 /// After the group's last observation R gives no row: <see cref="Estimable"/> is false and the numbers are null.
 /// </summary>
-public sealed record SurvivalEstimate(double Time, bool Estimable, int NRisk, double Survival, double StdErr, double Lower, double Upper);
+/// <param name="CumulativeHazard">The Nelson-Aalen cumulative hazard Σ d / n at the time (summary's <c>cumhaz</c>).</param>
+/// <param name="CumulativeHazardStdErr">Its SE, sqrt(Σ d / n²) (summary's <c>std.chaz</c>).</param>
+public sealed record SurvivalEstimate(double Time, bool Estimable, int NRisk, double Survival, double StdErr, double Lower, double Upper,
+    double CumulativeHazard, double CumulativeHazardStdErr);
 
 /// <summary>A row of the survfit table; <see cref="StdErr"/> is R's <c>std.err</c> (Greenwood SE of the cumulative hazard).</summary>
-public sealed record KaplanMeierRow(double Time, int NRisk, int NEvent, int NCensor, double Survival, double StdErr, double Lower, double Upper);
+/// <param name="CumulativeHazard">The Nelson-Aalen cumulative hazard (R's <c>fit$cumhaz</c>).</param>
+/// <param name="CumulativeHazardStdErr">Its SE (R's <c>fit$std.chaz</c>).</param>
+public sealed record KaplanMeierRow(double Time, int NRisk, int NEvent, int NCensor, double Survival, double StdErr, double Lower, double Upper,
+    double CumulativeHazard, double CumulativeHazardStdErr);
 
 /// <summary>A G-rho test across groups (<c>survdiff(..., rho)</c>), stratified when <see cref="Strata"/> is set.</summary>
 /// <param name="ChiSquare">Null when undefined.</param>

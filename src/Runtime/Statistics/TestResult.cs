@@ -34,7 +34,20 @@ public sealed record TestResult(
     /// <summary>Confidence level of the interval when it can differ from 0.95 (an exact Hodges-Lehmann interval of small samples); null otherwise.</summary>
     public double? ConfidenceLevel { get; init; }
 
+    /// <summary>Standard error of the estimate (R's <c>htest$stderr</c>, set by t-tests); null for other tests.</summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>Expected counts under independence, rows × columns of the tested table (R's <c>chisq.test(...)$expected</c>); null for other tests.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? Expected { get; init; }
+
+    /// <summary>The sums-of-squares table of a one-way ANOVA (between groups, then within); null for other tests.</summary>
+    public IReadOnlyList<SumOfSquaresRow>? SumsOfSquares { get; init; }
+
     /// <summary>A result whose statistic and p-value are undefined, with the reason.</summary>
     internal static TestResult Undefined(string method, string statisticName, IReadOnlyList<string> warnings) =>
         new(method, statisticName, double.NaN, null, double.NaN, null, null, null, null, warnings);
 }
+
+/// <summary>A row of an analysis-of-variance table, as <c>anova(lm(y ~ g))</c>: the source, its df, sum of squares and mean square.</summary>
+/// <param name="Source">"between" (R's row named after the factor) or "within" (R's "Residuals").</param>
+public sealed record SumOfSquaresRow(string Source, double DegreesOfFreedom, double SumOfSquares, double MeanSquare);

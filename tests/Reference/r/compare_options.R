@@ -31,6 +31,8 @@ htest <- function(fit, warnings) {
   out <- list(method = fit$method, statistic = unname(fit$statistic), p_value = fit$p.value,
               warnings = warnings)
   if (!is.null(fit$parameter)) out$parameter <- I(unname(fit$parameter))
+  if (!is.null(fit$stderr)) out$stderr <- fit$stderr
+  if (!is.null(fit$expected)) out$expected <- lapply(seq_len(nrow(fit$expected)), function(i) I(unname(fit$expected[i, ])))
   if (!is.null(fit$estimate)) out$estimate <- unname(fit$estimate)
   if (!is.null(fit$conf.int)) {
     out$conf_low <- fit$conf.int[1]
@@ -63,9 +65,22 @@ cases[[length(cases) + 1]] <- list(name = "ck_default_holm", kind = "p_adjust", 
 r <- quiet(oneway.test(age ~ group, data = cohort, var.equal = FALSE))
 cases[[length(cases) + 1]] <- c(list(name = "age_welch_anova", kind = "k_sample"), htest(r$value, r$warnings))
 r <- quiet(oneway.test(age ~ group, data = cohort, var.equal = TRUE))
-cases[[length(cases) + 1]] <- c(list(name = "age_anova", kind = "k_sample"), htest(r$value, r$warnings))
+cases[[length(cases) + 1]] <- c(list(name = "age_anova", kind = "k_sample"), htest(r$value, r$warnings),
+  list(anova_table = local({ a <- anova(lm(age ~ group, data = cohort)); list(df = I(a$Df), sum_sq = I(a$"Sum Sq"), mean_sq = I(a$"Mean Sq")) })))
 r <- quiet(kruskal.test(age ~ group, data = cohort))
 cases[[length(cases) + 1]] <- c(list(name = "age_kruskal_wallis", kind = "k_sample"), htest(r$value, r$warnings))
+
+# Group tests on age: bartlett.test, car::leveneTest (median, mean), TukeyHSD(aov(age ~ group)).
+r <- quiet(bartlett.test(age ~ group, data = cohort))
+cases[[length(cases) + 1]] <- c(list(name = "age_bartlett", kind = "k_sample"), htest(r$value, r$warnings))
+for (centre in c("median", "mean")) {
+  lev <- car::leveneTest(age ~ group, data = cohort, center = get(centre))
+  cases[[length(cases) + 1]] <- list(name = paste0("age_levene_", centre), kind = "levene",
+    f = lev[1, "F value"], df1 = lev[1, "Df"], df2 = lev[2, "Df"], p = lev[1, "Pr(>F)"])
+}
+tk <- TukeyHSD(aov(age ~ group, data = cohort))$group
+cases[[length(cases) + 1]] <- list(name = "age_tukey", kind = "tukey", pairs = I(rownames(tk)),
+  diff = I(unname(tk[, "diff"])), lwr = I(unname(tk[, "lwr"])), upr = I(unname(tk[, "upr"])), p_adj = I(unname(tk[, "p adj"])))
 
 pair <- cohort[cohort$group %in% c("NXP2_JDM", "MDA5_JDM"), ]
 two_by_two <- table(factor(pair$group, levels = c("NXP2_JDM", "MDA5_JDM")), factor(pair$mas, levels = c(TRUE, FALSE)))

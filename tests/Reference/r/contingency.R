@@ -24,7 +24,8 @@ cases <- lapply(names(tables), function(nm) {
     table = lapply(seq_len(nrow(x)), function(i) I(x[i, ])),
     fisher_p = f$p.value,
     chisq = list(statistic = unname(chi$statistic), df = unname(chi$parameter), p = chi$p.value,
-                 small_expected = any(chi$expected < 5)),
+                 small_expected = any(chi$expected < 5),
+                 expected = lapply(seq_len(nrow(x)), function(i) I(unname(chi$expected[i, ])))),
     chisq_uncorrected = list(statistic = unname(chi_plain$statistic), p = chi_plain$p.value))
 })
 

@@ -57,6 +57,11 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
     hr_low = I(unname(ci[, "lower .95"])),
     hr_high = I(unname(ci[, "upper .95"])),
     loglik = I(unname(fit$loglik)),
+    # vcov(fit) row-major (NA rows/columns for aliased terms); AIC = -2 loglik + 2 df and
+    # BIC = -2 loglik + log(nevent) df: survival's logLik.coxph sets nobs to the number of events.
+    vcov = I(as.vector(t(vcov(fit)))),
+    aic = AIC(fit),
+    bic = BIC(fit),
     lr = list(statistic = unname(s$logtest["test"]), df = unname(s$logtest["df"]), p = unname(s$logtest["pvalue"])),
     wald = list(statistic = unname(fit$wald.test), df = unname(s$waldtest["df"]), p = unname(s$waldtest["pvalue"])),
     score = list(statistic = unname(s$sctest["test"]), df = unname(s$sctest["df"]), p = unname(s$sctest["pvalue"])),

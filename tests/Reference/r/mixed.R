@@ -51,6 +51,7 @@ fit_case <- function(name, formula, data, reml, inputs, means = FALSE) {
     varcorr = list(grp = I(vc$grp), var1 = I(ifelse(is.na(vc$var1), "", vc$var1)),
                    var2 = I(ifelse(is.na(vc$var2), "", vc$var2)), vcov = I(vc$vcov), sdcor = I(vc$sdcor)),
     loglik = as.numeric(logLik(fit)),
+    vcov = I(as.vector(t(as.matrix(vcov(fit))))),
     aic = AIC(fit),
     bic = BIC(fit),
     criterion = if (reml) unname(getME(fit, "devcomp")$cmp["REML"]) else deviance(fit),

@@ -1,5 +1,6 @@
 # Reference values for the survival kernels (KaplanMeier, LogRank, LogRankPairwise):
 # survfit (three conf.types), its print table (median and CI, rmean), summary(fit, times = ...),
+# the Nelson-Aalen cumulative hazard with its SE (fit$cumhaz, fit$std.chaz, and summary's at the times),
 # survdiff (rho 0 and 1, with strata) and pairwise survdiff with p.adjust("holm").
 # Run: cd tests/Reference/r && Rscript survival_km_logrank.R
 source("fixture_io.R")
@@ -27,10 +28,12 @@ survival_case <- function(name, time, status, group, levels, times, horizon, str
       list(group = k - 1, n = tab[label, "records"], events = tab[label, "events"],
            time = I(fit$time[w]), n_risk = I(fit$n.risk[w]), n_event = I(fit$n.event[w]), n_censor = I(fit$n.censor[w]),
            surv = I(fit$surv[w]), std_err = I(fit$std.err[w]), lower = I(fit$lower[w]), upper = I(fit$upper[w]),
+           cumhaz = I(fit$cumhaz[w]), std_chaz = I(fit$std.chaz[w]),
            median = tab[label, "median"], median_lower = tab[label, "0.95LCL"], median_upper = tab[label, "0.95UCL"],
            rmean = tab[label, "rmean"], rmean_se = tab[label, "se(rmean)"],
            at = list(time = I(times), n_risk = pick(s$n.risk), surv = pick(s$surv), std_err = pick(s$std.err),
-                     lower = pick(s$lower), upper = pick(s$upper)))
+                     lower = pick(s$lower), upper = pick(s$upper),
+                     cumhaz = pick(s$cumhaz), std_chaz = pick(s$std.chaz)))
     })
   }
   test <- function(rho, strat) {

@@ -39,12 +39,12 @@ cases <- lapply(names(pairs), function(nm) {
   if (!is.null(t_student)) case$student <- list(
     t = unname(t_student$statistic), df = unname(t_student$parameter), p = t_student$p.value,
     estimate = unname(t_student$estimate[1] - t_student$estimate[2]),
-    conf_low = t_student$conf.int[1], conf_high = t_student$conf.int[2])
+    conf_low = t_student$conf.int[1], conf_high = t_student$conf.int[2], stderr = t_student$stderr)
   t_welch <- tryCatch(t.test(x, y), error = function(e) NULL)
   if (!is.null(t_welch)) case$welch <- list(
     t = unname(t_welch$statistic), df = unname(t_welch$parameter), p = t_welch$p.value,
     estimate = unname(t_welch$estimate[1] - t_welch$estimate[2]),
-    conf_low = t_welch$conf.int[1], conf_high = t_welch$conf.int[2])
+    conf_low = t_welch$conf.int[1], conf_high = t_welch$conf.int[2], stderr = t_welch$stderr)
   case
 })
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.Json;
 using ProtocolLang.Runtime.Plan;
+using ProtocolLang.Runtime.Reports;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Statistics;
 using ProtocolLang.Runtime.Tests.Reference;
@@ -206,6 +207,131 @@ public sealed class CompareOptionsAnalysisTests
         AssertClose(Number(r, "statistic"), row.Test!.Statistic, Tolerance, "statistic");
         Assert.Equal(Numbers(r, "parameter")[0], row.Test.DegreesOfFreedom);
         AssertPValue(Number(r, "p_value"), row.Test.PValue, Tolerance, "p");
+    }
+
+    [Theory]
+    [InlineData("mas_chi_square_yates")]
+    [InlineData("mas_chi_square_across")]
+    public void ChiSquareRecordsRsExpectedCountsAndWarnsWithItsOwnCodeWhenOneIsBelowFive(string caseName)
+    {
+        using var run = new ExampleRun();
+        bool across = caseName.EndsWith("across", StringComparison.Ordinal);
+        run.Run.Compare("compare MAS using chi_square", new[] { run.Mas },
+            across ? new Pairing.AcrossGroups() : new Pairing.TwoGroups("NXP2_JDM", "MDA5_JDM"), TestKind.ChiSquare, AdjustMethod.None);
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        JsonElement r = Fixture.Case(caseName);
+        double[][] expected = r.GetProperty("expected").EnumerateArray().Select(Numbers).ToArray();
+        Assert.NotNull(row.Test!.Expected);
+        Assert.Equal(expected.Length, row.Test.Expected.Count);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            for (int j = 0; j < expected[i].Length; j++)
+            {
+                AssertClose(expected[i][j], row.Test.Expected[i][j], Tolerance, $"{caseName} expected[{i},{j}]");
+            }
+        }
+
+        // R warns "Chi-squared approximation may be incorrect"; the plan says it once, as PL5095, with the count of small cells.
+        Assert.Contains(r.GetProperty("warnings").EnumerateArray(), w => w.GetString() == "Chi-squared approximation may be incorrect");
+        WarningResult small = Assert.Single(row.Warnings, w => w.Code == "PL5095");
+        Assert.StartsWith("Chi-squared approximation may be incorrect: " + expected.SelectMany(e => e).Count(e => e < 5) + " of ", small.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(row.Warnings, w => w.Code == StatisticsWarnings.TestCaveat);
+    }
+
+    [Fact]
+    public void AnovaRecordsRsSumsOfSquaresTable()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using anova", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Anova, AdjustMethod.None);
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        JsonElement table = Fixture.Case("age_anova").GetProperty("anova_table");
+        Assert.NotNull(row.Test!.SumsOfSquares);
+        Assert.Equal(["between", "within"], row.Test.SumsOfSquares.Select(s => s.Source));
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(Numbers(table, "df")[i], row.Test.SumsOfSquares[i].DegreesOfFreedom);
+            AssertClose(Numbers(table, "sum_sq")[i], row.Test.SumsOfSquares[i].SumOfSquares, Tolerance, $"Sum Sq[{i}]");
+            AssertClose(Numbers(table, "mean_sq")[i], row.Test.SumsOfSquares[i].MeanSquare, Tolerance, $"Mean Sq[{i}]");
+        }
+    }
+
+    [Theory]
+    [InlineData(TestKind.Bartlett, false, "age_bartlett")]
+    [InlineData(TestKind.Levene, false, "age_levene_median")]
+    [InlineData(TestKind.Levene, true, "age_levene_mean")]
+    public void VarianceTestsAcrossGroupsEqualR(TestKind test, bool centerMean, string caseName)
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using " + caseName, new[] { run.Age }, new Pairing.AcrossGroups(), test, AdjustMethod.None,
+            new TestOptions(CenterMean: centerMean));
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        JsonElement r = Fixture.Case(caseName);
+        Assert.Equal(ResultStatus.Ok, row.Status);
+        bool levene = test == TestKind.Levene;
+        AssertClose(Number(r, levene ? "f" : "statistic"), row.Test!.Statistic, Tolerance, caseName + " statistic");
+        Assert.Equal(levene ? Number(r, "df1") : Numbers(r, "parameter")[0], row.Test.DegreesOfFreedom);
+        AssertPValue(Number(r, levene ? "p" : "p_value"), row.Test.PValue, Tolerance, caseName + " p");
+        Assert.Contains(levene ? (centerMean ? "leveneTest(center = mean)" : "leveneTest(center = median)") : "bartlett.test",
+            run.Run.Analyses[^1].Method, StringComparison.Ordinal);
+        Assert.Equal(centerMean ? new[] { "mean" } : null, run.Run.Analyses[^1].Compare!.TestOptions);
+    }
+
+    [Fact]
+    public void TukeyAcrossGroupsGivesRsPairsInRsOrderWithFamilyWiseIntervals()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using tukey", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Tukey, AdjustMethod.None);
+        CompareResult compare = run.Run.Analyses[^1].Compare!;
+
+        JsonElement r = Fixture.Case("age_tukey");
+        string[] pairs = r.GetProperty("pairs").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Equal(pairs, compare.Rows.Select(row => string.Join("-", row.Groups)));
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            TestOutcome t = compare.Rows[i].Test!;
+            AssertClose(Numbers(r, "diff")[i], t.Estimate!.Value, Tolerance, pairs[i] + " diff");
+            AssertClose(Numbers(r, "lwr")[i], t.ConfidenceLow!.Value, Tolerance, pairs[i] + " lwr");
+            AssertClose(Numbers(r, "upr")[i], t.ConfidenceHigh!.Value, Tolerance, pairs[i] + " upr");
+            // p adj = 1 - ptukey: absolute accuracy (R gives 1.49e-11 for the adult pairs, 1 - P at its precision).
+            double expected = Numbers(r, "p_adj")[i];
+            Assert.True(Math.Abs(expected - t.PValue) <= Math.Max(Tolerance * expected, 1e-9), $"{pairs[i]} p adj: expected {expected}, got {t.PValue}");
+            Assert.Null(compare.Rows[i].AdjustedPValue);
+        }
+
+        Assert.Contains("family-wise", run.Run.Analyses[^1].Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TukeyWithAChosenPairingFailsWithAReasonInsteadOfTestingPartOfTheFamily()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age: NXP2_JDM vs each using tukey", new[] { run.Age }, new Pairing.VsReference("NXP2_JDM", Others), TestKind.Tukey, AdjustMethod.None);
+        ComparisonRow row = Assert.Single(run.Run.Analyses[^1].Compare!.Rows);
+
+        Assert.Equal(ResultStatus.Failed, row.Status);
+        Assert.Contains(row.Warnings, w => w.Code == StatisticsWarnings.TestDoesNotFit);
+    }
+
+    [Fact]
+    public void TheReportShowsTukeyPairsTheAnovaTableAndTheSeOfADifference()
+    {
+        using var run = new ExampleRun();
+        run.Run.Compare("compare age across groups using tukey", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Tukey, AdjustMethod.None);
+        run.Run.Compare("compare age across groups using anova", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Anova, AdjustMethod.None);
+        run.Run.Compare("compare age across groups using levene mean", new[] { run.Age }, new Pairing.AcrossGroups(), TestKind.Levene, AdjustMethod.None,
+            new TestOptions(CenterMean: true));
+
+        string markdown = ReportWriter.RenderMarkdown(run.Run.Complete());
+
+        Assert.Contains("| MDA5+ JDM vs NXP2+ JDM |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| q = ", markdown, StringComparison.Ordinal);
+        Assert.Contains("; SE ", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Between groups | 3 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Within groups (residuals) | 58 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("car::leveneTest(center = mean)", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

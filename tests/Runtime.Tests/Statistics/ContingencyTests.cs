@@ -43,6 +43,17 @@ public sealed class ContingencyTests
         Assert.Equal(ReferenceFixture.Number(r, "df"), result.DegreesOfFreedom);
         ReferenceFixture.AssertPValue(ReferenceFixture.Number(r, "p"), result.PValue, PTolerance, "p");
         Assert.Equal(r.GetProperty("small_expected").GetBoolean(), result.Warnings.Any(w => w.StartsWith("Chi-squared approximation", StringComparison.Ordinal)));
+        double[][] expected = r.GetProperty("expected").EnumerateArray().Select(ReferenceFixture.Numbers).ToArray();
+        Assert.NotNull(result.Expected);
+        Assert.Equal(expected.Length, result.Expected.Count);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i].Length, result.Expected[i].Count);
+            for (int j = 0; j < expected[i].Length; j++)
+            {
+                ReferenceFixture.AssertClose(expected[i][j], result.Expected[i][j], StatisticTolerance, $"{name} expected[{i},{j}]");
+            }
+        }
     }
 
     [Theory]

@@ -44,6 +44,25 @@ public sealed class KSampleTests
 
     [Theory]
     [MemberData(nameof(Cases))]
+    public void OneWayAnovaSumsOfSquaresMatchRAnovaLm(string name)
+    {
+        JsonElement r = Fixture.Case(name).GetProperty("anova_table");
+
+        TestResult result = OneWayAnova.Test(Groups(Fixture.Case(name)));
+
+        Assert.NotNull(result.SumsOfSquares);
+        Assert.Equal(["between", "within"], result.SumsOfSquares.Select(s => s.Source));
+        double[] df = ReferenceFixture.Numbers(r, "df"), ss = ReferenceFixture.Numbers(r, "sum_sq"), ms = ReferenceFixture.Numbers(r, "mean_sq");
+        for (int i = 0; i < 2; i++)
+        {
+            Assert.Equal(df[i], result.SumsOfSquares[i].DegreesOfFreedom);
+            ReferenceFixture.AssertClose(ss[i], result.SumsOfSquares[i].SumOfSquares, StatisticTolerance, $"{name} Sum Sq[{i}]");
+            ReferenceFixture.AssertClose(ms[i], result.SumsOfSquares[i].MeanSquare, StatisticTolerance, $"{name} Mean Sq[{i}]");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
     public void WelchAnovaMatchesROnewayTest(string name)
     {
         JsonElement c = Fixture.Case(name);

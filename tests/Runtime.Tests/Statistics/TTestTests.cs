@@ -99,6 +99,7 @@ public sealed class TTestTests
         ReferenceFixture.AssertClose(ReferenceFixture.Number(r, "estimate"), result.Estimate!.Value, ArithmeticTolerance, "estimate");
         ReferenceFixture.AssertClose(ReferenceFixture.Number(r, "conf_low"), result.ConfidenceLow!.Value, DistributionTolerance, "conf_low");
         ReferenceFixture.AssertClose(ReferenceFixture.Number(r, "conf_high"), result.ConfidenceHigh!.Value, DistributionTolerance, "conf_high");
+        ReferenceFixture.AssertClose(ReferenceFixture.Number(r, "stderr"), result.StandardError!.Value, ArithmeticTolerance, "stderr");
         Assert.Empty(result.Warnings);
     }
 }

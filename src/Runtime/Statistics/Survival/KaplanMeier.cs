@@ -23,6 +23,12 @@ public sealed record KaplanMeierFit(IReadOnlyList<KaplanMeierCurve> Curves, Surv
 /// <c>survfit_confint</c> for <see cref="SurvivalConfidence"/> (K&amp;M eqs. 4.3.1-4.3.3).
 /// </para>
 /// <para>
+/// The Nelson-Aalen cumulative hazard H̃(t_i) = Σ_{j ≤ i} d_j / n_j (Nelson 1972, Technometrics 14:945;
+/// Aalen 1978; K&amp;M eq. 4.2.3) with the standard error sqrt(Σ_{j ≤ i} d_j / n_j²) (the Poisson-type
+/// variance of K&amp;M eq. 4.2.4), as R's <c>fit$cumhaz</c> and <c>fit$std.chaz</c> for a Kaplan-Meier
+/// fit (survival 3.x <c>survfitKM</c>, where ties count d / n at once, not Σ 1 / (n - k)).
+/// </para>
+/// <para>
 /// The median and its limits are those of <c>print(fit)</c> (R's <c>survmean</c>, function
 /// <c>minmin</c>): the first time the curve (the lower band, the upper band) is ≤ 0.5 (within
 /// sqrt(machine epsilon)); when the curve sits exactly at 0.5 over a flat segment, the midpoint
@@ -87,10 +93,14 @@ public static class KaplanMeier
         var se = new double[m];
         var lower = new double[m];
         var upper = new double[m];
+        var cumhaz = new double[m];
+        var cumhazSe = new double[m];
         double z = Normal.InvCDF(0, 1, 0.975);
         int atRisk = n;
         double s = 1;
         double greenwood = 0;
+        double nelsonAalen = 0;
+        double nelsonAalenVariance = 0;
         int events = 0;
         int eventTimes = 0;
         for (int i = 0; i < m; i++)
@@ -105,9 +115,14 @@ public static class KaplanMeier
             {
                 s *= (atRisk - d) / (double)atRisk;
                 greenwood += atRisk == d ? double.PositiveInfinity : d / ((double)atRisk * (atRisk - d));
+                nelsonAalen += d / (double)atRisk;
+                nelsonAalenVariance += d / ((double)atRisk * atRisk);
                 events += d;
                 eventTimes++;
             }
+
+            cumhaz[i] = nelsonAalen;
+            cumhazSe[i] = Math.Sqrt(nelsonAalenVariance);
 
             surv[i] = s;
             se[i] = Math.Sqrt(greenwood);
@@ -137,7 +152,11 @@ public static class KaplanMeier
         }
 
         return new KaplanMeierCurve(group, n, events, time, nRisk, nEvent, nCensor, surv, se, lower, upper,
-            MinMin(surv, time), MinMin(lower, time), MinMin(upper, time), confidence, startTime, warnings);
+            MinMin(surv, time), MinMin(lower, time), MinMin(upper, time), confidence, startTime, warnings)
+        {
+            CumulativeHazard = cumhaz,
+            CumulativeHazardStdErr = cumhazSe,
+        };
     }
 
     /// <summary>R's <c>survfit_confint</c> with <c>logse = TRUE</c> and the upper limit capped at 1.</summary>

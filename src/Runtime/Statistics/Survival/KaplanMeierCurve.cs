@@ -39,12 +39,19 @@ public sealed record KaplanMeierCurve(
     double StartTime,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>The Nelson-Aalen cumulative hazard at each row time, Σ d / n (R's <c>fit$cumhaz</c>); empty if not computed.</summary>
+    public IReadOnlyList<double> CumulativeHazard { get; init; } = Array.Empty<double>();
+
+    /// <summary>Its standard error, sqrt(Σ d / n²) (R's <c>fit$std.chaz</c>); empty if not computed.</summary>
+    public IReadOnlyList<double> CumulativeHazardStdErr { get; init; } = Array.Empty<double>();
+
     /// <summary>
     /// Survival at the given times as <c>summary(fit, times = ...)</c>: the curve's value at the last
     /// row time ≤ t (1 before the first), with the standard error of S (S · se(H), as summary
     /// reports it) and the number at risk at t. A time after the group's last observation has no
     /// estimate: R's summary drops it (<c>extend = FALSE</c>); here its values are NaN, n at risk is 0,
-    /// and a warning says so.
+    /// and a warning says so. The Nelson-Aalen cumulative hazard and its SE are read the same way
+    /// (summary's <c>cumhaz</c>, <c>std.chaz</c>; 0 before the first time).
     /// </summary>
     public IReadOnlyList<SurvivalAtTime> At(IReadOnlyList<double> times)
     {
@@ -56,7 +63,7 @@ public sealed record KaplanMeierCurve(
             int n = Time.Count;
             if (n == 0 || t > Time[n - 1] || double.IsNaN(t))
             {
-                result[k] = new SurvivalAtTime(t, 0, double.NaN, double.NaN, double.NaN, double.NaN, false);
+                result[k] = new SurvivalAtTime(t, 0, double.NaN, double.NaN, double.NaN, double.NaN, false) { CumulativeHazard = double.NaN, CumulativeHazardStdErr = double.NaN };
                 continue;
             }
 
@@ -74,7 +81,11 @@ public sealed record KaplanMeierCurve(
 
             result[k] = last < 0
                 ? new SurvivalAtTime(t, atRisk, 1, 0, 1, 1, true)
-                : new SurvivalAtTime(t, atRisk, Survival[last], Survival[last] * StdErr[last], Lower[last], Upper[last], true);
+                : new SurvivalAtTime(t, atRisk, Survival[last], Survival[last] * StdErr[last], Lower[last], Upper[last], true)
+                {
+                    CumulativeHazard = last < CumulativeHazard.Count ? CumulativeHazard[last] : double.NaN,
+                    CumulativeHazardStdErr = last < CumulativeHazardStdErr.Count ? CumulativeHazardStdErr[last] : double.NaN,
+                };
         }
 
         return result;
@@ -140,4 +151,11 @@ public sealed record KaplanMeierCurve(
 /// <param name="NRisk">Subjects at risk at t (time ≥ t); 0 when t is past the last observation.</param>
 /// <param name="StdErr">Standard error of S(t) (summary's <c>std.err</c>, S · se(H)).</param>
 /// <param name="Estimable">False when t is after the group's last observation (R's summary drops such times).</param>
-public sealed record SurvivalAtTime(double Time, int NRisk, double Survival, double StdErr, double Lower, double Upper, bool Estimable);
+public sealed record SurvivalAtTime(double Time, int NRisk, double Survival, double StdErr, double Lower, double Upper, bool Estimable)
+{
+    /// <summary>The Nelson-Aalen cumulative hazard at t (summary's <c>cumhaz</c>); 0 before the first time, NaN when not estimable.</summary>
+    public double CumulativeHazard { get; init; }
+
+    /// <summary>Its standard error (summary's <c>std.chaz</c>).</summary>
+    public double CumulativeHazardStdErr { get; init; }
+}

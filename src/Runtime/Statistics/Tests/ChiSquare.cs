@@ -8,6 +8,12 @@ namespace ProtocolLang.Runtime.Statistics;
 /// <summary>Pearson's chi-squared test of independence in a contingency table.</summary>
 public static class ChiSquare
 {
+    /// <summary>R's warning when an expected count is below 5 (the runtime reports it as its own PL5095).</summary>
+    public const string SmallExpectedWarning = "Chi-squared approximation may be incorrect: an expected count is below 5";
+
+    /// <summary>Below this expected count R warns that the chi-squared approximation may be incorrect (Cochran 1954).</summary>
+    public const double SmallExpectedCount = 5;
+
     /// <summary>
     /// Chi-squared test of independence of the rows and columns of <paramref name="table"/>
     /// (at least 2 x 2), with Yates' continuity correction for 2 x 2 tables when
@@ -43,7 +49,7 @@ public static class ChiSquare
             for (int j = 0; j < columns; j++)
             {
                 expected[i, j] = rowTotals[i] * columnTotals[j] / n;
-                small |= expected[i, j] < 5;
+                small |= expected[i, j] < SmallExpectedCount;
                 if (corrected)
                 {
                     correction = Math.Min(correction, Math.Abs(table[i, j] - expected[i, j]));
@@ -63,11 +69,21 @@ public static class ChiSquare
 
         if (small)
         {
-            warnings.Add("Chi-squared approximation may be incorrect: an expected count is below 5");
+            warnings.Add(SmallExpectedWarning);
         }
 
         double df = (rows - 1) * (columns - 1);
         double p = SpecialFunctions.GammaUpperRegularized(df / 2, statistic / 2);
-        return new TestResult(method, "X-squared", statistic, df, p, null, null, null, null, warnings);
+        var expectedRows = new double[rows][];
+        for (int i = 0; i < rows; i++)
+        {
+            expectedRows[i] = new double[columns];
+            for (int j = 0; j < columns; j++)
+            {
+                expectedRows[i][j] = expected[i, j];
+            }
+        }
+
+        return new TestResult(method, "X-squared", statistic, df, p, null, null, null, null, warnings) { Expected = expectedRows };
     }
 }

@@ -43,14 +43,20 @@ public static class OneWayAnova
         }
 
         double df1 = k - 1, df2 = n - k;
+        // anova(lm(y ~ g)): SS between = Σ n_i (mean_i − mean)², SS within = Σ (n_i − 1) s_i², MS = SS / df.
+        SumOfSquaresRow[] table =
+        [
+            new("between", df1, between, between / df1),
+            new("within", df2, within, within / df2),
+        ];
         if (!(within > 0))
         {
             warnings.Add("one-way ANOVA is undefined: no variation within groups");
-            return TestResult.Undefined(EqualVariancesMethod, "F", warnings) with { DegreesOfFreedom = df1, DenominatorDegreesOfFreedom = df2 };
+            return TestResult.Undefined(EqualVariancesMethod, "F", warnings) with { DegreesOfFreedom = df1, DenominatorDegreesOfFreedom = df2, SumsOfSquares = table };
         }
 
         double f = between / df1 / (within / df2);
-        return Result(EqualVariancesMethod, f, df1, df2, warnings);
+        return Result(EqualVariancesMethod, f, df1, df2, warnings) with { SumsOfSquares = table };
     }
 
     /// <summary>Welch's heteroscedastic one-way ANOVA. O(N).</summary>

@@ -78,7 +78,7 @@ public static class TTest
         if (standardError < bound || !(standardError > 0))
         {
             warnings.Add("t-test is undefined: the data are essentially constant (zero variance)");
-            return TestResult.Undefined(method, "t", warnings) with { EstimateName = EstimateName, Estimate = difference };
+            return TestResult.Undefined(method, "t", warnings) with { EstimateName = EstimateName, Estimate = difference, StandardError = standardError };
         }
 
         double t = difference / standardError;
@@ -86,7 +86,7 @@ public static class TTest
         // Two-sided p = P(|T| > |t|) = I_{df/(df + t^2)}(df/2, 1/2), accurate far into the tail.
         double p = SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (t * t)));
         double half = StudentT.InvCDF(0, 1, df, 0.975) * standardError;
-        return new TestResult(method, "t", t, df, p, EstimateName, difference, difference - half, difference + half, warnings);
+        return new TestResult(method, "t", t, df, p, EstimateName, difference, difference - half, difference + half, warnings) { StandardError = standardError };
     }
 
     /// <summary>Size, mean and sample variance (n - 1 divisor; 0 when n = 1) of one group.</summary>

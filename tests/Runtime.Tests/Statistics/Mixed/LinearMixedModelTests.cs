@@ -50,6 +50,17 @@ public sealed class LinearMixedModelTests
         AssertClose(Number(r, "criterion"), fit.Criterion, Likelihood, "criterion");
         AssertClose(Number(r, "aic"), fit.Aic, Likelihood, "AIC");
         AssertClose(Number(r, "bic"), fit.Bic, Likelihood, "BIC");
+        double[] vcov = Numbers(r, "vcov");
+        Assert.Equal(vcov.Length, fit.FixedEffectsCovariance.Count);
+        for (int k = 0; k < vcov.Length; k++)
+        {
+            // As the SEs (their square roots): 6e-8 seen; an entry near 0 on the scale of the diagonal.
+            int q = names.Length, i = k / q, j = k % q;
+            double scale = System.Math.Sqrt(System.Math.Abs(vcov[(i * q) + i] * vcov[(j * q) + j]));
+            Assert.True(System.Math.Abs(vcov[k] - fit.FixedEffectsCovariance[k]) <= Estimate * System.Math.Max(System.Math.Abs(vcov[k]), scale),
+                $"vcov[{i},{j}]: expected {vcov[k]}, got {fit.FixedEffectsCovariance[k]}");
+        }
+
         double[] theta = Numbers(r, "theta");
         for (int k = 0; k < theta.Length; k++)
         {

@@ -54,6 +54,8 @@ public sealed class KaplanMeierTests
             AssertAll(ReferenceFixture.Numbers(r, "std_err"), curve.StdErr, at + " std.err");
             AssertAll(ReferenceFixture.Numbers(r, "lower"), curve.Lower, at + " lower");
             AssertAll(ReferenceFixture.Numbers(r, "upper"), curve.Upper, at + " upper");
+            AssertAll(ReferenceFixture.Numbers(r, "cumhaz"), curve.CumulativeHazard, at + " cumhaz");
+            AssertAll(ReferenceFixture.Numbers(r, "std_chaz"), curve.CumulativeHazardStdErr, at + " std.chaz");
         }
     }
 
@@ -107,6 +109,8 @@ public sealed class KaplanMeierTests
             AssertAll(ReferenceFixture.Numbers(expected, "std_err"), rows.Select(x => x.StdErr).ToArray(), at + " std.err");
             AssertAll(ReferenceFixture.Numbers(expected, "lower"), rows.Select(x => x.Lower).ToArray(), at + " lower");
             AssertAll(ReferenceFixture.Numbers(expected, "upper"), rows.Select(x => x.Upper).ToArray(), at + " upper");
+            AssertAll(ReferenceFixture.Numbers(expected, "cumhaz"), rows.Select(x => x.CumulativeHazard).ToArray(), at + " cumhaz");
+            AssertAll(ReferenceFixture.Numbers(expected, "std_chaz"), rows.Select(x => x.CumulativeHazardStdErr).ToArray(), at + " std.chaz");
         }
     }
 
