@@ -240,12 +240,16 @@ public sealed partial class Binder
             }
         }
 
+        // The top-level `and` parts of the where that test `group` restrict the groups (decided here, at compile time); the
+        // other parts select subjects or rows as in any mixed model (Binder.WhereSplit.cs): `where group != A and age > 40`.
         var included = _groups.Select(g => g.Name).ToImmutableArray();
         var where = clauses.Expression("where");
-        var groupWhere = where is not null && MentionsGroup(where);
-        if (groupWhere)
+        var parts = where is null ? [] : Conjuncts(where).ToList();
+        var groupParts = parts.Where(MentionsGroup).ToList();
+        var groupWhere = groupParts.Count > 0 && groupParts.Count == parts.Count;
+        if (groupParts.Count > 0)
         {
-            included = ResolveIncludedGroups(where!) ?? included;
+            included = ResolveIncludedGroups(groupParts, where!) ?? included;
         }
 
         var reml = true;
@@ -262,7 +266,7 @@ public sealed partial class Binder
             }
         }
 
-        var scope = BindScope(clauses, groupWhere ? null : outcome, skipWhere: groupWhere);
+        var scope = BindScope(clauses, groupWhere ? null : outcome, skipWhere: groupWhere, boundParts: groupParts);
         return outcome is null
             ? null
             : new BoundMixedModel(Snippet(syntax.Span), outcome, transform, fixedTerms.ToImmutableArray(), randomEffects.ToImmutable(), included, reml, syntax.Span)
@@ -360,18 +364,25 @@ public sealed partial class Binder
     }
 
     /// <summary>
-    /// The groups a mixed model's <c>where</c> keeps, decided at compile time by evaluating the clause
-    /// for each group. Null (reported) when the clause tests anything other than <c>group</c>.
+    /// The groups a mixed model's <c>where</c> keeps, decided at compile time by evaluating each top-level <c>and</c> part
+    /// that names <c>group</c> for each group (a group is kept when every such part holds). Null (reported) when such a part
+    /// tests anything other than <c>group</c> (<c>group == A or age > 40</c> cannot be split at an <c>and</c>).
     /// </summary>
-    private ImmutableArray<string>? ResolveIncludedGroups(ExpressionSyntax where)
+    private ImmutableArray<string>? ResolveIncludedGroups(List<ExpressionSyntax> groupParts, ExpressionSyntax where)
     {
-        var supported = true;
         var unknown = false;
-        var included = _groups.Where(g => EvaluateWhere(where, g.Name, ref supported, ref unknown)).Select(g => g.Name).ToImmutableArray();
-        if (!supported)
+        var included = _groups.Select(g => g.Name).ToList();
+        foreach (var part in groupParts)
         {
-            _diagnostics.Add(DiagnosticDescriptors.WhereNotSupported, where.Span);
-            return null;
+            var supported = true;
+            var holds = _groups.Where(g => EvaluateWhere(part, g.Name, ref supported, ref unknown)).Select(g => g.Name).ToList();
+            if (!supported)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.WhereNotSupported, part.Span);
+                return null;
+            }
+
+            included.RemoveAll(g => !holds.Contains(g));
         }
 
         if (unknown)
@@ -379,12 +390,12 @@ public sealed partial class Binder
             return null;
         }
 
-        if (included.IsEmpty && _groups.Count > 0)
+        if (included.Count == 0 && _groups.Count > 0)
         {
             _diagnostics.Add(DiagnosticDescriptors.WhereExcludesAllGroups, where.Span);
         }
 
-        return included;
+        return included.ToImmutableArray();
     }
 
     private bool EvaluateWhere(ExpressionSyntax syntax, string group, ref bool supported, ref bool unknown)

@@ -16,7 +16,10 @@ public sealed partial class Binder
 
     /// <param name="repeated">The repeated outcome whose child rows a <c>where</c> may select (a mixed model); null: subjects only.</param>
     /// <param name="skipWhere">The <c>where</c> was bound by the kind itself (a mixed model's group restriction).</param>
-    private BoundScope BindScope(AnalysisClauses clauses, OutcomeSymbol? repeated, bool skipWhere = false)
+    /// <param name="boundParts">Top-level <c>and</c> parts of a repeated outcome's <c>where</c> the kind bound itself (a mixed
+    /// model's parts that test <c>group</c>); the split skips them.</param>
+    private BoundScope BindScope(AnalysisClauses clauses, OutcomeSymbol? repeated, bool skipWhere = false,
+        IReadOnlyCollection<ExpressionSyntax>? boundParts = null)
     {
         var kind = clauses.Kind.Name;
         var by = clauses.Expressions("by").Select(e => BindFactor(e, "by", kind)).Where(f => f is not null).Select(f => f!);
@@ -44,7 +47,7 @@ public sealed partial class Binder
         // A repeated outcome's where may select subjects and rows at once: Binder.WhereSplit.cs splits it.
         if (!skipWhere && repeated is not null && clauses.Expression("where") is { } split)
         {
-            return BindSplitWhere(scope, split, kind, repeated);
+            return BindSplitWhere(scope, split, kind, repeated, boundParts ?? []);
         }
 
         if (!skipWhere && clauses.Expression("where") is { } where && WhereTable(where, kind, repeated) is { } table)

@@ -26,23 +26,28 @@ public sealed partial class Binder
     /// (<c>week > age</c>, <c>week > 0 or sex == 2</c>) is PL2198. The scope keeps the whole text as written; each part keeps
     /// its own text so the counts can say what each left out.
     /// </summary>
-    private BoundScope BindSplitWhere(BoundScope scope, ExpressionSyntax where, string kind, OutcomeSymbol repeated)
+    /// <param name="boundParts">Parts the kind bound itself (a mixed model's <c>group</c> parts restrict its groups): skipped here.</param>
+    private BoundScope BindSplitWhere(BoundScope scope, ExpressionSyntax where, string kind, OutcomeSymbol repeated,
+        IReadOnlyCollection<ExpressionSyntax> boundParts)
     {
         var subjects = SubjectScope!;
         var child = repeated.RepeatedTable is { } childName ? FindTable(childName) : null;
         if (child is null || ReferenceEquals(child, subjects))
         {
+            var own = Conjuncts(where).Where(p => !boundParts.Contains(p)).ToList();
             return scope with
             {
-                Where = BindPredicate(where, new ExpressionContext(subjects), "a where clause"),
+                Where = boundParts.Count == 0 ? BindPredicate(where, new ExpressionContext(subjects), "a where clause")
+                    : Conjunction(own, new ExpressionContext(subjects)),
                 WhereText = Snippet(where.Span),
                 WhereTable = subjects.Name,
+                SubjectWhereText = boundParts.Count == 0 ? null : JoinParts(own),
             };
         }
 
         var subjectParts = new List<ExpressionSyntax>();
         var rowParts = new List<ExpressionSyntax>();
-        foreach (var part in Conjuncts(where))
+        foreach (var part in Conjuncts(where).Where(p => !boundParts.Contains(p)))
         {
             switch (ClassifyWherePart(part, kind, subjects, child))
             {

@@ -133,7 +133,7 @@ public static partial class DiagnosticDescriptors
         "groups {0} and {1} have identical predicates", Binding);
 
     public static DiagnosticDescriptor WhereNotSupported { get; } = Error("PL2040", "Unsupported where clause",
-        "not supported yet: a mixed model's where clause can only restrict group (group == X, group != X, group in (...), and, or, not)", Binding);
+        "not supported yet: a part of a mixed model's where clause that tests group can only test group (group == X, group != X, group in (...), and, or, not); join other conditions to it with a top-level 'and'", Binding);
 
     public static DiagnosticDescriptor GroupNotAllowedHere { get; } = Error("PL2041", "'group' outside a model",
         "'group' is the study's group factor and can only be used in a mixed model's where clause", Binding);

@@ -106,6 +106,17 @@ public class AnalysisScopeBindingTests
     }
 
     [Fact]
+    public void AMixedModelsWhereJoinsAGroupPartToSubjectAndRowParts()
+    {
+        var model = Assert.IsType<BoundMixedModel>(Single("model mixed Course ~ group + month + (1 | id) where group != A and age > 40 and month > 0"));
+
+        Assert.Equal(["B"], model.IncludedGroups.ToArray());
+        Assert.Equal("group != A and age > 40 and month > 0", model.Scope.WhereText);
+        Assert.Equal(("subjects", "age > 40"), (model.Scope.WhereTable, model.Scope.SubjectWhereText));
+        Assert.Equal("month > 0", model.Scope.RowWhereText);
+    }
+
+    [Fact]
     public void WithinNamesOneFactor()
     {
         var scope = Single("model cox Relapse ~ group + age within sex as cox_by_sex").Scope;
