@@ -151,7 +151,9 @@ public sealed partial class Binder
             var name = reference.Variable?.Name ?? "group";
             var span = reference.Variable?.Span ?? reference.Level.Span;
             var factor = factors.FirstOrDefault(f => f.Name == name);
-            if (factor is null)
+
+            // A mixed model's time (numeric or factor(week)) and row-level terms have no declared levels to name.
+            if (factor is null || factor.Kind is not TermFactorKind.Group && factor.Covariate is null)
             {
                 _diagnostics.Add(DiagnosticDescriptors.ReferenceNotATerm, span, name);
                 continue;

@@ -267,11 +267,13 @@ public sealed partial class Binder
         }
 
         var scope = BindScope(clauses, groupWhere ? null : outcome, skipWhere: groupWhere, boundParts: groupParts);
+        var references = BindLinearReferences(clauses, fixedTerms);
         return outcome is null
             ? null
             : new BoundMixedModel(Snippet(syntax.Span), outcome, transform, fixedTerms.ToImmutableArray(), randomEffects.ToImmutable(), included, reml, syntax.Span)
             {
                 Scope = scope,
+                References = references,
             };
     }
 

@@ -254,7 +254,11 @@ public sealed record BoundMixedModel(
     ImmutableArray<BoundRandomEffect> RandomEffects,
     ImmutableArray<string> IncludedGroups,
     bool Reml,
-    TextSpan Span) : BoundAnalysis(Source, Span);
+    TextSpan Span) : BoundAnalysis(Source, Span)
+{
+    /// <summary><c>reference x = level</c> (or a group): the treatment-contrast reference level of factor terms, as R's <c>relevel</c>.</summary>
+    public ImmutableArray<BoundLinearReference> References { get; init; } = ImmutableArray<BoundLinearReference>.Empty;
+}
 
 public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, ImmutableArray<double> Times, SurvivalConfType ConfType, TextSpan Span)
     : BoundAnalysis(Source, Span);

@@ -130,6 +130,7 @@ public static class AnalysisCatalog
             "lmerTest::lmer()", HeadShape.Formula, ["repeated"],
             [
                 new("method", ["reml", "ml"], "reml", "lmer(REML = TRUE / FALSE)", "Restricted or full maximum likelihood."),
+                new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 ..ScopeOptions,
             ],
             []),

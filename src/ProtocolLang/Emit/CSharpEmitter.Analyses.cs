@@ -94,7 +94,17 @@ public sealed partial class CSharpEmitter
         _w.Line(Array(RuntimeTypes.RandomEffect, random) + ",");
         var allGroups = m.IncludedGroups.SequenceEqual(_study.Groups.Select(g => g.Name));
         _w.Line((allGroups ? "GroupsIncluded: null" : "GroupsIncluded: " + StringArray(m.IncludedGroups)) + ",");
-        _w.Line("Reml: " + (m.Reml ? "true" : "false") + "));");
+        if (m.References.IsEmpty)
+        {
+            _w.Line("Reml: " + (m.Reml ? "true" : "false") + "));");
+        }
+        else
+        {
+            // Only a model with `reference` names them, so the generated code of every other model stays as it was.
+            _w.Line("Reml: " + (m.Reml ? "true" : "false") + ",");
+            var references = m.References.Select(r => "new(" + CSharpLiterals.String(r.Factor) + ", " + CSharpLiterals.String(r.Level) + ")");
+            _w.Line("References: " + Array(RuntimeTypes.LinearReference, references) + "));");
+        }
         _w.Unindent();
         _w.Unindent();
     }

@@ -18,6 +18,7 @@ internal sealed class MixedCovariate
     private readonly Func<int, double> _number;
     private readonly Func<int, string?> _level;
     private readonly IReadOnlyList<string>? _declaredLevels;
+    private string? _reference;
 
     private MixedCovariate(TermFactor factor, bool isFactor, Func<int, double> number, Func<int, string?> level, IReadOnlyList<string>? declaredLevels)
     {
@@ -35,8 +36,33 @@ internal sealed class MixedCovariate
     /// <summary>R's name of the variable in the formula: <c>age</c>, <c>sex</c> or <c>factor(age)</c>.</summary>
     public string Name => Factor.Kind == TermFactorKind.CovariateAsFactor ? $"factor({Factor.Name})" : Factor.Name;
 
-    /// <exception cref="MixedDesign.UnsupportedException">The variable cannot enter a model.</exception>
-    public static MixedCovariate Of(TermFactor factor)
+    /// <param name="reference">The reference level (<c>reference arm = treatment</c>; <c>true</c>/<c>false</c> for a bool); null: the first level.</param>
+    /// <exception cref="MixedDesign.UnsupportedException">The variable cannot enter a model, or the reference is not one of its levels.</exception>
+    public static MixedCovariate Of(TermFactor factor, string? reference = null)
+    {
+        MixedCovariate covariate = Coded(factor);
+        if (reference is null)
+        {
+            return covariate;
+        }
+
+        if (covariate._declaredLevels is not { } declared)
+        {
+            throw new MixedDesign.UnsupportedException($"'{factor.Name}' has no declared levels, so no reference level '{reference}'");
+        }
+
+        // A bool's levels are R's logical FALSE / TRUE; the study writes them false / true.
+        string level = factor.Covariate is BinaryVariable ? reference.ToUpperInvariant() : reference;
+        if (!declared.Contains(level, StringComparer.Ordinal))
+        {
+            throw new MixedDesign.UnsupportedException($"reference level '{reference}' is not a level of '{factor.Name}' ({string.Join(", ", declared)})");
+        }
+
+        covariate._reference = level;
+        return covariate;
+    }
+
+    private static MixedCovariate Coded(TermFactor factor)
     {
         bool asFactor = factor.Kind == TermFactorKind.CovariateAsFactor;
         switch (factor.Covariate)
@@ -73,6 +99,12 @@ internal sealed class MixedCovariate
         var present = new HashSet<string>(values, StringComparer.Ordinal);
         string[] levels = (_declaredLevels ?? present.Select(v => double.Parse(v, CultureInfo.InvariantCulture)).Order().Select(ModelText.Number).ToArray())
             .Where(present.Contains).ToArray();
+        if (_reference is { } reference && Array.IndexOf(levels, reference) is int position and > 0)
+        {
+            // R's relevel(f, ref = ): the reference first, the other levels in their order.
+            levels = [levels[position], .. levels.Where((_, i) => i != position)];
+        }
+
         return DesignVariable.Factor(Name, values.Select(v => Array.IndexOf(levels, v)).ToArray(), levels);
     }
 

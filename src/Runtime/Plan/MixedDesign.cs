@@ -56,10 +56,11 @@ internal sealed class MixedDesign
             throw new UnsupportedException($"a random slope must be on the outcome's time '{response.TimeName}'; found '{slope}'");
         }
 
+        var referenceOf = (spec.References ?? []).ToDictionary(r => r.Factor, r => r.Level, StringComparer.Ordinal);
         MixedCovariate[] covariates = spec.FixedTerms.SelectMany(t => t.Factors)
             .Where(f => f.Kind is TermFactorKind.Covariate or TermFactorKind.CovariateAsFactor)
             .DistinctBy(f => (f.Name, f.Kind))
-            .Select(MixedCovariate.Of)
+            .Select(f => MixedCovariate.Of(f, referenceOf.GetValueOrDefault(f.Name)))
             .ToArray();
         var missingCovariate = new int[covariates.Length];
         MixedRowCovariate[] rowTerms = spec.FixedTerms.SelectMany(t => t.Factors)
@@ -138,6 +139,18 @@ internal sealed class MixedDesign
         double[] y = rows.Select(r => log ? Math.Log(response.ValueArray[r]) : response.ValueArray[r]).ToArray();
         double[] time = rows.Select(r => response.TimeArray[r]).ToArray();
         int[] groupLevels = included.Where(g => rows.Any(r => codes[response.SubjectIndexArray[r]] == g)).ToArray();
+        if (referenceOf.TryGetValue("group", out string? groupReference))
+        {
+            // R's relevel(group, ref = ): the reference first, the other groups in their order (the means grid follows).
+            int reference = Array.FindIndex(groupLevels, g => string.Equals(cohort.GroupNames[g], groupReference, StringComparison.Ordinal));
+            if (reference < 0)
+            {
+                throw new UnsupportedException($"reference group '{groupReference}' has no rows in this model ({string.Join(", ", groupLevels.Select(g => cohort.GroupNames[g]))})");
+            }
+
+            groupLevels = [groupLevels[reference], .. groupLevels.Where((_, i) => i != reference)];
+        }
+
         double[] timeLevels = time.Distinct().Order().ToArray();
 
         var variables = new List<DesignVariable>();

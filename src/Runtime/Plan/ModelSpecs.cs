@@ -47,13 +47,16 @@ public enum TermFactorKind
 
 /// <summary>A linear mixed model: <c>model mixed response ~ terms + (random | grouping)</c>.</summary>
 /// <param name="GroupsIncluded">The groups analysed (from <c>where group != X</c>); null means all groups.</param>
+/// <param name="References">The treatment-contrast reference level of factor terms (<c>reference arm = treatment</c>, a group
+/// under the factor name "group"); a factor without one has its first level as reference.</param>
 public sealed record MixedModelSpec(
     RepeatedVariable Response,
     ResponseTransform Transform,
     IReadOnlyList<ModelTerm> FixedTerms,
     IReadOnlyList<RandomEffect> RandomEffects,
     IReadOnlyList<string>? GroupsIncluded,
-    bool Reml);
+    bool Reml,
+    IReadOnlyList<LinearReference>? References = null);
 
 /// <summary>A fixed-effect term: one factor is a main effect, several an interaction.</summary>
 public sealed record ModelTerm(IReadOnlyList<TermFactor> Factors);

@@ -117,6 +117,26 @@ public class AnalysisScopeBindingTests
     }
 
     [Fact]
+    public void AMixedModelsReferenceNamesAGroupOrACategoryLevelOfItsTerms()
+    {
+        var model = Assert.IsType<BoundMixedModel>(Single("model mixed Course ~ group * month + sex + adult + (1 | id) reference B, sex = M, adult = true"));
+
+        Assert.Equal([("group", "B"), ("sex", "M"), ("adult", "true")], model.References.Select(r => (r.Factor, r.Level)));
+    }
+
+    [Theory]
+    [InlineData("model mixed Course ~ group + month + (1 | id) reference month = M", "PL2035")]
+    [InlineData("model mixed Course ~ group + factor(month) + (1 | id) reference month = M", "PL2035")]
+    [InlineData("model mixed Course ~ group + sex + (1 | id) reference sex = X", "PL2011")]
+    [InlineData("model mixed Course ~ group + (1 | id) reference C", "PL2023")]
+    public void AMixedModelsReferenceMustNameALevelOfACategoricalTerm(string analysis, string id)
+    {
+        var result = TestStudies.Bind(Header + analysis + "\n}\n");
+
+        Assert.Equal([id], result.Diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void WithinNamesOneFactor()
     {
         var scope = Single("model cox Relapse ~ group + age within sex as cox_by_sex").Scope;
