@@ -39,6 +39,7 @@ public sealed class GroupSetTermRunTests : IDisposable
           outcome Weight: repeated weights.weight over Time
           model mixed Weight ~ diet + Time + (1 | Chick) as chickweight_group_set_diet_plus_time
           model mixed Weight ~ diet * Time + (1 | Chick) as chickweight_group_set_diet_star_time
+          model mixed Weight ~ diet * Time + (1 | Chick) reference diet = d34 as chickweight_group_set_reference_d34
         }
 
         """;

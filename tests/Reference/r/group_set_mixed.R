@@ -19,8 +19,8 @@ write.csv(chicks, file.path("..", "..", "Runtime.Tests", "Reference", "data", "c
 
 cw$diet <- factor(ifelse(cw$Diet == 1, "d1", ifelse(cw$Diet == 2, "d2", "d34")), levels = c("d1", "d2", "d34"))
 
-fit_case <- function(name, study_formula, formula) {
-  fit <- lmer(formula, data = cw, REML = TRUE)
+fit_case <- function(name, study_formula, formula, data = cw) {
+  fit <- lmer(formula, data = data, REML = TRUE)
   s <- summary(fit)$coefficients
   list(
     name = name,
@@ -40,6 +40,9 @@ fit_case <- function(name, study_formula, formula) {
 
 cases <- list(
   fit_case("chickweight_group_set_diet_plus_time", "diet + Time + (1 | Chick)", weight ~ diet + Time + (1 | Chick)),
-  fit_case("chickweight_group_set_diet_star_time", "diet * Time + (1 | Chick)", weight ~ diet * Time + (1 | Chick)))
+  fit_case("chickweight_group_set_diet_star_time", "diet * Time + (1 | Chick)", weight ~ diet * Time + (1 | Chick)),
+  # `reference diet = d34`: the set's third group as the treatment-contrast reference, as relevel() sets it.
+  fit_case("chickweight_group_set_reference_d34", "diet * Time + (1 | Chick) reference diet = d34", weight ~ diet * Time + (1 | Chick),
+           data = transform(cw, diet = relevel(diet, ref = "d34"))))
 
 write_fixture("group_set_mixed", "group_set_mixed.R", cases)
