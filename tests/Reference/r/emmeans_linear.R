@@ -56,7 +56,7 @@ emm_case <- function(name, formula, data, specs, by = NULL, families, logged = F
   em <- emmeans(fit, specs = specs, by = by)
   m <- as.data.frame(summary(em, type = "link"))
   out <- list(name = name, formula = paste(deparse(formula), collapse = " "), specs = specs,
-              by = if (is.null(by)) "" else by, n = nobs(fit),
+              by = if (is.null(by)) "" else by, n = nobs(fit), emmeans = as.character(packageVersion("emmeans")),
               estimate = I(m$emmean), se = I(m$SE), df = I(m$df), ci_low = I(m$lower.CL), ci_high = I(m$upper.CL))
   if (logged) {
     r <- as.data.frame(summary(em, type = "response"))
@@ -78,5 +78,4 @@ cases <- list(
            list(c("trt.vs.ctrl", "none"), c("pairwise", "tukey"))),
   emm_case("toothgrowth_log_dose", log(len) ~ supp + factor(dose), tooth, "dose", NULL,
            list(c("pairwise", "tukey"), c("trt.vs.ctrl", "none")), logged = TRUE))
-names(cases) <- vapply(cases, function(x) x$name, "")
 write_fixture("emmeans_linear", "tests/Reference/r/emmeans_linear.R", cases)
