@@ -118,6 +118,18 @@ public sealed class MarginalMeansRunTests : IDisposable
         Assert.Equal(["4", "6", "8"], means["means"]!.AsArray().Select(m => (string)m!["level"]!));
     }
 
+    [Fact]
+    public void TheReportShowsTheMeansAndContrastsTables()
+    {
+        Run("tooth", ToothStudy, "toothgrowth.csv");
+        string report = File.ReadAllText(Path.Combine(_temp.Combine("tooth"), "out", "report.md"));
+
+        Assert.Contains("Estimated marginal means of `factor(dose)` within each level of `supp`", report, StringComparison.Ordinal);
+        Assert.Contains("| Mean, response scale (95% CI) |", report, StringComparison.Ordinal);
+        Assert.Contains("| 0.5 / 1 |", report, StringComparison.Ordinal);
+        Assert.Contains("| `supp` | Contrast | Difference (95% CI) | SE | t | p |", report, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static void AssertMeans(JsonElement r, JsonArray rows)
