@@ -87,10 +87,11 @@ public sealed partial class Binder
             "hc3" => RobustStandardErrors.HC3,
             _ => RobustStandardErrors.None,
         };
+        var means = BindLinearMeans(clauses, terms);
         var scope = BindScope(clauses, null);
         return y is null
             ? null
-            : new BoundLinearModel(Snippet(syntax.Span), y, transform, terms.ToImmutableArray(), references, anova, robust, syntax.Span) { Scope = scope };
+            : new BoundLinearModel(Snippet(syntax.Span), y, transform, terms.ToImmutableArray(), references, anova, robust, syntax.Span) { Scope = scope, Means = means };
     }
 
     /// <summary>

@@ -323,7 +323,30 @@ public sealed record BoundLinearModel(
     ImmutableArray<BoundLinearReference> References,
     LinearAnovaType Anova,
     RobustStandardErrors Robust,
-    TextSpan Span) : BoundAnalysis(Source, Span);
+    TextSpan Span) : BoundAnalysis(Source, Span)
+{
+    /// <summary><c>means f[, g]</c> with its contrast and adjustment; null without <c>means</c>.</summary>
+    public BoundLinearMeans? Means { get; init; }
+}
+
+/// <summary><c>means f, g contrast ... adjust ...</c> of a linear model: emmeans(fit, ~ f | g).</summary>
+public sealed record BoundLinearMeans(string Factor, string? By, LinearMeansContrast Contrast, LinearMeansAdjust Adjust);
+
+/// <summary><c>contrast pairwise | reference</c>.</summary>
+public enum LinearMeansContrast
+{
+    Pairwise,
+    Reference,
+}
+
+/// <summary><c>adjust none | tukey | bonferroni | holm</c> of marginal-means contrasts.</summary>
+public enum LinearMeansAdjust
+{
+    None,
+    Tukey,
+    Bonferroni,
+    Holm,
+}
 
 /// <summary>One top-level <c>and</c> conjunct of a population's condition: the subject flow says which one a subject failed first.</summary>
 public sealed record BoundPopulationCondition(string Text, BoundExpression Condition);

@@ -43,6 +43,8 @@ public static class AnalysisCatalog
         new("anova", ClauseShape.Word, "an ANOVA type"),
         new("robust", ClauseShape.Word, "a robust standard error type"),
         new("per", ClauseShape.Expression, "a person-time variable"),
+        new("means", ClauseShape.ExpressionList, "a factor of the model"),
+        new("contrast", ClauseShape.Word, "a contrast of the means"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
@@ -170,6 +172,12 @@ public static class AnalysisCatalog
                     "The ANOVA table: sequential (type I), each term after the terms not containing it (type II), or each term after all others with sum-to-zero contrasts (type III)."),
                 new("robust", ["hc0", "hc1", "hc2", "hc3"], null, "sandwich::vcovHC(fit, type = \"HC0\" ... \"HC3\")",
                     "Heteroscedasticity-robust standard errors for the coefficients' t tests and CIs (the ANOVA and F stay classical)."),
+                new("means", [], null, "emmeans::emmeans(fit, ~ f) / ~ f | g",
+                    "Estimated marginal means of a factor term (numbers at their mean, the other factors' levels weighted equally), with SE and 95% CI; `means f, g`: the means of f within each level of g. For `log(y)` also back-transformed."),
+                new("contrast", ["pairwise", "reference"], "pairwise", "emmeans::contrast(em, \"pairwise\" | \"trt.vs.ctrl\")",
+                    "Contrasts of the means: every pair, or each level against the reference (first) level; ratios for `log(y)`."),
+                new("adjust", ["tukey", "bonferroni", "holm", "none"], "tukey (pairwise), bonferroni (reference)", "contrast(em, adjust = )",
+                    "Adjustment of the contrasts within each level of the second `means` factor (emmeans' dunnettx for reference contrasts is not implemented)."),
                 ..ScopeOptions,
             ],
             []),

@@ -6,7 +6,7 @@ namespace ProtocolLang.Emit;
 
 public sealed partial class CSharpEmitter
 {
-    /// <summary><c>run.Linear(info, new LinearSpec(response, transform, terms, references, anova, robust))</c>.</summary>
+    /// <summary><c>run.Linear(info, new LinearSpec(response, transform, terms, references, anova, robust[, means]))</c>.</summary>
     private void EmitLinearModel(BoundLinearModel m, string source, Dictionary<string, string> variables)
     {
         _w.Line("run.Linear(" + source + ",");
@@ -22,7 +22,17 @@ public sealed partial class CSharpEmitter
         var references = m.References.Select(r => "new(" + CSharpLiterals.String(r.Factor) + ", " + CSharpLiterals.String(r.Level) + ")");
         _w.Line(Array(RuntimeTypes.LinearReference, references) + ",");
         _w.Line("Anova: " + RuntimeTypes.LinearAnovaType + "." + m.Anova + ",");
-        _w.Line("Robust: " + RuntimeTypes.RobustStandardErrors + "." + m.Robust + "));");
+        if (m.Means is { } means)
+        {
+            _w.Line("Robust: " + RuntimeTypes.RobustStandardErrors + "." + m.Robust + ",");
+            _w.Line("Means: new " + RuntimeTypes.LinearMeansSpec + "(" + CSharpLiterals.String(means.Factor) + ", "
+                + (means.By is null ? "null" : CSharpLiterals.String(means.By)) + ", " + RuntimeTypes.LinearContrastMethod + "." + means.Contrast + ", "
+                + RuntimeTypes.LinearContrastAdjust + "." + means.Adjust + ")));");
+        }
+        else
+        {
+            _w.Line("Robust: " + RuntimeTypes.RobustStandardErrors + "." + m.Robust + "));");
+        }
         _w.Unindent();
         _w.Unindent();
     }

@@ -66,6 +66,9 @@ internal static class RuntimeTypes
     public const string LinearReference = Plan + "LinearReference";
     public const string LinearAnovaType = Plan + "LinearAnovaType";
     public const string RobustStandardErrors = Plan + "RobustStandardErrors";
+    public const string LinearMeansSpec = Plan + "LinearMeansSpec";
+    public const string LinearContrastMethod = Plan + "LinearContrastMethod";
+    public const string LinearContrastAdjust = Plan + "LinearContrastAdjust";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }

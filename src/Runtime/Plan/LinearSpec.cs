@@ -6,13 +6,15 @@ namespace ProtocolLang.Runtime.Plan;
 /// <param name="Response">A continuous or count variable of the subjects.</param>
 /// <param name="Terms">Main effects and interactions (<c>a * b</c> already expanded to a, b, a:b), in R's order.</param>
 /// <param name="References">Reference levels by factor name (<c>group</c>, a variable's name); absent factors use their first level.</param>
+/// <param name="Means">Estimated marginal means and contrasts of one of the factors; null for none.</param>
 public sealed record LinearSpec(
     Variable Response,
     ResponseTransform Transform,
     IReadOnlyList<ModelTerm> Terms,
     IReadOnlyList<LinearReference> References,
     LinearAnovaType Anova = LinearAnovaType.TypeI,
-    RobustStandardErrors Robust = RobustStandardErrors.None);
+    RobustStandardErrors Robust = RobustStandardErrors.None,
+    LinearMeansSpec? Means = null);
 
 /// <summary><c>reference x = level</c> of a linear model (<c>relevel(x, ref = level)</c>).</summary>
 public sealed record LinearReference(string Factor, string Level);

@@ -125,6 +125,15 @@ internal static class StatisticsWarnings
     /// <summary>Part of a linear model's output cannot be computed (type II/III ANOVA with an aliased column, HC2/HC3 at leverage 1).</summary>
     public const string LinearOutputNotComputed = "PL5084";
 
+    /// <summary>A linear model's marginal means cannot be estimated (an aliased column): they and their contrasts are reported as missing.</summary>
+    public const string LinearMeansNotEstimable = "PL5100";
+
+    /// <summary>The factor (or <c>by</c> factor) of a linear model's marginal means is not a factor term of the model: no means are reported.</summary>
+    public const string LinearMeansNotAFactor = "PL5101";
+
+    /// <summary>Tukey's adjustment asked for contrasts against a reference level: bonferroni is used instead.</summary>
+    public const string LinearMeansAdjustChanged = "PL5102";
+
     /// <summary>A GLM's IRLS (or glm.nb's θ alternation) reached its iteration limit (R: "glm.fit: algorithm did not converge").</summary>
     public const string GlmNotConverged = "PL5085";
 

@@ -118,11 +118,12 @@ public sealed partial class StudyRun
         }
 
         LinearAnovaResult? anova = Anova(fit, factors, spec, warnings);
+        LinearMeansResult? means = LinearMeans(fit, spec, warnings);
         var terms = coefficients.Select(k => new LinearTermResult(k.Term, factors.Label(matrix, matrix.ColumnInfo[k.Column]), k.Aliased ? "aliased" : ResultStatus.Ok,
             k.Estimate, k.StandardError, k.T, k.PValue, k.Low, k.High)).ToArray();
         var result = new LinearModelResult(LinearText.Response(spec), fit.N, matrix.Excluded, spec.Robust == RobustStandardErrors.None ? null : spec.Robust.ToString(),
             fit.Rank, terms, fit.Sigma, fit.DegreesOfFreedom, fit.RSquared, fit.AdjustedRSquared,
-            new LinearFTest(fit.FStatistic, fit.FDf1, fit.DegreesOfFreedom, fit.FPValue), fit.LogLikelihood, fit.Aic, fit.Bic, anova);
+            new LinearFTest(fit.FStatistic, fit.FDf1, fit.DegreesOfFreedom, fit.FPValue), fit.LogLikelihood, fit.Aic, fit.Bic, anova, means);
         Record(analysis, new AnalysisResult(0, analysis.Id, kind, analysis.Source, ResultStatus.Ok, method, null, specification, warnings, Linear: result));
     }
 

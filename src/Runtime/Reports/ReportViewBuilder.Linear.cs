@@ -48,6 +48,11 @@ public static partial class ReportViewBuilder
                 anova.Rows.Select(r => Row(Code(r.Term), F.DegreesOfFreedom(r.DegreesOfFreedom), F.Estimate(r.SumOfSquares), F.Estimate(r.MeanSquare),
                     r.Term == "Residuals" ? NotApplicable : F.Estimate(r.F), r.Term == "Residuals" ? NotApplicable : F.PValue(r.PValue))).ToArray()));
         }
+
+        if (linear.Means is { } means)
+        {
+            LinearMeansSection(means, notes, tables);
+        }
     }
 
     private static IReadOnlyList<string> LinearTermRow(LinearTermResult t) => t.Status == "aliased"

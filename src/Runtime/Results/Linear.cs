@@ -11,6 +11,7 @@ namespace ProtocolLang.Runtime.Results;
 /// <param name="ResidualStandardError">R's <c>sigma(fit)</c>, on <paramref name="DegreesOfFreedom"/> df.</param>
 /// <param name="DegreesOfFreedom">Residual df, n − rank.</param>
 /// <param name="F">The overall F test of every term against the intercept-only model (classical, also with robust SEs).</param>
+/// <param name="Means">Estimated marginal means and their contrasts (R emmeans), when asked for; null otherwise.</param>
 /// <param name="LogLikelihood">R's <c>logLik(fit)</c>; AIC and BIC count rank + 1 parameters, as R's <c>AIC</c>/<c>BIC</c>.</param>
 public sealed record LinearModelResult(
     string Response,
@@ -27,7 +28,8 @@ public sealed record LinearModelResult(
     double LogLikelihood,
     double Aic,
     double Bic,
-    LinearAnovaResult? Anova);
+    LinearAnovaResult? Anova,
+    LinearMeansResult? Means = null);
 
 /// <summary>One coefficient (a model-matrix column).</summary>
 /// <param name="Term">R's column name (<c>suppVC:factor(dose)2</c>).</param>

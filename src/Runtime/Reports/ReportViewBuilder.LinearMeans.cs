@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+
+namespace ProtocolLang.Runtime.Reports;
+
+public static partial class ReportViewBuilder
+{
+    /// <summary>
+    /// A linear model's marginal means and their contrasts: for a <c>log(y)</c> response the back-transformed means and
+    /// ratios, as a paper reports them (the log-scale numbers stay in results.json).
+    /// </summary>
+    private static void LinearMeansSection(LinearMeansResult means, List<string> notes, List<MarkdownTable> tables)
+    {
+        bool ratio = means.ResponseMeans is not null;
+        IReadOnlyList<LinearMeanRow> rows = means.ResponseMeans ?? means.Means;
+        IReadOnlyList<LinearContrastRow> contrasts = means.ResponseContrasts ?? means.Contrasts;
+        string within = means.By is null ? string.Empty : $" within each level of {Code(means.By)}";
+        string adjust = means.Adjust switch
+        {
+            "tukey" => "Tukey's studentized range (p and CI)",
+            "bonferroni" => "Bonferroni (p and CI)",
+            "holm" => "Holm (p; Bonferroni CI)",
+            _ => "no multiplicity adjustment",
+        };
+        notes.Add($"Estimated marginal means of {Code(means.Factor)}{within}, R emmeans: numeric terms at their mean, the other factors' levels weighted equally; "
+            + (ratio ? "back-transformed from the log scale (SE by the delta method), contrasts as ratios with t tests on the log scale; " : string.Empty)
+            + $"{(means.Contrast == "pairwise" ? "all pairwise contrasts" : "each level against the reference level")}, {adjust}"
+            + (means.By is null ? "." : $", per level of {Code(means.By)}."));
+        string[] byHeader = means.By is null ? [] : [Code(means.By)];
+        tables.Add(new MarkdownTable(
+            [.. byHeader, Code(means.Factor), ratio ? "Mean, response scale (95% CI)" : "Marginal mean (95% CI)", "SE", "df"],
+            "|" + string.Concat(Enumerable.Repeat("---|", byHeader.Length + 1)) + "--:|--:|--:|",
+            rows.Select(r => Row([.. ByCell(means, r.By), Cell(r.Level), $"{F.Estimate(r.Estimate)} ({F.Estimate(r.Low)} to {F.Estimate(r.High)})",
+                F.Estimate(r.StandardError), F.DegreesOfFreedom(r.DegreesOfFreedom)])).ToArray()));
+        tables.Add(new MarkdownTable(
+            [.. byHeader, "Contrast", ratio ? "Ratio (95% CI)" : "Difference (95% CI)", "SE", "t", "p"],
+            "|" + string.Concat(Enumerable.Repeat("---|", byHeader.Length + 1)) + "--:|--:|--:|--:|",
+            contrasts.Select(r => Row([.. ByCell(means, r.By), Cell(r.Contrast), $"{F.Estimate(r.Estimate)} ({F.Estimate(r.Low)} to {F.Estimate(r.High)})",
+                F.Estimate(r.StandardError), F.Estimate(r.T), F.PValue(r.PValue)])).ToArray()));
+    }
+
+    private static string[] ByCell(LinearMeansResult means, string? by) => means.By is null ? [] : [Cell(by ?? string.Empty)];
+}
