@@ -66,6 +66,8 @@ internal static class RuntimeTypes
     public const string LinearReference = Plan + "LinearReference";
     public const string LinearAnovaType = Plan + "LinearAnovaType";
     public const string RobustStandardErrors = Plan + "RobustStandardErrors";
+    public const string GlmSpec = Plan + "GlmSpec";
+    public const string GlmModelFamily = Plan + "GlmModelFamily";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }
