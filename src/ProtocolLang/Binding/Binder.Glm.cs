@@ -35,7 +35,8 @@ public sealed partial class Binder
                     _diagnostics.Add(DiagnosticDescriptors.LogisticResponseNotBinary, response.Variable.Span, response.Variable.Name, Describe(variable));
                 }
             }
-            else if (variable.Kind == VariableKind.Count)
+            else if (variable.Kind == VariableKind.Count
+                     || (variable.Column?.Type ?? variable.Derive?.Type ?? variable.Expression?.Type) is { Kind: TypeKind.Integer })
             {
                 y = variable;
             }

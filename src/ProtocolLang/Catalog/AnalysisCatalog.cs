@@ -43,6 +43,8 @@ public static class AnalysisCatalog
         new("anova", ClauseShape.Word, "an ANOVA type"),
         new("robust", ClauseShape.Word, "a robust standard error type"),
         new("per", ClauseShape.Expression, "a person-time variable"),
+        new("offset", ClauseShape.ExpressionList, "an offset expression"),
+        new("family", ClauseShape.Word, "a family"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
