@@ -30,7 +30,7 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
         [
             "subject_derives", "populations", "table1", "table1_overall", "table1_by_sex", "change24_summary",
             "change24_itt", "change24_pp", "ancova_change24", "km_arm", "km_arm_by_sex", "logrank_arm", "cox_arm", "cox_arm_by_sex",
-            "cox_arm_pp", "mixed_score",
+            "cox_arm_pp", "mixed_score", "logistic_responder", "responder_rd",
         ];
         Assert.Equal(checkedCases.Order(StringComparer.Ordinal), _run.Cases.Keys.Order(StringComparer.Ordinal));
     }
@@ -42,7 +42,7 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
         Assert.Equal(
             [
                 "table1", "table1_overall", "table1_by_sex.1", "table1_by_sex.2", "change24_summary", "change24_itt", "change24_pp",
-                "ancova_change24", "km_arm", "km_arm_by_sex.1", "km_arm_by_sex.2", "logrank_arm", "cox_arm", "cox_arm_by_sex.1", "cox_arm_by_sex.2",
+                "ancova_change24", "logistic_responder", "responder_rd", "km_arm", "km_arm_by_sex.1", "km_arm_by_sex.2", "logrank_arm", "cox_arm", "cox_arm_by_sex.1", "cox_arm_by_sex.2",
                 "cox_arm_pp", "mixed_score",
             ],
             ids);
@@ -259,6 +259,69 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
             Close(f[i], Number(rows[i], "f"), "F value " + i);
             P(pf[i], Number(rows[i], "pValue"), "Pr(>F) " + i);
         }
+    }
+
+    [Fact]
+    public void LogisticModelOfRespondersEqualsGlmBinomialWithConfintInR()
+    {
+        JsonElement r = _run.Cases["logistic_responder"];
+        JsonElement glm = _run.Analyses["logistic_responder"].GetProperty("glm");
+
+        Assert.Equal("binomial", glm.GetProperty("family").GetString());
+        Assert.Equal(Number(r, "n"), Number(glm, "n"));
+        Assert.Equal(Number(r, "n_excluded"), Number(glm, "excluded"));
+        JsonElement[] ours = glm.GetProperty("coefficients").EnumerateArray().ToArray();
+        string[] terms = Strings(r, "terms");
+        Assert.Equal(terms, ours.Select(t => t.GetProperty("term").GetString()!));
+        // The profile limits are the kernel's root of the signed likelihood-root, R's confint the spline of
+        // profile.glm: both meet at 1e-6 (GlmReferenceTests), so the same tolerance holds here.
+        foreach (var (field, ourField) in new[]
+                 {
+                     ("coef", "estimate"), ("se", "standardError"), ("z", "statistic"), ("wald_low", "waldLow"), ("wald_high", "waldHigh"),
+                     ("profile_low", "profileLow"), ("profile_high", "profileHigh"),
+                 })
+        {
+            double[] expected = Numbers(r, field);
+            for (int i = 0; i < terms.Length; i++)
+            {
+                Close(expected[i], Number(ours[i], ourField), $"{field} {terms[i]}");
+            }
+        }
+
+        double[] p = Numbers(r, "p"), coef = Numbers(r, "coef"), profileLow = Numbers(r, "profile_low");
+        for (int i = 0; i < terms.Length; i++)
+        {
+            P(p[i], Number(ours[i], "pValue"), "p " + terms[i]);
+            Close(Math.Exp(coef[i]), Number(ours[i], "ratio"), "odds ratio " + terms[i]);
+            Close(Math.Exp(profileLow[i]), Number(ours[i], "ratioProfileLow"), "odds ratio profile low " + terms[i]);
+        }
+
+        Close(Number(r, "deviance"), Number(glm, "deviance"), "deviance");
+        Close(Number(r, "null_deviance"), Number(glm, "nullDeviance"), "null deviance");
+        Assert.Equal(Number(r, "df_residual"), Number(glm, "residualDf"));
+        Assert.Equal(Number(r, "df_null"), Number(glm, "nullDf"));
+        Close(Number(r, "aic"), Number(glm, "aic"), "AIC");
+    }
+
+    [Fact]
+    public void RiskDifferenceOfRespondersEqualsNewcombeAndPropTestInR()
+    {
+        JsonElement r = _run.Cases["responder_rd"];
+        JsonElement row = _run.Analyses["responder_rd"].GetProperty("compare").GetProperty("rows")[0];
+        JsonElement[] summaries = row.GetProperty("summaries").EnumerateArray().ToArray();
+        double[] x = Numbers(r, "x"), n = Numbers(r, "n");
+        for (int k = 0; k < 2; k++)
+        {
+            Assert.Equal(x[k], Number(summaries[k], "count"));
+            Assert.Equal(n[k], Number(summaries[k], "n"));
+        }
+
+        JsonElement test = row.GetProperty("test");
+        Close(Number(r, "estimate"), Number(test, "estimate"), "risk difference");
+        Close(Number(r, "low"), Number(test, "confidenceLow"), "Newcombe low");
+        Close(Number(r, "high"), Number(test, "confidenceHigh"), "Newcombe high");
+        Close(Number(r, "chisq"), Number(test, "statistic"), "X-squared");
+        P(Number(r, "p"), Number(test, "pValue"), "p");
     }
 
     [Theory]

@@ -48,6 +48,7 @@ public sealed partial class Binder
                 "logrank" => BindLogRank(clauses),
                 "cox" => BindCox(clauses),
                 "linear" => BindLinearModel(clauses),
+                "logistic" or "poisson" or "negative_binomial" => BindGlmModel(clauses),
                 _ => null,
             };
             if (analysis is not null)

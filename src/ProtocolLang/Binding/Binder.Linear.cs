@@ -41,6 +41,35 @@ public sealed partial class Binder
             }
         }
 
+        var terms = BindModelTerms(formula);
+        var references = BindLinearReferences(clauses, terms);
+        var anova = AllowedWord(clauses, "anova")?.Name switch
+        {
+            "type2" => LinearAnovaType.TypeII,
+            "type3" => LinearAnovaType.TypeIII,
+            _ => LinearAnovaType.TypeI,
+        };
+        var robust = AllowedWord(clauses, "robust")?.Name switch
+        {
+            "hc0" => RobustStandardErrors.HC0,
+            "hc1" => RobustStandardErrors.HC1,
+            "hc2" => RobustStandardErrors.HC2,
+            "hc3" => RobustStandardErrors.HC3,
+            _ => RobustStandardErrors.None,
+        };
+        var means = BindLinearMeans(clauses, terms);
+        var scope = BindScope(clauses, null);
+        return y is null
+            ? null
+            : new BoundLinearModel(Snippet(syntax.Span), y, transform, terms.ToImmutableArray(), references, anova, robust, syntax.Span) { Scope = scope, Means = means };
+    }
+
+    /// <summary>
+    /// The fixed terms of a regression formula (<c>model linear</c>, <c>logistic</c>, <c>poisson</c>): each factor bound by
+    /// <see cref="BindLinearFactor"/>, <c>a * b</c> expanded, duplicates dropped, in R's terms() order. Random terms are reported.
+    /// </summary>
+    private List<BoundModelTerm> BindModelTerms(FormulaSyntax formula)
+    {
         var terms = new List<BoundModelTerm>();
         foreach (var term in formula.Terms)
         {
@@ -72,26 +101,7 @@ public sealed partial class Binder
         var appearance = terms.SelectMany(t => t.Factors).Select(f => f.Name).Distinct().ToList();
         terms = terms.Select(t => new BoundModelTerm(t.Factors.OrderBy(f => appearance.IndexOf(f.Name)).ToImmutableArray()))
             .OrderBy(t => t.Factors.Length).ToList();
-        var references = BindLinearReferences(clauses, terms);
-        var anova = AllowedWord(clauses, "anova")?.Name switch
-        {
-            "type2" => LinearAnovaType.TypeII,
-            "type3" => LinearAnovaType.TypeIII,
-            _ => LinearAnovaType.TypeI,
-        };
-        var robust = AllowedWord(clauses, "robust")?.Name switch
-        {
-            "hc0" => RobustStandardErrors.HC0,
-            "hc1" => RobustStandardErrors.HC1,
-            "hc2" => RobustStandardErrors.HC2,
-            "hc3" => RobustStandardErrors.HC3,
-            _ => RobustStandardErrors.None,
-        };
-        var means = BindLinearMeans(clauses, terms);
-        var scope = BindScope(clauses, null);
-        return y is null
-            ? null
-            : new BoundLinearModel(Snippet(syntax.Span), y, transform, terms.ToImmutableArray(), references, anova, robust, syntax.Span) { Scope = scope, Means = means };
+        return terms;
     }
 
     /// <summary>

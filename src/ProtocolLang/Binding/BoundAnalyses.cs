@@ -353,3 +353,22 @@ public sealed record BoundPopulationCondition(string Text, BoundExpression Condi
 
 /// <summary><c>population Name "label": condition</c>, its condition split at the top-level <c>and</c>s.</summary>
 public sealed record BoundPopulation(string Name, string Label, ImmutableArray<BoundPopulationCondition> Conditions, TextSpan Span);
+
+/// <summary>The family of a <see cref="BoundGlmModel"/>: the model kind, and <c>family quasi</c> for a Poisson one.</summary>
+public enum GlmModelFamily
+{
+    Logistic,
+    Poisson,
+    QuasiPoisson,
+    NegativeBinomial,
+}
+
+/// <summary><c>model logistic | poisson | negative_binomial y ~ terms</c>; terms as <see cref="BoundLinearModel"/>'s, and an optional offset.</summary>
+public sealed record BoundGlmModel(
+    string Source,
+    BoundVariable Response,
+    GlmModelFamily Family,
+    ImmutableArray<BoundModelTerm> Terms,
+    ImmutableArray<BoundLinearReference> References,
+    BoundVariable? Offset,
+    TextSpan Span) : BoundAnalysis(Source, Span);

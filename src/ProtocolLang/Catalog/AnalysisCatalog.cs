@@ -45,6 +45,8 @@ public static class AnalysisCatalog
         new("per", ClauseShape.Expression, "a person-time variable"),
         new("means", ClauseShape.ExpressionList, "a factor of the model"),
         new("contrast", ClauseShape.Word, "a contrast of the means"),
+        new("offset", ClauseShape.ExpressionList, "an offset expression"),
+        new("family", ClauseShape.Word, "a family"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
@@ -181,13 +183,36 @@ public static class AnalysisCatalog
                 ..ScopeOptions,
             ],
             []),
+        new("logistic", "model", "A logistic regression of a bool subject-level response: coefficients with z tests, odds ratios with Wald and profile-likelihood CIs, deviance and AIC.",
+            "glm(family = binomial), confint()", HeadShape.Formula, ["binary"],
+            [
+                new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                ..ScopeOptions,
+            ],
+            []),
+        new("poisson", "model", "A Poisson regression of a count: coefficients with z tests (t for quasi), rate ratios with Wald and profile-likelihood CIs, deviance and AIC.",
+            "glm(family = poisson | quasipoisson), confint()", HeadShape.Formula, ["count"],
+            [
+                new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                new("offset", [], null, "glm(y ~ x + offset(log(t)))", "A numeric expression added to the linear predictor with coefficient 1, e.g. `offset log(person_years)` for rates."),
+                new("family", ["poisson", "quasi"], "poisson", "glm(family = quasipoisson)", "`quasi` estimates the dispersion from Pearson's chi-squared (overdispersed counts)."),
+                ..ScopeOptions,
+            ],
+            []),
+        new("negative_binomial", "model", "A negative binomial regression of an overdispersed count, θ by maximum likelihood: rate ratios with Wald and profile-likelihood CIs.",
+            "MASS::glm.nb(), confint()", HeadShape.Formula, ["count"],
+            [
+                new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                new("offset", [], null, "glm.nb(y ~ x + offset(log(t)))", "A numeric expression added to the linear predictor with coefficient 1."),
+                ..ScopeOptions,
+            ],
+            []),
     ];
 
     /// <summary>Kinds planned for later versions: they get "not available yet", not "unknown".</summary>
     public static ImmutableArray<PlannedKind> Planned { get; } =
     [
-        new("logistic", "model", "glm(family = binomial)"), new("poisson", "model", "glm(family = poisson)"),
-        new("negative_binomial", "model", "MASS::glm.nb()"), new("ordinal", "model", "MASS::polr()"),
+        new("ordinal", "model", "MASS::polr()"),
         new("fine_gray", "model", "cmprsk::crr()"), new("competing_risks", "model", "cmprsk::cuminc()"),
         new("trend", "test", "prop.trend.test()"),
     ];

@@ -59,6 +59,9 @@ public sealed partial class CSharpEmitter
             case BoundLinearModel l:
                 EmitLinearModel(l, source, variables);
                 break;
+            case BoundGlmModel g:
+                EmitGlmModel(g, source, variables);
+                break;
         }
     }
 

@@ -174,6 +174,8 @@ public sealed partial class CSharpEmitter
                 BoundLogRank l => l.Strata is null ? [BoundVariable.ForOutcome(l.Outcome)] : [BoundVariable.ForOutcome(l.Outcome), l.Strata],
                 BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.SelectMany(t => t.Variables)).Concat(c.Strata),
                 BoundLinearModel l => new[] { l.Response }.Concat(l.Terms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!)),
+                BoundGlmModel g => new[] { g.Response }.Concat(g.Terms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!))
+                    .Concat(g.Offset is null ? [] : [g.Offset]),
                 _ => [],
             };
             var scope = analysis.Scope;

@@ -69,6 +69,8 @@ internal static class RuntimeTypes
     public const string LinearMeansSpec = Plan + "LinearMeansSpec";
     public const string LinearContrastMethod = Plan + "LinearContrastMethod";
     public const string LinearContrastAdjust = Plan + "LinearContrastAdjust";
+    public const string GlmSpec = Plan + "GlmSpec";
+    public const string GlmModelFamily = Plan + "GlmModelFamily";
 
     public const string AdjustMethod = "global::ProtocolLang.Runtime.Statistics.AdjustMethod";
 }

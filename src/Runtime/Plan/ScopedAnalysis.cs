@@ -75,4 +75,15 @@ internal sealed class ScopedAnalysis
                 .Select(t => t with { Factors = t.Factors.Select(f => f.Covariate is null ? f : f with { Covariate = Map(f.Covariate) }).ToArray() })
                 .ToArray(),
         };
+
+    public GlmSpec Map(GlmSpec spec) => _mapping is null
+        ? spec
+        : spec with
+        {
+            Response = Map(spec.Response),
+            Offset = spec.Offset is null ? null : Map(spec.Offset),
+            Terms = spec.Terms
+                .Select(t => t with { Factors = t.Factors.Select(f => f.Covariate is null ? f : f with { Covariate = Map(f.Covariate) }).ToArray() })
+                .ToArray(),
+        };
 }

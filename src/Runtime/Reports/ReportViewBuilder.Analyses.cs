@@ -22,6 +22,13 @@ public static partial class ReportViewBuilder
             "logrank" => "Log-rank test",
             "cox" => "Cox regression",
             "linear_model" => "Linear regression",
+            "glm" => analysis.Glm?.Family switch
+            {
+                "binomial" => "Logistic regression",
+                "negative_binomial" => "Negative binomial regression",
+                "quasipoisson" => "Quasi-Poisson regression",
+                _ => "Poisson regression",
+            },
             _ => analysis.Kind,
         };
         string status = analysis.Status switch
@@ -73,6 +80,11 @@ public static partial class ReportViewBuilder
         if (analysis.Linear is { } linear)
         {
             LinearSection(linear, notes, tables);
+        }
+
+        if (analysis.Glm is { } glm)
+        {
+            GlmSection(glm, notes, tables);
         }
 
         AddSurvival(analysis, notes, tables);

@@ -47,7 +47,8 @@ public class CatalogReferenceTests
         Assert.Equal("describe", AnalysisCatalog.Find("describe", null)!.Name);
         Assert.Null(AnalysisCatalog.Find("test", "cox"));
         Assert.Equal("linear", AnalysisCatalog.Find("model", "linear")!.Name);
-        Assert.Null(AnalysisCatalog.Find("model", "logistic"));
+        Assert.Equal("logistic", AnalysisCatalog.Find("model", "logistic")!.Name);
+        Assert.Null(AnalysisCatalog.Find("model", "ordinal"));
     }
 
     [Fact]

@@ -29,6 +29,12 @@
 #   ancova_change24   lm(change24 ~ arm + score0) (arm reference control; subjects without change24 or
 #                     score0 left out by na.omit): coefficients with SE, t, p, confint; sigma, R², F,
 #                     AIC, BIC; the type II ANOVA as car::Anova(fit, type = 2).
+#   logistic_responder glm(responder ~ arm + score0, family = binomial), responder = change24 >= 10 (NA
+#                     when change24 is): coefficients with SE, z, p, confint.default (Wald) and confint
+#                     (profile likelihood), deviance, null deviance, AIC, n and rows left out.
+#   responder_rd      risk difference treatment - control of responder, Newcombe's hybrid score CI (method
+#                     10) from the Wilson limits prop.test(x, n, correct = FALSE)$conf.int, and
+#                     prop.test(c(x1, x2), c(n1, n2), correct = FALSE).
 #   mixed_score       lmerTest::lmer(score ~ arm * factor(week) + (1 | id), REML) on the visit rows
 #                     with week > 0 (everyone): fixed effects with Satterthwaite df, the type III
 #                     ANOVA (arm x week interaction), theta, sigma, REML criterion. Tight optimiser
@@ -230,6 +236,33 @@ add(list(name = "ancova_change24", id = "ancova_change24", kind = "linear", form
                       ss = I(ancova_aov[["Sum Sq"]][-nrow(ancova_aov)]), f = I(ancova_aov[["F value"]][-nrow(ancova_aov)]),
                       p = I(ancova_aov[["Pr(>F)"]][-nrow(ancova_aov)])),
          car = as.character(packageVersion("car"))))
+
+# Responders: logistic model and risk difference -------------------------------------------------
+subjects$responder <- subjects$change24 >= 10
+logit <- glm(responder ~ arm + score0, family = binomial, data = subjects)
+logit_co <- summary(logit)$coefficients
+logit_wald <- confint.default(logit)
+logit_profile <- suppressMessages(confint(logit))
+add(list(name = "logistic_responder", id = "logistic_responder", kind = "logistic", formula = "responder ~ arm + score0",
+         reference = "control", n = nobs(logit), n_excluded = nrow(subjects) - nobs(logit),
+         terms = I(names(coef(logit))), coef = I(unname(coef(logit))), se = I(unname(logit_co[, "Std. Error"])),
+         z = I(unname(logit_co[, "z value"])), p = I(unname(logit_co[, "Pr(>|z|)"])),
+         wald_low = I(unname(logit_wald[, 1])), wald_high = I(unname(logit_wald[, 2])),
+         profile_low = I(unname(logit_profile[, 1])), profile_high = I(unname(logit_profile[, 2])),
+         deviance = deviance(logit), null_deviance = logit$null.deviance, df_residual = logit$df.residual,
+         df_null = logit$df.null, aic = AIC(logit)))
+responders <- subjects[!is.na(subjects$responder), ]
+rd_x <- c(sum(responders$responder[responders$arm == "treatment"]), sum(responders$responder[responders$arm == "control"]))
+rd_n <- c(sum(responders$arm == "treatment"), sum(responders$arm == "control"))
+wilson <- lapply(1:2, function(k) prop.test(rd_x[k], rd_n[k], correct = FALSE)$conf.int)
+rd_p <- rd_x / rd_n
+rd <- rd_p[1] - rd_p[2]
+rd_test <- prop.test(rd_x, rd_n, correct = FALSE)
+add(list(name = "responder_rd", id = "responder_rd", kind = "risk_difference", groups = I(c("treatment", "control")),
+         x = I(rd_x), n = I(rd_n), estimate = rd,
+         low = rd - sqrt((rd_p[1] - wilson[[1]][1])^2 + (wilson[[2]][2] - rd_p[2])^2),
+         high = rd + sqrt((wilson[[1]][2] - rd_p[1])^2 + (rd_p[2] - wilson[[2]][1])^2),
+         chisq = unname(rd_test$statistic), p = rd_test$p.value))
 
 # Mixed model ---------------------------------------------------------------------------------
 tight <- lmerControl(optimizer = "nloptwrap",
