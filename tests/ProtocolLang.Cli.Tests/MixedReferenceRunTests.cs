@@ -7,6 +7,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ProtocolLang.Cli.Commands;
 
+using static ProtocolLang.Cli.Tests.LmerFixtureAssertions;
+
 namespace ProtocolLang.Cli.Tests;
 
 /// <summary>
@@ -66,37 +68,10 @@ public sealed class MixedReferenceRunTests : IDisposable
     public void AReferenceLevelOnAMixedModelFitsAsLmerOnReleveledFactors(string id)
     {
         JsonElement r = Case(id);
-        AssertFitEqualsR(r, Analysis(id), id);
+        AssertFitEqualsR(r, Analysis(id), id, Tolerance);
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private static void AssertFitEqualsR(JsonElement r, JsonNode analysis, string id)
-    {
-        JsonNode mixed = analysis["mixed"]!;
-        Assert.Equal(((int)Number(r, "n_obs"), (int)Number(r, "n_subjects")), ((int)mixed["observations"]!, (int)mixed["subjects"]!));
-
-        JsonElement co = r.GetProperty("coefficients");
-        JsonArray fixedEffects = mixed["fixedEffects"]!.AsArray();
-        Assert.Equal(Strings(co, "names"), fixedEffects.Select(f => (string)f!["term"]!));
-        AllClose(Numbers(co, "estimate"), fixedEffects, "estimate", id + " estimate");
-        AllClose(Numbers(co, "se"), fixedEffects, "standardError", id + " se");
-        AllClose(Numbers(co, "df"), fixedEffects, "degreesOfFreedom", id + " df");
-        AllClose(Numbers(co, "t"), fixedEffects, "t", id + " t");
-        AllPClose(Numbers(co, "p"), fixedEffects, id + " p");
-
-        JsonElement aov = r.GetProperty("anova");
-        JsonArray typeIII = mixed["typeIII"]!.AsArray();
-        AllClose(Numbers(aov, "num_df"), typeIII, "numeratorDf", id + " num df");
-        AllClose(Numbers(aov, "den_df"), typeIII, "denominatorDf", id + " den df");
-        AllClose(Numbers(aov, "f"), typeIII, "f", id + " F");
-        AllPClose(Numbers(aov, "p"), typeIII, id + " anova p");
-
-        JsonNode fit = mixed["fit"]!;
-        Close(Number(r, "criterion"), fit["criterion"], id + " REML criterion");
-        Close(Number(r, "sigma"), fit["sigma"], id + " sigma");
-        Close(Numbers(r, "theta")[0], fit["theta"]![0], id + " theta");
-    }
 
     private JsonNode Run()
     {
@@ -123,64 +98,4 @@ public sealed class MixedReferenceRunTests : IDisposable
     }
 
     private static JsonElement Case(string name) => Fixture.Value.Single(c => c.GetProperty("name").GetString() == name);
-
-    private static double Number(JsonElement parent, string name)
-    {
-        JsonElement value = parent.GetProperty(name);
-        return value.ValueKind == JsonValueKind.Array ? value[0].GetDouble() : value.GetDouble();
-    }
-
-    private static double[] Numbers(JsonElement parent, string name)
-    {
-        JsonElement value = parent.GetProperty(name);
-        return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(e => e.GetDouble()).ToArray() : [value.GetDouble()];
-    }
-
-    private static string[] Strings(JsonElement parent, string name)
-    {
-        JsonElement value = parent.GetProperty(name);
-        return value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(e => e.GetString()!).ToArray() : [value.GetString()!];
-    }
-
-    private static void AllClose(double[] expected, JsonArray rows, string field, string quantity)
-    {
-        Assert.True(expected.Length == rows.Count, $"{quantity}: R has {expected.Length} values, results.json {rows.Count}");
-        for (int i = 0; i < expected.Length; i++)
-        {
-            Close(expected[i], rows[i]![field], $"{quantity}[{i}]");
-        }
-    }
-
-    /// <summary>
-    /// p-values as Examples.Tests' RReference.P: relative on the p scale, on the log scale below 1e-10 (an intercept's
-    /// p of 1e-105 moves by 1e-6 relative when t = 43 moves by 1e-9: the p scale amplifies agreement in t).
-    /// </summary>
-    private static void AllPClose(double[] expected, JsonArray rows, string quantity)
-    {
-        Assert.True(expected.Length == rows.Count, $"{quantity}: R has {expected.Length} values, results.json {rows.Count}");
-        for (int i = 0; i < expected.Length; i++)
-        {
-            double actual = (double)rows[i]!["pValue"]!;
-            if (expected[i] < 1e-10)
-            {
-                Close(Math.Log(expected[i]), Math.Log(actual), $"log {quantity}[{i}]");
-            }
-            else
-            {
-                Close(expected[i], actual, $"{quantity}[{i}]");
-            }
-        }
-    }
-
-    private static void Close(double expected, double actual, string quantity) =>
-        Assert.True(Math.Abs(actual - expected) <= Tolerance * Math.Abs(expected),
-            string.Create(CultureInfo.InvariantCulture, $"{quantity}: expected {expected:R}, got {actual:R} (relative tolerance {Tolerance})"));
-
-    private static void Close(double expected, JsonNode? actualNode, string quantity)
-    {
-        Assert.True(actualNode is not null, $"{quantity}: R has {expected.ToString("R", CultureInfo.InvariantCulture)}, results.json null");
-        double actual = (double)actualNode;
-        Assert.True(Math.Abs(actual - expected) <= Tolerance * Math.Abs(expected),
-            string.Create(CultureInfo.InvariantCulture, $"{quantity}: expected {expected:R}, got {actual:R} (relative tolerance {Tolerance})"));
-    }
 }
