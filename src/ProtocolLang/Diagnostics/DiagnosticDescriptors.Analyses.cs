@@ -54,7 +54,7 @@ public static partial class DiagnosticDescriptors
         "'{0}' of {1} takes one {2}; found {3}", Analyses);
 
     public static DiagnosticDescriptor CoxTermNotSupported { get; } = Error("PL2115", "Cox term not supported",
-        "not supported yet: a Cox model's terms are variables or expressions joined by '+', '*' or ':' (for factor(x), declare x as a category: one coefficient per level); found '{0}'", Analyses);
+        "not supported yet: a Cox model's terms are variables or expressions joined by '+', '*' or ':' (for factor(x), declare x as a category: one coefficient per level against the reference); found '{0}'", Analyses);
 
     public static DiagnosticDescriptor AdjustWithoutPairwise { get; } = Warning("PL2116", "Adjustment without pairwise tests",
         "'adjust' of logrank applies to the pairwise tests; without 'pairwise' it has no effect", Analyses);
