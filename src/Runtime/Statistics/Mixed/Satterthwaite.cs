@@ -28,10 +28,20 @@ internal sealed class Satterthwaite
     private readonly Matrix<double> _a;
 
     public Satterthwaite(ProfiledDeviance deviance, double[] theta, double sigma, bool reml)
+        : this(
+            v => deviance.Deviance(v.AsSpan(0, v.Length - 1), v[^1], reml),
+            v => Covariance(deviance, v.AsSpan(0, v.Length - 1).ToArray(), v[^1]),
+            theta.Append(sigma).ToArray())
     {
-        double[] phi = theta.Append(sigma).ToArray();
-        int p = deviance.P;
-        double[,] h = NumericDerivatives.Hessian(v => deviance.Deviance(v.AsSpan(0, v.Length - 1), v[^1], reml), phi);
+    }
+
+    /// <summary>
+    /// The same approximation for any model whose variance parameters φ give Cov(β̂): the MMRM
+    /// uses it with its REML criterion (−2 l_R) and (Xᵀ V⁻¹ X)⁻¹.
+    /// </summary>
+    internal Satterthwaite(Func<double[], double> criterion, Func<double[], Matrix<double>> covariance, double[] phi)
+    {
+        double[,] h = NumericDerivatives.Hessian(criterion, phi);
         var hessian = Matrix<double>.Build.DenseOfArray(h);
         var eigen = hessian.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
         var inverse = Matrix<double>.Build.Dense(phi.Length, phi.Length);
@@ -52,9 +62,9 @@ internal sealed class Satterthwaite
         }
 
         _a = 2 * inverse;
-        _covariance = Covariance(deviance, theta, sigma);
-        double[][] jac = NumericDerivatives.Jacobian(
-            v => Covariance(deviance, v.AsSpan(0, v.Length - 1).ToArray(), v[^1]).ToRowMajorArray(), phi);
+        _covariance = covariance(phi);
+        int p = _covariance.RowCount;
+        double[][] jac = NumericDerivatives.Jacobian(v => covariance(v).ToRowMajorArray(), phi);
         _jacobian = jac.Select(j => Matrix<double>.Build.Dense(p, p, (r, c) => j[(r * p) + c])).ToArray();
     }
 
