@@ -44,6 +44,7 @@ public sealed partial class Binder
                 "describe" => BindDescribe(clauses),
                 "compare" => BindCompare(clauses),
                 "mixed" => BindMixedModel(clauses),
+                "mmrm" => BindMmrm(clauses),
                 "kaplan_meier" => BindKaplanMeier(clauses),
                 "logrank" => BindLogRank(clauses),
                 "cox" => BindCox(clauses),

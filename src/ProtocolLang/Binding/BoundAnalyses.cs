@@ -258,7 +258,15 @@ public sealed record BoundMixedModel(
 {
     /// <summary><c>reference x = level</c> (or a group): the treatment-contrast reference level of factor terms, as R's <c>relevel</c>.</summary>
     public ImmutableArray<BoundLinearReference> References { get; init; } = ImmutableArray<BoundLinearReference>.Empty;
+
+    /// <summary><c>model mmrm</c>: fit as a mixed model for repeated measures (no random effects); null for <c>model mixed</c>.</summary>
+    public BoundMmrmOptions? Mmrm { get; init; }
 }
+
+/// <param name="Covariance">us, cs, ar1 or toep (mmrm's names).</param>
+/// <param name="Subject">The repeated table's link column.</param>
+/// <param name="Means">The factor whose means are estimated at each visit; null for none.</param>
+public sealed record BoundMmrmOptions(string Covariance, string Subject, string? Means, bool Pairwise);
 
 public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, ImmutableArray<double> Times, SurvivalConfType ConfType, TextSpan Span)
     : BoundAnalysis(Source, Span);

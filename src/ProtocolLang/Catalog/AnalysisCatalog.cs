@@ -47,6 +47,7 @@ public static class AnalysisCatalog
         new("contrast", ClauseShape.Word, "a contrast of the means"),
         new("offset", ClauseShape.ExpressionList, "an offset expression"),
         new("family", ClauseShape.Word, "a family"),
+        new("covariance", ClauseShape.Word, "a covariance structure"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
@@ -135,6 +136,19 @@ public static class AnalysisCatalog
             [
                 new("method", ["reml", "ml"], "reml", "lmer(REML = TRUE / FALSE)", "Restricted or full maximum likelihood."),
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                ..ScopeOptions,
+            ],
+            []),
+        new("mmrm", "model", "A mixed model for repeated measures: fixed terms, one row per subject and visit, a structured within-subject covariance, Satterthwaite df; the means of a factor at each visit with their contrasts.",
+            "mmrm::mmrm(), emmeans(fit, ~ f | visit)", HeadShape.Formula, ["repeated"],
+            [
+                new("covariance", ["us", "cs", "ar1", "toep"], "us", "mmrm(y ~ ... + us(visit | id)) / cs() / ar1() / toep()",
+                    "The within-subject covariance over the visits (the outcome's time): unstructured, compound symmetry, AR(1) or Toeplitz (homogeneous variances)."),
+                new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                new("means", [], null, "emmeans::emmeans(fit, ~ f | visit)",
+                    "Estimated marginal means of a factor at each visit (numbers at their mean, other factors weighted equally), with Satterthwaite df and 95% CI."),
+                new("contrast", ["reference", "pairwise"], "reference", "emmeans::contrast(em, \"trt.vs.ctrl\" | \"pairwise\")",
+                    "Contrasts of the means within each visit: each level against the reference (first) level, or every pair; unadjusted."),
                 ..ScopeOptions,
             ],
             []),

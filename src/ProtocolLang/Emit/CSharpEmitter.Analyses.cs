@@ -97,16 +97,30 @@ public sealed partial class CSharpEmitter
         _w.Line(Array(RuntimeTypes.RandomEffect, random) + ",");
         var allGroups = m.IncludedGroups.SequenceEqual(_study.Groups.Select(g => g.Name));
         _w.Line((allGroups ? "GroupsIncluded: null" : "GroupsIncluded: " + StringArray(m.IncludedGroups)) + ",");
-        if (m.References.IsEmpty)
+        // Only a model with `reference` (or an MMRM) names them, so the generated code of every other model stays as it was.
+        var named = new List<string> { "Reml: " + (m.Reml ? "true" : "false") };
+        if (!m.References.IsEmpty)
         {
-            _w.Line("Reml: " + (m.Reml ? "true" : "false") + "));");
-        }
-        else
-        {
-            // Only a model with `reference` names them, so the generated code of every other model stays as it was.
-            _w.Line("Reml: " + (m.Reml ? "true" : "false") + ",");
             var references = m.References.Select(r => "new(" + CSharpLiterals.String(r.Factor) + ", " + CSharpLiterals.String(r.Level) + ")");
-            _w.Line("References: " + Array(RuntimeTypes.LinearReference, references) + "));");
+            named.Add("References: " + Array(RuntimeTypes.LinearReference, references));
+        }
+
+        if (m.Mmrm is { } mmrm)
+        {
+            var covariance = mmrm.Covariance switch
+            {
+                "cs" => "CompoundSymmetry",
+                "ar1" => "Ar1",
+                "toep" => "Toeplitz",
+                _ => "Unstructured",
+            };
+            named.Add("Mmrm: new " + RuntimeTypes.MmrmOptions + "(" + RuntimeTypes.MmrmCovarianceKind + "." + covariance + ", "
+                + CSharpLiterals.String(mmrm.Subject) + ", " + CSharpLiterals.StringOrNull(mmrm.Means) + ", " + (mmrm.Pairwise ? "true" : "false") + ")");
+        }
+
+        for (int i = 0; i < named.Count; i++)
+        {
+            _w.Line(named[i] + (i == named.Count - 1 ? "));" : ","));
         }
         _w.Unindent();
         _w.Unindent();

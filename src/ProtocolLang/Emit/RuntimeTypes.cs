@@ -48,6 +48,8 @@ internal static class RuntimeTypes
     public const string DescribeOptions = Plan + "DescribeOptions";
     public const string DescribeStatistic = Plan + "DescribeStatistic";
     public const string MixedModelSpec = Plan + "MixedModelSpec";
+    public const string MmrmOptions = Plan + "MmrmOptions";
+    public const string MmrmCovarianceKind = "global::ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind";
     public const string ResponseTransform = Plan + "ResponseTransform";
     public const string ModelTerm = Plan + "ModelTerm";
     public const string TermFactor = Plan + "TermFactor";

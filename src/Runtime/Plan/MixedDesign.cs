@@ -33,6 +33,12 @@ internal sealed class MixedDesign
 
     public IReadOnlyList<RowsLeftOut> LeftOut { get; }
 
+    /// <summary>The outcome's time of each row that entered (parallel to the input's rows): an MMRM's visit.</summary>
+    public double[] RowTimes { get; private init; } = [];
+
+    /// <summary>The distinct times of the rows that entered, ascending, whether or not time is a term.</summary>
+    public double[] AllTimeLevels { get; private init; } = [];
+
     /// <summary>
     /// Every group × time cell in group-major order, for a model with group and factor time: emmeans'
     /// reference grid (other factors averaged with equal weights, numbers at their mean over the
@@ -44,13 +50,20 @@ internal sealed class MixedDesign
     public static MixedDesign Build(MixedModelSpec spec, Cohort cohort)
     {
         RepeatedVariable response = spec.Response;
-        if (spec.RandomEffects.Count != 1)
+        if (spec.Mmrm is not null)
+        {
+            if (spec.RandomEffects.Count > 0)
+            {
+                throw new UnsupportedException("an MMRM models the within-subject covariance directly and has no random-effects terms");
+            }
+        }
+        else if (spec.RandomEffects.Count != 1)
         {
             throw new UnsupportedException(string.Create(CultureInfo.InvariantCulture,
                 $"the mixed-model kernel fits one random-effects term per subject; the model has {spec.RandomEffects.Count}"));
         }
 
-        RandomEffect random = spec.RandomEffects[0];
+        RandomEffect random = spec.RandomEffects.Count > 0 ? spec.RandomEffects[0] : new RandomEffect(spec.Mmrm!.Subject, false, null);
         if (random.Slope is { } slope && !string.Equals(slope, response.TimeName, StringComparison.Ordinal))
         {
             throw new UnsupportedException($"a random slope must be on the outcome's time '{response.TimeName}'; found '{slope}'");
@@ -205,7 +218,11 @@ internal sealed class MixedDesign
             ? ReferenceGrid.CellMeans(fixedDesign, [index[("group", TermFactorKind.Group)], index.First(e => e.Key.Item2 == TermFactorKind.TimeAsFactor).Value])
             : null;
         return new MixedDesign(input, FormulaText(spec, fixedDesign), hasGroup ? groupLevels.Select(g => cohort.GroupNames[g]).ToArray() : null,
-            timeFactor ? timeLevels : null, leftOut, means);
+            timeFactor ? timeLevels : null, leftOut, means)
+        {
+            RowTimes = time,
+            AllTimeLevels = timeLevels,
+        };
     }
 
     private static int[] IncludedGroups(MixedModelSpec spec, Cohort cohort)
@@ -233,6 +250,20 @@ internal sealed class MixedDesign
     private static string FormulaText(MixedModelSpec spec, FixedEffectsDesign design)
     {
         string response = spec.Transform == ResponseTransform.Log ? $"log({spec.Response.Name})" : spec.Response.Name;
+        string fixedTerms = design.TermNames.Count == 0 ? "1" : string.Join(" + ", design.TermNames);
+        if (spec.Mmrm is { } mmrm)
+        {
+            // mmrm's covariance term: us(visit | subject), as the R package writes it.
+            string structure = mmrm.Covariance switch
+            {
+                Statistics.Mmrm.MmrmCovarianceKind.CompoundSymmetry => "cs",
+                Statistics.Mmrm.MmrmCovarianceKind.Ar1 => "ar1",
+                Statistics.Mmrm.MmrmCovarianceKind.Toeplitz => "toep",
+                _ => "us",
+            };
+            return $"{response} ~ {fixedTerms} + {structure}({spec.Response.TimeName} | {mmrm.Subject})";
+        }
+
         RandomEffect r = spec.RandomEffects[0];
         string left = (r.Intercept, r.Slope) switch
         {

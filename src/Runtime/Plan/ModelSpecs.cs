@@ -56,7 +56,19 @@ public sealed record MixedModelSpec(
     IReadOnlyList<RandomEffect> RandomEffects,
     IReadOnlyList<string>? GroupsIncluded,
     bool Reml,
-    IReadOnlyList<LinearReference>? References = null);
+    IReadOnlyList<LinearReference>? References = null,
+    MmrmOptions? Mmrm = null);
+
+/// <summary>
+/// <c>model mmrm</c>: the fixed terms of a <see cref="MixedModelSpec"/> (which then has no random effects) fitted as a
+/// mixed model for repeated measures, one row per subject and visit (the outcome's time), with a structured
+/// within-subject covariance.
+/// </summary>
+/// <param name="Subject">The subject key column (the repeated table's link), for the formula text.</param>
+/// <param name="Means">A categorical term whose marginal means are estimated at each visit (emmeans' <c>~ arm | visit</c>), with
+/// its contrasts; null for none.</param>
+/// <param name="Pairwise">Every pair of levels; otherwise each level against the reference (first) level (<c>trt.vs.ctrl</c>).</param>
+public sealed record MmrmOptions(ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind Covariance, string Subject, string? Means = null, bool Pairwise = false);
 
 /// <summary>A fixed-effect term: one factor is a main effect, several an interaction.</summary>
 public sealed record ModelTerm(IReadOnlyList<TermFactor> Factors);

@@ -134,6 +134,15 @@ internal static class StatisticsWarnings
     /// <summary>Tukey's adjustment asked for contrasts against a reference level: bonferroni is used instead.</summary>
     public const string LinearMeansAdjustChanged = "PL5102";
 
+    /// <summary>A subject has two rows at one visit of an MMRM: Σ has one row per visit, so the model is not fitted.</summary>
+    public const string MmrmDuplicateVisit = "PL5103";
+
+    /// <summary>The MMRM's REML optimisation did not converge, or ended where the Hessian is not positive definite.</summary>
+    public const string MmrmConvergence = "PL5104";
+
+    /// <summary>An MMRM cannot be fitted (too few rows for the covariance parameters, Σ not positive definite, no rows).</summary>
+    public const string MmrmNotFitted = "PL5105";
+
     /// <summary>A GLM's IRLS (or glm.nb's θ alternation) reached its iteration limit (R: "glm.fit: algorithm did not converge").</summary>
     public const string GlmNotConverged = "PL5085";
 

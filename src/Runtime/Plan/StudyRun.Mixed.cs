@@ -38,11 +38,17 @@ public sealed partial class StudyRun
             analysis = analysis with { Scope = analysis.Scope with { RowSubset = spec.Response } };
         }
 
-        ForEachScope(analysis, "mixed_model", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
+        ForEachScope(analysis, spec.Mmrm is null ? "mixed_model" : "mmrm", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
     }
 
     private void MixedModel(ScopedAnalysis analysis, MixedModelSpec spec)
     {
+        if (spec.Mmrm is { } mmrm)
+        {
+            MmrmModel(analysis, spec, mmrm);
+            return;
+        }
+
         Cohort cohort = analysis.Cohort;
         string method = $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
         string specification = ModelText.Mixed(spec, ScopedCohort.GroupTermOf(cohort));
@@ -61,25 +67,7 @@ public sealed partial class StudyRun
             return;
         }
 
-        var warnings = new List<WarningResult>(NotFiniteWarnings(spec.FixedTerms.SelectMany(t => t.Factors).Select(f => f.Covariate).Prepend<Variable?>(spec.Response)));
-        if (design.LeftOut.Count > 0)
-        {
-            string parts = string.Join(", ", design.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Count} {l.Reason}")));
-            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
-                $"'{spec.Response.Name}': {design.LeftOut.Sum(l => l.Count)} of {spec.Response.Values.Length} rows left out ({parts})")));
-        }
-
-        if (analysis.Result?.RowsLeftOut is [{ } rowsLeftOut])
-        {
-            // The analysis' own row subset: counted over the rows of its subjects (those of subjects out of scope are out anyway).
-            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
-                $"'{spec.Response.Name}': {rowsLeftOut.Count} row(s) of '{spec.Response.Table}' left out by 'where {rowsLeftOut.Reason}' (rows of the subjects in scope); {spec.Response.Values.Length} in it")));
-        }
-        else if (spec.Response.LeftOutByWhere > 0)
-        {
-            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
-                $"'{spec.Response.Name}': {spec.Response.LeftOutByWhere} row(s) of '{spec.Response.Table}' left out by the outcome's subset (where {spec.Response.WhereText ?? "..."}); {spec.Response.Values.Length} in it")));
-        }
+        var warnings = MixedRowWarnings(analysis, spec, design);
 
         // Designs lme4 refuses, or fits to an arbitrary variance split, are "not estimable" here.
         if (MixedModelIdentifiability.ConstantResponse(design.Input) is { } constant)
@@ -122,6 +110,32 @@ public sealed partial class StudyRun
         }
 
         RecordMixed(analysis, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit, cohort));
+    }
+
+    /// <summary>The non-finite-value warnings and the counts of rows left out, per reason, of a mixed model or MMRM.</summary>
+    private List<WarningResult> MixedRowWarnings(ScopedAnalysis analysis, MixedModelSpec spec, MixedDesign design)
+    {
+        var warnings = new List<WarningResult>(NotFiniteWarnings(spec.FixedTerms.SelectMany(t => t.Factors).Select(f => f.Covariate).Prepend<Variable?>(spec.Response)));
+        if (design.LeftOut.Count > 0)
+        {
+            string parts = string.Join(", ", design.LeftOut.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Count} {l.Reason}")));
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{spec.Response.Name}': {design.LeftOut.Sum(l => l.Count)} of {spec.Response.Values.Length} rows left out ({parts})")));
+        }
+
+        if (analysis.Result?.RowsLeftOut is [{ } rowsLeftOut])
+        {
+            // The analysis' own row subset: counted over the rows of its subjects (those of subjects out of scope are out anyway).
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{spec.Response.Name}': {rowsLeftOut.Count} row(s) of '{spec.Response.Table}' left out by 'where {rowsLeftOut.Reason}' (rows of the subjects in scope); {spec.Response.Values.Length} in it")));
+        }
+        else if (spec.Response.LeftOutByWhere > 0)
+        {
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.MixedRowsLeftOut, string.Create(CultureInfo.InvariantCulture,
+                $"'{spec.Response.Name}': {spec.Response.LeftOutByWhere} row(s) of '{spec.Response.Table}' left out by the outcome's subset (where {spec.Response.WhereText ?? "..."}); {spec.Response.Values.Length} in it")));
+        }
+
+        return warnings;
     }
 
     private void RecordMixed(ScopedAnalysis analysis, string status, string method, string? reason, string specification, IReadOnlyList<WarningResult> warnings, MixedModelResult? result) =>

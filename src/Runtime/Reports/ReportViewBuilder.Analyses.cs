@@ -18,6 +18,7 @@ public static partial class ReportViewBuilder
             "describe" => "Descriptive table " + GroupingWords(analysis.Scope),
             "compare" => "Comparison of " + string.Join(", ", analysis.Compare?.Rows.Select(r => r.Label).Distinct(StringComparer.Ordinal) ?? Array.Empty<string>()),
             "mixed_model" => "Linear mixed model",
+            "mmrm" => "Mixed model for repeated measures",
             "kaplan_meier" => "Kaplan-Meier survival",
             "logrank" => "Log-rank test",
             "cox" => "Cox regression",
@@ -70,6 +71,11 @@ public static partial class ReportViewBuilder
         if (analysis.Mixed is { } mixed)
         {
             AddMixed(mixed, notes, tables);
+        }
+
+        if (analysis.Mmrm is { } mmrm)
+        {
+            AddMmrm(mmrm, notes, tables);
         }
 
         if (analysis.Cox is { } cox)

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProtocolLang.Runtime.Results;
+using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+
+namespace ProtocolLang.Runtime.Reports;
+
+public static partial class ReportViewBuilder
+{
+    /// <summary>
+    /// An MMRM as a trial report gives it: the contrast of the means factor at each visit first (the estimand), then the
+    /// means, the fixed effects, Σ̂ with its correlations, and the fit.
+    /// </summary>
+    private static void AddMmrm(MmrmResult mmrm, List<string> notes, List<MarkdownTable> tables)
+    {
+        notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"Model {InlineCode(mmrm.Formula)} (REML, {mmrm.Covariance} covariance over the visits {string.Join(", ", mmrm.Visits.Select(InlineCode))}), {mmrm.Observations} observations of {mmrm.Subjects} subjects.")
+            + " t-tests, means and contrasts use Satterthwaite's degrees of freedom.");
+        if (mmrm.LevelLabels is { Count: > 0 } labelled)
+        {
+            notes.Add("Terms name levels by their codes: " + string.Join("; ", labelled.Select(v =>
+                InlineCode(v.Variable) + " " + string.Join(", ", v.Levels.Select((level, i) => InlineCode(level) + " = " + Cell(v.Labels[i]))))) + ".");
+        }
+
+        if (mmrm.NotEstimable is { Count: > 0 } aliased)
+        {
+            notes.Add("The fixed-effects design is rank deficient: " + string.Join(", ", aliased.Select(InlineCode))
+                + " cannot be estimated (aliased with other columns) and were dropped.");
+        }
+
+        if (mmrm.Contrasts is { Count: > 0 } contrasts && mmrm.Means is { } means)
+        {
+            notes.Add("Means are emmeans' reference-grid means at each visit (numeric variables at their mean over the fitted rows, other factors weighted equally); contrasts are not adjusted for multiplicity.");
+            tables.Add(new MarkdownTable(
+                new[] { "Contrast: " + (mmrm.MeansFactor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI", "p" },
+                "|---|--:|--:|--:|--:|--:|--:|",
+                contrasts.Select(c => Row(Cell(c.Contrast), Cell(c.Visit), Number(c.Estimate), Number(c.StandardError), Df(c.Df),
+                    Interval(c.Lower, c.Upper), double.IsNaN(c.P) ? "not estimable" : F.PValue(c.P))).ToArray()));
+            tables.Add(new MarkdownTable(
+                new[] { "Estimated marginal mean: " + (mmrm.MeansFactor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI" },
+                "|---|--:|--:|--:|--:|--:|",
+                means.Select(m => Row(Cell(m.Level), Cell(m.Visit), Number(m.Estimate), Number(m.StandardError), Df(m.Df), Interval(m.Lower, m.Upper))).ToArray()));
+        }
+
+        tables.Add(new MarkdownTable(
+            new[] { "Fixed effect", "Estimate", "SE", "df", "t", "p" },
+            "|---|--:|--:|--:|--:|--:|",
+            mmrm.FixedEffects.Select(f => Row(Cell(f.Term), F.Estimate(f.Estimate), F.Estimate(f.StandardError), F.DegreesOfFreedom(f.DegreesOfFreedom),
+                F.Statistic(f.T), F.PValue(f.PValue))).ToArray()));
+
+        // Σ̂: variances and covariances on and below the diagonal, correlations above it, as a reader compares structures.
+        tables.Add(new MarkdownTable(
+            mmrm.Visits.Select(v => "Visit " + v).Prepend("Covariance (lower) / correlation (upper)").ToArray(),
+            "|---|" + string.Concat(mmrm.Visits.Select(_ => "--:|")),
+            mmrm.Visits.Select((v, i) => (IReadOnlyList<string>)mmrm.Visits.Select((_, j) => j <= i ? F.Estimate(mmrm.Sigma[i][j]) : F.Estimate(mmrm.Correlation[i][j]))
+                .Prepend("Visit " + v).ToArray()).ToArray()));
+
+        MmrmFitStatistics fit = mmrm.Fit;
+        tables.Add(new MarkdownTable(
+            new[] { "Fit statistic", "Value" },
+            "|---|--:|",
+            new[]
+            {
+                Row("REML criterion", F.Estimate(fit.Criterion)),
+                Row("Restricted log-likelihood", F.Estimate(fit.LogLikelihood) + " (covariance parameters = " + F.Count(fit.Parameters) + ")"),
+                Row("AIC", F.Estimate(fit.Aic)),
+                Row("BIC", F.Estimate(fit.Bic)),
+                Row("Optimiser", fit.Converged ? "converged" : Bold("not converged")),
+            }));
+
+        static string Number(double value) => double.IsNaN(value) ? "not estimable" : F.Estimate(value);
+
+        static string Df(double value) => double.IsNaN(value) ? string.Empty : F.DegreesOfFreedom(value);
+
+        static string Interval(double lower, double upper) => double.IsNaN(lower) || double.IsNaN(upper) ? string.Empty : $"{F.Estimate(lower)} to {F.Estimate(upper)}";
+    }
+}
