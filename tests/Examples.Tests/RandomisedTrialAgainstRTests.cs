@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -30,7 +31,7 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
         [
             "subject_derives", "populations", "table1", "table1_overall", "table1_by_sex", "change24_summary",
             "change24_itt", "change24_pp", "ancova_change24", "km_arm", "km_arm_by_sex", "logrank_arm", "cox_arm", "cox_arm_by_sex",
-            "cox_arm_pp", "mixed_score", "logistic_responder", "responder_rd",
+            "cox_arm_pp", "mixed_score", "mmrm_score", "logistic_responder", "responder_rd",
         ];
         Assert.Equal(checkedCases.Order(StringComparer.Ordinal), _run.Cases.Keys.Order(StringComparer.Ordinal));
     }
@@ -43,7 +44,7 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
             [
                 "table1", "table1_overall", "table1_by_sex.1", "table1_by_sex.2", "change24_summary", "change24_itt", "change24_pp",
                 "ancova_change24", "logistic_responder", "responder_rd", "km_arm", "km_arm_by_sex.1", "km_arm_by_sex.2", "logrank_arm", "cox_arm", "cox_arm_by_sex.1", "cox_arm_by_sex.2",
-                "cox_arm_pp", "mixed_score",
+                "cox_arm_pp", "mixed_score", "mmrm_score",
             ],
             ids);
         Assert.All(_run.Analyses.Values, a => Assert.Equal("ok", a.GetProperty("status").GetString()));
@@ -394,6 +395,66 @@ public sealed class RandomisedTrialAgainstRTests : IClassFixture<RandomisedTrial
         Close(Number(r, "sigma"), Number(fit, "sigma"), "sigma");
         Close(Numbers(r, "theta")[0], Numbers(fit, "theta")[0], "theta");
     }
+
+    /// <summary>
+    /// The MMRM against the R reference (gls polished to the REML optimum, numDeriv Satterthwaite): β and SE at 1e-6,
+    /// Σ and the dfs at 1e-5 (the optimum is as sharp as the criterion's rounding lets a numeric gradient see; see
+    /// Runtime.Tests' MmrmTests), logLik at 1e-9 (also against gls's), and treatment − control at each visit.
+    /// </summary>
+    [Fact]
+    public void MmrmWithTheArmContrastAtEachVisitEqualsR()
+    {
+        JsonElement r = _run.Cases["mmrm_score"];
+        JsonElement analysis = _run.Analyses["mmrm_score"];
+        JsonElement mmrm = analysis.GetProperty("mmrm");
+        Assert.Equal(Number(r, "n_obs"), Number(mmrm, "observations"));
+        Assert.Equal(Number(r, "n_subjects"), Number(mmrm, "subjects"));
+        Assert.Equal(Numbers(r, "weeks").Select(w => w.ToString(CultureInfo.InvariantCulture)), mmrm.GetProperty("visits").EnumerateArray().Select(v => v.GetString()!));
+        Assert.Contains(analysis.GetProperty("warnings").EnumerateArray(),
+            w => w.GetProperty("message").GetString()!.Contains($"{Number(r, "n_missing_score0")} with a missing score0", StringComparison.Ordinal));
+
+        string[] names = Strings(r, "names");
+        JsonElement[] fixedEffects = mmrm.GetProperty("fixedEffects").EnumerateArray().ToArray();
+        Assert.Equal(names, fixedEffects.Select(f => f.GetProperty("term").GetString()!));
+        double[] beta = Numbers(r, "beta"), se = Numbers(r, "se"), df = Numbers(r, "df");
+        for (int i = 0; i < names.Length; i++)
+        {
+            Near(beta[i], Number(fixedEffects[i], "estimate"), 1e-6, "estimate " + names[i]);
+            Near(se[i], Number(fixedEffects[i], "standardError"), 1e-6, "SE " + names[i]);
+            Near(df[i], Number(fixedEffects[i], "degreesOfFreedom"), 1e-5, "df " + names[i]);
+        }
+
+        double[] sigma = mmrm.GetProperty("sigma").EnumerateArray().SelectMany(row => row.EnumerateArray().Select(v => v.GetDouble())).ToArray();
+        double[] rSigma = Numbers(r, "sigma");
+        for (int i = 0; i < rSigma.Length; i++)
+        {
+            Near(rSigma[i], sigma[i], 1e-5, $"Sigma[{i}]");
+        }
+
+        JsonElement fit = mmrm.GetProperty("fit");
+        Near(Number(r, "log_lik"), Number(fit, "logLikelihood"), 1e-9, "logLik");
+        Near(Number(r, "gls_log_lik"), Number(fit, "logLikelihood"), 1e-9, "logLik against gls");
+        Near(Number(r, "aic"), Number(fit, "aic"), 1e-9, "AIC");
+        Near(Number(r, "bic"), Number(fit, "bic"), 1e-9, "BIC");
+
+        JsonElement contrast = r.GetProperty("contrast");
+        JsonElement[] ours = mmrm.GetProperty("contrasts").EnumerateArray().ToArray();
+        double[] weeks = Numbers(contrast, "week");
+        Assert.Equal(weeks.Length, ours.Length);
+        for (int v = 0; v < weeks.Length; v++)
+        {
+            string at = " at week " + weeks[v].ToString(CultureInfo.InvariantCulture);
+            Assert.Equal("treatment - control", ours[v].GetProperty("contrast").GetString());
+            Near(Numbers(contrast, "estimate")[v], Number(ours[v], "estimate"), 1e-6, "difference" + at);
+            Near(Numbers(contrast, "se")[v], Number(ours[v], "standardError"), 1e-6, "SE" + at);
+            Near(Numbers(contrast, "df")[v], Number(ours[v], "df"), 1e-5, "df" + at);
+            Near(Numbers(contrast, "lower")[v], Number(ours[v], "lower"), 1e-6, "lower" + at);
+            Near(Numbers(contrast, "upper")[v], Number(ours[v], "upper"), 1e-6, "upper" + at);
+        }
+    }
+
+    private static void Near(double expected, double actual, double tolerance, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Abs(expected), $"{what}: expected {expected:R}, got {actual:R} (relative {Math.Abs(expected - actual) / Math.Abs(expected):G3})");
 
     private static void Describe(JsonElement r, JsonElement analysis, JsonElement groups, string name)
     {

@@ -35,6 +35,7 @@
 #   responder_rd      risk difference treatment - control of responder, Newcombe's hybrid score CI (method
 #                     10) from the Wilson limits prop.test(x, n, correct = FALSE)$conf.int, and
 #                     prop.test(c(x1, x2), c(n1, n2), correct = FALSE).
+#   mmrm_score        MMRM, unstructured covariance over weeks 4..24, adjusted for score0 (see its section below).
 #   mixed_score       lmerTest::lmer(score ~ arm * factor(week) + (1 | id), REML) on the visit rows
 #                     with week > 0 (everyone): fixed effects with Satterthwaite df, the type III
 #                     ANOVA (arm x week interaction), theta, sigma, REML criterion. Tight optimiser
@@ -285,6 +286,47 @@ add(list(name = "mixed_score", id = "mixed_score", kind = "mixed", formula = "sc
                       f = I(aov[["F value"]]), p = I(aov[["Pr(>F)"]])),
          criterion = unname(getME(fit, "devcomp")$cmp["REML"]),
          theta = I(unname(getME(fit, "theta"))), sigma = sigma(fit)))
+
+# MMRM --------------------------------------------------------------------------------------------
+# model mmrm ScoreCourse ~ arm * factor(week) + score0 covariance us where week > 0 reference arm = control
+#   means arm: mmrm is not served by Debian, so nlme::gls(corSymm + varIdent, REML) gives the start and the
+#   REML criterion of mmrm_functions.R (mmrm's formula) is polished to a tight optimum; Satterthwaite df by
+#   numDeriv as mmrm's; the arm means at each visit at score0's mean over the fitted rows (emmeans' grid)
+#   and treatment - control at each visit. Rows of subjects without score0 are left out (na.omit).
+source("mmrm_functions.R")
+suppressPackageStartupMessages(library(nlme))
+mm <- merge(course, subjects[, c("id", "score0")], by = "id")
+mm <- mm[order(match(mm$id, subjects$id), mm$week), ]
+mm_missing_score0 <- sum(is.na(mm$score0))
+mm <- mm[!is.na(mm$score0), ]
+mm_weeks <- sort(unique(mm$week))
+mm$visit <- match(mm$week, mm_weeks)
+mm$weekf <- factor(mm$week, levels = mm_weeks)
+mm_form <- score ~ arm * factor(week) + score0
+mm_X <- model.matrix(mm_form, mm)
+mm_gls <- gls(score ~ arm * weekf + score0, mm, correlation = corSymm(form = ~ visit | id), weights = varIdent(form = ~ 1 | weekf), method = "REML")
+mm_full <- names(which(table(mm$id) == length(mm_weeks)))[1]
+mm_start <- mmrm_theta_from_sigma("us", unclass(getVarCov(mm_gls, individual = mm_full)))
+mm_fit <- mmrm_fit("us", mm$score, mm_X, match(mm$id, unique(mm$id)), mm$visit, length(mm_weeks), mm_start)
+mm_rows <- t(sapply(seq_len(ncol(mm_X)), function(j) mmrm_contrast(mm_fit, as.numeric(seq_len(ncol(mm_X)) == j))))
+mm_grid <- expand.grid(arm = factor(ARMS, levels = ARMS), week = mm_weeks)
+mm_grid$score0 <- mean(mm$score0); mm_grid$score <- 0
+mm_G <- model.matrix(mm_form, mm_grid)
+mm_means <- t(sapply(seq_len(nrow(mm_G)), function(r) mmrm_contrast(mm_fit, mm_G[r, ])))
+mm_diff <- t(sapply(seq_along(mm_weeks), function(v) mmrm_contrast(mm_fit, mm_G[2 * v, ] - mm_G[2 * v - 1, ])))
+mm_ll <- -mm_fit$solve$criterion / 2
+mm_k <- mmrm_parameters("us", length(mm_weeks))
+add(list(name = "mmrm_score", id = "mmrm_score", kind = "mmrm", formula = "score ~ arm * factor(week) + score0 + us(week | id)",
+         n_obs = nrow(mm), n_subjects = length(unique(mm$id)), n_missing_score0 = mm_missing_score0, weeks = I(mm_weeks),
+         names = I(colnames(mm_X)), beta = I(unname(mm_fit$solve$beta)), se = I(unname(mm_rows[, "se"])), df = I(unname(mm_rows[, "df"])),
+         p = I(unname(mm_rows[, "p"])), sigma = I(as.vector(t(mm_fit$solve$sigma))),
+         log_lik = mm_ll, aic = -2 * mm_ll + 2 * mm_k, bic = -2 * mm_ll + mm_k * log(length(unique(mm$id))),
+         gls_log_lik = as.numeric(logLik(mm_gls)), max_abs_gradient = max(abs(mm_fit$gradient)),
+         means = list(arm = I(as.character(mm_grid$arm)), week = I(mm_grid$week), estimate = I(unname(mm_means[, "estimate"])),
+                      se = I(unname(mm_means[, "se"])), df = I(unname(mm_means[, "df"]))),
+         contrast = list(week = I(mm_weeks), estimate = I(unname(mm_diff[, "estimate"])), se = I(unname(mm_diff[, "se"])),
+                         df = I(unname(mm_diff[, "df"])), p = I(unname(mm_diff[, "p"])), lower = I(unname(mm_diff[, "lower"])),
+                         upper = I(unname(mm_diff[, "upper"])))))
 
 out <- list(
   script = "randomised_trial.R",
