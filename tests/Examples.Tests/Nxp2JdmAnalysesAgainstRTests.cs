@@ -247,11 +247,11 @@ public sealed class Nxp2JdmAnalysesAgainstRTests : IClassFixture<Nxp2JdmAnalyses
         JsonElement zph = r.GetProperty("zph");
         string[] zphTerms = Strings(zph, "terms");
         double[] zChisq = Numbers(zph, "chisq"), zDf = Numbers(zph, "df"), zP = Numbers(zph, "p");
-        Assert.Equal("km", cox.ProportionalHazards.Transform);
-        Assert.Equal(zphTerms, cox.ProportionalHazards.Tests.Select(t => t.Term).ToArray());
+        Assert.Equal("km", cox.ProportionalHazards!.Transform);
+        Assert.Equal(zphTerms, cox.ProportionalHazards!.Tests.Select(t => t.Term).ToArray());
         for (int i = 0; i < zphTerms.Length; i++)
         {
-            CoxProportionalHazardsTerm t = cox.ProportionalHazards.Tests[i];
+            CoxProportionalHazardsTerm t = cox.ProportionalHazards!.Tests[i];
             Close(zChisq[i], t.ChiSquare, "zph chisq " + zphTerms[i]);
             Assert.Equal(zDf[i], t.DegreesOfFreedom);
             P(zP[i], t.PValue, "zph p " + zphTerms[i]);

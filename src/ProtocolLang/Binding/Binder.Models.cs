@@ -157,6 +157,15 @@ public sealed partial class Binder
             }
         }
 
+        var zph = AllowedWord(clauses, "zph")?.Name switch
+        {
+            "rank" => ZphTransform.Rank,
+            "identity" => ZphTransform.Identity,
+            "log" => ZphTransform.Log,
+            "none" => ZphTransform.None,
+            _ => ZphTransform.Km,
+        };
+
         var strata = clauses.Expressions("strata").Select(e => ResolveStratum(e, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
         var scope = BindScope(clauses, null);
         if (outcome is null)
@@ -165,7 +174,7 @@ public sealed partial class Binder
         }
 
         var bound = terms.Select(t => ToBoundCoxTerm(t, references));
-        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope };
+        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope, Zph = zph };
     }
 
     private BoundMixedModel? BindMixedModel(AnalysisClauses clauses)

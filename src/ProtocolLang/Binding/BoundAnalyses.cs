@@ -281,6 +281,16 @@ public enum TiesMethod
     Breslow,
 }
 
+/// <summary>The time scale of a Cox model's proportional-hazards test: <c>cox.zph(fit, transform = )</c>, or no test.</summary>
+public enum ZphTransform
+{
+    Km,
+    Rank,
+    Identity,
+    Log,
+    None,
+}
+
 /// <summary>A Cox term: <see cref="Covariate"/> null means the group factor, unless the term is an <see cref="Interaction"/>.</summary>
 public sealed record BoundCoxTerm(BoundVariable? Covariate, string? ReferenceLevel)
 {
@@ -299,7 +309,11 @@ public sealed record BoundCox(
     ImmutableArray<BoundCoxTerm> Terms,
     TiesMethod Ties,
     ImmutableArray<BoundVariable> Strata,
-    TextSpan Span) : BoundAnalysis(Source, Span);
+    TextSpan Span) : BoundAnalysis(Source, Span)
+{
+    /// <summary><c>zph km | rank | identity | log | none</c>; km (cox.zph's default) when absent.</summary>
+    public ZphTransform Zph { get; init; } = ZphTransform.Km;
+}
 
 /// <summary>Which ANOVA table a linear model reports: <c>anova type1 | type2 | type3</c>.</summary>
 public enum LinearAnovaType

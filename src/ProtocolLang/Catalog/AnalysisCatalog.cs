@@ -40,6 +40,7 @@ public static class AnalysisCatalog
         new("pairwise", ClauseShape.Flag, string.Empty),
         new("reference", ClauseShape.References, "a reference level or 'variable = level'"),
         new("ties", ClauseShape.Word, "a ties method"),
+        new("zph", ClauseShape.Word, "a time scale for the proportional-hazards test"),
         new("anova", ClauseShape.Word, "an ANOVA type"),
         new("robust", ClauseShape.Word, "a robust standard error type"),
         new("per", ClauseShape.Expression, "a person-time variable"),
@@ -176,6 +177,8 @@ public static class AnalysisCatalog
             [
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 new("ties", ["efron", "breslow"], "efron", "coxph(ties = )", "How tied event times are handled."),
+                new("zph", ["km", "rank", "identity", "log", "none"], "km", "cox.zph(fit, transform = ); none: no cox.zph",
+                    "The time scale g(t) of the proportional-hazards test: 1 − KM(t), the rank of t among all times, t or log(t); `none` leaves the test out."),
                 new("strata", [], null, "coxph(Surv(t, e) ~ x + strata(s))", "Strata with their own baseline hazard: categorical or bool variables or expressions."),
                 ..ScopeOptions,
             ],

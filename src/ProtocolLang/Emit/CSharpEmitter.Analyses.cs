@@ -52,7 +52,18 @@ public sealed partial class CSharpEmitter
                 var terms = c.Terms.Select(t => t.Interaction.IsEmpty ? "new(" + CoxTermArguments(t, variables) + ")" : CoxTerm(t, variables));
                 _w.Line(Array(RuntimeTypes.CoxTerm, terms) + ",");
                 _w.Line(RuntimeTypes.TiesMethod + "." + c.Ties + ",");
-                _w.Line(VariableArray(c.Strata, variables) + "));");
+
+                // Only a model with another time scale names it, so the generated code of every other model stays as it was.
+                if (c.Zph == ZphTransform.Km)
+                {
+                    _w.Line(VariableArray(c.Strata, variables) + "));");
+                }
+                else
+                {
+                    _w.Line(VariableArray(c.Strata, variables) + ",");
+                    _w.Line("Zph: " + RuntimeTypes.ZphTransform + "." + c.Zph + "));");
+                }
+
                 _w.Unindent();
                 _w.Unindent();
                 break;

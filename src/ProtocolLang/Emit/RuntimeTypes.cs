@@ -58,6 +58,7 @@ internal static class RuntimeTypes
     public const string CoxSpec = Plan + "CoxSpec";
     public const string CoxTerm = Plan + "CoxTerm";
     public const string TiesMethod = Plan + "TiesMethod";
+    public const string ZphTransform = Plan + "ZphTransform";
     public const string SurvivalConfType = Plan + "SurvivalConfType";
     public const string ChildAggregates = Plan + "ChildAggregates";
     public const string AnalysisInfo = Plan + "AnalysisInfo";

@@ -80,7 +80,8 @@ public sealed record TermFactor(string Name, TermFactorKind Kind, Variable? Cova
 public sealed record RandomEffect(string Grouping, bool Intercept, string? Slope);
 
 /// <summary>A Cox proportional-hazards model.</summary>
-public sealed record CoxSpec(TimeToEventVariable Outcome, IReadOnlyList<CoxTerm> Terms, TiesMethod Ties, IReadOnlyList<Variable> Strata);
+/// <param name="Zph">The time scale of the proportional-hazards test (<c>cox.zph(fit, transform = )</c>), or none to skip it.</param>
+public sealed record CoxSpec(TimeToEventVariable Outcome, IReadOnlyList<CoxTerm> Terms, TiesMethod Ties, IReadOnlyList<Variable> Strata, ZphTransform Zph = ZphTransform.Km);
 
 /// <summary>
 /// A Cox model term: a covariate (<see cref="Covariate"/> null is the group factor), or, made with <see cref="Product"/>,
@@ -119,4 +120,23 @@ public enum TiesMethod
 
     /// <summary><c>coxph(ties = "breslow")</c>.</summary>
     Breslow,
+}
+
+/// <summary>The time scale of a Cox model's proportional-hazards test: <c>zph km | rank | identity | log | none</c>.</summary>
+public enum ZphTransform
+{
+    /// <summary><c>cox.zph(fit, transform = "km")</c>, R's default: 1 − the pooled Kaplan-Meier.</summary>
+    Km,
+
+    /// <summary><c>cox.zph(fit, transform = "rank")</c>: the rank of the time among all subjects' times.</summary>
+    Rank,
+
+    /// <summary><c>cox.zph(fit, transform = "identity")</c>: the time itself.</summary>
+    Identity,
+
+    /// <summary><c>cox.zph(fit, transform = "log")</c>: log(time).</summary>
+    Log,
+
+    /// <summary>No test: as an R user who does not call <c>cox.zph</c>.</summary>
+    None,
 }

@@ -45,7 +45,15 @@ internal static class ModelText
             text += "; reference " + string.Join(", ", references);
         }
 
-        return text + "; ties = " + (spec.Ties == TiesMethod.Efron ? "efron" : "breslow");
+        text += "; ties = " + (spec.Ties == TiesMethod.Efron ? "efron" : "breslow");
+
+        // Only a model that chose another time scale says so: the default (km) keeps the text it always had.
+        return spec.Zph switch
+        {
+            ZphTransform.Km => text,
+            ZphTransform.None => text + "; zph = none",
+            _ => text + "; zph = " + StudyRun.ZphName(spec.Zph),
+        };
     }
 
     private static int Defined(System.ReadOnlySpan<double> values)

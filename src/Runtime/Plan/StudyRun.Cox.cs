@@ -34,7 +34,7 @@ public sealed partial class StudyRun
         string ties = spec.Ties == TiesMethod.Efron ? "efron" : "breslow";
         string method = $"Cox proportional hazards, {(spec.Ties == TiesMethod.Efron ? "Efron" : "Breslow")} ties, R survival::coxph(ties = \"{ties}\")"
             + "; Wald 95% CI for hazard ratios; concordance with SE as R concordance(fit)"
-            + "; proportional hazards as R cox.zph(fit, transform = \"km\", terms = TRUE)";
+            + (spec.Zph == ZphTransform.None ? string.Empty : $"; proportional hazards as R cox.zph(fit, transform = \"{ZphName(spec.Zph)}\", terms = TRUE)");
         string specification = ModelText.Cox(spec, ScopedCohort.GroupTermOf(cohort));
         var covariates = new List<CoxCovariate>();
         var labels = new Dictionary<string, Func<string?, string>>(StringComparer.Ordinal);
@@ -92,7 +92,7 @@ public sealed partial class StudyRun
             warnings.Add(StatisticsWarnings.Warning(code, w));
         }
 
-        CoxProportionalHazardsResult ph = ProportionalHazards(design, fit, spec, ScopedCohort.GroupTermOf(cohort), warnings);
+        CoxProportionalHazardsResult? ph = spec.Zph == ZphTransform.None ? null : ProportionalHazards(design, fit, spec, ScopedCohort.GroupTermOf(cohort), warnings);
         static CoxTestResult Test(string name, CoxGlobalTest t) => new(name, t.Statistic, t.DegreesOfFreedom, t.PValue);
         var result = new CoxResult(ties, spec.Strata.Select(s => s.Name).ToArray(), fit.N, design.Excluded, fit.Events, fit.Iterations, fit.Converged, terms,
             fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance,
@@ -123,10 +123,26 @@ public sealed partial class StudyRun
         return Enumerable.Range(0, present.Length).Where(g => present[g]).Select(g => cohort.GroupNames[g]).ToList();
     }
 
-    /// <summary>cox.zph for the fitted model, each term labelled as the reader knows it.</summary>
+    /// <summary>cox.zph's <c>transform</c> argument for <paramref name="zph"/> (not <see cref="ZphTransform.None"/>).</summary>
+    internal static string ZphName(ZphTransform zph) => zph switch
+    {
+        ZphTransform.Rank => "rank",
+        ZphTransform.Identity => "identity",
+        ZphTransform.Log => "log",
+        _ => "km",
+    };
+
+    /// <summary>cox.zph for the fitted model on the spec's time scale, each term labelled as the reader knows it.</summary>
     private static CoxProportionalHazardsResult ProportionalHazards(CoxDesign design, CoxFit fit, CoxSpec spec, string groupTerm, List<WarningResult> warnings)
     {
-        CoxZph zph = CoxProportionalHazardsTest.Test(design, fit);
+        CoxZphTransform transform = spec.Zph switch
+        {
+            ZphTransform.Rank => CoxZphTransform.Rank,
+            ZphTransform.Identity => CoxZphTransform.Identity,
+            ZphTransform.Log => CoxZphTransform.Log,
+            _ => CoxZphTransform.Km,
+        };
+        CoxZph zph = CoxProportionalHazardsTest.Test(design, fit, transform);
         if (zph.Warning is not null && fit.Events > 0)
         {
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.CoxProportionalHazardsUndefined, zph.Warning));
@@ -142,6 +158,6 @@ public sealed partial class StudyRun
             .Select(t => new CoxProportionalHazardsTerm(t.Term, labels[t.Term], t.ChiSquare, t.DegreesOfFreedom, t.PValue))
             .Append(new CoxProportionalHazardsTerm("GLOBAL", "Global test", zph.Global.ChiSquare, zph.Global.DegreesOfFreedom, zph.Global.PValue))
             .ToArray();
-        return new CoxProportionalHazardsResult("km", rows, zph.Warning);
+        return new CoxProportionalHazardsResult(ZphName(spec.Zph), rows, zph.Warning);
     }
 }

@@ -35,14 +35,24 @@ public static partial class ReportViewBuilder
                 Row("AIC, BIC (n = events)", $"{F.Estimate(cox.Aic)}, {F.Estimate(cox.Bic)}"),
                 Row("Newton-Raphson iterations", F.Count(cox.Iterations) + (cox.Converged ? string.Empty : " (did not converge)")),
             }));
-        ProportionalHazardsTable(cox.ProportionalHazards, notes, tables);
+        if (cox.ProportionalHazards is { } ph)
+        {
+            ProportionalHazardsTable(ph, notes, tables);
+        }
     }
 
-    /// <summary>cox.zph: one row per term and the global test; a small p questions proportional hazards.</summary>
+    /// <summary>cox.zph on its time scale: one row per term and the global test; a small p questions proportional hazards.</summary>
     private static void ProportionalHazardsTable(CoxProportionalHazardsResult ph, List<string> notes, List<MarkdownTable> tables)
     {
-        notes.Add("Proportional-hazards test (Grambsch & Therneau 1994) as R survival::cox.zph(fit, transform = \"km\", terms = TRUE): "
-            + "a score test of each term's coefficient changing linearly with 1 − KM(t); a small p questions proportional hazards."
+        string scale = ph.Transform switch
+        {
+            "rank" => "the rank of t among all subjects' times",
+            "identity" => "t",
+            "log" => "log(t)",
+            _ => "1 − KM(t)",
+        };
+        notes.Add($"Proportional-hazards test (Grambsch & Therneau 1994) as R survival::cox.zph(fit, transform = \"{ph.Transform}\", terms = TRUE): "
+            + $"a score test of each term's coefficient changing linearly with {scale}; a small p questions proportional hazards."
             + (ph.Reason is null ? string.Empty : " Not computed: " + ph.Reason + "."));
         tables.Add(new MarkdownTable(
             new[] { "Proportional hazards (cox.zph)", "χ²", "df", "p" },

@@ -10,7 +10,7 @@ namespace ProtocolLang.Runtime.Results;
 /// <param name="Iterations">Newton-Raphson iterations (R's <c>fit$iter</c>).</param>
 /// <param name="Concordance">Harrell's C, as R's <c>concordance(fit)</c>.</param>
 /// <param name="ConcordanceStandardError">Its SE, sqrt(<c>concordance(fit)$var</c>) = <c>summary(fit)$concordance[2]</c>.</param>
-/// <param name="ProportionalHazards">The test of proportional hazards, as <c>cox.zph(fit)</c>.</param>
+/// <param name="ProportionalHazards">The test of proportional hazards, as <c>cox.zph(fit, transform = )</c>; null (omitted) for <c>zph none</c>.</param>
 public sealed record CoxResult(
     string Ties,
     IReadOnlyList<string> Strata,
@@ -27,7 +27,7 @@ public sealed record CoxResult(
     CoxTestResult Score,
     double Concordance,
     double ConcordanceStandardError,
-    CoxProportionalHazardsResult ProportionalHazards)
+    CoxProportionalHazardsResult? ProportionalHazards)
 {
     /// <summary>R's <c>AIC(fit)</c>: −2 log L + 2 × (estimated coefficients); null without events.</summary>
     public double Aic { get; init; } = double.NaN;
@@ -67,9 +67,10 @@ public sealed record CoxTestResult(string Test, double Statistic, int DegreesOfF
 
 /// <summary>
 /// The Grambsch-Therneau test of proportional hazards, as R survival 3.x's
-/// <c>cox.zph(fit, transform = "km", terms = TRUE)</c>: one row per model term, then "GLOBAL".
+/// <c>cox.zph(fit, transform = Transform, terms = TRUE)</c>: one row per model term, then "GLOBAL".
 /// </summary>
-/// <param name="Transform">The time scale of the test: "km" (1 − the pooled Kaplan-Meier).</param>
+/// <param name="Transform">The time scale of the test: "km" (1 − the pooled Kaplan-Meier, the default), "rank"
+/// (the rank of the time among all subjects' times), "identity" (the time) or "log" (log time).</param>
 /// <param name="Reason">Why the tests are undefined (all null), or absent.</param>
 public sealed record CoxProportionalHazardsResult(string Transform, IReadOnlyList<CoxProportionalHazardsTerm> Tests, string? Reason);
 

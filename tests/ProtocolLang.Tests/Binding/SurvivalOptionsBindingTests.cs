@@ -45,4 +45,18 @@ public class SurvivalOptionsBindingTests
         var test = Assert.IsType<BoundLogRank>(study.Analyses.Single());
         Assert.Equal((pairwise, adjust), (test.Pairwise, test.Adjust));
     }
+
+    [Theory]
+    [InlineData("", ZphTransform.Km)]
+    [InlineData(" zph km", ZphTransform.Km)]
+    [InlineData(" zph rank", ZphTransform.Rank)]
+    [InlineData(" zph identity", ZphTransform.Identity)]
+    [InlineData(" zph log", ZphTransform.Log)]
+    [InlineData(" ties breslow zph none", ZphTransform.None)]
+    public void CoxZphBindsToCoxZphsTransformOrNone(string clause, ZphTransform expected)
+    {
+        var study = TestStudies.BindClean(Study + "model cox Relapse ~ group" + clause + "\n}");
+
+        Assert.Equal(expected, Assert.IsType<BoundCox>(study.Analyses.Single()).Zph);
+    }
 }

@@ -1,3 +1,4 @@
+using System;
 using ProtocolLang.Emit;
 using ProtocolLang.Tests.Binding;
 
@@ -42,6 +43,8 @@ public class ScopedAnalysisEmitTests
           describe log(age), age / 10, age > 40 by sex
           compare age / 1000: A vs B using welch
           model cox Relapse ~ group + log(age) + age / 10
+          model cox Relapse ~ age zph rank
+          model cox Relapse ~ sex zph none
         }
         """;
 
@@ -51,6 +54,16 @@ public class ScopedAnalysisEmitTests
     public void ScopedAnalysesCompileAgainstTheRuntimeApi()
     {
         Assert.Empty(GeneratedCodeCompiler.Problems(Emit()));
+    }
+
+    [Fact]
+    public void OnlyACoxModelWithAnotherZphTimeScaleNamesIt()
+    {
+        var code = Emit();
+
+        Assert.Contains("Zph: global::ProtocolLang.Runtime.Plan.ZphTransform.Rank));", code, StringComparison.Ordinal);
+        Assert.Contains("Zph: global::ProtocolLang.Runtime.Plan.ZphTransform.None));", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("ZphTransform.Km", code, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,17 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
   zph_error <- NULL
   zph <- tryCatch(cox.zph(fit, transform = "km", terms = TRUE, global = TRUE)$table,
                   error = function(e) { zph_error <<- conditionMessage(e); NULL })
+  # The same test on each of cox.zph's named time scales (survival 3.x: km = 1 - KM(t-) pooled,
+  # rank = rank(times) of every analysed subject's time, censored included, ties averaged,
+  # identity = t, log = log(t)); each centred by cox.zph on its mean over the events.
+  zph_transforms <- lapply(setNames(nm = c("km", "rank", "identity", "log")), function(transform) {
+    message <- NULL
+    table <- tryCatch(cox.zph(fit, transform = transform, terms = TRUE, global = TRUE)$table,
+                      error = function(e) { message <<- conditionMessage(e); NULL })
+    if (is.null(table)) list(error = message) else list(
+      terms = I(rownames(table)), chisq = I(unname(table[, "chisq"])), df = I(unname(table[, "df"])),
+      p = I(unname(table[, "p"])))
+  })
   strata_codes <- if (is.null(strata_values)) NULL else I(as.integer(factor(strata_values)) - 1L)
   list(
     name = name,
@@ -72,6 +83,7 @@ fit_case <- function(name, fit_data, formula, covariates, ties = "efron", strata
       terms = I(rownames(zph)), chisq = I(unname(zph[, "chisq"])), df = I(unname(zph[, "df"])),
       p = I(unname(zph[, "p"]))),
     zph_error = zph_error,
+    zph_transforms = zph_transforms,
     warnings = I(warnings))
 }
 

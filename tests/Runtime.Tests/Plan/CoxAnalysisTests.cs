@@ -54,7 +54,7 @@ public sealed class CoxAnalysisTests
 
         AnalysisResult analysis = results.Analyses.Single(a => a.Kind == "cox");
 
-        CoxProportionalHazardsResult ph = analysis.Cox!.ProportionalHazards;
+        CoxProportionalHazardsResult ph = analysis.Cox!.ProportionalHazards!;
         Assert.Contains("cox.zph(fit, transform = \"km\", terms = TRUE)", analysis.Method, StringComparison.Ordinal);
         Assert.Null(ph.Reason);
         Assert.Equal(new[] { "group", "age", "sex", "GLOBAL" }, ph.Tests.Select(t => t.Term));
@@ -122,5 +122,39 @@ public sealed class CoxAnalysisTests
         Assert.True(term.Coefficient < -10);
         Assert.True(double.IsNaN(term.StandardError) && double.IsNaN(term.PValue) && double.IsNaN(term.HazardRatioLow));
         Assert.Equal(StatisticsWarnings.CoxCoefficientMayBeInfinite, Assert.Single(analysis.Warnings).Code);
+    }
+
+    [Theory]
+    [InlineData(ZphTransform.Rank, "rank")]
+    [InlineData(ZphTransform.Log, "log")]
+    public void ACoxModelTestsProportionalHazardsOnTheTimeScaleItNames(ZphTransform zph, string transform)
+    {
+        (AnalysisResult analysis, _) = RunExampleModel(zph);
+
+        Assert.Equal(transform, analysis.Cox!.ProportionalHazards!.Transform);
+        Assert.Contains($"cox.zph(fit, transform = \"{transform}\", terms = TRUE)", analysis.Method, StringComparison.Ordinal);
+        Assert.EndsWith("; zph = " + transform, analysis.Specification, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ZphNoneLeavesTheProportionalHazardsTestOut()
+    {
+        (AnalysisResult analysis, string json) = RunExampleModel(ZphTransform.None);
+
+        Assert.Null(analysis.Cox!.ProportionalHazards);
+        Assert.DoesNotContain("cox.zph", analysis.Method, StringComparison.Ordinal);
+        Assert.EndsWith("; zph = none", analysis.Specification, StringComparison.Ordinal);
+        Assert.Contains("\"concordance\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("proportionalHazards", json, StringComparison.Ordinal);
+    }
+
+    private static (AnalysisResult Analysis, string Json) RunExampleModel(ZphTransform zph)
+    {
+        using var output = new TemporaryDirectory();
+        var run = new StudyRun(Nxp2JdmStudy.Schema, new StudyRunOptions { StudyDirectory = ExampleDirectory, OutputDirectory = output.Path }, new[] { ReportFormat.Json }, "report");
+        var cohort = run.Cohort(Nxp2JdmStudy.ReadSubjects(run.Table("subjects")), r => r.Id, r => r.SourceRow, Nxp2JdmStudy.Criteria, Nxp2JdmStudy.Groups);
+        var relapse = Variables.TimeToEvent(cohort, "Relapse", "Relapse", "months", 36, r => r.RelapseMonths, r => r.Relapsed);
+        run.Cox("model cox Relapse ~ group", new CoxSpec(relapse, new CoxTerm[] { new(null, "NXP2_ADM") }, TiesMethod.Efron, Array.Empty<Variable>(), zph));
+        return (run.Analyses.Single(), ResultsJson.Serialize(run.BuildResults(new[] { ReportFormat.Json })));
     }
 }

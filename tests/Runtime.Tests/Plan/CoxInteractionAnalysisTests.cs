@@ -24,8 +24,8 @@ public sealed class CoxInteractionAnalysisTests
         Assert.Equal(["sexM", "age", "sexM:age"], cox.Terms.Select(t => t.Term));
         Assert.Equal(("sex:age", "M", null), (cox.Terms[2].Variable, cox.Terms[2].Level, cox.Terms[2].ReferenceLevel));
         Assert.Equal("Sex: Male × Age", cox.Terms[2].Label);
-        Assert.Equal(["sex", "age", "sex:age", "GLOBAL"], cox.ProportionalHazards.Tests.Select(t => t.Term));
-        Assert.Equal("Sex × Age", cox.ProportionalHazards.Tests[2].Label);
+        Assert.Equal(["sex", "age", "sex:age", "GLOBAL"], cox.ProportionalHazards!.Tests.Select(t => t.Term));
+        Assert.Equal("Sex × Age", cox.ProportionalHazards!.Tests[2].Label);
     }
 
     [Fact]

@@ -111,8 +111,8 @@ public sealed class ScopeReferenceTests
             AssertClose(Number(level, "concordance"), cox.Concordance, Tolerance, what + " concordance");
             AssertClose(Number(level, "concordance_se"), cox.ConcordanceStandardError, Tolerance, what + " concordance se");
             JsonElement zph = level.GetProperty("zph");
-            AssertAll(Numbers(zph, "chisq"), cox.ProportionalHazards.Tests.Select(t => t.ChiSquare), what + " zph chisq");
-            AssertAll(Numbers(zph, "p"), cox.ProportionalHazards.Tests.Select(t => t.PValue), what + " zph p");
+            AssertAll(Numbers(zph, "chisq"), cox.ProportionalHazards!.Tests.Select(t => t.ChiSquare), what + " zph chisq");
+            AssertAll(Numbers(zph, "p"), cox.ProportionalHazards!.Tests.Select(t => t.PValue), what + " zph p");
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class SurvivalEdgeCaseAnalysisTests
         AnalysisResult cox = run.Analyses[2];
         Assert.Equal(ResultStatus.Ok, cox.Status);
         Assert.Contains(cox.Warnings, w => w.Code == StatisticsWarnings.CoxCoefficientMayBeInfinite);
-        Assert.All(cox.Cox!.ProportionalHazards.Tests, t => Assert.True(double.IsFinite(t.ChiSquare)));
+        Assert.All(cox.Cox!.ProportionalHazards!.Tests, t => Assert.True(double.IsFinite(t.ChiSquare)));
     }
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class SurvivalEdgeCaseAnalysisTests
         Assert.Equal(ResultStatus.Ok, analysis.Status);
         Assert.All(analysis.Cox!.Terms, t => Assert.True(double.IsFinite(t.Coefficient) && double.IsFinite(t.StandardError)));
         Assert.True(double.IsFinite(analysis.Cox.ConcordanceStandardError));
-        CoxProportionalHazardsResult ph = analysis.Cox.ProportionalHazards;
+        CoxProportionalHazardsResult ph = analysis.Cox.ProportionalHazards!;
         Assert.NotNull(ph.Reason);
         Assert.All(ph.Tests, t => Assert.True(double.IsNaN(t.ChiSquare) && double.IsNaN(t.PValue)));
         Assert.Equal(StatisticsWarnings.CoxProportionalHazardsUndefined, Assert.Single(analysis.Warnings).Code);

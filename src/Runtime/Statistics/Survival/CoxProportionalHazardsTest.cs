@@ -16,9 +16,9 @@ public sealed record CoxZph(IReadOnlyList<CoxZphTest> Terms, CoxZphTest Global, 
 
 /// <summary>The test of proportional hazards of Grambsch and Therneau, as R survival 3.x's <c>cox.zph</c>.</summary>
 /// <remarks>
-/// <para>Model: β is replaced by β + γ g(t) with g(t) = 1 − KM(t−), the left-continuous
-/// Kaplan-Meier estimate of all subjects pooled over strata (<c>transform = "km"</c>), centred on its
-/// mean over the event times. Proportional hazards means γ = 0. The test is the score test of
+/// <para>Model: β is replaced by β + γ g(t) with g(t) on the chosen time scale (<see cref="CoxZphTransform"/>;
+/// by default 1 − KM(t−), the left-continuous Kaplan-Meier estimate of all subjects pooled over strata,
+/// <c>transform = "km"</c>), centred on its mean over the event times. Proportional hazards means γ = 0. The test is the score test of
 /// γ = 0 at (β̂, 0) with the full information matrix of (β, γ) (Grambsch &amp; Therneau 1994,
 /// Biometrika 81:515-526; Therneau &amp; Grambsch 2000, Modeling Survival Data, section 6.2; the
 /// exact score form used since survival 3.0 rather than the earlier approximation).</para>
@@ -43,8 +43,8 @@ public static class CoxProportionalHazardsTest
     /// </summary>
     private const double SingularTolerance = 2.220446049250313e-16;
 
-    /// <summary>Tests the fitted model <paramref name="fit"/> of <paramref name="design"/>.</summary>
-    public static CoxZph Test(CoxDesign design, CoxFit fit)
+    /// <summary>Tests the fitted model <paramref name="fit"/> of <paramref name="design"/> on the time scale <paramref name="transform"/>.</summary>
+    public static CoxZph Test(CoxDesign design, CoxFit fit, CoxZphTransform transform = CoxZphTransform.Km)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(fit);
@@ -61,7 +61,12 @@ public static class CoxProportionalHazardsTest
         double[][] columns = kept.Select(j => design.Columns[j]).ToArray();
         double[] beta = kept.Select(j => fit.Coefficients[j].Coefficient).ToArray();
         var data = new CoxRiskSets(columns, design.Time, design.Status, design.Strata);
-        double[] g = KaplanMeierTransform(data);
+        if (CoxZphTimeScale.Centred(data, transform) is not { } g)
+        {
+            // R's mean(log(times)[event]) is -Inf and its solve() fails; say why instead.
+            return Undefined(termNames, termColumns, "a transformed event time is not finite (the log of a zero time): the proportional-hazards test on this time scale is undefined");
+        }
+
         (double[] u, double[,] information) = ScoreAndInformation(data, beta, g, fit.Ties == CoxTies.Efron);
         int p = kept.Length;
         var tests = new List<CoxZphTest>();
@@ -80,54 +85,6 @@ public static class CoxProportionalHazardsTest
         return new CoxZph(tests, global, singular
             ? "the information matrix of the time-varying terms is singular (e.g. all events at one time): the proportional-hazards test is undefined"
             : null);
-    }
-
-    /// <summary>g(t_i) = 1 − KM(t_i−) over all subjects, minus its mean over the events (sorted order).</summary>
-    private static double[] KaplanMeierTransform(CoxRiskSets data)
-    {
-        int n = data.Count;
-        double[] sortedTime = data.SortedTime.ToArray();
-        ReadOnlySpan<bool> sortedEvent = data.SortedEvent;
-        int[] byTime = Enumerable.Range(0, n).OrderBy(k => sortedTime[k]).ThenBy(k => k).ToArray();
-        var g = new double[n];
-        double survival = 1;
-        for (int start = 0; start < n;)
-        {
-            int end = start;
-            int deaths = 0;
-            while (end < n && sortedTime[byTime[end]] == sortedTime[byTime[start]])
-            {
-                deaths += sortedEvent[byTime[end]] ? 1 : 0;
-                end++;
-            }
-
-            for (int m = start; m < end; m++)
-            {
-                g[byTime[m]] = 1 - survival;
-            }
-
-            survival *= 1 - ((double)deaths / (n - start));
-            start = end;
-        }
-
-        double mean = 0;
-        int events = 0;
-        for (int k = 0; k < n; k++)
-        {
-            if (sortedEvent[k])
-            {
-                mean += g[k];
-                events++;
-            }
-        }
-
-        mean /= events;
-        for (int k = 0; k < n; k++)
-        {
-            g[k] -= mean;
-        }
-
-        return g;
     }
 
     /// <summary>U_γ (with U_β = 0 in front) and the 2p × 2p information of (β, γ) at (β̂, 0).</summary>
