@@ -191,8 +191,28 @@ public sealed partial class Binder
     }
 
     /// <summary>
+    /// The did-you-mean of an unknown test option. R users write wilcox.test's argument, <c>conf_int none</c> or
+    /// <c>conf_int false</c>: point them to <c>no_conf_int</c> and take the value word with it, so one slip gives one error.
+    /// </summary>
+    private static string SpelledLikeR(string name, string[] allowed, ImmutableArray<IdentifierSyntax> names, ref int index)
+    {
+        if (name != "conf_int" || !allowed.Contains("no_conf_int"))
+        {
+            return NameSuggestions.DidYouMean(name, allowed);
+        }
+
+        if (index + 1 < names.Length && names[index + 1].Name is "none" or "false" or "FALSE")
+        {
+            index++;
+        }
+
+        return "; to leave out the Hodges-Lehmann shift and CI (R's conf.int = FALSE) write 'no_conf_int'";
+    }
+
+    /// <summary>
     /// <c>exact</c> / <c>approximate</c> choose wilcox.test's p-value and interval (mann_whitney only);
-    /// <c>no_correct</c> turns off R's <c>correct</c> (mann_whitney's continuity correction, chi_square's Yates).
+    /// <c>no_correct</c> turns off R's <c>correct</c> (mann_whitney's continuity correction, chi_square's Yates);
+    /// <c>no_conf_int</c> is wilcox.test without <c>conf.int = TRUE</c>: the p-value alone, no Hodges-Lehmann shift.
     /// </summary>
     private BoundTestOptions BindTestOptions(string testName, TestKind test, ImmutableArray<IdentifierSyntax> names)
     {
@@ -201,19 +221,20 @@ public sealed partial class Binder
         IdentifierSyntax? correctGiven = null;
         var allowed = test switch
         {
-            TestKind.MannWhitney => new[] { "exact", "approximate", "no_correct" },
+            TestKind.MannWhitney => new[] { "exact", "approximate", "no_correct", "no_conf_int" },
             TestKind.ChiSquare => new[] { "no_correct" },
             TestKind.Levene => new[] { "mean" },
             _ => System.Array.Empty<string>(),
         };
-        foreach (var name in names)
+        for (int i = 0; i < names.Length; i++)
         {
+            var name = names[i];
             if (!allowed.Contains(name.Name))
             {
                 var expected = allowed.Length == 0
                     ? testName + " takes no options"
                     : "expected " + (allowed.Length == 1 ? allowed[0] : string.Join(", ", allowed.Take(allowed.Length - 1)) + " or " + allowed[^1])
-                        + NameSuggestions.DidYouMean(name.Name, allowed);
+                        + SpelledLikeR(name.Name, allowed, names, ref i);
                 _diagnostics.Add(DiagnosticDescriptors.UnknownTestOption, name.Span, name.Name, testName, expected);
                 continue;
             }
@@ -226,6 +247,17 @@ public sealed partial class Binder
                 }
 
                 options = options with { CenterMean = true };
+                continue;
+            }
+
+            if (name.Name == "no_conf_int")
+            {
+                if (!options.ConfInt)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.RepeatedTestOption, name.Span, name.Name);
+                }
+
+                options = options with { ConfInt = false };
                 continue;
             }
 

@@ -166,9 +166,10 @@ public enum ExactMode
     Approximate,
 }
 
-/// <summary>The options after a test's name: <c>exact</c>/<c>approximate</c> (mann_whitney) and <c>no_correct</c> (mann_whitney, chi_square).</summary>
+/// <summary>The options after a test's name: <c>exact</c>/<c>approximate</c> and <c>no_conf_int</c> (mann_whitney), <c>no_correct</c> (mann_whitney, chi_square).</summary>
 /// <param name="CenterMean">Levene's test about group means (<c>using levene mean</c>); medians by default, as car::leveneTest.</param>
-public sealed record BoundTestOptions(ExactMode Exact, bool Correct, bool CenterMean = false)
+/// <param name="ConfInt">R's <c>conf.int</c> of wilcox.test: the Hodges-Lehmann shift and its CI (on unless <c>no_conf_int</c>).</param>
+public sealed record BoundTestOptions(ExactMode Exact, bool Correct, bool CenterMean = false, bool ConfInt = true)
 {
     public static BoundTestOptions Default { get; } = new(ExactMode.Default, true);
 }

@@ -119,7 +119,8 @@ public static class AnalysisCatalog
                 new(":", [], null, "(the subsets compared)", "Which groups: `A vs B`, `A vs each`, `A vs (B, C)` or `all pairs`."),
                 new("across", ["groups"], null, "one k-sample test", "One test across all groups."),
                 new("using", [.. Tests.Select(t => t.Name)], null, string.Join(", ", Tests.Select(t => t.Name + ": " + t.REquivalent)),
-                    "The test. After it, mann_whitney takes `exact`, `approximate` and `no_correct`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE), "
+                    "The test. After it, mann_whitney takes `exact`, `approximate`, `no_correct` and `no_conf_int`, chi_square takes `no_correct` (R's exact = TRUE/FALSE, correct = FALSE; "
+                    + "`no_conf_int`: wilcox.test without conf.int = TRUE, the p-value without the Hodges-Lehmann shift and CI), "
                     + "levene takes `mean` (car's center = mean; median by default); tukey needs `across groups` or `: all pairs` and no `adjust`. "
                     + "The effect measures (a binary variable, two groups) are risk_difference, relative_risk, odds_ratio (`conditional`: fisher.test's estimate and exact CI) and nnt "
                     + "(`beneficial` or `harmful` names the event); with `strata` they are Mantel-Haenszel (`no_correct`: mantelhaen.test(correct = FALSE)). "

@@ -79,7 +79,7 @@ public static class CatalogReference
         ClauseShape.References => "references, comma-separated: `Level` or `variable = Level`",
         ClauseShape.Pairing => "a pairing: `A vs B`, `A vs each`, `A vs (B, C)` or `all pairs`",
         ClauseShape.Identifier => "a name: " + clause.Value,
-        _ => "a test name, then the words that tune the test (exact, approximate, no_correct, conditional, beneficial, harmful)",
+        _ => "a test name, then the words that tune the test (exact, approximate, no_correct, no_conf_int, mean, conditional, beneficial, harmful)",
     };
 
     /// <summary>A table cell: a <c>|</c> would end it.</summary>

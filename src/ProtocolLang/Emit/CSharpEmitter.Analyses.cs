@@ -230,7 +230,8 @@ public sealed partial class CSharpEmitter
         options == BoundTestOptions.Default
             ? string.Empty
             : ", new " + RuntimeTypes.TestOptions + "(" + RuntimeTypes.ExactMode + "." + options.Exact + ", Correct: " + (options.Correct ? "true" : "false")
-                + (options.CenterMean ? ", CenterMean: true" : string.Empty) + ")";
+                + (options.CenterMean ? ", CenterMean: true" : string.Empty)
+                + (options.ConfInt ? string.Empty : ", ConfInt: false") + ")";
 
     private static string Pairing(BoundPairing pairing) => pairing switch
     {

@@ -42,6 +42,16 @@ internal static class CompareMethod
     {
         string normal = options.Correct ? "normal approximation with continuity correction" : "normal approximation without continuity correction";
         string correct = options.Correct ? "TRUE" : "FALSE";
+        if (!options.ConfInt)
+        {
+            return options.Exact switch
+            {
+                ExactMode.Exact => $"Wilcoxon rank-sum (Mann-Whitney U) test, exact p-value (with ties: {normal}), R wilcox.test(exact = TRUE, correct = {correct}); Hodges-Lehmann shift not requested",
+                ExactMode.Approximate => $"Wilcoxon rank-sum (Mann-Whitney U) test, {normal}, R wilcox.test(exact = FALSE, correct = {correct}); Hodges-Lehmann shift not requested",
+                _ => $"Wilcoxon rank-sum (Mann-Whitney U) test, R wilcox.test(correct = {correct}): exact p-value when both groups have fewer than 50 values and there are no ties, otherwise {normal}; Hodges-Lehmann shift not requested; the Test column names the variant that ran",
+            };
+        }
+
         return options.Exact switch
         {
             ExactMode.Exact =>

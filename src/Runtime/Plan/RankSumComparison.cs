@@ -8,7 +8,9 @@ namespace ProtocolLang.Runtime.Plan;
 
 /// <summary>
 /// <c>compare ... using mann_whitney</c>: the rank-sum test and the Hodges-Lehmann shift with its
-/// 95% CI, chosen as R's <c>wilcox.test(x, y, exact = , correct = , conf.int = TRUE)</c> chooses.
+/// 95% CI, chosen as R's <c>wilcox.test(x, y, exact = , correct = , conf.int = TRUE)</c> chooses;
+/// with <c>no_conf_int</c> the test alone, as <c>wilcox.test</c> without <c>conf.int</c> (R's default),
+/// so the shift's root search (most of the time on large samples) is skipped.
 /// </summary>
 internal static class RankSumComparison
 {
@@ -24,6 +26,11 @@ internal static class RankSumComparison
             _ => x.Length < ExactBelow && y.Length < ExactBelow,
         };
         TestResult test = exact ? MannWhitney.Exact(x, y, options.Correct) : MannWhitney.Test(x, y, options.Correct);
+        if (!options.ConfInt)
+        {
+            return test;
+        }
+
         bool? exactArgument = options.Exact switch
         {
             ExactMode.Exact => true,

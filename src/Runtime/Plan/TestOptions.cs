@@ -23,12 +23,14 @@ public enum ExactMode
 /// <param name="Correct">R's <c>correct</c>: the continuity correction of <c>mann_whitney</c>'s normal
 /// approximation, and Yates' correction of <c>chi_square</c> on a 2 × 2 table.</param>
 /// <param name="CenterMean">Levene's test about the group means (<c>using levene mean</c>, car's <c>center = mean</c>); medians by default.</param>
-public sealed record TestOptions(ExactMode Exact = ExactMode.Default, bool Correct = true, bool CenterMean = false)
+/// <param name="ConfInt">R's <c>conf.int</c> of <c>mann_whitney</c>: the Hodges-Lehmann shift and its 95% CI; off with
+/// <c>using mann_whitney no_conf_int</c>, which leaves them out of results.json and the report.</param>
+public sealed record TestOptions(ExactMode Exact = ExactMode.Default, bool Correct = true, bool CenterMean = false, bool ConfInt = true)
 {
     /// <summary>No options: R's defaults.</summary>
     public static TestOptions Default { get; } = new();
 
-    /// <summary>The options as written in the study, for results.json ("exact", "approximate", "no_correct").</summary>
+    /// <summary>The options as written in the study, for results.json ("exact", "approximate", "no_correct", "no_conf_int", "mean").</summary>
     public IReadOnlyList<string> Names
     {
         get
@@ -46,6 +48,11 @@ public sealed record TestOptions(ExactMode Exact = ExactMode.Default, bool Corre
             if (!Correct)
             {
                 names.Add("no_correct");
+            }
+
+            if (!ConfInt)
+            {
+                names.Add("no_conf_int");
             }
 
             if (CenterMean)

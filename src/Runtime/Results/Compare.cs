@@ -6,7 +6,7 @@ namespace ProtocolLang.Runtime.Results;
 /// <param name="Test">The test asked for: "mann_whitney", "t_test", "welch", "fisher", "chi_square", "kruskal_wallis", "anova" or "welch_anova";
 /// or an effect measure (rows with <see cref="ComparisonRow.Effect"/>): "risk_difference", "relative_risk", "odds_ratio", "nnt", "rate_ratio", "rate_difference".</param>
 /// <param name="Pairing">"vs_reference", "all_pairs", "two_groups" or "across_groups".</param>
-/// <param name="TestOptions">The options written after the test name ("exact", "approximate", "no_correct"); absent when none.</param>
+/// <param name="TestOptions">The options written after the test name ("exact", "approximate", "no_correct", "no_conf_int", "mean"); absent when none.</param>
 public sealed record CompareResult(string Test, string Pairing, AdjustmentResult Adjustment, IReadOnlyList<ComparisonRow> Rows,
     IReadOnlyList<string>? TestOptions = null);
 

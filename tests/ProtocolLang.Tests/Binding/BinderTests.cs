@@ -67,6 +67,8 @@ public class BinderTests
             compare CK: NXP2 vs MDA5 using mann_whitney approximate no_correct
             compare antibody: NXP2 vs MDA5 using chi_square no_correct
             compare CK across groups using welch_anova
+            compare CK: NXP2 vs MDA5 using mann_whitney no_conf_int
+            compare CK: NXP2 vs MDA5 using mann_whitney approximate no_correct no_conf_int
             }
             """);
 
@@ -76,6 +78,7 @@ public class BinderTests
                 new BoundTestOptions(ExactMode.Default, true), new BoundTestOptions(ExactMode.Exact, true),
                 new BoundTestOptions(ExactMode.Approximate, false), new BoundTestOptions(ExactMode.Default, false),
                 BoundTestOptions.Default,
+                new BoundTestOptions(ExactMode.Default, true, ConfInt: false), new BoundTestOptions(ExactMode.Approximate, false, ConfInt: false),
             ],
             compares.Select(c => c.Options));
         Assert.Equal(TestKind.WelchAnova, compares[4].Test);

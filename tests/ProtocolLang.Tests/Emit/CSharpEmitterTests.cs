@@ -68,6 +68,7 @@ public class CSharpEmitterTests
               compare mas: A vs B using chi_square no_correct
               compare Age across groups using welch_anova
               compare Age: A vs B using mann_whitney
+              compare Age: A vs B using mann_whitney no_conf_int
             }
             """, "options.study"));
 
@@ -80,6 +81,7 @@ public class CSharpEmitterTests
         Assert.Contains("TestKind.ChiSquare, AdjustMethod.None, new TestOptions(ExactMode.Default, Correct: false));", code, System.StringComparison.Ordinal);
         Assert.Contains("TestKind.WelchAnova, AdjustMethod.None);", code, System.StringComparison.Ordinal);
         Assert.Contains("TestKind.MannWhitney, AdjustMethod.None);", code, System.StringComparison.Ordinal);
+        Assert.Contains("TestKind.MannWhitney, AdjustMethod.None, new TestOptions(ExactMode.Default, Correct: true, ConfInt: false));", code, System.StringComparison.Ordinal);
         Assert.Contains("Summary.GeometricMean", code, System.StringComparison.Ordinal);
     }
 

@@ -145,6 +145,29 @@ public sealed class CompareOptionsAnalysisTests
         }
     }
 
+    [Fact]
+    public void MannWhitneyNoConfIntGivesWilcoxTestsWAndPWithoutTheShiftAndValidates()
+    {
+        using var run = new ExampleRun();
+        CompareResult compare = run.CompareCk(new TestOptions(ConfInt: false), AdjustMethod.Holm);
+
+        Assert.Equal(new[] { "no_conf_int" }, compare.TestOptions);
+        foreach (ComparisonRow row in compare.Rows)
+        {
+            // wilcox.test's W and p do not depend on conf.int: the default cases' values hold.
+            JsonElement r = Fixture.Case("ck_default_" + row.Groups[1]);
+            TestOutcome t = row.Test!;
+            Assert.Equal(ResultStatus.Ok, row.Status);
+            Assert.Equal(Number(r, "statistic"), t.Statistic);
+            AssertPValue(Number(r, "p_value"), t.PValue, Tolerance, row.Groups[1] + " p");
+            Assert.Equal((null, null, null, null, null), (t.EstimateName, t.Estimate, t.ConfidenceLow, t.ConfidenceHigh, t.ConfidenceLevel));
+            Assert.DoesNotContain("Hodges-Lehmann", t.Method, StringComparison.Ordinal);
+        }
+
+        var errors = Schema.ResultsSchema.Validate(ResultsJson.Serialize(run.Run.Complete()));
+        Assert.True(errors.Count == 0, "results.json does not match the schema:\n" + string.Join("\n", errors));
+    }
+
     [Theory]
     [InlineData(TestKind.WelchAnova, "age_welch_anova")]
     [InlineData(TestKind.Anova, "age_anova")]

@@ -6,7 +6,7 @@ namespace ProtocolLang.Runtime.Statistics;
 /// Sufficient statistics of a two-sample rank test: group sizes, the Mann-Whitney W and the
 /// tie term sum(t^3 - t) over groups of tied values.
 /// </summary>
-internal readonly record struct RankSum(int NX, int NY, double W, double TieTerm, bool HasTies)
+internal readonly partial record struct RankSum(int NX, int NY, double W, double TieTerm, bool HasTies)
 {
     /// <summary>
     /// Pools and sorts the samples once (O(n log n)), then reads off the tie groups. The samples must
