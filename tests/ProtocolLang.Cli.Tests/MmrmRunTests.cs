@@ -32,11 +32,15 @@ public sealed class MmrmRunTests : IDisposable
             visit: integer
             y: number
           }
+          groups {
+            everyone "Everyone": true
+          }
           outcome Y "Score": repeated visits.y over visit
           model mmrm Y ~ arm * factor(visit) + base covariance us means arm as us
           model mmrm Y ~ arm * factor(visit) + base covariance cs means arm as cs
           model mmrm Y ~ arm * factor(visit) + base covariance ar1 means arm as ar1
           model mmrm Y ~ arm * factor(visit) + base covariance toep means arm contrast pairwise as toep
+          model mmrm Y ~ group * factor(visit) + base by arm means group as by_arm
         }
 
         """;
@@ -111,6 +115,23 @@ public sealed class MmrmRunTests : IDisposable
                 double scale = Math.Max(Math.Abs(lower), Numbers(contrast, "se")[v]);
                 Assert.True(Math.Abs(lower - (double)row["lower"]!) <= Beta * scale, $"{id} contrast lower at {v + 1}: expected {lower:R}, got {(double)row["lower"]!:R}");
             }
+        }
+    }
+
+    /// <summary>Under <c>by arm</c> the group term is arm: <c>means group</c> is the arm means, the us model again.</summary>
+    [Fact]
+    public void MeansOfTheGroupTermFollowTheByFactor()
+    {
+        JsonNode results = Run(Study, duplicate: false);
+        JsonElement r = Fixture.Value.Single(c => c.GetProperty("name").GetString() == "us").GetProperty("visit_contrast");
+
+        JsonNode mmrm = Analysis(results, "by_arm")["mmrm"]!;
+        Assert.Equal("arm", (string)mmrm["meansFactor"]!);
+        JsonArray contrasts = mmrm["contrasts"]!.AsArray();
+        for (int v = 0; v < 4; v++)
+        {
+            Assert.Equal("treatment - control", (string)contrasts[v]!["contrast"]!);
+            Close(Numbers(r, "estimate")[v], (double)contrasts[v]!["estimate"]!, Beta, $"contrast at {v + 1}");
         }
     }
 

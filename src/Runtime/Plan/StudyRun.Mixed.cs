@@ -45,7 +45,7 @@ public sealed partial class StudyRun
     {
         if (spec.Mmrm is { } mmrm)
         {
-            MmrmModel(analysis, spec, mmrm);
+            FitMmrm(analysis, spec, mmrm);
             return;
         }
 

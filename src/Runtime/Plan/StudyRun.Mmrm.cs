@@ -6,7 +6,6 @@ using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Statistics.Mixed;
 using ProtocolLang.Runtime.Statistics.Mmrm;
 using ProtocolLang.Runtime.Statistics.Models;
-using MmrmKernel = ProtocolLang.Runtime.Statistics.Mmrm.Mmrm;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -14,11 +13,11 @@ public sealed partial class StudyRun
 {
     /// <summary>
     /// <c>model mmrm</c>: the rows that a mixed model would use (<see cref="MixedDesign"/>: the same terms, codings and
-    /// rows left out), one per subject and visit, fitted by <see cref="MmrmKernel.Fit"/>; the visits are the outcome's
+    /// rows left out), one per subject and visit, fitted by <see cref="MmrmModel.Fit"/>; the visits are the outcome's
     /// time values that entered. With <c>means f</c> the means of f at each visit (emmeans' reference grid) and their
     /// contrasts, each with its own Satterthwaite df.
     /// </summary>
-    private void MmrmModel(ScopedAnalysis analysis, MixedModelSpec spec, MmrmOptions options)
+    private void FitMmrm(ScopedAnalysis analysis, MixedModelSpec spec, MmrmOptions options)
     {
         string method = "Mixed model for repeated measures (REML, " + CovarianceName(options.Covariance)
             + " covariance), as R's mmrm with Satterthwaite df";
@@ -45,7 +44,7 @@ public sealed partial class StudyRun
         MmrmFit fit;
         try
         {
-            fit = MmrmKernel.Fit(input, options.Covariance);
+            fit = MmrmModel.Fit(input, options.Covariance);
         }
         catch (MmrmDuplicateVisitException e)
         {
@@ -69,7 +68,9 @@ public sealed partial class StudyRun
                 w.StartsWith("fixed-effect model matrix is rank deficient", StringComparison.Ordinal) ? StatisticsWarnings.MixedRankDeficient : StatisticsWarnings.MmrmConvergence, w));
         }
 
-        (MmrmMeanRow[]? means, MmrmContrastRow[]? contrasts) = options.Means is { } factor ? MmrmMeans(design, fit, factor, $"factor({spec.Response.TimeName})", options.Pairwise) : (null, null);
+        // A `group` factor is the analysis' grouping, named in the design as the scope names it (`by sex`: sex).
+        string? meansFactor = options.Means == "group" ? ScopedCohort.GroupTermOf(analysis.Cohort) : options.Means;
+        (MmrmMeanRow[]? means, MmrmContrastRow[]? contrasts) = meansFactor is { } factor ? MmrmMeans(design, fit, factor, $"factor({spec.Response.TimeName})", options.Pairwise) : (null, null);
         int p = fit.FixedEffects.Count, m = visitNames.Length;
         var result = new MmrmResult(
             design.Formula, CovarianceName(options.Covariance), fit.Observations, fit.Subjects, visitNames, design.LeftOut,
@@ -78,7 +79,7 @@ public sealed partial class StudyRun
             new MmrmFitStatistics(fit.Criterion, fit.LogLikelihood, fit.Parameters, fit.Aic, fit.Bic, fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient),
             means, contrasts, fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
         {
-            MeansFactor = options.Means,
+            MeansFactor = meansFactor,
             LevelLabels = LabelledLevels(spec, design, analysis.Cohort),
         };
         Record(ResultStatus.Ok, null, warnings, result);

@@ -35,7 +35,7 @@ public sealed class MmrmTests
     public void FitMatchesTheReferenceReml(string structure)
     {
         JsonElement r = Fixture.Case(structure);
-        MmrmFit fit = global::ProtocolLang.Runtime.Statistics.Mmrm.Mmrm.Fit(Data.Value.Input(), Kind(structure));
+        MmrmFit fit = MmrmModel.Fit(Data.Value.Input(), Kind(structure));
 
         Assert.True(fit.Convergence.Converged, fit.Convergence.Message);
         string[] names = r.GetProperty("names").EnumerateArray().Select(e => e.GetString()!).ToArray();
@@ -63,7 +63,7 @@ public sealed class MmrmTests
     public void TheArmContrastAtEachVisitMatchesTheReference(string structure)
     {
         JsonElement r = Fixture.Case(structure).GetProperty("visit_contrast");
-        MmrmFit fit = global::ProtocolLang.Runtime.Statistics.Mmrm.Mmrm.Fit(Data.Value.Input(), Kind(structure));
+        MmrmFit fit = MmrmModel.Fit(Data.Value.Input(), Kind(structure));
         double[] estimate = Numbers(r, "estimate"), se = Numbers(r, "se"), df = Numbers(r, "df");
         for (int v = 0; v < 4; v++)
         {
@@ -79,11 +79,10 @@ public sealed class MmrmTests
     {
         TrialData data = Data.Value;
         int[] visit = data.Visit.ToArray();
-        visit[1] = visit[0]; // S02's second row now repeats... its own first visit is row 1; row 0 is S01
-        visit[2] = visit[1];
+        visit[2] = visit[1]; // rows 1 and 2 are S02's visits 1 and 2: row 2 now repeats visit 1
         var input = data.Input() with { Visit = visit };
 
-        var error = Assert.Throws<MmrmDuplicateVisitException>(() => global::ProtocolLang.Runtime.Statistics.Mmrm.Mmrm.Fit(input, MmrmCovarianceKind.Unstructured));
+        var error = Assert.Throws<MmrmDuplicateVisitException>(() => MmrmModel.Fit(input, MmrmCovarianceKind.Unstructured));
         Assert.Equal(2, error.Row);
     }
 
@@ -93,7 +92,7 @@ public sealed class MmrmTests
         TrialData data = Data.Value;
         MmrmInput input = data.Input(withCopyOfBase: true);
 
-        MmrmFit fit = global::ProtocolLang.Runtime.Statistics.Mmrm.Mmrm.Fit(input, MmrmCovarianceKind.CompoundSymmetry);
+        MmrmFit fit = MmrmModel.Fit(input, MmrmCovarianceKind.CompoundSymmetry);
 
         Assert.Equal(new[] { "base2" }, fit.NotEstimable);
         Assert.Contains(fit.Warnings, w => w.StartsWith("fixed-effect model matrix is rank deficient", StringComparison.Ordinal));

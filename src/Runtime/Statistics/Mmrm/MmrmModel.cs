@@ -8,7 +8,7 @@ using ProtocolLang.Runtime.Statistics.Mixed;
 namespace ProtocolLang.Runtime.Statistics.Mmrm;
 
 /// <summary>Mixed models for repeated measures fitted by REML as R's <c>mmrm</c> package, with Satterthwaite df.</summary>
-public static class Mmrm
+public static class MmrmModel
 {
     /// <summary>
     /// Fits y = Xβ + e with e ~ N(0, Σᵢ) per subject, Σᵢ the visits' block of the structured Σ,
