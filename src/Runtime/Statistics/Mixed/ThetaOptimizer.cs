@@ -71,27 +71,12 @@ internal static class ThetaOptimizer
                 return (theta, step, "the Hessian is not positive definite; kept the Nelder-Mead optimum", true);
             }
 
-            double scale = 1;
-            double[] next = theta;
-            double nextValue = value;
-            while (scale > 1e-10)
-            {
-                next = theta.Select((t, i) => t + (scale * direction[i])).ToArray();
-                nextValue = f(next);
-                if (nextValue <= value)
-                {
-                    break;
-                }
-
-                scale /= 2;
-            }
-
-            if (nextValue > value)
+            if (StepHalving.Step(f, theta, value, direction) is not ({ } next, double nextValue))
             {
                 return (theta, step, "no Newton step lowers the criterion", true);
             }
 
-            double size = next.Select((t, i) => Math.Abs(t - theta[i]) / (1 + Math.Abs(t))).Max();
+            double size = StepHalving.RelativeSize(next, theta);
             theta = next;
             value = nextValue;
             if (size < 1e-12)
