@@ -29,8 +29,7 @@ public static partial class ReportViewBuilder
 
         if (mixed.LevelLabels is { Count: > 0 } labelled)
         {
-            notes.Add("Terms name levels by their codes: " + string.Join("; ", labelled.Select(v =>
-                InlineCode(v.Variable) + " " + string.Join(", ", v.Levels.Select((level, i) => InlineCode(level) + " = " + Cell(v.Labels[i]))))) + ".");
+            notes.Add(LevelKeyNote(labelled));
         }
 
         if (mixed.NotEstimable is { Count: > 0 } aliased)
@@ -94,4 +93,9 @@ public static partial class ReportViewBuilder
                 Row("Optimiser", (fit.Converged ? "converged" : Bold("not converged")) + (fit.Singular ? "; singular fit" : string.Empty)),
             }));
     }
+
+    /// <summary>The key from coded levels to labels, for models whose term names use the codes (<c>sex2</c>), as R names them.</summary>
+    private static string LevelKeyNote(IReadOnlyList<LevelLabelsRow> labelled) =>
+        "Terms name levels by their codes: " + string.Join("; ", labelled.Select(v =>
+            InlineCode(v.Variable) + " " + string.Join(", ", v.Levels.Select((level, i) => InlineCode(level) + " = " + Cell(v.Labels[i]))))) + ".";
 }

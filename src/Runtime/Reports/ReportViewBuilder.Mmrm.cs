@@ -19,8 +19,7 @@ public static partial class ReportViewBuilder
             + " t-tests, means and contrasts use Satterthwaite's degrees of freedom.");
         if (mmrm.LevelLabels is { Count: > 0 } labelled)
         {
-            notes.Add("Terms name levels by their codes: " + string.Join("; ", labelled.Select(v =>
-                InlineCode(v.Variable) + " " + string.Join(", ", v.Levels.Select((level, i) => InlineCode(level) + " = " + Cell(v.Labels[i]))))) + ".");
+            notes.Add(LevelKeyNote(labelled));
         }
 
         if (mmrm.NotEstimable is { Count: > 0 } aliased)
