@@ -143,7 +143,8 @@ public sealed class MmrmRunTests : IDisposable
         JsonNode analysis = Analysis(results, "us");
         Assert.Equal("failed", (string)analysis["status"]!);
         JsonNode warning = analysis["warnings"]!.AsArray().Single(w => (string)w!["code"]! == "PL5103")!;
-        Assert.Contains("two rows at visit = 1", (string)warning["message"]!, StringComparison.Ordinal);
+        // The appended row is data row 198 of visits.csv; S01's own visit 1 is row 1: both are named, with the subject.
+        Assert.Contains("subject 'S01' has two rows at visit = 1 (visits.csv rows 1 and 198)", (string)warning["message"]!, StringComparison.Ordinal);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -101,6 +101,12 @@ public sealed class ChildRows<TChild>
 
     public string Table { get; }
 
+    /// <summary>The table's source (its <c>from</c> path), so a problem found in an analysis can name the file.</summary>
+    internal string Source { get; init; } = "";
+
+    /// <summary>For each kept row, its 1-based data row in <see cref="Source"/> (empty when not known).</summary>
+    internal int[] SourceRowArray { get; init; } = [];
+
     public Cohort Cohort { get; }
 
     /// <summary>Kept rows in source order.</summary>

@@ -36,6 +36,12 @@ internal sealed class MixedDesign
     /// <summary>The outcome's time of each row that entered (parallel to the input's rows): an MMRM's visit.</summary>
     public double[] RowTimes { get; private init; } = [];
 
+    /// <summary>For each row that entered, its subject's index in the cohort (for messages naming the subject).</summary>
+    public int[] RowCohortSubjects { get; private init; } = [];
+
+    /// <summary>For each row that entered, its 1-based data row in the response's source; empty when not known.</summary>
+    public int[] RowSourceRows { get; private init; } = [];
+
     /// <summary>The distinct times of the rows that entered, ascending, whether or not time is a term.</summary>
     public double[] AllTimeLevels { get; private init; } = [];
 
@@ -222,6 +228,8 @@ internal sealed class MixedDesign
         {
             RowTimes = time,
             AllTimeLevels = timeLevels,
+            RowCohortSubjects = rows.Select(r => response.SubjectIndexArray[r]).ToArray(),
+            RowSourceRows = response.SourceRowArray.Length == 0 ? [] : rows.Select(r => response.SourceRowArray[r]).ToArray(),
         };
     }
 

@@ -85,6 +85,7 @@ internal sealed class ScopeMapping
         var values = new List<double>(r.ValueArray.Length);
         var times = new List<double>(r.ValueArray.Length);
         var subjects = new List<int>(r.ValueArray.Length);
+        var sourceRows = new List<int>(r.SourceRowArray.Length);
         var newRow = new int[r.ValueArray.Length];
         for (int row = 0; row < r.ValueArray.Length; row++)
         {
@@ -96,6 +97,10 @@ internal sealed class ScopeMapping
                 values.Add(r.ValueArray[row]);
                 times.Add(r.TimeArray[row]);
                 subjects.Add(position);
+                if (r.SourceRowArray.Length > 0)
+                {
+                    sourceRows.Add(r.SourceRowArray[row]);
+                }
             }
         }
 
@@ -106,6 +111,8 @@ internal sealed class ScopeMapping
             NotFiniteRowArray = notFinite,
             WhereText = r.WhereText,
             LeftOutByWhere = r.LeftOutByWhere,
+            Source = r.Source,
+            SourceRowArray = sourceRows.ToArray(),
         };
     }
 }

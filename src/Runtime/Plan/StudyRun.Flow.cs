@@ -193,15 +193,18 @@ public sealed partial class StudyRun
 
         var kept = new List<TChild>();
         var subjectIndex = new List<int>();
+        var sourceRows = new List<int>();
         var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (TChild row in rows)
+        for (int r = 0; r < rows.Count; r++)
         {
+            TChild row = rows[r];
             string id = key(row);
             int index = cohort.IndexOf(id);
             if (index >= 0)
             {
                 kept.Add(row);
                 subjectIndex.Add(index);
+                sourceRows.Add(data.SourceRows[r]);
                 continue;
             }
 
@@ -213,7 +216,11 @@ public sealed partial class StudyRun
 
         _childExclusions[table] = reasons.Select(r => new ExclusionCount("subject_not_analysed", r.Key, r.Value)).ToList();
         _childKept[table] = kept.Count;
-        return new ChildRows<TChild>(table, cohort, kept.ToArray(), subjectIndex.ToArray());
+        return new ChildRows<TChild>(table, cohort, kept.ToArray(), subjectIndex.ToArray())
+        {
+            Source = data.Schema.Source,
+            SourceRowArray = sourceRows.ToArray(),
+        };
     }
 
     private static DataProblem OverlapProblem(DataTable table, int row, string key, IEnumerable<string> groups) =>

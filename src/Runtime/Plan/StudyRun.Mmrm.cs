@@ -48,8 +48,12 @@ public sealed partial class StudyRun
         }
         catch (MmrmDuplicateVisitException e)
         {
+            string subjectId = analysis.Cohort.Keys[design.RowCohortSubjects[e.Row]];
+            string where = design.RowSourceRows.Length == 0
+                ? string.Empty
+                : string.Create(CultureInfo.InvariantCulture, $" ({spec.Response.Source} rows {design.RowSourceRows[e.FirstRow]} and {design.RowSourceRows[e.Row]})");
             string reason = string.Create(CultureInfo.InvariantCulture,
-                $"'{spec.Response.Name}': a subject has two rows at {spec.Response.TimeName} = {e.VisitName} (fitted row {e.Row + 1}); an MMRM needs at most one row per subject and visit");
+                $"'{spec.Response.Name}': subject '{subjectId}' has two rows at {spec.Response.TimeName} = {e.VisitName}{where}; an MMRM needs at most one row per subject and visit");
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.MmrmDuplicateVisit, reason));
             Record(ResultStatus.Failed, reason, warnings, null);
             return;

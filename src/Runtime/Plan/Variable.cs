@@ -184,6 +184,12 @@ public sealed class RepeatedVariable : Variable
     /// <summary>Kept child rows left out of this variable because its <c>where</c> was not true (false or missing).</summary>
     public int LeftOutByWhere { get; internal init; }
 
+    /// <summary>The child table's source (its <c>from</c> path); empty when not known.</summary>
+    internal string Source { get; init; } = "";
+
+    /// <summary>For each measurement, its 1-based data row in <see cref="Source"/>; empty when not known.</summary>
+    internal int[] SourceRowArray { get; init; } = [];
+
     /// <summary>For each row counted in <see cref="LeftOutByWhere"/>, the index of its subject in the cohort (-1: none), so a scope can count its own subjects' rows.</summary>
     internal int[] LeftOutByWhereSubjectArray { get; init; } = [];
 

@@ -24,6 +24,7 @@ public static partial class Variables
 
         var kept = new List<TChild>(rows.Rows.Count);
         var subjects = new List<int>(rows.Rows.Count);
+        var sourceRows = new List<int>(rows.Rows.Count);
         var leftOutSubjects = new List<int>();
         ReadOnlySpan<int> subjectIndex = rows.SubjectIndex;
         for (int r = 0; r < rows.Rows.Count; r++)
@@ -32,6 +33,10 @@ public static partial class Variables
             {
                 kept.Add(rows.Rows[r]);
                 subjects.Add(subjectIndex[r]);
+                if (rows.SourceRowArray.Length > 0)
+                {
+                    sourceRows.Add(rows.SourceRowArray[r]);
+                }
             }
             else
             {
@@ -45,6 +50,8 @@ public static partial class Variables
         {
             NotFiniteRowArray = NotFiniteRows(notFiniteValues, notFiniteTimes),
             WhereText = whereText,
+            Source = rows.Source,
+            SourceRowArray = sourceRows.ToArray(),
             LeftOutByWhere = rows.Rows.Count - kept.Count,
             LeftOutByWhereSubjectArray = leftOutSubjects.ToArray(),
         };

@@ -117,6 +117,8 @@ public static partial class Variables
         double[] times = Numbers(rows.Rows, time, out int[] notFiniteTimes);
         return new RepeatedVariable(rows.Cohort, rows.Table, name, label, unit, timeName, values, times, rows.SubjectIndexArray)
         {
+            Source = rows.Source,
+            SourceRowArray = rows.SourceRowArray,
             NotFiniteRowArray = NotFiniteRows(notFiniteValues, notFiniteTimes),
         };
     }

@@ -35,7 +35,7 @@ public sealed record MmrmInput(
             throw new ArgumentException("An MMRM needs at least two visits.");
         }
 
-        var seen = new HashSet<long>();
+        var seen = new Dictionary<long, int>();
         var hasRow = new bool[Subjects];
         for (int r = 0; r < n; r++)
         {
@@ -44,9 +44,9 @@ public sealed record MmrmInput(
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"Row {r} has subject {Subject[r]} or visit {Visit[r]} out of range."));
             }
 
-            if (!seen.Add(((long)Subject[r] * m) + Visit[r]))
+            if (!seen.TryAdd(((long)Subject[r] * m) + Visit[r], r))
             {
-                throw new MmrmDuplicateVisitException(r, VisitNames[Visit[r]]);
+                throw new MmrmDuplicateVisitException(seen[((long)Subject[r] * m) + Visit[r]], r, VisitNames[Visit[r]]);
             }
 
             hasRow[Subject[r]] = true;
@@ -62,13 +62,18 @@ public sealed record MmrmInput(
 /// <summary>A subject has two rows at one visit: Σ has one row per visit, so the MMRM is not defined (mmrm stops likewise).</summary>
 public sealed class MmrmDuplicateVisitException : ArgumentException
 {
-    public MmrmDuplicateVisitException(int row, string visit)
-        : base(string.Create(CultureInfo.InvariantCulture, $"Row {row} repeats its subject's visit {visit}; an MMRM needs at most one row per subject and visit."))
+    public MmrmDuplicateVisitException(int firstRow, int row, string visit)
+        : base(string.Create(CultureInfo.InvariantCulture, $"Row {row} repeats the visit {visit} of its subject's row {firstRow}; an MMRM needs at most one row per subject and visit."))
     {
+        FirstRow = firstRow;
         Row = row;
         VisitName = visit;
     }
 
+    /// <summary>The subject's earlier row at this visit (0-based input row).</summary>
+    public int FirstRow { get; }
+
+    /// <summary>The row that repeats it (0-based input row).</summary>
     public int Row { get; }
 
     public string VisitName { get; }

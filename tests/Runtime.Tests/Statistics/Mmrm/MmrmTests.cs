@@ -83,6 +83,7 @@ public sealed class MmrmTests
         var input = data.Input() with { Visit = visit };
 
         var error = Assert.Throws<MmrmDuplicateVisitException>(() => MmrmModel.Fit(input, MmrmCovarianceKind.Unstructured));
+        Assert.Equal(1, error.FirstRow);
         Assert.Equal(2, error.Row);
     }
 
