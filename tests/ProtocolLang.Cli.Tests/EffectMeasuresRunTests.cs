@@ -44,6 +44,9 @@ public sealed class EffectMeasuresRunTests : IDisposable
           compare Response: Active vs Placebo using odds_ratio no_correct strata centre as mh_or_no_correct
           compare Response: Active vs Placebo using relative_risk strata centre as mh_rr
           compare Response: Active vs Placebo using risk_difference strata centre as mh_rd
+          compare Response: Active vs Placebo using odds_ratio conditional strata centre as exact_or
+          compare Events: Active vs Placebo using rate_ratio per person_years strata centre as mh_irr
+          compare Events: Active vs Placebo using rate_difference per person_years strata centre as mh_ird
           compare Events: Active vs Placebo using rate_ratio per person_years as irr
           compare Events: Active vs Placebo using rate_difference per person_years as rate_difference
         }
@@ -107,6 +110,44 @@ public sealed class EffectMeasuresRunTests : IDisposable
         Close(Number(r, high), row["test"]!["confidenceHigh"], id + " high");
         Close(Number(r, chisq), row["test"]!["statistic"], id + " chi-squared");
         Close(Number(r, p), row["test"]!["pValue"], id + " p");
+    }
+
+    [Fact]
+    public void ExactConditionalOddsRatioByCentreMatchesMantelhaenTestExact()
+    {
+        JsonElement r = Case("e2e_trial_response_by_centre");
+        JsonNode row = Row("exact_or");
+
+        Assert.Equal("exact_conditional", (string)row["effect"]!["interval"]!);
+        Assert.Equal(4, (int)row["effect"]!["strata"]!["used"]!);
+        Close(Number(r, "exact_or"), row["test"]!["estimate"], "exact OR");
+        Close(Number(r, "exact_or_low"), row["test"]!["confidenceLow"], "exact OR low");
+        Close(Number(r, "exact_or_high"), row["test"]!["confidenceHigh"], "exact OR high");
+        Close(Number(r, "exact_s"), row["test"]!["statistic"], "S");
+        Close(Number(r, "exact_p"), row["test"]!["pValue"], "exact p");
+    }
+
+    [Theory]
+    [InlineData("mh_irr", "mh_irr", "mh_irr_low", "mh_irr_high")]
+    [InlineData("mh_ird", "mh_ird", "mh_ird_low", "mh_ird_high")]
+    public void MantelHaenszelRatesByCentreMatchGreenlandRobinsInR(string id, string estimate, string low, string high)
+    {
+        JsonElement r = Case("e2e_trial_events_by_centre");
+        JsonNode row = Row(id);
+
+        JsonArray tables = row["effect"]!["strata"]!["tables"]!.AsArray();
+        Assert.Equal(Numbers(r, "x1").Select(v => (int)v), tables.Select(t => (int)t!["eventsFirst"]!));
+        for (int k = 0; k < 4; k++)
+        {
+            Close(Numbers(r, "t1")[k], tables[k]!["personTimeFirst"], $"person-time first, stratum {k + 1}");
+            Close(Numbers(r, "t0")[k], tables[k]!["personTimeSecond"], $"person-time second, stratum {k + 1}");
+        }
+
+        Close(Number(r, estimate), row["test"]!["estimate"], id + " estimate");
+        Close(Number(r, low), row["test"]!["confidenceLow"], id + " low");
+        Close(Number(r, high), row["test"]!["confidenceHigh"], id + " high");
+        Close(Number(r, "mh_rate_chisq"), row["test"]!["statistic"], id + " chi-squared");
+        Close(Number(r, "mh_rate_p"), row["test"]!["pValue"], id + " p");
     }
 
     [Theory]

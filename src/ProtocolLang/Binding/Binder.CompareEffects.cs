@@ -37,7 +37,7 @@ public sealed partial class Binder
         if (clauses["strata"] is { } strata)
         {
             _diagnostics.Add(DiagnosticDescriptors.StrataNotTaken, strata.Keyword.Span, testName,
-                "; Mantel-Haenszel strata are taken by risk_difference, relative_risk, odds_ratio and nnt");
+                "; Mantel-Haenszel strata are taken by risk_difference, relative_risk, odds_ratio, nnt, rate_ratio and rate_difference");
         }
 
         if (clauses["per"] is { } per)
@@ -74,7 +74,7 @@ public sealed partial class Binder
                 groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        var strata = BindEffectStrata(clauses, test);
+        var strata = BindEffectStrata(clauses);
         var personTime = BindPersonTime(clauses, test);
         var effect = BindEffectOptions(test, testSyntax.Options, strata, personTime);
         if (pairing is null)
@@ -105,16 +105,10 @@ public sealed partial class Binder
         _ => string.Empty,
     };
 
-    private ImmutableArray<BoundVariable> BindEffectStrata(AnalysisClauses clauses, (string Name, TestKind Kind) test)
+    private ImmutableArray<BoundVariable> BindEffectStrata(AnalysisClauses clauses)
     {
-        if (clauses["strata"] is not { } clause)
+        if (clauses["strata"] is null)
         {
-            return ImmutableArray<BoundVariable>.Empty;
-        }
-
-        if (IsRateTest(test.Kind))
-        {
-            _diagnostics.Add(DiagnosticDescriptors.StrataNotTaken, clause.Keyword.Span, test.Name, " yet (a Mantel-Haenszel rate ratio is not implemented)");
             return ImmutableArray<BoundVariable>.Empty;
         }
 
@@ -189,9 +183,6 @@ public sealed partial class Binder
             seen.Add(name);
             switch (name.Name)
             {
-                case "conditional" when !strata.IsEmpty:
-                    _diagnostics.Add(DiagnosticDescriptors.ConditionalWithStrata, name.Span);
-                    break;
                 case "conditional":
                     effect = effect with { Conditional = true };
                     break;
@@ -208,6 +199,12 @@ public sealed partial class Binder
                     effect = effect with { Direction = NntDirection.Harmful };
                     break;
             }
+        }
+
+        if (effect.Conditional && !effect.Correct)
+        {
+            // The exact conditional test (mantelhaen.test(exact = TRUE)) has no continuity correction to turn off.
+            _diagnostics.Add(DiagnosticDescriptors.CorrectionWithExactTest, seen.First(s => s.Name == "no_correct").Span);
         }
 
         return effect;

@@ -61,7 +61,7 @@ public static class AnalysisCatalog
         ("anova", "oneway.test(var.equal = TRUE)"), ("welch_anova", "oneway.test()"),
         ("risk_difference", "prop.test(correct = FALSE) Wilson limits, Newcombe hybrid score CI"),
         ("relative_risk", "glm(family = binomial(link = \"log\")), Katz log CI"),
-        ("odds_ratio", "glm(family = binomial) with confint.default; conditional: fisher.test(); strata: mantelhaen.test()"),
+        ("odds_ratio", "glm(family = binomial) with confint.default; conditional: fisher.test(); strata: mantelhaen.test(); conditional + strata: mantelhaen.test(exact = TRUE)"),
         ("nnt", "1 / risk difference, Altman's CI"), ("rate_ratio", "poisson.test(c(x1, x2), c(t1, t2))"),
         ("rate_difference", "Wald CI of x1/t1 - x2/t2"),
         ("bartlett", "bartlett.test()"), ("levene", "car::leveneTest(center = median); levene mean: center = mean"),
@@ -123,11 +123,12 @@ public static class AnalysisCatalog
                     + "`no_conf_int`: wilcox.test without conf.int = TRUE, the p-value without the Hodges-Lehmann shift and CI), "
                     + "levene takes `mean` (car's center = mean; median by default); tukey needs `across groups` or `: all pairs` and no `adjust`. "
                     + "The effect measures (a binary variable, two groups) are risk_difference, relative_risk, odds_ratio (`conditional`: fisher.test's estimate and exact CI) and nnt "
-                    + "(`beneficial` or `harmful` names the event); with `strata` they are Mantel-Haenszel (`no_correct`: mantelhaen.test(correct = FALSE)). "
-                    + "rate_ratio and rate_difference compare events (a count or binary variable) over the person-time of `per`."),
+                    + "(`beneficial` or `harmful` names the event); with `strata` they are Mantel-Haenszel (`no_correct`: mantelhaen.test(correct = FALSE); "
+                    + "odds_ratio `conditional`: mantelhaen.test(exact = TRUE)). "
+                    + "rate_ratio and rate_difference compare events (a count or binary variable) over the person-time of `per`; with `strata` they are Mantel-Haenszel (Greenland-Robins)."),
                 new("adjust", AdjustMethods, "none", "p.adjust(method = )", "Multiplicity adjustment of the comparison's p-values (bh is Benjamini-Hochberg)."),
                 new("strata", [], null, "mantelhaen.test(table(group, x, s))",
-                    "Mantel-Haenszel stratified effect measures (risk_difference, relative_risk, odds_ratio, nnt): categorical or bool variables, crossed."),
+                    "Mantel-Haenszel stratified effect measures (risk_difference, relative_risk, odds_ratio, nnt, rate_ratio, rate_difference): categorical or bool variables, crossed."),
                 new("per", [], null, "poisson.test(c(x1, x2), c(t1, t2))",
                     "The person-time of rate_ratio and rate_difference: a number variable summed per group, as `events per person_years`."),
                 ..ScopeOptions,

@@ -18,8 +18,8 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor StrataNotTaken { get; } = Error("PL2224", "Strata not taken by this test",
         "'strata' is not available with '{0}'{1}", Binding);
 
-    public static DiagnosticDescriptor ConditionalWithStrata { get; } = Error("PL2225", "Conditional odds ratio with strata",
-        "'odds_ratio conditional' with 'strata' (R's mantelhaen.test(exact = TRUE)) is not available yet; without 'conditional' the stratified odds ratio is Mantel-Haenszel's", Binding);
+    public static DiagnosticDescriptor CorrectionWithExactTest { get; } = Error("PL2225", "Continuity correction with the exact test",
+        "'no_correct' turns off the continuity correction of the Mantel-Haenszel chi-squared test; 'conditional' uses the exact conditional test (R's mantelhaen.test(exact = TRUE)), which has none", Binding);
 
     public static DiagnosticDescriptor BadPersonTime { get; } = Error("PL2226", "Person-time is not a number",
         "'per' needs a number (the person-time of each subject); '{0}' is {1}", Binding);

@@ -31,6 +31,9 @@ internal sealed class EffectData
     /// <summary>The strata in the order of their level codes (first strata variable slowest), each with its label.</summary>
     public IReadOnlyList<(string Label, TwoGroupCounts Counts)> Strata { get; private set; } = Array.Empty<(string, TwoGroupCounts)>();
 
+    /// <summary>Events and person-time per group in each stratum, parallel to <see cref="Strata"/> (a rate measure with strata).</summary>
+    public IReadOnlyList<StratumRates> RateStrata { get; private set; } = Array.Empty<StratumRates>();
+
     public int EventsFirst => _events[0];
 
     public int EventsSecond => _events[1];
@@ -48,6 +51,7 @@ internal sealed class EffectData
         data._groups[1] = set[1];
         int[] codes = cohort.GroupCodeArray;
         var strata = new SortedDictionary<int[], int[]>(CodeOrder.Instance);
+        var strataTime = new Dictionary<int[], double[]>(ReferenceEqualityComparer.Instance);
         int strataMissing = 0, timeMissing = 0, timeNegative = 0, notWhole = 0;
         double[]? time = options.PersonTime is null ? null : GroupSummaries.Numbers(options.PersonTime);
         for (int i = 0; i < codes.Length; i++)
@@ -114,14 +118,20 @@ internal sealed class EffectData
                 {
                     cell = new int[4];
                     strata.Add(key, cell);
+                    strataTime.Add(cell, new double[2]);
                 }
 
                 cell[row * 2] += (int)value;
                 cell[(row * 2) + 1]++;
+                if (time is not null)
+                {
+                    strataTime[cell][row] += time[i];
+                }
             }
         }
 
         data.Strata = strata.Select(s => (Label(options.Strata, s.Key), new TwoGroupCounts(s.Value[0], s.Value[1], s.Value[2], s.Value[3]))).ToArray();
+        data.RateStrata = strata.Values.Select(c => new StratumRates(c[0], strataTime[c][0], c[2], strataTime[c][1])).ToArray();
         data.Warnings = LeftOut(variable, options, strataMissing, timeMissing, timeNegative, notWhole);
         return data;
     }

@@ -30,9 +30,10 @@ internal static class EffectMethod
         {
             TestKind.RiskDifference or TestKind.Nnt => stratified ? "greenland_robins" : "newcombe_hybrid_score",
             TestKind.RelativeRisk => stratified ? "greenland_robins_log" : "katz_log",
+            TestKind.OddsRatio when stratified && options.Conditional => "exact_conditional",
             TestKind.OddsRatio => stratified ? "robins_breslow_greenland" : options.Conditional ? "exact_conditional" : "wald_log",
-            TestKind.RateRatio => "exact_binomial",
-            TestKind.RateDifference => "wald",
+            TestKind.RateRatio => stratified ? "greenland_robins_log" : "exact_binomial",
+            TestKind.RateDifference => stratified ? "greenland_robins" : "wald",
             _ => throw new ArgumentOutOfRangeException(nameof(test), test, null),
         };
     }
@@ -47,7 +48,10 @@ internal static class EffectMethod
             TestKind.RiskDifference when stratified => "Greenland-Robins formula (no R function); test " + mh,
             TestKind.RelativeRisk when stratified => "Greenland-Robins formula (no R function); test " + mh,
             TestKind.Nnt when stratified => "1 / Mantel-Haenszel risk difference (no R function); test " + mh,
+            TestKind.OddsRatio when stratified && options.Conditional => "mantelhaen.test(table(group, x, strata), exact = TRUE)",
             TestKind.OddsRatio when stratified => mh,
+            TestKind.RateRatio when stratified => "Greenland-Robins formula (no R function); Mantel-Haenszel test for person-time (formula)",
+            TestKind.RateDifference when stratified => "Greenland-Robins formula (no R function); Mantel-Haenszel test for person-time (formula)",
             TestKind.RiskDifference => "Newcombe's formula on prop.test(x, n, correct = FALSE)$conf.int; test prop.test(c(x1, x2), c(n1, n2), correct = FALSE)",
             TestKind.RelativeRisk => "glm(cbind(x, n - x) ~ group, family = binomial(link = \"log\")) with confint.default",
             TestKind.OddsRatio when options.Conditional => "fisher.test(table(group, x))",
@@ -68,6 +72,9 @@ internal static class EffectMethod
         {
             TestKind.RiskDifference when stratified => $"Mantel-Haenszel risk difference with the Greenland-Robins 95% CI; {cmh}",
             TestKind.RelativeRisk when stratified => $"Mantel-Haenszel risk ratio with the Greenland-Robins 95% CI of its log; {cmh}",
+            TestKind.OddsRatio when stratified && options.Conditional => "common odds ratio over strata, conditional maximum likelihood estimate with exact 95% CI; exact conditional test of independence in 2 x 2 x K tables",
+            TestKind.RateRatio when stratified => "Mantel-Haenszel incidence rate ratio (first over second group) with the Greenland-Robins 95% CI of its log; Mantel-Haenszel chi-squared test for person-time without continuity correction",
+            TestKind.RateDifference when stratified => "Mantel-Haenszel incidence rate difference (first minus second group) with the Greenland-Robins 95% CI; Mantel-Haenszel chi-squared test for person-time without continuity correction",
             TestKind.OddsRatio when stratified => $"Mantel-Haenszel odds ratio with the Robins-Breslow-Greenland 95% CI; {cmh}",
             TestKind.Nnt when stratified => $"number needed to treat, 1 / Mantel-Haenszel risk difference, its Greenland-Robins limits inverted (Altman 1998); {cmh}",
             TestKind.RiskDifference => "risk difference (first minus second group) with Newcombe's hybrid score 95% CI (method 10, from Wilson limits); Pearson chi-squared test without continuity correction",

@@ -82,7 +82,7 @@ public sealed partial class StudyRun
 
         var data = EffectData.Collect(variable, set, options, cohort);
         var warnings = new List<WarningResult>(data.Warnings);
-        (TestResult result, EffectResult effect) = rate ? RateEffect(test, data, options) : BinaryEffect(test, data, options, warnings);
+        (TestResult result, EffectResult effect) = rate ? RateEffect(test, data, options, warnings) : BinaryEffect(test, data, options, warnings);
         bool undefined = double.IsNaN(result.Estimate ?? double.NaN)
             || (double.IsNaN(result.ConfidenceLow ?? double.NaN) && effect.Nnt is not { CrossesInfinity: true });
         string code = undefined || double.IsNaN(result.PValue) ? StatisticsWarnings.EffectUndefined : StatisticsWarnings.TestCaveat;
@@ -105,6 +105,7 @@ public sealed partial class StudyRun
             IReadOnlyList<TwoGroupCounts> strata = data.Strata.Select(s => s.Counts).ToArray();
             MantelHaenszelResult mh = test switch
             {
+                TestKind.OddsRatio when options.Conditional => ExactStratified(strata),
                 TestKind.OddsRatio => MantelHaenszel.OddsRatio(strata, options.Correct),
                 TestKind.RelativeRisk => MantelHaenszel.RiskRatio(strata, options.Correct),
                 _ => MantelHaenszel.RiskDifference(strata, options.Correct),
@@ -166,10 +167,35 @@ public sealed partial class StudyRun
         _ => moreEvents ? "more_events" : "fewer_events",
     };
 
-    private static (TestResult, EffectResult) RateEffect(TestKind test, EffectData data, EffectOptions options)
+    /// <summary>The exact conditional common odds ratio over the strata in which both groups have subjects (the others admit one table only).</summary>
+    private static MantelHaenszelResult ExactStratified(IReadOnlyList<TwoGroupCounts> strata)
+    {
+        TwoGroupCounts[] used = strata.Where(s => s.NFirst > 0 && s.NSecond > 0).ToArray();
+        return new MantelHaenszelResult(FisherExact.Stratified(used), used.Length, strata.Count - used.Length);
+    }
+
+    private static (TestResult, EffectResult) RateEffect(TestKind test, EffectData data, EffectOptions options, List<WarningResult> warnings)
     {
         string interval = EffectMethod.Interval(test, options);
         string r = EffectMethod.REquivalent(test, options);
+        if (options.Strata.Count > 0)
+        {
+            IReadOnlyList<StratumRates> strata = data.RateStrata;
+            MantelHaenszelResult mh = test == TestKind.RateRatio ? MantelHaenszelRates.RateRatio(strata) : MantelHaenszelRates.RateDifference(strata);
+            if (mh.StrataLeftOut > 0)
+            {
+                warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.StrataWithoutBothGroups, string.Create(CultureInfo.InvariantCulture,
+                    $"{mh.StrataLeftOut} of {strata.Count} strata have person-time in only one of the two groups; they carry no information and are left out ({string.Join(", ", data.Strata.Where((s, k) => !strata[k].IsInformative).Select(s => s.Label))})")));
+            }
+
+            var tables = new EffectStrata(options.Strata.Select(v => v.Name).ToArray(), mh.StrataUsed, mh.StrataLeftOut,
+                data.Strata.Select((s, k) => new EffectStratum(s.Label, s.Counts.EventsFirst, s.Counts.NFirst, s.Counts.EventsSecond, s.Counts.NSecond)
+                {
+                    PersonTimeFirst = strata[k].TimeFirst,
+                    PersonTimeSecond = strata[k].TimeSecond,
+                }).ToArray());
+            return (mh.Result, new EffectResult(EffectMethod.Name(test), interval, test == TestKind.RateRatio ? 1 : 0, r) { Strata = tables });
+        }
         if (test == TestKind.RateRatio)
         {
             TestResult ratio = IncidenceRates.RateRatio(data.EventsFirst, data.TimeFirst, data.EventsSecond, data.TimeSecond);

@@ -50,14 +50,15 @@ public static partial class ReportViewBuilder
 
     /// <summary>
     /// One line per stratified row: which strata the Mantel-Haenszel measure pooled, with each stratum's events/n in the two
-    /// groups, so a reader sees what was pooled (the row's group summaries are the pooled totals).
+    /// groups (events/person-time for a rate), so a reader sees what was pooled (the row's group summaries are the pooled totals).
     /// </summary>
     private static IEnumerable<string> EffectNotes(CompareResult compare) =>
         compare.Rows.Where(r => r.Effect?.Strata is not null).Select(r =>
         {
             EffectStrata s = r.Effect!.Strata!;
-            string tables = string.Join("; ", s.Tables.Select(t =>
-                $"{Cell(t.Stratum)} {F.Count(t.EventsFirst)}/{F.Count(t.NFirst)} vs {F.Count(t.EventsSecond)}/{F.Count(t.NSecond)}"));
+            string tables = string.Join("; ", s.Tables.Select(t => t.PersonTimeFirst is { } tFirst && t.PersonTimeSecond is { } tSecond
+                ? $"{Cell(t.Stratum)} {F.Count(t.EventsFirst)}/{F.Estimate(tFirst)} vs {F.Count(t.EventsSecond)}/{F.Estimate(tSecond)}"
+                : $"{Cell(t.Stratum)} {F.Count(t.EventsFirst)}/{F.Count(t.NFirst)} vs {F.Count(t.EventsSecond)}/{F.Count(t.NSecond)}"));
             string leftOut = s.LeftOut == 0 ? string.Empty : $", {F.Count(s.LeftOut)} left out (one group absent)";
             return $"Strata of {Cell(r.Label)}, {string.Join(" vs ", r.Groups)} (by {string.Join(", ", s.Variables)}): {F.Count(s.Used)} pooled{leftOut}: {tables}.";
         });

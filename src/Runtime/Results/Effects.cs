@@ -43,6 +43,13 @@ public sealed record NntDetail(string Direction, string Kind, double? Value, boo
 /// <param name="LeftOut">Strata in which one group has none: they carry no information and are left out (PL5091).</param>
 public sealed record EffectStrata(IReadOnlyList<string> Variables, int Used, int LeftOut, IReadOnlyList<EffectStratum> Tables);
 
-/// <summary>One stratum's 2 × 2 table: events and subjects of the first and second group.</summary>
+/// <summary>One stratum's 2 × 2 table: events and subjects of the first and second group (and their person-time, for a rate).</summary>
 /// <param name="Stratum">The levels' labels, ", "-joined in the order of the strata variables.</param>
-public sealed record EffectStratum(string Stratum, int EventsFirst, int NFirst, int EventsSecond, int NSecond);
+public sealed record EffectStratum(string Stratum, int EventsFirst, int NFirst, int EventsSecond, int NSecond)
+{
+    /// <summary>The first group's person-time in this stratum; null unless the measure is a rate.</summary>
+    public double? PersonTimeFirst { get; init; }
+
+    /// <summary>The second group's person-time in this stratum; null unless the measure is a rate.</summary>
+    public double? PersonTimeSecond { get; init; }
+}

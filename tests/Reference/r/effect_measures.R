@@ -29,6 +29,14 @@ environment(fisher_tight) <- local({
   environment()
 }, envir = new.env(parent = environment(stats::fisher.test)))
 
+# mantelhaen.test(exact = TRUE) solves the conditional MLE and its limits with uniroot's default tolerance too:
+# the same tightening.
+mantelhaen_tight <- stats::mantelhaen.test
+environment(mantelhaen_tight) <- local({
+  uniroot <- function(...) stats::uniroot(..., tol = 1e-13, maxiter = 10000)
+  environment()
+}, envir = new.env(parent = environment(stats::mantelhaen.test)))
+
 z <- qnorm(0.975)
 
 two_group <- function(name, x1, n1, x2, n2) {
@@ -89,6 +97,8 @@ mh <- function(name, a, b, c, d) {
   arr <- array(c(rbind(a, c, b, d)), dim = c(2, 2, length(a)))  # per stratum: rows group (first, second), columns event (yes, no)
   t_c <- mantelhaen.test(arr, correct = TRUE)
   t_n <- mantelhaen.test(arr, correct = FALSE)
+  # The exact test needs every stratum to have both groups (a degenerate stratum adds nothing; R keeps it).
+  t_e <- mantelhaen_tight(arr, exact = TRUE)
   rr <- sum(a * n2 / N) / sum(c * n1 / N)
   var_log_rr <- sum((n1 * n2 * (a + c) - a * c * N) / N^2) / (sum(a * n2 / N) * sum(c * n1 / N))
   rd <- sum((a * n2 - c * n1) / N) / sum(n1 * n2 / N)
@@ -98,7 +108,25 @@ mh <- function(name, a, b, c, d) {
     chisq_correct = unname(t_c$statistic), p_correct = t_c$p.value,
     chisq_no_correct = unname(t_n$statistic), p_no_correct = t_n$p.value,
     mh_rr = rr, mh_rr_low = exp(log(rr) - z * sqrt(var_log_rr)), mh_rr_high = exp(log(rr) + z * sqrt(var_log_rr)),
-    mh_rd = rd, mh_rd_low = rd - z * sqrt(var_rd), mh_rd_high = rd + z * sqrt(var_rd))
+    mh_rd = rd, mh_rd_low = rd - z * sqrt(var_rd), mh_rd_high = rd + z * sqrt(var_rd),
+    exact_or = unname(t_e$estimate), exact_or_low = t_e$conf.int[1], exact_or_high = t_e$conf.int[2],
+    exact_s = unname(t_e$statistic), exact_p = t_e$p.value)
+}
+
+# Stratified rates (no R function): the Mantel-Haenszel rate ratio and difference with Greenland & Robins (1985)
+# variances, and the Mantel-Haenszel chi-squared for person-time (Rothman, Greenland & Lash 2008, ch. 15).
+mh_rate <- function(name, x1, t1, x0, t0) {
+  T <- t1 + t0; M <- x1 + x0
+  irr <- sum(x1 * t0 / T) / sum(x0 * t1 / T)
+  var_log_irr <- sum(M * t1 * t0 / T^2) / (sum(x1 * t0 / T) * sum(x0 * t1 / T))
+  w <- t1 * t0 / T
+  ird <- sum(w * (x1 / t1 - x0 / t0)) / sum(w)
+  var_ird <- sum(w^2 * (x1 / t1^2 + x0 / t0^2)) / sum(w)^2
+  chisq <- (sum(x1) - sum(M * t1 / T))^2 / sum(M * t1 * t0 / T^2)
+  list(name = name, x1 = I(x1), t1 = I(t1), x0 = I(x0), t0 = I(t0),
+    mh_irr = irr, mh_irr_low = exp(log(irr) - z * sqrt(var_log_irr)), mh_irr_high = exp(log(irr) + z * sqrt(var_log_irr)),
+    mh_ird = ird, mh_ird_low = ird - z * sqrt(var_ird), mh_ird_high = ird + z * sqrt(var_ird),
+    mh_rate_chisq = chisq, mh_rate_p = pchisq(chisq, 1, lower.tail = FALSE))
 }
 
 # UCBAdmissions: Male (first) vs Female, event Admitted, strata Dept.
@@ -144,8 +172,11 @@ trial_case <- two_group("e2e_trial_response_active_vs_placebo", x1, n / 2, x2, n
 tab <- table(factor(arm, c("Active", "Placebo")), factor(response, c(1, 0)), centre)
 trial_mh <- mh("e2e_trial_response_by_centre", as.numeric(tab["Active", "1", ]), as.numeric(tab["Active", "0", ]),
                as.numeric(tab["Placebo", "1", ]), as.numeric(tab["Placebo", "0", ]))
+agg_by <- function(v, sel) as.numeric(tapply(v[sel], factor(centre[sel], c("C1", "C2", "C3", "C4")), sum))
+trial_mh_rate <- mh_rate("e2e_trial_events_by_centre", agg_by(events, arm == "Active"), agg_by(person_years, arm == "Active"),
+                         agg_by(events, arm == "Placebo"), agg_by(person_years, arm == "Placebo"))
 trial_rate <- rate("e2e_trial_events_per_person_years", sum(events[arm == "Active"]), sum(person_years[arm == "Active"]),
                    sum(events[arm == "Placebo"]), sum(person_years[arm == "Placebo"]))
 
 write_fixture("effect_measures", "effect_measures.R",
-  c(cases, list(ucb, esoph_mh, trial_case, trial_mh, trial_rate), rates))
+  c(cases, list(ucb, esoph_mh, trial_case, trial_mh, trial_rate, trial_mh_rate), rates))

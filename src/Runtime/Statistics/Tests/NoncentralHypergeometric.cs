@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using MathNet.Numerics.Distributions;
 
 namespace ProtocolLang.Runtime.Statistics;
@@ -27,6 +28,52 @@ internal sealed class NoncentralHypergeometric
         {
             logCentral[i] = Hypergeometric.PMFLn(m + n, m, k, Low + i);
         }
+    }
+
+    /// <summary>
+    /// The distribution of the sum of K independent [1,1] cells, each with its own margins (m, n, k) and the one common
+    /// odds ratio psi: the null distribution of R's <c>mantelhaen.test(exact = TRUE)</c>. The central density is the
+    /// convolution of the K central hypergeometric densities, normalised after each step so that it never overflows
+    /// (R computes it in <c>d2x2xk</c> the same way); tilting by psi^x then gives the noncentral one, because each
+    /// stratum's factor psi^(x_k) multiplies into psi^(sum x_k) (Mehta, Patel and Gray 1985, JASA 80, 969-973;
+    /// Agresti 2002, section 6.7.5). O(K · range²) to build, range = High - Low.
+    /// </summary>
+    public NoncentralHypergeometric(IReadOnlyList<(int M, int N, int K)> strata)
+    {
+        ArgumentNullException.ThrowIfNull(strata);
+        double[] density = [1];
+        int low = 0;
+        foreach ((int m, int n, int k) in strata)
+        {
+            var one = new NoncentralHypergeometric(m, n, k);
+            double[] next = new double[density.Length + one.High - one.Low];
+            double[] single = one.Density(1);
+            double sum = 0;
+            for (int i = 0; i < density.Length; i++)
+            {
+                for (int j = 0; j < single.Length; j++)
+                {
+                    next[i + j] += density[i] * single[j];
+                }
+            }
+
+            foreach (double d in next)
+            {
+                sum += d;
+            }
+
+            for (int i = 0; i < next.Length; i++)
+            {
+                next[i] /= sum;
+            }
+
+            density = next;
+            low += one.Low;
+        }
+
+        Low = low;
+        High = low + density.Length - 1;
+        logCentral = Array.ConvertAll(density, Math.Log);
     }
 
     public int Low { get; }
