@@ -41,7 +41,7 @@ public sealed class MarginalMeansRunTests : IDisposable
             tension: category(L, M, H)
           }
           model linear breaks ~ wool + tension means tension adjust bonferroni as tension_pairs
-          model linear breaks ~ wool + tension means tension contrast reference as tension_ref
+          model linear breaks ~ wool + tension means tension contrast reference adjust bonferroni as tension_ref
         }
 
         """;

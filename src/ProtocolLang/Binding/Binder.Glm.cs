@@ -75,8 +75,9 @@ public sealed partial class Binder
             _ => AllowedWord(clauses, "family")?.Name == "quasi" ? GlmModelFamily.QuasiPoisson : GlmModelFamily.Poisson,
         };
         var scope = BindScope(clauses, null);
+        var means = BindLinearMeans(clauses, terms);
         return y is null
             ? null
-            : new BoundGlmModel(Snippet(syntax.Span), y, family, terms.ToImmutableArray(), references, offset, syntax.Span) { Scope = scope };
+            : new BoundGlmModel(Snippet(syntax.Span), y, family, terms.ToImmutableArray(), references, offset, syntax.Span) { Scope = scope, Means = means };
     }
 }

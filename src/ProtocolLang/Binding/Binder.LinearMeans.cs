@@ -54,7 +54,8 @@ public sealed partial class Binder
             "bonferroni" => LinearMeansAdjust.Bonferroni,
             "holm" => LinearMeansAdjust.Holm,
             "none" => LinearMeansAdjust.None,
-            _ => contrast == LinearMeansContrast.Pairwise ? LinearMeansAdjust.Tukey : LinearMeansAdjust.Bonferroni,
+            "dunnettx" => LinearMeansAdjust.Dunnettx,
+            _ => contrast == LinearMeansContrast.Pairwise ? LinearMeansAdjust.Tukey : LinearMeansAdjust.Dunnettx,
         };
         if (adjust == LinearMeansAdjust.Tukey && contrast == LinearMeansContrast.Reference)
         {

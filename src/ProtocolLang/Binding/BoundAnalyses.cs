@@ -362,13 +362,14 @@ public enum LinearMeansContrast
     Reference,
 }
 
-/// <summary><c>adjust none | tukey | bonferroni | holm</c> of marginal-means contrasts.</summary>
+/// <summary><c>adjust none | tukey | bonferroni | holm | dunnettx</c> of marginal-means contrasts.</summary>
 public enum LinearMeansAdjust
 {
     None,
     Tukey,
     Bonferroni,
     Holm,
+    Dunnettx,
 }
 
 /// <summary>One top-level <c>and</c> conjunct of a population's condition: the subject flow says which one a subject failed first.</summary>
@@ -394,4 +395,8 @@ public sealed record BoundGlmModel(
     ImmutableArray<BoundModelTerm> Terms,
     ImmutableArray<BoundLinearReference> References,
     BoundVariable? Offset,
-    TextSpan Span) : BoundAnalysis(Source, Span);
+    TextSpan Span) : BoundAnalysis(Source, Span)
+{
+    /// <summary><c>means f[, g]</c> with its contrast and adjustment (on the link scale, and back-transformed); null without <c>means</c>.</summary>
+    public BoundLinearMeans? Means { get; init; }
+}

@@ -86,6 +86,21 @@ public static class AnalysisCatalog
         ("bartlett_test", "bartlett", "R's bartlett.test"),
     ];
 
+    /// <summary>The multiplicity adjustment of marginal-means contrasts (linear and generalised linear models).</summary>
+    private static AnalysisOption MeansAdjustOption { get; } =
+        new("adjust", ["tukey", "dunnettx", "bonferroni", "holm", "none"], "tukey (pairwise), dunnettx (reference)", "contrast(em, adjust = )",
+            "Adjustment of the contrasts within each level of the second `means` factor: Tukey's studentized range, emmeans' approximate Dunnett (its default against a reference), Bonferroni, Holm or none.");
+
+    /// <summary><c>means</c>, <c>contrast</c>, <c>adjust</c> of a GLM: emmeans on the link scale and back-transformed.</summary>
+    private static ImmutableArray<AnalysisOption> GlmMeansOptions { get; } =
+    [
+        new("means", [], null, "emmeans::emmeans(fit, ~ f, type = \"response\", offset = 0)",
+            "Estimated marginal means of a factor term on the link scale (z intervals, df = ∞) and back-transformed: probabilities (logistic) or rates per unit of the offset (counts); `means f, g` within each level of g."),
+        new("contrast", ["pairwise", "reference"], "pairwise", "emmeans::contrast(em, \"pairwise\" | \"trt.vs.ctrl\")",
+            "Contrasts of the means: differences on the link scale and odds or rate ratios on the response scale."),
+        MeansAdjustOption,
+    ];
+
     private static ImmutableArray<AnalysisOption> ScopeOptions { get; } =
     [
         new("by", [], "group", "the grouping factor(s): survfit(Surv(t, e) ~ f), table(f)",
@@ -197,8 +212,7 @@ public static class AnalysisCatalog
                     "Estimated marginal means of a factor term (numbers at their mean, the other factors' levels weighted equally), with SE and 95% CI; `means f, g`: the means of f within each level of g. For `log(y)` also back-transformed."),
                 new("contrast", ["pairwise", "reference"], "pairwise", "emmeans::contrast(em, \"pairwise\" | \"trt.vs.ctrl\")",
                     "Contrasts of the means: every pair, or each level against the reference (first) level; ratios for `log(y)`."),
-                new("adjust", ["tukey", "bonferroni", "holm", "none"], "tukey (pairwise), bonferroni (reference)", "contrast(em, adjust = )",
-                    "Adjustment of the contrasts within each level of the second `means` factor (emmeans' dunnettx for reference contrasts is not implemented)."),
+                MeansAdjustOption,
                 ..ScopeOptions,
             ],
             []),
@@ -206,6 +220,7 @@ public static class AnalysisCatalog
             "glm(family = binomial), confint()", HeadShape.Formula, ["binary"],
             [
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                ..GlmMeansOptions,
                 ..ScopeOptions,
             ],
             []),
@@ -215,6 +230,7 @@ public static class AnalysisCatalog
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 new("offset", [], null, "glm(y ~ x + offset(log(t)))", "A numeric expression added to the linear predictor with coefficient 1, e.g. `offset log(person_years)` for rates."),
                 new("family", ["poisson", "quasi"], "poisson", "glm(family = quasipoisson)", "`quasi` estimates the dispersion from Pearson's chi-squared (overdispersed counts)."),
+                ..GlmMeansOptions,
                 ..ScopeOptions,
             ],
             []),
@@ -223,6 +239,7 @@ public static class AnalysisCatalog
             [
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 new("offset", [], null, "glm.nb(y ~ x + offset(log(t)))", "A numeric expression added to the linear predictor with coefficient 1."),
+                ..GlmMeansOptions,
                 ..ScopeOptions,
             ],
             []),

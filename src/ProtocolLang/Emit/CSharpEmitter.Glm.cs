@@ -21,7 +21,7 @@ public sealed partial class CSharpEmitter
         _w.Line(Array(RuntimeTypes.ModelTerm, terms) + ",");
         var references = m.References.Select(r => "new(" + CSharpLiterals.String(r.Factor) + ", " + CSharpLiterals.String(r.Level) + ")");
         _w.Line(Array(RuntimeTypes.LinearReference, references) + ",");
-        _w.Line((m.Offset is null ? "null" : variables[m.Offset.Name]) + "));");
+        _w.Line((m.Offset is null ? "null" : variables[m.Offset.Name]) + (m.Means is { } means ? ", Means: " + MeansSpec(means) : string.Empty) + "));");
         _w.Unindent();
         _w.Unindent();
     }

@@ -25,9 +25,7 @@ public sealed partial class CSharpEmitter
         if (m.Means is { } means)
         {
             _w.Line("Robust: " + RuntimeTypes.RobustStandardErrors + "." + m.Robust + ",");
-            _w.Line("Means: new " + RuntimeTypes.LinearMeansSpec + "(" + CSharpLiterals.String(means.Factor) + ", "
-                + (means.By is null ? "null" : CSharpLiterals.String(means.By)) + ", " + RuntimeTypes.LinearContrastMethod + "." + means.Contrast + ", "
-                + RuntimeTypes.LinearContrastAdjust + "." + means.Adjust + ")));");
+            _w.Line("Means: " + MeansSpec(means) + "));");
         }
         else
         {
@@ -36,4 +34,10 @@ public sealed partial class CSharpEmitter
         _w.Unindent();
         _w.Unindent();
     }
+
+    /// <summary><c>new LinearMeansSpec("f", "g" | null, contrast, adjust)</c>: the means clause of a linear or generalised linear model.</summary>
+    private static string MeansSpec(BoundLinearMeans means) =>
+        "new " + RuntimeTypes.LinearMeansSpec + "(" + CSharpLiterals.String(means.Factor) + ", "
+        + (means.By is null ? "null" : CSharpLiterals.String(means.By)) + ", " + RuntimeTypes.LinearContrastMethod + "." + means.Contrast + ", "
+        + RuntimeTypes.LinearContrastAdjust + "." + means.Adjust + ")";
 }

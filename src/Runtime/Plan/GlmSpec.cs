@@ -9,12 +9,14 @@ namespace ProtocolLang.Runtime.Plan;
 /// </summary>
 /// <param name="Response">Logistic: a binary variable (true = 1). Poisson: a count or non-negative numeric variable.</param>
 /// <param name="Offset">A numeric term added to the linear predictor with coefficient 1 (e.g. log(person_time)); null for none.</param>
+/// <param name="Means">Marginal means of a factor on the link scale and back-transformed (emmeans, <c>type = "response"</c>); null for none.</param>
 public sealed record GlmSpec(
     Variable Response,
     GlmModelFamily Family,
     IReadOnlyList<ModelTerm> Terms,
     IReadOnlyList<LinearReference> References,
-    Variable? Offset = null);
+    Variable? Offset = null,
+    LinearMeansSpec? Means = null);
 
 /// <summary>The family of a <see cref="GlmSpec"/>, with its canonical link.</summary>
 public enum GlmModelFamily

@@ -26,4 +26,7 @@ public enum LinearContrastAdjust
     Tukey,
     Bonferroni,
     Holm,
+
+    /// <summary>emmeans' approximate Dunnett adjustment, its default for contrasts against the reference.</summary>
+    Dunnettx,
 }

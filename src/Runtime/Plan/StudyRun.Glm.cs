@@ -113,7 +113,10 @@ public sealed partial class StudyRun
             k.ExpEstimate, k.ExpWaldLow, k.ExpWaldHigh, k.ExpProfileLow, k.ExpProfileHigh)).ToArray();
         var result = new GlmModelResult(GlmText.FamilyName(spec.Family), spec.Response.Name, spec.Offset?.Name, fit.Observations, matrix.Excluded,
             spec.Family == GlmModelFamily.Logistic ? "odds_ratio" : "rate_ratio", fit.Rank, terms, fit.Deviance, fit.ResidualDf, fit.NullDeviance, fit.NullDf,
-            fit.Aic, fit.LogLikelihood, fit.Dispersion, fit.Theta, fit.Iterations, fit.Converged);
+            fit.Aic, fit.LogLikelihood, fit.Dispersion, fit.Theta, fit.Iterations, fit.Converged)
+        {
+            Means = GlmMeans(fit, matrix, spec, warnings),
+        };
         Record(analysis, new AnalysisResult(0, analysis.Id, kind, analysis.Source, ResultStatus.Ok, method, null, specification, warnings, Glm: result));
     }
 

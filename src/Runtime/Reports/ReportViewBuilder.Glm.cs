@@ -45,6 +45,10 @@ public static partial class ReportViewBuilder
         }
 
         tables.Add(new MarkdownTable(new[] { "Model", "Value" }, "|---|--:|", rows.ToArray()));
+        if (glm.Means is { } means)
+        {
+            LinearMeansSection(means, notes, tables);
+        }
     }
 
     private static IReadOnlyList<string> GlmTermRow(GlmTermResult t) => t.Status == "aliased"

@@ -33,7 +33,15 @@ public sealed record GlmModelResult(
     double Dispersion,
     double Theta,
     int Iterations,
-    bool Converged);
+    bool Converged)
+{
+    /// <summary>
+    /// With <c>means f</c>: the marginal means on the link scale (logit or log, z intervals: df = ∞ as emmeans for glm fits)
+    /// and back-transformed in <see cref="LinearMeansResult.ResponseMeans"/> (probabilities or rates) with the contrasts as
+    /// odds or rate ratios; null without <c>means</c>.
+    /// </summary>
+    public LinearMeansResult? Means { get; init; }
+}
 
 /// <summary>One coefficient (a model-matrix column) of a GLM.</summary>
 /// <param name="Statistic">z, or t for quasi-Poisson.</param>

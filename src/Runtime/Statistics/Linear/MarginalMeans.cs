@@ -55,6 +55,9 @@ public enum MarginalAdjust
 
     /// <summary>Holm's step-down p-values; the interval is bonferroni's (emmeans: holm has no interval of its own).</summary>
     Holm,
+
+    /// <summary>emmeans' approximation to Dunnett's many-to-one adjustment (<see cref="DunnettApproximation"/>), its default for contrasts against a reference.</summary>
+    Dunnettx,
 }
 
 /// <summary>
@@ -77,13 +80,15 @@ public enum MarginalAdjust
 /// </remarks>
 public sealed class MarginalMeans
 {
-    private readonly LinearModelFit _fit;
+    private readonly Func<double[], (double Estimate, double StandardError)> _estimate;
+    private readonly double _df;
     private readonly double[][] _l;
     private readonly int _levels;
 
-    private MarginalMeans(LinearModelFit fit, double[][] l, IReadOnlyList<string> levels, IReadOnlyList<string>? byLevels, bool estimable)
+    private MarginalMeans(Func<double[], (double, double)> estimate, double df, double[][] l, IReadOnlyList<string> levels, IReadOnlyList<string>? byLevels, bool estimable)
     {
-        _fit = fit;
+        _estimate = estimate;
+        _df = df;
         _l = l;
         _levels = levels.Count;
         Levels = levels;
@@ -91,13 +96,13 @@ public sealed class MarginalMeans
         Estimable = estimable;
         int groups = byLevels?.Count ?? 1;
         var means = new List<MarginalMean>();
-        double quantile = fit.DegreesOfFreedom > 0 ? StudentT.InvCDF(0, 1, fit.DegreesOfFreedom, 0.975) : double.NaN;
+        double quantile = TQuantile(0.975, df);
         for (int g = 0; g < groups; g++)
         {
             for (int a = 0; a < _levels; a++)
             {
-                var (estimate, se) = Estimate(l[(g * _levels) + a]);
-                means.Add(new MarginalMean(levels[a], byLevels?[g], estimate, se, fit.DegreesOfFreedom, estimate - (quantile * se), estimate + (quantile * se)));
+                var (estimate0, se) = Estimate(l[(g * _levels) + a]);
+                means.Add(new MarginalMean(levels[a], byLevels?[g], estimate0, se, df, estimate0 - (quantile * se), estimate0 + (quantile * se)));
             }
         }
 
@@ -123,7 +128,18 @@ public sealed class MarginalMeans
     public static MarginalMeans Compute(LinearModelFit fit, int variable, int? by = null)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        ModelMatrix m = fit.Matrix;
+        return Compute(fit.Matrix, l => LinearEstimate(fit, l), fit.DegreesOfFreedom, fit.AliasedColumns.Count == 0, variable, by);
+    }
+
+    /// <summary>
+    /// The marginal means of a model on <paramref name="m"/> whose coefficients and covariance give ℓ'b and SE(ℓ'b) through
+    /// <paramref name="estimate"/> (a GLM on its link scale, <paramref name="df"/> = ∞: z intervals and tests, as emmeans
+    /// for glm fits). <paramref name="estimable"/> false (aliased columns) makes every number NaN.
+    /// </summary>
+    public static MarginalMeans Compute(ModelMatrix m, Func<double[], (double Estimate, double StandardError)> estimate, double df, bool estimable, int variable, int? by = null)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        ArgumentNullException.ThrowIfNull(estimate);
         if (!m.Variables[variable].IsFactor || (by is { } b0 && (!m.Variables[b0].IsFactor || b0 == variable)))
         {
             throw new ArgumentException("Marginal means need a factor (and a different factor for by).", nameof(variable));
@@ -176,7 +192,7 @@ public sealed class MarginalMeans
         }
 
         double[][] l = sums.Select((s, i) => s.Select(x => x / counts[i]).ToArray()).ToArray();
-        return new MarginalMeans(fit, l, levels, byLevels, fit.AliasedColumns.Count == 0);
+        return new MarginalMeans(estimate, df, l, levels, byLevels, estimable);
     }
 
     /// <summary>The contrasts of <paramref name="method"/> within each <c>by</c> group, adjusted per group.</summary>
@@ -187,7 +203,7 @@ public sealed class MarginalMeans
             throw new ArgumentException("Tukey's adjustment is for pairwise contrasts.", nameof(adjust));
         }
 
-        int df = _fit.DegreesOfFreedom;
+        double df = _df;
         var result = new List<MarginalContrast>();
         for (int g = 0; g < (ByLevels?.Count ?? 1); g++)
         {
@@ -207,14 +223,16 @@ public sealed class MarginalMeans
                 MarginalAdjust.Bonferroni => PAdjust.Adjust(rows.Select(r => r.p).ToArray(), AdjustMethod.Bonferroni),
                 MarginalAdjust.Holm => PAdjust.Adjust(rows.Select(r => r.p).ToArray(), AdjustMethod.Holm),
                 MarginalAdjust.Tukey => rows.Select(r => TukeyP(r.t, _levels, df, r.p)).ToArray(),
+                MarginalAdjust.Dunnettx => rows.Select(r => family == 1 ? r.p : DunnettApproximation.UpperTail(Math.Abs(r.t), family, df)).ToArray(),
                 _ => rows.Select(r => r.p).ToArray(),
             };
             double half = df <= 0 ? double.NaN : adjust switch
             {
-                MarginalAdjust.Tukey when _levels == 2 => StudentT.InvCDF(0, 1, df, 0.975),
+                MarginalAdjust.Tukey when _levels == 2 => TQuantile(0.975, df),
                 MarginalAdjust.Tukey => StudentizedRange.Quantile(0.95, _levels, df) / Math.Sqrt(2),
-                MarginalAdjust.Bonferroni or MarginalAdjust.Holm => StudentT.InvCDF(0, 1, df, 1 - (0.025 / family)),
-                _ => StudentT.InvCDF(0, 1, df, 0.975),
+                MarginalAdjust.Bonferroni or MarginalAdjust.Holm => TQuantile(1 - (0.025 / family), df),
+                MarginalAdjust.Dunnettx => DunnettApproximation.Quantile(0.95, family, df),
+                _ => TQuantile(0.975, df),
             };
             for (int k = 0; k < rows.Length; k++)
             {
@@ -227,35 +245,44 @@ public sealed class MarginalMeans
         return result;
     }
 
-    private static double TwoSided(double t, int df) =>
-        df > 0 && !double.IsNaN(t) ? SpecialFunctions.BetaRegularized(df / 2.0, 0.5, df / (df + (t * t))) : double.NaN;
+    /// <summary>Two-sided p of t on <paramref name="df"/> df; the normal's for df = ∞ (a z test).</summary>
+    internal static double TwoSided(double t, double df) =>
+        double.IsNaN(t) || !(df > 0) ? double.NaN
+        : double.IsPositiveInfinity(df) ? 2 * Normal.CDF(0, 1, -Math.Abs(t))
+        : SpecialFunctions.BetaRegularized(df / 2.0, 0.5, df / (df + (t * t)));
+
+    /// <summary>The t quantile on <paramref name="df"/> df; the normal's for df = ∞.</summary>
+    internal static double TQuantile(double p, double df) =>
+        !(df > 0) ? double.NaN : double.IsPositiveInfinity(df) ? Normal.InvCDF(0, 1, p) : StudentT.InvCDF(0, 1, df, p);
 
     /// <summary>P(Q_k &gt; |t|√2); for two means Q/√2 is |t|, so the exact t p-value (relative accuracy) is used.</summary>
-    private static double TukeyP(double t, int k, int df, double raw) =>
+    private static double TukeyP(double t, int k, double df, double raw) =>
         double.IsNaN(t) ? double.NaN : k == 2 ? raw : StudentizedRange.UpperTail(Math.Abs(t) * Math.Sqrt(2), k, df);
 
-    /// <summary>ℓ'b and √(s² ℓ'(X'X)⁻¹ℓ) over the accepted columns (NaN for an aliased model).</summary>
-    private (double Estimate, double StandardError) Estimate(double[] l)
+    private (double Estimate, double StandardError) Estimate(double[] l) => Estimable ? _estimate(l) : (double.NaN, double.NaN);
+
+    /// <summary>ℓ'b and √(s² ℓ'(X'X)⁻¹ℓ) over the accepted columns of a linear model.</summary>
+    private static (double Estimate, double StandardError) LinearEstimate(LinearModelFit fit, double[] l)
     {
-        if (!Estimable || _fit.DegreesOfFreedom <= 0)
+        if (fit.DegreesOfFreedom <= 0)
         {
             return (double.NaN, double.NaN);
         }
 
-        IReadOnlyList<int> pivot = _fit.Qr.Pivot;
+        IReadOnlyList<int> pivot = fit.Qr.Pivot;
         int r = pivot.Count;
         double estimate = 0;
         double quadratic = 0;
         for (int a = 0; a < r; a++)
         {
-            estimate += l[pivot[a]] * _fit.Estimates[a];
+            estimate += l[pivot[a]] * fit.Estimates[a];
             for (int c = 0; c < r; c++)
             {
-                quadratic += l[pivot[a]] * _fit.Unscaled[a, c] * l[pivot[c]];
+                quadratic += l[pivot[a]] * fit.Unscaled[a, c] * l[pivot[c]];
             }
         }
 
-        return (estimate, _fit.Sigma * Math.Sqrt(quadratic));
+        return (estimate, fit.Sigma * Math.Sqrt(quadratic));
     }
 
     /// <summary>Column j of the model matrix at a grid row: the product over the term's variables of the level indicator or the number.</summary>

@@ -47,8 +47,8 @@ public static class StudentizedRange
 
     private static readonly double[] ZTail = ZNodes.Select(z => NormalLower(-Math.Abs(z))).ToArray();
 
-    /// <summary>P(Q ≤ q) for k means and ν degrees of freedom (R: <c>ptukey(q, k, df)</c>).</summary>
-    public static double Cdf(double q, int k, double df)
+    /// <summary>P(Q ≤ q) for k means and ν degrees of freedom (R: <c>ptukey(q, k, df)</c>); k need not be whole (the integrand's power is real, as R's).</summary>
+    public static double Cdf(double q, double k, double df)
     {
         if (double.IsNaN(q) || double.IsNaN(df) || k < 2 || df < 2)
         {
@@ -106,7 +106,7 @@ public static class StudentizedRange
     public static double UpperTail(double q, int k, double df) => 1 - Cdf(q, k, df);
 
     /// <summary>The p-quantile for k means and ν degrees of freedom (R: <c>qtukey(p, k, df)</c>, solved to 1e-12 here).</summary>
-    public static double Quantile(double p, int k, double df)
+    public static double Quantile(double p, double k, double df)
     {
         if (double.IsNaN(p) || p < 0 || p > 1 || k < 2 || df < 2 || double.IsNaN(df))
         {
@@ -133,7 +133,7 @@ public static class StudentizedRange
     }
 
     /// <summary>W(w) = P(range of k standard normals ≤ w) = k ∫ φ(z) [Φ(z + w) − Φ(z)]^{k−1} dz.</summary>
-    private static double Range(double w, int k)
+    private static double Range(double w, double k)
     {
         if (w <= 0)
         {
