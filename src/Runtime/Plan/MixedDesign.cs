@@ -36,6 +36,9 @@ internal sealed class MixedDesign
     /// <summary>The outcome's time of each row that entered (parallel to the input's rows): an MMRM's visit.</summary>
     public double[] RowTimes { get; private init; } = [];
 
+    /// <summary>The cohort index of each row's subject (parallel to the input's rows): a repeated-measures ANOVA names its dropped subjects.</summary>
+    public int[] RowSubjects { get; private init; } = [];
+
     /// <summary>The distinct times of the rows that entered, ascending, whether or not time is a term.</summary>
     public double[] AllTimeLevels { get; private init; } = [];
 
@@ -50,11 +53,13 @@ internal sealed class MixedDesign
     public static MixedDesign Build(MixedModelSpec spec, Cohort cohort)
     {
         RepeatedVariable response = spec.Response;
-        if (spec.Mmrm is not null)
+        if (spec.Mmrm is not null || spec.RmAnova is not null)
         {
             if (spec.RandomEffects.Count > 0)
             {
-                throw new UnsupportedException("an MMRM models the within-subject covariance directly and has no random-effects terms");
+                throw new UnsupportedException(spec.Mmrm is not null
+                    ? "an MMRM models the within-subject covariance directly and has no random-effects terms"
+                    : "a repeated-measures ANOVA takes its error strata from the design and has no random-effects terms");
             }
         }
         else if (spec.RandomEffects.Count != 1)
@@ -63,7 +68,7 @@ internal sealed class MixedDesign
                 $"the mixed-model kernel fits one random-effects term per subject; the model has {spec.RandomEffects.Count}"));
         }
 
-        RandomEffect random = spec.RandomEffects.Count > 0 ? spec.RandomEffects[0] : new RandomEffect(spec.Mmrm!.Subject, false, null);
+        RandomEffect random = spec.RandomEffects.Count > 0 ? spec.RandomEffects[0] : new RandomEffect(spec.Mmrm?.Subject ?? spec.RmAnova!.Subject, false, null);
         if (random.Slope is { } slope && !string.Equals(slope, response.TimeName, StringComparison.Ordinal))
         {
             throw new UnsupportedException($"a random slope must be on the outcome's time '{response.TimeName}'; found '{slope}'");
@@ -222,6 +227,7 @@ internal sealed class MixedDesign
         {
             RowTimes = time,
             AllTimeLevels = timeLevels,
+            RowSubjects = rows.Select(r => response.SubjectIndexArray[r]).ToArray(),
         };
     }
 
@@ -262,6 +268,12 @@ internal sealed class MixedDesign
                 _ => "us",
             };
             return $"{response} ~ {fixedTerms} + {structure}({spec.Response.TimeName} | {mmrm.Subject})";
+        }
+
+        if (spec.RmAnova is { } rm)
+        {
+            // aov_car's formula for the same analysis: the full factorial (written as terms) and the error strata.
+            return $"{response} ~ {fixedTerms} + Error({rm.Subject}/factor({spec.Response.TimeName}))";
         }
 
         RandomEffect r = spec.RandomEffects[0];
