@@ -45,6 +45,7 @@ public sealed partial class Binder
                 "compare" => BindCompare(clauses),
                 "mixed" => BindMixedModel(clauses),
                 "mmrm" => BindMmrm(clauses),
+                "rm_anova" => BindRmAnova(clauses),
                 "kaplan_meier" => BindKaplanMeier(clauses),
                 "logrank" => BindLogRank(clauses),
                 "cox" => BindCox(clauses),

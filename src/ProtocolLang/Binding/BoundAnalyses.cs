@@ -262,7 +262,13 @@ public sealed record BoundMixedModel(
 
     /// <summary><c>model mmrm</c>: fit as a mixed model for repeated measures (no random effects); null for <c>model mixed</c>.</summary>
     public BoundMmrmOptions? Mmrm { get; init; }
+
+    /// <summary><c>model rm_anova</c>: the terms are the full factorial of between factors and <c>factor(time)</c>; null otherwise.</summary>
+    public BoundRmAnovaOptions? RmAnova { get; init; }
 }
+
+/// <param name="Subject">The repeated table's link column (afex's <c>id</c>).</param>
+public sealed record BoundRmAnovaOptions(string Subject);
 
 /// <param name="Covariance">us, cs, ar1 or toep (mmrm's names).</param>
 /// <param name="Subject">The repeated table's link column.</param>

@@ -170,6 +170,12 @@ public static class AnalysisCatalog
                 ..ScopeOptions,
             ],
             []),
+        new("rm_anova", "model", "A repeated-measures ANOVA: type III F tests of the between-subject factors, the visit and their interactions on the subjects seen at every visit, generalized eta squared, Mauchly's sphericity test and the Greenhouse-Geisser and Huynh-Feldt corrections.",
+            "afex::aov_ez(id, dv, data, between = , within = ), anova(fit, correction = \"GG\" | \"HF\"), summary(fit)", HeadShape.Formula, ["repeated"],
+            [
+                ..ScopeOptions,
+            ],
+            []),
         new("kaplan_meier", "model", "Kaplan-Meier survival curves per group, with medians and survival at given times.",
             "survival::survfit(Surv(time, event) ~ group)", HeadShape.Outcome, ["time_to_event"],
             [

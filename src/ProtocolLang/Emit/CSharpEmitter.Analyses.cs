@@ -129,6 +129,11 @@ public sealed partial class CSharpEmitter
                 + CSharpLiterals.String(mmrm.Subject) + ", " + CSharpLiterals.StringOrNull(mmrm.Means) + ", " + (mmrm.Pairwise ? "true" : "false") + ")");
         }
 
+        if (m.RmAnova is { } rmAnova)
+        {
+            named.Add("RmAnova: new " + RuntimeTypes.RmAnovaOptions + "(" + CSharpLiterals.String(rmAnova.Subject) + ")");
+        }
+
         for (int i = 0; i < named.Count; i++)
         {
             _w.Line(named[i] + (i == named.Count - 1 ? "));" : ","));

@@ -49,6 +49,7 @@ internal static class RuntimeTypes
     public const string DescribeStatistic = Plan + "DescribeStatistic";
     public const string MixedModelSpec = Plan + "MixedModelSpec";
     public const string MmrmOptions = Plan + "MmrmOptions";
+    public const string RmAnovaOptions = Plan + "RmAnovaOptions";
     public const string MmrmCovarianceKind = "global::ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind";
     public const string ResponseTransform = Plan + "ResponseTransform";
     public const string ModelTerm = Plan + "ModelTerm";

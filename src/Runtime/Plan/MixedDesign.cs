@@ -56,11 +56,13 @@ internal sealed class MixedDesign
     public static MixedDesign Build(MixedModelSpec spec, Cohort cohort)
     {
         RepeatedVariable response = spec.Response;
-        if (spec.Mmrm is not null)
+        if (spec.Mmrm is not null || spec.RmAnova is not null)
         {
             if (spec.RandomEffects.Count > 0)
             {
-                throw new UnsupportedException("an MMRM models the within-subject covariance directly and has no random-effects terms");
+                throw new UnsupportedException(spec.Mmrm is not null
+                    ? "an MMRM models the within-subject covariance directly and has no random-effects terms"
+                    : "a repeated-measures ANOVA takes its error strata from the design and has no random-effects terms");
             }
         }
         else if (spec.RandomEffects.Count != 1)
@@ -69,7 +71,7 @@ internal sealed class MixedDesign
                 $"the mixed-model kernel fits one random-effects term per subject; the model has {spec.RandomEffects.Count}"));
         }
 
-        RandomEffect random = spec.RandomEffects.Count > 0 ? spec.RandomEffects[0] : new RandomEffect(spec.Mmrm!.Subject, false, null);
+        RandomEffect random = spec.RandomEffects.Count > 0 ? spec.RandomEffects[0] : new RandomEffect(spec.Mmrm?.Subject ?? spec.RmAnova!.Subject, false, null);
         if (random.Slope is { } slope && !string.Equals(slope, response.TimeName, StringComparison.Ordinal))
         {
             throw new UnsupportedException($"a random slope must be on the outcome's time '{response.TimeName}'; found '{slope}'");
@@ -270,6 +272,12 @@ internal sealed class MixedDesign
                 _ => "us",
             };
             return $"{response} ~ {fixedTerms} + {structure}({spec.Response.TimeName} | {mmrm.Subject})";
+        }
+
+        if (spec.RmAnova is { } rm)
+        {
+            // aov_car's formula for the same analysis: the full factorial (written as terms) and the error strata.
+            return $"{response} ~ {fixedTerms} + Error({rm.Subject}/factor({spec.Response.TimeName}))";
         }
 
         RandomEffect r = spec.RandomEffects[0];

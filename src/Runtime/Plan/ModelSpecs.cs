@@ -57,7 +57,15 @@ public sealed record MixedModelSpec(
     IReadOnlyList<string>? GroupsIncluded,
     bool Reml,
     IReadOnlyList<LinearReference>? References = null,
-    MmrmOptions? Mmrm = null);
+    MmrmOptions? Mmrm = null,
+    RmAnovaOptions? RmAnova = null);
+
+/// <summary>
+/// <c>model rm_anova</c>: the terms of a <see cref="MixedModelSpec"/> (no random effects) are the full factorial of
+/// between-subject factors and <c>factor(time)</c>, analysed as afex's <c>aov_ez</c> on the subjects with a value at every visit.
+/// </summary>
+/// <param name="Subject">The subject key column (the repeated table's link), for the formula text.</param>
+public sealed record RmAnovaOptions(string Subject);
 
 /// <summary>
 /// <c>model mmrm</c>: the fixed terms of a <see cref="MixedModelSpec"/> (which then has no random effects) fitted as a

@@ -158,6 +158,21 @@ internal static class StatisticsWarnings
     /// <summary>A negative binomial model's θ diverges (no overdispersion) or its ML iteration stopped.</summary>
     public const string GlmThetaInfinite = "PL5089";
 
+    /// <summary>Subjects without a value at every visit are left out of a repeated-measures ANOVA (afex's complete cases), each named with why.</summary>
+    public const string RmAnovaSubjectsDropped = "PL5120";
+
+    /// <summary>A subject has two rows at one visit of a repeated-measures ANOVA: the analysis is not run (afex would average them).</summary>
+    public const string RmAnovaDuplicateVisit = "PL5121";
+
+    /// <summary>The within factor or a between factor has fewer than two levels among the complete subjects: no ANOVA.</summary>
+    public const string RmAnovaOneLevel = "PL5122";
+
+    /// <summary>No complete subject, an empty between-subject cell, or no residual df: no ANOVA.</summary>
+    public const string RmAnovaNotComputed = "PL5123";
+
+    /// <summary>A Huynh-Feldt epsilon above 1 used as 1, or a singular error matrix with no sphericity test or correction.</summary>
+    public const string RmAnovaSphericity = "PL5124";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);

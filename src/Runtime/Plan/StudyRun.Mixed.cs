@@ -38,7 +38,7 @@ public sealed partial class StudyRun
             analysis = analysis with { Scope = analysis.Scope with { RowSubset = spec.Response } };
         }
 
-        ForEachScope(analysis, spec.Mmrm is null ? "mixed_model" : "mmrm", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
+        ForEachScope(analysis, spec.Mmrm is not null ? "mmrm" : spec.RmAnova is not null ? "rm_anova" : "mixed_model", variables, scoped => MixedModel(scoped, scoped.Map(spec)));
     }
 
     private void MixedModel(ScopedAnalysis analysis, MixedModelSpec spec)
@@ -46,6 +46,12 @@ public sealed partial class StudyRun
         if (spec.Mmrm is { } mmrm)
         {
             FitMmrm(analysis, spec, mmrm);
+            return;
+        }
+
+        if (spec.RmAnova is not null)
+        {
+            FitRmAnova(analysis, spec);
             return;
         }
 

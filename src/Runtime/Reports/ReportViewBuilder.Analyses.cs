@@ -19,6 +19,7 @@ public static partial class ReportViewBuilder
             "compare" => "Comparison of " + string.Join(", ", analysis.Compare?.Rows.Select(r => r.Label).Distinct(StringComparer.Ordinal) ?? Array.Empty<string>()),
             "mixed_model" => "Linear mixed model",
             "mmrm" => "Mixed model for repeated measures",
+            "rm_anova" => "Repeated-measures ANOVA",
             "kaplan_meier" => "Kaplan-Meier survival",
             "logrank" => "Log-rank test",
             "cox" => "Cox regression",
@@ -76,6 +77,11 @@ public static partial class ReportViewBuilder
         if (analysis.Mmrm is { } mmrm)
         {
             AddMmrm(mmrm, notes, tables);
+        }
+
+        if (analysis.RmAnova is { } rmAnova)
+        {
+            AddRmAnova(rmAnova, notes, tables);
         }
 
         if (analysis.Cox is { } cox)

@@ -28,7 +28,7 @@ public static class ResultStatus
 /// The analysis' stable id (<c>[a-z][a-z0-9_]*</c>; a <c>within</c> repetition's is <c>{id}.{level}</c>): the author's
 /// <c>as my_id</c>, else derived from its text. Figure files, report anchors and <c>protocollang diff</c> use it.
 /// </param>
-/// <param name="Kind">"describe", "compare", "mixed_model", "kaplan_meier", "logrank", "cox", "linear_model", "glm" or "mmrm".</param>
+/// <param name="Kind">"describe", "compare", "mixed_model", "kaplan_meier", "logrank", "cox", "linear_model", "glm", "mmrm" or "rm_anova".</param>
 /// <param name="Source">The analysis' own <c>.study</c> text, whitespace-normalised.</param>
 /// <param name="Status">"ok", "not_implemented", "not_estimable" or "failed".</param>
 /// <param name="Reason">Why the status is not "ok".</param>
@@ -57,6 +57,9 @@ public sealed record AnalysisResult(
 {
     /// <summary>A mixed model for repeated measures (kind "mmrm"); null for other kinds.</summary>
     public MmrmResult? Mmrm { get; init; }
+
+    /// <summary>A repeated-measures ANOVA (kind "rm_anova"); null for other kinds.</summary>
+    public RmAnovaResult? RmAnova { get; init; }
 }
 
 /// <summary>A PL5xxx statistics warning (see docs/diagnostics.md).</summary>
