@@ -170,6 +170,12 @@ cases <- list(
   fit_case("all_tied_exact", tied, Surv(time, event) ~ x + w,
            list(numeric_covariate("x", tied$x), numeric_covariate("w", tied$w)), "exact",
            note = "one risk set: the conditional logistic likelihood of 5 events among 8"),
+  fit_case("monotone_no_events_when_x_1_exact", monotone, Surv(time, event) ~ x + w,
+           list(numeric_covariate("x", monotone$x), numeric_covariate("w", monotone$w)), "exact",
+           note = "no tied times: the Breslow likelihood, fitted by coxexact.fit's loop"),
+  fit_case("separation_continuous_orders_events_exact", separated, Surv(time, event) ~ z + w,
+           list(numeric_covariate("z", separated$z), numeric_covariate("w", separated$w)), "exact",
+           note = "no tied times; coxexact.fit halves steps and stops as coxexact.c: iter = iter.max, var at the returned coef"),
   fit_case("nxp2_example_cohort", subjects, Surv(time, event) ~ group + age + sex,
            list(factor_covariate("group", subjects$group), numeric_covariate("age", subjects$age),
                 factor_covariate("sex", subjects$sex)), "efron"))

@@ -40,10 +40,12 @@ public static class CoxRegression
     /// I(β) δ = U(β). When the log-likelihood decreases (or overflows), the step is pulled back
     /// towards the last good β — by 1/2, then 2/3, 3/4, ... — as R's coxfit6.c does. Iteration
     /// stops when |1 − L_best / L_new| ≤ 1e-9, or after 20 iterations (coxph.control defaults).</para>
-    /// <para>Exact ties (<see cref="CoxExactRiskSets"/>) follow R's <c>coxexact.c</c>, whose loop differs in
-    /// three details: a failed step is halved towards the last good β (1/2, 1/4, 1/8, ...); a halved
-    /// step cannot end the iteration; and when the iterations run out the fit is the last β tried,
-    /// with the information there. A converged fit is the same Newton-Raphson maximum either way.</para>
+    /// <para>Exact ties (<see cref="CoxExactRiskSets"/>) follow R's <c>coxexact.c</c> (survival 3.5), whose loop
+    /// differs in three details: a failed step is halved towards the last good β (1/2, 1/4, 1/8, ...); a
+    /// halved step cannot end the iteration; and the 20th evaluation is not followed by a step, so an
+    /// exhausted fit is the last good β of 19 steps (as R's coefficients and log-likelihood). There R's
+    /// <c>fit$var</c> is not the inverse information (it inverts a matrix it has not decomposed); here it
+    /// is, at the returned β. A converged fit is the same Newton-Raphson maximum either way.</para>
     /// <para>SE: square roots of the diagonal of I(β̂)⁻¹. Tests (Therneau &amp; Grambsch 2000, Modeling
     /// Survival Data, section 3.4): likelihood ratio 2(L(β̂) − L(0)); Wald β̂' I(β̂) β̂; score
     /// U(0)' I(0)⁻¹ U(0), the log-rank test when the only covariate is a group factor; each
@@ -115,9 +117,7 @@ public static class CoxRegression
 
             if (exact && iteration == MaxIterations)
             {
-                // coxexact.c stops here: the fit is this β, its likelihood and information.
-                loglik = newLoglik;
-                Array.Copy(newBeta, beta, p);
+                // coxexact.c does not take the last step: the fit is the last good β, evaluated again below.
                 break;
             }
 
@@ -145,11 +145,8 @@ public static class CoxRegression
         if (!converged)
         {
             iteration = MaxIterations;
-            if (!exact)
-            {
-                loglik = Evaluate(beta, u, imat);
-                chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
-            }
+            loglik = Evaluate(beta, u, imat);
+            chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
 
             warnings.Add("Ran out of iterations and did not converge");
         }
