@@ -146,14 +146,20 @@ public sealed partial class Binder
         var ties = TiesMethod.Efron;
         if (clauses.Word("ties") is { } tiesSyntax)
         {
-            if (tiesSyntax.Name == "breslow")
+            switch (tiesSyntax.Name)
             {
-                ties = TiesMethod.Breslow;
-            }
-            else if (tiesSyntax.Name != "efron")
-            {
-                _diagnostics.Add(DiagnosticDescriptors.UnknownTies, tiesSyntax.Span, tiesSyntax.Name,
-                    NameSuggestions.DidYouMean(tiesSyntax.Name, ["efron", "breslow"]));
+                case "efron":
+                    break;
+                case "breslow":
+                    ties = TiesMethod.Breslow;
+                    break;
+                case "exact":
+                    ties = TiesMethod.Exact;
+                    break;
+                default:
+                    _diagnostics.Add(DiagnosticDescriptors.UnknownTies, tiesSyntax.Span, tiesSyntax.Name,
+                        NameSuggestions.DidYouMean(tiesSyntax.Name, ["efron", "breslow", "exact"]));
+                    break;
             }
         }
 

@@ -282,10 +282,12 @@ public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, Immu
 public sealed record BoundLogRank(string Source, OutcomeSymbol Outcome, double Rho, BoundVariable? Strata, bool Pairwise, AdjustMethod Adjust, TextSpan Span)
     : BoundAnalysis(Source, Span);
 
+/// <summary>How tied event times enter a Cox model: <c>coxph(ties = "efron" | "breslow" | "exact")</c>.</summary>
 public enum TiesMethod
 {
     Efron,
     Breslow,
+    Exact,
 }
 
 /// <summary>The time scale of a Cox model's proportional-hazards test: <c>cox.zph(fit, transform = )</c>, or no test.</summary>

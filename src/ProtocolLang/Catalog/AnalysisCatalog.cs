@@ -199,7 +199,8 @@ public static class AnalysisCatalog
             "survival::coxph(), cox.zph()", HeadShape.Formula, ["time_to_event"],
             [
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
-                new("ties", ["efron", "breslow"], "efron", "coxph(ties = )", "How tied event times are handled."),
+                new("ties", ["efron", "breslow", "exact"], "efron", "coxph(ties = )",
+                    "How tied event times are handled: Efron's or Breslow's approximation, or the exact partial likelihood (each tied event set's conditional logistic likelihood)."),
                 new("zph", ["km", "rank", "identity", "log", "none"], "km", "cox.zph(fit, transform = ); none: no cox.zph",
                     "The time scale g(t) of the proportional-hazards test: 1 − KM(t), the rank of t among all times, t or log(t); `none` leaves the test out."),
                 new("strata", [], null, "coxph(Surv(t, e) ~ x + strata(s))", "Strata with their own baseline hazard: categorical or bool variables or expressions."),

@@ -111,7 +111,7 @@ public static partial class DiagnosticDescriptors
         "a reference level is given for '{0}', which is not a categorical term of this model", Binding);
 
     public static DiagnosticDescriptor UnknownTies { get; } = Error("PL2036", "Unknown ties method",
-        "unknown ties method '{0}'; expected efron or breslow{1}", Binding);
+        "unknown ties method '{0}'; expected efron, breslow or exact{1}", Binding);
 
     public static DiagnosticDescriptor UnknownReportFormat { get; } = Error("PL2037", "Unknown report format",
         "unknown report format '{0}'; expected markdown, html or json{1}", Binding);

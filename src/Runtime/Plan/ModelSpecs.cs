@@ -128,6 +128,9 @@ public enum TiesMethod
 
     /// <summary><c>coxph(ties = "breslow")</c>.</summary>
     Breslow,
+
+    /// <summary><c>coxph(ties = "exact")</c>: the exact partial likelihood of each set of tied events.</summary>
+    Exact,
 }
 
 /// <summary>The time scale of a Cox model's proportional-hazards test: <c>zph km | rank | identity | log | none</c>.</summary>

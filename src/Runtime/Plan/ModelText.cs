@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ProtocolLang.Runtime.Statistics;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -45,7 +46,7 @@ internal static class ModelText
             text += "; reference " + string.Join(", ", references);
         }
 
-        text += "; ties = " + (spec.Ties == TiesMethod.Efron ? "efron" : "breslow");
+        text += "; ties = " + CoxTiesNames.RName(StudyRun.KernelTies(spec.Ties));
 
         // Only a model that chose another time scale says so: the default (km) keeps the text it always had.
         return spec.Zph switch

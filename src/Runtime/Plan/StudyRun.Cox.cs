@@ -31,8 +31,9 @@ public sealed partial class StudyRun
     {
         Cohort cohort = analysis.Cohort;
 
-        string ties = spec.Ties == TiesMethod.Efron ? "efron" : "breslow";
-        string method = $"Cox proportional hazards, {(spec.Ties == TiesMethod.Efron ? "Efron" : "Breslow")} ties, R survival::coxph(ties = \"{ties}\")"
+        CoxTies coxTies = KernelTies(spec.Ties);
+        string ties = CoxTiesNames.RName(coxTies);
+        string method = $"Cox proportional hazards, {CoxTiesNames.Describe(ties)}, R survival::coxph(ties = \"{ties}\")"
             + "; Wald 95% CI for hazard ratios; concordance with SE as R concordance(fit)"
             + (spec.Zph == ZphTransform.None ? string.Empty : $"; proportional hazards as R cox.zph(fit, transform = \"{ZphName(spec.Zph)}\", terms = TRUE)");
         string specification = ModelText.Cox(spec, ScopedCohort.GroupTermOf(cohort));
@@ -66,7 +67,7 @@ public sealed partial class StudyRun
                 $"the model has a group term but {(present.Count == 0 ? "no group has" : $"only group '{present[0]}' has")} analysed subjects with a time and an event; the group effect is not estimable (its hazard ratios are NA) and the other terms are fitted without it")));
         }
 
-        CoxFit fit = design.Fit(spec.Ties == TiesMethod.Efron ? CoxTies.Efron : CoxTies.Breslow);
+        CoxFit fit = design.Fit(coxTies);
         var terms = new List<CoxTermResult>();
         for (int j = 0; j < fit.Coefficients.Count; j++)
         {
@@ -122,6 +123,14 @@ public sealed partial class StudyRun
 
         return Enumerable.Range(0, present.Length).Where(g => present[g]).Select(g => cohort.GroupNames[g]).ToList();
     }
+
+    /// <summary>The kernel's ties method for the plan's.</summary>
+    internal static CoxTies KernelTies(TiesMethod ties) => ties switch
+    {
+        TiesMethod.Breslow => CoxTies.Breslow,
+        TiesMethod.Exact => CoxTies.Exact,
+        _ => CoxTies.Efron,
+    };
 
     /// <summary>cox.zph's <c>transform</c> argument for <paramref name="zph"/> (not <see cref="ZphTransform.None"/>).</summary>
     internal static string ZphName(ZphTransform zph) => zph switch

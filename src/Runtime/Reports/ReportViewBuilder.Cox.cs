@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
+using ProtocolLang.Runtime.Statistics;
 using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
 
 namespace ProtocolLang.Runtime.Reports;
@@ -11,9 +12,11 @@ public static partial class ReportViewBuilder
     /// <summary>A Cox model as a paper reports it: one row per term, then the model's counts and tests.</summary>
     private static void CoxSection(CoxResult cox, List<string> notes, List<MarkdownTable> tables)
     {
-        string ties = cox.Ties == "breslow" ? "Breslow" : "Efron";
+        // Efron and Breslow read as they always have; the exact likelihood also names its R call.
+        string ties = CoxTiesNames.Describe(cox.Ties);
+        string call = cox.Ties == "exact" ? "R survival::coxph(ties = \"exact\")" : "R survival::coxph";
         string strata = cox.Strata.Count == 0 ? string.Empty : "; stratified by " + string.Join(", ", cox.Strata.Select(Code));
-        notes.Add($"Cox proportional hazards, {ties} ties, R survival::coxph{strata}. Hazard ratios with Wald 95% CIs; p from the Wald z test.");
+        notes.Add($"Cox proportional hazards, {ties}, {call}{strata}. Hazard ratios with Wald 95% CIs; p from the Wald z test.");
         tables.Add(new MarkdownTable(
             new[] { "Term", "HR (95% CI)", "coef", "SE", "z", "p" },
             "|---|--:|--:|--:|--:|--:|",
@@ -23,7 +26,7 @@ public static partial class ReportViewBuilder
             "|---|--:|",
             new[]
             {
-                Row("Method", $"Cox proportional hazards, {ties} ties, R survival::coxph"),
+                Row("Method", $"Cox proportional hazards, {ties}, {call}"),
                 Row("Subjects analysed (n)", F.Count(cox.N)),
                 Row("Left out (missing values)", F.Count(cox.Excluded)),
                 Row("Events", F.Count(cox.Events)),

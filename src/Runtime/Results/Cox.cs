@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ProtocolLang.Runtime.Results;
 
 /// <summary>A fitted Cox proportional-hazards model, as <c>summary(coxph(...))</c>; NaN is null.</summary>
-/// <param name="Ties">"efron" or "breslow".</param>
+/// <param name="Ties">"efron", "breslow" or "exact", as <c>coxph(ties = )</c>.</param>
 /// <param name="Strata">Names of the stratification variables; empty without strata.</param>
 /// <param name="N">Subjects in the fit (complete cases).</param>
 /// <param name="Excluded">Subjects left out for a missing time, event or covariate.</param>

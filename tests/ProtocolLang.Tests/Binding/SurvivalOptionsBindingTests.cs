@@ -59,4 +59,17 @@ public class SurvivalOptionsBindingTests
 
         Assert.Equal(expected, Assert.IsType<BoundCox>(study.Analyses.Single()).Zph);
     }
+
+    [Theory]
+    [InlineData("", TiesMethod.Efron)]
+    [InlineData(" ties efron", TiesMethod.Efron)]
+    [InlineData(" ties breslow", TiesMethod.Breslow)]
+    [InlineData(" ties exact", TiesMethod.Exact)]
+    [InlineData(" strata sex ties exact", TiesMethod.Exact)]
+    public void CoxTiesBindsToCoxphsTiesMethod(string clause, TiesMethod expected)
+    {
+        var study = TestStudies.BindClean(Study + "model cox Relapse ~ group" + clause + "\n}");
+
+        Assert.Equal(expected, Assert.IsType<BoundCox>(study.Analyses.Single()).Ties);
+    }
 }

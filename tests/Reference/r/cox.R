@@ -97,6 +97,12 @@ lung_cc$ecog <- relevel(factor(lung_cc$ph.ecog), ref = "1")
 lung_cc$sexf <- factor(lung_cc$sex, levels = c(1, 2), labels = c("male", "female"))
 ecog <- factor_covariate("ph.ecog", lung_cc$ecog)
 
+# lung on a coarse time scale: follow-up in whole months (at least 1), so up to 19 deaths share a
+# time and the ties methods differ in the second digit. 30.4375 = 487/16 days, so time / 30.4375 is
+# never a half-integer and round() cannot depend on how halves are rounded.
+lung_months <- lung_cc
+lung_months$time <- pmax(1, round(lung_months$time / 30.4375))
+
 # Tiny, unsorted, every event at the same time, one missing covariate.
 tied <- data.frame(
   time = c(5, 5, 5, 5, 5, 5, 5, 5, 5),
@@ -152,6 +158,24 @@ cases <- list(
            list(numeric_covariate("z", separated$z), numeric_covariate("w", separated$w)), "efron"),
   fit_case("separation_continuous_orders_events_breslow", separated, Surv(time, event) ~ z + w,
            list(numeric_covariate("z", separated$z), numeric_covariate("w", separated$w)), "breslow"),
+  fit_case("lung_months_efron", lung_months, Surv(time, event) ~ age + sex + ph.ecog, lung_numeric, "efron",
+           note = "time in months: the Efron counterpart of lung_months_exact"),
+  fit_case("lung_months_exact", lung_months, Surv(time, event) ~ age + sex + ph.ecog, lung_numeric, "exact",
+           note = "time in months, up to 19 tied deaths"),
+  fit_case("lung_months_exact_strata_sex", lung_months, Surv(time, event) ~ age + ph.ecog + strata(sex),
+           lung_strata_covariates, "exact", strata_values = lung_months$sex),
+  fit_case("lung_months_exact_factor_ecog_reference_1", lung_months, Surv(time, event) ~ ecog + age + sexf,
+           list(ecog, numeric_covariate("age", lung_months$age), factor_covariate("sex", lung_months$sexf)), "exact",
+           note = "ph.ecog level 3 has a single subject"),
+  fit_case("all_tied_exact", tied, Surv(time, event) ~ x + w,
+           list(numeric_covariate("x", tied$x), numeric_covariate("w", tied$w)), "exact",
+           note = "one risk set: the conditional logistic likelihood of 5 events among 8"),
+  fit_case("monotone_no_events_when_x_1_exact", monotone, Surv(time, event) ~ x + w,
+           list(numeric_covariate("x", monotone$x), numeric_covariate("w", monotone$w)), "exact",
+           note = "no tied times: the Breslow likelihood, fitted by coxexact.fit's loop"),
+  fit_case("separation_continuous_orders_events_exact", separated, Surv(time, event) ~ z + w,
+           list(numeric_covariate("z", separated$z), numeric_covariate("w", separated$w)), "exact",
+           note = "no tied times; coxexact.fit halves steps and stops as coxexact.c: iter = iter.max, var at the returned coef"),
   fit_case("nxp2_example_cohort", subjects, Surv(time, event) ~ group + age + sex,
            list(factor_covariate("group", subjects$group), numeric_covariate("age", subjects$age),
                 factor_covariate("sex", subjects$sex)), "efron"))

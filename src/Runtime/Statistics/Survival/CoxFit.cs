@@ -10,6 +10,12 @@ public enum CoxTies
 
     /// <summary>Breslow (1974) approximation, <c>coxph(ties = "breslow")</c>.</summary>
     Breslow,
+
+    /// <summary>
+    /// The exact partial likelihood of Kalbfleisch and Prentice (1980, section 4.2; the conditional
+    /// logistic likelihood of the tied events), <c>coxph(ties = "exact")</c>; see <see cref="CoxExactRiskSets"/>.
+    /// </summary>
+    Exact,
 }
 
 /// <summary>One coefficient of a Cox model, as a row of <c>summary(coxph(...))</c>.</summary>

@@ -32,7 +32,7 @@ public static class CoxRegression
     /// <param name="time">Follow-up time per row (finite).</param>
     /// <param name="status">1 = event, 0 = censored.</param>
     /// <param name="strata">Stratum code per row, or empty for one stratum; each stratum has its own baseline hazard.</param>
-    /// <param name="ties">Efron (R's default) or Breslow.</param>
+    /// <param name="ties">Efron (R's default), Breslow or the exact partial likelihood.</param>
     /// <remarks>
     /// <para>Model: the hazard of subject i in stratum s is h_s(t) exp(x_i'β) (Cox 1972, J R Stat
     /// Soc B 34:187-220). β maximises the log partial likelihood (see <see cref="CoxRiskSets"/>
@@ -40,6 +40,12 @@ public static class CoxRegression
     /// I(β) δ = U(β). When the log-likelihood decreases (or overflows), the step is pulled back
     /// towards the last good β — by 1/2, then 2/3, 3/4, ... — as R's coxfit6.c does. Iteration
     /// stops when |1 − L_best / L_new| ≤ 1e-9, or after 20 iterations (coxph.control defaults).</para>
+    /// <para>Exact ties (<see cref="CoxExactRiskSets"/>) follow R's <c>coxexact.c</c> (survival 3.5), whose loop
+    /// differs in three details: a failed step is halved towards the last good β (1/2, 1/4, 1/8, ...); a
+    /// halved step cannot end the iteration; and the 20th evaluation is not followed by a step, so an
+    /// exhausted fit is the last good β of 19 steps (as R's coefficients and log-likelihood). There R's
+    /// <c>fit$var</c> is not the inverse information (it inverts a matrix it has not decomposed); here it
+    /// is, at the returned β. A converged fit is the same Newton-Raphson maximum either way.</para>
     /// <para>SE: square roots of the diagonal of I(β̂)⁻¹. Tests (Therneau &amp; Grambsch 2000, Modeling
     /// Survival Data, section 3.4): likelihood ratio 2(L(β̂) − L(0)); Wald β̂' I(β̂) β̂; score
     /// U(0)' I(0)⁻¹ U(0), the log-rank test when the only covariate is a group factor; each
@@ -47,7 +53,8 @@ public static class CoxRegression
     /// <para>Monotone likelihood (e.g. a level with no events): the likelihood converges while β
     /// drifts; as coxph, a coefficient is flagged when |U' V|_j &gt; eps and &gt; sqrt(eps)·|β_j|, and a
     /// warning says it may be infinite. Aliased columns (constant or collinear) get NaN.</para>
-    /// <para>Cost: one O(n log n) sort, then O(n·p² + p³) per iteration; concordance O(n log n).</para>
+    /// <para>Cost: one O(n log n) sort, then O(n·p² + p³) per iteration (exact ties: O(n·D·p² + p³), D the
+    /// most events tied at one time in a stratum); concordance O(n log n).</para>
     /// </remarks>
     public static CoxFit Fit(
         IReadOnlyList<double[]> columns,
@@ -63,6 +70,10 @@ public static class CoxRegression
         int p = columns.Count;
         var data = new CoxRiskSets(columns.ToArray(), time, status, strata);
         bool efron = ties == CoxTies.Efron;
+        bool exact = ties == CoxTies.Exact;
+        CoxExactRiskSets? exactSets = exact ? new CoxExactRiskSets(data) : null;
+        double Evaluate(double[] b, double[] score, double[,] information) =>
+            exactSets?.Evaluate(b, score, information) ?? data.Evaluate(b, score, information, efron);
         var warnings = new List<string>();
         int strataCount = strata.IsEmpty ? 1 : strata.ToArray().Distinct().Count();
 
@@ -74,7 +85,7 @@ public static class CoxRegression
         var beta = new double[p];
         var u = new double[p];
         var imat = new double[p, p];
-        double loglik0 = data.Evaluate(beta, u, imat, efron);
+        double loglik0 = Evaluate(beta, u, imat);
         var step = (double[])u.Clone();
         CoxCholesky chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
         chol.Solve(step);
@@ -93,14 +104,20 @@ public static class CoxRegression
         int iteration;
         for (iteration = 1; iteration <= MaxIterations; iteration++)
         {
-            double newLoglik = data.Evaluate(newBeta, u, imat, efron);
+            double newLoglik = Evaluate(newBeta, u, imat);
             chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
             bool finite = double.IsFinite(newLoglik) && u.All(double.IsFinite) && imat.Cast<double>().All(double.IsFinite);
-            if (finite && Math.Abs(1 - (best / newLoglik)) <= ConvergenceTolerance)
+            if (finite && Math.Abs(1 - (best / newLoglik)) <= ConvergenceTolerance && !(exact && halving > 0))
             {
                 loglik = newLoglik;
                 Array.Copy(newBeta, beta, p);
                 converged = true;
+                break;
+            }
+
+            if (exact && iteration == MaxIterations)
+            {
+                // coxexact.c does not take the last step: the fit is the last good β, evaluated again below.
                 break;
             }
 
@@ -109,7 +126,7 @@ public static class CoxRegression
                 halving++;
                 for (int i = 0; i < p; i++)
                 {
-                    newBeta[i] = (newBeta[i] + (halving * beta[i])) / (halving + 1.0);
+                    newBeta[i] = exact ? (newBeta[i] + beta[i]) / 2 : (newBeta[i] + (halving * beta[i])) / (halving + 1.0);
                 }
             }
             else
@@ -128,8 +145,9 @@ public static class CoxRegression
         if (!converged)
         {
             iteration = MaxIterations;
-            loglik = data.Evaluate(beta, u, imat, efron);
+            loglik = Evaluate(beta, u, imat);
             chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
+
             warnings.Add("Ran out of iterations and did not converge");
         }
 

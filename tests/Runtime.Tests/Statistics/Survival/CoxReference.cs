@@ -34,7 +34,12 @@ internal static class CoxReference
         return CoxDesign.Build(covariates, ReferenceFixture.Numbers(c, "time"), ReferenceFixture.Integers(c, "event"), strataCodes);
     }
 
-    public static CoxTies Ties(JsonElement c) => c.GetProperty("ties").GetString() == "breslow" ? CoxTies.Breslow : CoxTies.Efron;
+    public static CoxTies Ties(JsonElement c) => c.GetProperty("ties").GetString() switch
+    {
+        "breslow" => CoxTies.Breslow,
+        "exact" => CoxTies.Exact,
+        _ => CoxTies.Efron,
+    };
 
     public static string[] Warnings(JsonElement c) => c.GetProperty("warnings") switch
     {
