@@ -289,6 +289,7 @@ public sealed partial class Binder
             {
                 Scope = scope,
                 References = references,
+                TypeI = AllowedWord(clauses, "anova")?.Name == "type1",
             };
     }
 

@@ -260,6 +260,9 @@ public sealed record BoundMixedModel(
     /// <summary><c>reference x = level</c> (or a group): the treatment-contrast reference level of factor terms, as R's <c>relevel</c>.</summary>
     public ImmutableArray<BoundLinearReference> References { get; init; } = ImmutableArray<BoundLinearReference>.Empty;
 
+    /// <summary><c>anova type1</c>: the F tests are sequential (lmerTest's <c>anova(fit, type = 1)</c>) instead of type III.</summary>
+    public bool TypeI { get; init; }
+
     /// <summary><c>model mmrm</c>: fit as a mixed model for repeated measures (no random effects); null for <c>model mixed</c>.</summary>
     public BoundMmrmOptions? Mmrm { get; init; }
 

@@ -154,6 +154,8 @@ public static class AnalysisCatalog
             [
                 new("method", ["reml", "ml"], "reml", "lmer(REML = TRUE / FALSE)", "Restricted or full maximum likelihood."),
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
+                new("anova", ["type3", "type1"], "type3", "anova(fit, type = 3 | 1) (lmerTest, Satterthwaite)",
+                    "The F tests of the terms: type III (each term after all others, lmerTest's default) or type I (sequential, in the formula's order)."),
                 ..ScopeOptions,
             ],
             []),

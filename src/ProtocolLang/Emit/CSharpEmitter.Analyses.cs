@@ -129,6 +129,11 @@ public sealed partial class CSharpEmitter
                 + CSharpLiterals.String(mmrm.Subject) + ", " + CSharpLiterals.StringOrNull(mmrm.Means) + ", " + (mmrm.Pairwise ? "true" : "false") + ")");
         }
 
+        if (m.TypeI)
+        {
+            named.Add("TypeI: true");
+        }
+
         if (m.RmAnova is { } rmAnova)
         {
             named.Add("RmAnova: new " + RuntimeTypes.RmAnovaOptions + "(" + CSharpLiterals.String(rmAnova.Subject) + ")");

@@ -58,7 +58,8 @@ public sealed record MixedModelSpec(
     bool Reml,
     IReadOnlyList<LinearReference>? References = null,
     MmrmOptions? Mmrm = null,
-    RmAnovaOptions? RmAnova = null);
+    RmAnovaOptions? RmAnova = null,
+    bool TypeI = false);
 
 /// <summary>
 /// <c>model rm_anova</c>: the terms of a <see cref="MixedModelSpec"/> (no random effects) are the full factorial of

@@ -179,6 +179,7 @@ public sealed partial class StudyRun
             LevelLabels = LabelledLevels(spec, design, cohort),
             GroupTerm = ScopedCohort.GroupTermOf(cohort) is var term && term != ScopedCohort.DefaultGroupTerm ? term : null,
             Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
+            TypeI = spec.TypeI ? fit.TypeI.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray() : null,
         };
     }
 

@@ -25,7 +25,8 @@ public static partial class ReportViewBuilder
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"Model {InlineCode(mixed.Formula)} ({mixed.Estimation}), {mixed.Observations} observations of {mixed.Subjects} subjects")
             + (references.Count == 0 ? "." : "; reference levels (treatment contrasts): " + string.Join(", ", references) + ".")
-            + " Type III F tests and t-tests use Satterthwaite's degrees of freedom.");
+            + (mixed.TypeI is null ? " Type III F tests" : " Type I (sequential) F tests, each term after those before it in the formula,")
+            + " and t-tests use Satterthwaite's degrees of freedom.");
 
         if (mixed.LevelLabels is { Count: > 0 } labelled)
         {
@@ -39,9 +40,9 @@ public static partial class ReportViewBuilder
         }
 
         tables.Add(new MarkdownTable(
-            new[] { "Term (type III)", "NumDF", "DenDF", "F", "p" },
+            new[] { mixed.TypeI is null ? "Term (type III)" : "Term (type I)", "NumDF", "DenDF", "F", "p" },
             "|---|--:|--:|--:|--:|",
-            mixed.TypeIII.Select(t => Row(Cell(t.Term), F.Count(t.NumeratorDf), F.DegreesOfFreedom(t.DenominatorDf), F.Statistic(t.F), F.PValue(t.PValue))).ToArray()));
+            (mixed.TypeI ?? mixed.TypeIII).Select(t => Row(Cell(t.Term), F.Count(t.NumeratorDf), F.DegreesOfFreedom(t.DenominatorDf), F.Statistic(t.F), F.PValue(t.PValue))).ToArray()));
 
         tables.Add(new MarkdownTable(
             new[] { "Fixed effect", "Estimate", "SE", "df", "t", "p" },

@@ -47,6 +47,9 @@ public sealed record MixedModelResult(
     /// rows and columns in the order of <see cref="FixedEffects"/> (coefficients lme4 drops are not in it).
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> Vcov { get; init; } = [];
+
+    /// <summary>With <c>anova type1</c>: sequential F tests per term in the formula's order (lmerTest's <c>anova(fit, type = 1)</c>, Satterthwaite df); null otherwise.</summary>
+    public IReadOnlyList<TermTestRow>? TypeI { get; init; }
 }
 
 /// <summary>The levels of a categorical covariate as coded in model terms, and the label of each (same order).</summary>

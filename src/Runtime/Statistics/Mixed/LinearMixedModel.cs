@@ -96,6 +96,18 @@ public static class LinearMixedModel
             }
         }
 
+        // Type I (sequential) tests, lmerTest's anova(fit, type = 1): terms in the design's order.
+        var typeI = new List<TermFTest>();
+        IReadOnlyList<Matrix<double>> sequential = TypeIContrasts.Build(design);
+        for (int term = 0; term < sequential.Count; term++)
+        {
+            if (sequential[term].RowCount > 0)
+            {
+                (double f, int df1, double df2) = satterthwaite.FTest(sequential[term], sol.Beta);
+                typeI.Add(new TermFTest(design.TermNames[term], df1, df2, f, UpperF(f, df1, df2)));
+            }
+        }
+
         var marginalMeans = new List<MarginalMean>();
         if (means is not null)
         {
@@ -158,7 +170,10 @@ public static class LinearMixedModel
         return new MixedModelFit(
             reml, n, input.Subjects, fixedEffects, covariance.ToRowMajorArray(), random, correlation, theta, sigma,
             criterion, -criterion / 2, parameters, criterion + (2 * parameters), criterion + (parameters * Math.Log(n)),
-            singular, optimum.Convergence, tests, marginalMeans, warnings, notEstimable);
+            singular, optimum.Convergence, tests, marginalMeans, warnings, notEstimable)
+        {
+            TypeI = typeI,
+        };
     }
 
     internal static double TwoSidedT(double t, double df) =>

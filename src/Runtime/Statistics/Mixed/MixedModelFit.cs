@@ -37,7 +37,11 @@ public sealed record MixedModelFit(
     IReadOnlyList<TermFTest> TypeIII,
     IReadOnlyList<MarginalMean> MarginalMeans,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> NotEstimable);
+    IReadOnlyList<string> NotEstimable)
+{
+    /// <summary>Sequential F tests of each term in the design's order, lmerTest's <c>anova(fit, type = 1)</c> (Satterthwaite; <see cref="TypeIContrasts"/>).</summary>
+    public IReadOnlyList<TermFTest> TypeI { get; init; } = [];
+}
 
 /// <summary>
 /// Where to estimate cell means: rows x over the fit's columns (named as X's columns), one per
