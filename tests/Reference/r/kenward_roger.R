@@ -9,7 +9,9 @@
 #   takes W = 2 * IE2^-1 from the expected REML information.
 # MMRM: the mmrm package is not served by Debian, so its "Kenward-Roger" method is computed here from the
 #   formulas of its vignette "Kenward-Roger" (mmrm 0.3): parameters as mmrm's (us: log sd's and the row-wise
-#   unit-lower-triangular factor, Sigma = D Lt Lt' D; cs: log sd and logit((rho + a)/(1 + a)), a = 1/(m - 1)),
+#   unit-lower-triangular factor, Sigma = D Lt Lt' D; cs: log sd and logit((rho + a)/(1 + a)), a = 1/(m - 1);
+#   ar1: log sd and f(rho); toep: log sd and f(rho_1..rho_{m-1}), f(r) = r / sqrt(1 - r^2); vignette "Covariance
+#   structures"), on the data of mmrm.R (tests/Runtime.Tests/Reference/data/mmrm_trial.csv),
 #   W = the inverse observed information (2 H^-1, H the Hessian of -2 l_R in those parameters), with the
 #   second-derivative term R ("Kenward-Roger") and without it ("Kenward-Roger-Linear"). First and second
 #   derivatives of Sigma by numDeriv here (the C# kernel's are analytic: an independent check).
@@ -152,8 +154,12 @@ mmrm_sigma_native <- function(structure, phi, m) {
     L <- diag(exp(phi[1:m])) %*% Lt
     return(L %*% t(L))
   }
-  a <- 1 / (m - 1); rho <- plogis(phi[2]) * (1 + a) - a
-  exp(2 * phi[1]) * ((1 - rho) * diag(m) + rho)
+  f_inv <- function(t) t / sqrt(1 + t^2)   # mmrm's map of a correlation parameter
+  rho <- switch(structure,
+    cs = { a <- 1 / (m - 1); r <- plogis(phi[2]) * (1 + a) - a; c(1, rep(r, m - 1)) },
+    ar1 = f_inv(phi[2])^(0:(m - 1)),
+    toep = c(1, f_inv(phi[2:m])))
+  exp(2 * phi[1]) * toeplitz(rho)
 }
 native_from_sigma <- function(structure, S) {
   m <- nrow(S)
@@ -161,15 +167,21 @@ native_from_sigma <- function(structure, S) {
     L <- t(chol(S)); d <- diag(L); Lt <- L / d
     th <- log(d); for (i in 2:m) for (j in 1:(i - 1)) th <- c(th, Lt[i, j]); return(th)
   }
-  a <- 1 / (m - 1); rho <- S[1, 2] / S[1, 1]
-  c(log(S[1, 1]) / 2, qlogis((rho + a) / (1 + a)))
+  f <- function(r) r / sqrt(1 - r^2)
+  rho <- S[1, -1] / S[1, 1]
+  switch(structure,
+    cs = { a <- 1 / (m - 1); c(log(S[1, 1]) / 2, qlogis((rho[1] + a) / (1 + a))) },
+    ar1 = c(log(S[1, 1]) / 2, f(rho[1])),
+    toep = c(log(S[1, 1]) / 2, f(rho)))
 }
 
 mmrm_case <- function(structure) {
-  g <- if (structure == "us") {
-    nlme::gls(form, trial, correlation = nlme::corSymm(form = ~ visit | id), weights = nlme::varIdent(form = ~ 1 | visitf), method = "REML",
-              control = nlme::glsControl(tolerance = 1e-10, msTol = 1e-10, maxIter = 500, msMaxIter = 500))
-  } else nlme::gls(form, trial, correlation = nlme::corCompSymm(form = ~ 1 | id), method = "REML")
+  g <- switch(structure,
+    us = nlme::gls(form, trial, correlation = nlme::corSymm(form = ~ visit | id), weights = nlme::varIdent(form = ~ 1 | visitf), method = "REML",
+                   control = nlme::glsControl(tolerance = 1e-10, msTol = 1e-10, maxIter = 500, msMaxIter = 500)),
+    cs = nlme::gls(form, trial, correlation = nlme::corCompSymm(form = ~ 1 | id), method = "REML"),
+    ar1 = nlme::gls(form, trial, correlation = nlme::corAR1(form = ~ visit | id), method = "REML"),
+    toep = nlme::gls(form, trial, correlation = nlme::corARMA(form = ~ visit | id, p = m - 1, q = 0), method = "REML"))
   full <- names(which(table(trial$id) == m))[1]
   start <- mmrm_theta_from_sigma(structure, unclass(nlme::getVarCov(g, individual = full))[1:m, 1:m])
   fit <- mmrm_fit(structure, trial$y, X, subject, visit, m, start)
@@ -237,5 +249,5 @@ mmrm_case <- function(structure) {
        packages = list(nlme = as.character(packageVersion("nlme")), numDeriv = as.character(packageVersion("numDeriv"))))
 }
 
-cases <- c(cases, list(mmrm_case("us"), mmrm_case("cs")))
+cases <- c(cases, lapply(c("us", "cs", "ar1", "toep"), mmrm_case))
 write_fixture("kenward_roger", "tests/Reference/r/kenward_roger.R", cases)
