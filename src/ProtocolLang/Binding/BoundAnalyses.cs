@@ -262,6 +262,9 @@ public sealed record BoundMixedModel(
 
     /// <summary><c>model mmrm</c>: fit as a mixed model for repeated measures (no random effects); null for <c>model mixed</c>.</summary>
     public BoundMmrmOptions? Mmrm { get; init; }
+
+    /// <summary><c>df kr</c>: Kenward-Roger df and adjusted SEs; false for <c>df satterthwaite</c> (the default).</summary>
+    public bool KenwardRoger { get; init; }
 }
 
 /// <param name="Covariance">us, cs, ar1 or toep (mmrm's names).</param>

@@ -129,6 +129,11 @@ public sealed partial class CSharpEmitter
                 + CSharpLiterals.String(mmrm.Subject) + ", " + CSharpLiterals.StringOrNull(mmrm.Means) + ", " + (mmrm.Pairwise ? "true" : "false") + ")");
         }
 
+        if (m.KenwardRoger)
+        {
+            named.Add("Df: " + RuntimeTypes.DegreesOfFreedomMethod + ".KenwardRoger");
+        }
+
         for (int i = 0; i < named.Count; i++)
         {
             _w.Line(named[i] + (i == named.Count - 1 ? "));" : ","));

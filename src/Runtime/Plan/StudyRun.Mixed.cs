@@ -50,7 +50,9 @@ public sealed partial class StudyRun
         }
 
         Cohort cohort = analysis.Cohort;
-        string method = $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
+        string method = spec.Df == DegreesOfFreedomMethod.KenwardRoger
+            ? $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with Kenward-Roger df and adjusted SEs (pbkrtest, as lmerTest's ddf = \"Kenward-Roger\"); type III F tests as lmerTest's anova()"
+            : $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
         string specification = ModelText.Mixed(spec, ScopedCohort.GroupTermOf(cohort));
         void Fail(string reason, string code) =>
             RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
@@ -85,7 +87,7 @@ public sealed partial class StudyRun
         MixedModelFit fit;
         try
         {
-            fit = LinearMixedModel.Fit(design.Input, spec.Reml, design.Means);
+            fit = LinearMixedModel.Fit(design.Input, spec.Reml, design.Means, spec.Df);
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException or MathNet.Numerics.NonConvergenceException)
         {
@@ -173,6 +175,7 @@ public sealed partial class StudyRun
             LevelLabels = LabelledLevels(spec, design, cohort),
             GroupTerm = ScopedCohort.GroupTermOf(cohort) is var term && term != ScopedCohort.DefaultGroupTerm ? term : null,
             Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
+            DegreesOfFreedom = DegreesOfFreedomNames.Of(fit.DegreesOfFreedom),
         };
     }
 

@@ -25,7 +25,9 @@ public static partial class ReportViewBuilder
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"Model {InlineCode(mixed.Formula)} ({mixed.Estimation}), {mixed.Observations} observations of {mixed.Subjects} subjects")
             + (references.Count == 0 ? "." : "; reference levels (treatment contrasts): " + string.Join(", ", references) + ".")
-            + " Type III F tests and t-tests use Satterthwaite's degrees of freedom.");
+            + (mixed.DegreesOfFreedom == DegreesOfFreedomNames.KenwardRoger
+                ? " Type III F tests and t-tests use Kenward-Roger's degrees of freedom (Kenward and Roger 1997) and F scaling; standard errors come from the Kenward-Roger adjusted covariance of the fixed effects."
+                : " Type III F tests and t-tests use Satterthwaite's degrees of freedom."));
 
         if (mixed.LevelLabels is { Count: > 0 } labelled)
         {

@@ -47,6 +47,22 @@ public sealed record MixedModelResult(
     /// rows and columns in the order of <see cref="FixedEffects"/> (coefficients lme4 drops are not in it).
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> Vcov { get; init; } = [];
+
+    /// <summary>
+    /// The df method of every t and F test and mean: "satterthwaite" (lmerTest's default) or "kenward_roger"
+    /// (<c>df kr</c>: pbkrtest's KR df, and every SE and <see cref="Vcov"/> from the adjusted <c>vcovAdj</c>).
+    /// </summary>
+    public string DegreesOfFreedom { get; init; } = DegreesOfFreedomNames.Satterthwaite;
+}
+
+/// <summary>The names results.json gives the df methods.</summary>
+public static class DegreesOfFreedomNames
+{
+    public const string Satterthwaite = "satterthwaite";
+    public const string KenwardRoger = "kenward_roger";
+
+    public static string Of(ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod method) =>
+        method == ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod.KenwardRoger ? KenwardRoger : Satterthwaite;
 }
 
 /// <summary>The levels of a categorical covariate as coded in model terms, and the label of each (same order).</summary>
