@@ -145,7 +145,7 @@ public static class AnalysisCatalog
                 ..ScopeOptions,
             ],
             []),
-        new("mmrm", "model", "A mixed model for repeated measures: fixed terms, one row per subject and visit, a structured within-subject covariance, Satterthwaite df; the means of a factor at each visit with their contrasts.",
+        new("mmrm", "model", "A mixed model for repeated measures: fixed terms, one row per subject and visit, a structured within-subject covariance, Satterthwaite or Kenward-Roger df; the means of a factor at each visit with their contrasts.",
             "mmrm::mmrm(), emmeans(fit, ~ f | visit)", HeadShape.Formula, ["repeated"],
             [
                 new("covariance", ["us", "cs", "ar1", "toep"], "us", "mmrm(y ~ ... + us(visit | id)) / cs() / ar1() / toep()",
