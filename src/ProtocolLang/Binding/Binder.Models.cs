@@ -281,6 +281,12 @@ public sealed partial class Binder
             }
         }
 
+        var kenwardRoger = AllowedWord(clauses, "df") is { Name: "kr" };
+        if (kenwardRoger && !reml)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.KenwardRogerNeedsReml, clauses["df"]!.Span);
+        }
+
         var scope = BindScope(clauses, groupWhere ? null : outcome, skipWhere: groupWhere, boundParts: groupParts);
         var references = BindLinearReferences(clauses, fixedTerms);
         return outcome is null
@@ -290,6 +296,7 @@ public sealed partial class Binder
                 Scope = scope,
                 References = references,
                 TypeI = AllowedWord(clauses, "anova")?.Name == "type1",
+                KenwardRoger = kenwardRoger,
             };
     }
 

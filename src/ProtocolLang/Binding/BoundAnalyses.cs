@@ -268,6 +268,9 @@ public sealed record BoundMixedModel(
 
     /// <summary><c>model rm_anova</c>: the terms are the full factorial of between factors and <c>factor(time)</c>; null otherwise.</summary>
     public BoundRmAnovaOptions? RmAnova { get; init; }
+
+    /// <summary><c>df kr</c>: Kenward-Roger df and adjusted SEs; false for <c>df satterthwaite</c> (the default).</summary>
+    public bool KenwardRoger { get; init; }
 }
 
 /// <param name="Subject">The repeated table's link column (afex's <c>id</c>).</param>

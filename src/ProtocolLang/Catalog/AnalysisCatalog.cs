@@ -49,6 +49,7 @@ public static class AnalysisCatalog
         new("offset", ClauseShape.ExpressionList, "an offset expression"),
         new("family", ClauseShape.Word, "a family"),
         new("covariance", ClauseShape.Word, "a covariance structure"),
+        new("df", ClauseShape.Word, "a degrees-of-freedom method"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
@@ -153,17 +154,22 @@ public static class AnalysisCatalog
             "lmerTest::lmer()", HeadShape.Formula, ["repeated"],
             [
                 new("method", ["reml", "ml"], "reml", "lmer(REML = TRUE / FALSE)", "Restricted or full maximum likelihood."),
+                new("df", ["satterthwaite", "kr"], "satterthwaite",
+                    "summary(fit, ddf = \"Satterthwaite\" | \"Kenward-Roger\"), anova(fit, ddf = ), emmeans(fit, lmer.df = \"kenward-roger\"); pbkrtest::vcovAdj",
+                    "The denominator df of the t and F tests and the means: Satterthwaite's, or Kenward-Roger's, which also takes every SE from the bias-adjusted covariance of the fixed effects (REML only)."),
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 new("anova", ["type3", "type1"], "type3", "anova(fit, type = 3 | 1) (lmerTest, Satterthwaite)",
                     "The F tests of the terms: type III (each term after all others, lmerTest's default) or type I (sequential, in the formula's order)."),
                 ..ScopeOptions,
             ],
             []),
-        new("mmrm", "model", "A mixed model for repeated measures: fixed terms, one row per subject and visit, a structured within-subject covariance, Satterthwaite df; the means of a factor at each visit with their contrasts.",
+        new("mmrm", "model", "A mixed model for repeated measures: fixed terms, one row per subject and visit, a structured within-subject covariance, Satterthwaite or Kenward-Roger df; the means of a factor at each visit with their contrasts.",
             "mmrm::mmrm(), emmeans(fit, ~ f | visit)", HeadShape.Formula, ["repeated"],
             [
                 new("covariance", ["us", "cs", "ar1", "toep"], "us", "mmrm(y ~ ... + us(visit | id)) / cs() / ar1() / toep()",
                     "The within-subject covariance over the visits (the outcome's time): unstructured, compound symmetry, AR(1) or Toeplitz (homogeneous variances)."),
+                new("df", ["satterthwaite", "kr"], "satterthwaite", "mmrm(..., method = \"Satterthwaite\" | \"Kenward-Roger\")",
+                    "The df of the t-tests, means and contrasts: Satterthwaite's, or Kenward-Roger's, which also takes every SE from the bias-adjusted covariance of the fixed effects (mmrm's vcov of a Kenward-Roger fit)."),
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 new("means", [], null, "emmeans::emmeans(fit, ~ f | visit)",
                     "Estimated marginal means of a factor at each visit (numbers at their mean, other factors weighted equally), with Satterthwaite df and 95% CI."),

@@ -134,6 +134,11 @@ public sealed partial class CSharpEmitter
             named.Add("TypeI: true");
         }
 
+        if (m.KenwardRoger)
+        {
+            named.Add("Df: " + RuntimeTypes.DegreesOfFreedomMethod + ".KenwardRoger");
+        }
+
         if (m.RmAnova is { } rmAnova)
         {
             named.Add("RmAnova: new " + RuntimeTypes.RmAnovaOptions + "(" + CSharpLiterals.String(rmAnova.Subject) + ")");

@@ -51,6 +51,7 @@ internal static class RuntimeTypes
     public const string MmrmOptions = Plan + "MmrmOptions";
     public const string RmAnovaOptions = Plan + "RmAnovaOptions";
     public const string MmrmCovarianceKind = "global::ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind";
+    public const string DegreesOfFreedomMethod = "global::ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod";
     public const string ResponseTransform = Plan + "ResponseTransform";
     public const string ModelTerm = Plan + "ModelTerm";
     public const string TermFactor = Plan + "TermFactor";

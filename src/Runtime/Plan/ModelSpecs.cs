@@ -49,6 +49,7 @@ public enum TermFactorKind
 /// <param name="GroupsIncluded">The groups analysed (from <c>where group != X</c>); null means all groups.</param>
 /// <param name="References">The treatment-contrast reference level of factor terms (<c>reference arm = treatment</c>, a group
 /// under the factor name "group"); a factor without one has its first level as reference.</param>
+/// <param name="Df">Satterthwaite (<c>df satterthwaite</c>, the default) or Kenward-Roger (<c>df kr</c>) df and SEs.</param>
 public sealed record MixedModelSpec(
     RepeatedVariable Response,
     ResponseTransform Transform,
@@ -59,7 +60,8 @@ public sealed record MixedModelSpec(
     IReadOnlyList<LinearReference>? References = null,
     MmrmOptions? Mmrm = null,
     RmAnovaOptions? RmAnova = null,
-    bool TypeI = false);
+    bool TypeI = false,
+    ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod Df = ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod.Satterthwaite);
 
 /// <summary>
 /// <c>model rm_anova</c>: the terms of a <see cref="MixedModelSpec"/> (no random effects) are the full factorial of

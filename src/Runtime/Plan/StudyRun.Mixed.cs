@@ -56,7 +56,9 @@ public sealed partial class StudyRun
         }
 
         Cohort cohort = analysis.Cohort;
-        string method = $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
+        string method = spec.Df == DegreesOfFreedomMethod.KenwardRoger
+            ? $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with Kenward-Roger df and adjusted SEs (pbkrtest, as lmerTest's ddf = \"Kenward-Roger\"); type III F tests as lmerTest's anova()"
+            : $"Linear mixed model ({(spec.Reml ? "REML" : "ML")}), R lme4::lmer with lmerTest Satterthwaite df; type III F tests as lmerTest's anova()";
         string specification = ModelText.Mixed(spec, ScopedCohort.GroupTermOf(cohort));
         void Fail(string reason, string code) =>
             RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
@@ -91,7 +93,7 @@ public sealed partial class StudyRun
         MixedModelFit fit;
         try
         {
-            fit = LinearMixedModel.Fit(design.Input, spec.Reml, design.Means);
+            fit = LinearMixedModel.Fit(design.Input, spec.Reml, design.Means, spec.Df);
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException or MathNet.Numerics.NonConvergenceException)
         {
@@ -180,6 +182,7 @@ public sealed partial class StudyRun
             GroupTerm = ScopedCohort.GroupTermOf(cohort) is var term && term != ScopedCohort.DefaultGroupTerm ? term : null,
             Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
             TypeI = spec.TypeI ? fit.TypeI.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray() : null,
+            DegreesOfFreedom = DegreesOfFreedomNames.Of(fit.DegreesOfFreedom),
         };
     }
 

@@ -20,7 +20,9 @@ public sealed partial class StudyRun
     private void FitMmrm(ScopedAnalysis analysis, MixedModelSpec spec, MmrmOptions options)
     {
         string method = "Mixed model for repeated measures (REML, " + CovarianceName(options.Covariance)
-            + " covariance), as R's mmrm with Satterthwaite df";
+            + (spec.Df == DegreesOfFreedomMethod.KenwardRoger
+                ? " covariance), as R's mmrm with method = \"Kenward-Roger\" (Kenward-Roger df and adjusted SEs)"
+                : " covariance), as R's mmrm with Satterthwaite df");
         string specification = ModelText.Mixed(spec, ScopedCohort.GroupTermOf(analysis.Cohort));
         void Record(string status, string? reason, IReadOnlyList<WarningResult> warnings, MmrmResult? result) =>
             this.Record(analysis, new AnalysisResult(0, analysis.Id, "mmrm", analysis.Source, status, method, reason, specification, warnings) { Mmrm = result });
@@ -44,7 +46,7 @@ public sealed partial class StudyRun
         MmrmFit fit;
         try
         {
-            fit = MmrmModel.Fit(input, options.Covariance);
+            fit = MmrmModel.Fit(input, options.Covariance, spec.Df);
         }
         catch (MmrmDuplicateVisitException e)
         {
@@ -85,6 +87,7 @@ public sealed partial class StudyRun
         {
             MeansFactor = meansFactor,
             LevelLabels = LabelledLevels(spec, design, analysis.Cohort),
+            DegreesOfFreedom = DegreesOfFreedomNames.Of(fit.DegreesOfFreedom),
         };
         Record(ResultStatus.Ok, null, warnings, result);
     }

@@ -26,7 +26,9 @@ public static partial class ReportViewBuilder
             $"Model {InlineCode(mixed.Formula)} ({mixed.Estimation}), {mixed.Observations} observations of {mixed.Subjects} subjects")
             + (references.Count == 0 ? "." : "; reference levels (treatment contrasts): " + string.Join(", ", references) + ".")
             + (mixed.TypeI is null ? " Type III F tests" : " Type I (sequential) F tests, each term after those before it in the formula,")
-            + " and t-tests use Satterthwaite's degrees of freedom.");
+            + (mixed.DegreesOfFreedom == DegreesOfFreedomNames.KenwardRoger
+                ? " and t-tests use Kenward-Roger's degrees of freedom (Kenward and Roger 1997) and F scaling; standard errors come from the Kenward-Roger adjusted covariance of the fixed effects."
+                : " and t-tests use Satterthwaite's degrees of freedom."));
 
         if (mixed.LevelLabels is { Count: > 0 } labelled)
         {

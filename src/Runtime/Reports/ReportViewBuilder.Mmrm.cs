@@ -16,7 +16,9 @@ public static partial class ReportViewBuilder
     {
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"Model {InlineCode(mmrm.Formula)} (REML, {mmrm.Covariance} covariance over the visits {string.Join(", ", mmrm.Visits.Select(InlineCode))}), {mmrm.Observations} observations of {mmrm.Subjects} subjects.")
-            + " t-tests, means and contrasts use Satterthwaite's degrees of freedom.");
+            + (mmrm.DegreesOfFreedom == DegreesOfFreedomNames.KenwardRoger
+                ? " t-tests, means and contrasts use Kenward-Roger's degrees of freedom (Kenward and Roger 1997), with standard errors from the Kenward-Roger adjusted covariance of the fixed effects."
+                : " t-tests, means and contrasts use Satterthwaite's degrees of freedom."));
         if (mmrm.LevelLabels is { Count: > 0 } labelled)
         {
             notes.Add(LevelKeyNote(labelled));

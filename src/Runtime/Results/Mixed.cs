@@ -50,6 +50,22 @@ public sealed record MixedModelResult(
 
     /// <summary>With <c>anova type1</c>: sequential F tests per term in the formula's order (lmerTest's <c>anova(fit, type = 1)</c>, Satterthwaite df); null otherwise.</summary>
     public IReadOnlyList<TermTestRow>? TypeI { get; init; }
+
+    /// <summary>
+    /// The df method of every t and F test and mean: "satterthwaite" (lmerTest's default) or "kenward_roger"
+    /// (<c>df kr</c>: pbkrtest's KR df, and every SE and <see cref="Vcov"/> from the adjusted <c>vcovAdj</c>).
+    /// </summary>
+    public string DegreesOfFreedom { get; init; } = DegreesOfFreedomNames.Satterthwaite;
+}
+
+/// <summary>The names results.json gives the df methods.</summary>
+public static class DegreesOfFreedomNames
+{
+    public const string Satterthwaite = "satterthwaite";
+    public const string KenwardRoger = "kenward_roger";
+
+    public static string Of(ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod method) =>
+        method == ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod.KenwardRoger ? KenwardRoger : Satterthwaite;
 }
 
 /// <summary>The levels of a categorical covariate as coded in model terms, and the label of each (same order).</summary>

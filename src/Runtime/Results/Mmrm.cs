@@ -37,6 +37,9 @@ public sealed record MmrmResult(
 
     /// <summary>Codes and labels of categorical covariates with labelled levels; null when none has labels.</summary>
     public IReadOnlyList<LevelLabelsRow>? LevelLabels { get; init; }
+
+    /// <summary>"satterthwaite" or "kenward_roger" (<c>df kr</c>: mmrm's KR df, and every SE and <see cref="Vcov"/> from the adjusted covariance).</summary>
+    public string DegreesOfFreedom { get; init; } = DegreesOfFreedomNames.Satterthwaite;
 }
 
 /// <param name="Parameters">Covariance parameters, the k of AIC = −2 l_R + 2k and BIC = −2 l_R + k log(subjects), as mmrm.</param>

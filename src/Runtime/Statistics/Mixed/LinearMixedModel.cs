@@ -37,11 +37,20 @@ public static class LinearMixedModel
     /// </remarks>
     /// <param name="means">Cells at which to estimate x'β (for a model of factors only, these are
     /// the estimated marginal means of <c>emmeans(fit, ~ group * time, lmer.df = "satterthwaite")</c>); CI = x'β ± t(0.975, df)·SE.</param>
-    /// <exception cref="ArgumentException">There are no residual df, or the design is not identifiable
-    /// (<see cref="MixedModelIdentifiability"/>: a constant response, too few rows per subject).</exception>
-    public static MixedModelFit Fit(MixedModelInput input, bool reml = true, MeansGrid? means = null)
+    /// <param name="df">Satterthwaite (lmerTest's default) or Kenward-Roger (<see cref="LmerKenwardRoger"/>: every SE
+    /// from the adjusted Φ_A, t and F tests with KR df, as <c>summary(fit, ddf = "Kenward-Roger")</c>, <c>anova(fit,
+    /// ddf = "Kenward-Roger")</c> and <c>emmeans(fit, lmer.df = "kenward-roger")</c>); Kenward-Roger needs REML.</param>
+    /// <exception cref="ArgumentException">There are no residual df, the design is not identifiable
+    /// (<see cref="MixedModelIdentifiability"/>: a constant response, too few rows per subject), or Kenward-Roger is
+    /// asked of an ML fit (lmerTest refuses it likewise).</exception>
+    public static MixedModelFit Fit(MixedModelInput input, bool reml = true, MeansGrid? means = null, DegreesOfFreedomMethod df = DegreesOfFreedomMethod.Satterthwaite)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (df == DegreesOfFreedomMethod.KenwardRoger && !reml)
+        {
+            throw new ArgumentException("Kenward-Roger's method is only available for REML fits.", nameof(df));
+        }
+
         input.Validate();
         FixedEffectsDesign full = input.Fixed, design = full;
         int n = input.Response.Length, p = design.Columns, q = input.RandomCount;
@@ -72,17 +81,19 @@ public static class LinearMixedModel
         ProfiledDeviance.Solution sol = deviance.Solve(theta);
         double criterion = deviance.Deviance(sol, reml);
         double sigma = Math.Sqrt(sol.Pwrss / (reml ? n - p : n));
+        // Satterthwaite's Hessian is kept under Kenward-Roger too: its negative eigenvalues are lmerTest's convergence check.
         var satterthwaite = new Satterthwaite(deviance, theta, sigma, reml);
-        Matrix<double> covariance = satterthwaite.BetaCovariance;
+        IFixedEffectsInference inference = df == DegreesOfFreedomMethod.KenwardRoger ? LmerKenwardRoger.Build(deviance, theta, sigma) : satterthwaite;
+        Matrix<double> covariance = inference.BetaCovariance;
 
         var fixedEffects = new FixedEffect[p];
         for (int k = 0; k < p; k++)
         {
             var l = Vector<double>.Build.Dense(p, i => i == k ? 1 : 0);
-            (double variance, double df) = satterthwaite.Contrast(l);
+            (double variance, double dfK) = inference.Contrast(l);
             double se = Math.Sqrt(variance);
             double t = sol.Beta[k] / se;
-            fixedEffects[k] = new FixedEffect(design.ColumnNames[k], sol.Beta[k], se, df, t, TwoSidedT(t, df));
+            fixedEffects[k] = new FixedEffect(design.ColumnNames[k], sol.Beta[k], se, dfK, t, TwoSidedT(t, dfK));
         }
 
         var tests = new List<TermFTest>();
@@ -91,7 +102,7 @@ public static class LinearMixedModel
         {
             if (contrasts[term].RowCount > 0)
             {
-                (double f, int df1, double df2) = satterthwaite.FTest(contrasts[term], sol.Beta);
+                (double f, int df1, double df2) = inference.FTest(contrasts[term], sol.Beta);
                 tests.Add(new TermFTest(design.TermNames[term], df1, df2, f, UpperF(f, df1, df2)));
             }
         }
@@ -103,7 +114,7 @@ public static class LinearMixedModel
         {
             if (sequential[term].RowCount > 0)
             {
-                (double f, int df1, double df2) = satterthwaite.FTest(sequential[term], sol.Beta);
+                (double f, int df1, double df2) = inference.FTest(sequential[term], sol.Beta);
                 typeI.Add(new TermFTest(design.TermNames[term], df1, df2, f, UpperF(f, df1, df2)));
             }
         }
@@ -126,10 +137,10 @@ public static class LinearMixedModel
                     continue;
                 }
 
-                (double variance, double df) = satterthwaite.Contrast(l);
+                (double variance, double dfL) = inference.Contrast(l);
                 double estimate = l.DotProduct(sol.Beta), se = Math.Sqrt(variance);
-                double half = StudentT.InvCDF(0, 1, df, 0.975) * se;
-                marginalMeans.Add(new MarginalMean(means.Labels[row], estimate, se, df, estimate - half, estimate + half));
+                double half = StudentT.InvCDF(0, 1, dfL, 0.975) * se;
+                marginalMeans.Add(new MarginalMean(means.Labels[row], estimate, se, dfL, estimate - half, estimate + half));
             }
         }
 
@@ -173,6 +184,7 @@ public static class LinearMixedModel
             singular, optimum.Convergence, tests, marginalMeans, warnings, notEstimable)
         {
             TypeI = typeI,
+            DegreesOfFreedom = df,
         };
     }
 

@@ -5,7 +5,7 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// <summary>A fitted linear mixed model, as <c>summary()</c> and <c>anova()</c> of an lmerTest fit show it.</summary>
 /// <param name="Reml">True for REML, false for maximum likelihood.</param>
 /// <param name="FixedEffects">β with Satterthwaite t-tests, in the order of the design's columns.</param>
-/// <param name="FixedEffectsCovariance">σ² (R_Xᵀ R_X)⁻¹, row-major p × p (R's <c>vcov(fit)</c>).</param>
+/// <param name="FixedEffectsCovariance">σ² (R_Xᵀ R_X)⁻¹, row-major p × p (R's <c>vcov(fit)</c>); Kenward-Roger's Φ_A under <see cref="DegreesOfFreedomMethod.KenwardRoger"/>.</param>
 /// <param name="RandomEffects">Standard deviations of the random effects (R's <c>VarCorr</c>).</param>
 /// <param name="Correlation">Correlation of random intercept and slope; null with one random effect or when undefined.</param>
 /// <param name="Theta">Relative covariance parameters θ (R's <c>getME(fit, "theta")</c>).</param>
@@ -41,6 +41,9 @@ public sealed record MixedModelFit(
 {
     /// <summary>Sequential F tests of each term in the design's order, lmerTest's <c>anova(fit, type = 1)</c> (Satterthwaite; <see cref="TypeIContrasts"/>).</summary>
     public IReadOnlyList<TermFTest> TypeI { get; init; } = [];
+
+    /// <summary>The df method of every test; under Kenward-Roger <see cref="FixedEffectsCovariance"/> and every SE are the adjusted Φ_A (pbkrtest's <c>vcovAdj</c>).</summary>
+    public DegreesOfFreedomMethod DegreesOfFreedom { get; init; }
 }
 
 /// <summary>

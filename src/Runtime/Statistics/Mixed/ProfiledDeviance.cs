@@ -41,6 +41,9 @@ internal sealed class ProfiledDeviance
 
     public int N { get; }
 
+    /// <summary>The per-subject sufficient statistics the deviance is built from (Kenward-Roger reuses them).</summary>
+    internal SubjectCrossProducts Products => _products;
+
     public int P { get; }
 
     public int Q { get; }

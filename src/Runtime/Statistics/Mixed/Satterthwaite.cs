@@ -20,7 +20,7 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// Moore-Penrose inverse over eigenvalues above 1e-8, as lmerTest.
 /// R: <c>lmerTest::lmer</c>, <c>summary(fit)</c> and <c>contest(fit, L)</c>.
 /// </remarks>
-internal sealed class Satterthwaite
+internal sealed class Satterthwaite : IFixedEffectsInference
 {
     private const double EigenTolerance = 1e-8;
     private readonly Matrix<double> _covariance;

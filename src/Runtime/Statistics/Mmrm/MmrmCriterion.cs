@@ -53,10 +53,12 @@ internal sealed class MmrmCriterion
     public double Value(double[] theta) => Solve(theta)?.Criterion ?? double.MaxValue;
 
     /// <summary>β̂, (Xᵀ V⁻¹ X)⁻¹ and the criterion at θ; null when Σ(θ) or Xᵀ V⁻¹ X is not positive definite (numerically).</summary>
-    public Solution? Solve(double[] theta)
+    public Solution? Solve(double[] theta) => SolveAt(MmrmCovariance.Build(_kind, _m, theta));
+
+    /// <summary>As <see cref="Solve"/> at Σ itself (row-major m × m), whatever parameters gave it.</summary>
+    public Solution? SolveAt(double[] sigma)
     {
         int p = _p, m = _m;
-        double[] sigma = MmrmCovariance.Build(_kind, m, theta);
         var xtvx = new double[p * p];
         var xtvy = new double[p];
         double ytvy = 0, logDet = 0;
@@ -155,6 +157,45 @@ internal sealed class MmrmCriterion
 
         double criterion = ((_y.Length - p) * Math.Log(2 * Math.PI)) + logDet + logDetXtVX + (ytvy - fitted);
         return new Solution(beta, covariance, sigma, criterion);
+    }
+
+    /// <summary>
+    /// Per visit pattern, its visits and C[(a·k + b)·p² + c₁·p + c₂] = Σᵢ Xᵢ[a, c₁] Xᵢ[b, c₂] over its subjects (k visits):
+    /// then Σᵢ Xᵢᵀ A Xᵢ = Σ_ab A_ab C[a, b] for any k × k matrix A, in O(k² p²) whatever the number of subjects.
+    /// </summary>
+    public IEnumerable<(int[] Visits, double[] Cross)> PatternCrossProducts()
+    {
+        int p = _p;
+        foreach ((int[] visits, int[][] subjects) in _patterns)
+        {
+            int k = visits.Length;
+            var cross = new double[k * k * p * p];
+            foreach (int[] rows in subjects)
+            {
+                for (int a = 0; a < k; a++)
+                {
+                    for (int b = 0; b < k; b++)
+                    {
+                        int offset = ((a * k) + b) * p * p;
+                        for (int c1 = 0; c1 < p; c1++)
+                        {
+                            double xa = _x[(rows[a] * p) + c1];
+                            if (xa == 0)
+                            {
+                                continue;
+                            }
+
+                            for (int c2 = 0; c2 < p; c2++)
+                            {
+                                cross[offset + (c1 * p) + c2] += xa * _x[(rows[b] * p) + c2];
+                            }
+                        }
+                    }
+                }
+            }
+
+            yield return (visits, cross);
+        }
     }
 
     /// <summary>β̂ (p), its covariance (Xᵀ V⁻¹ X)⁻¹ and Σ (row-major), and −2 l_R.</summary>

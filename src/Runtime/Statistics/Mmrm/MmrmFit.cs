@@ -14,14 +14,14 @@ namespace ProtocolLang.Runtime.Statistics.Mmrm;
 /// </summary>
 public sealed class MmrmFit : IContrastEstimator
 {
-    private readonly Satterthwaite _satterthwaite;
+    private readonly IFixedEffectsInference _inference;
     private readonly Estimability _estimability;
     private readonly double[] _beta;
 
     internal MmrmFit(
         MmrmCovarianceKind structure, MmrmInput input, IReadOnlyList<FixedEffect> fixedEffects, double[] covariance,
         double[] sigma, double[] theta, double criterion, MmrmConvergence convergence, IReadOnlyList<string> warnings,
-        IReadOnlyList<string> notEstimable, Satterthwaite satterthwaite, Estimability estimability, int columns)
+        IReadOnlyList<string> notEstimable, IFixedEffectsInference inference, int negativeEigenvalues, Estimability estimability, int columns)
     {
         Structure = structure;
         Observations = input.Response.Length;
@@ -37,7 +37,8 @@ public sealed class MmrmFit : IContrastEstimator
         Warnings = warnings;
         NotEstimable = notEstimable;
         Columns = columns;
-        _satterthwaite = satterthwaite;
+        _inference = inference;
+        NegativeEigenvalues = negativeEigenvalues;
         _estimability = estimability;
         _beta = fixedEffects.Select(f => f.Estimate).ToArray();
     }
@@ -53,7 +54,7 @@ public sealed class MmrmFit : IContrastEstimator
     /// <summary>β with Satterthwaite t-tests, over the design's columns less the aliased ones.</summary>
     public IReadOnlyList<FixedEffect> FixedEffects { get; }
 
-    /// <summary>(Xᵀ V̂⁻¹ X)⁻¹, row-major, over <see cref="FixedEffects"/> (R's <c>vcov(fit)</c>).</summary>
+    /// <summary>(Xᵀ V̂⁻¹ X)⁻¹, row-major, over <see cref="FixedEffects"/> (R's <c>vcov(fit)</c>); Kenward-Roger's Φ_A under that method.</summary>
     public IReadOnlyList<double> FixedEffectsCovariance { get; }
 
     /// <summary>Σ̂ over the visits, row-major m × m (R's <c>VarCorr(fit)</c>).</summary>
@@ -86,9 +87,15 @@ public sealed class MmrmFit : IContrastEstimator
     public int Columns { get; }
 
     /// <summary>Negative eigenvalues of the Hessian in θ: the fit is not at a minimum.</summary>
-    public int NegativeEigenvalues => _satterthwaite.NegativeEigenvalues;
+    public int NegativeEigenvalues { get; }
 
-    /// <summary>ℓ'β with SE and Satterthwaite df (mmrm's <c>df_1d(fit, l)</c>); NaN when not estimable.</summary>
+    /// <summary>The tests behind every SE and df, over the fitted (non-aliased) columns.</summary>
+    internal IFixedEffectsInference Inference => _inference;
+
+    /// <summary>The df method of every test; under Kenward-Roger <see cref="FixedEffectsCovariance"/> and every SE are Φ_A.</summary>
+    public DegreesOfFreedomMethod DegreesOfFreedom { get; init; }
+
+    /// <summary>ℓ'β with SE and df (mmrm's <c>df_1d(fit, l)</c>; Satterthwaite or Kenward-Roger); NaN when not estimable.</summary>
     public ContrastEstimate Estimate(IReadOnlyList<double> l)
     {
         ArgumentNullException.ThrowIfNull(l);
@@ -103,7 +110,7 @@ public sealed class MmrmFit : IContrastEstimator
             return new ContrastEstimate(double.NaN, double.NaN, double.NaN);
         }
 
-        (double variance, double df) = _satterthwaite.Contrast(reduced);
+        (double variance, double df) = _inference.Contrast(reduced);
         return new ContrastEstimate(reduced.DotProduct(Vector<double>.Build.Dense(_beta)), Math.Sqrt(variance), df);
     }
 }

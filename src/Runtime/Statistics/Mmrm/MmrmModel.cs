@@ -20,9 +20,15 @@ public static class MmrmModel
     /// R: <c>mmrm::mmrm(y ~ arm * visit + base + us(visit | id), reml = TRUE)</c>; checked against
     /// <c>nlme::gls</c> with the matching correlation (tests/Reference/r/mmrm.R).
     /// </summary>
+    /// <param name="df">Satterthwaite, or Kenward-Roger as mmrm's <c>method = "Kenward-Roger"</c>
+    /// (<see cref="MmrmKenwardRoger"/>: Φ_A for every SE and <c>vcov</c>, KR df).</param>
     /// <exception cref="ArgumentException">Rows do not match, a subject repeats a visit
     /// (<see cref="MmrmDuplicateVisitException"/>), or no residual df are left.</exception>
-    public static MmrmFit Fit(MmrmInput input, MmrmCovarianceKind structure)
+    public static MmrmFit Fit(MmrmInput input, MmrmCovarianceKind structure, DegreesOfFreedomMethod df = DegreesOfFreedomMethod.Satterthwaite) =>
+        Fit(input, structure, df, linearKenwardRoger: false);
+
+    /// <param name="linearKenwardRoger">Kenward-Roger without its second-derivative term (mmrm's <c>"Kenward-Roger-Linear"</c>).</param>
+    internal static MmrmFit Fit(MmrmInput input, MmrmCovarianceKind structure, DegreesOfFreedomMethod df, bool linearKenwardRoger)
     {
         ArgumentNullException.ThrowIfNull(input);
         input.Validate();
@@ -56,13 +62,16 @@ public static class MmrmModel
             criterion.Value,
             t => Matrix<double>.Build.DenseOfRowMajor(p, p, criterion.Solve(t)?.Covariance ?? Enumerable.Repeat(double.NaN, p * p).ToArray()),
             theta);
+        IFixedEffectsInference inference = df == DegreesOfFreedomMethod.KenwardRoger
+            ? MmrmKenwardRoger.Build(criterion, structure, m, solution, p, linearKenwardRoger)
+            : satterthwaite;
         var fixedEffects = new FixedEffect[p];
         for (int c = 0; c < p; c++)
         {
             var l = Vector<double>.Build.Dense(p, i => i == c ? 1 : 0);
-            (double variance, double df) = satterthwaite.Contrast(l);
+            (double variance, double dfC) = inference.Contrast(l);
             double se = Math.Sqrt(variance), t = solution.Beta[c] / se;
-            fixedEffects[c] = new FixedEffect(design.ColumnNames[c], solution.Beta[c], se, df, t, LinearMixedModel.TwoSidedT(t, df));
+            fixedEffects[c] = new FixedEffect(design.ColumnNames[c], solution.Beta[c], se, dfC, t, LinearMixedModel.TwoSidedT(t, dfC));
         }
 
         if (!convergence.Converged)
@@ -76,8 +85,11 @@ public static class MmrmModel
                 $"the Hessian of −2 l_R in the covariance parameters has {satterthwaite.NegativeEigenvalues} negative eigenvalue(s): the fit may not be at a minimum"));
         }
 
-        return new MmrmFit(structure, input, fixedEffects, solution.Covariance, solution.Sigma, theta, solution.Criterion,
-            convergence, warnings, notEstimable, satterthwaite, new Estimability(full, dropped), full.Columns);
+        return new MmrmFit(structure, input, fixedEffects, inference.BetaCovariance.ToRowMajorArray(), solution.Sigma, theta, solution.Criterion,
+            convergence, warnings, notEstimable, inference, satterthwaite.NegativeEigenvalues, new Estimability(full, dropped), full.Columns)
+        {
+            DegreesOfFreedom = df,
+        };
     }
 
     /// <summary>OLS residual variance per visit and pooled: the diagonal Σ the optimiser starts from.</summary>

@@ -104,7 +104,7 @@ public sealed class MmrmTests
         AssertClose(Numbers(r, "beta")[0], fit.FixedEffects[0].Estimate, Beta, "intercept with the alias dropped");
     }
 
-    private static MmrmCovarianceKind Kind(string structure) => structure switch
+    internal static MmrmCovarianceKind Kind(string structure) => structure switch
     {
         "us" => MmrmCovarianceKind.Unstructured,
         "cs" => MmrmCovarianceKind.CompoundSymmetry,
@@ -126,7 +126,7 @@ public sealed class MmrmTests
     }
 
     /// <summary>data/mmrm_trial.csv: id, arm, base, visit (1-4), y; the design y ~ arm * factor(visit) + base in R's column order.</summary>
-    private sealed record TrialData(double[] Y, int[] Subject, int Subjects, int[] Visit, int[] Arm, double[] Base)
+    internal sealed record TrialData(double[] Y, int[] Subject, int Subjects, int[] Visit, int[] Arm, double[] Base)
     {
         public static TrialData Read()
         {
