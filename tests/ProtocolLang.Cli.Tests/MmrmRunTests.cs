@@ -83,6 +83,16 @@ public sealed class MmrmRunTests : IDisposable
             Close(r.GetProperty("bic").GetDouble(), (double)mmrm["fit"]!["bic"]!, 1e-9, id + " BIC");
             Assert.Equal($"Y ~ arm + factor(visit) + base + arm:factor(visit) + {id}(visit | id)", (string)mmrm["formula"]!);
 
+            JsonElement type3 = r.GetProperty("type3");
+            JsonArray tests = mmrm["typeIII"]!.AsArray();
+            Assert.Equal(type3.GetProperty("terms").EnumerateArray().Select(e => e.GetString()!.Replace("visitf", "factor(visit)", StringComparison.Ordinal)),
+                tests.Select(t => (string)t!["term"]!));
+            for (int k = 0; k < tests.Count; k++)
+            {
+                Close(Numbers(type3, "f")[k], (double)tests[k]!["f"]!, Beta, $"{id} type III F {k}");
+                Close(Numbers(type3, "den_df")[k], (double)tests[k]!["denominatorDf"]!, Df, $"{id} type III DenDF {k}");
+            }
+
             JsonElement means = r.GetProperty("means");
             string[] arms = means.GetProperty("arm").EnumerateArray().Select(e => e.GetString()!).ToArray();
             double[] visits = Numbers(means, "visit"), estimate = Numbers(means, "estimate"), meanSe = Numbers(means, "se"), meanDf = Numbers(means, "df");

@@ -43,7 +43,7 @@ public sealed partial class Binder
             {
                 "describe" => BindDescribe(clauses),
                 "compare" => BindCompare(clauses),
-                "mixed" => BindMixedModel(clauses),
+                "mixed" => BindMixedWithMeans(clauses),
                 "mmrm" => BindMmrm(clauses),
                 "rm_anova" => BindRmAnova(clauses),
                 "kaplan_meier" => BindKaplanMeier(clauses),

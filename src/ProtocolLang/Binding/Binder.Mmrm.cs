@@ -5,8 +5,9 @@ using ProtocolLang.Syntax;
 namespace ProtocolLang.Binding;
 
 /// <summary>
-/// <c>model mmrm y ~ terms covariance us|cs|ar1|toep means f contrast reference|pairwise</c>: the fixed part binds
-/// exactly as <c>model mixed</c>'s (terms, references, where, scope); the visits are the repeated outcome's time.
+/// <c>model mmrm y ~ terms covariance us|cs|ar1|toep means f contrast reference|pairwise adjust ...</c>: the fixed part
+/// binds exactly as <c>model mixed</c>'s (terms, references, where, scope); the visits are the repeated outcome's time.
+/// <c>means</c> (with <c>contrast</c> and <c>adjust</c>) binds the same way for <c>model mixed</c>.
 /// </summary>
 public sealed partial class Binder
 {
@@ -17,30 +18,59 @@ public sealed partial class Binder
             _diagnostics.Add(DiagnosticDescriptors.RandomTermInMmrm, random.Span, Snippet(random.Span));
         }
 
-        var model = BindMixedModel(clauses);
+        var model = BindMixedWithMeans(clauses);
         var covariance = AllowedWord(clauses, "covariance")?.Name ?? "us";
-        var contrast = AllowedWord(clauses, "contrast");
         if (model is null)
         {
             return null;
         }
 
-        string? means = null;
-        if (clauses.Has("means"))
+        var subject = FindTable(model.Response.RepeatedTable!)?.LinkColumn ?? "id";
+        return model with { Mmrm = new BoundMmrmOptions(covariance, subject) };
+    }
+
+    /// <summary><c>model mixed</c> or <c>model mmrm</c> with its <c>means</c>, <c>contrast</c> and <c>adjust</c> (emmeans' <c>~ f | visit</c>).</summary>
+    private BoundMixedModel? BindMixedWithMeans(AnalysisClauses clauses)
+    {
+        var model = BindMixedModel(clauses);
+        var contrast = AllowedWord(clauses, "contrast");
+        var adjustWord = AllowedWord(clauses, "adjust");
+        if (model is null)
         {
-            means = BindMmrmMeans(clauses, model);
-        }
-        else if (contrast is not null)
-        {
-            _diagnostics.Add(DiagnosticDescriptors.ContrastWithoutMeans, clauses["contrast"]!.Span, "contrast");
+            return null;
         }
 
-        var subject = FindTable(model.Response.RepeatedTable!)?.LinkColumn ?? "id";
-        return model with { Mmrm = new BoundMmrmOptions(covariance, subject, means, contrast?.Name == "pairwise") };
+        if (!clauses.Has("means"))
+        {
+            foreach (var keyword in new[] { "contrast", "adjust" }.Where(clauses.Has))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.ContrastWithoutMeans, clauses[keyword]!.Span, keyword);
+            }
+
+            return model;
+        }
+
+        bool pairwise = contrast?.Name == "pairwise";
+        var adjust = adjustWord?.Name switch
+        {
+            "tukey" => LinearMeansAdjust.Tukey,
+            "bonferroni" => LinearMeansAdjust.Bonferroni,
+            "holm" => LinearMeansAdjust.Holm,
+            "none" => LinearMeansAdjust.None,
+            "dunnettx" => LinearMeansAdjust.Dunnettx,
+            _ => pairwise ? LinearMeansAdjust.Tukey : LinearMeansAdjust.Dunnettx,
+        };
+        if (adjust == LinearMeansAdjust.Tukey && !pairwise)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.TukeyReferenceContrast, adjustWord!.Span);
+            return model;
+        }
+
+        return BindVisitMeansFactor(clauses, model) is { } factor ? model with { Means = new BoundVisitMeans(factor, pairwise, adjust) } : model;
     }
 
     /// <summary>The one factor term of <c>means</c>, or null (with a diagnostic) for a number, the visit or more than one.</summary>
-    private string? BindMmrmMeans(AnalysisClauses clauses, BoundMixedModel model)
+    private string? BindVisitMeansFactor(AnalysisClauses clauses, BoundMixedModel model)
     {
         var expressions = clauses.Expressions("means");
         var names = expressions.Select(e => (e as NameExpressionSyntax) is { Qualifier: null } n ? n.Name.Name : Snippet(e.Span)).ToList();

@@ -260,6 +260,9 @@ public sealed record BoundMixedModel(
     /// <summary><c>reference x = level</c> (or a group): the treatment-contrast reference level of factor terms, as R's <c>relevel</c>.</summary>
     public ImmutableArray<BoundLinearReference> References { get; init; } = ImmutableArray<BoundLinearReference>.Empty;
 
+    /// <summary><c>means f</c>: the means of f at each visit and their contrasts; null without <c>means</c>.</summary>
+    public BoundVisitMeans? Means { get; init; }
+
     /// <summary><c>anova type1</c>: the F tests are sequential (lmerTest's <c>anova(fit, type = 1)</c>) instead of type III.</summary>
     public bool TypeI { get; init; }
 
@@ -279,7 +282,13 @@ public sealed record BoundRmAnovaOptions(string Subject);
 /// <param name="Covariance">us, cs, ar1 or toep (mmrm's names).</param>
 /// <param name="Subject">The repeated table's link column.</param>
 /// <param name="Means">The factor whose means are estimated at each visit; null for none.</param>
-public sealed record BoundMmrmOptions(string Covariance, string Subject, string? Means, bool Pairwise);
+public sealed record BoundMmrmOptions(string Covariance, string Subject);
+
+/// <summary>
+/// <c>means f contrast reference | pairwise adjust ...</c> of <c>model mixed</c> or <c>model mmrm</c>: the means of
+/// factor f at each visit (emmeans' <c>~ f | visit</c>) and their contrasts, adjusted within each visit.
+/// </summary>
+public sealed record BoundVisitMeans(string Factor, bool Pairwise, LinearMeansAdjust Adjust);
 
 public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, ImmutableArray<double> Times, SurvivalConfType ConfType, TextSpan Span)
     : BoundAnalysis(Source, Span);

@@ -102,6 +102,17 @@ public static class AnalysisCatalog
         MeansAdjustOption,
     ];
 
+    /// <summary><c>means</c>, <c>contrast</c>, <c>adjust</c> of a mixed model or MMRM: emmeans' <c>~ f | visit</c>, a family per visit.</summary>
+    private static ImmutableArray<AnalysisOption> VisitMeansOptions { get; } =
+    [
+        new("means", [], null, "emmeans::emmeans(fit, ~ f | visit)",
+            "Estimated marginal means of a factor at each visit (numbers at their mean, other factors weighted equally), with the fit's df (Satterthwaite or Kenward-Roger) and 95% CI."),
+        new("contrast", ["reference", "pairwise"], "reference", "emmeans::contrast(em, \"trt.vs.ctrl\" | \"pairwise\")",
+            "Contrasts of the means within each visit: each level against the reference (first) level, or every pair."),
+        new("adjust", ["dunnettx", "tukey", "bonferroni", "holm", "none"], "dunnettx (reference), tukey (pairwise)", "contrast(em, adjust = )",
+            "Adjustment of the contrasts within each visit, each contrast on its own df: emmeans' approximate Dunnett, Tukey's studentized range (pairwise only), Bonferroni, Holm or none."),
+    ];
+
     private static ImmutableArray<AnalysisOption> ScopeOptions { get; } =
     [
         new("by", [], "group", "the grouping factor(s): survfit(Surv(t, e) ~ f), table(f)",
@@ -160,6 +171,7 @@ public static class AnalysisCatalog
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
                 new("anova", ["type3", "type1"], "type3", "anova(fit, type = 3 | 1) (lmerTest, Satterthwaite)",
                     "The F tests of the terms: type III (each term after all others, lmerTest's default) or type I (sequential, in the formula's order)."),
+                ..VisitMeansOptions,
                 ..ScopeOptions,
             ],
             []),
@@ -171,10 +183,7 @@ public static class AnalysisCatalog
                 new("df", ["satterthwaite", "kr"], "satterthwaite", "mmrm(..., method = \"Satterthwaite\" | \"Kenward-Roger\")",
                     "The df of the t-tests, means and contrasts: Satterthwaite's, or Kenward-Roger's, which also takes every SE from the bias-adjusted covariance of the fixed effects (mmrm's vcov of a Kenward-Roger fit)."),
                 new("reference", [], "the first level", "relevel(f, ref = )", "Reference levels: a group (for `group`) or `variable = level`."),
-                new("means", [], null, "emmeans::emmeans(fit, ~ f | visit)",
-                    "Estimated marginal means of a factor at each visit (numbers at their mean, other factors weighted equally), with Satterthwaite df and 95% CI."),
-                new("contrast", ["reference", "pairwise"], "reference", "emmeans::contrast(em, \"trt.vs.ctrl\" | \"pairwise\")",
-                    "Contrasts of the means within each visit: each level against the reference (first) level, or every pair; unadjusted."),
+                ..VisitMeansOptions,
                 ..ScopeOptions,
             ],
             []),

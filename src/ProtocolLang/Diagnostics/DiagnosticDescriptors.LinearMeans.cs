@@ -13,7 +13,7 @@ public static partial class DiagnosticDescriptors
         "'{0}' applies to marginal means; add 'means <factor>'", Analyses);
 
     public static DiagnosticDescriptor TukeyReferenceContrast { get; } = Error("PL2243", "Tukey adjustment of reference contrasts",
-        "tukey's adjustment is for pairwise contrasts; for 'contrast reference' use bonferroni, holm or none", Analyses);
+        "tukey's adjustment is for pairwise contrasts; for 'contrast reference' use dunnettx (the default), bonferroni, holm or none", Analyses);
 
     public static DiagnosticDescriptor MeansFactorCount { get; } = Error("PL2244", "Marginal means of the wrong number of factors",
         "'means' takes a factor, or a factor and the factor it is within (means dose, supp), each once; found {0}", Analyses);

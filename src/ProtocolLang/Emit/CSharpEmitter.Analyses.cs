@@ -126,7 +126,13 @@ public sealed partial class CSharpEmitter
                 _ => "Unstructured",
             };
             named.Add("Mmrm: new " + RuntimeTypes.MmrmOptions + "(" + RuntimeTypes.MmrmCovarianceKind + "." + covariance + ", "
-                + CSharpLiterals.String(mmrm.Subject) + ", " + CSharpLiterals.StringOrNull(mmrm.Means) + ", " + (mmrm.Pairwise ? "true" : "false") + ")");
+                + CSharpLiterals.String(mmrm.Subject) + ")");
+        }
+
+        if (m.Means is { } means)
+        {
+            named.Add("Means: new " + RuntimeTypes.VisitMeansSpec + "(" + CSharpLiterals.String(means.Factor) + ", " + (means.Pairwise ? "true" : "false") + ", "
+                + RuntimeTypes.LinearContrastAdjust + "." + means.Adjust + ")");
         }
 
         if (m.TypeI)

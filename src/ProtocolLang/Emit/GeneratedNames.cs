@@ -26,7 +26,7 @@ internal sealed class GeneratedNames
         "Variable", "Variables", "Summary", "Pairing", "TestKind", "AdjustMethod", "MixedModelSpec", "ResponseTransform",
         "ModelTerm", "TermFactor", "TermFactorKind", "RandomEffect", "CoxSpec", "CoxTerm", "TiesMethod", "ZphTransform", "SurvivalConfType", "StudySchema",
         "DescribeOptions", "DescribeStatistic", "TestOptions", "ExactMode",
-        "LinearSpec", "LinearReference", "LinearAnovaType", "RobustStandardErrors", "GlmSpec", "GlmModelFamily", "MmrmOptions", "MmrmCovarianceKind", "RmAnovaOptions", "DegreesOfFreedomMethod",
+        "LinearSpec", "LinearReference", "LinearAnovaType", "RobustStandardErrors", "GlmSpec", "GlmModelFamily", "MmrmOptions", "MmrmCovarianceKind", "RmAnovaOptions", "DegreesOfFreedomMethod", "VisitMeansSpec",
         "TableSchema", "ColumnSchema", "ColumnKind", "DataTable", "Cohort", "ChildRows", "ContinuousVariable",
         "BinaryVariable", "CategoricalVariable", "CountVariable", "TimeToEventVariable", "RepeatedVariable",
         "Array", "Func", "IReadOnlyList", "GeneratedCode", "GeneratedCodeAttribute", "DateOnly", "CultureInfo",

@@ -50,6 +50,7 @@ internal static class RuntimeTypes
     public const string MixedModelSpec = Plan + "MixedModelSpec";
     public const string MmrmOptions = Plan + "MmrmOptions";
     public const string RmAnovaOptions = Plan + "RmAnovaOptions";
+    public const string VisitMeansSpec = Plan + "VisitMeansSpec";
     public const string MmrmCovarianceKind = "global::ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind";
     public const string DegreesOfFreedomMethod = "global::ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod";
     public const string ResponseTransform = Plan + "ResponseTransform";

@@ -61,6 +61,7 @@ public sealed record MixedModelSpec(
     MmrmOptions? Mmrm = null,
     RmAnovaOptions? RmAnova = null,
     bool TypeI = false,
+    VisitMeansSpec? Means = null,
     ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod Df = ProtocolLang.Runtime.Statistics.Mixed.DegreesOfFreedomMethod.Satterthwaite);
 
 /// <summary>
@@ -76,10 +77,15 @@ public sealed record RmAnovaOptions(string Subject);
 /// within-subject covariance.
 /// </summary>
 /// <param name="Subject">The subject key column (the repeated table's link), for the formula text.</param>
-/// <param name="Means">A categorical term whose marginal means are estimated at each visit (emmeans' <c>~ arm | visit</c>), with
-/// its contrasts; null for none.</param>
+public sealed record MmrmOptions(ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind Covariance, string Subject);
+
+/// <summary>
+/// <c>means f contrast ... adjust ...</c> of a mixed model or MMRM: the marginal means of a categorical term at each visit
+/// (emmeans' <c>~ arm | visit</c>) and their contrasts, adjusted within each visit.
+/// </summary>
+/// <param name="Factor">The term (<c>group</c> for the analysis' grouping, whatever the scope names it).</param>
 /// <param name="Pairwise">Every pair of levels; otherwise each level against the reference (first) level (<c>trt.vs.ctrl</c>).</param>
-public sealed record MmrmOptions(ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind Covariance, string Subject, string? Means = null, bool Pairwise = false);
+public sealed record VisitMeansSpec(string Factor, bool Pairwise, LinearContrastAdjust Adjust);
 
 /// <summary>A fixed-effect term: one factor is a main effect, several an interaction.</summary>
 public sealed record ModelTerm(IReadOnlyList<TermFactor> Factors);

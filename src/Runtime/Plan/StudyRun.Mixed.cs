@@ -151,6 +151,10 @@ public sealed partial class StudyRun
 
     private static MixedModelResult MixedResult(MixedModelSpec spec, MixedDesign design, MixedModelFit fit, Cohort cohort)
     {
+        string? meansFactor = VisitMeansFactor(spec, cohort);
+        (VisitMeanRow[]? Means, VisitContrastRow[]? Contrasts) visit = meansFactor is { } factor
+            ? VisitMeans(design, fit.Contrasts!, factor, $"factor({spec.Response.TimeName})", spec.Means!)
+            : (null, null);
         string grouping = spec.RandomEffects[0].Grouping;
         var components = new List<VarianceComponentRow>();
         for (int k = 0; k < fit.RandomEffects.Count; k++)
@@ -181,6 +185,10 @@ public sealed partial class StudyRun
             LevelLabels = LabelledLevels(spec, design, cohort),
             GroupTerm = ScopedCohort.GroupTermOf(cohort) is var term && term != ScopedCohort.DefaultGroupTerm ? term : null,
             Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
+            VisitMeans = visit.Means,
+            VisitContrasts = visit.Contrasts,
+            MeansFactor = meansFactor,
+            ContrastAdjust = meansFactor is null ? null : spec.Means!.Adjust.ToString().ToLowerInvariant(),
             TypeI = spec.TypeI ? fit.TypeI.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray() : null,
             DegreesOfFreedom = DegreesOfFreedomNames.Of(fit.DegreesOfFreedom),
         };

@@ -75,8 +75,10 @@ public sealed partial class StudyRun
         }
 
         // A `group` factor is the analysis' grouping, named in the design as the scope names it (`by sex`: sex).
-        string? meansFactor = options.Means == "group" ? ScopedCohort.GroupTermOf(analysis.Cohort) : options.Means;
-        (MmrmMeanRow[]? means, MmrmContrastRow[]? contrasts) = meansFactor is { } factor ? MmrmMeans(design, fit, factor, $"factor({spec.Response.TimeName})", options.Pairwise) : (null, null);
+        string? meansFactor = VisitMeansFactor(spec, analysis.Cohort);
+        (VisitMeanRow[]? means, VisitContrastRow[]? contrasts) = meansFactor is { } factor
+            ? VisitMeans(design, fit, factor, $"factor({spec.Response.TimeName})", spec.Means!)
+            : (null, null);
         int p = fit.FixedEffects.Count, m = visitNames.Length;
         var result = new MmrmResult(
             design.Formula, CovarianceName(options.Covariance), fit.Observations, fit.Subjects, visitNames, design.LeftOut,
@@ -86,78 +88,12 @@ public sealed partial class StudyRun
             means, contrasts, fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
         {
             MeansFactor = meansFactor,
+            ContrastAdjust = meansFactor is null ? null : spec.Means!.Adjust.ToString().ToLowerInvariant(),
+            TypeIII = fit.TypeIII.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray(),
             LevelLabels = LabelledLevels(spec, design, analysis.Cohort),
             DegreesOfFreedom = DegreesOfFreedomNames.Of(fit.DegreesOfFreedom),
         };
         Record(ResultStatus.Ok, null, warnings, result);
-    }
-
-    /// <summary>
-    /// The means of <paramref name="factor"/> within each visit and their contrasts (emmeans' <c>~ f | visit</c>, then
-    /// <c>trt.vs.ctrl</c> or <c>pairwise</c>, "later − earlier level" for pairs as emmeans writes "a - b" for a before b).
-    /// With time not a factor term of the model the means are over the whole grid, at one "all" visit.
-    /// </summary>
-    private static (MmrmMeanRow[], MmrmContrastRow[]) MmrmMeans(MixedDesign design, MmrmFit fit, string factor, string timeFactor, bool pairwise)
-    {
-        FixedEffectsDesign x = design.Input.Fixed;
-        int f = IndexOfVariable(x, factor);
-        int t = Enumerable.Range(0, x.Variables.Count).FirstOrDefault(v => x.Variables[v].IsFactor && x.Variables[v].Name == timeFactor, -1);
-        MeansGrid grid = ReferenceGrid.CellMeans(x, t >= 0 ? [t, f] : [f]);
-        IReadOnlyList<string> levels = x.Variables[f].Levels!;
-        IReadOnlyList<string> visits = t >= 0 ? x.Variables[t].Levels! : ["all"];
-        int p = x.Columns, k = levels.Count;
-        double[] Row(int v, int level) => grid.X.AsSpan(((v * k) + level) * p, p).ToArray();
-        var means = new List<MmrmMeanRow>();
-        var contrasts = new List<MmrmContrastRow>();
-        for (int v = 0; v < visits.Count; v++)
-        {
-            for (int level = 0; level < k; level++)
-            {
-                ContrastEstimate e = fit.Estimate(Row(v, level));
-                (double lo, double hi) = Interval(e);
-                means.Add(new MmrmMeanRow(levels[level], visits[v], e.Estimate, e.StandardError, e.DegreesOfFreedom, lo, hi));
-            }
-
-            IEnumerable<(int A, int B)> pairs = pairwise
-                ? Enumerable.Range(0, k).SelectMany(a => Enumerable.Range(a + 1, k - a - 1).Select(b => (a, b)))
-                : Enumerable.Range(1, k - 1).Select(b => (b, 0));
-            foreach ((int a, int b) in pairs)
-            {
-                double[] l = Row(v, a).Zip(Row(v, b), (u, w) => u - w).ToArray();
-                ContrastEstimate e = fit.Estimate(l);
-                double tValue = e.Estimate / e.StandardError;
-                (double lo, double hi) = Interval(e);
-                contrasts.Add(new MmrmContrastRow(levels[a] + " - " + levels[b], visits[v], e.Estimate, e.StandardError, e.DegreesOfFreedom,
-                    tValue, LinearMixedModel.TwoSidedT(tValue, e.DegreesOfFreedom), lo, hi));
-            }
-        }
-
-        return (means.ToArray(), contrasts.ToArray());
-    }
-
-    private static int IndexOfVariable(FixedEffectsDesign x, string name)
-    {
-        for (int v = 0; v < x.Variables.Count; v++)
-        {
-            // A factor(x) term's variable is named so in the design; the binder knows it as x.
-            if (x.Variables[v].IsFactor && (x.Variables[v].Name == name || x.Variables[v].Name == $"factor({name})"))
-            {
-                return v;
-            }
-        }
-
-        throw new InvalidOperationException($"Bug: the means factor '{name}' is not a factor of the design (the binder checks it).");
-    }
-
-    private static (double Lower, double Upper) Interval(ContrastEstimate e)
-    {
-        if (!double.IsFinite(e.Estimate) || !(e.DegreesOfFreedom > 0))
-        {
-            return (double.NaN, double.NaN);
-        }
-
-        double half = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, e.DegreesOfFreedom, 0.975) * e.StandardError;
-        return (e.Estimate - half, e.Estimate + half);
     }
 
     private static double[] Correlations(IReadOnlyList<double> sigma, int m)

@@ -41,6 +41,11 @@ public static partial class ReportViewBuilder
                 + " cannot be estimated (aliased with other columns, e.g. an empty group × time cell) and were dropped, as lme4 does; type III tests use the columns kept.");
         }
 
+        if (mixed.VisitContrasts is { Count: > 0 } visitContrasts && mixed.VisitMeans is { } visitMeans)
+        {
+            VisitMeansTables(visitMeans, visitContrasts, mixed.MeansFactor, mixed.ContrastAdjust, notes, tables);
+        }
+
         tables.Add(new MarkdownTable(
             new[] { mixed.TypeI is null ? "Term (type III)" : "Term (type I)", "NumDF", "DenDF", "F", "p" },
             "|---|--:|--:|--:|--:|",

@@ -32,16 +32,15 @@ public static partial class ReportViewBuilder
 
         if (mmrm.Contrasts is { Count: > 0 } contrasts && mmrm.Means is { } means)
         {
-            notes.Add("Means are emmeans' reference-grid means at each visit (numeric variables at their mean over the fitted rows, other factors weighted equally); contrasts are not adjusted for multiplicity.");
+            VisitMeansTables(means, contrasts, mmrm.MeansFactor, mmrm.ContrastAdjust, notes, tables);
+        }
+
+        if (mmrm.TypeIII.Count > 0)
+        {
             tables.Add(new MarkdownTable(
-                new[] { "Contrast: " + (mmrm.MeansFactor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI", "p" },
-                "|---|--:|--:|--:|--:|--:|--:|",
-                contrasts.Select(c => Row(Cell(c.Contrast), Cell(c.Visit), Number(c.Estimate), Number(c.StandardError), Df(c.Df),
-                    Interval(c.Lower, c.Upper), double.IsNaN(c.P) ? "not estimable" : F.PValue(c.P))).ToArray()));
-            tables.Add(new MarkdownTable(
-                new[] { "Estimated marginal mean: " + (mmrm.MeansFactor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI" },
-                "|---|--:|--:|--:|--:|--:|",
-                means.Select(m => Row(Cell(m.Level), Cell(m.Visit), Number(m.Estimate), Number(m.StandardError), Df(m.Df), Interval(m.Lower, m.Upper))).ToArray()));
+                new[] { "Term (type III)", "NumDF", "DenDF", "F", "p" },
+                "|---|--:|--:|--:|--:|",
+                mmrm.TypeIII.Select(t => Row(Cell(t.Term), F.Count(t.NumeratorDf), F.DegreesOfFreedom(t.DenominatorDf), F.Statistic(t.F), F.PValue(t.PValue))).ToArray()));
         }
 
         tables.Add(new MarkdownTable(
@@ -69,6 +68,33 @@ public static partial class ReportViewBuilder
                 Row("BIC", F.Estimate(fit.Bic)),
                 Row("Optimiser", fit.Converged ? "converged" : Bold("not converged")),
             }));
+    }
+
+    /// <summary>
+    /// The contrasts at each visit, then the means, of a mixed model or MMRM with <c>means f</c>, with a note on the grid
+    /// and the adjustment (a family per visit).
+    /// </summary>
+    private static void VisitMeansTables(IReadOnlyList<VisitMeanRow> means, IReadOnlyList<VisitContrastRow> contrasts, string? factor, string? adjust,
+        List<string> notes, List<MarkdownTable> tables)
+    {
+        string adjustment = adjust switch
+        {
+            "tukey" => "adjusted within each visit by Tukey's studentized range (p and CI)",
+            "dunnettx" => "adjusted within each visit by emmeans' approximate Dunnett (dunnettx; p and CI)",
+            "bonferroni" => "adjusted within each visit by Bonferroni (p and CI)",
+            "holm" => "adjusted within each visit by Holm (p; Bonferroni CI)",
+            _ => "not adjusted for multiplicity",
+        };
+        notes.Add($"Means are emmeans' reference-grid means at each visit (numeric variables at their mean over the fitted rows, other factors weighted equally); contrasts are {adjustment}, each on its own df.");
+        tables.Add(new MarkdownTable(
+            new[] { "Contrast: " + (factor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI", "p" },
+            "|---|--:|--:|--:|--:|--:|--:|",
+            contrasts.Select(c => Row(Cell(c.Contrast), Cell(c.Visit), Number(c.Estimate), Number(c.StandardError), Df(c.Df),
+                Interval(c.Lower, c.Upper), double.IsNaN(c.P) ? "not estimable" : F.PValue(c.P))).ToArray()));
+        tables.Add(new MarkdownTable(
+            new[] { "Estimated marginal mean: " + (factor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI" },
+            "|---|--:|--:|--:|--:|--:|",
+            means.Select(m => Row(Cell(m.Level), Cell(m.Visit), Number(m.Estimate), Number(m.StandardError), Df(m.Df), Interval(m.Lower, m.Upper))).ToArray()));
 
         static string Number(double value) => double.IsNaN(value) ? "not estimable" : F.Estimate(value);
 

@@ -48,6 +48,18 @@ public sealed record MixedModelResult(
     /// </summary>
     public IReadOnlyList<IReadOnlyList<double>> Vcov { get; init; } = [];
 
+    /// <summary>With <c>means f</c>: the means of f at each visit (emmeans' <c>~ f | visit</c>), with the fit's df and 95% CI; null otherwise.</summary>
+    public IReadOnlyList<VisitMeanRow>? VisitMeans { get; init; }
+
+    /// <summary>With <c>means f</c>: the contrasts of those means within each visit, adjusted per visit (<see cref="ContrastAdjust"/>); null otherwise.</summary>
+    public IReadOnlyList<VisitContrastRow>? VisitContrasts { get; init; }
+
+    /// <summary>The factor of <see cref="VisitMeans"/> as the design names it; null without means.</summary>
+    public string? MeansFactor { get; init; }
+
+    /// <summary>The adjustment of <see cref="VisitContrasts"/> within each visit (none, tukey, bonferroni, holm, dunnettx); null without means.</summary>
+    public string? ContrastAdjust { get; init; }
+
     /// <summary>With <c>anova type1</c>: sequential F tests per term in the formula's order (lmerTest's <c>anova(fit, type = 1)</c>, Satterthwaite df); null otherwise.</summary>
     public IReadOnlyList<TermTestRow>? TypeI { get; init; }
 

@@ -28,18 +28,24 @@ public sealed record MmrmResult(
     IReadOnlyList<IReadOnlyList<double>> Correlation,
     IReadOnlyList<IReadOnlyList<double>> Vcov,
     MmrmFitStatistics Fit,
-    IReadOnlyList<MmrmMeanRow>? Means,
-    IReadOnlyList<MmrmContrastRow>? Contrasts,
+    IReadOnlyList<VisitMeanRow>? Means,
+    IReadOnlyList<VisitContrastRow>? Contrasts,
     IReadOnlyList<string>? NotEstimable = null)
 {
     /// <summary>The means factor's name; null without <c>means</c>.</summary>
     public string? MeansFactor { get; init; }
+
+    /// <summary>The adjustment of the contrasts within each visit (none, tukey, bonferroni, holm, dunnettx); null without means.</summary>
+    public string? ContrastAdjust { get; init; }
 
     /// <summary>Codes and labels of categorical covariates with labelled levels; null when none has labels.</summary>
     public IReadOnlyList<LevelLabelsRow>? LevelLabels { get; init; }
 
     /// <summary>"satterthwaite" or "kenward_roger" (<c>df kr</c>: mmrm's KR df, and every SE and <see cref="Vcov"/> from the adjusted covariance).</summary>
     public string DegreesOfFreedom { get; init; } = DegreesOfFreedomNames.Satterthwaite;
+
+    /// <summary>Type III F tests per term (SAS's type 3 hypotheses, as lmerTest's; multi-df Satterthwaite or Kenward-Roger df).</summary>
+    public IReadOnlyList<TermTestRow> TypeIII { get; init; } = [];
 }
 
 /// <param name="Parameters">Covariance parameters, the k of AIC = −2 l_R + 2k and BIC = −2 l_R + k log(subjects), as mmrm.</param>
@@ -47,7 +53,7 @@ public sealed record MmrmResult(
 public sealed record MmrmFitStatistics(double Criterion, double LogLikelihood, int Parameters, double Aic, double Bic, bool Converged, int Evaluations, double Gradient);
 
 /// <summary>A level's marginal mean at one visit; all NaN (null in results.json) when not estimable.</summary>
-public sealed record MmrmMeanRow(string Level, string Visit, double Estimate, double StandardError, double Df, double Lower, double Upper);
+public sealed record VisitMeanRow(string Level, string Visit, double Estimate, double StandardError, double Df, double Lower, double Upper);
 
 /// <summary>A contrast of two levels' means at one visit ("treatment - control"), with its Satterthwaite t test and 95 % CI.</summary>
-public sealed record MmrmContrastRow(string Contrast, string Visit, double Estimate, double StandardError, double Df, double T, double P, double Lower, double Upper);
+public sealed record VisitContrastRow(string Contrast, string Visit, double Estimate, double StandardError, double Df, double T, double P, double Lower, double Upper);

@@ -34,13 +34,19 @@ public class MmrmBindingTests
               model mmrm Score ~ arm * factor(week) + base means arm as a
               model mmrm Score ~ arm * factor(week) covariance toep means arm contrast pairwise as b
               model mmrm Score ~ arm + factor(week) covariance ar1 as c
+              model mixed Score ~ arm * factor(week) + (1 | id) means arm contrast pairwise adjust holm as d
             }
             """);
 
         var models = study.Analyses.Cast<BoundMixedModel>().ToList();
-        Assert.Equal(new BoundMmrmOptions("us", "id", "arm", false), models[0].Mmrm);
-        Assert.Equal(new BoundMmrmOptions("toep", "id", "arm", true), models[1].Mmrm);
-        Assert.Equal(new BoundMmrmOptions("ar1", "id", null, false), models[2].Mmrm);
+        Assert.Equal(new BoundMmrmOptions("us", "id"), models[0].Mmrm);
+        Assert.Equal(new BoundVisitMeans("arm", false, LinearMeansAdjust.Dunnettx), models[0].Means);
+        Assert.Equal(new BoundMmrmOptions("toep", "id"), models[1].Mmrm);
+        Assert.Equal(new BoundVisitMeans("arm", true, LinearMeansAdjust.Tukey), models[1].Means);
+        Assert.Equal(new BoundMmrmOptions("ar1", "id"), models[2].Mmrm);
+        Assert.Null(models[2].Means);
+        Assert.Null(models[3].Mmrm);
+        Assert.Equal(new BoundVisitMeans("arm", true, LinearMeansAdjust.Holm), models[3].Means);
         Assert.Empty(models[0].RandomEffects);
         Assert.Equal(["arm", "week", "arm:week", "base"], models[0].FixedTerms.Select(t => string.Join(":", t.Factors.Select(f => f.Name))));
     }
@@ -52,7 +58,8 @@ public class MmrmBindingTests
 
         string code = CSharpEmitter.Emit(study);
 
-        Assert.Contains("Mmrm: new global::ProtocolLang.Runtime.Plan.MmrmOptions(global::ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind.CompoundSymmetry, \"id\", \"arm\", false)", code, System.StringComparison.Ordinal);
+        Assert.Contains("Mmrm: new global::ProtocolLang.Runtime.Plan.MmrmOptions(global::ProtocolLang.Runtime.Statistics.Mmrm.MmrmCovarianceKind.CompoundSymmetry, \"id\")", code, System.StringComparison.Ordinal);
+        Assert.Contains("Means: new global::ProtocolLang.Runtime.Plan.VisitMeansSpec(\"arm\", false, global::ProtocolLang.Runtime.Plan.LinearContrastAdjust.Dunnettx)", code, System.StringComparison.Ordinal);
     }
 
     [Theory]
@@ -63,6 +70,9 @@ public class MmrmBindingTests
     [InlineData("model mmrm Score ~ factor(week) means arm", "PL2240")]
     [InlineData("model mmrm Score ~ arm * factor(week) contrast pairwise", "PL2242")]
     [InlineData("model mmrm Score ~ arm * factor(week) covariance unstructured", "PL2104")]
+    [InlineData("model mmrm Score ~ arm * factor(week) means arm adjust tukey", "PL2243")]
+    [InlineData("model mixed Score ~ arm * factor(week) + (1 | id) adjust holm", "PL2242")]
+    [InlineData("model mixed Score ~ arm * factor(week) + (1 | id) means week", "PL2246")]
     public void BadUsesGetTheirDiagnostic(string analysis, string id)
     {
         var result = TestStudies.Bind(Header + analysis + "\n}\n");

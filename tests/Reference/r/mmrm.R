@@ -9,12 +9,15 @@
 # coefficients are kept beside to show the two agree. Satterthwaite df by numDeriv on that
 # criterion (A = 2 H^-1, J = d vcov / d theta), as mmrm's "Satterthwaite" method. AIC and BIC as
 # mmrm: -2 l_R + 2k and -2 l_R + k log(subjects), k the number of covariance parameters.
+# Type III F tests: SAS's type 3 hypotheses, the contrasts lmerTest:::get_contrasts_type3 builds for
+# lm(form) (the same fixed design), each tested with the multi-df Satterthwaite approximation
+# (mmrm_ftest in mmrm_functions.R, mmrm's df_md).
 #
 # Simulated trial (fixed seed): 60 subjects, arm control/treatment, baseline score, 4 visits with
 # an unstructured covariance, monotone dropout and one intermittent missed visit.
 source("fixture_io.R")
 source("mmrm_functions.R")
-suppressPackageStartupMessages({ library(nlme); library(numDeriv) })
+suppressPackageStartupMessages({ library(nlme); library(numDeriv); library(lmerTest) })
 
 set.seed(20261203)
 n_subj <- 60; m <- 4
@@ -52,6 +55,7 @@ gls_sigma <- function(g, structure) {
   getVarCov(g, individual = full)[1:m, 1:m]
 }
 
+type3_L <- lmerTest:::get_contrasts_type3(lm(form, d))
 cases <- list()
 for (structure in c("us", "cs", "ar1", "toep")) {
   g <- gls_of(structure)
@@ -66,6 +70,7 @@ for (structure in c("us", "cs", "ar1", "toep")) {
   means <- t(sapply(seq_len(nrow(G)), function(r) mmrm_contrast(fit, G[r, ])))
   diffs <- t(sapply(1:m, function(v) mmrm_contrast(fit, G[m + v, ] - G[v, ])))
   ll <- -s$criterion / 2
+  type3 <- t(sapply(type3_L, function(L) mmrm_ftest(fit, L)))
   cases[[length(cases) + 1]] <- list(
     name = structure, parameters = k, names = I(colnames(X)),
     beta = I(s$beta), se = I(coef_rows[, "se"]), df = I(coef_rows[, "df"]), t = I(coef_rows[, "t"]), p = I(coef_rows[, "p"]),
@@ -76,7 +81,9 @@ for (structure in c("us", "cs", "ar1", "toep")) {
                  estimate = I(means[, "estimate"]), se = I(means[, "se"]), df = I(means[, "df"]),
                  lower = I(means[, "lower"]), upper = I(means[, "upper"])),
     visit_contrast = list(visit = I(1:m), estimate = I(diffs[, "estimate"]), se = I(diffs[, "se"]), df = I(diffs[, "df"]),
-                          t = I(diffs[, "t"]), p = I(diffs[, "p"]), lower = I(diffs[, "lower"]), upper = I(diffs[, "upper"])))
+                          t = I(diffs[, "t"]), p = I(diffs[, "p"]), lower = I(diffs[, "lower"]), upper = I(diffs[, "upper"])),
+    type3 = list(terms = I(names(type3_L)), num_df = I(unname(type3[, "num_df"])), den_df = I(unname(type3[, "den_df"])),
+                 f = I(unname(type3[, "f"])), p = I(unname(type3[, "p"]))))
   cat(structure, "logLik polished", ll, "gls", as.numeric(logLik(g)), "max |beta - gls|", max(abs(s$beta - coef(g))), "\n")
 }
 write_fixture("mmrm", "tests/Reference/r/mmrm.R", cases)

@@ -109,3 +109,20 @@ mmrm_contrast <- function(fit, l) {
   half <- qt(0.975, df) * se
   c(estimate = est, se = se, df = df, t = est / se, p = 2 * pt(-abs(est / se), df), lower = est - half, upper = est + half)
 }
+
+# The F test of L beta = 0 with the multi-df Satterthwaite approximation (mmrm's df_md, lmerTest's
+# get_Fstat_ddf): eigen-decompose L C L', a 1-df contrast per eigenvector, F = mean of their t^2, and
+# the denominator df from E = sum(nu / (nu - 2)) (2 when any nu <= 2; their mean when all are equal).
+mmrm_ftest <- function(fit, L) {
+  q <- nrow(L); b <- fit$solve$beta
+  if (q == 1) {
+    r <- mmrm_contrast(fit, L[1, ])
+    return(c(num_df = 1, den_df = r[["df"]], f = r[["t"]]^2, p = r[["p"]]))
+  }
+  e <- eigen(L %*% fit$solve$cov %*% t(L), symmetric = TRUE)
+  PL <- t(e$vectors) %*% L
+  f <- sum(drop(PL %*% b)^2 / e$values) / q
+  nu <- apply(PL, 1, fit$df_of)
+  ddf <- if (all(abs(diff(nu)) < 1e-8)) mean(nu) else if (any(nu <= 2)) 2 else { E <- sum(nu / (nu - 2)); 2 * E / (E - q) }
+  c(num_df = q, den_df = ddf, f = f, p = pf(f, q, ddf, lower.tail = FALSE))
+}

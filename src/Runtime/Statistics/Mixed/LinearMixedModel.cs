@@ -5,6 +5,7 @@ using System.Linq;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using ProtocolLang.Runtime.Statistics.Models;
 
 namespace ProtocolLang.Runtime.Statistics.Mixed;
 
@@ -119,6 +120,7 @@ public static class LinearMixedModel
             }
         }
 
+        var contrastsOfBeta = new FixedEffectsContrasts(inference, new Estimability(full, dropped), sol.Beta.ToArray(), full.Columns);
         var marginalMeans = new List<MarginalMean>();
         if (means is not null)
         {
@@ -127,20 +129,17 @@ public static class LinearMixedModel
                 throw new ArgumentException("The means grid's columns differ from the model's.", nameof(means));
             }
 
-            var estimability = new Estimability(full, dropped);
             for (int row = 0; row < means.Rows; row++)
             {
-                Vector<double>? l = estimability.Reduce(means.X.AsSpan(row * full.Columns, full.Columns));
-                if (l is null)
+                ContrastEstimate e = contrastsOfBeta.Estimate(means.X.AsSpan(row * full.Columns, full.Columns).ToArray());
+                if (double.IsNaN(e.Estimate))
                 {
                     marginalMeans.Add(new MarginalMean(means.Labels[row], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN));
                     continue;
                 }
 
-                (double variance, double dfL) = inference.Contrast(l);
-                double estimate = l.DotProduct(sol.Beta), se = Math.Sqrt(variance);
-                double half = StudentT.InvCDF(0, 1, dfL, 0.975) * se;
-                marginalMeans.Add(new MarginalMean(means.Labels[row], estimate, se, dfL, estimate - half, estimate + half));
+                double half = StudentT.InvCDF(0, 1, e.DegreesOfFreedom, 0.975) * e.StandardError;
+                marginalMeans.Add(new MarginalMean(means.Labels[row], e.Estimate, e.StandardError, e.DegreesOfFreedom, e.Estimate - half, e.Estimate + half));
             }
         }
 
@@ -184,6 +183,7 @@ public static class LinearMixedModel
             singular, optimum.Convergence, tests, marginalMeans, warnings, notEstimable)
         {
             TypeI = typeI,
+            Contrasts = contrastsOfBeta,
             DegreesOfFreedom = df,
         };
     }

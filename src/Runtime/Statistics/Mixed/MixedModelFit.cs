@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ProtocolLang.Runtime.Statistics.Models;
 
 namespace ProtocolLang.Runtime.Statistics.Mixed;
 
@@ -41,6 +42,9 @@ public sealed record MixedModelFit(
 {
     /// <summary>Sequential F tests of each term in the design's order, lmerTest's <c>anova(fit, type = 1)</c> (Satterthwaite; <see cref="TypeIContrasts"/>).</summary>
     public IReadOnlyList<TermFTest> TypeI { get; init; } = [];
+
+    /// <summary>Any ℓ'β over the full design's columns with its SE and df (lmerTest's <c>contest1D</c>), for means and contrasts; null only for a fit built elsewhere.</summary>
+    public IContrastEstimator? Contrasts { get; init; }
 
     /// <summary>The df method of every test; under Kenward-Roger <see cref="FixedEffectsCovariance"/> and every SE are the adjusted Φ_A (pbkrtest's <c>vcovAdj</c>).</summary>
     public DegreesOfFreedomMethod DegreesOfFreedom { get; init; }

@@ -15,8 +15,7 @@ namespace ProtocolLang.Runtime.Statistics.Mmrm;
 public sealed class MmrmFit : IContrastEstimator
 {
     private readonly IFixedEffectsInference _inference;
-    private readonly Estimability _estimability;
-    private readonly double[] _beta;
+    private readonly FixedEffectsContrasts _contrasts;
 
     internal MmrmFit(
         MmrmCovarianceKind structure, MmrmInput input, IReadOnlyList<FixedEffect> fixedEffects, double[] covariance,
@@ -39,8 +38,7 @@ public sealed class MmrmFit : IContrastEstimator
         Columns = columns;
         _inference = inference;
         NegativeEigenvalues = negativeEigenvalues;
-        _estimability = estimability;
-        _beta = fixedEffects.Select(f => f.Estimate).ToArray();
+        _contrasts = new FixedEffectsContrasts(inference, estimability, fixedEffects.Select(f => f.Estimate).ToArray(), columns);
     }
 
     public MmrmCovarianceKind Structure { get; }
@@ -95,22 +93,9 @@ public sealed class MmrmFit : IContrastEstimator
     /// <summary>The df method of every test; under Kenward-Roger <see cref="FixedEffectsCovariance"/> and every SE are Φ_A.</summary>
     public DegreesOfFreedomMethod DegreesOfFreedom { get; init; }
 
+    /// <summary>Type III F tests of each term: SAS's type 3 hypotheses (lmerTest's contrasts), with the fit's multi-df Satterthwaite or Kenward-Roger df.</summary>
+    public IReadOnlyList<TermFTest> TypeIII { get; init; } = [];
+
     /// <summary>ℓ'β with SE and df (mmrm's <c>df_1d(fit, l)</c>; Satterthwaite or Kenward-Roger); NaN when not estimable.</summary>
-    public ContrastEstimate Estimate(IReadOnlyList<double> l)
-    {
-        ArgumentNullException.ThrowIfNull(l);
-        if (l.Count != Columns)
-        {
-            throw new ArgumentException($"ℓ needs {Columns} coefficients.", nameof(l));
-        }
-
-        Vector<double>? reduced = _estimability.Reduce(l.ToArray());
-        if (reduced is null)
-        {
-            return new ContrastEstimate(double.NaN, double.NaN, double.NaN);
-        }
-
-        (double variance, double df) = _inference.Contrast(reduced);
-        return new ContrastEstimate(reduced.DotProduct(Vector<double>.Build.Dense(_beta)), Math.Sqrt(variance), df);
-    }
+    public ContrastEstimate Estimate(IReadOnlyList<double> l) => _contrasts.Estimate(l);
 }

@@ -85,10 +85,25 @@ public static class MmrmModel
                 $"the Hessian of −2 l_R in the covariance parameters has {satterthwaite.NegativeEigenvalues} negative eigenvalue(s): the fit may not be at a minimum"));
         }
 
+        // Type III F tests: SAS's type 3 hypotheses (the contrasts lmerTest builds, TypeIIIContrasts), each on the
+        // multi-df Satterthwaite (or Kenward-Roger) approximation of the same inference as the coefficients.
+        var beta = Vector<double>.Build.Dense(solution.Beta);
+        IReadOnlyList<Matrix<double>> contrasts = TypeIIIContrasts.Build(design);
+        var typeIII = new List<TermFTest>();
+        for (int term = 0; term < contrasts.Count; term++)
+        {
+            if (contrasts[term].RowCount > 0)
+            {
+                (double f, int df1, double df2) = inference.FTest(contrasts[term], beta);
+                typeIII.Add(new TermFTest(design.TermNames[term], df1, df2, f, LinearMixedModel.UpperF(f, df1, df2)));
+            }
+        }
+
         return new MmrmFit(structure, input, fixedEffects, inference.BetaCovariance.ToRowMajorArray(), solution.Sigma, theta, solution.Criterion,
             convergence, warnings, notEstimable, inference, satterthwaite.NegativeEigenvalues, new Estimability(full, dropped), full.Columns)
         {
             DegreesOfFreedom = df,
+            TypeIII = typeIII,
         };
     }
 

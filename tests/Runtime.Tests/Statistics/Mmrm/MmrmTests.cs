@@ -58,6 +58,26 @@ public sealed class MmrmTests
         AssertClose(Number(r, "bic"), fit.Bic, Likelihood, "BIC");
     }
 
+    /// <summary>Type III F tests (SAS's type 3 contrasts, multi-df Satterthwaite): F and p at 1e-6 like β, the df at 1e-5 like every df.</summary>
+    [Theory]
+    [MemberData(nameof(Structures))]
+    public void TypeThreeTestsMatchTheReference(string structure)
+    {
+        JsonElement r = Fixture.Case(structure).GetProperty("type3");
+        MmrmFit fit = MmrmModel.Fit(Data.Value.Input(), Kind(structure));
+
+        string[] terms = r.GetProperty("terms").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Equal(terms, fit.TypeIII.Select(t => t.Term));
+        double[] numDf = Numbers(r, "num_df"), denDf = Numbers(r, "den_df"), f = Numbers(r, "f"), p = Numbers(r, "p");
+        for (int k = 0; k < terms.Length; k++)
+        {
+            Assert.Equal((int)numDf[k], fit.TypeIII[k].NumeratorDf);
+            AssertClose(denDf[k], fit.TypeIII[k].DenominatorDf, Variance, terms[k] + " DenDF");
+            AssertClose(f[k], fit.TypeIII[k].F, Beta, terms[k] + " F");
+            AssertPValue(p[k], fit.TypeIII[k].PValue, Variance, terms[k] + " p");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Structures))]
     public void TheArmContrastAtEachVisitMatchesTheReference(string structure)
