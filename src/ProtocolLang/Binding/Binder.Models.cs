@@ -173,6 +173,7 @@ public sealed partial class Binder
         };
 
         var strata = clauses.Expressions("strata").Select(e => ResolveStratum(e, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        var subgroups = BindCoxSubgroups(clauses, terms, references);
         var scope = BindScope(clauses, null);
         if (outcome is null)
         {
@@ -180,7 +181,7 @@ public sealed partial class Binder
         }
 
         var bound = terms.Select(t => ToBoundCoxTerm(t, references));
-        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope, Zph = zph };
+        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope, Zph = zph, Subgroups = subgroups };
     }
 
     private BoundMixedModel? BindMixedModel(AnalysisClauses clauses)
