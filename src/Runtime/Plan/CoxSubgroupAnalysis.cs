@@ -43,7 +43,7 @@ internal static class CoxSubgroupAnalysis
         {
             ScopeFactor factor = term.IsGroup
                 ? new ScopeFactor(groupTerm, cohort.GroupNames, cohort.GroupLabels, cohort.GroupCodeArray)
-                : ScopeFactor.Of(term.Covariate!, "by");
+                : ScopeFactor.Of(term.Covariate!, "within"); // levels shown under their factor: "age >= 65" then "true", not "age >= 65: true"
             string label = term.IsGroup ? "Group" : term.Covariate!.Label;
             int missing = design.Rows.Count(i => factor.Codes[i] < 0);
             if (missing > 0)
