@@ -96,7 +96,7 @@ internal static class ForestChart
                 string label = level.Label;
                 if (level.Effects.Count == 0)
                 {
-                    rows.Add(new Row(label, "NA (no subjects)", double.NaN, double.NaN, double.NaN, 0, false));
+                    rows.Add(new Row(label + $" ({F.Count(level.Events)}/{F.Count(level.N)})", "NA (no subjects)", double.NaN, double.NaN, double.NaN, 0, false));
                 }
 
                 foreach (CoxSubgroupEffect e in level.Effects)
@@ -118,7 +118,8 @@ internal static class ForestChart
             "possibly_infinite" => F.Estimate(e.HazardRatio) + " (may be infinite)",
             _ => $"{F.Estimate(e.HazardRatio)} ({F.Estimate(e.HazardRatioLow)} to {F.Estimate(e.HazardRatioHigh)})",
         };
-        return new Row(label + counts, text, e.Status == ResultStatus.NotEstimable ? double.NaN : e.HazardRatio, e.HazardRatioLow, e.HazardRatioHigh, events, false);
+        // Only an estimate with a CI gets a square: a possibly infinite ratio would stretch the axis to where it stopped.
+        return new Row(label + counts, text, e.Status == ResultStatus.Ok ? e.HazardRatio : double.NaN, e.HazardRatioLow, e.HazardRatioHigh, events, false);
     }
 
     /// <summary>The x range in log10 HR: every finite CI limit and HR = 1, widened a little, at least 0.5 to 2.</summary>
