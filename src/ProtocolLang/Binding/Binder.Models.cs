@@ -295,13 +295,14 @@ public sealed partial class Binder
 
     /// <summary>
     /// A model needs the study's groups only when it names them (a <c>group</c> term, <c>where group ...</c>,
-    /// <c>by group</c>): <c>model cox Event ~ arm</c> runs in a study without groups.
+    /// <c>by group</c>, <c>subgroup group</c>): <c>model cox Event ~ arm</c> runs in a study without groups.
     /// </summary>
     private void RequireGroupsIfNamed(AnalysisClauses clauses, FormulaSyntax formula)
     {
         var named = formula.Terms.OfType<FixedTermSyntax>().SelectMany(t => t.Factors).Any(f => f.Variable is { Name: "group" })
             || (clauses.Expression("where") is { } where && MentionsGroup(where))
             || clauses.Expressions("by").Any(MentionsGroup)
+            || clauses.Expressions("subgroup").Any(MentionsGroup)
             || (clauses.Expression("within") is { } within && MentionsGroup(within));
         if (named && _groups.Count == 0)
         {

@@ -120,6 +120,24 @@ public sealed class CoxSubgroupAnalysisTests
         Assert.InRange(factor.Interaction.DegreesOfFreedom, 0, 2);
     }
 
+    [Fact]
+    public void TheStudysGroupAsASubgroupHasOneLevelPerGroupWithItsLabel()
+    {
+        using var folder = new StudyFolder();
+        var run = new StudyRun(SmallStudy.Schema, folder.Options(), [ReportFormat.Json], "report");
+        var cohort = run.Cohort(SmallStudy.ReadSubjects(run.Table("subjects")), r => r.Id, r => r.SourceRow, SmallStudy.Criteria, SmallStudy.Groups);
+        var sex = Variables.Categorical(cohort, "sex", "Sex", ["F", "M"], ["Female", "Male"], r => (int)r.Sex);
+        var relapse = Variables.TimeToEvent(cohort, "Relapse", "Relapse", "months", null, r => r.Followup, r => r.Relapsed);
+
+        run.Cox("model cox Relapse ~ sex subgroup group", new CoxSpec(relapse, [new(sex, null)], TiesMethod.Efron, [],
+            Subgroups: new CoxSubgroupSpec(0, [new(null, null)])));
+
+        CoxSubgroupFactorResult factor = Assert.Single(run.Analyses.Single().Cox!.Subgroups!.Factors);
+        Assert.Equal(("group", "Group", 0), (factor.Variable, factor.Label, factor.Missing));
+        Assert.Equal(SmallStudy.Groups.Select(g => g.Label), factor.Levels.Select(l => l.Label));
+        Assert.Equal(run.Analyses.Single().Cox!.N, factor.Levels.Sum(l => l.N));
+    }
+
     /// <summary>The model with four subgroup factors, one edge case each; the whole analysis comes out for the report tests.</summary>
     internal static CoxSubgroupFactorResult Factor(int index, out AnalysisResult analysis)
     {
