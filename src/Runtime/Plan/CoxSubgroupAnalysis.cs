@@ -58,8 +58,9 @@ internal static class CoxSubgroupAnalysis
                 CoxSubgroupLevelResult result = Level(spec, covariates, strata, ties, factor, level, treatmentName, effectLabel);
                 if (result.Reason is not null)
                 {
+                    string what = result.Status == ResultStatus.Ok ? "the treatment's hazard ratio is where the fit stopped" : "the treatment's hazard ratio is not estimable";
                     warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.CoxSubgroupNotEstimable,
-                        $"subgroup '{factor.Name}' = {factor.Labels[level]}: the treatment's hazard ratio is not estimable ({result.Reason})"));
+                        $"subgroup '{factor.Name}' = {factor.Labels[level]}: {what} ({result.Reason})"));
                 }
 
                 levels.Add(result);
