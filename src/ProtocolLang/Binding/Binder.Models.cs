@@ -173,6 +173,7 @@ public sealed partial class Binder
         };
 
         var strata = clauses.Expressions("strata").Select(e => ResolveStratum(e, "cox strata")).Where(s => s is not null).Select(s => s!).ToImmutableArray();
+        var subgroups = BindCoxSubgroups(clauses, terms, references);
         var scope = BindScope(clauses, null);
         if (outcome is null)
         {
@@ -180,7 +181,7 @@ public sealed partial class Binder
         }
 
         var bound = terms.Select(t => ToBoundCoxTerm(t, references));
-        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope, Zph = zph };
+        return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope, Zph = zph, Subgroups = subgroups };
     }
 
     private BoundMixedModel? BindMixedModel(AnalysisClauses clauses)
@@ -302,13 +303,14 @@ public sealed partial class Binder
 
     /// <summary>
     /// A model needs the study's groups only when it names them (a <c>group</c> term, <c>where group ...</c>,
-    /// <c>by group</c>): <c>model cox Event ~ arm</c> runs in a study without groups.
+    /// <c>by group</c>, <c>subgroup group</c>): <c>model cox Event ~ arm</c> runs in a study without groups.
     /// </summary>
     private void RequireGroupsIfNamed(AnalysisClauses clauses, FormulaSyntax formula)
     {
         var named = formula.Terms.OfType<FixedTermSyntax>().SelectMany(t => t.Factors).Any(f => f.Variable is { Name: "group" })
             || (clauses.Expression("where") is { } where && MentionsGroup(where))
             || clauses.Expressions("by").Any(MentionsGroup)
+            || clauses.Expressions("subgroup").Any(MentionsGroup)
             || (clauses.Expression("within") is { } within && MentionsGroup(within));
         if (named && _groups.Count == 0)
         {

@@ -337,7 +337,18 @@ public sealed record BoundCox(
 {
     /// <summary><c>zph km | rank | identity | log | none</c>; km (cox.zph's default) when absent.</summary>
     public ZphTransform Zph { get; init; } = ZphTransform.Km;
+
+    /// <summary><c>subgroup s, t</c>: the treatment's hazard ratio within each level of each factor; null without the clause.</summary>
+    public BoundCoxSubgroups? Subgroups { get; init; }
 }
+
+/// <summary>
+/// <c>model cox ... subgroup s, t</c>: the model refitted within each level of each factor, and the treatment × factor
+/// interaction test. <see cref="Treatment"/> indexes <see cref="BoundCox.Terms"/>: the <c>group</c> term, else the first term.
+/// </summary>
+/// <param name="Factors">Each subgroup factor as a main-effect term (<see cref="BoundCoxTerm.Covariate"/> null = the study's group),
+/// with the reference level its model term has, if it is one.</param>
+public sealed record BoundCoxSubgroups(int Treatment, ImmutableArray<BoundCoxTerm> Factors);
 
 /// <summary>Which ANOVA table a linear model reports: <c>anova type1 | type2 | type3</c>.</summary>
 public enum LinearAnovaType

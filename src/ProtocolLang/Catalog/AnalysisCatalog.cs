@@ -50,6 +50,7 @@ public static class AnalysisCatalog
         new("family", ClauseShape.Word, "a family"),
         new("covariance", ClauseShape.Word, "a covariance structure"),
         new("df", ClauseShape.Word, "a degrees-of-freedom method"),
+        new("subgroup", ClauseShape.ExpressionList, "a subgroup factor"),
     ];
 
     private static readonly ImmutableArray<string> AdjustMethods = ["none", "bonferroni", "holm", "hochberg", "bh"];
@@ -221,6 +222,8 @@ public static class AnalysisCatalog
                 new("zph", ["km", "rank", "identity", "log", "none"], "km", "cox.zph(fit, transform = ); none: no cox.zph",
                     "The time scale g(t) of the proportional-hazards test: 1 − KM(t), the rank of t among all times, t or log(t); `none` leaves the test out."),
                 new("strata", [], null, "coxph(Surv(t, e) ~ x + strata(s))", "Strata with their own baseline hazard: categorical or bool variables or expressions."),
+                new("subgroup", [], null, "coxph(Surv(t, e) ~ arm + x, data = subset(d, s == level)); anova(coxph(~ arm + x + s), coxph(~ arm + x + s + arm:s))",
+                    "The treatment's hazard ratio within each level of each factor (a category, bool, group set, `group` or expression, as `by`), with the likelihood-ratio test of the treatment × factor interaction and a forest plot. The treatment is the `group` term, else the formula's first term."),
                 ..ScopeOptions,
             ],
             []),

@@ -53,15 +53,22 @@ public sealed partial class CSharpEmitter
                 _w.Line(Array(RuntimeTypes.CoxTerm, terms) + ",");
                 _w.Line(RuntimeTypes.TiesMethod + "." + c.Ties + ",");
 
-                // Only a model with another time scale names it, so the generated code of every other model stays as it was.
-                if (c.Zph == ZphTransform.Km)
+                // Only a model with another time scale or subgroups names them, so the generated code of every other model stays as it was.
+                var named = new List<string>();
+                if (c.Zph != ZphTransform.Km)
                 {
-                    _w.Line(VariableArray(c.Strata, variables) + "));");
+                    named.Add("Zph: " + RuntimeTypes.ZphTransform + "." + c.Zph);
                 }
-                else
+
+                if (c.Subgroups is { } subgroups)
                 {
-                    _w.Line(VariableArray(c.Strata, variables) + ",");
-                    _w.Line("Zph: " + RuntimeTypes.ZphTransform + "." + c.Zph + "));");
+                    named.Add("Subgroups: " + CoxSubgroups(subgroups, variables));
+                }
+
+                _w.Line(VariableArray(c.Strata, variables) + (named.Count == 0 ? "));" : ","));
+                for (int i = 0; i < named.Count; i++)
+                {
+                    _w.Line(named[i] + (i == named.Count - 1 ? "));" : ","));
                 }
 
                 _w.Unindent();
@@ -80,6 +87,15 @@ public sealed partial class CSharpEmitter
     private static string CoxTerm(BoundCoxTerm term, Dictionary<string, string> variables) => term.Interaction.IsEmpty
         ? "new " + RuntimeTypes.CoxTerm + "(" + CoxTermArguments(term, variables) + ")"
         : RuntimeTypes.CoxTerm + ".Product(" + string.Join(", ", term.Interaction.Select(f => CoxTerm(f, variables))) + ")";
+
+    /// <summary><c>new CoxSubgroupSpec(treatment, new CoxTerm[] { ... })</c>: a bool expression is its levels-as-written factor, as in <c>by</c>.</summary>
+    private static string CoxSubgroups(BoundCoxSubgroups subgroups, Dictionary<string, string> variables)
+    {
+        var factors = subgroups.Factors.Select(f => "new(" + (f.Covariate is null ? "null" : variables[VariableKey(f.Covariate)]) + ", "
+            + CSharpLiterals.StringOrNull(f.ReferenceLevel) + ")");
+        return "new " + RuntimeTypes.CoxSubgroupSpec + "(" + subgroups.Treatment.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", "
+            + Array(RuntimeTypes.CoxTerm, factors) + ")";
+    }
 
     private static string CoxTermArguments(BoundCoxTerm term, Dictionary<string, string> variables) =>
         (term.Covariate is null ? "null" : variables[term.Covariate.Name]) + ", " + CSharpLiterals.StringOrNull(term.ReferenceLevel);

@@ -172,7 +172,8 @@ public sealed partial class CSharpEmitter
                 BoundMixedModel m => new[] { BoundVariable.ForOutcome(m.Response) }.Concat(m.FixedTerms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!)),
                 BoundKaplanMeier k => [BoundVariable.ForOutcome(k.Outcome)],
                 BoundLogRank l => l.Strata is null ? [BoundVariable.ForOutcome(l.Outcome)] : [BoundVariable.ForOutcome(l.Outcome), l.Strata],
-                BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.SelectMany(t => t.Variables)).Concat(c.Strata),
+                BoundCox c => new[] { BoundVariable.ForOutcome(c.Outcome) }.Concat(c.Terms.SelectMany(t => t.Variables)).Concat(c.Strata)
+                    .Concat(c.Subgroups is { } subgroups ? subgroups.Factors.SelectMany(f => f.Variables) : []),
                 BoundLinearModel l => new[] { l.Response }.Concat(l.Terms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!)),
                 BoundGlmModel g => new[] { g.Response }.Concat(g.Terms.SelectMany(t => t.Factors).Where(f => f.Covariate is not null).Select(f => f.Covariate!))
                     .Concat(g.Offset is null ? [] : [g.Offset]),

@@ -24,7 +24,7 @@ internal sealed class GeneratedNames
     {
         "Fn", "Criterion", "CriterionKind", "GroupDefinition", "StudyRun", "StudyRunOptions", "ReportFormat", "StudyResults",
         "Variable", "Variables", "Summary", "Pairing", "TestKind", "AdjustMethod", "MixedModelSpec", "ResponseTransform",
-        "ModelTerm", "TermFactor", "TermFactorKind", "RandomEffect", "CoxSpec", "CoxTerm", "TiesMethod", "ZphTransform", "SurvivalConfType", "StudySchema",
+        "ModelTerm", "TermFactor", "TermFactorKind", "RandomEffect", "CoxSpec", "CoxTerm", "CoxSubgroupSpec", "TiesMethod", "ZphTransform", "SurvivalConfType", "StudySchema",
         "DescribeOptions", "DescribeStatistic", "TestOptions", "ExactMode",
         "LinearSpec", "LinearReference", "LinearAnovaType", "RobustStandardErrors", "GlmSpec", "GlmModelFamily", "MmrmOptions", "MmrmCovarianceKind", "RmAnovaOptions", "DegreesOfFreedomMethod", "VisitMeansSpec",
         "TableSchema", "ColumnSchema", "ColumnKind", "DataTable", "Cohort", "ChildRows", "ContinuousVariable",

@@ -60,6 +60,8 @@ internal static class RuntimeTypes
     public const string RandomEffect = Plan + "RandomEffect";
     public const string CoxSpec = Plan + "CoxSpec";
     public const string CoxTerm = Plan + "CoxTerm";
+
+    public const string CoxSubgroupSpec = Plan + "CoxSubgroupSpec";
     public const string TiesMethod = Plan + "TiesMethod";
     public const string ZphTransform = Plan + "ZphTransform";
     public const string SurvivalConfType = Plan + "SurvivalConfType";

@@ -98,7 +98,18 @@ public sealed record RandomEffect(string Grouping, bool Intercept, string? Slope
 
 /// <summary>A Cox proportional-hazards model.</summary>
 /// <param name="Zph">The time scale of the proportional-hazards test (<c>cox.zph(fit, transform = )</c>), or none to skip it.</param>
-public sealed record CoxSpec(TimeToEventVariable Outcome, IReadOnlyList<CoxTerm> Terms, TiesMethod Ties, IReadOnlyList<Variable> Strata, ZphTransform Zph = ZphTransform.Km);
+/// <param name="Subgroups">The treatment's hazard ratio within each level of each subgroup factor (<c>subgroup s, t</c>); null for none.</param>
+public sealed record CoxSpec(TimeToEventVariable Outcome, IReadOnlyList<CoxTerm> Terms, TiesMethod Ties, IReadOnlyList<Variable> Strata, ZphTransform Zph = ZphTransform.Km,
+    CoxSubgroupSpec? Subgroups = null);
+
+/// <summary>
+/// <c>model cox ... subgroup s, t</c>: the model refitted on each level's subjects of each factor, and the likelihood-ratio
+/// test of the treatment × factor interaction.
+/// </summary>
+/// <param name="Treatment">The index in <see cref="CoxSpec.Terms"/> of the treatment: a factor main effect in no interaction.</param>
+/// <param name="Factors">Each subgroup factor as a main-effect term: a binary or categorical covariate, or the study's group
+/// (<see cref="CoxTerm.Covariate"/> null); its reference level is the one its model term has, if it is one.</param>
+public sealed record CoxSubgroupSpec(int Treatment, IReadOnlyList<CoxTerm> Factors);
 
 /// <summary>
 /// A Cox model term: a covariate (<see cref="Covariate"/> null is the group factor), or, made with <see cref="Product"/>,

@@ -47,6 +47,11 @@ internal static class ModelText
         }
 
         text += "; ties = " + CoxTiesNames.RName(StudyRun.KernelTies(spec.Ties));
+        if (spec.Subgroups is { } subgroups)
+        {
+            text += "; subgroup " + string.Join(", ", subgroups.Factors.Select(f => f.NameIn(groupTerm)))
+                + " (treatment " + spec.Terms[subgroups.Treatment].NameIn(groupTerm) + ")";
+        }
 
         // Only a model that chose another time scale says so: the default (km) keeps the text it always had.
         return spec.Zph switch

@@ -50,6 +50,7 @@ internal sealed class ScopedAnalysis
             Outcome = Map(spec.Outcome),
             Terms = spec.Terms.Select(Map).ToArray(),
             Strata = Map(spec.Strata),
+            Subgroups = spec.Subgroups is { } subgroups ? subgroups with { Factors = subgroups.Factors.Select(Map).ToArray() } : null,
         };
 
     private CoxTerm Map(CoxTerm term) => term.IsInteraction

@@ -173,6 +173,15 @@ internal static class StatisticsWarnings
     /// <summary>A Huynh-Feldt epsilon above 1 used as 1, or a singular error matrix with no sphericity test or correction.</summary>
     public const string RmAnovaSphericity = "PL5124";
 
+    /// <summary>A Cox subgroup level has no subjects, no events or a single arm: the treatment's hazard ratio is not estimable there (or may be infinite).</summary>
+    public const string CoxSubgroupNotEstimable = "PL5125";
+
+    /// <summary>Subjects of a Cox model without a value of a subgroup factor: in no level and not in its interaction test.</summary>
+    public const string CoxSubgroupMissing = "PL5126";
+
+    /// <summary>A Cox subgroup factor's treatment × subgroup interaction test cannot be computed.</summary>
+    public const string CoxSubgroupInteractionNotComputed = "PL5127";
+
     public static WarningResult Warning(string code, string message) => new(code, "warning", message);
 
     public static WarningResult Info(string code, string message) => new(code, "info", message);

@@ -23,7 +23,8 @@ public sealed partial class StudyRun
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(spec);
-        Variable[] variables = spec.Terms.SelectMany(t => t.Variables).Distinct().Concat(spec.Strata).Prepend(spec.Outcome).ToArray();
+        Variable[] variables = spec.Terms.SelectMany(t => t.Variables).Distinct().Concat(spec.Strata).Prepend(spec.Outcome)
+            .Concat(spec.Subgroups?.Factors.SelectMany(f => f.Variables) ?? []).ToArray();
         ForEachScope(analysis, "cox", variables, scoped => Cox(scoped, scoped.Map(spec)));
     }
 
@@ -35,7 +36,8 @@ public sealed partial class StudyRun
         string ties = CoxTiesNames.RName(coxTies);
         string method = $"Cox proportional hazards, {CoxTiesNames.Describe(ties)}, R survival::coxph(ties = \"{ties}\")"
             + "; Wald 95% CI for hazard ratios; concordance with SE as R concordance(fit)"
-            + (spec.Zph == ZphTransform.None ? string.Empty : $"; proportional hazards as R cox.zph(fit, transform = \"{ZphName(spec.Zph)}\", terms = TRUE)");
+            + (spec.Zph == ZphTransform.None ? string.Empty : $"; proportional hazards as R cox.zph(fit, transform = \"{ZphName(spec.Zph)}\", terms = TRUE)")
+            + CoxSubgroupAnalysis.Method(spec);
         string specification = ModelText.Cox(spec, ScopedCohort.GroupTermOf(cohort));
         var covariates = new List<CoxCovariate>();
         var labels = new Dictionary<string, Func<string?, string>>(StringComparer.Ordinal);
@@ -48,6 +50,12 @@ public sealed partial class StudyRun
                 Record(analysis, "cox", ResultStatus.Failed, method, problem, specification, new[] { StatisticsWarnings.Warning(code, problem) });
                 return;
             }
+        }
+
+        if (CoxSubgroupAnalysis.Problem(spec) is { } subgroupProblem)
+        {
+            Record(analysis, "cox", ResultStatus.Failed, method, subgroupProblem, specification, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, subgroupProblem) });
+            return;
         }
 
         (double[] time, int[] events) = (spec.Outcome.TimeArray, spec.Outcome.EventArray); // censored at the horizon by Variables.TimeToEvent
@@ -94,6 +102,8 @@ public sealed partial class StudyRun
         }
 
         CoxProportionalHazardsResult? ph = spec.Zph == ZphTransform.None ? null : ProportionalHazards(design, fit, spec, ScopedCohort.GroupTermOf(cohort), warnings);
+        CoxSubgroupsResult? subgroups = spec.Subgroups is null ? null
+            : CoxSubgroupAnalysis.Run(spec, cohort, covariates, labels, design, fit, strata, coxTies, warnings);
         static CoxTestResult Test(string name, CoxGlobalTest t) => new(name, t.Statistic, t.DegreesOfFreedom, t.PValue);
         var result = new CoxResult(ties, spec.Strata.Select(s => s.Name).ToArray(), fit.N, design.Excluded, fit.Events, fit.Iterations, fit.Converged, terms,
             fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance,
@@ -102,6 +112,7 @@ public sealed partial class StudyRun
             Aic = CoxModelSummary.Aic(fit),
             Bic = CoxModelSummary.Bic(fit),
             Vcov = CoxModelSummary.VarianceCovariance(fit),
+            Subgroups = subgroups,
         };
         string status = fit.Events == 0 ? ResultStatus.NotEstimable : ResultStatus.Ok;
         string? reason = fit.Events == 0 ? "there are no events among the analysed subjects" : null;

@@ -42,6 +42,11 @@ public static partial class ReportViewBuilder
         {
             ProportionalHazardsTable(ph, notes, tables);
         }
+
+        if (cox.Subgroups is { } subgroups)
+        {
+            SubgroupTable(cox, subgroups, notes, tables);
+        }
     }
 
     /// <summary>cox.zph on its time scale: one row per term and the global test; a small p questions proportional hazards.</summary>

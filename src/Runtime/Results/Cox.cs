@@ -37,6 +37,9 @@ public sealed record CoxResult(
 
     /// <summary>R's <c>vcov(fit)</c>: rows and columns in the order of <see cref="Terms"/>; null (NA) for aliased terms.</summary>
     public IReadOnlyList<IReadOnlyList<double>> Vcov { get; init; } = [];
+
+    /// <summary>The treatment's hazard ratio per subgroup level with the interaction tests (<c>subgroup s, t</c>); null (omitted) without.</summary>
+    public CoxSubgroupsResult? Subgroups { get; init; }
 }
 
 /// <summary>

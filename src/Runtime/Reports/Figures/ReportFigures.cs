@@ -8,7 +8,8 @@ namespace ProtocolLang.Runtime.Reports.Figures;
 
 /// <summary>
 /// The report's figures, drawn from the results alone: box plots and trajectories from
-/// <c>results.figures</c>, then one Kaplan-Meier chart per Kaplan-Meier analysis, numbered in that order.
+/// <c>results.figures</c>, then one Kaplan-Meier chart per Kaplan-Meier analysis and one forest plot per Cox model with subgroups,
+/// numbered in that order.
 /// </summary>
 internal static class ReportFigures
 {
@@ -49,6 +50,14 @@ internal static class ReportFigures
                 string caption = $"Kaplan-Meier curves of {km.Label} {ReportViewBuilder.GroupingWords(analysis.Scope)}{ReportViewBuilder.LevelWords(analysis.Scope)}; "
                     + "+ marks a censored time. Below: numbers at risk (survfit's n.risk).";
                 figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Svg(km, id), AtRisk(km)));
+            }
+            else if (analysis.Cox is { Subgroups: { } subgroups } cox)
+            {
+                string id = analysis.Id + "-forest";
+                string caption = $"Forest plot of the hazard ratio of {ForestChart.Treatment(subgroups)} (95% CI) in all subjects and within each subgroup"
+                    + $"{ReportViewBuilder.LevelWords(analysis.Scope)}: the same Cox model fitted on each level's subjects; "
+                    + "squares' areas are proportional to the events (events/n after each label); the dashed line is HR = 1; the interaction p is the likelihood-ratio test of treatment × subgroup.";
+                figures.Add(Figure(figures.Count, id, "forest", caption, ForestChart.Svg(cox, subgroups, "Hazard ratio of " + ForestChart.Treatment(subgroups) + " by subgroup", id), null));
             }
         }
 
