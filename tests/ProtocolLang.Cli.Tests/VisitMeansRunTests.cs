@@ -42,6 +42,7 @@ public sealed class VisitMeansRunTests : IDisposable
           model mixed Weight ~ group * factor(Time) + (1 | Chick) where Time <= 6 means group adjust holm as chick_reference_holm
           model mixed Weight ~ group * factor(Time) + (1 | Chick) where Time <= 6 means group contrast pairwise adjust bonferroni as chick_pairwise_bonferroni
           model mixed Weight ~ group * factor(Time) + (1 | Chick) where Time <= 6 means group adjust none as chick_reference_none
+          model mixed log(Weight) ~ group * factor(Time) + (1 | Chick) where Time <= 6 means group as chick_log_response
         }
 
         """;
@@ -103,6 +104,29 @@ public sealed class VisitMeansRunTests : IDisposable
             double actual = (double)contrasts[i]!["p"]!;
             Assert.True(Math.Abs(actual - p[i]) <= (Tolerance * p[i]) + 1e-12, string.Create(CultureInfo.InvariantCulture, $"{id} p[{i}]: emmeans {p[i]:R}, ours {actual:R}"));
         }
+    }
+
+    /// <summary>log(weight): the response-scale means and ratios of emmeans' <c>type = "response"</c>, t and p from the log scale.</summary>
+    [Fact]
+    public void ALogResponseGetsBackTransformedMeansAndRatios()
+    {
+        JsonElement r = Case("chick_log_response");
+        JsonNode mixed = Mixed("chick_log_response");
+        JsonArray means = mixed["visitResponseMeans"]!.AsArray();
+        JsonArray ratios = mixed["visitResponseContrasts"]!.AsArray();
+
+        AllClose(r, "estimate", means, "estimate");
+        AllClose(r, "se", means, "standardError");
+        AllClose(r, "low", means, "lower");
+        AllClose(r, "high", means, "upper");
+        Assert.Equal(Strings(r, "contrast").Select(c => c.Replace("Diet", "d", StringComparison.Ordinal)), ratios.Select(c => (string)c!["contrast"]!));
+        AllClose(r, "ratio", ratios, "estimate");
+        AllClose(r, "ratio_se", ratios, "standardError");
+        AllClose(r, "ratio_df", ratios, "df");
+        AllClose(r, "ratio_t", ratios, "t");
+        AllClose(r, "ratio_low", ratios, "lower");
+        AllClose(r, "ratio_high", ratios, "upper");
+        Assert.Equal(mixed["visitContrasts"]!.AsArray().Select(c => (double)c!["p"]!), ratios.Select(c => (double)c!["p"]!));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -155,6 +155,7 @@ public sealed partial class StudyRun
         (VisitMeanRow[]? Means, VisitContrastRow[]? Contrasts) visit = meansFactor is { } factor
             ? VisitMeans(design, fit.Contrasts!, factor, $"factor({spec.Response.TimeName})", spec.Means!)
             : (null, null);
+        (VisitMeanRow[]? Means, VisitContrastRow[]? Contrasts) response = ResponseScale(spec, visit.Means, visit.Contrasts);
         string grouping = spec.RandomEffects[0].Grouping;
         var components = new List<VarianceComponentRow>();
         for (int k = 0; k < fit.RandomEffects.Count; k++)
@@ -187,6 +188,8 @@ public sealed partial class StudyRun
             Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
             VisitMeans = visit.Means,
             VisitContrasts = visit.Contrasts,
+            VisitResponseMeans = response.Means,
+            VisitResponseContrasts = response.Contrasts,
             MeansFactor = meansFactor,
             ContrastAdjust = meansFactor is null ? null : spec.Means!.Adjust.ToString().ToLowerInvariant(),
             TypeI = spec.TypeI ? fit.TypeI.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray() : null,

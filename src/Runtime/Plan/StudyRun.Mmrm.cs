@@ -88,6 +88,8 @@ public sealed partial class StudyRun
             means, contrasts, fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
         {
             MeansFactor = meansFactor,
+            ResponseMeans = ResponseScale(spec, means, contrasts).Means,
+            ResponseContrasts = ResponseScale(spec, means, contrasts).Contrasts,
             ContrastAdjust = meansFactor is null ? null : spec.Means!.Adjust.ToString().ToLowerInvariant(),
             TypeIII = fit.TypeIII.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray(),
             LevelLabels = LabelledLevels(spec, design, analysis.Cohort),

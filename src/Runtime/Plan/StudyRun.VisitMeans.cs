@@ -64,6 +64,27 @@ public sealed partial class StudyRun
         return (means.ToArray(), contrasts.ToArray());
     }
 
+    /// <summary>
+    /// For a <c>log(y)</c> response, the means and contrasts on the response scale (emmeans' <c>type = "response"</c>): means
+    /// exp(estimate) with SE by the delta method and the CI's limits exponentiated; contrasts as ratios "A / B" whose t and p
+    /// stay those of the log scale. Null (both) for an untransformed response.
+    /// </summary>
+    private static (VisitMeanRow[]? Means, VisitContrastRow[]? Contrasts) ResponseScale(MixedModelSpec spec, VisitMeanRow[]? means, VisitContrastRow[]? contrasts)
+    {
+        if (spec.Transform != ResponseTransform.Log || means is null || contrasts is null)
+        {
+            return (null, null);
+        }
+
+        return (
+            means.Select(m => m with { Estimate = Math.Exp(m.Estimate), StandardError = Math.Exp(m.Estimate) * m.StandardError, Lower = Math.Exp(m.Lower), Upper = Math.Exp(m.Upper) }).ToArray(),
+            contrasts.Select(c => c with
+            {
+                Contrast = c.Contrast.Replace(" - ", " / ", StringComparison.Ordinal),
+                Estimate = Math.Exp(c.Estimate), StandardError = Math.Exp(c.Estimate) * c.StandardError, Lower = Math.Exp(c.Lower), Upper = Math.Exp(c.Upper),
+            }).ToArray());
+    }
+
     private static double[] AdjustedP(LinearContrastAdjust adjust, double[] raw, double[] t, ContrastEstimate[] estimates, int levels)
     {
         int m = raw.Length;

@@ -43,7 +43,8 @@ public static partial class ReportViewBuilder
 
         if (mixed.VisitContrasts is { Count: > 0 } visitContrasts && mixed.VisitMeans is { } visitMeans)
         {
-            VisitMeansTables(visitMeans, visitContrasts, mixed.MeansFactor, mixed.ContrastAdjust, notes, tables);
+            VisitMeansTables(mixed.VisitResponseMeans ?? visitMeans, mixed.VisitResponseContrasts ?? visitContrasts, mixed.MeansFactor, mixed.ContrastAdjust,
+                mixed.VisitResponseMeans is not null, notes, tables);
         }
 
         tables.Add(new MarkdownTable(

@@ -32,7 +32,8 @@ public static partial class ReportViewBuilder
 
         if (mmrm.Contrasts is { Count: > 0 } contrasts && mmrm.Means is { } means)
         {
-            VisitMeansTables(means, contrasts, mmrm.MeansFactor, mmrm.ContrastAdjust, notes, tables);
+            VisitMeansTables(mmrm.ResponseMeans ?? means, mmrm.ResponseContrasts ?? contrasts, mmrm.MeansFactor, mmrm.ContrastAdjust,
+                mmrm.ResponseMeans is not null, notes, tables);
         }
 
         if (mmrm.TypeIII.Count > 0)
@@ -75,7 +76,7 @@ public static partial class ReportViewBuilder
     /// and the adjustment (a family per visit).
     /// </summary>
     private static void VisitMeansTables(IReadOnlyList<VisitMeanRow> means, IReadOnlyList<VisitContrastRow> contrasts, string? factor, string? adjust,
-        List<string> notes, List<MarkdownTable> tables)
+        bool ratios, List<string> notes, List<MarkdownTable> tables)
     {
         string adjustment = adjust switch
         {
@@ -85,9 +86,10 @@ public static partial class ReportViewBuilder
             "holm" => "adjusted within each visit by Holm (p; Bonferroni CI)",
             _ => "not adjusted for multiplicity",
         };
-        notes.Add($"Means are emmeans' reference-grid means at each visit (numeric variables at their mean over the fitted rows, other factors weighted equally); contrasts are {adjustment}, each on its own df.");
+        notes.Add($"Means are emmeans' reference-grid means at each visit (numeric variables at their mean over the fitted rows, other factors weighted equally); contrasts are {adjustment}, each on its own df."
+            + (ratios ? " The response is modelled on the log scale: means are back-transformed (SE by the delta method) and contrasts are ratios, their t and p those of the log scale (results.json keeps both scales)." : string.Empty));
         tables.Add(new MarkdownTable(
-            new[] { "Contrast: " + (factor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI", "p" },
+            new[] { "Contrast: " + (factor ?? "factor"), "Visit", ratios ? "Ratio" : "Estimate", "SE", "df", "95% CI", "p" },
             "|---|--:|--:|--:|--:|--:|--:|",
             contrasts.Select(c => Row(Cell(c.Contrast), Cell(c.Visit), Number(c.Estimate), Number(c.StandardError), Df(c.Df),
                 Interval(c.Lower, c.Upper), double.IsNaN(c.P) ? "not estimable" : F.PValue(c.P))).ToArray()));

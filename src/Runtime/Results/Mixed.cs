@@ -54,6 +54,12 @@ public sealed record MixedModelResult(
     /// <summary>With <c>means f</c>: the contrasts of those means within each visit, adjusted per visit (<see cref="ContrastAdjust"/>); null otherwise.</summary>
     public IReadOnlyList<VisitContrastRow>? VisitContrasts { get; init; }
 
+    /// <summary>For a <c>log(y)</c> response: <see cref="VisitMeans"/> back-transformed (exp; SE by the delta method), emmeans' <c>type = "response"</c>; null otherwise.</summary>
+    public IReadOnlyList<VisitMeanRow>? VisitResponseMeans { get; init; }
+
+    /// <summary>For a <c>log(y)</c> response: <see cref="VisitContrasts"/> as ratios "A / B" (t and p as on the log scale); null otherwise.</summary>
+    public IReadOnlyList<VisitContrastRow>? VisitResponseContrasts { get; init; }
+
     /// <summary>The factor of <see cref="VisitMeans"/> as the design names it; null without means.</summary>
     public string? MeansFactor { get; init; }
 

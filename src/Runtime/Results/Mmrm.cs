@@ -35,6 +35,12 @@ public sealed record MmrmResult(
     /// <summary>The means factor's name; null without <c>means</c>.</summary>
     public string? MeansFactor { get; init; }
 
+    /// <summary>For a <c>log(y)</c> response: the means back-transformed (exp; SE by the delta method), emmeans' <c>type = "response"</c>; null otherwise.</summary>
+    public IReadOnlyList<VisitMeanRow>? ResponseMeans { get; init; }
+
+    /// <summary>For a <c>log(y)</c> response: the contrasts as ratios "A / B" (t and p as on the log scale); null otherwise.</summary>
+    public IReadOnlyList<VisitContrastRow>? ResponseContrasts { get; init; }
+
     /// <summary>The adjustment of the contrasts within each visit (none, tukey, bonferroni, holm, dunnettx); null without means.</summary>
     public string? ContrastAdjust { get; init; }
 

@@ -2,7 +2,7 @@
 # visit, `model mixed ... means f contrast reference | pairwise adjust ...` (and the same code path of `model mmrm`):
 # emmeans(lmer fit, ~ f | visit, lmer.df = "satterthwaite") and contrast(em, "trt.vs.ctrl" | "pairwise", adjust = ).
 # Data: ChickWeight (tests/Runtime.Tests/Reference/data/chickweight.csv), days 0-6, Diet 1-4, weight ~ Diet *
-# factor(Time) + (1 | Chick), REML with tight optimiser settings as mixed.R.
+# factor(Time) + (1 | Chick), REML with tight optimiser settings as mixed.R; and log(weight) with type = "response".
 # emmeans' interval multipliers are root searches to 1e-4 (qtukey) and 5e-4 (.qdunnx): both are replaced by the same
 # equations solved to 1e-13, as glm_means.R and emmeans_linear.R do; p-values are emmeans' own.
 # Output: tests/Runtime.Tests/Reference/visit_means.expected.json. Run: cd tests/Reference/r && Rscript visit_means.R
@@ -53,4 +53,13 @@ cases <- list(
   family("chick_reference_holm", "trt.vs.ctrl", "holm"),
   family("chick_pairwise_bonferroni", "pairwise", "bonferroni"),
   family("chick_reference_none", "trt.vs.ctrl", "none"))
+# log(weight): the same grid on the log scale, back-transformed (type = "response"): means and ratios.
+fit_log <- lmer(log(weight) ~ Diet * Timef + (1 | Chick), data = chick, REML = TRUE, control = tight)
+em_log <- emmeans(fit_log, ~ Diet | Timef, lmer.df = "satterthwaite")
+ml <- as.data.frame(summary(em_log, infer = TRUE, type = "response"))
+rl <- as.data.frame(summary(contrast(em_log, "trt.vs.ctrl", adjust = "dunnettx"), infer = TRUE, type = "response"))
+cases[[length(cases) + 1]] <- list(name = "chick_log_response", level = I(as.character(ml$Diet)), visit = I(as.character(ml$Timef)),
+  estimate = I(ml$response), se = I(ml$SE), df = I(ml$df), low = I(ml$lower.CL), high = I(ml$upper.CL),
+  contrast = I(as.character(rl$contrast)), ratio = I(rl$ratio), ratio_se = I(rl$SE), ratio_df = I(rl$df), ratio_t = I(rl$t.ratio),
+  ratio_p = I(rl$p.value), ratio_low = I(rl$lower.CL), ratio_high = I(rl$upper.CL))
 write_fixture("visit_means", "visit_means.R", cases)
