@@ -17,7 +17,7 @@ public sealed partial class Binder
             _diagnostics.Add(DiagnosticDescriptors.RandomTermInMmrm, random.Span, Snippet(random.Span));
         }
 
-        var model = BindMixedModel(clauses);
+        var model = BindMixedModel(clauses, randomTerms: false);
         var covariance = AllowedWord(clauses, "covariance")?.Name ?? "us";
         var contrast = AllowedWord(clauses, "contrast");
         if (model is null)
