@@ -18,7 +18,7 @@ public sealed partial class Binder
             _diagnostics.Add(DiagnosticDescriptors.RandomTermInMmrm, random.Span, Snippet(random.Span));
         }
 
-        var model = BindMixedWithMeans(clauses);
+        var model = BindMixedWithMeans(clauses, randomTerms: false);
         var covariance = AllowedWord(clauses, "covariance")?.Name ?? "us";
         if (model is null)
         {
@@ -30,9 +30,9 @@ public sealed partial class Binder
     }
 
     /// <summary><c>model mixed</c> or <c>model mmrm</c> with its <c>means</c>, <c>contrast</c> and <c>adjust</c> (emmeans' <c>~ f | visit</c>).</summary>
-    private BoundMixedModel? BindMixedWithMeans(AnalysisClauses clauses)
+    private BoundMixedModel? BindMixedWithMeans(AnalysisClauses clauses, bool randomTerms = true)
     {
-        var model = BindMixedModel(clauses);
+        var model = BindMixedModel(clauses, randomTerms);
         var contrast = AllowedWord(clauses, "contrast");
         var adjustWord = AllowedWord(clauses, "adjust");
         if (model is null)

@@ -184,7 +184,8 @@ public sealed partial class Binder
         return new BoundCox(Snippet(syntax.Span), outcome, bound.ToImmutableArray(), ties, strata, syntax.Span) { Scope = scope, Zph = zph, Subgroups = subgroups };
     }
 
-    private BoundMixedModel? BindMixedModel(AnalysisClauses clauses)
+    /// <param name="randomTerms">False for an MMRM or a repeated-measures ANOVA, which report every random term themselves.</param>
+    private BoundMixedModel? BindMixedModel(AnalysisClauses clauses, bool randomTerms = true)
     {
         var syntax = clauses.Syntax;
         var formula = clauses.Formula!;
@@ -217,44 +218,25 @@ public sealed partial class Binder
         }
 
         var fixedTerms = new List<BoundModelTerm>();
-        var randomEffects = ImmutableArray.CreateBuilder<BoundRandomEffect>();
         var link = outcome is null ? null : FindTable(outcome.RepeatedTable!)?.LinkColumn;
-        foreach (var term in formula.Terms)
+        foreach (var fixedTerm in formula.Terms.OfType<FixedTermSyntax>())
         {
-            switch (term)
+            var factors = fixedTerm.Factors.Select(f => BindTermFactor(f, outcome)).ToList();
+            if (factors.Any(f => f is null))
             {
-                case FixedTermSyntax fixedTerm:
-                    var factors = fixedTerm.Factors.Select(f => BindTermFactor(f, outcome)).ToList();
-                    if (factors.Any(f => f is null))
-                    {
-                        break;
-                    }
+                continue;
+            }
 
-                    foreach (var expanded in Expand(factors.Select(f => f!).ToList(), fixedTerm.Operator))
-                    {
-                        if (!fixedTerms.Any(t => t.Factors.SequenceEqual(expanded.Factors)))
-                        {
-                            fixedTerms.Add(expanded);
-                        }
-                    }
-
-                    break;
-                case RandomTermSyntax random:
-                    if (link is not null && random.Grouping.Name != link)
-                    {
-                        _diagnostics.Add(DiagnosticDescriptors.RandomGroupingNotLink, random.Grouping.Span, link, outcome!.RepeatedTable!, random.Grouping.Name);
-                    }
-
-                    if (random.Slope is { } slope && outcome is not null && slope.Name != outcome.RepeatedTimeName)
-                    {
-                        _diagnostics.Add(DiagnosticDescriptors.UnknownModelTerm, slope.Span, slope.Name,
-                            "the time column '" + outcome.RepeatedTimeName + "' as a random slope", string.Empty);
-                    }
-
-                    randomEffects.Add(new BoundRandomEffect(random.Grouping.Name, random.Intercept || random.Slope is null, random.Slope?.Name));
-                    break;
+            foreach (var expanded in Expand(factors.Select(f => f!).ToList(), fixedTerm.Operator))
+            {
+                if (!fixedTerms.Any(t => t.Factors.SequenceEqual(expanded.Factors)))
+                {
+                    fixedTerms.Add(expanded);
+                }
             }
         }
+
+        var randomEffects = BindRandomTerms(formula.Terms.OfType<RandomTermSyntax>().ToList(), outcome, link, randomTerms);
 
         // The top-level `and` parts of the where that test `group` restrict the groups (decided here, at compile time); the
         // other parts select subjects or rows as in any mixed model (Binder.WhereSplit.cs): `where group != A and age > 40`.
@@ -292,7 +274,7 @@ public sealed partial class Binder
         var references = BindLinearReferences(clauses, fixedTerms);
         return outcome is null
             ? null
-            : new BoundMixedModel(Snippet(syntax.Span), outcome, transform, fixedTerms.ToImmutableArray(), randomEffects.ToImmutable(), included, reml, syntax.Span)
+            : new BoundMixedModel(Snippet(syntax.Span), outcome, transform, fixedTerms.ToImmutableArray(), randomEffects, included, reml, syntax.Span)
             {
                 Scope = scope,
                 References = references,

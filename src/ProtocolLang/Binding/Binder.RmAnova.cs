@@ -21,7 +21,7 @@ public sealed partial class Binder
             _diagnostics.Add(DiagnosticDescriptors.RandomTermInRmAnova, random.Span, Snippet(random.Span));
         }
 
-        var model = BindMixedModel(clauses);
+        var model = BindMixedModel(clauses, randomTerms: false);
         if (model is null)
         {
             return null;

@@ -162,7 +162,7 @@ public static class AnalysisCatalog
                 ..ScopeOptions,
             ],
             [[":", "across"], ["using"]]),
-        new("mixed", "model", "A linear mixed model of a repeated outcome, with fixed terms and one random-effects term per subject.",
+        new("mixed", "model", "A linear mixed model of a repeated outcome, with fixed terms and one random-effects term per subject, or an uncorrelated random intercept and slope.",
             "lmerTest::lmer()", HeadShape.Formula, ["repeated"],
             [
                 new("method", ["reml", "ml"], "reml", "lmer(REML = TRUE / FALSE)", "Restricted or full maximum likelihood."),

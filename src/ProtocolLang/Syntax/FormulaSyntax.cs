@@ -40,7 +40,11 @@ public sealed record FormulaFactorSyntax(ExpressionSyntax Expression, bool AsFac
 
 /// <summary>
 /// <c>(1 | id)</c>, <c>(1 + month | id)</c>, <c>(month | id)</c> (intercept implied, as lme4) or <c>(0 + month | id)</c>
-/// (slope only: <see cref="Intercept"/> false).
+/// (slope only: <see cref="Intercept"/> false); <see cref="Uncorrelated"/> for lme4's double bar, <c>(month || id)</c>.
 /// </summary>
 public sealed record RandomTermSyntax(bool Intercept, IdentifierSyntax? Slope, IdentifierSyntax Grouping, TextSpan Span)
-    : FormulaTermSyntax(Span);
+    : FormulaTermSyntax(Span)
+{
+    /// <summary>Written with <c>||</c>: the intercept and the slope are independent terms, <c>(1 | id) + (0 + month | id)</c>.</summary>
+    public bool Uncorrelated { get; init; }
+}

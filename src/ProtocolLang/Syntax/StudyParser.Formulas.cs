@@ -85,18 +85,38 @@ public static partial class StudyParser
         return Fail<TextSpan>(input, "'0'");
     };
 
-    /// <summary><c>(1 | g)</c>, <c>(1 + x | g)</c>, <c>(x | g)</c> (intercept implied, as in lme4) or <c>(0 + x | g)</c> (slope only).</summary>
+    /// <summary>
+    /// The bar of a random term: <c>|</c>, or lme4's double bar <c>||</c> (no space between), which makes the term's effects
+    /// uncorrelated; true for the double bar.
+    /// </summary>
+    private static Parser<bool> RandomBar(string expectation) => input =>
+    {
+        var window = Window(input);
+        var start = Lexeme.SkipTrivia(window.Source, window.Position, window.End);
+        if (start < window.End && window.Source[start] == '|')
+        {
+            var doubled = start + 1 < window.End && window.Source[start + 1] == '|';
+            return Result.Success(doubled, window.At(start + (doubled ? 2 : 1)));
+        }
+
+        return Fail<bool>(input, expectation);
+    };
+
+    /// <summary>
+    /// <c>(1 | g)</c>, <c>(1 + x | g)</c>, <c>(x | g)</c> (intercept implied, as in lme4) or <c>(0 + x | g)</c> (slope only); with
+    /// <c>||</c> for <c>|</c>, lme4's uncorrelated form (<c>(x || g)</c> is <c>(1 | g) + (0 + x | g)</c>).
+    /// </summary>
     private static readonly Parser<FormulaTermSyntax> RandomTerm = Node(
         from open in Symbol("(")
         from effects in One.Then(_ => Opt(Symbol("+").Then(_ => Identifier("a slope variable after '1 +'")))).Select(s => (Intercept: true, Slope: s))
             .XOr(Zero.Then(_ => Symbol("+", "'+' after '0'")).Then(_ => Identifier("a slope variable after '0 +'")).Select(s => (Intercept: false, Slope: (IdentifierSyntax?)s)))
             .XOr(Identifier("a slope variable").Select(v => (Intercept: true, Slope: (IdentifierSyntax?)v)))
             .Named("'1', '0 +' or a slope variable")
-        from bar in Symbol("|", effects.Slope is null ? "'+' or '|'" : "'|'")
+        from doubleBar in RandomBar(effects.Slope is null ? "'+' or '|'" : "'|' or '||'")
         from grouping in Identifier("a grouping variable after '|'")
         from close in Symbol(")", "')'")
-        select (effects, grouping),
-        (v, span) => (FormulaTermSyntax)new RandomTermSyntax(v.effects.Intercept, v.effects.Slope, v.grouping, span));
+        select (effects, doubleBar, grouping),
+        (v, span) => (FormulaTermSyntax)new RandomTermSyntax(v.effects.Intercept, v.effects.Slope, v.grouping, span) { Uncorrelated = v.doubleBar });
 
     /// <summary>
     /// A random term when <c>(</c> is followed by <c>0</c>, <c>1</c> or <c>name |</c>; otherwise a fixed term

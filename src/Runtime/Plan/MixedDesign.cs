@@ -65,13 +65,17 @@ internal sealed class MixedDesign
                     : "a repeated-measures ANOVA takes its error strata from the design and has no random-effects terms");
             }
         }
-        else if (spec.RandomEffects.Count != 1)
+        else if (spec.RandomEffects.Count == 0 || (spec.RandomEffects.Count > 1 && !IsUncorrelatedPair(spec.RandomEffects)))
         {
             throw new UnsupportedException(string.Create(CultureInfo.InvariantCulture,
-                $"the mixed-model kernel fits one random-effects term per subject; the model has {spec.RandomEffects.Count}"));
+                $"the mixed-model kernel fits one random-effects term per subject, or an uncorrelated intercept and slope (1 | id) + (0 + t | id); the model has {string.Join(" + ", spec.RandomEffects.Select(ModelText.Random))}"));
         }
 
-        RandomEffect random = spec.RandomEffects.Count > 0 ? spec.RandomEffects[0] : new RandomEffect(spec.Mmrm?.Subject ?? spec.RmAnova!.Subject, false, null);
+        // (1 | id) + (0 + t | id): one intercept and one slope per subject, independent (a diagonal Λ in the kernel).
+        bool uncorrelated = spec.RandomEffects.Count == 2;
+        RandomEffect random = spec.RandomEffects.Count == 0 ? new RandomEffect(spec.Mmrm?.Subject ?? spec.RmAnova!.Subject, false, null)
+            : uncorrelated ? new RandomEffect(spec.RandomEffects[0].Grouping, true, spec.RandomEffects.Single(e => e.Slope is not null).Slope)
+            : spec.RandomEffects[0];
         if (random.Slope is { } slope && !string.Equals(slope, response.TimeName, StringComparison.Ordinal))
         {
             throw new UnsupportedException($"a random slope must be on the outcome's time '{response.TimeName}'; found '{slope}'");
@@ -219,7 +223,7 @@ internal sealed class MixedDesign
             return k;
         }).ToArray();
         var input = new MixedModelInput(y, fixedDesign, subject, subjectOf.Count, random.Intercept,
-            random.Slope is null ? null : time, random.Slope);
+            random.Slope is null ? null : time, random.Slope, uncorrelated);
         bool hasGroup = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.Group));
         bool timeFactor = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.TimeAsFactor));
         MeansGrid? means = hasGroup && timeFactor
@@ -280,16 +284,15 @@ internal sealed class MixedDesign
             return $"{response} ~ {fixedTerms} + Error({rm.Subject}/factor({spec.Response.TimeName}))";
         }
 
-        RandomEffect r = spec.RandomEffects[0];
-        string left = (r.Intercept, r.Slope) switch
-        {
-            (true, { } s) => "1 + " + s,
-            (false, { } s) => "0 + " + s,
-            _ => "1",
-        };
+        // lme4's own form of each term; (t || id) is written as lme4 expands it, (1 | id) + (0 + t | id).
         string fixedPart = design.TermNames.Count == 0 ? "1" : string.Join(" + ", design.TermNames);
-        return $"{response} ~ {fixedPart} + ({left} | {r.Grouping})";
+        return $"{response} ~ {fixedPart} + {string.Join(" + ", spec.RandomEffects.Select(ModelText.Random))}";
     }
+
+    /// <summary>Two terms of one grouping factor: a random intercept, then a slope without one (the binder orders them so).</summary>
+    private static bool IsUncorrelatedPair(IReadOnlyList<RandomEffect> terms) =>
+        terms is [{ Intercept: true, Slope: null } intercept, { Intercept: false, Slope: not null } slope]
+        && string.Equals(intercept.Grouping, slope.Grouping, StringComparison.Ordinal);
 
     /// <summary>The specification asks for something the kernel does not fit; the analysis is recorded as failed.</summary>
     internal sealed class UnsupportedException(string message, bool unknownGroup = false) : Exception(message)

@@ -76,7 +76,8 @@ internal static class ModelText
     private static string Factor(TermFactor factor) =>
         factor.Kind is TermFactorKind.TimeAsFactor or TermFactorKind.CovariateAsFactor ? $"factor({factor.Name})" : factor.Name;
 
-    private static string Random(RandomEffect effect)
+    /// <summary>A random-effects term as lme4 writes it: <c>(1 | id)</c>, <c>(1 + t | id)</c>, <c>(0 + t | id)</c>.</summary>
+    internal static string Random(RandomEffect effect)
     {
         string left = (effect.Intercept, effect.Slope) switch
         {

@@ -21,7 +21,7 @@ public sealed partial class StudyRun
     /// <c>factor()</c> and treatment contrasts do; subject covariates as <see cref="MixedCovariate"/>
     /// codes them (rows of subjects without a value are left out, as R's <c>na.omit</c>). Supported:
     /// group, time and subject-covariate terms and their interactions, one random intercept and/or
-    /// slope on time per subject. A rank-deficient design loses its aliased columns as lme4 does
+    /// slope on time per subject, correlated in one term or uncorrelated, <c>(1 | id) + (0 + t | id)</c>. A rank-deficient design loses its aliased columns as lme4 does
     /// (warning PL5034; their coefficients are listed as not estimable).
     /// </remarks>
     public void MixedModel(string source, MixedModelSpec spec) => MixedModel(Derived(source), spec);

@@ -179,6 +179,25 @@ public sealed class MixedModelAnalysisTests
         Assert.Contains("'Course2' is a repeated variable; a mixed-model covariate must be continuous, count, binary or categorical", analysis.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void RandomTermsOtherThanAnUncorrelatedInterceptAndSlopeFailTheAnalysisAndSayWhatIsFitted()
+    {
+        using var folder = new StudyFolder();
+        var run = new StudyRun(SmallStudy.Schema, folder.Options(), new[] { ReportFormat.Json }, "report");
+        var subjects = run.Cohort(SmallStudy.ReadSubjects(run.Table("subjects")), r => r.Id, r => r.SourceRow, SmallStudy.Criteria, SmallStudy.Groups);
+        var visits = run.Children("visits", SmallStudy.ReadVisits(run.Table("visits")), r => r.Id, subjects);
+        var course = Variables.Repeated(visits, "Course", "Value", null, "month", r => r.Value, r => r.Month);
+
+        // A spec the binder refuses (PL2256), built by hand: a correlated term plus a random intercept.
+        run.MixedModel("model mixed Course ~ month + (1 + month | id) + (1 | id)", new MixedModelSpec(course, ResponseTransform.None,
+            new ModelTerm[] { new([new("month", TermFactorKind.Time)]) }, [new RandomEffect("id", true, "month"), new RandomEffect("id", true, null)], null, Reml: true));
+
+        AnalysisResult analysis = run.Analyses.Single();
+        Assert.Equal(ResultStatus.Failed, analysis.Status);
+        Assert.Equal(StatisticsWarnings.MixedNotFitted, Assert.Single(analysis.Warnings).Code);
+        Assert.Equal("the mixed-model kernel fits one random-effects term per subject, or an uncorrelated intercept and slope (1 | id) + (0 + t | id); the model has (1 + month | id) + (1 | id)", analysis.Reason);
+    }
+
     private static (StudyRun Run, Cohort<Reports.Nxp2Jdm.SubjectsRow> Cohort, ChildRows<Reports.Nxp2Jdm.VisitsRow> Visits, StudyFolder Folder) ExampleRun()
     {
         var folder = new StudyFolder();

@@ -31,7 +31,9 @@ public static class LinearMixedModel
     /// A rank-deficient X loses its aliased columns first, as lme4 (<see cref="FixedEffectsRank"/>):
     /// their coefficients are not estimable and the fit, tests and means use the columns kept.
     /// Satterthwaite tests: <see cref="Satterthwaite"/>; type III contrasts: <see cref="TypeIIIContrasts"/>.
-    /// AIC = criterion + 2k and BIC = criterion + k log n, k = p + q(q + 1)/2 + 1, as lme4
+    /// Uncorrelated intercept and slope (<see cref="MixedModelInput.Uncorrelated"/>) make Λ diagonal: θ has q entries,
+    /// each a column's diagonal, and there is no correlation (<see cref="RelativeCovarianceFactor"/>).
+    /// AIC = criterion + 2k and BIC = criterion + k log n, k = p + (the number of θ) + 1, as lme4
     /// (for REML fits, from the REML criterion, as <c>AIC(fit)</c> does).
     /// Bates et al. (2015), J Stat Softw 67(1); Kuznetsova et al. (2017), J Stat Softw 82(13).
     /// R: <c>lmerTest::lmer(y ~ x + (1 + t | id), REML = TRUE)</c>, <c>summary</c>, <c>anova</c>.
@@ -76,7 +78,7 @@ public static class LinearMixedModel
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{n} observations leave no residual degrees of freedom for {p} fixed effects."));
         }
 
-        var deviance = new ProfiledDeviance(input.Response, design.X, p, input.RandomDesign(), q, input.Subject, input.Subjects);
+        var deviance = new ProfiledDeviance(input.Response, design.X, p, input.RandomDesign(), q, input.Subject, input.Subjects, input.DiagonalLambda);
         var optimum = ThetaOptimizer.Minimize(deviance, reml);
         double[] theta = optimum.Theta;
         ProfiledDeviance.Solution sol = deviance.Solve(theta);
@@ -158,7 +160,7 @@ public static class LinearMixedModel
         }
 
         var random = Enumerable.Range(0, q).Select(a => new RandomEffectSd(names[a], covB[a, a], Math.Sqrt(covB[a, a]))).ToArray();
-        double? correlation = q == 2 && covB[0, 0] > 0 && covB[1, 1] > 0 ? covB[0, 1] / Math.Sqrt(covB[0, 0] * covB[1, 1]) : null;
+        double? correlation = q == 2 && !input.DiagonalLambda && covB[0, 0] > 0 && covB[1, 1] > 0 ? covB[0, 1] / Math.Sqrt(covB[0, 0] * covB[1, 1]) : null;
         bool singular = Enumerable.Range(0, q).Any(a => lambda[(a * q) + a] < SingularTolerance);
         if (singular)
         {

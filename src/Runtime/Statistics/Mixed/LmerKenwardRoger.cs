@@ -6,7 +6,8 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// <summary>
 /// The Kenward-Roger pieces of an lmer fit on pbkrtest's variance parameterisation: V = Σₖ sₖ Gₖ with
 /// s = (the random-effect covariance D's lower triangle by columns, then σ²), Gₖ = Z (E_ab + E_ba) Zᵀ for D's entry
-/// (a, b) (E_aa for a variance) and I for σ². V is linear in s, so ∂²V = 0 and R is omitted exactly; W is
+/// (a, b) (E_aa for a variance) and I for σ²; for uncorrelated terms (a diagonal Λ, so D diagonal) s = (D's diagonal,
+/// σ²), one variance per term as pbkrtest counts a term of its own. V is linear in s, so ∂²V = 0 and R is omitted exactly; W is
 /// 2 IE2⁻¹ with IE2ₕⱼ = tr(Pm Gₕ Pm Gⱼ), Pm = V⁻¹ − V⁻¹ X Φ Xᵀ V⁻¹, the expected REML information times 2
 /// (Halekoh &amp; Højsgaard 2014, J Stat Softw 59(9), section 3; pbkrtest's <c>vcovAdj</c>, which takes a
 /// generalised inverse when IE2's smallest |eigenvalue| is below 1e-10).
@@ -31,7 +32,8 @@ internal static class LmerKenwardRoger
         var e = new List<Matrix<double>>();
         for (int b = 0; b < q; b++)
         {
-            for (int a = b; a < q; a++)
+            // A diagonal Λ (uncorrelated terms) has no covariances among the parameters: its variances only.
+            for (int a = b; a < (deviance.Factor.Diagonal ? b + 1 : q); a++)
             {
                 Matrix<double> ab = build.Dense(q, q);
                 ab[a, b] = 1;

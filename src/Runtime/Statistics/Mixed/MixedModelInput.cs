@@ -4,7 +4,9 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 
 /// <summary>
 /// The data of a linear mixed model with one grouping factor (the subject): complete rows only.
-/// Random effects per subject are an intercept, a slope on <see cref="Slope"/>, or both (correlated).
+/// Random effects per subject are an intercept, a slope on <see cref="Slope"/>, or both: correlated, one term
+/// <c>(1 + days | id)</c>, or <see cref="Uncorrelated"/>, two terms <c>(1 | id) + (0 + days | id)</c> (lme4's
+/// <c>(days || id)</c>).
 /// </summary>
 /// <param name="Response">y, one value per row.</param>
 /// <param name="Fixed">The fixed-effects design (rows parallel to <paramref name="Response"/>).</param>
@@ -13,6 +15,8 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// <param name="RandomIntercept">Whether each subject has a random intercept, <c>(1 | id)</c>.</param>
 /// <param name="Slope">The random slope's variable per row, <c>(1 + days | id)</c>; null for none.</param>
 /// <param name="SlopeName">The slope's name in the variance components.</param>
+/// <param name="Uncorrelated">Intercept and slope are independent terms of the subject (a diagonal Λ, θ = the two
+/// relative SDs, no correlation); false for one correlated term. Meaningless with one random effect.</param>
 public sealed record MixedModelInput(
     double[] Response,
     FixedEffectsDesign Fixed,
@@ -20,8 +24,12 @@ public sealed record MixedModelInput(
     int Subjects,
     bool RandomIntercept,
     double[]? Slope = null,
-    string? SlopeName = null)
+    string? SlopeName = null,
+    bool Uncorrelated = false)
 {
+    /// <summary>Whether Λ is diagonal: uncorrelated intercept and slope (with one random effect both shapes agree).</summary>
+    internal bool DiagonalLambda => Uncorrelated && RandomCount > 1;
+
     internal int RandomCount => (RandomIntercept ? 1 : 0) + (Slope is null ? 0 : 1);
 
     /// <summary>Z's rows, row-major (n × q): [1, slope], [1] or [slope].</summary>

@@ -12,7 +12,9 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// </summary>
 /// <remarks>
 /// Model: y = Xβ + Zb + e, b ~ N(0, σ² Λ Λᵀ) block-diagonal by subject, e ~ N(0, σ² I); Λ is
-/// lower triangular, its entries θ column-wise (lme4's order: Λ₁₁, Λ₂₁, Λ₂₂).
+/// lower triangular, its entries θ column-wise (lme4's order: Λ₁₁, Λ₂₁, Λ₂₂), or diagonal for
+/// uncorrelated terms of the subject (θ = Λ₁₁, Λ₂₂; <see cref="RelativeCovarianceFactor"/>). Nothing
+/// below depends on Λ's shape: Lᵢ, M and the sums are formed from the full q × q Λ either way.
 /// For subject i, Lᵢ Lᵢᵀ = Λᵀ Zᵢᵀ Zᵢ Λ + I, R_ZXᵢ = Lᵢ⁻¹ Λᵀ Zᵢᵀ Xᵢ, c_uᵢ = Lᵢ⁻¹ Λᵀ Zᵢᵀ yᵢ;
 /// R_Xᵀ R_X = Xᵀ X − Σ R_ZXᵢᵀ R_ZXᵢ and β̂ solves R_Xᵀ R_X β = Xᵀ y − Σ R_ZXᵢᵀ c_uᵢ; the
 /// penalised residual sum of squares is r² = yᵀ y − Σ ‖c_uᵢ‖² − (Xᵀ y − Σ R_ZXᵢᵀ c_uᵢ)ᵀ β̂.
@@ -28,8 +30,10 @@ internal sealed class ProfiledDeviance
     private readonly Matrix<double> _xtx;
     private readonly Vector<double> _xty;
 
-    public ProfiledDeviance(double[] y, double[] x, int p, double[] z, int q, int[] subject, int subjects)
+    /// <param name="diagonal">Λ diagonal (uncorrelated random effects) rather than lower triangular.</param>
+    public ProfiledDeviance(double[] y, double[] x, int p, double[] z, int q, int[] subject, int subjects, bool diagonal = false)
     {
+        Factor = new RelativeCovarianceFactor(q, diagonal);
         _products = new SubjectCrossProducts(y, x, p, z, q, subject, subjects);
         N = y.Length;
         P = p;
@@ -50,24 +54,14 @@ internal sealed class ProfiledDeviance
 
     public int Subjects { get; }
 
-    /// <summary>Number of θ parameters: q(q + 1)/2.</summary>
-    public int ThetaCount => Q * (Q + 1) / 2;
+    /// <summary>Λ's shape: where θ's entries go.</summary>
+    public RelativeCovarianceFactor Factor { get; }
 
-    /// <summary>Λ from θ, row-major q × q (lower triangular, filled column-wise).</summary>
-    public double[] Lambda(ReadOnlySpan<double> theta)
-    {
-        var lambda = new double[Q * Q];
-        int k = 0;
-        for (int col = 0; col < Q; col++)
-        {
-            for (int row = col; row < Q; row++)
-            {
-                lambda[(row * Q) + col] = theta[k++];
-            }
-        }
+    /// <summary>Number of θ parameters: q(q + 1)/2, or q for a diagonal Λ.</summary>
+    public int ThetaCount => Factor.ThetaCount;
 
-        return lambda;
-    }
+    /// <summary>Λ from θ, row-major q × q (filled column-wise).</summary>
+    public double[] Lambda(ReadOnlySpan<double> theta) => Factor.Lambda(theta);
 
     /// <summary>The penalised least-squares solution at θ.</summary>
     public Solution Solve(ReadOnlySpan<double> theta)

@@ -21,15 +21,8 @@ internal static class ThetaOptimizer
             return double.IsFinite(value) ? value : double.MaxValue;
         }
 
-        int q = deviance.Q;
-        double[] start = new double[deviance.ThetaCount];
-        for (int col = 0, k = 0; col < q; col++)
-        {
-            for (int row = col; row < q; row++, k++)
-            {
-                start[k] = row == col ? 1 : 0;
-            }
-        }
+        RelativeCovarianceFactor factor = deviance.Factor;
+        double[] start = factor.Start();
 
         double[] theta;
         try
@@ -48,8 +41,8 @@ internal static class ThetaOptimizer
         }
 
         (theta, int steps, string message, bool converged) = Newton(F, theta);
-        theta = Normalise(theta, q);
-        theta = SnapToBoundary(F, theta, q);
+        theta = Normalise(theta, factor);
+        theta = SnapToBoundary(F, theta, factor);
         double gradient = NumericDerivatives.Gradient(F, theta).Max(Math.Abs);
         return (theta, new MixedModelConvergence(converged, evaluations, steps, gradient, message));
     }
@@ -88,15 +81,15 @@ internal static class ThetaOptimizer
         return (theta, MaxNewtonSteps, string.Create(CultureInfo.InvariantCulture, $"{MaxNewtonSteps} Newton steps without the step falling below 1e-12"), false);
     }
 
-    /// <summary>Flips columns of Λ with a negative diagonal (Λ Λᵀ is unchanged).</summary>
-    private static double[] Normalise(double[] theta, int q)
+    /// <summary>Flips columns of Λ with a negative diagonal (Λ Λᵀ is unchanged): lme4's bound θ_diag ≥ 0.</summary>
+    private static double[] Normalise(double[] theta, RelativeCovarianceFactor factor)
     {
         var result = (double[])theta.Clone();
         int k = 0;
-        for (int col = 0; col < q; col++)
+        for (int col = 0; col < factor.Q; col++)
         {
             bool flip = result[k] < 0;
-            for (int row = col; row < q; row++, k++)
+            for (int row = 0; row < factor.ColumnLength(col); row++, k++)
             {
                 result[k] = flip ? -result[k] : result[k];
             }
@@ -105,11 +98,11 @@ internal static class ThetaOptimizer
         return result;
     }
 
-    private static double[] SnapToBoundary(Func<double[], double> f, double[] theta, int q)
+    private static double[] SnapToBoundary(Func<double[], double> f, double[] theta, RelativeCovarianceFactor factor)
     {
         double value = f(theta);
         int k = 0;
-        for (int col = 0; col < q; col++)
+        for (int col = 0; col < factor.Q; col++)
         {
             if (theta[k] is > 0 and < LinearMixedModel.SingularTolerance)
             {
@@ -121,7 +114,7 @@ internal static class ThetaOptimizer
                 }
             }
 
-            k += q - col;
+            k += factor.ColumnLength(col);
         }
 
         return theta;
