@@ -10,6 +10,9 @@ namespace ProtocolLang.Runtime.Plan;
 
 public sealed partial class StudyRun
 {
+    /// <summary>How many dropped subjects the PL5120 message names; the rest are counted there and listed in full in the results.</summary>
+    private const int DroppedSubjectsNamed = 10;
+
     /// <summary>
     /// <c>model rm_anova</c>: the rows a mixed model would use (<see cref="MixedDesign"/>: the same terms, codings and rows
     /// left out), then, as afex's <c>aov_ez</c>, only the subjects with exactly one value at every visit (each dropped
@@ -74,7 +77,10 @@ public sealed partial class StudyRun
         {
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.RmAnovaSubjectsDropped, string.Create(CultureInfo.InvariantCulture,
                 $"'{spec.Response.Name}': {dropped.Count} subject(s) without a value at every {time} left out, as afex keeps complete cases: ")
-                + string.Join("; ", dropped.Select(d => d.Subject + " (" + d.Reason + ")"))));
+                + string.Join("; ", dropped.Take(DroppedSubjectsNamed).Select(d => d.Subject + " (" + d.Reason + ")"))
+                + (dropped.Count > DroppedSubjectsNamed
+                    ? string.Create(CultureInfo.InvariantCulture, $"; and {dropped.Count - DroppedSubjectsNamed} more (every one is in results.json's droppedSubjects and the report's table)")
+                    : string.Empty)));
         }
 
         if (complete.Length == 0)
