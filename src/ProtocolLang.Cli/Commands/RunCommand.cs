@@ -30,11 +30,13 @@ internal static class RunCommand
             Arity = ArgumentArity.OneOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("run", "Compile and run a .study file and write its reports.") { file, outDir, formats, allowOutside };
+        var timings = new Option<bool>("--timings") { Description = "Print the wall-clock time of each stage (compile, data, each analysis, reports) to standard error." };
+        var command = new Command("run", "Compile and run a .study file and write its reports.") { file, outDir, formats, allowOutside, timings };
         command.SetAction(result => Execute(
             new RunRequest(result.GetRequiredValue(file), result.GetValue(outDir), result.GetValue(formats), AssemblyCache.DefaultDirectory())
             {
                 AllowOutside = (result.GetValue(allowOutside) ?? []).Select(Path.GetFullPath).ToArray(),
+                Timings = result.GetValue(timings),
             },
             CliOutput.From(result)));
         return command;
@@ -64,6 +66,8 @@ internal static class RunCommand
         }
 
         var replaced = new ReplacedReport();
+        var timings = request.Timings ? new RunTimings() : null;
+        IProgress<StudyProgress> observer = timings is null ? replaced : new BothProgress(replaced, timings);
         StudyRunOutcome? outcome;
         try
         {
@@ -71,9 +75,9 @@ internal static class RunCommand
                 ? AnsiConsole.Progress().AutoClear(false).HideCompleted(false).Columns(RunProgressDisplay.Columns()).Start(ctx =>
                 {
                     var display = new RunProgressDisplay(ctx);
-                    return runner.Run(study, outDir, formats, s => ShowStage(display, s), OnErrors, new BothProgress(replaced, display), request.AllowOutside);
+                    return runner.Run(study, outDir, formats, s => ShowStage(display, s), OnErrors, new BothProgress(observer, display), request.AllowOutside);
                 })
-                : runner.Run(study, outDir, formats, _ => { }, OnErrors, replaced, request.AllowOutside);
+                : runner.Run(study, outDir, formats, _ => { }, OnErrors, observer, request.AllowOutside);
         }
         catch (StudyDataException e)
         {
@@ -114,6 +118,7 @@ internal static class RunCommand
         }
 
         RunSummary.Write(outcome, study.DisplayPath, outDir, output);
+        timings?.Write(output.Error);
         if (replaced.Notice(outcome.Results) is { } notice)
         {
             output.Out.Write(notice + "\n");
@@ -147,4 +152,7 @@ internal sealed record RunRequest(string StudyPath, string? OutputDirectory, str
 {
     /// <summary>Full paths outside the study's folder that its declared paths may use (<c>--allow-outside</c>).</summary>
     public IReadOnlyList<string> AllowOutside { get; init; } = [];
+
+    /// <summary>Print each stage's wall-clock time to standard error (<c>--timings</c>).</summary>
+    public bool Timings { get; init; }
 }

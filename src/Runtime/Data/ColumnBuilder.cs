@@ -30,6 +30,7 @@ internal abstract class ColumnBuilder
     /// <summary>The column's field index in the file; -1 when the header lacks it.</summary>
     public int FileIndex { get; set; } = -1;
 
+    /// <summary>Grows the storage to hold at least <paramref name="slots"/> values (doubling, so growth is amortised).</summary>
     public abstract void EnsureCapacity(int slots);
 
     /// <summary>Parses a non-missing cell into <paramref name="slot"/>.</summary>
@@ -45,8 +46,8 @@ internal abstract class ColumnBuilder
     /// <summary>The typed array of the first <paramref name="count"/> slots; ends building.</summary>
     public abstract Array ToArray(int count);
 
-    /// <summary>A set of this column's values, for a key (duplicates) or a parent key (links).</summary>
-    public abstract KeySet CreateKeySet();
+    /// <summary>A set of this column's values, for a key (duplicates) or a parent key (links), sized for <paramref name="capacity"/> rows.</summary>
+    public abstract KeySet CreateKeySet(int capacity);
 
     protected static bool KeyOf<T>(T? value, out T key)
         where T : struct
@@ -120,7 +121,7 @@ internal sealed class NumberColumn(ColumnSchema schema) : ColumnBuilder<double?>
 
     public override string Format(int slot) => Values[slot]?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public override KeySet CreateKeySet() => new KeySet<double>(this, EqualityComparer<double>.Default);
+    public override KeySet CreateKeySet(int capacity) => new KeySet<double>(this, EqualityComparer<double>.Default, capacity);
 
     public bool TryGetKey(int slot, out double key) => KeyOf(Values[slot], out key);
 }
@@ -142,7 +143,7 @@ internal sealed class IntegerColumn(ColumnSchema schema) : ColumnBuilder<long?>(
 
     public override string Format(int slot) => Values[slot]?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public override KeySet CreateKeySet() => new KeySet<long>(this, EqualityComparer<long>.Default);
+    public override KeySet CreateKeySet(int capacity) => new KeySet<long>(this, EqualityComparer<long>.Default, capacity);
 
     public bool TryGetKey(int slot, out long key) => KeyOf(Values[slot], out key);
 }
@@ -159,7 +160,7 @@ internal sealed class TextColumn(ColumnSchema schema) : ColumnBuilder<string?>(s
 
     public override string Format(int slot) => Values[slot] ?? string.Empty;
 
-    public override KeySet CreateKeySet() => new KeySet<string>(this, StringComparer.Ordinal);
+    public override KeySet CreateKeySet(int capacity) => new KeySet<string>(this, StringComparer.Ordinal, capacity);
 
     public bool TryGetKey(int slot, out string key)
     {
@@ -185,7 +186,7 @@ internal sealed class BoolColumn(ColumnSchema schema) : ColumnBuilder<bool?>(sch
 
     public override string Format(int slot) => Values[slot] switch { true => "true", false => "false", null => string.Empty };
 
-    public override KeySet CreateKeySet() => new KeySet<bool>(this, EqualityComparer<bool>.Default);
+    public override KeySet CreateKeySet(int capacity) => new KeySet<bool>(this, EqualityComparer<bool>.Default, capacity);
 
     public bool TryGetKey(int slot, out bool key) => KeyOf(Values[slot], out key);
 }
@@ -207,7 +208,7 @@ internal sealed class DateColumn(ColumnSchema schema) : ColumnBuilder<DateOnly?>
 
     public override string Format(int slot) => Values[slot]?.ToString(CellParser.DateFormat, CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public override KeySet CreateKeySet() => new KeySet<DateOnly>(this, EqualityComparer<DateOnly>.Default);
+    public override KeySet CreateKeySet(int capacity) => new KeySet<DateOnly>(this, EqualityComparer<DateOnly>.Default, capacity);
 
     public bool TryGetKey(int slot, out DateOnly key) => KeyOf(Values[slot], out key);
 }
@@ -251,7 +252,7 @@ internal sealed class CategoryColumn : ColumnBuilder<int?>, IKeyColumn<string>
 
     public override string Format(int slot) => Values[slot] is { } level ? _levels[level] : string.Empty;
 
-    public override KeySet CreateKeySet() => new KeySet<string>(this, StringComparer.Ordinal);
+    public override KeySet CreateKeySet(int capacity) => new KeySet<string>(this, StringComparer.Ordinal, capacity);
 
     public bool TryGetKey(int slot, out string key)
     {

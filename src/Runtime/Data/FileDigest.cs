@@ -6,8 +6,12 @@ using System.Text.Unicode;
 
 namespace ProtocolLang.Runtime.Data;
 
-/// <summary>SHA-256 of a file's bytes, and the line of its first invalid UTF-8 byte, in one streaming pass.</summary>
-internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line)
+/// <summary>
+/// SHA-256 of a file's bytes, the line of its first invalid UTF-8 byte, and its number of lines, in one
+/// streaming pass. The line count bounds the rows a CSV reader will find (a quoted field may span lines,
+/// never the reverse), so the loader sizes its columns once instead of doubling them.
+/// </summary>
+internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line, long Lines)
 {
     private const int ChunkSize = 1 << 16;
 
@@ -25,11 +29,15 @@ internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line)
         {
             long line = 1;
             long invalidLine = 0;
+            long newlines = 0;
+            var lastByte = (byte)'\n';
             var carry = 0;
             int read;
             while ((read = stream.Read(bytes, carry, ChunkSize)) > 0)
             {
                 hash.AppendData(bytes, carry, read);
+                newlines += bytes.AsSpan(carry, read).Count((byte)'\n');
+                lastByte = bytes[carry + read - 1];
                 if (invalidLine != 0)
                 {
                     continue;
@@ -54,7 +62,8 @@ internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line)
                 invalidLine = line;   // the file ends inside a multi-byte sequence
             }
 
-            return new FileDigest(Convert.ToHexStringLower(hash.GetHashAndReset()), invalidLine);
+            long lines = newlines + (lastByte == (byte)'\n' ? 0 : 1);
+            return new FileDigest(Convert.ToHexStringLower(hash.GetHashAndReset()), invalidLine, lines);
         }
         finally
         {

@@ -19,10 +19,11 @@ internal abstract class KeySet
     public abstract int Find(ColumnBuilder column, int slot);
 }
 
-internal sealed class KeySet<TKey>(IKeyColumn<TKey> owner, IEqualityComparer<TKey> comparer) : KeySet
+/// <param name="capacity">The rows expected, so the set is sized once rather than rehashed as it grows.</param>
+internal sealed class KeySet<TKey>(IKeyColumn<TKey> owner, IEqualityComparer<TKey> comparer, int capacity) : KeySet
     where TKey : notnull
 {
-    private readonly Dictionary<TKey, int> _firstRow = new(comparer);
+    private readonly Dictionary<TKey, int> _firstRow = new(capacity, comparer);
 
     public override int Add(int slot, int sourceRow)
     {

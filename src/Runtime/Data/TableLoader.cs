@@ -95,7 +95,7 @@ internal sealed class TableLoader
         KeySet? keys;
         try
         {
-            keys = ReadRows(path);
+            keys = ReadRows(path, ExpectedRows(digest.Lines));
         }
         catch (IOException e)
         {
@@ -106,8 +106,11 @@ internal sealed class TableLoader
         return Finish(new DataFileInfo(_table.Name, _table.Source, digest.Sha256, _rowsRead), keys);
     }
 
+    /// <summary>At most one data row per line after the header; capped so a huge file still grows on demand.</summary>
+    private static int ExpectedRows(long lines) => (int)Math.Clamp(lines - 1, 1, 1L << 26);
+
     /// <summary>Reads the header and every row; returns the key set when the table has a usable key.</summary>
-    private KeySet? ReadRows(string path)
+    private KeySet? ReadRows(string path, int expectedRows)
     {
         // The header is read as a row: Sep would throw on a repeated name, which we report instead.
         using var reader = Sep.New(',')
@@ -122,8 +125,14 @@ internal sealed class TableLoader
         var header = ReadHeader(reader.Current);
         var fields = _columns.Where(c => c.FileIndex >= 0).OrderBy(c => c.FileIndex).ToArray();
         var keyColumn = Find(_table.Key);
-        var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet() : null;
+        var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet(expectedRows) : null;
         var link = LinkColumn();
+        foreach (var column in _columns)
+        {
+            column.EnsureCapacity(expectedRows);
+        }
+
+        Array.Resize(ref _sourceRows, Math.Max(_sourceRows.Length, expectedRows));
 
         while (reader.MoveNext())
         {

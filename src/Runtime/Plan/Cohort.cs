@@ -10,7 +10,9 @@ namespace ProtocolLang.Runtime.Plan;
 public abstract class Cohort
 {
     private readonly int[] _groupCodes;
-    private readonly Dictionary<string, int> _indexByKey;
+
+    // Built on the first lookup (child tables, group sets): a study with none never pays for hashing every key again.
+    private Dictionary<string, int>? _indexByKey;
 
     private protected Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, int[] groupCodes, string[] keys)
     {
@@ -19,11 +21,6 @@ public abstract class Cohort
         GroupLabels = groupLabels;
         _groupCodes = groupCodes;
         Keys = keys;
-        _indexByKey = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            _indexByKey[keys[i]] = i;
-        }
     }
 
     /// <summary>The subject table.</summary>
@@ -48,7 +45,23 @@ public abstract class Cohort
     public IReadOnlyList<string> Keys { get; }
 
     /// <summary>The index of the analysed subject with this key, or -1.</summary>
-    public int IndexOf(string key) => _indexByKey.TryGetValue(key, out int i) ? i : -1;
+    public int IndexOf(string key) => IndexByKey().TryGetValue(key, out int i) ? i : -1;
+
+    private Dictionary<string, int> IndexByKey()
+    {
+        if (_indexByKey is null)
+        {
+            var index = new Dictionary<string, int>(Keys.Count, StringComparer.Ordinal);
+            for (int i = 0; i < Keys.Count; i++)
+            {
+                index[Keys[i]] = i;
+            }
+
+            _indexByKey = index;
+        }
+
+        return _indexByKey;
+    }
 
     /// <summary>The index of a group by name, or -1.</summary>
     public int GroupIndex(string name)

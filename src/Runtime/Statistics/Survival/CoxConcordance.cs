@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics;
 
@@ -41,11 +42,15 @@ internal static class CoxConcordance
         }
 
         double[] eta = data.LinearPredictor(beta);
-        double[] distinct = eta.Distinct().Order().ToArray();
-        int[] rank = eta.Select(e => Array.BinarySearch(distinct, e)).ToArray();
+        if (Array.Exists(eta, double.IsNaN))
+        {
+            return (double.NaN, double.NaN);   // no scores to order (coefficients not estimated)
+        }
+
+        int[] rank = DenseRanks(eta, out int ranks);
         var counts = new PairCounts(n);
-        LaterSubjects(data, rank, distinct.Length, counts);
-        EarlierEvents(data, rank, distinct.Length, counts);
+        LaterSubjects(data, rank, ranks, counts);
+        EarlierEvents(data, rank, ranks, counts);
         double concordant = counts.Concordant.Sum();
         double discordant = counts.Discordant.Sum();
         double tied = counts.Tied.Sum();
@@ -70,6 +75,26 @@ internal static class CoxConcordance
         }
 
         return ((concordant + (tied / 2)) / total, Math.Sqrt(sum / 4));
+    }
+
+    /// <summary>The rank of each score among the distinct scores (0 = lowest; equal scores share a rank), from one radix sort.</summary>
+    private static int[] DenseRanks(double[] eta, out int ranks)
+    {
+        int[] order = StableOrder.ByDouble(StableOrder.Identity(eta.Length), eta);
+        var rank = new int[eta.Length];
+        ranks = 0;
+        for (int k = 0; k < order.Length; k++)
+        {
+            if (k > 0 && eta[order[k]] != eta[order[k - 1]])
+            {
+                ranks++;
+            }
+
+            rank[order[k]] = ranks;
+        }
+
+        ranks++;
+        return rank;
     }
 
     /// <summary>Each event against the subjects still at risk after it (latest time first).</summary>

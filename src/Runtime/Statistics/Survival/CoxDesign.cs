@@ -100,18 +100,44 @@ public sealed class CoxDesign
             }
         }
 
+        // Column by column (no per-row closures): a row is complete when its time, status, stratum and every covariate are.
+        var complete = new bool[n];
+        for (int i = 0; i < n; i++)
+        {
+            complete[i] = double.IsFinite(time[i]) && status[i] is 0 or 1 && (strata.IsEmpty || strata[i] >= 0);
+        }
+
+        foreach (CoxCovariate c in covariates)
+        {
+            switch (c)
+            {
+                case CoxNumericCovariate x:
+                    KeepFinite(complete, x.Values);
+                    break;
+                case CoxFactorCovariate f:
+                    for (int i = 0; i < n; i++)
+                    {
+                        complete[i] &= f.Codes[i] >= 0 && f.Codes[i] < f.Levels.Count;
+                    }
+
+                    break;
+                case CoxProductCovariate p:
+                    foreach (CoxProductColumn column in p.Columns)
+                    {
+                        KeepFinite(complete, column.Values);
+                    }
+
+                    break;
+                default:
+                    Array.Clear(complete);
+                    break;
+            }
+        }
+
         var rows = new List<int>(n);
         for (int i = 0; i < n; i++)
         {
-            bool complete = double.IsFinite(time[i]) && status[i] is 0 or 1 && (strata.IsEmpty || strata[i] >= 0)
-                && covariates.All(c => c switch
-                {
-                    CoxNumericCovariate x => double.IsFinite(x.Values[i]),
-                    CoxFactorCovariate f => f.Codes[i] >= 0 && f.Codes[i] < f.Levels.Count,
-                    CoxProductCovariate p => p.Columns.All(column => double.IsFinite(column.Values[i])),
-                    _ => false,
-                });
-            if (complete)
+            if (complete[i])
             {
                 rows.Add(i);
             }
@@ -124,7 +150,7 @@ public sealed class CoxDesign
         {
             if (c is CoxNumericCovariate x)
             {
-                columns.Add(kept.Select(i => x.Values[i]).ToArray());
+                columns.Add(Gather(x.Values, kept));
                 terms.Add(new CoxDesignColumn(c.Name, c.Name, null, null));
                 continue;
             }
@@ -133,7 +159,7 @@ public sealed class CoxDesign
             {
                 foreach (CoxProductColumn column in product.Columns)
                 {
-                    columns.Add(kept.Select(i => column.Values[i]).ToArray());
+                    columns.Add(Gather(column.Values, kept));
                     terms.Add(new CoxDesignColumn(column.Name, c.Name, column.Level, null));
                 }
 
@@ -167,6 +193,25 @@ public sealed class CoxDesign
         }
 
         return new CoxDesign(columns.ToArray(), terms.ToArray(), keptTime, keptStatus, keptStrata, kept, n - kept.Length);
+    }
+
+    private static void KeepFinite(bool[] complete, double[] values)
+    {
+        for (int i = 0; i < complete.Length; i++)
+        {
+            complete[i] &= double.IsFinite(values[i]);
+        }
+    }
+
+    private static double[] Gather(double[] values, int[] rows)
+    {
+        var gathered = new double[rows.Length];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            gathered[k] = values[rows[k]];
+        }
+
+        return gathered;
     }
 
     /// <summary>Fits the model on this design (see <see cref="CoxRegression.Fit"/>).</summary>

@@ -257,11 +257,24 @@ public static class CoxRegression
 
         for (int i = 0; i < n; i++)
         {
-            if (!double.IsFinite(time[i]) || status[i] is not (0 or 1) || columns.Any(c => !double.IsFinite(c[i])))
+            if (!double.IsFinite(time[i]) || status[i] is not (0 or 1) || !AllFinite(columns, i))
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"Row {i} is incomplete: the kernel needs finite times and covariates and status 0 or 1 (drop missing rows first, as CoxDesign does)."), nameof(time));
             }
         }
+    }
+
+    private static bool AllFinite(IReadOnlyList<double[]> columns, int row)
+    {
+        for (int j = 0; j < columns.Count; j++)
+        {
+            if (!double.IsFinite(columns[j][row]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics;
 
@@ -9,7 +10,7 @@ namespace ProtocolLang.Runtime.Statistics;
 /// <remarks>
 /// <para>Contract: p covariate columns of n complete rows, times, status (1 = event,
 /// 0 = censored) and optional stratum codes. The constructor sorts by stratum, then ascending
-/// time (O(n log n)); <see cref="Evaluate"/> walks the rows from the latest time to the earliest
+/// time (O(n): stable radix passes, <see cref="StableOrder"/>); <see cref="Evaluate"/> walks the rows from the latest time to the earliest
 /// within each stratum, adding each subject's risk exp(x'β) and its first and second moments to
 /// the running sums of the risk set, so one evaluation costs O(n·p²).</para>
 /// <para>At an event time with d events, the log partial likelihood gains Σ x'β over the events
@@ -36,13 +37,8 @@ internal sealed class CoxRiskSets
         Variables = columns.Length;
         int[] s = strata.IsEmpty ? new int[n] : strata.ToArray();
         double[] t = time.ToArray();
-        Order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            Order[i] = i;
-        }
-
-        Array.Sort(Order, (a, b) => s[a] != s[b] ? s[a].CompareTo(s[b]) : t[a] != t[b] ? t[a].CompareTo(t[b]) : a.CompareTo(b));
+        // By stratum, then time, then input position (stable passes, least significant key first).
+        Order = strata.IsEmpty ? StableOrder.ByDouble(StableOrder.Identity(n), t) : StableOrder.ByInt(StableOrder.ByDouble(StableOrder.Identity(n), t), s);
         _time = new double[n];
         _event = new bool[n];
         _lastInStratum = new bool[n];

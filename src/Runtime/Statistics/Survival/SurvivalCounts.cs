@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics.Survival;
 
@@ -9,7 +10,7 @@ namespace ProtocolLang.Runtime.Statistics.Survival;
 /// the G-rho tests need nothing else, so a database can supply these counts with one GROUP BY.
 /// </summary>
 /// <remarks>
-/// Built once in O(n log n) (one sort); every kernel then works in one pass over the rows.
+/// Built once in O(n) (stable radix and counting sorts, <see cref="StableOrder"/>); every kernel then works in one pass over the rows.
 /// Times are compared exactly; R's <c>aeqSurv</c> additionally merges times that differ by
 /// less than ~1e-8 relative (floating-point noise), which data read from decimal text do not have.
 /// </remarks>
@@ -131,23 +132,8 @@ public sealed class SurvivalCounts
             }
         }
 
-        var order = new int[t.Length];
-        for (int i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (a, b) =>
-        {
-            int bySt = s[a].CompareTo(s[b]);
-            if (bySt != 0)
-            {
-                return bySt;
-            }
-
-            int byTime = t[a].CompareTo(t[b]);
-            return byTime != 0 ? byTime : g[a].CompareTo(g[b]);
-        });
+        // By stratum, then time, then group: one stable pass per key, least significant first.
+        int[] order = StableOrder.ByCode(StableOrder.ByDouble(StableOrder.ByCode(StableOrder.Identity(t.Length), g, groupCount), t), s, strataCount);
 
         var rs = new List<int>();
         var rg = new List<int>();

@@ -1,0 +1,166 @@
+using System;
+
+namespace ProtocolLang.Runtime.Statistics.Sorting;
+
+/// <summary>
+/// Sorting permutations without a comparison delegate: a least-significant-digit radix sort of
+/// doubles (through an order-preserving 64-bit key) and a counting sort of small integer codes.
+/// Both are stable, so sorting by the least significant key first and the most significant last
+/// orders by all keys at once (Knuth, TAOCP vol. 3, section 5.2.5): e.g. by stratum, then time,
+/// then group is <c>ByCode(ByDouble(ByCode(identity, group), time), stratum)</c>, with the input
+/// position as the final tie-break. Each pass is O(n + buckets), the double sort 4 passes of 16 bits.
+/// </summary>
+internal static class StableOrder
+{
+    private const int DigitBits = 16;
+    private const int Buckets = 1 << DigitBits;
+
+    /// <summary>0, 1, ..., n - 1.</summary>
+    public static int[] Identity(int n)
+    {
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        return order;
+    }
+
+    /// <summary>
+    /// <paramref name="order"/> stably re-sorted by <c>keys[order[k]]</c> ascending, as a comparison sort with
+    /// <see cref="double.CompareTo(double)"/> and the position as tie-break: -0 and +0 are equal keys. Keys must not be NaN.
+    /// </summary>
+    public static int[] ByDouble(int[] order, ReadOnlySpan<double> keys)
+    {
+        int n = order.Length;
+        var bits = new ulong[n];
+        for (int k = 0; k < n; k++)
+        {
+            double key = keys[order[k]];
+            if (double.IsNaN(key))
+            {
+                throw new ArgumentException("A sort key is NaN.", nameof(keys));
+            }
+
+            bits[k] = Ordered(key);
+        }
+
+        var current = (int[])order.Clone();
+        var next = new int[n];
+        var currentBits = bits;
+        var nextBits = new ulong[n];
+        var counts = new int[Buckets];
+        for (int shift = 0; shift < 64; shift += DigitBits)
+        {
+            // A digit every key shares leaves the order as it is: skip the pass (common for the top digits).
+            Array.Clear(counts);
+            for (int k = 0; k < n; k++)
+            {
+                counts[(int)((currentBits[k] >> shift) & (Buckets - 1))]++;
+            }
+
+            if (n == 0 || counts[(int)((currentBits[0] >> shift) & (Buckets - 1))] == n)
+            {
+                continue;
+            }
+
+            int start = 0;
+            for (int b = 0; b < Buckets; b++)
+            {
+                int c = counts[b];
+                counts[b] = start;
+                start += c;
+            }
+
+            for (int k = 0; k < n; k++)
+            {
+                int slot = counts[(int)((currentBits[k] >> shift) & (Buckets - 1))]++;
+                next[slot] = current[k];
+                nextBits[slot] = currentBits[k];
+            }
+
+            (current, next) = (next, current);
+            (currentBits, nextBits) = (nextBits, currentBits);
+        }
+
+        return current;
+    }
+
+    /// <summary><paramref name="order"/> stably re-sorted by <c>codes[order[k]]</c>, codes in 0 .. count - 1.</summary>
+    public static int[] ByCode(int[] order, ReadOnlySpan<int> codes, int count)
+    {
+        var starts = new int[count + 1];
+        foreach (int i in order)
+        {
+            int code = codes[i];
+            if ((uint)code >= (uint)count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(codes), code, $"A code is outside 0 .. {count - 1}.");
+            }
+
+            starts[code + 1]++;
+        }
+
+        for (int c = 0; c < count; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+
+        var sorted = new int[order.Length];
+        foreach (int i in order)
+        {
+            sorted[starts[codes[i]]++] = i;
+        }
+
+        return sorted;
+    }
+
+    /// <summary><paramref name="order"/> stably re-sorted by any integer keys (a counting sort over their range when it is small).</summary>
+    public static int[] ByInt(int[] order, ReadOnlySpan<int> keys)
+    {
+        if (order.Length == 0)
+        {
+            return [];
+        }
+
+        int min = int.MaxValue;
+        int max = int.MinValue;
+        foreach (int i in order)
+        {
+            min = Math.Min(min, keys[i]);
+            max = Math.Max(max, keys[i]);
+        }
+
+        long range = (long)max - min + 1;
+        if (range > Math.Max(Buckets, 4L * order.Length))
+        {
+            var wide = new double[keys.Length];
+            for (int i = 0; i < wide.Length; i++)
+            {
+                wide[i] = keys[i];
+            }
+
+            return ByDouble(order, wide);
+        }
+
+        var shifted = new int[keys.Length];
+        foreach (int i in order)
+        {
+            shifted[i] = keys[i] - min;
+        }
+
+        return ByCode(order, shifted, (int)range);
+    }
+
+    /// <summary>
+    /// An unsigned key in the order of the doubles: flip every bit of a negative number (so larger
+    /// magnitudes come first) and only the sign bit of a non-negative one (so it sorts above all negatives).
+    /// </summary>
+    private static ulong Ordered(double value)
+    {
+        value += 0.0;   // -0 + 0 is +0 (IEEE 754 round-to-nearest): both zeros get one key
+        ulong raw = (ulong)BitConverter.DoubleToInt64Bits(value);
+        return (raw & 0x8000_0000_0000_0000UL) != 0 ? ~raw : raw | 0x8000_0000_0000_0000UL;
+    }
+}
