@@ -44,7 +44,7 @@ internal sealed class EstimateRows
 {
     /// <summary>Properties that say what an array item is, in the order they make its key.</summary>
     private static readonly string[] IdentityProperties =
-        ["variable", "term", "name", "group", "column", "groups", "groupA", "groupB", "level", "contrast", "visit", "time", "test", "factor", "stage", "reason", "label"];
+        ["variable", "term", "grouping", "name", "group", "column", "groups", "groupA", "groupB", "level", "contrast", "visit", "time", "test", "factor", "stage", "reason", "label"];
 
     private readonly IReadOnlyDictionary<string, string> _groupLabels;
     private readonly List<EstimateRow> _rows = new();
@@ -72,25 +72,44 @@ internal sealed class EstimateRows
         return rows._rows;
     }
 
-    /// <summary>Names to labels: the cohort's groups, then any describe column not already named.</summary>
+    /// <summary>Names to labels: the cohort's groups and group sets, then describe columns and model level labels not already named.</summary>
     public static Dictionary<string, string> GroupLabels(JsonObject root)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in root["flow"]?["cohort"]?["groups"] as JsonArray ?? [])
+        void Named(JsonNode? list)
         {
-            if (Text(group?["name"]) is { } name && Text(group?["label"]) is { } label)
+            foreach (var item in list as JsonArray ?? [])
             {
-                labels.TryAdd(name, label);
+                if (Text(item?["name"]) is { } name && Text(item?["label"]) is { } label)
+                {
+                    labels.TryAdd(name, label);
+                }
             }
         }
 
-        foreach (var analysis in root["analyses"] as JsonArray ?? [])
+        Named(root["flow"]?["cohort"]?["groups"]);
+        foreach (var set in root["flow"]?["groupSets"] as JsonArray ?? [])
         {
-            foreach (var column in analysis?["describe"]?["columns"] as JsonArray ?? [])
+            Named(set?["groups"]);
+        }
+
+        foreach (var analysis in (root["analyses"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            Named(analysis["describe"]?["columns"]);
+            foreach (var body in analysis.Select(p => p.Value).OfType<JsonObject>())
             {
-                if (Text(column?["name"]) is { } name && Text(column?["label"]) is { } label)
+                foreach (var variable in body["levelLabels"] as JsonArray ?? [])
                 {
-                    labels.TryAdd(name, label);
+                    if (variable?["levels"] is JsonArray levels && variable["labels"] is JsonArray names)
+                    {
+                        for (var i = 0; i < Math.Min(levels.Count, names.Count); i++)
+                        {
+                            if (Text(levels[i]) is { } level && Text(names[i]) is { } label)
+                            {
+                                labels.TryAdd(level, label);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -177,7 +196,12 @@ internal sealed class EstimateRows
     private List<string> OwnLabel(JsonObject item)
     {
         var parts = new List<string>();
-        if (Text(item["label"]) is { } label)
+        if (Text(item["grouping"]) is { } grouping)
+        {
+            // A variance component: "id (Intercept)", "Residual".
+            parts.Add(Text(item["name"]) is { Length: > 0 } term ? grouping + " " + term : grouping);
+        }
+        else if (Text(item["label"]) is { } label)
         {
             parts.Add(label);
         }
@@ -185,17 +209,26 @@ internal sealed class EstimateRows
         {
             parts.Add(a + " vs " + b);
         }
-        else if ((Text(item["term"]) ?? Text(item["variable"]) ?? Text(item["contrast"])) is { } term)
+        else if ((Text(item["term"]) ?? Text(item["variable"])) is { } term)
         {
             parts.Add(term);
+        }
+        else if (Text(item["contrast"]) is { } contrast)
+        {
+            // "treatment - control" of a model's means: each side by its label.
+            parts.Add(string.Join(" − ", contrast.Split(" - ").Select(GroupLabel)));
         }
         else if ((Text(item["group"]) ?? Text(item["column"])) is { } group)
         {
             parts.Add(GroupLabel(group));
         }
-        else if ((Text(item["level"]) ?? Text(item["name"])) is { } level)
+        else if (Text(item["level"]) is { } level)
         {
-            parts.Add(level);
+            parts.Add(GroupLabel(level));
+        }
+        else if (Text(item["name"]) is { } name)
+        {
+            parts.Add(name);
         }
         else if (Text(item["reason"]) is { } reason)
         {
