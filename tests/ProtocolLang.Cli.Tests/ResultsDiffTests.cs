@@ -83,12 +83,39 @@ public sealed class ResultsDiffTests
     }
 
     [Fact]
-    public void AnalysesWithDifferentIdsAreARemovalAndAnAdditionEvenWithTheSameText()
+    public void AnalysesWithDifferentIdsAndDifferentLinesAreARemovalAndAnAddition()
     {
-        var report = Diff(Results(Cox("a", "s", 2, 1, 4, 0.01)), Results(Cox("b", "s", 2, 1, 4, 0.01)));
+        var report = Diff(Results(Cox("a", "s as a", 2, 1, 4, 0.01)), Results(Cox("b", "s as b", 2, 1, 4, 0.01)));
 
         Assert.Equal("b", Assert.Single(report.Added).Id);
         Assert.Equal("a", Assert.Single(report.Removed).Id);
+    }
+
+    [Fact]
+    public void AnAnalysisWhoseIdChangedButWhoseLineDidNotIsTheSameAnalysisRenamed()
+    {
+        var report = Diff(
+            Results(Cox("compare_ck", "compare CK: A vs each", 2, 1, 4, 0.01)),
+            Results(Cox("compare_ck_27b36d67", "compare CK: A vs each", 2, 1, 4, 0.01), Cox("compare_ck_02f2a92a", "compare CK: A vs B", 3, 1, 9, 0.02)));
+
+        var renamed = Assert.Single(report.Changed);
+        Assert.True(renamed.IdChanged);
+        Assert.Equal(("compare_ck", "compare_ck_27b36d67"), (renamed.Old.Id, renamed.New.Id));
+        Assert.Empty(renamed.Estimates);
+        Assert.Equal("compare_ck_02f2a92a", Assert.Single(report.Added).Id);
+        Assert.Empty(report.Removed);
+    }
+
+    [Fact]
+    public void ResultsWrittenBeforeIdsAreMatchedByTheirLineAndNamedByTheirIndex()
+    {
+        var report = Diff(
+            """{"analyses":[{"index":1,"kind":"compare","source":"compare X","compare":{"rows":[{"variable":"x","label":"X","test":{"pValue":0.2}}]}}]}""",
+            """{"analyses":[{"index":1,"kind":"compare","source":"compare X","compare":{"rows":[{"variable":"x","label":"X","test":{"pValue":0.3}}]}}]}""");
+
+        var change = Assert.Single(report.Changed);
+        Assert.Equal("#1", change.New.Id);
+        Assert.Equal(new EstimateChange("X", "p", "0.2", "0.3"), Assert.Single(change.Estimates));
     }
 
     [Fact]

@@ -30,6 +30,9 @@ internal sealed record AnalysisChange(
         Old.Source != New.Source || !string.Equals(Old.Specification, New.Specification, StringComparison.Ordinal);
 
     public bool StatusChanged => !string.Equals(OldStatus, NewStatus, StringComparison.Ordinal);
+
+    /// <summary>The same analysis under another id (matched by its unchanged line of the study).</summary>
+    public bool IdChanged => Old.Id != New.Id;
 }
 
 /// <summary>
@@ -41,8 +44,9 @@ internal static class AnalysisDiff
     /// <summary>Header fields shown (or deliberately not) by the analysis' own lines, never as "other values".</summary>
     private static readonly HashSet<string> HeaderFields = new(StringComparer.Ordinal) { "index", "id", "kind", "source", "specification", "status", "method", "warnings", "reason" };
 
+    /// <summary>The analysis' header; results written before ids name it by its 1-based index (<c>#3</c>).</summary>
     public static AnalysisSummary Summary(JsonObject analysis) =>
-        new(Text(analysis["id"]) ?? string.Empty, Text(analysis["kind"]) ?? string.Empty, Text(analysis["source"]) ?? string.Empty, Text(analysis["specification"]));
+        new(Text(analysis["id"]) ?? "#" + (analysis["index"]?.ToJsonString() ?? "?"), Text(analysis["kind"]) ?? string.Empty, Text(analysis["source"]) ?? string.Empty, Text(analysis["specification"]));
 
     /// <returns>The change, or null when nothing of the analysis differs at the report's precision.</returns>
     public static AnalysisChange? Compare(
@@ -98,7 +102,7 @@ internal static class AnalysisDiff
             Summary(old), Summary(@new), Text(old["status"]), Text(@new["status"]),
             Warnings(@new).Except(Warnings(old)).ToArray(), Warnings(old).Except(Warnings(@new)).ToArray(),
             estimates, unchanged, others);
-        return change.OptionsChanged || change.StatusChanged || estimates.Count > 0 || others.Count > 0
+        return change.OptionsChanged || change.StatusChanged || change.IdChanged || estimates.Count > 0 || others.Count > 0
             || change.WarningsAdded.Count + change.WarningsRemoved.Count > 0
             ? change
             : null;

@@ -144,6 +144,11 @@ internal static class DiffDocumentBuilder
     {
         blocks.Add(new HeadingBlock(3, [C(change.New.Id), T(" (" + change.New.Kind + ")")]));
         var items = new List<IReadOnlyList<Inline>>();
+        if (change.IdChanged)
+        {
+            items.Add([T("id was "), C(change.Old.Id), T(" (matched by its unchanged line of the study)")]);
+        }
+
         if (change.OptionsChanged)
         {
             items.Add([T("was: "), C(change.Old.Source)]);

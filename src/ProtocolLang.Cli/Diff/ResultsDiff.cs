@@ -53,8 +53,7 @@ internal static class ResultsDiff
 
         var oldAnalyses = Analyses(oldRoot);
         var newAnalyses = Analyses(newRoot);
-        var oldByKey = oldAnalyses.ToDictionary(a => a.Key, StringComparer.Ordinal);
-        var newKeys = newAnalyses.Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        var pairs = Pair(oldAnalyses, newAnalyses);
         var context = new DiffContext(EstimateRows.GroupLabels(oldRoot), EstimateRows.GroupLabels(newRoot), options.Alpha, options.Tolerance);
         var flipped = new List<FlippedConclusion>();
         var added = new List<AnalysisSummary>();
@@ -62,7 +61,7 @@ internal static class ResultsDiff
         var unchanged = 0;
         foreach (var analysis in newAnalyses)
         {
-            if (!oldByKey.TryGetValue(analysis.Key, out var before))
+            if (!pairs.TryGetValue(analysis, out var before))
             {
                 added.Add(AnalysisDiff.Summary(analysis.Node));
                 all.AddedOrRemoved(analysis.Key, added: true, analysis.Node);
@@ -80,7 +79,8 @@ internal static class ResultsDiff
             }
         }
 
-        var removed = oldAnalyses.Where(a => !newKeys.Contains(a.Key)).ToArray();
+        var matched = pairs.Values.ToHashSet();
+        var removed = oldAnalyses.Where(a => !matched.Contains(a)).ToArray();
         foreach (var analysis in removed)
         {
             all.AddedOrRemoved(analysis.Key, added: false, analysis.Node);
@@ -194,7 +194,39 @@ internal static class ResultsDiff
         return files;
     }
 
-    private sealed record Analysis(string Key, JsonObject Node);
+    private sealed record Analysis(string Key, JsonObject Node)
+    {
+        public string? Source => Scalar(Node["source"]);
+    }
+
+    /// <summary>
+    /// Each new analysis to its old self: by key (the id) first; then an analysis left over on both sides with the very same
+    /// line of the study, whose id changed without the analysis changing (a derived id that now collides gets a hash suffix).
+    /// </summary>
+    private static Dictionary<Analysis, Analysis> Pair(List<Analysis> old, List<Analysis> @new)
+    {
+        var oldByKey = old.ToDictionary(a => a.Key, StringComparer.Ordinal);
+        var pairs = new Dictionary<Analysis, Analysis>(ReferenceEqualityComparer.Instance);
+        foreach (var analysis in @new)
+        {
+            if (oldByKey.TryGetValue(analysis.Key, out var before))
+            {
+                pairs.Add(analysis, before);
+            }
+        }
+
+        var used = pairs.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var analysis in @new.Where(a => !pairs.ContainsKey(a) && a.Source is not null))
+        {
+            if (old.Find(a => !used.Contains(a) && !@new.Exists(n => n.Key == a.Key) && a.Source == analysis.Source) is { } renamed)
+            {
+                pairs.Add(analysis, renamed);
+                used.Add(renamed);
+            }
+        }
+
+        return pairs;
+    }
 
     private static List<Analysis> Analyses(JsonObject root)
     {
