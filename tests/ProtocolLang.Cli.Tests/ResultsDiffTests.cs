@@ -161,6 +161,8 @@ public sealed class ResultsDiffTests
         var html = writer.ToString();
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=", html, StringComparison.Ordinal);
         Assert.Contains("<td>&lt;b&gt;&amp;&lt;/b&gt;</td><td>estimate</td><td class=\"num\">\u22123.10</td><td class=\"num\">\u22122.50</td>", html, StringComparison.Ordinal);
     }
 }

@@ -111,7 +111,7 @@ internal static class DiffCommand
         {
             return Usage(output, e.Message);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return Usage(output, (reading is null ? string.Empty : reading + ": ") + e.Message);
         }
