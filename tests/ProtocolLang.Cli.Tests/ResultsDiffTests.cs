@@ -1,94 +1,168 @@
+using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using ProtocolLang.Cli.Diff;
 
 namespace ProtocolLang.Cli.Tests;
 
-/// <summary>The diff rules on small hand-written results, independent of the runtime's schema.</summary>
+/// <summary>The diff rules on small hand-written results, independent of a run.</summary>
 public sealed class ResultsDiffTests
 {
+    private const string Groups = """
+        "flow":{"cohort":{"groups":[{"name":"A","label":"Arm A","n":5},{"name":"B","label":"Arm B","n":5}]}}
+        """;
+
     private static ResultsDiffReport Diff(string old, string @new, double tolerance = 1e-9) =>
-        ResultsDiff.Compare(JsonNode.Parse(old)!, JsonNode.Parse(@new)!, tolerance);
+        ResultsDiff.Compare(JsonNode.Parse(old)!, JsonNode.Parse(@new)!, new DiffOptions(tolerance));
+
+    private static string Cox(string id, string source, double hr, double low, double high, double p) =>
+        "{\"id\":\"" + id + "\",\"kind\":\"cox\",\"source\":\"" + source + "\",\"cox\":{\"terms\":[{\"term\":\"groupB\",\"label\":\"Arm B vs Arm A\",\"hazardRatio\":"
+        + Num(hr) + ",\"hazardRatioLow\":" + Num(low) + ",\"hazardRatioHigh\":" + Num(high) + ",\"pValue\":" + Num(p) + ",\"standardError\":" + Num(hr / 10) + "}]}}";
+
+    private static string Num(double x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Results(params string[] analyses) => "{" + Groups + ",\"analyses\":[" + string.Join(",", analyses) + "]}";
 
     [Fact]
-    public void APValueThatCrossesPointZeroFiveIsNamedWithItsAnalysis()
+    public void AHazardRatioIsShownWithItsLabelAndIntervalRoundedByTheReportPolicy()
     {
-        var report = Diff(
-            """{"analyses":[{"index":1,"source":"compare CK: A vs B using t_test","test":{"pValue":0.04}}]}""",
-            """{"analyses":[{"index":1,"source":"compare CK: A vs B using t_test","test":{"pValue":0.06}}]}""");
+        var report = Diff(Results(Cox("cox_t", "model cox T ~ group", 2.9134, 1.4012, 6.0531, 0.0031)), Results(Cox("cox_t", "model cox T ~ group", 2.7491, 1.3087, 5.7712, 0.0042)));
 
-        var crossing = Assert.Single(report.PValueCrossings);
-        Assert.Equal("analyses[0].test.pValue", crossing.Change.Path);
-        Assert.Equal("compare CK: A vs B using t_test", crossing.Analysis!.Source);
-    }
-
-    [Fact]
-    public void APValueThatMovesOnTheSameSideOfPointZeroFiveIsAMoveNotACrossing()
-    {
-        var report = Diff("""{"p":{"pValue":0.01}}""", """{"p":{"pValue":0.02}}""");
-
-        Assert.Empty(report.PValueCrossings);
-        Assert.Equal(ChangeKind.Moved, Assert.Single(report.Changes).Kind);
-    }
-
-    [Fact]
-    public void NumbersWithinTheRelativeToleranceAreEqual()
-    {
-        Assert.False(Diff("""{"x":1000.0}""", """{"x":1000.0000001}""", tolerance: 1e-9).HasChanges);
-        Assert.True(Diff("""{"x":1000.0}""", """{"x":1000.01}""", tolerance: 1e-9).HasChanges);
-        Assert.False(Diff("""{"x":1000.0}""", """{"x":1000.01}""", tolerance: 1e-3).HasChanges);
-    }
-
-    [Fact]
-    public void AnAnalysisInsertedBeforeOthersIsOneAdditionNotAShiftOfEveryAnalysis()
-    {
-        var report = Diff(
-            """{"analyses":[{"index":1,"source":"a","v":1},{"index":2,"source":"b","v":2}]}""",
-            """{"analyses":[{"index":1,"source":"new","v":9},{"index":2,"source":"a","v":1},{"index":3,"source":"b","v":2}]}""");
-
-        Assert.Equal("new", Assert.Single(report.AddedAnalyses).Source);
-        Assert.Empty(report.RemovedAnalyses);
+        var change = Assert.Single(report.Changed);
         Assert.Equal(
-            ["analyses[0]", "analyses[1].index", "analyses[2].index"],
-            report.Changes.Select(c => c.Path).ToArray());
+            [new EstimateChange("Arm B vs Arm A", "p", "0.0031", "0.0042"), new EstimateChange("Arm B vs Arm A", "HR", "2.91 (1.40–6.05)", "2.75 (1.31–5.77)")],
+            change.Estimates.ToArray());
+        Assert.Equal(["standardError"], change.OtherValues.ToArray());
     }
 
     [Fact]
-    public void AnEditedAnalysisKeepsItsIdAndShowsItsEstimatesBeforeAndAfter()
+    public void AValueEqualAfterRoundingIsNotAChangeButIsCountedAsHidden()
     {
-        var report = Diff(
-            """{"analyses":[{"index":1,"id":"cox_relapse","source":"model cox Relapse ~ group","hr":1.5},{"index":2,"id":"km","source":"k","v":1}]}""",
-            """{"analyses":[{"index":1,"id":"km","source":"k","v":1},{"index":2,"id":"cox_relapse","source":"model cox Relapse ~ group + age","hr":1.7}]}""");
+        var report = Diff(Results(Cox("cox_t", "s", 2.9134, 1.4012, 6.0531, 0.0031)), Results(Cox("cox_t", "s", 2.9121, 1.4013, 6.0532, 0.0031)));
 
-        Assert.Empty(report.AddedAnalyses);
-        Assert.Empty(report.RemovedAnalyses);
+        var change = Assert.Single(report.Changed);
+        Assert.Empty(change.Estimates);
+        Assert.Equal(2, change.UnchangedEstimates);
+        Assert.True(report.HasChanges);
+    }
+
+    [Fact]
+    public void APValueThatCrossesAlphaAndACiThatNowIncludesOneAreFlippedConclusions()
+    {
+        var report = Diff(Results(Cox("cox_t", "s", 2.9, 1.4, 6.0, 0.031)), Results(Cox("cox_t", "s", 1.9, 0.9, 4.0, 0.062)));
+
         Assert.Equal(
-            ["analyses[0].index", "analyses[1].index", "analyses[1].source", "analyses[1].hr"],
-            report.Changes.Select(c => c.Path).ToArray());
-        Assert.Equal("cox_relapse", report.AnalysisAt("analyses[1].hr")!.Id);
+            [new FlippedConclusion("cox_t", "Arm B vs Arm A", "p", "0.031", "0.062", "no longer below 0.05"),
+             new FlippedConclusion("cox_t", "Arm B vs Arm A", "HR", "2.90 (1.40–6.00)", "1.90 (0.900–4.00)", "CI now includes 1")],
+            report.Flipped.ToArray());
     }
 
     [Fact]
-    public void AnalysesWithDifferentIdsAreARemovalAndAnAdditionEvenWithTheSameText()
+    public void APValueThatMovesOnTheSameSideOfAlphaIsAChangeNotAFlip()
     {
-        var report = Diff(
-            """{"analyses":[{"index":1,"id":"a","source":"s","v":1}]}""",
-            """{"analyses":[{"index":1,"id":"b","source":"s","v":1}]}""");
+        var report = Diff(Results(Cox("cox_t", "s", 2.9, 1.4, 6.0, 0.01)), Results(Cox("cox_t", "s", 2.9, 1.4, 6.0, 0.02)));
 
-        Assert.Equal("b", Assert.Single(report.AddedAnalyses).Id);
-        Assert.Equal("a", Assert.Single(report.RemovedAnalyses).Id);
+        Assert.Empty(report.Flipped);
+        Assert.Equal(new EstimateChange("Arm B vs Arm A", "p", "0.01", "0.02"), Assert.Single(Assert.Single(report.Changed).Estimates));
     }
 
     [Fact]
-    public void GroupSizesAndDataHashesAreSummarisedByName()
+    public void AnalysesAreMatchedByIdWhateverTheirOrderAndAnInsertedOneIsOneAddition()
     {
         var report = Diff(
-            """{"dataFiles":[{"table":"subjects","path":"data/s.csv","sha256":"aa"}],"flow":{"cohort":{"analysed":10,"groups":[{"name":"A","label":"Arm A","n":5},{"name":"B","label":"Arm B","n":5}]}}}""",
-            """{"dataFiles":[{"table":"subjects","path":"data/s.csv","sha256":"bb"}],"flow":{"cohort":{"analysed":9,"groups":[{"name":"A","label":"Arm A","n":4},{"name":"B","label":"Arm B","n":5}]}}}""");
+            Results(Cox("a", "model cox T ~ group", 2, 1, 4, 0.01), Cox("b", "x", 3, 1, 9, 0.02)),
+            Results(Cox("new", "n", 5, 1, 25, 0.03), Cox("b", "x", 3, 1, 9, 0.02), Cox("a", "model cox T ~ group ties breslow", 2, 1, 4, 0.01)));
 
-        var group = Assert.Single(report.GroupSizes);
-        Assert.Equal(("Arm A", "5", "4"), (group.Label, group.Old, group.New));
-        Assert.Equal("data/s.csv (table subjects)", Assert.Single(report.Hashes).Label);
-        Assert.Equal("flow.cohort.analysed", Assert.Single(report.Flow).Path);
+        Assert.Equal("new", Assert.Single(report.Added).Id);
+        Assert.Empty(report.Removed);
+        var edited = Assert.Single(report.Changed);
+        Assert.True(edited.OptionsChanged);
+        Assert.Equal("model cox T ~ group ties breslow", edited.New.Source);
+        Assert.Equal(1, report.UnchangedAnalyses);
+    }
+
+    [Fact]
+    public void AnalysesWithDifferentIdsAndDifferentLinesAreARemovalAndAnAddition()
+    {
+        var report = Diff(Results(Cox("a", "s as a", 2, 1, 4, 0.01)), Results(Cox("b", "s as b", 2, 1, 4, 0.01)));
+
+        Assert.Equal("b", Assert.Single(report.Added).Id);
+        Assert.Equal("a", Assert.Single(report.Removed).Id);
+    }
+
+    [Fact]
+    public void AnAnalysisWhoseIdChangedButWhoseLineDidNotIsTheSameAnalysisRenamed()
+    {
+        var report = Diff(
+            Results(Cox("compare_ck", "compare CK: A vs each", 2, 1, 4, 0.01)),
+            Results(Cox("compare_ck_27b36d67", "compare CK: A vs each", 2, 1, 4, 0.01), Cox("compare_ck_02f2a92a", "compare CK: A vs B", 3, 1, 9, 0.02)));
+
+        var renamed = Assert.Single(report.Changed);
+        Assert.True(renamed.IdChanged);
+        Assert.Equal(("compare_ck", "compare_ck_27b36d67"), (renamed.Old.Id, renamed.New.Id));
+        Assert.Empty(renamed.Estimates);
+        Assert.Equal("compare_ck_02f2a92a", Assert.Single(report.Added).Id);
+        Assert.Empty(report.Removed);
+    }
+
+    [Fact]
+    public void ResultsWrittenBeforeIdsAreMatchedByTheirLineAndNamedByTheirIndex()
+    {
+        var report = Diff(
+            """{"analyses":[{"index":1,"kind":"compare","source":"compare X","compare":{"rows":[{"variable":"x","label":"X","test":{"pValue":0.2}}]}}]}""",
+            """{"analyses":[{"index":1,"kind":"compare","source":"compare X","compare":{"rows":[{"variable":"x","label":"X","test":{"pValue":0.3}}]}}]}""");
+
+        var change = Assert.Single(report.Changed);
+        Assert.Equal("#1", change.New.Id);
+        Assert.Equal(new EstimateChange("X", "p", "0.2", "0.3"), Assert.Single(change.Estimates));
+    }
+
+    [Fact]
+    public void GroupSizesAndCriteriaAreNamedByTheirLabels()
+    {
+        var report = Diff(
+            """{"flow":{"cohort":{"analysed":10,"criteria":[{"kind":"include","label":"Adults","excluded":1}],"groups":[{"name":"A","label":"Arm A","n":5},{"name":"B","label":"Arm B","n":5}]}}}""",
+            """{"flow":{"cohort":{"analysed":9,"criteria":[{"kind":"include","label":"Adults","excluded":2}],"groups":[{"name":"A","label":"Arm A","n":4},{"name":"B","label":"Arm B","n":5}]}}}""");
+
+        Assert.Equal(
+            [new FieldChange("include \"Adults\": excluded", "1", "2"), new FieldChange("analysed", "10", "9"), new FieldChange("n Arm A", "5", "4")],
+            report.Flow.ToArray());
+    }
+
+    [Fact]
+    public void RowsAreMatchedBySubjectSoAddedRemovedAndChangedRowsAreNamed()
+    {
+        using var temp = new TempFolder();
+        var old = temp.Combine("old.csv");
+        var @new = temp.Combine("new.csv");
+        File.WriteAllText(old, "id,month,ck\nP1,0,100\nP1,1,90\nP2,0,50\nP3,0,70\n");
+        File.WriteAllText(@new, "id,month,ck\nP1,0,100\nP1,1,95\nP3,0,70\nP4,0,10\nP4,1,\"1,5\"\n");
+
+        var rows = DataDiff.Compare(old, @new);
+
+        Assert.Equal(["P4", "P4"], rows.Added.ToArray());
+        Assert.Equal(["P2"], rows.Removed.ToArray());
+        var changed = Assert.Single(rows.Changed);
+        Assert.Equal("P1", changed.Subject);
+        Assert.Equal(new CellChange("ck", "90", "95"), Assert.Single(changed.Cells));
+    }
+
+    [Fact]
+    public void HtmlEscapesEveryTextAndUsesTheTypographicMinusInNumbers()
+    {
+        var report = Diff(
+            "{" + Groups + ",\"analyses\":[{\"id\":\"x\",\"kind\":\"linear\",\"source\":\"model linear <script>\",\"linear\":{\"terms\":[{\"term\":\"t\",\"label\":\"<b>&</b>\",\"estimate\":-3.1,\"pValue\":0.5}]}}]}",
+            "{" + Groups + ",\"analyses\":[{\"id\":\"x\",\"kind\":\"linear\",\"source\":\"model linear <script>\",\"linear\":{\"terms\":[{\"term\":\"t\",\"label\":\"<b>&</b>\",\"estimate\":-2.5,\"pValue\":0.5}]}}]}");
+        var writer = new StringWriter();
+
+        HtmlDiffWriter.Write(writer, report);
+
+        var html = writer.ToString();
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("src=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=", html, StringComparison.Ordinal);
+        Assert.Contains("<td>&lt;b&gt;&amp;&lt;/b&gt;</td><td>estimate</td><td class=\"num\">\u22123.10</td><td class=\"num\">\u22122.50</td>", html, StringComparison.Ordinal);
     }
 }
