@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Statistics;
+using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -114,7 +115,7 @@ public sealed partial class StudyRun
             var cell = new ContinuousCell(columns[col].Name, s.N, s.Missing, s.Mean, s.StandardDeviation, s.Median, s.Q1, s.Q3, s.Min, s.Max);
             if (options.QuantileType != 7 && s.N > 0)
             {
-                double[] sorted = column.Where(v => !double.IsNaN(v)).Order().ToArray();
+                double[] sorted = StableOrder.SortedFinite(column);
                 cell = cell with
                 {
                     Median = Quantiles.Of(sorted, 0.5, options.QuantileType),

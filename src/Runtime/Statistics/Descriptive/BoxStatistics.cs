@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics;
 
@@ -58,16 +59,7 @@ public sealed record BoxStatistics(
             throw new ArgumentOutOfRangeException(nameof(coef), "coef must not be negative.");
         }
 
-        var kept = new List<double>(values.Length);
-        foreach (double v in values)
-        {
-            if (double.IsFinite(v))
-            {
-                kept.Add(v);
-            }
-        }
-
-        double[] sorted = kept.Order().ToArray();
+        double[] sorted = StableOrder.SortedFinite(values);
         int missing = values.Length - sorted.Length;
         double[] stats = FiveNumbers(sorted);
         double[] outliers = [];

@@ -15,6 +15,9 @@ internal static class StableOrder
     private const int DigitBits = 16;
     private const int Buckets = 1 << DigitBits;
 
+    // Below this many keys a comparison sort beats clearing 4 × 64K-bucket histograms.
+    private const int RadixThreshold = 2048;
+
     /// <summary>0, 1, ..., n - 1.</summary>
     public static int[] Identity(int n)
     {
@@ -34,6 +37,11 @@ internal static class StableOrder
     public static int[] ByDouble(int[] order, ReadOnlySpan<double> keys)
     {
         int n = order.Length;
+        if (n < RadixThreshold)
+        {
+            return ByComparison(order, keys);
+        }
+
         var bits = new ulong[n];
         for (int k = 0; k < n; k++)
         {
@@ -85,6 +93,35 @@ internal static class StableOrder
         }
 
         return current;
+    }
+
+    /// <summary>The finite values of <paramref name="values"/>, ascending (NaN and infinities left out).</summary>
+    public static double[] SortedFinite(ReadOnlySpan<double> values)
+    {
+        int n = 0;
+        foreach (double v in values)
+        {
+            n += double.IsFinite(v) ? 1 : 0;
+        }
+
+        var kept = new double[n];
+        int k = 0;
+        foreach (double v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                kept[k++] = v;
+            }
+        }
+
+        int[] order = ByDouble(Identity(n), kept);
+        var sorted = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            sorted[i] = kept[order[i]];
+        }
+
+        return sorted;
     }
 
     /// <summary><paramref name="order"/> stably re-sorted by <c>codes[order[k]]</c>, codes in 0 .. count - 1.</summary>
@@ -151,6 +188,25 @@ internal static class StableOrder
         }
 
         return ByCode(order, shifted, (int)range);
+    }
+
+    private static int[] ByComparison(int[] order, ReadOnlySpan<double> keys)
+    {
+        var position = new int[keys.Length];
+        var sorted = (int[])order.Clone();
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            if (double.IsNaN(keys[sorted[k]]))
+            {
+                throw new ArgumentException("A sort key is NaN.", nameof(keys));
+            }
+
+            position[sorted[k]] = k;
+        }
+
+        double[] copy = keys.ToArray();
+        Array.Sort(sorted, (a, b) => copy[a] != copy[b] ? copy[a].CompareTo(copy[b]) : position[a].CompareTo(position[b]));
+        return sorted;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics;
 
@@ -117,8 +118,7 @@ internal static class CoxZphTimeScale
     }
 
     /// <summary>Indices ordered by time across strata (the risk sets are sorted within strata only).</summary>
-    private static int[] ByTime(double[] time) =>
-        Enumerable.Range(0, time.Length).OrderBy(k => time[k]).ThenBy(k => k).ToArray();
+    private static int[] ByTime(double[] time) => StableOrder.ByDouble(StableOrder.Identity(time.Length), time);
 
     private static int TieEnd(double[] time, int[] byTime, int start)
     {
