@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics;
@@ -19,6 +20,9 @@ namespace ProtocolLang.Runtime.Statistics;
 /// </remarks>
 internal static class CoxConcordance
 {
+    // Below this many subjects starting a second thread costs more than the pass it takes over.
+    private const int ParallelThreshold = 50_000;
+
     /// <summary>Harrell's C with its standard error, as <c>concordance(fit)</c>'s concordance and sqrt(var).</summary>
     /// <remarks>
     /// <para>The variance is the infinitesimal jackknife of Somers' d = (C − D) / N over the
@@ -33,7 +37,11 @@ internal static class CoxConcordance
     /// subject counts the earlier events above, equal to and below its own score (an event against
     /// events strictly earlier, a censored subject also against events at its own time).</para>
     /// </remarks>
-    public static (double Concordance, double StandardError) Harrell(CoxRiskSets data, double[] beta)
+    public static (double Concordance, double StandardError) Harrell(CoxRiskSets data, double[] beta) =>
+        Harrell(data, beta, parallel: data.Count >= ParallelThreshold);
+
+    /// <summary>As <see cref="Harrell(CoxRiskSets, double[])"/>, choosing whether the two passes run on two threads.</summary>
+    internal static (double Concordance, double StandardError) Harrell(CoxRiskSets data, double[] beta, bool parallel)
     {
         int n = data.Count;
         if (n == 0)
@@ -48,9 +56,21 @@ internal static class CoxConcordance
         }
 
         int[] rank = DenseRanks(eta, out int ranks);
+        // The two passes are independent: on two cores each fills its own counts, then they are added
+        // (whole numbers below 2^53, so the sums are exact and the result does not depend on the split).
         var counts = new PairCounts(n);
-        LaterSubjects(data, rank, ranks, counts);
-        EarlierEvents(data, rank, ranks, counts);
+        var earlier = new PairCounts(n);
+        if (parallel)
+        {
+            Parallel.Invoke(() => LaterSubjects(data, rank, ranks, counts), () => EarlierEvents(data, rank, ranks, earlier));
+        }
+        else
+        {
+            LaterSubjects(data, rank, ranks, counts);
+            EarlierEvents(data, rank, ranks, earlier);
+        }
+
+        counts.Add(earlier);
         double concordant = counts.Concordant.Sum();
         double discordant = counts.Discordant.Sum();
         double tied = counts.Tied.Sum();
@@ -239,6 +259,16 @@ internal static class CoxConcordance
     /// <summary>Comparable pairs per subject (sorted order), by kind.</summary>
     private sealed class PairCounts(int n)
     {
+        public void Add(PairCounts other)
+        {
+            for (int i = 0; i < Concordant.Length; i++)
+            {
+                Concordant[i] += other.Concordant[i];
+                Discordant[i] += other.Discordant[i];
+                Tied[i] += other.Tied[i];
+            }
+        }
+
         public double[] Concordant { get; } = new double[n];
 
         public double[] Discordant { get; } = new double[n];
