@@ -13,7 +13,9 @@ namespace ProtocolLang.Cli.Commands;
 /// reports the first analysis as starting when the cohort is defined, so building the study's
 /// variables is counted in the first analysis; everything before the data load (reading the
 /// study, compiling or taking the cached assembly) is "compile". Beside wall-clock time each stage
-/// shows the process's CPU time (all threads), which a busy machine inflates far less.
+/// shows the process's CPU time (all threads), which a busy machine inflates far less. The tool runs
+/// analyses concurrently and records them in protocol order, so an analysis' line is the time from the
+/// previous analysis' recording to its own: the analyses' lines add up to their wall-clock time together.
 /// </summary>
 internal sealed class RunTimings : IProgress<StudyProgress>
 {

@@ -68,6 +68,9 @@ internal sealed class AnalysisLog : IReadOnlyList<AnalysisResult>
         }
     }
 
+    /// <summary>Takes an analysis' id before it runs (a deferred analysis), so later analyses cannot take it.</summary>
+    public void Reserve(string id) => _ids.Add(id);
+
     /// <summary>Records one result of the analysis that is running (one per level of a <c>within</c> repetition).</summary>
     public void Add(AnalysisResult result)
     {

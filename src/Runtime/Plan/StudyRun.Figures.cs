@@ -21,7 +21,7 @@ public sealed partial class StudyRun
         foreach (ContinuousVariable variable in variables.OfType<ContinuousVariable>())
         {
             string id = ScopePrefix(analysis) + "box-" + FigureId(variable.Name);
-            if (_figures.Any(f => f.Id == id))
+            if (HasFigure(id))
             {
                 continue;
             }
@@ -45,7 +45,7 @@ public sealed partial class StudyRun
                     box.LowerWhisker, box.LowerHinge, box.Median, box.UpperHinge, box.UpperWhisker, box.Outliers));
             }
 
-            _figures.Add(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)) { Analysis = ScopedAnalysisId(analysis) });
+            AddFigure(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)) { Analysis = ScopedAnalysisId(analysis) });
         }
     }
 
@@ -53,7 +53,7 @@ public sealed partial class StudyRun
     private void RecordTrajectoryFigure(ScopedAnalysis analysis, RepeatedVariable variable)
     {
         string id = ScopePrefix(analysis) + "trajectory-" + FigureId(variable.Name);
-        if (_figures.Any(f => f.Id == id))
+        if (HasFigure(id))
         {
             return;
         }
@@ -92,7 +92,7 @@ public sealed partial class StudyRun
 
         string? timeUnit = _schema.Tables.FirstOrDefault(t => t.Name == variable.Table)?.Columns
             .FirstOrDefault(c => c.Name == variable.TimeName)?.Unit;
-        _figures.Add(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit,
+        AddFigure(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit,
             Trajectory: new TrajectoryFigure(variable.TimeName, timeUnit, groups)) { Analysis = ScopedAnalysisId(analysis) });
     }
 

@@ -22,7 +22,7 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(label);
         ArgumentNullException.ThrowIfNull(conditions);
         Cohort cohort = RequireCohort(conditions.Select(c => c.Condition));
-        if (_analyses.Count > 0)
+        if (_analyses.Count > 0 || HasPendingAnalyses)
         {
             throw new InvalidOperationException($"Population '{name}' is registered after an analysis; register every population before the analyses.");
         }
@@ -88,6 +88,18 @@ public sealed partial class StudyRun
     /// </summary>
     private void ForEachScope(AnalysisInfo analysis, string kind, IReadOnlyList<Variable> variables, Action<ScopedAnalysis> run)
     {
+        ArgumentNullException.ThrowIfNull(analysis.Id, nameof(analysis));
+        ArgumentNullException.ThrowIfNull(analysis.Source, nameof(analysis));
+        ArgumentNullException.ThrowIfNull(analysis.Scope, nameof(analysis));
+        ArgumentNullException.ThrowIfNull(analysis.Scope.By, nameof(analysis));
+        _analyses.CheckNewId(analysis.Id);
+        RequireCohort(variables);
+        if (_options.ParallelAnalyses)
+        {
+            Defer(analysis, () => RunScopes(analysis, kind, variables, run));
+            return;
+        }
+
         int before = _analyses.Count;
         RunScopes(analysis, kind, variables, run);
         if (_analyses.Count > before)
@@ -98,11 +110,6 @@ public sealed partial class StudyRun
 
     private void RunScopes(AnalysisInfo analysis, string kind, IReadOnlyList<Variable> variables, Action<ScopedAnalysis> run)
     {
-        ArgumentNullException.ThrowIfNull(analysis.Id, nameof(analysis));
-        ArgumentNullException.ThrowIfNull(analysis.Source, nameof(analysis));
-        ArgumentNullException.ThrowIfNull(analysis.Scope, nameof(analysis));
-        ArgumentNullException.ThrowIfNull(analysis.Scope.By, nameof(analysis));
-        _analyses.CheckNewId(analysis.Id);
         Cohort cohort = RequireCohort(variables);
         AnalysisScope scope = analysis.Scope;
         if (scope.IsDefault)

@@ -92,8 +92,15 @@ public sealed partial class StudyRun
     /// <summary>A loaded, validated table (invalid rows are not in it; they are counted in the flow).</summary>
     public DataTable Table(string name) => _data[name];
 
-    /// <summary>The analyses recorded so far, in protocol order.</summary>
-    public IReadOnlyList<AnalysisResult> Analyses => _analyses;
+    /// <summary>The analyses recorded so far, in protocol order (analyses still deferred by <see cref="StudyRunOptions.ParallelAnalyses"/> run first).</summary>
+    public IReadOnlyList<AnalysisResult> Analyses
+    {
+        get
+        {
+            RunDeferredAnalyses();
+            return _analyses;
+        }
+    }
 
     /// <summary>
     /// Builds the results model, writes the reports asked for (options, else the study's declared
@@ -101,6 +108,7 @@ public sealed partial class StudyRun
     /// </summary>
     public StudyResults Complete()
     {
+        RunDeferredAnalyses();
         IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
         StudyResults results = BuildResults(formats);
         string outputDirectory = OutputDirectory;
@@ -174,14 +182,17 @@ public sealed partial class StudyRun
     /// <summary>Records one result: numbered in protocol order, with the scope it ran on.</summary>
     private void Record(ScopedAnalysis analysis, AnalysisResult result)
     {
-        _analyses.Add(result with
+        AnalysisResult scoped = result with
         {
-            Index = _analyses.Count + 1,
             Id = analysis.Id,
             Source = analysis.Source,
             Scope = analysis.Result,
             Warnings = analysis.Warnings.Count == 0 ? result.Warnings : analysis.Warnings.Concat(result.Warnings).ToArray(),
-        });
+        };
+        if (!Buffer(scoped))
+        {
+            _analyses.Add(scoped with { Index = _analyses.Count + 1 });
+        }
     }
 
     /// <summary>The run's cohort; every variable an analysis is given must be built on it (the scope maps them onto its subjects).</summary>

@@ -24,10 +24,20 @@ public sealed class StudyRunOptions
 
     /// <summary>
     /// Told where the run is: data loading, each analysis before and after it runs, rendering.
-    /// Reported synchronously on the run's thread (so <see cref="System.Progress{T}"/>, which posts
-    /// to a synchronisation context, may report late); it never changes the results.
+    /// Reported synchronously, one report at a time and in protocol order (so <see cref="System.Progress{T}"/>,
+    /// which posts to a synchronisation context, may report late); with <see cref="ParallelAnalyses"/> an
+    /// analysis' reports may come from a worker thread. It never changes the results.
     /// </summary>
     public System.IProgress<StudyProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Run independent analyses concurrently, on as many threads as the machine has cores: each analysis
+    /// call only queues the analysis, and they run when the results are needed (<see cref="StudyRun.Complete"/>
+    /// or <see cref="StudyRun.Analyses"/>). Results are recorded in protocol order and are byte-identical to a
+    /// sequential run; an analysis that throws stops the run with its exception, as it would sequentially
+    /// (the analyses before it are recorded). Default false: each call runs its analysis at once.
+    /// </summary>
+    public bool ParallelAnalyses { get; init; }
 }
 
 /// <summary>A report output: <c>report.md</c>, <c>report.html</c> or <c>results.json</c>.</summary>
