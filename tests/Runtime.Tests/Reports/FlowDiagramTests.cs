@@ -110,8 +110,8 @@ public sealed class FlowDiagramTests
     [Fact]
     public void EveryLineFitsItsBoxInTheNamedFont()
     {
-        string long_ = "NXP2+ juvenile dermatomyositis with MAS, WWW MMM (γ × ≥ 10%) and a very long label indeed";
-        string svg = FlowDiagram.Svg(Flow(long_), "caption")!;
+        string label = "NXP2+ juvenile dermatomyositis with MAS, WWW MMM (γ × ≥ 10%) and a very long label indeed";
+        string svg = FlowDiagram.Svg(Flow(label), "caption")!;
         using SKTypeface regular = Font("DejaVuSans.ttf");
         using SKTypeface bold = Font("DejaVuSans-Bold.ttf");
         // Unhinted advances, as a browser lays text out at fractional positions.
