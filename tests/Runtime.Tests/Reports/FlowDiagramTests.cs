@@ -98,6 +98,25 @@ public sealed class FlowDiagramTests
     }
 
     [Fact]
+    public void EachGroupSetIsARowOfItsGroupsWithThoseMissingForIt()
+    {
+        FlowResult flow = Flow();
+        flow = flow with
+        {
+            Cohort = flow.Cohort! with
+            {
+                GroupSets = [new GroupSetFlow("arm", 13, [new GroupCount("T", "Treatment", 6), new GroupCount("C", "Control", 5)], 1, 1, [])],
+            },
+        };
+
+        string text = string.Join(" ", Texts(FlowDiagram.Svg(flow, "caption")!));
+
+        Assert.StartsWith("Group set arm among the 13 analysed Subjects read", text, StringComparison.Ordinal);
+        Assert.EndsWith("Arm A n = 8 Arm B n = 5 Treatment n = 6 Control n = 5 Missing for arm: in none of its groups n = 1 "
+            + "Missing for arm: in more than one group n = 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoSubjectTableMeansNoDiagram()
     {
         Assert.Null(FlowDiagram.Svg(new FlowResult([], null), "caption"));
