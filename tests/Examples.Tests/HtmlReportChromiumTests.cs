@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -11,32 +10,30 @@ namespace ProtocolLang.Examples.Tests;
 /// <summary>
 /// The committed example report opened in headless Chromium (Debian's <c>chromium</c>, which CI
 /// installs): it loads without console errors, its DOM holds every figure, and a screenshot of the
-/// whole page is not blank and shows the figures' colours. A machine without Chromium fails this
-/// test on purpose; set PROTOCOLLANG_CHROMIUM to the browser's path if it is not on PATH.
+/// whole page is not blank and shows the figures' colours (see <see cref="HeadlessChromium"/> for
+/// a machine without Chromium). The layout at 1280 px is checked by <see cref="HtmlReportLayoutTests"/>.
 /// </summary>
 public sealed class HtmlReportChromiumTests : IDisposable
 {
-    // Tall enough for the whole example report at 1200 px wide, so every figure is in the screenshot.
-    private const int Width = 1200;
+    // Tall enough for the whole example report at 1280 px wide (about 14600 px), so every figure is in the screenshot.
+    private const int Width = 1280;
     private const int Height = 16000;
 
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "pl-chromium-" + Guid.NewGuid().ToString("N"));
+    private readonly HeadlessChromium _chromium = new();
 
     [Fact]
     public void TheExampleReportRendersInHeadlessChromium()
     {
-        string chromium = FindChromium();
         string report = RepositoryPaths.Combine("examples", "Nxp2Jdm", "report", "report.html");
         string url = new Uri(report).AbsoluteUri;
-        string screenshot = Path.Combine(_work, "report.png");
-        Directory.CreateDirectory(_work);
+        string screenshot = Path.Combine(_chromium.Work, "report.png");
 
-        (string dom, _) = Run(chromium, "--dump-dom", url);
+        (string dom, _) = _chromium.Run("--dump-dom", url);
         Assert.EndsWith("</html>", dom.TrimEnd(), StringComparison.Ordinal);
         int figures = Directory.GetFiles(RepositoryPaths.Combine("examples", "Nxp2Jdm", "report", "figures"), "*.svg").Length;
         Assert.Equal(figures, Regex.Matches(dom, "<svg ").Count);
 
-        (_, string log) = Run(chromium, "--enable-logging=stderr", "--v=0", "--hide-scrollbars", $"--window-size={Width},{Height}", "--screenshot=" + screenshot, url);
+        (_, string log) = _chromium.Run("--enable-logging=stderr", "--v=0", "--hide-scrollbars", $"--window-size={Width},{Height}", "--screenshot=" + screenshot, url);
         var console = log.Split('\n').Where(l => l.Contains(":CONSOLE(", StringComparison.Ordinal) || l.Contains("Uncaught", StringComparison.Ordinal)
             || l.Contains("Failed to load resource", StringComparison.Ordinal) || l.Contains("net::ERR_", StringComparison.Ordinal)).ToArray();
         Assert.True(console.Length == 0, "Chromium reported page errors:\n" + string.Join("\n", console));
@@ -75,60 +72,5 @@ public sealed class HtmlReportChromiumTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_work))
-        {
-            Directory.Delete(_work, recursive: true);
-        }
-    }
-
-    private static string FindChromium()
-    {
-        string? configured = Environment.GetEnvironmentVariable("PROTOCOLLANG_CHROMIUM");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            Assert.True(File.Exists(configured), $"PROTOCOLLANG_CHROMIUM is '{configured}', which does not exist.");
-            return configured;
-        }
-
-        IEnumerable<string> candidates = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(dir => new[] { "chromium", "chromium-browser" }.Select(name => Path.Combine(dir, name)));
-        return candidates.FirstOrDefault(File.Exists)
-            ?? throw new Xunit.Sdk.XunitException(
-                "Headless Chromium is not installed, so the HTML report cannot be checked. Install it (Debian: apt-get install -y chromium; .ci/run does) "
-                + "or set PROTOCOLLANG_CHROMIUM to its path.");
-    }
-
-    /// <summary>Runs Chromium headless with a throw-away profile and no network; returns stdout and stderr.</summary>
-    private (string Stdout, string Stderr) Run(string chromium, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[]
-        {
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
-            "--no-first-run", "--disable-extensions", "--user-data-dir=" + Path.Combine(_work, "profile-" + Guid.NewGuid().ToString("N")),
-        }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("Chromium did not start.");
-        var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("Chromium did not finish within 60 s.");
-        }
-
-        Assert.True(process.ExitCode == 0, $"Chromium exited with {process.ExitCode}:\n{stderr.Result}");
-        return (stdout, stderr.Result);
-    }
+    public void Dispose() => _chromium.Dispose();
 }

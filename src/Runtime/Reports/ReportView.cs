@@ -22,8 +22,18 @@ public sealed record ReportView(
     IReadOnlyList<SectionView> Analyses,
     string StalenessCheck)
 {
-    /// <summary>The figures, numbered in order; empty when the results have none.</summary>
+    /// <summary>
+    /// Every figure, numbered in paper order: the flow diagram, then each analysis' figures in the order of
+    /// <see cref="Analyses"/>, then <see cref="OtherFigures"/>; empty when the results have none. The report writes
+    /// each to its <see cref="FigureView.File"/>.
+    /// </summary>
     public IReadOnlyList<FigureView> Figures { get; init; } = [];
+
+    /// <summary>The CONSORT/STROBE diagram of the subject flow (<c>figures/subject-flow.svg</c>); null without a subject table.</summary>
+    public FigureView? FlowDiagram { get; init; }
+
+    /// <summary>Figures that belong to no analysis of the report (none today; kept so that no figure is ever lost).</summary>
+    public IReadOnlyList<FigureView> OtherFigures { get; init; } = [];
 
     /// <summary>Every warning of the run: the study's (compiler, PL1xxx/PL2xxx) then the data's (PL4xxx); empty when none.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -51,7 +61,10 @@ public sealed record FlowView(string Heading, MarkdownTable Steps, MarkdownTable
     public MarkdownTable? GroupSets { get; init; }
 }
 
-/// <summary>One analysis: its heading, its <c>.study</c> line as a code span, status, method, tables and warnings.</summary>
+/// <summary>
+/// One analysis: its heading, its <c>.study</c> line as a code span, status, method, tables, figures, footnotes and
+/// warnings. <see cref="ReportView.Analyses"/> lists them in paper order: Table 1 first, then the protocol's order.
+/// </summary>
 /// <param name="Status">Empty when the analysis ran; else a sentence such as "Not implemented yet: ...".</param>
 public sealed record SectionView(
     string Heading,
@@ -68,6 +81,18 @@ public sealed record SectionView(
 
     /// <summary>For an analysis on a population, subset, other grouping or <c>within</c> level: what it ran on, its n and who was left out; else empty.</summary>
     public string Scope { get; init; } = string.Empty;
+
+    /// <summary>True for the report's Table 1: the first descriptive table (else the first comparison), shown first.</summary>
+    public bool IsTableOne { get; init; }
+
+    /// <summary>The analysis' figures (box plots, trajectories, Kaplan-Meier curves, forest plot), shown with it.</summary>
+    public IReadOnlyList<FigureView> Figures { get; init; } = [];
+
+    /// <summary>
+    /// The notes under its tables, in order: what a column's letters stand for (a test named once instead of on every
+    /// row), the method (test, R call, adjustment), the specification and the protocol line.
+    /// </summary>
+    public IReadOnlyList<string> Footnotes { get; init; } = [];
 }
 
 /// <summary>A figure: its SVG (drawn by ScottPlot), caption, file under <c>figures/</c> and, for survival curves, the numbers at risk.</summary>

@@ -7,7 +7,10 @@ using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
 
 namespace ProtocolLang.Runtime.Reports;
 
-/// <summary>Turns results into the report's view: the report shows only what results.json holds.</summary>
+/// <summary>
+/// Turns results into the report's view: the report shows only what results.json holds, in the paper's order
+/// (see <c>ReportViewBuilder.Layout.cs</c>).
+/// </summary>
 public static partial class ReportViewBuilder
 {
     public static ReportView Build(StudyResults results)
@@ -29,7 +32,7 @@ public static partial class ReportViewBuilder
             new[] { "Table", "File", "Rows read", "SHA-256" },
             "|---|---|--:|---|",
             results.DataFiles.Select(f => Row(Code(f.Table), Code(f.Path), F.Count(f.RowsRead), Code(f.Sha256))).ToArray());
-        return new ReportView(
+        var view = new ReportView(
             Inline(title),
             identity,
             files,
@@ -38,9 +41,9 @@ public static partial class ReportViewBuilder
             results.Analyses.Select(Section).ToArray(),
             StalenessCheck)
         {
-            Figures = Figures.ReportFigures.Build(results),
             Warnings = Warnings(results),
         };
+        return Arrange(view, results, Figures.ReportFigures.Build(results));
     }
 
     /// <summary>The study's compiler warnings, then the data warnings among the listed problems: every warning the run printed.</summary>
@@ -170,7 +173,7 @@ public static partial class ReportViewBuilder
         return Row(Bold("Total"), check, Bold(F.Count(sum)));
     }
 
-    private static string ExclusionText(ExclusionCount e, CohortFlow? cohort)
+    internal static string ExclusionText(ExclusionCount e, CohortFlow? cohort)
     {
         switch (e.Stage)
         {

@@ -33,7 +33,8 @@ public sealed class HtmlReportTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(", Regex.Replace(html, @"url\(#[a-z0-9_.-]+\)", string.Empty), StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<style>", html, StringComparison.Ordinal);
-        Assert.Equal(4, Regex.Matches(html, "<svg ").Count);
+        // The subject flow diagram and the four figures of the small cohort's analyses.
+        Assert.Equal(5, Regex.Matches(html, "<svg ").Count);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class HtmlReportTests
         string markdown = ReportWriter.RenderMarkdown(results);
 
         // Every heading of the Markdown report, and every analysis's Method line and warnings.
-        foreach (Match heading in Regex.Matches(markdown, "^#+ (?:<a id=\"[a-z0-9_.]+\"></a>)?(.+)$", RegexOptions.Multiline))
+        foreach (Match heading in Regex.Matches(markdown, "^#+ (?:<a id=\"[a-z0-9_.-]+\"></a>)?(.+)$", RegexOptions.Multiline))
         {
             Assert.Contains(System.Net.WebUtility.HtmlEncode(heading.Groups[1].Value.Replace("`", string.Empty, StringComparison.Ordinal)), StripTags(html), StringComparison.Ordinal);
         }
@@ -149,7 +150,7 @@ public sealed class HtmlReportTests
         string markdown = File.ReadAllText(Path.Combine(folder.Output("out"), "report.md"));
 
         var links = Regex.Matches(markdown, @"!\[[^\]]*\]\((figures/[a-z0-9_.-]+\.svg)\)").Select(m => m.Groups[1].Value).ToArray();
-        Assert.Equal(4, links.Length);
+        Assert.Equal(5, links.Length);
         Assert.All(links, link => Assert.True(File.Exists(Path.Combine(folder.Output("out"), link)), link + " is not written"));
         string inline = ReportWriter.RenderHtml(Small.Value);
         Assert.All(links, link => Assert.Contains(

@@ -20,8 +20,8 @@ public sealed class ReportTemplateTests
         SmallStudy.Run(folder.Options("out", ReportFormat.Markdown, ReportFormat.Html), "brief.md.scriban");
 
         string markdown = File.ReadAllText(Path.Combine(folder.Output("out"), "report.md"));
-        Assert.StartsWith("# A small cohort for runtime tests\n- 1. Descriptive table by group\n- 2. Comparison of Age\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("Figures: 4\n`subjects`\n", markdown, StringComparison.Ordinal);
+        Assert.StartsWith("# A small cohort for runtime tests\n- Table 1. Descriptive table by group\n- 2. Comparison of Age\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("Figures: 5\n`subjects`\n", markdown, StringComparison.Ordinal);
 
         // The HTML report keeps its built-in template.
         Assert.StartsWith("<!DOCTYPE html>", File.ReadAllText(Path.Combine(folder.Output("out"), "report.html")), StringComparison.Ordinal);
