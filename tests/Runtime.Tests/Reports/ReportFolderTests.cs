@@ -79,15 +79,15 @@ public sealed class ReportFolderTests : IDisposable
         Directory.CreateDirectory(File("figures"));
         string outside = _folder + "-outside.svg";
         System.IO.File.WriteAllText(outside, "keep");
-        System.IO.File.WriteAllText(File("figures/user.png"), "keep");
+        System.IO.File.WriteAllText(File("figures/user.pdf"), "keep");
         System.IO.File.WriteAllText(File("figures/old.svg"), "ours");
-        System.IO.File.WriteAllText(File(ReportFolder.ManifestFile), $"figures/../../{Path.GetFileName(outside)}\n{outside}\nfigures/user.png\nfigures/old.svg\n");
+        System.IO.File.WriteAllText(File(ReportFolder.ManifestFile), $"figures/../../{Path.GetFileName(outside)}\n{outside}\nfigures/user.pdf\nfigures/old.svg\n");
         try
         {
             ReportFolder.Write(_folder, [("report.md", "r\n")], figuresRendered: true);
 
             Assert.Equal("keep", System.IO.File.ReadAllText(outside));
-            Assert.Equal("keep", System.IO.File.ReadAllText(File("figures/user.png")));
+            Assert.Equal("keep", System.IO.File.ReadAllText(File("figures/user.pdf")));
             Assert.False(System.IO.File.Exists(File("figures/old.svg")));
         }
         finally
