@@ -29,14 +29,20 @@ internal static class ReportFigures
             if (figure.Box is { } box)
             {
                 string caption = $"Box plots of {figure.Label} {grouping}: the box spans Tukey's hinges (R's fivenum) with the median inside; "
-                    + "whiskers reach the most extreme values within 1.5 times the hinge spread; circles are values beyond them (R's boxplot.stats). n = "
+                    + "whiskers reach the most extreme values within 1.5 times the hinge spread (R's boxplot.stats); "
+                    + (box.Groups.All(g => g.Values is not null) ? "points are the values, spread sideways so they do not overlap" : "circles are the values beyond the whiskers")
+                    + (box.Groups.Any(g => g.N == 0) ? "; a group without values has no box" : string.Empty) + ". n = "
                     + string.Join(", ", box.Groups.Select(g => $"{g.Label} {F.Count(g.N)}")) + ".";
                 figures.Add(Figure(figures.Count, figure.Id, "box", caption, BoxChart.Draw(figure, box), null));
             }
             else if (figure.Trajectory is { } trajectory)
             {
-                string caption = $"Mean (95% CI, t distribution) of {figure.Label} at each {trajectory.Time} {grouping}, from the visit rows with a value "
-                    + "whose subject is in a group (raw means, not the mixed model's estimates); groups are shifted slightly along the time axis so the bars do not overlap.";
+                string caption = trajectory.Scale == "log"
+                    ? $"Geometric mean (95% CI: exp of the t interval of the log values) of {figure.Label} at each {trajectory.Time} {grouping} on a log axis, "
+                        + "the scale of the log model, from the visit rows with a positive value whose subject is in a group (raw means, not the mixed model's estimates); "
+                        + "groups are shifted slightly along the time axis so the bars do not overlap."
+                    : $"Mean (95% CI, t distribution) of {figure.Label} at each {trajectory.Time} {grouping}, from the visit rows with a value "
+                        + "whose subject is in a group (raw means, not the mixed model's estimates); groups are shifted slightly along the time axis so the bars do not overlap.";
                 figures.Add(Figure(figures.Count, figure.Id, "trajectory", caption, TrajectoryChart.Draw(figure, trajectory), null));
             }
         }
