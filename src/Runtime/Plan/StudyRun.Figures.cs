@@ -117,8 +117,8 @@ public sealed partial class StudyRun
 
         string? timeUnit = _schema.Tables.FirstOrDefault(t => t.Name == variable.Table)?.Columns
             .FirstOrDefault(c => c.Name == variable.TimeName)?.Unit;
-        _figures.Add(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit,
-            Trajectory: new TrajectoryFigure(variable.TimeName, timeUnit, groups) { Scale = logScale ? "log" : null }) { Analysis = ScopedAnalysisId(analysis) });
+        var trajectory = new TrajectoryFigure(variable.TimeName, timeUnit, groups) { Scale = logScale ? "log" : null };
+        _figures.Add(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit, Trajectory: trajectory) { Analysis = ScopedAnalysisId(analysis) });
     }
 
     /// <summary>
