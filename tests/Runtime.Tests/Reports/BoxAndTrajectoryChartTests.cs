@@ -68,6 +68,21 @@ public sealed class BoxAndTrajectoryChartTests
         Assert.Equal(7, Regex.Matches(BoxChart.Draw(figure, box).Svg, Regex.Escape(point)).Count);
     }
 
+    [Fact]
+    public void ABoxPlotOfAnAnalysisByAnotherFactorIsTitledAndLabelledByIt()
+    {
+        var figure = new FigureResult("box-x", "box", "x", "X", null);
+        var box = new BoxFigure([Group("a", 1, 2, 3)]);
+
+        string byArm = BoxChart.Draw(figure, box, "by arm").Svg;
+        string byGroup = BoxChart.Draw(figure, box).Svg;
+
+        Assert.Contains(">\n      X by arm\n", byArm.Replace("\r", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(">\n      Arm\n", byArm, StringComparison.Ordinal);
+        Assert.Contains(">\n      Group\n", byGroup, StringComparison.Ordinal);
+        Assert.DoesNotContain(">\n      Group\n", byArm, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("month", "months", "Month")]
     [InlineData("week", "weeks", "Week")]

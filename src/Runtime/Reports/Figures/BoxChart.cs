@@ -16,10 +16,13 @@ internal static class BoxChart
 {
     private const double BoxWidth = 0.5;
 
-    public static RenderedFigure Draw(FigureResult figure, BoxFigure box)
+    /// <param name="grouping">How the figure's analysis groups its subjects, in words: "by group" (the study's groups), "by arm".</param>
+    public static RenderedFigure Draw(FigureResult figure, BoxFigure box, string grouping = "by group")
     {
         string unit = figure.Unit is null || figure.Label.Contains(figure.Unit, StringComparison.Ordinal) ? string.Empty : " (" + figure.Unit + ")";
-        Plot plot = FigureStyle.NewPlot(figure.Label + " by group", "Group", figure.Label + unit);
+        string factor = grouping.StartsWith("by ", StringComparison.Ordinal) ? grouping[3..] : grouping;
+        string xLabel = factor.Length == 0 ? "Group" : char.ToUpperInvariant(factor[0]) + factor[1..];
+        Plot plot = FigureStyle.NewPlot(figure.Label + " " + grouping, xLabel, figure.Label + unit);
         var ticks = new List<Tick>();
         for (int g = 0; g < box.Groups.Count; g++)
         {

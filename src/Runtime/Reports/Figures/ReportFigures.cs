@@ -33,7 +33,7 @@ internal static class ReportFigures
                     + (box.Groups.All(g => g.Values is not null) ? "points are the values, spread sideways so they do not overlap" : "circles are the values beyond the whiskers")
                     + (box.Groups.Any(g => g.N == 0) ? "; a group without values has no box" : string.Empty) + ". n = "
                     + string.Join(", ", box.Groups.Select(g => $"{g.Label} {F.Count(g.N)}")) + ".";
-                figures.Add(Figure(figures.Count, figure.Id, "box", caption, BoxChart.Draw(figure, box), null));
+                figures.Add(Figure(figures.Count, figure.Id, "box", caption, BoxChart.Draw(figure, box, ReportViewBuilder.GroupingWords(scope)), null));
             }
             else if (figure.Trajectory is { } trajectory)
             {
