@@ -75,7 +75,7 @@ internal static class KaplanMeierChart
             ticks.Select(t => new Tick(t, t.ToString("R", CultureInfo.InvariantCulture))).ToArray());
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             new[] { 0, 0.25, 0.5, 0.75, 1 }.Select(v => new Tick(v, v.ToString("0.00", CultureInfo.InvariantCulture))).ToArray());
-        plot.Axes.Left.MinimumSize = AtRiskPanel.LabelWidth(km.Groups.Select(g => g.Label));
+        plot.Axes.AddPanel(new MarginPanel(plot.Axes.Left, AtRiskPanel.LabelWidth(km.Groups.Select(g => g.Label))));
         plot.Axes.AddPanel(new AtRiskPanel(ticks, rows));
 
         // A little room right of the last tick, so its number at risk is not cut at the figure's edge.
