@@ -38,6 +38,26 @@ public sealed class Nxp2JdmReportTests : IDisposable
     }
 
     [Fact]
+    public void EveryCommittedPngIsTheSameBytesAsAFreshRunsAt300Dpi()
+    {
+        Run(_output);
+
+        string committedDir = RepositoryPaths.Combine("examples", "Nxp2Jdm", "report", "figures");
+        string[] pngs = Directory.GetFiles(committedDir, "*.png").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+        string[] svgs = Directory.GetFiles(committedDir, "*.svg").Select(f => Path.ChangeExtension(Path.GetFileName(f), ".png")).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(svgs, pngs);
+        foreach (string png in pngs)
+        {
+            byte[] bytes = File.ReadAllBytes(Path.Combine(committedDir, png));
+            Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_output, "figures", png))),
+                $"figures/{png} is stale: run `dotnet run --project examples/Nxp2Jdm` and commit the new report.");
+
+            // 2250 px wide: the 720 px SVG at 300 dpi (IHDR's width, big-endian, at byte 16).
+            Assert.Equal(2250u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(16)));
+        }
+    }
+
+    [Fact]
     public void AFreshRunWritesExactlyTheCommittedFiles()
     {
         Run(_output);

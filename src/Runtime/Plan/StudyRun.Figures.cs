@@ -29,6 +29,7 @@ public sealed partial class StudyRun
             Cohort cohort = variable.Cohort;
             ReadOnlySpan<int> codes = cohort.GroupCodes;
             var groups = new List<BoxGroup>(cohort.GroupNames.Count);
+            bool withValues = CountValues(variable.ValueArray, codes) <= BoxGroup.MaxValues;
             for (int g = 0; g < cohort.GroupNames.Count; g++)
             {
                 var values = new List<double>();
@@ -42,15 +43,37 @@ public sealed partial class StudyRun
 
                 BoxStatistics box = BoxStatistics.Of(values.ToArray());
                 groups.Add(new BoxGroup(cohort.GroupNames[g], cohort.GroupLabels[g], box.N, box.Missing,
-                    box.LowerWhisker, box.LowerHinge, box.Median, box.UpperHinge, box.UpperWhisker, box.Outliers));
+                    box.LowerWhisker, box.LowerHinge, box.Median, box.UpperHinge, box.UpperWhisker, box.Outliers)
+                {
+                    Values = withValues ? values.Where(v => !double.IsNaN(v)).Order().ToArray() : null,
+                });
             }
 
             AddFigure(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)) { Analysis = ScopedAnalysisId(analysis) });
         }
     }
 
-    /// <summary>Mean (t 95% CI) per group and time of a repeated outcome, from its raw rows; once per variable (and scope).</summary>
-    private void RecordTrajectoryFigure(ScopedAnalysis analysis, RepeatedVariable variable)
+    /// <summary>Non-missing values of subjects in a group.</summary>
+    private static int CountValues(ReadOnlySpan<double> values, ReadOnlySpan<int> codes)
+    {
+        int count = 0;
+        for (int i = 0; i < codes.Length; i++)
+        {
+            if (codes[i] >= 0 && !double.IsNaN(values[i]))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Mean (t 95% CI) per group and time of a repeated outcome, from its raw rows; once per variable (and scope). On the
+    /// model's scale: for a <c>log(y)</c> model the geometric mean, exp of the mean and t interval of log y over the rows with
+    /// y &gt; 0 (as the model, which cannot take the others), drawn on a log axis.
+    /// </summary>
+    private void RecordTrajectoryFigure(ScopedAnalysis analysis, RepeatedVariable variable, bool logScale)
     {
         string id = ScopePrefix(analysis) + "trajectory-" + FigureId(variable.Name);
         if (HasFigure(id))
@@ -69,7 +92,7 @@ public sealed partial class StudyRun
                 int subject = variable.SubjectIndexArray[r];
                 double time = variable.TimeArray[r];
                 double value = variable.ValueArray[r];
-                if (subject < 0 || codes[subject] != g || double.IsNaN(time) || double.IsNaN(value))
+                if (subject < 0 || codes[subject] != g || double.IsNaN(time) || double.IsNaN(value) || (logScale && !(value > 0)))
                 {
                     continue;
                 }
@@ -79,21 +102,23 @@ public sealed partial class StudyRun
                     byTime[time] = list = new List<double>();
                 }
 
-                list.Add(value);
+                list.Add(logScale ? Math.Log(value) : value);
             }
 
             var points = byTime.Select(p =>
             {
                 MeanInterval m = MeanInterval.Of(p.Value.ToArray());
-                return new TrajectoryPoint(p.Key, m.N, m.Mean, m.Sd, m.Lower, m.Upper);
+                return logScale
+                    ? new TrajectoryPoint(p.Key, m.N, Math.Exp(m.Mean), m.Sd, Math.Exp(m.Lower), Math.Exp(m.Upper))
+                    : new TrajectoryPoint(p.Key, m.N, m.Mean, m.Sd, m.Lower, m.Upper);
             }).ToArray();
             groups.Add(new TrajectoryGroup(cohort.GroupNames[g], cohort.GroupLabels[g], points));
         }
 
         string? timeUnit = _schema.Tables.FirstOrDefault(t => t.Name == variable.Table)?.Columns
             .FirstOrDefault(c => c.Name == variable.TimeName)?.Unit;
-        AddFigure(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit,
-            Trajectory: new TrajectoryFigure(variable.TimeName, timeUnit, groups)) { Analysis = ScopedAnalysisId(analysis) });
+        var trajectory = new TrajectoryFigure(variable.TimeName, timeUnit, groups) { Scale = logScale ? "log" : null };
+        AddFigure(new FigureResult(id, "trajectory", variable.Name, variable.Label, variable.Unit, Trajectory: trajectory) { Analysis = ScopedAnalysisId(analysis) });
     }
 
     /// <summary>

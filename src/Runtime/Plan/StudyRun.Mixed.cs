@@ -63,7 +63,7 @@ public sealed partial class StudyRun
         void Fail(string reason, string code) =>
             RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
 
-        RecordTrajectoryFigure(analysis, spec.Response);
+        RecordTrajectoryFigure(analysis, spec.Response, logScale: spec.Transform == ResponseTransform.Log);
         MixedDesign design;
         try
         {

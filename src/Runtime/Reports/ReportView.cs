@@ -102,4 +102,10 @@ public sealed record SectionView(
 public sealed record FigureView(string Id, string Kind, string Caption, string File, string Svg, MarkdownTable? AtRisk)
 {
     public string FileSvg { get; init; } = Svg;
+
+    /// <summary>The same figure as a 300 dpi PNG, relative to the report folder: <c>figures/km_relapse.png</c> (for Word and journals).</summary>
+    public string PngFile { get; init; } = string.Empty;
+
+    /// <summary>The PNG's bytes, written to <see cref="PngFile"/>.</summary>
+    internal byte[] Png { get; init; } = [];
 }

@@ -105,6 +105,7 @@ public static class ReportViews
         {
             Caption = text(f.Caption),
             File = text(f.File),
+            PngFile = text(f.PngFile),
             AtRisk = f.AtRisk is null ? null : Table(f.AtRisk),
         };
     }

@@ -92,7 +92,11 @@ public static class ReportWriter
             files.AddRange(view.Figures.Select(f => (f.File, f.FileSvg)));
         }
 
-        ReportFolder.Write(outputDirectory, files, figuresRendered: view is not null, open);
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var bytes = files.Select(f => (f.Name, utf8.GetBytes(f.Text)))
+            .Concat(view?.Figures.Where(f => f.PngFile.Length > 0).Select(f => (f.PngFile, f.Png)) ?? [])   // the flow diagram has no PNG
+            .ToArray();
+        ReportFolder.Write(outputDirectory, bytes, figuresRendered: view is not null, open);
     }
 
     /// <summary>The Markdown report of <paramref name="results"/>.</summary>

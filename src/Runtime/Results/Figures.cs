@@ -36,13 +36,30 @@ public sealed record BoxGroup(
     double Median,
     double UpperHinge,
     double UpperWhisker,
-    IReadOnlyList<double> Outliers);
+    IReadOnlyList<double> Outliers)
+{
+    /// <summary>
+    /// The group's values, ascending, for the points drawn over the box; null (omitted) when the figure's groups together
+    /// have more than <see cref="MaxValues"/> values (points would only hide the box, and results.json would grow with the data).
+    /// </summary>
+    public IReadOnlyList<double>? Values { get; init; }
+
+    /// <summary>The most values a box figure records over all its groups.</summary>
+    public const int MaxValues = 2000;
+}
 
 /// <summary>
 /// Mean and t-based 95% CI of a repeated outcome per group and time, from the raw visit rows with a
 /// value and a time whose subject is in a group (not the mixed model's marginal means).
 /// </summary>
-public sealed record TrajectoryFigure(string Time, string? TimeUnit, IReadOnlyList<TrajectoryGroup> Groups);
+public sealed record TrajectoryFigure(string Time, string? TimeUnit, IReadOnlyList<TrajectoryGroup> Groups)
+{
+    /// <summary>
+    /// "log" for the outcome of a <c>log(y)</c> model: each point is then the geometric mean with its CI, exp of the mean and
+    /// t interval of log y (rows with y &gt; 0), and its SD is that of log y; null (omitted) for the raw scale.
+    /// </summary>
+    public string? Scale { get; init; }
+}
 
 /// <summary>One group's points, by ascending time.</summary>
 public sealed record TrajectoryGroup(string Group, string Label, IReadOnlyList<TrajectoryPoint> Points);

@@ -135,6 +135,7 @@ public sealed class HtmlReportTests
         string[] files = Directory.GetFiles(folder.Output("invariant"), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder.Output("invariant"), f)).Order(StringComparer.Ordinal).ToArray();
         Assert.Contains(Path.Combine("figures", "km_relapse.svg"), files);
+        Assert.Contains(Path.Combine("figures", "km_relapse.png"), files);
         Assert.Contains("report.html", files);
         foreach (string file in files)
         {

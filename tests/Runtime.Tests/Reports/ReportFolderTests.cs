@@ -35,6 +35,19 @@ public sealed class ReportFolderTests : IDisposable
     }
 
     [Fact]
+    public void AFiguresPngIsWrittenByteForByteAndRemovedLikeItsSvgWhenItsAnalysisIsGone()
+    {
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0xFF, 0x00, 0xC3];
+        ReportFolder.Write(_folder, [("report.md", "r1\n"u8.ToArray()), ("figures/km-3.svg", "<svg/>"u8.ToArray()), ("figures/km-3.png", png)], figuresRendered: true);
+        Assert.Equal(png, System.IO.File.ReadAllBytes(File("figures/km-3.png")));
+
+        ReportFolder.Write(_folder, [("report.md", "r2\n")], figuresRendered: true);
+
+        Assert.False(System.IO.File.Exists(File("figures/km-3.png")), "the PNG of a figure no longer drawn is stale");
+        Assert.False(System.IO.File.Exists(File("figures/km-3.svg")));
+    }
+
+    [Fact]
     public void AFiguresFolderThatIsASymbolicLinkOutOfTheReportFolderIsRefusedAndNothingIsWrittenOrRemovedThere()
     {
         string elsewhere = _folder + "-elsewhere";
@@ -79,15 +92,15 @@ public sealed class ReportFolderTests : IDisposable
         Directory.CreateDirectory(File("figures"));
         string outside = _folder + "-outside.svg";
         System.IO.File.WriteAllText(outside, "keep");
-        System.IO.File.WriteAllText(File("figures/user.png"), "keep");
+        System.IO.File.WriteAllText(File("figures/user.pdf"), "keep");
         System.IO.File.WriteAllText(File("figures/old.svg"), "ours");
-        System.IO.File.WriteAllText(File(ReportFolder.ManifestFile), $"figures/../../{Path.GetFileName(outside)}\n{outside}\nfigures/user.png\nfigures/old.svg\n");
+        System.IO.File.WriteAllText(File(ReportFolder.ManifestFile), $"figures/../../{Path.GetFileName(outside)}\n{outside}\nfigures/user.pdf\nfigures/old.svg\n");
         try
         {
             ReportFolder.Write(_folder, [("report.md", "r\n")], figuresRendered: true);
 
             Assert.Equal("keep", System.IO.File.ReadAllText(outside));
-            Assert.Equal("keep", System.IO.File.ReadAllText(File("figures/user.png")));
+            Assert.Equal("keep", System.IO.File.ReadAllText(File("figures/user.pdf")));
             Assert.False(System.IO.File.Exists(File("figures/old.svg")));
         }
         finally

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ScottPlot;
@@ -20,16 +22,20 @@ internal static partial class FigureStyle
 
     /// <summary>
     /// Okabe &amp; Ito's colour-blind-safe palette ("Color Universal Design", 2008), without its yellow
-    /// (too faint on white) and black (kept for axes); groups take the colours in declaration order.
+    /// (too faint on white) and black (kept for axes and text); groups take the colours in declaration order,
+    /// in every figure: each plot's default palette is this one, so no plottable falls back to ScottPlot's own.
     /// </summary>
-    private static readonly string[] Palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
+    public static readonly IReadOnlyList<string> PaletteHex = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
 
-    public static Color GroupColor(int index) => Color.FromHex(Palette[index % Palette.Length]);
+    private static readonly IPalette Palette = new ScottPlot.Palettes.Custom(PaletteHex.ToArray(), "Okabe-Ito", "Okabe & Ito (2008) without yellow and black");
+
+    public static Color GroupColor(int index) => Color.FromHex(PaletteHex[index % PaletteHex.Count]);
 
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Font.Set(FontName);
+        plot.Add.Palette = Palette;
         plot.Title(title, size: 15);
         plot.XLabel(xLabel, size: 13);
         plot.YLabel(yLabel, size: 13);
@@ -44,6 +50,10 @@ internal static partial class FigureStyle
     {
         LabelFormatter = v => Math.Round(v, 10).ToString("G", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The plot as its SVG (see <see cref="ToSvg"/>) and its 300 dpi PNG (<see cref="FigurePng"/>) of the same layout.</summary>
+    public static RenderedFigure Render(Plot plot, string id, int height = Height) =>
+        new(ToSvg(plot, id, height), FigurePng.Render(plot, Width, height));
 
     /// <summary>
     /// The plot as an SVG element (no XML declaration, so it can be inlined in HTML). Skia's SVG
@@ -114,3 +124,6 @@ internal static partial class FigureStyle
     [GeneratedRegex(@"(?:id=""|url\(#)(cl_[0-9A-Za-z]+)")]
     private static partial Regex ClipId();
 }
+
+/// <summary>A drawn figure: the standalone SVG text and the PNG bytes of the same plot.</summary>
+internal sealed record RenderedFigure(string Svg, byte[] Png);
