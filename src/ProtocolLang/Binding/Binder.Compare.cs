@@ -19,7 +19,24 @@ public sealed partial class Binder
             BindQuantileType(clauses.Number("quantile_type")), syntax.Span)
         {
             Scope = BindScope(clauses, null),
+            Decimals = BindDecimals(clauses.Number("decimals")),
         };
+    }
+
+    private int? BindDecimals(NumberSyntax? number)
+    {
+        if (number is null)
+        {
+            return null;
+        }
+
+        if (number.Value is >= 0 and <= 6 && number.Value == System.Math.Floor(number.Value))
+        {
+            return (int)number.Value;
+        }
+
+        _diagnostics.Add(DiagnosticDescriptors.InvalidDecimals, number.Span, number.Text);
+        return null;
     }
 
     private static readonly (string Name, DescribeStatistic Statistic)[] Statistics =

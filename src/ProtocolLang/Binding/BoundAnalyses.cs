@@ -135,7 +135,11 @@ public sealed record BoundDescribe(
     ImmutableArray<BoundVariable> Variables,
     ImmutableArray<DescribeStatistic> Statistics,
     int QuantileType,
-    TextSpan Span) : BoundAnalysis(Source, Span);
+    TextSpan Span) : BoundAnalysis(Source, Span)
+{
+    /// <summary>The decimals of the table's continuous statistics (<c>decimals n</c>, 0 to 6); null for the report's default.</summary>
+    public int? Decimals { get; init; }
+}
 
 public enum TestKind
 {

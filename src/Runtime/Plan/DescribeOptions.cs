@@ -33,7 +33,8 @@ public enum DescribeStatistic
 /// <param name="Statistics">The statistics asked for, in order; null for the default table
 /// (mean (SD), median [Q1, Q3], min–max; n (%)).</param>
 /// <param name="QuantileType">R's <c>quantile(type = )</c>, 1 to 9; 7 is R's default.</param>
-public sealed record DescribeOptions(IReadOnlyList<DescribeStatistic>? Statistics = null, int QuantileType = 7)
+/// <param name="Decimals">The report's decimals of every continuous statistic (<c>decimals n</c>, 0 to 6); null for the default from the spread.</param>
+public sealed record DescribeOptions(IReadOnlyList<DescribeStatistic>? Statistics = null, int QuantileType = 7, int? Decimals = null)
 {
     public static DescribeOptions Default { get; } = new();
 

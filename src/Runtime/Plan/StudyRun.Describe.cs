@@ -35,6 +35,11 @@ public sealed partial class StudyRun
             throw new ArgumentOutOfRangeException(nameof(options), options.QuantileType, "quantile type must be 1 to 9 (R's quantile types)");
         }
 
+        if (options.Decimals is < 0 or > Reports.ReportNumberFormat.MaxDecimals)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Decimals, "decimals must be 0 to 6");
+        }
+
         ForEachScope(analysis, "describe", variables, scoped => Describe(scoped, options, scoped.Map(variables)));
     }
 
@@ -88,7 +93,7 @@ public sealed partial class StudyRun
         }
 
         Record(analysis, "describe", ResultStatus.Ok, DescribeMethod.Text(options, rows, AnalysisScopeResult.GroupingWords(analysis.Result)), null, null, warnings,
-            describe: new DescribeResult(columns, rows, options.QuantileType, options.Statistics?.Select(DescribeOptions.Name).ToArray()));
+            describe: new DescribeResult(columns, rows, options.QuantileType, options.Statistics?.Select(DescribeOptions.Name).ToArray()) { Decimals = options.Decimals });
     }
 
     internal const string OverallColumn = "overall";

@@ -10,7 +10,11 @@ public sealed record DescribeResult(
     IReadOnlyList<DescribeColumn> Columns,
     IReadOnlyList<DescribeVariable> Variables,
     int QuantileType = 7,
-    IReadOnlyList<string>? Statistics = null);
+    IReadOnlyList<string>? Statistics = null)
+{
+    /// <summary>The study's <c>decimals n</c> for the continuous statistics in the report (0 to 6); absent for the default from the spread.</summary>
+    public int? Decimals { get; init; }
+}
 
 /// <summary>A column of Table 1: a group (by name) or "overall", with its number of subjects.</summary>
 public sealed record DescribeColumn(string Name, string Label, int N);

@@ -102,6 +102,22 @@ public class BinderTests
     }
 
     [Fact]
+    public void DescribeDecimalsBindAndAreAbsentByDefault()
+    {
+        var study = TestStudies.BindClean(Base + """
+            describe age by group
+            describe age by group decimals 0
+            describe age by group statistics mean_sd decimals 6
+            }
+            """);
+
+        var describes = study.Analyses.OfType<BoundDescribe>().ToArray();
+        Assert.Null(describes[0].Decimals);
+        Assert.Equal(0, describes[1].Decimals);
+        Assert.Equal(6, describes[2].Decimals);
+    }
+
+    [Fact]
     public void CrossedFormulaTermsExpandToMainEffectsAndInteraction()
     {
         var study = TestStudies.BindClean(TestStudies.ReadExample());
