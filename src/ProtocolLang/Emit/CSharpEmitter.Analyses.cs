@@ -13,7 +13,7 @@ public sealed partial class CSharpEmitter
         {
             case BoundDescribe d:
                 var describeArguments = new[] { source };
-                if (!d.Statistics.IsEmpty || d.QuantileType != 7 || d.Decimals is not null)
+                if (!d.Statistics.IsEmpty || d.QuantileType != 7 || d.Decimals is not null || !d.VariableDecimals.IsEmpty)
                 {
                     describeArguments = [source, DescribeOptions(d)];
                 }
@@ -260,6 +260,12 @@ public sealed partial class CSharpEmitter
     {
         var statistics = d.Statistics.IsEmpty ? "null" : Array(RuntimeTypes.DescribeStatistic, d.Statistics.Select(s => RuntimeTypes.DescribeStatistic + "." + s));
         string decimals = d.Decimals is { } n ? ", Decimals: " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        if (!d.VariableDecimals.IsEmpty)
+        {
+            decimals += ", VariableDecimals: new (string, int)[] { " + string.Join(", ", d.VariableDecimals.Select(v =>
+                "(" + CSharpLiterals.String(v.Variable) + ", " + v.Decimals.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")")) + " }";
+        }
+
         return "new " + RuntimeTypes.DescribeOptions + "(" + statistics + ", QuantileType: " + d.QuantileType.ToString(System.Globalization.CultureInfo.InvariantCulture) + decimals + ")";
     }
 

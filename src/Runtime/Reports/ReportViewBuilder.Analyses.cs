@@ -133,7 +133,7 @@ public static partial class ReportViewBuilder
             string name = Bold(Cell(v.Label)) + UnitSuffix(v.Label, v.Unit);
             if (v.Continuous is { } cells)
             {
-                int decimals = describe.Decimals ?? SummaryDecimals(cells);
+                int decimals = v.Decimals ?? describe.Decimals ?? SummaryDecimals(cells);
                 empty |= cells.Any(c => c.N == 0 || double.IsNaN(c.Sd));
                 rows.Add(Line(name, cells.Select(_ => string.Empty)));
                 rows.Add(Line("n (missing)", cells.Select(c => $"{F.Count(c.N)} ({F.Count(c.Missing)})")));

@@ -36,7 +36,11 @@ public sealed record DescribeVariable(
     IReadOnlyList<ContinuousCell>? Continuous = null,
     IReadOnlyList<CountCell>? Counts = null,
     IReadOnlyList<LevelCounts>? Levels = null,
-    IReadOnlyList<string>? Statistics = null);
+    IReadOnlyList<string>? Statistics = null)
+{
+    /// <summary>The study's <c>decimals NAME = n</c> for this variable's continuous statistics in the report; absent when not given.</summary>
+    public int? Decimals { get; init; }
+}
 
 /// <summary>
 /// n non-missing, missing, mean, SD, median, quartiles (R quantile type of the table) and range of one

@@ -375,6 +375,23 @@ public sealed class CompareOptionsAnalysisTests
     }
 
     [Fact]
+    public void ADecimalsOfOneVariableOverridesTheTablesDecimals()
+    {
+        using var run = new ExampleRun();
+        run.Run.Describe("describe age, CK by group decimals 1, CK = 0", new DescribeOptions(Decimals: 1, VariableDecimals: [("CK", 0)]), run.Age, run.Ck);
+
+        DescribeResult describe = run.Run.Analyses[0].Describe!;
+        Assert.Equal(1, describe.Decimals);
+        Assert.Null(describe.Variables.Single(v => v.Name == "age").Decimals);
+        Assert.Equal(0, describe.Variables.Single(v => v.Name == "CK").Decimals);
+        string markdown = ReportWriter.RenderMarkdown(run.Run.Complete());
+
+        // NXP2+ JDM: age 7.761 (3.386), CK mean 4800.4 (4002.1) in R.
+        Assert.Contains("| Mean (SD) | 7.8 (3.4) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Mean (SD) | 4800 (4002) |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DescribeDecimalsOutsideZeroToSixAreRejected()
     {
         using var run = new ExampleRun();
