@@ -74,12 +74,20 @@ public static partial class ReportViewBuilder
                 means.Select(m =>
                 {
                     var cells = new List<string> { Cell(labels.Level(m.Group, mixed.GroupTerm ?? "group")), m.Time.ToString("R", CultureInfo.InvariantCulture) };
-                    if (log)
+                    if (double.IsNaN(m.Estimate))
                     {
-                        cells.Add(double.IsNaN(m.Estimate) ? "not estimable" : F.Interval(System.Math.Exp(m.Estimate), System.Math.Exp(m.Lower), System.Math.Exp(m.Upper)));
+                        // An empty group × time cell: said once, the other cells of the row are "—" rather than NA.
+                        cells.Add("not estimable");
+                        cells.AddRange(Enumerable.Repeat(NotApplicable, log ? 3 : 2));
+                        return (IReadOnlyList<string>)cells;
                     }
 
-                    cells.Add(double.IsNaN(m.Estimate) ? "not estimable" : F.Interval(m.Estimate, m.Lower, m.Upper));
+                    if (log)
+                    {
+                        cells.Add(F.Interval(System.Math.Exp(m.Estimate), System.Math.Exp(m.Lower), System.Math.Exp(m.Upper)));
+                    }
+
+                    cells.Add(F.Interval(m.Estimate, m.Lower, m.Upper));
                     cells.Add(F.Estimate(m.StandardError));
                     cells.Add(F.DegreesOfFreedom(m.DegreesOfFreedom));
                     return (IReadOnlyList<string>)cells;
