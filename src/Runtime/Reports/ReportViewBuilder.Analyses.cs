@@ -285,9 +285,13 @@ public static partial class ReportViewBuilder
             + (testColumn ? "---|" : string.Empty) + "--:|--:|--:|" + (adjusted ? "--:|" : string.Empty) + (estimates ? "--:|" : string.Empty);
         var rows = new List<IReadOnlyList<string>>();
         bool fisher = false;
+        string? previous = null;
         foreach (ComparisonRow row in compare.Rows)
         {
-            var cells = new List<string> { Cell(row.Label) + UnitSuffix(row.Label, row.Unit) };
+            // A variable's label once, on the first of its rows, as a paper's table groups them.
+            bool sameVariable = previous is not null && previous == row.Label;
+            previous = row.Label;
+            var cells = new List<string> { sameVariable ? string.Empty : Cell(row.Label) + UnitSuffix(row.Label, row.Unit) };
             if (pairwise)
             {
                 cells.Add(Cell(string.Join(" vs ", row.Summaries.Select(s => s.Label))));
@@ -329,11 +333,30 @@ public static partial class ReportViewBuilder
 
         if (fisher)
         {
-            notes.Add("Fisher's exact test has no test statistic (Statistic —): its p-value adds the probabilities of every table as or less probable than the observed one, "
+            notes.Add("Fisher's exact test has no test statistic: its p-value adds the probabilities of every table as or less probable than the observed one, "
                 + "given the margins; results.json keeps the statistic R's fisher.test conditions on (2 × 2: the count in cell [1,1]; r × c: the observed table's probability).");
         }
 
-        return new MarkdownTable(header, separator, rows);
+        return WithoutEmptyColumns(new MarkdownTable(header, separator, rows), "Statistic", "df");
+    }
+
+    /// <summary>
+    /// The table without the named columns in which every row is "—" (no statistic for Fisher's test, no df for a rank
+    /// test): a column of dashes only widens the table.
+    /// </summary>
+    private static MarkdownTable WithoutEmptyColumns(MarkdownTable table, params string[] names)
+    {
+        var drop = Enumerable.Range(0, table.Header.Count)
+            .Where(i => names.Contains(table.Header[i], StringComparer.Ordinal) && table.Rows.Count > 0 && table.Rows.All(r => r[i] == NotApplicable))
+            .ToHashSet();
+        if (drop.Count == 0)
+        {
+            return table;
+        }
+
+        string[] alignments = table.Separator.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        IReadOnlyList<string> Keep(IReadOnlyList<string> cells) => cells.Where((_, i) => !drop.Contains(i)).ToArray();
+        return new MarkdownTable(Keep(table.Header), "|" + string.Concat(Keep(alignments).Select(a => a + "|")), table.Rows.Select(Keep).ToArray());
     }
 
     private static bool IsFisherStatistic(string name) =>
