@@ -115,7 +115,7 @@ public sealed class CoxSubgroupRunTests
         }
 
         Assert.Contains("![colon_efron-forest](figures/colon_efron-forest.svg)", markdown, StringComparison.Ordinal);
-        Assert.Contains("| sex | Female | 312 | 152 | 0.867 (0.630 to 1.19) | 0.38 | 0.041 (χ² = 4.18, df = 1) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| sex | Female | 312 | 152 | 0.87 (0.63, 1.19) | 0.38 | 0.041 (χ² = 4.18, df = 1) |", markdown, StringComparison.Ordinal);
     }
 
     private static void Effect(JsonElement r, JsonNode actual, string what)

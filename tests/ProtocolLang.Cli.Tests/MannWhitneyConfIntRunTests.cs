@@ -86,8 +86,8 @@ public sealed class MannWhitneyConfIntRunTests : IDisposable
 
         Assert.Contains("Hodges-Lehmann shift not requested", report, StringComparison.Ordinal);
 
-        // Three compares have the shift, three do not: one estimate column per table that has one.
-        Assert.Equal(3, CountOf(report, "Estimate (95% CI)"));
+        // Three compares have the shift, three do not: one estimate column per table that has one, named in its header.
+        Assert.Equal(3, CountOf(report, "Location shift (Hodges-Lehmann) (95% CI)"));
     }
 
     public void Dispose() => _temp.Dispose();

@@ -38,6 +38,9 @@ internal sealed class AnalysisClauses(AnalysisSyntax syntax, AnalysisKind kind, 
     public ImmutableArray<ReferenceSyntax> References(string keyword) =>
         (this[keyword]?.Value as ReferencesValueSyntax)?.References ?? ImmutableArray<ReferenceSyntax>.Empty;
 
+    public ImmutableArray<NumberAssignmentSyntax> NumberAssignments(string keyword) =>
+        (this[keyword]?.Value as NumberAssignmentsValueSyntax)?.Assignments ?? ImmutableArray<NumberAssignmentSyntax>.Empty;
+
     public PairingSyntax? Pairing(string keyword) => (this[keyword]?.Value as PairingValueSyntax)?.Pairing;
 
     public TestValueSyntax? Test(string keyword) => this[keyword]?.Value as TestValueSyntax;

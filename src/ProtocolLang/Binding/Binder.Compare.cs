@@ -14,12 +14,62 @@ public sealed partial class Binder
     {
         RequireGroups(clauses);
         var syntax = clauses.Syntax;
-        var variables = HeadVariables(clauses).Select(v => v.Variable);
-        return new BoundDescribe(Snippet(syntax.Span), variables.ToImmutableArray(), BindStatistics(clauses.Words("statistics")),
+        var variables = HeadVariables(clauses).Select(v => v.Variable).ToImmutableArray();
+        var (decimals, perVariable) = BindDecimals(clauses.NumberAssignments("decimals"), variables.Select(v => v.Name).ToImmutableArray());
+        return new BoundDescribe(Snippet(syntax.Span), variables, BindStatistics(clauses.Words("statistics")),
             BindQuantileType(clauses.Number("quantile_type")), syntax.Span)
         {
             Scope = BindScope(clauses, null),
+            Decimals = decimals,
+            VariableDecimals = perVariable,
         };
+    }
+
+    /// <summary><c>decimals 1, CK = 0</c>: the default for the table (no name) and per variable of the head; each 0 to 6.</summary>
+    private (int? All, ImmutableArray<VariableDecimals> PerVariable) BindDecimals(ImmutableArray<NumberAssignmentSyntax> assignments, ImmutableArray<string> names)
+    {
+        int? all = null;
+        bool allSeen = false;
+        var perVariable = ImmutableArray.CreateBuilder<VariableDecimals>();
+        foreach (var assignment in assignments)
+        {
+            int? value = assignment.Value.Value is >= 0 and <= 6 && assignment.Value.Value == System.Math.Floor(assignment.Value.Value)
+                ? (int)assignment.Value.Value
+                : null;
+            if (value is null)
+            {
+                _diagnostics.Add(DiagnosticDescriptors.InvalidDecimals, assignment.Value.Span, assignment.Value.Text);
+            }
+
+            if (assignment.Name is not { } name)
+            {
+                if (allSeen)
+                {
+                    _diagnostics.Add(DiagnosticDescriptors.DecimalsRepeated, assignment.Span, "without a variable");
+                }
+                else
+                {
+                    all = value;
+                }
+
+                allSeen = true;
+            }
+            else if (!names.Contains(name.Name))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DecimalsOfUnknownVariable, name.Span, name.Name, string.Join(", ", names),
+                    NameSuggestions.DidYouMean(name.Name, names));
+            }
+            else if (perVariable.Any(v => v.Variable == name.Name) || assignments.TakeWhile(a => a != assignment).Any(a => a.Name?.Name == name.Name))
+            {
+                _diagnostics.Add(DiagnosticDescriptors.DecimalsRepeated, assignment.Span, "of '" + name.Name + "'");
+            }
+            else if (value is { } n)
+            {
+                perVariable.Add(new VariableDecimals(name.Name, n));
+            }
+        }
+
+        return (all, perVariable.ToImmutable());
     }
 
     private static readonly (string Name, DescribeStatistic Statistic)[] Statistics =

@@ -135,7 +135,17 @@ public sealed record BoundDescribe(
     ImmutableArray<BoundVariable> Variables,
     ImmutableArray<DescribeStatistic> Statistics,
     int QuantileType,
-    TextSpan Span) : BoundAnalysis(Source, Span);
+    TextSpan Span) : BoundAnalysis(Source, Span)
+{
+    /// <summary>The decimals of the table's continuous statistics (<c>decimals n</c>, 0 to 6); null for the report's default.</summary>
+    public int? Decimals { get; init; }
+
+    /// <summary>Decimals of single variables (<c>decimals CK = 0</c>), in the order written; they override <see cref="Decimals"/>.</summary>
+    public ImmutableArray<VariableDecimals> VariableDecimals { get; init; } = ImmutableArray<VariableDecimals>.Empty;
+}
+
+/// <summary>A variable of a <c>describe</c> and the decimals its continuous statistics print with.</summary>
+public sealed record VariableDecimals(string Variable, int Decimals);
 
 public enum TestKind
 {

@@ -79,6 +79,7 @@ public static class CatalogReference
         ClauseShape.References => "references, comma-separated: `Level` or `variable = Level`",
         ClauseShape.Pairing => "a pairing: `A vs B`, `A vs each`, `A vs (B, C)` or `all pairs`",
         ClauseShape.Identifier => "a name: " + clause.Value,
+        ClauseShape.NumberAssignments => "numbers, comma-separated, each `n` (for all) or `variable = n`: " + clause.Value,
         _ => "a test name, then the words that tune the test (exact, approximate, no_correct, no_conf_int, mean, conditional, beneficial, harmful)",
     };
 

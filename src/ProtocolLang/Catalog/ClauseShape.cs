@@ -38,4 +38,7 @@ public enum ClauseShape
 
     /// <summary>A test name and the words after it that tune it: <c>using mann_whitney exact no_correct</c>.</summary>
     TestWithOptions,
+
+    /// <summary>Numbers, each for everything or for one name, comma-separated: <c>decimals 1</c>, <c>decimals 1, CK = 0</c>.</summary>
+    NumberAssignments,
 }

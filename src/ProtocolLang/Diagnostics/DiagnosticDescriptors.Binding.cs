@@ -183,6 +183,15 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor InvalidQuantileType { get; } = Error("PL2056", "Invalid quantile type",
         "quantile_type must be a whole number from 1 to 9 (R's quantile types); found {0}", Binding);
 
+    public static DiagnosticDescriptor InvalidDecimals { get; } = Error("PL2270", "Invalid number of decimals",
+        "decimals must be a whole number from 0 to 6; found {0}", Binding);
+
+    public static DiagnosticDescriptor DecimalsOfUnknownVariable { get; } = Error("PL2271", "Decimals of a variable the table does not describe",
+        "'{0}' is not a variable of this describe; decimals name one of {1}{2}", Binding);
+
+    public static DiagnosticDescriptor DecimalsRepeated { get; } = Warning("PL2272", "Decimals given twice",
+        "decimals {0} given more than once; the first is used", Binding);
+
     public static DiagnosticDescriptor RepeatedTestOption { get; } = Warning("PL2058", "Test option repeated",
         "test option '{0}' is given more than once", Binding);
 

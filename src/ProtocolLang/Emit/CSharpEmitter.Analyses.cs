@@ -13,7 +13,7 @@ public sealed partial class CSharpEmitter
         {
             case BoundDescribe d:
                 var describeArguments = new[] { source };
-                if (!d.Statistics.IsEmpty || d.QuantileType != 7)
+                if (!d.Statistics.IsEmpty || d.QuantileType != 7 || d.Decimals is not null || !d.VariableDecimals.IsEmpty)
                 {
                     describeArguments = [source, DescribeOptions(d)];
                 }
@@ -255,11 +255,18 @@ public sealed partial class CSharpEmitter
         return parts.Count == 0 ? info : info + " { Scope = new " + RuntimeTypes.AnalysisScope + " { " + string.Join(", ", parts) + " } }";
     }
 
-    /// <summary><c>new DescribeOptions(new DescribeStatistic[] { ... }, QuantileType: n)</c>; statistics null for the default table.</summary>
+    /// <summary><c>new DescribeOptions(new DescribeStatistic[] { ... }, QuantileType: n[, Decimals: d])</c>; statistics null for the default table.</summary>
     private static string DescribeOptions(BoundDescribe d)
     {
         var statistics = d.Statistics.IsEmpty ? "null" : Array(RuntimeTypes.DescribeStatistic, d.Statistics.Select(s => RuntimeTypes.DescribeStatistic + "." + s));
-        return "new " + RuntimeTypes.DescribeOptions + "(" + statistics + ", QuantileType: " + d.QuantileType.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
+        string decimals = d.Decimals is { } n ? ", Decimals: " + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        if (!d.VariableDecimals.IsEmpty)
+        {
+            decimals += ", VariableDecimals: new (string, int)[] { " + string.Join(", ", d.VariableDecimals.Select(v =>
+                "(" + CSharpLiterals.String(v.Variable) + ", " + v.Decimals.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")")) + " }";
+        }
+
+        return "new " + RuntimeTypes.DescribeOptions + "(" + statistics + ", QuantileType: " + d.QuantileType.ToString(System.Globalization.CultureInfo.InvariantCulture) + decimals + ")";
     }
 
     /// <summary>Nothing for R's defaults, so that plain statements read as before; else <c>, new TestOptions(...)</c>.</summary>

@@ -55,6 +55,9 @@ public sealed record ExpressionListValueSyntax(ImmutableArray<ExpressionSyntax> 
 
 public sealed record ReferencesValueSyntax(ImmutableArray<ReferenceSyntax> References, TextSpan Span) : ClauseValueSyntax(Span);
 
+/// <summary><c>decimals 1, CK = 0</c>: numbers, each for everything (no name) or for one name.</summary>
+public sealed record NumberAssignmentsValueSyntax(ImmutableArray<NumberAssignmentSyntax> Assignments, TextSpan Span) : ClauseValueSyntax(Span);
+
 public sealed record PairingValueSyntax(PairingSyntax Pairing) : ClauseValueSyntax(Pairing.Span);
 
 /// <summary><c>using mann_whitney exact no_correct</c>: the test and the words after it.</summary>
@@ -78,3 +81,6 @@ public sealed record AllPairsPairingSyntax(TextSpan Span) : PairingSyntax(Span);
 
 /// <summary><c>Level</c> (a group, reference for <c>group</c>) or <c>variable = Level</c>.</summary>
 public sealed record ReferenceSyntax(IdentifierSyntax? Variable, IdentifierSyntax Level, TextSpan Span) : SyntaxNode(Span);
+
+/// <summary><c>1</c> (for everything) or <c>CK = 0</c> (for one name) in a <see cref="Catalog.ClauseShape.NumberAssignments"/> clause.</summary>
+public sealed record NumberAssignmentSyntax(IdentifierSyntax? Name, NumberSyntax Value, TextSpan Span) : SyntaxNode(Span);

@@ -74,6 +74,15 @@ public static partial class StudyParser
             ? new ReferenceSyntax(v.first, v.level.Get(), span)
             : new ReferenceSyntax(null, v.first, span));
 
+    /// <summary><c>1</c> or <c>name = 1</c>.</summary>
+    private static Parser<NumberAssignmentSyntax> NumberAssignment(string expectation) => Node(
+        NumberLiteral(allowSign: true, expectation).Select(n => ((IdentifierSyntax?)null, n))
+            .XOr(from name in Identifier(expectation)
+                 from assign in Symbol("=", $"'=' and a number after '{name.Name}'")
+                 from value in NumberLiteral(allowSign: true, $"a number after '{name.Name} ='")
+                 select ((IdentifierSyntax?)name, value)),
+        (v, span) => new NumberAssignmentSyntax(v.Item1, v.Item2, span));
+
     /// <summary>A word after a test name (<c>exact</c>, <c>no_correct</c>): any word that is not a clause keyword.</summary>
     private static readonly Parser<IdentifierSyntax> TestOption =
         Word("a test option", name => AnalysisCatalog.Clause(name) is null);
@@ -189,6 +198,8 @@ public static partial class StudyParser
             ClauseShape.References => CommaList(Reference)
                 .Select(r => (ClauseValueSyntax?)new ReferencesValueSyntax(r, Through(r[0].Span, r[r.Length - 1].Span))),
             ClauseShape.Pairing => Pairing.Select(p => (ClauseValueSyntax?)new PairingValueSyntax(p)),
+            ClauseShape.NumberAssignments => CommaList(NumberAssignment(expectation))
+                .Select(a => (ClauseValueSyntax?)new NumberAssignmentsValueSyntax(a, Through(a[0].Span, a[a.Length - 1].Span))),
             _ => (
                 from test in Identifier(expectation)
                 from options in TestOption.XMany()

@@ -48,7 +48,7 @@ internal static class CompareMethod
             {
                 ExactMode.Exact => $"Wilcoxon rank-sum (Mann-Whitney U) test, exact p-value (with ties: {normal}), R wilcox.test(exact = TRUE, correct = {correct}); Hodges-Lehmann shift not requested",
                 ExactMode.Approximate => $"Wilcoxon rank-sum (Mann-Whitney U) test, {normal}, R wilcox.test(exact = FALSE, correct = {correct}); Hodges-Lehmann shift not requested",
-                _ => $"Wilcoxon rank-sum (Mann-Whitney U) test, R wilcox.test(correct = {correct}): exact p-value when both groups have fewer than 50 values and there are no ties, otherwise {normal}; Hodges-Lehmann shift not requested; the Test column names the variant that ran",
+                _ => $"Wilcoxon rank-sum (Mann-Whitney U) test, R wilcox.test(correct = {correct}): exact p-value when both groups have fewer than 50 values and there are no ties, otherwise {normal}; Hodges-Lehmann shift not requested; the report names the variant that ran in its Test note",
             };
         }
 
@@ -59,7 +59,7 @@ internal static class CompareMethod
             ExactMode.Approximate =>
                 $"Wilcoxon rank-sum (Mann-Whitney U) test, {normal}, R wilcox.test(exact = FALSE, correct = {correct}, conf.int = TRUE); Hodges-Lehmann location shift with normal-approximation 95% CI",
             _ =>
-                $"Wilcoxon rank-sum (Mann-Whitney U) test, R wilcox.test(correct = {correct}, conf.int = TRUE): exact p-value and CI when both groups have fewer than 50 values and there are no ties, otherwise {normal}; Hodges-Lehmann location shift with 95% CI; the Test column names the variant that ran",
+                $"Wilcoxon rank-sum (Mann-Whitney U) test, R wilcox.test(correct = {correct}, conf.int = TRUE): exact p-value and CI when both groups have fewer than 50 values and there are no ties, otherwise {normal}; Hodges-Lehmann location shift with 95% CI; the report names the variant that ran in its Test note",
         };
     }
 

@@ -33,8 +33,25 @@ public enum DescribeStatistic
 /// <param name="Statistics">The statistics asked for, in order; null for the default table
 /// (mean (SD), median [Q1, Q3], min–max; n (%)).</param>
 /// <param name="QuantileType">R's <c>quantile(type = )</c>, 1 to 9; 7 is R's default.</param>
-public sealed record DescribeOptions(IReadOnlyList<DescribeStatistic>? Statistics = null, int QuantileType = 7)
+/// <param name="Decimals">The report's decimals of every continuous statistic (<c>decimals n</c>, 0 to 6); null for the default from the spread.</param>
+/// <param name="VariableDecimals">Decimals of single variables (<c>decimals CK = 0</c>), overriding <paramref name="Decimals"/>.</param>
+public sealed record DescribeOptions(IReadOnlyList<DescribeStatistic>? Statistics = null, int QuantileType = 7, int? Decimals = null,
+    IReadOnlyList<(string Variable, int Decimals)>? VariableDecimals = null)
 {
+    /// <summary>The decimals the study gave this variable by name; null when it gave none (the table's default applies).</summary>
+    internal int? DecimalsOf(string variable)
+    {
+        foreach (var (name, decimals) in VariableDecimals ?? [])
+        {
+            if (name == variable)
+            {
+                return decimals;
+            }
+        }
+
+        return null;
+    }
+
     public static DescribeOptions Default { get; } = new();
 
     internal static readonly DescribeStatistic[] DefaultContinuous =

@@ -36,6 +36,12 @@ public sealed partial class StudyRun
             throw new ArgumentOutOfRangeException(nameof(options), options.QuantileType, "quantile type must be 1 to 9 (R's quantile types)");
         }
 
+        if (options.Decimals is < 0 or > Reports.ReportNumberFormat.MaxDecimals
+            || options.VariableDecimals?.Any(v => v.Decimals is < 0 or > Reports.ReportNumberFormat.MaxDecimals) == true)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "decimals must be 0 to 6");
+        }
+
         ForEachScope(analysis, "describe", variables, scoped => Describe(scoped, options, scoped.Map(variables)));
     }
 
@@ -85,11 +91,11 @@ public sealed partial class StudyRun
                 continue;
             }
 
-            rows.Add(row);
+            rows.Add(options.DecimalsOf(variable.Name) is { } decimals && row.Continuous is not null ? row with { Decimals = decimals } : row);
         }
 
         Record(analysis, "describe", ResultStatus.Ok, DescribeMethod.Text(options, rows, AnalysisScopeResult.GroupingWords(analysis.Result)), null, null, warnings,
-            describe: new DescribeResult(columns, rows, options.QuantileType, options.Statistics?.Select(DescribeOptions.Name).ToArray()));
+            describe: new DescribeResult(columns, rows, options.QuantileType, options.Statistics?.Select(DescribeOptions.Name).ToArray()) { Decimals = options.Decimals });
     }
 
     internal const string OverallColumn = "overall";

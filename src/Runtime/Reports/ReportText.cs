@@ -17,17 +17,24 @@ public static class ReportText
     internal const char StrongOpen = '\uE002';
     internal const char StrongClose = '\uE003';
 
+    /// <summary>A number's minus sign (<see cref="ReportViewNumbers"/>): "-" in Markdown, U+2212 in HTML and plain text.</summary>
+    internal const char Minus = '\uE004';
+
+    /// <summary>The true minus sign, U+2212, as typeset mathematics and journals print it.</summary>
+    internal const char TrueMinus = '\u2212';
+
     /// <summary>A code span.</summary>
     internal static string Code(string text) => CodeOpen + Strip(text) + CodeClose;
 
     /// <summary>Strong (bold) text.</summary>
     internal static string Strong(string text) => StrongOpen + text + StrongClose;
 
-    /// <summary>Removes marks from text that came from outside (a label, a file name).</summary>
+    /// <summary>Removes marks from text that came from outside (a label, a file name); a marked minus becomes "-".</summary>
     internal static string Strip(string text) =>
-        text.IndexOfAny([CodeOpen, CodeClose, StrongOpen, StrongClose]) < 0
+        text.IndexOfAny([CodeOpen, CodeClose, StrongOpen, StrongClose, Minus]) < 0
             ? text
-            : text.Replace(CodeOpen.ToString(), string.Empty, StringComparison.Ordinal)
+            : text.Replace(Minus, '-')
+                .Replace(CodeOpen.ToString(), string.Empty, StringComparison.Ordinal)
                 .Replace(CodeClose.ToString(), string.Empty, StringComparison.Ordinal)
                 .Replace(StrongOpen.ToString(), string.Empty, StringComparison.Ordinal)
                 .Replace(StrongClose.ToString(), string.Empty, StringComparison.Ordinal);
@@ -50,7 +57,7 @@ public static class ReportText
             {
                 int end = text.IndexOf(CodeClose, i + 1);
                 end = end < 0 ? text.Length : end;
-                string code = text[(i + 1)..end];
+                string code = text[(i + 1)..end].Replace(Minus, '-');
                 code = cell ? code.Replace("|", "\\|", StringComparison.Ordinal) : code;
                 builder.Append(code.Contains('`', StringComparison.Ordinal) ? $"`` {code} ``" : $"`{code}`");
                 i = end + 1;
@@ -60,6 +67,10 @@ public static class ReportText
             if (c is StrongOpen or StrongClose)
             {
                 builder.Append("**");
+            }
+            else if (c == Minus)
+            {
+                builder.Append('-');
             }
             else if (c == '|' && cell)
             {
@@ -133,7 +144,7 @@ public static class ReportText
             };
             if (tag is null)
             {
-                plain.Append(c);
+                plain.Append(c == Minus ? TrueMinus : c);
                 continue;
             }
 
@@ -145,6 +156,10 @@ public static class ReportText
         return builder.ToString();
     }
 
-    /// <summary>Plain text: marks dropped (figure captions drawn into an SVG, titles).</summary>
-    public static string ToPlain(string text) => Strip(text);
+    /// <summary>Plain text: marks dropped, a number's minus as U+2212 (figure captions drawn into an SVG, titles, Word).</summary>
+    public static string ToPlain(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Strip(text.Replace(Minus, TrueMinus));
+    }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -41,8 +41,4 @@ public static partial class ReportViewBuilder
 
         tables.Add(new MarkdownTable(new[] { "Variable", "Source", "df", "Sum of squares", "Mean square", "F", "p" }, "|---|---|--:|--:|--:|--:|--:|", rows));
     }
-
-    /// <summary>"; SE 0.42" after a t-test's interval (R's <c>t.test(...)$stderr</c>); empty for other tests.</summary>
-    private static string StandardErrorNote(double? standardError) =>
-        standardError is { } se ? string.Create(CultureInfo.InvariantCulture, $"; SE {F.Estimate(se)}") : string.Empty;
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Statistics;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -74,7 +74,7 @@ public static partial class ReportViewBuilder
         {
             "aliased" => "NA (not estimable)",
             "possibly_infinite" => F.Estimate(t.HazardRatio) + " (may be infinite; no CI)",
-            _ => $"{F.Estimate(t.HazardRatio)} ({F.Estimate(t.HazardRatioLow)} to {F.Estimate(t.HazardRatioHigh)})",
+            _ => F.Ratio(t.HazardRatio, t.HazardRatioLow, t.HazardRatioHigh),
         };
         return Row(Cell(t.Label), hr, F.Estimate(t.Coefficient), F.Estimate(t.StandardError), F.Estimate(t.Z), F.PValue(t.PValue));
     }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -54,6 +54,6 @@ public static partial class ReportViewBuilder
     {
         ResultStatus.NotEstimable => "NA (not estimable)",
         "possibly_infinite" => F.Estimate(e.HazardRatio) + " (may be infinite; no CI)",
-        _ => $"{F.Estimate(e.HazardRatio)} ({F.Estimate(e.HazardRatioLow)} to {F.Estimate(e.HazardRatioHigh)})",
+        _ => F.Ratio(e.HazardRatio, e.HazardRatioLow, e.HazardRatioHigh),
     };
 }

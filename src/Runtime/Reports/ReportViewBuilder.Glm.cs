@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -54,10 +54,10 @@ public static partial class ReportViewBuilder
     private static IReadOnlyList<string> GlmTermRow(GlmTermResult t) => t.Status == "aliased"
         ? Row(Cell(t.Label), "NA (aliased)", NotApplicable, NotApplicable, NotApplicable, NotApplicable)
         : Row(Cell(t.Label),
-            t.Term == "(Intercept)" ? NotApplicable : $"{F.Estimate(t.Ratio)} ({Limit(t.RatioProfileLow)} to {Limit(t.RatioProfileHigh)})",
-            t.Term == "(Intercept)" ? NotApplicable : $"{F.Estimate(t.RatioWaldLow)} to {F.Estimate(t.RatioWaldHigh)}",
+            t.Term == "(Intercept)" ? NotApplicable : F.Ratio(t.Ratio, t.RatioProfileLow, t.RatioProfileHigh),
+            t.Term == "(Intercept)" ? NotApplicable : $"{Limit(t.RatioWaldLow, t.Ratio)}, {Limit(t.RatioWaldHigh, t.Ratio)}",
             $"{F.Estimate(t.Estimate)} ({F.Estimate(t.StandardError)})", F.Estimate(t.Statistic), F.PValue(t.PValue));
 
-    /// <summary>A profile limit the profile did not reach (NaN, e.g. under separation) shows as "NA", not a number.</summary>
-    private static string Limit(double value) => double.IsNaN(value) ? "NA" : F.Estimate(value);
+    /// <summary>A limit with the decimals of its ratio; one not reached (NaN, e.g. under separation) shows as "NA", not a number.</summary>
+    private static string Limit(double value, double ratio) => F.Fixed(value, ReportNumberFormat.RatioDecimals(ratio));
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -57,5 +57,5 @@ public static partial class ReportViewBuilder
 
     private static IReadOnlyList<string> LinearTermRow(LinearTermResult t) => t.Status == "aliased"
         ? Row(Cell(t.Label), "NA (aliased)", NotApplicable, NotApplicable, NotApplicable)
-        : Row(Cell(t.Label), $"{F.Estimate(t.Estimate)} ({F.Estimate(t.Low)} to {F.Estimate(t.High)})", F.Estimate(t.StandardError), F.Estimate(t.T), F.PValue(t.PValue));
+        : Row(Cell(t.Label), F.Interval(t.Estimate, t.Low, t.High), F.Estimate(t.StandardError), F.Estimate(t.T), F.PValue(t.PValue));
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -39,12 +39,12 @@ public static partial class ReportViewBuilder
         tables.Add(new MarkdownTable(
             [.. byHeader, Code(means.Factor), means.Scale == "logit" ? "Probability (95% CI)" : ratio ? "Mean, response scale (95% CI)" : "Marginal mean (95% CI)", "SE", "df"],
             "|" + string.Concat(Enumerable.Repeat("---|", byHeader.Length + 1)) + "--:|--:|--:|",
-            rows.Select(r => Row([.. ByCell(means, r.By), Cell(r.Level), $"{F.Estimate(r.Estimate)} ({F.Estimate(r.Low)} to {F.Estimate(r.High)})",
+            rows.Select(r => Row([.. ByCell(means, r.By), Cell(r.Level), F.Interval(r.Estimate, r.Low, r.High),
                 F.Estimate(r.StandardError), F.DegreesOfFreedom(r.DegreesOfFreedom)])).ToArray()));
         tables.Add(new MarkdownTable(
             [.. byHeader, "Contrast", means.Scale == "logit" ? "Odds ratio (95% CI)" : ratio ? "Ratio (95% CI)" : "Difference (95% CI)", "SE", statistic, "p"],
             "|" + string.Concat(Enumerable.Repeat("---|", byHeader.Length + 1)) + "--:|--:|--:|--:|",
-            contrasts.Select(r => Row([.. ByCell(means, r.By), Cell(r.Contrast), $"{F.Estimate(r.Estimate)} ({F.Estimate(r.Low)} to {F.Estimate(r.High)})",
+            contrasts.Select(r => Row([.. ByCell(means, r.By), Cell(r.Contrast), ratio ? F.Ratio(r.Estimate, r.Low, r.High) : F.Interval(r.Estimate, r.Low, r.High),
                 F.Estimate(r.StandardError), F.Estimate(r.T), F.PValue(r.PValue)])).ToArray()));
     }
 

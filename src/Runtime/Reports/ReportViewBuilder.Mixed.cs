@@ -1,20 +1,21 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using MathNet.Numerics.Distributions;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
 public static partial class ReportViewBuilder
 {
     /// <summary>A mixed model as a paper reports it: fixed effects, type III F tests, variance components, fit statistics.</summary>
-    private static void AddMixed(MixedModelResult mixed, List<string> notes, List<MarkdownTable> tables)
+    private static void AddMixed(MixedModelResult mixed, ReportLabels labels, List<string> notes, List<MarkdownTable> tables)
     {
         var references = new List<string>();
         if (mixed.GroupLevels is { Count: > 0 } groups)
         {
-            references.Add((mixed.GroupTerm ?? "group") + " " + InlineCode(groups[0]));
+            references.Add((mixed.GroupTerm ?? "group") + " " + Cell(labels.Level(groups[0], mixed.GroupTerm ?? "group")));
         }
 
         if (mixed.TimeLevels is { Count: > 0 } times)
@@ -24,16 +25,14 @@ public static partial class ReportViewBuilder
 
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"Model {InlineCode(mixed.Formula)} ({mixed.Estimation}), {mixed.Observations} observations of {mixed.Subjects} subjects")
-            + (references.Count == 0 ? "." : "; reference levels (treatment contrasts): " + string.Join(", ", references) + ".")
+            + (references.Count == 0 ? "." : "; reference levels (treatment contrasts): " + string.Join("; ", references) + ".")
             + (mixed.TypeI is null ? " Type III F tests" : " Type I (sequential) F tests, each term after those before it in the formula,")
             + (mixed.DegreesOfFreedom == DegreesOfFreedomNames.KenwardRoger
                 ? " and t-tests use Kenward-Roger's degrees of freedom (Kenward and Roger 1997) and F scaling; standard errors come from the Kenward-Roger adjusted covariance of the fixed effects."
                 : " and t-tests use Satterthwaite's degrees of freedom."));
 
-        if (mixed.LevelLabels is { Count: > 0 } labelled)
-        {
-            notes.Add(LevelKeyNote(labelled));
-        }
+        notes.Add(TermLabelsNote);
+        bool log = mixed.Formula.StartsWith("log(", System.StringComparison.Ordinal);
 
         if (mixed.NotEstimable is { Count: > 0 } aliased)
         {
@@ -44,19 +43,15 @@ public static partial class ReportViewBuilder
         if (mixed.VisitContrasts is { Count: > 0 } visitContrasts && mixed.VisitMeans is { } visitMeans)
         {
             VisitMeansTables(mixed.VisitResponseMeans ?? visitMeans, mixed.VisitResponseContrasts ?? visitContrasts, mixed.MeansFactor, mixed.ContrastAdjust,
-                mixed.VisitResponseMeans is not null, notes, tables);
+                mixed.VisitResponseMeans is not null, labels, notes, tables);
         }
 
         tables.Add(new MarkdownTable(
             new[] { mixed.TypeI is null ? "Term (type III)" : "Term (type I)", "NumDF", "DenDF", "F", "p" },
             "|---|--:|--:|--:|--:|",
-            (mixed.TypeI ?? mixed.TypeIII).Select(t => Row(Cell(t.Term), F.Count(t.NumeratorDf), F.DegreesOfFreedom(t.DenominatorDf), F.Statistic(t.F), F.PValue(t.PValue))).ToArray()));
+            (mixed.TypeI ?? mixed.TypeIII).Select(t => Row(Cell(labels.Term(t.Term)), F.Count(t.NumeratorDf), F.DegreesOfFreedom(t.DenominatorDf), F.Statistic(t.F), F.PValue(t.PValue))).ToArray()));
 
-        tables.Add(new MarkdownTable(
-            new[] { "Fixed effect", "Estimate", "SE", "df", "t", "p" },
-            "|---|--:|--:|--:|--:|--:|",
-            mixed.FixedEffects.Select(f => Row(Cell(f.Term), F.Estimate(f.Estimate), F.Estimate(f.StandardError), F.DegreesOfFreedom(f.DegreesOfFreedom),
-                F.Statistic(f.T), F.PValue(f.PValue))).ToArray()));
+        tables.Add(FixedEffectsTable(mixed.FixedEffects, labels, log, notes));
 
         if (mixed.MarginalMeans is { Count: > 0 } means)
         {
@@ -66,11 +61,37 @@ public static partial class ReportViewBuilder
                 notes.Add("Marginal means are emmeans' reference-grid means: other factors averaged with equal weights over their levels, numeric variables at their mean over the fitted rows.");
             }
 
+            if (log)
+            {
+                notes.Add("Back-transformed means are exp of the log-scale mean and of its CI limits (emmeans' type = \"response\"): geometric means; results.json keeps the log scale.");
+            }
+
             tables.Add(new MarkdownTable(
-                new[] { "Estimated marginal mean: " + (mixed.GroupTerm ?? "group"), "Time", "Estimate" + (mixed.Formula.StartsWith("log(", System.StringComparison.Ordinal) ? " (log scale)" : string.Empty), "SE", "df", "95% CI" },
-                "|---|--:|--:|--:|--:|--:|",
-                means.Select(m => Row(Cell(m.Group), m.Time.ToString("R", CultureInfo.InvariantCulture), F.Estimate(m.Estimate), F.Estimate(m.StandardError),
-                    F.DegreesOfFreedom(m.DegreesOfFreedom), double.IsNaN(m.Estimate) ? "not estimable" : $"{F.Estimate(m.Lower)} to {F.Estimate(m.Upper)}")).ToArray()));
+                log
+                    ? new[] { "Estimated marginal mean: " + (mixed.GroupTerm ?? "group"), "Time", "Back-transformed (95% CI)", "Log scale (95% CI)", "SE", "df" }
+                    : new[] { "Estimated marginal mean: " + (mixed.GroupTerm ?? "group"), "Time", "Estimate (95% CI)", "SE", "df" },
+                log ? "|---|--:|--:|--:|--:|--:|" : "|---|--:|--:|--:|--:|",
+                means.Select(m =>
+                {
+                    var cells = new List<string> { Cell(labels.Level(m.Group, mixed.GroupTerm ?? "group")), m.Time.ToString("R", CultureInfo.InvariantCulture) };
+                    if (double.IsNaN(m.Estimate))
+                    {
+                        // An empty group × time cell: said once, the other cells of the row are "—" rather than NA.
+                        cells.Add("not estimable");
+                        cells.AddRange(Enumerable.Repeat(NotApplicable, log ? 3 : 2));
+                        return (IReadOnlyList<string>)cells;
+                    }
+
+                    if (log)
+                    {
+                        cells.Add(F.Interval(System.Math.Exp(m.Estimate), System.Math.Exp(m.Lower), System.Math.Exp(m.Upper)));
+                    }
+
+                    cells.Add(F.Interval(m.Estimate, m.Lower, m.Upper));
+                    cells.Add(F.Estimate(m.StandardError));
+                    cells.Add(F.DegreesOfFreedom(m.DegreesOfFreedom));
+                    return (IReadOnlyList<string>)cells;
+                }).ToArray()));
         }
 
         bool correlated = mixed.VarianceComponents.Any(v => v.Correlation is not null);
@@ -101,6 +122,43 @@ public static partial class ReportViewBuilder
                 Row("Residual SD", F.Estimate(fit.Sigma)),
                 Row("Optimiser", (fit.Converged ? "converged" : Bold("not converged")) + (fit.Singular ? "; singular fit" : string.Empty)),
             }));
+    }
+
+    private const string TermLabelsNote = "Terms are labelled with the study's group and level labels, × marking an interaction; results.json keeps R's names of them.";
+
+    /// <summary>
+    /// The fixed effects, labelled, with estimate (95% CI) on one number of decimals; a log-scale model adds exp(β), the
+    /// ratio of geometric means, with exp of the limits. The CI is β ± t(0.975, df) SE on the row's df (Satterthwaite or
+    /// Kenward-Roger), as lmerTest's and emmeans' Wald-t intervals; it is computed here from results.json's β, SE and df.
+    /// </summary>
+    private static MarkdownTable FixedEffectsTable(IReadOnlyList<FixedEffectRow> effects, ReportLabels labels, bool log, List<string> notes)
+    {
+        if (log)
+        {
+            notes.Add("Ratio: exp(β), the ratio of geometric means the term stands for (the intercept: the reference cell's geometric mean), with exp of the CI limits.");
+        }
+
+        return new MarkdownTable(
+            log ? new[] { "Fixed effect", "Ratio (95% CI)", "Estimate, log scale (95% CI)", "SE", "df", "t", "p" } : new[] { "Fixed effect", "Estimate (95% CI)", "SE", "df", "t", "p" },
+            log ? "|---|--:|--:|--:|--:|--:|--:|" : "|---|--:|--:|--:|--:|--:|",
+            effects.Select(f =>
+            {
+                double half = f.DegreesOfFreedom > 0 ? StudentT.InvCDF(0, 1, f.DegreesOfFreedom, 0.975) * f.StandardError : double.NaN;
+                var cells = new List<string> { Cell(labels.Term(f.Term)) };
+                if (log)
+                {
+                    // The intercept is a geometric mean, not a ratio: it keeps the significant digits of a mean.
+                    (double e, double lo, double hi) = (System.Math.Exp(f.Estimate), System.Math.Exp(f.Estimate - half), System.Math.Exp(f.Estimate + half));
+                    cells.Add(f.Term == "(Intercept)" ? F.Interval(e, lo, hi) : F.Ratio(e, lo, hi));
+                }
+
+                cells.Add(F.Interval(f.Estimate, f.Estimate - half, f.Estimate + half));
+                cells.Add(F.Estimate(f.StandardError));
+                cells.Add(F.DegreesOfFreedom(f.DegreesOfFreedom));
+                cells.Add(F.Statistic(f.T));
+                cells.Add(F.PValue(f.PValue));
+                return (IReadOnlyList<string>)cells;
+            }).ToArray());
     }
 
     /// <summary>The key from coded levels to labels, for models whose term names use the codes (<c>sex2</c>), as R names them.</summary>

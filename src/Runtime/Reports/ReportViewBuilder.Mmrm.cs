@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -12,17 +12,14 @@ public static partial class ReportViewBuilder
     /// An MMRM as a trial report gives it: the contrast of the means factor at each visit first (the estimand), then the
     /// means, the fixed effects, Σ̂ with its correlations, and the fit.
     /// </summary>
-    private static void AddMmrm(MmrmResult mmrm, List<string> notes, List<MarkdownTable> tables)
+    private static void AddMmrm(MmrmResult mmrm, ReportLabels labels, List<string> notes, List<MarkdownTable> tables)
     {
         notes.Add(string.Create(CultureInfo.InvariantCulture,
             $"Model {InlineCode(mmrm.Formula)} (REML, {mmrm.Covariance} covariance over the visits {string.Join(", ", mmrm.Visits.Select(InlineCode))}), {mmrm.Observations} observations of {mmrm.Subjects} subjects.")
             + (mmrm.DegreesOfFreedom == DegreesOfFreedomNames.KenwardRoger
                 ? " t-tests, means and contrasts use Kenward-Roger's degrees of freedom (Kenward and Roger 1997), with standard errors from the Kenward-Roger adjusted covariance of the fixed effects."
                 : " t-tests, means and contrasts use Satterthwaite's degrees of freedom."));
-        if (mmrm.LevelLabels is { Count: > 0 } labelled)
-        {
-            notes.Add(LevelKeyNote(labelled));
-        }
+        notes.Add(TermLabelsNote);
 
         if (mmrm.NotEstimable is { Count: > 0 } aliased)
         {
@@ -33,7 +30,7 @@ public static partial class ReportViewBuilder
         if (mmrm.Contrasts is { Count: > 0 } contrasts && mmrm.Means is { } means)
         {
             VisitMeansTables(mmrm.ResponseMeans ?? means, mmrm.ResponseContrasts ?? contrasts, mmrm.MeansFactor, mmrm.ContrastAdjust,
-                mmrm.ResponseMeans is not null, notes, tables);
+                mmrm.ResponseMeans is not null, labels, notes, tables);
         }
 
         if (mmrm.TypeIII.Count > 0)
@@ -41,14 +38,10 @@ public static partial class ReportViewBuilder
             tables.Add(new MarkdownTable(
                 new[] { "Term (type III)", "NumDF", "DenDF", "F", "p" },
                 "|---|--:|--:|--:|--:|",
-                mmrm.TypeIII.Select(t => Row(Cell(t.Term), F.Count(t.NumeratorDf), F.DegreesOfFreedom(t.DenominatorDf), F.Statistic(t.F), F.PValue(t.PValue))).ToArray()));
+                mmrm.TypeIII.Select(t => Row(Cell(labels.Term(t.Term)), F.Count(t.NumeratorDf), F.DegreesOfFreedom(t.DenominatorDf), F.Statistic(t.F), F.PValue(t.PValue))).ToArray()));
         }
 
-        tables.Add(new MarkdownTable(
-            new[] { "Fixed effect", "Estimate", "SE", "df", "t", "p" },
-            "|---|--:|--:|--:|--:|--:|",
-            mmrm.FixedEffects.Select(f => Row(Cell(f.Term), F.Estimate(f.Estimate), F.Estimate(f.StandardError), F.DegreesOfFreedom(f.DegreesOfFreedom),
-                F.Statistic(f.T), F.PValue(f.PValue))).ToArray()));
+        tables.Add(FixedEffectsTable(mmrm.FixedEffects, labels, mmrm.Formula.StartsWith("log(", System.StringComparison.Ordinal), notes));
 
         // Σ̂: variances and covariances on and below the diagonal, correlations above it, as a reader compares structures.
         tables.Add(new MarkdownTable(
@@ -76,7 +69,7 @@ public static partial class ReportViewBuilder
     /// and the adjustment (a family per visit).
     /// </summary>
     private static void VisitMeansTables(IReadOnlyList<VisitMeanRow> means, IReadOnlyList<VisitContrastRow> contrasts, string? factor, string? adjust,
-        bool ratios, List<string> notes, List<MarkdownTable> tables)
+        bool ratios, ReportLabels labels, List<string> notes, List<MarkdownTable> tables)
     {
         string adjustment = adjust switch
         {
@@ -91,17 +84,28 @@ public static partial class ReportViewBuilder
         tables.Add(new MarkdownTable(
             new[] { "Contrast: " + (factor ?? "factor"), "Visit", ratios ? "Ratio" : "Estimate", "SE", "df", "95% CI", "p" },
             "|---|--:|--:|--:|--:|--:|--:|",
-            contrasts.Select(c => Row(Cell(c.Contrast), Cell(c.Visit), Number(c.Estimate), Number(c.StandardError), Df(c.Df),
-                Interval(c.Lower, c.Upper), double.IsNaN(c.P) ? "not estimable" : F.PValue(c.P))).ToArray()));
+            contrasts.Select(c =>
+            {
+                int d = ratios ? ReportNumberFormat.RatioDecimals(c.Estimate) : ReportNumberFormat.IntervalDecimals(c.Estimate, c.Lower, c.Upper);
+                return Row(Cell(labels.Contrast(c.Contrast, factor)), Cell(c.Visit), Number(c.Estimate, d), StandardError(c.StandardError), Df(c.Df),
+                    Interval(c.Lower, c.Upper, d), double.IsNaN(c.P) ? "not estimable" : F.PValue(c.P));
+            }).ToArray()));
         tables.Add(new MarkdownTable(
             new[] { "Estimated marginal mean: " + (factor ?? "factor"), "Visit", "Estimate", "SE", "df", "95% CI" },
             "|---|--:|--:|--:|--:|--:|",
-            means.Select(m => Row(Cell(m.Level), Cell(m.Visit), Number(m.Estimate), Number(m.StandardError), Df(m.Df), Interval(m.Lower, m.Upper))).ToArray()));
+            means.Select(m =>
+            {
+                int d = ReportNumberFormat.IntervalDecimals(m.Estimate, m.Lower, m.Upper);
+                return Row(Cell(labels.Level(m.Level, factor)), Cell(m.Visit), Number(m.Estimate, d), StandardError(m.StandardError), Df(m.Df), Interval(m.Lower, m.Upper, d));
+            }).ToArray()));
 
-        static string Number(double value) => double.IsNaN(value) ? "not estimable" : F.Estimate(value);
+        static string StandardError(double value) => double.IsNaN(value) ? "not estimable" : F.Estimate(value);
+
+        static string Number(double value, int decimals) => double.IsNaN(value) ? "not estimable" : F.Fixed(value, decimals);
 
         static string Df(double value) => double.IsNaN(value) ? string.Empty : F.DegreesOfFreedom(value);
 
-        static string Interval(double lower, double upper) => double.IsNaN(lower) || double.IsNaN(upper) ? string.Empty : $"{F.Estimate(lower)} to {F.Estimate(upper)}";
+        static string Interval(double lower, double upper, int decimals) =>
+            double.IsNaN(lower) || double.IsNaN(upper) ? string.Empty : $"{F.Fixed(lower, decimals)}, {F.Fixed(upper, decimals)}";
     }
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -122,7 +122,7 @@ public static partial class ReportViewBuilder
     private static string Interval(double estimate, double low, double high) =>
         double.IsNaN(estimate) && double.IsNaN(low) && double.IsNaN(high)
             ? F.NotAvailable
-            : $"{F.Estimate(estimate)} ({F.Estimate(low)} to {F.Estimate(high)})";
+            : F.Interval(estimate, low, high);
 
     private static MarkdownTable LogRankGroupsTable(LogRankOutcome test)
     {

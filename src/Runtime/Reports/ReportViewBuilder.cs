@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
+using F = ProtocolLang.Runtime.Reports.ReportViewNumbers;
 
 namespace ProtocolLang.Runtime.Reports;
 
@@ -32,13 +32,14 @@ public static partial class ReportViewBuilder
             new[] { "Table", "File", "Rows read", "SHA-256" },
             "|---|---|--:|---|",
             results.DataFiles.Select(f => Row(Code(f.Table), Code(f.Path), F.Count(f.RowsRead), Code(f.Sha256))).ToArray());
+        var labels = ReportLabels.Of(results);
         var view = new ReportView(
             Inline(title),
             identity,
             files,
             Problems(results.Problems),
             results.Flow.Tables.Select(t => Flow(t, results.Flow.Cohort)).ToArray(),
-            results.Analyses.Select(Section).ToArray(),
+            results.Analyses.Select(a => Section(a, labels)).ToArray(),
             StalenessCheck)
         {
             Warnings = Warnings(results),

@@ -10,7 +10,11 @@ public sealed record DescribeResult(
     IReadOnlyList<DescribeColumn> Columns,
     IReadOnlyList<DescribeVariable> Variables,
     int QuantileType = 7,
-    IReadOnlyList<string>? Statistics = null);
+    IReadOnlyList<string>? Statistics = null)
+{
+    /// <summary>The study's <c>decimals n</c> for the continuous statistics in the report (0 to 6); absent for the default from the spread.</summary>
+    public int? Decimals { get; init; }
+}
 
 /// <summary>A column of Table 1: a group (by name) or "overall", with its number of subjects.</summary>
 public sealed record DescribeColumn(string Name, string Label, int N);
@@ -32,7 +36,11 @@ public sealed record DescribeVariable(
     IReadOnlyList<ContinuousCell>? Continuous = null,
     IReadOnlyList<CountCell>? Counts = null,
     IReadOnlyList<LevelCounts>? Levels = null,
-    IReadOnlyList<string>? Statistics = null);
+    IReadOnlyList<string>? Statistics = null)
+{
+    /// <summary>The study's <c>decimals NAME = n</c> for this variable's continuous statistics in the report; absent when not given.</summary>
+    public int? Decimals { get; init; }
+}
 
 /// <summary>
 /// n non-missing, missing, mean, SD, median, quartiles (R quantile type of the table) and range of one

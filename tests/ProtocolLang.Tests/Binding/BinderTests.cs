@@ -102,6 +102,26 @@ public class BinderTests
     }
 
     [Fact]
+    public void DescribeDecimalsBindAndAreAbsentByDefault()
+    {
+        var study = TestStudies.BindClean(Base + """
+            describe age by group
+            describe age by group decimals 0
+            describe age by group statistics mean_sd decimals 6
+            describe age, antibody by group decimals 2, age = 1
+            }
+            """);
+
+        var describes = study.Analyses.OfType<BoundDescribe>().ToArray();
+        Assert.Null(describes[0].Decimals);
+        Assert.Empty(describes[0].VariableDecimals);
+        Assert.Equal(0, describes[1].Decimals);
+        Assert.Equal(6, describes[2].Decimals);
+        Assert.Equal(2, describes[3].Decimals);
+        Assert.Equal([new VariableDecimals("age", 1)], describes[3].VariableDecimals.ToArray());
+    }
+
+    [Fact]
     public void CrossedFormulaTermsExpandToMainEffectsAndInteraction()
     {
         var study = TestStudies.BindClean(TestStudies.ReadExample());

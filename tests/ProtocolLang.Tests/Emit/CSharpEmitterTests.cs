@@ -63,6 +63,8 @@ public class CSharpEmitterTests
               outcome Age: continuous age summary geometric_mean
               describe age, mas by group statistics mean_se, geometric_mean, percent_ci quantile_type 6
               describe age by group quantile_type 2
+              describe age by group decimals 1
+              describe age, mas by group decimals age = 2
               compare Age: A vs each using mann_whitney exact no_correct adjust holm
               compare Age: A vs B using mann_whitney approximate
               compare mas: A vs B using chi_square no_correct
@@ -76,6 +78,8 @@ public class CSharpEmitterTests
         code = GeneratedCodeText.Unqualified(code);
         Assert.Contains("new DescribeOptions(new DescribeStatistic[] { DescribeStatistic.MeanSe, DescribeStatistic.GeometricMean, DescribeStatistic.PercentCi }, QuantileType: 6), age, mas);", code, System.StringComparison.Ordinal);
         Assert.Contains("new DescribeOptions(null, QuantileType: 2), age);", code, System.StringComparison.Ordinal);
+        Assert.Contains("new DescribeOptions(null, QuantileType: 7, Decimals: 1), age);", code, System.StringComparison.Ordinal);
+        Assert.Contains("new DescribeOptions(null, QuantileType: 7, VariableDecimals: new (string, int)[] { (\"age\", 2) }), age, mas);", code, System.StringComparison.Ordinal);
         Assert.Contains("TestKind.MannWhitney, AdjustMethod.Holm, new TestOptions(ExactMode.Exact, Correct: false));", code, System.StringComparison.Ordinal);
         Assert.Contains("TestKind.MannWhitney, AdjustMethod.None, new TestOptions(ExactMode.Approximate, Correct: true));", code, System.StringComparison.Ordinal);
         Assert.Contains("TestKind.ChiSquare, AdjustMethod.None, new TestOptions(ExactMode.Default, Correct: false));", code, System.StringComparison.Ordinal);

@@ -68,7 +68,7 @@ public sealed class CategoricalLevelLabelTests
     }
 
     [Fact]
-    public void MixedModelTermsKeepRsNamesAndTheResultsSayWhatEachCodeMeans()
+    public void MixedModelTermsKeepRsNamesInTheResultsAndTheirLabelsInTheReport()
     {
         using var folder = new StudyFolder();
         var run = new StudyRun(SmallStudy.Schema, folder.Options(), new[] { ReportFormat.Markdown, ReportFormat.Json }, "report");
@@ -89,6 +89,8 @@ public sealed class CategoricalLevelLabelTests
         Assert.Equal(["F", "M"], labels.Levels);
         Assert.Equal(["Female", "Male"], labels.Labels);
         string report = File.ReadAllText(Path.Combine(folder.Output("out"), "report.md"));
-        Assert.Contains("Terms name levels by their codes: `sex` `F` = Female, `M` = Male.", report, StringComparison.Ordinal);
+        Assert.Contains("Terms are labelled with the study's group and level labels", report, StringComparison.Ordinal);
+        Assert.Contains("\n| Male | ", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("| sexM |", report, StringComparison.Ordinal);
     }
 }

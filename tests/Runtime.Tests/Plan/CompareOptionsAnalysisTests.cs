@@ -358,6 +358,48 @@ public sealed class CompareOptionsAnalysisTests
     }
 
     [Fact]
+    public void DescribeDecimalsAreRecordedAndSetTheReportsDecimalsOfEveryContinuousStatistic()
+    {
+        using var run = new ExampleRun();
+        run.Run.Describe("describe age by group", DescribeOptions.Default, run.Age);
+        run.Run.Describe("describe age by group decimals 1", new DescribeOptions(Decimals: 1), run.Age);
+
+        Assert.Null(run.Run.Analyses[0].Describe!.Decimals);
+        Assert.Equal(1, run.Run.Analyses[1].Describe!.Decimals);
+        string markdown = ReportWriter.RenderMarkdown(run.Run.Complete());
+
+        // Age spreads 2.1 to 61.9: gtsummary's default gives 0 decimals; decimals 1 gives one (R: 7.761111, 3.386...).
+        Assert.Contains("| Mean (SD) | 8 (3) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Mean (SD) | 7.8 (3.4) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Min, max | 2.1, 14.9 |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADecimalsOfOneVariableOverridesTheTablesDecimals()
+    {
+        using var run = new ExampleRun();
+        run.Run.Describe("describe age, CK by group decimals 1, CK = 0", new DescribeOptions(Decimals: 1, VariableDecimals: [("CK", 0)]), run.Age, run.Ck);
+
+        DescribeResult describe = run.Run.Analyses[0].Describe!;
+        Assert.Equal(1, describe.Decimals);
+        Assert.Null(describe.Variables.Single(v => v.Name == "age").Decimals);
+        Assert.Equal(0, describe.Variables.Single(v => v.Name == "CK").Decimals);
+        string markdown = ReportWriter.RenderMarkdown(run.Run.Complete());
+
+        // NXP2+ JDM: age 7.761 (3.386), CK mean 4800.4 (4002.1) in R.
+        Assert.Contains("| Mean (SD) | 7.8 (3.4) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Mean (SD) | 4800 (4002) |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DescribeDecimalsOutsideZeroToSixAreRejected()
+    {
+        using var run = new ExampleRun();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => run.Run.Describe("describe age by group decimals 7", new DescribeOptions(Decimals: 7), run.Age));
+    }
+
+    [Fact]
     public void DescribeStatisticsAndQuantileTypeEqualR()
     {
         using var run = new ExampleRun();

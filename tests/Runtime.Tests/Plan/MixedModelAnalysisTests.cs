@@ -157,7 +157,7 @@ public sealed class MixedModelAnalysisTests
         SectionView section = Assert.Single(Runtime.Reports.ReportViews.ForMarkdown(Runtime.Reports.ReportViewBuilder.Build(run.Complete())).Analyses);
         Assert.Contains(section.Notes, n => n.Contains("`groupMDA5_JDM:factor(month)12` cannot be estimated", StringComparison.Ordinal));
         MarkdownTable means = section.Tables.Single(t => t.Header[0].StartsWith("Estimated marginal mean", StringComparison.Ordinal));
-        Assert.Equal(["MDA5_JDM", "12", "NA", "NA", "NA", "not estimable"], means.Rows.Single(r => r[0] == "MDA5_JDM" && r[1] == "12"));
+        Assert.Equal(["MDA5+ JDM", "12", "not estimable", "—", "—", "—"], means.Rows.Single(r => r[0] == "MDA5+ JDM" && r[1] == "12"));
     }
 
     [Fact]
