@@ -14,8 +14,6 @@ namespace ProtocolLang.Runtime.Reports;
 /// </summary>
 public static partial class ReportViewBuilder
 {
-    // Superscript letters for footnote marks (Unicode has no superscript q, so the list stops before it).
-    private static readonly string[] Marks = ["ᵃ", "ᵇ", "ᶜ", "ᵈ", "ᵉ", "ᶠ", "ᵍ", "ʰ", "ⁱ", "ʲ", "ᵏ", "ˡ", "ᵐ", "ⁿ", "ᵒ", "ᵖ"];
 
     internal const string FlowCaption =
         "Flow of subjects from the data file to the analysis: each box gives the number of subjects; the boxes to the right, "
@@ -35,7 +33,7 @@ public static partial class ReportViewBuilder
             SectionView s = view.Analyses[i];
             var own = figures.Where(f => owner.TryGetValue(f.Id, out string? a) && a == s.Id && attached.Add(f.Id)).ToArray();
             var footnotes = new List<string>();
-            var tables = s.Tables.Select(t => NameTestsOnce(t, footnotes)).ToArray();
+            var tables = s.Tables;
             if (s.Method is { } method)
             {
                 footnotes.Add("Method: " + method + ".");
@@ -141,47 +139,6 @@ public static partial class ReportViewBuilder
         }
 
         return owner;
-    }
-
-    /// <summary>
-    /// A table's "Test" column (not its first) named once: the same test on every row becomes one footnote and the
-    /// column goes; several tests become letters in the column, each explained once in a footnote.
-    /// </summary>
-    private static MarkdownTable NameTestsOnce(MarkdownTable table, List<string> footnotes)
-    {
-        int column = table.Header.ToList().IndexOf("Test");
-        if (column <= 0 || table.Rows.Count == 0 || table.Rows.Any(r => r.Count != table.Header.Count))
-        {
-            return table;
-        }
-
-        var tests = table.Rows.Select(r => r[column]).Distinct(StringComparer.Ordinal).ToArray();
-        int used = footnotes.Count(n => Marks.Any(m => n.StartsWith(m, StringComparison.Ordinal)));
-        if (tests.Length == 1)
-        {
-            footnotes.Add((table.Rows.Count == 1 ? "Test: " : "Test (every row): ") + tests[0] + ".");
-            var separators = table.Separator.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            separators.RemoveAt(column);
-            return new MarkdownTable(
-                table.Header.Where((_, i) => i != column).ToArray(),
-                "|" + string.Join("|", separators) + "|",
-                table.Rows.Select(r => (IReadOnlyList<string>)r.Where((_, i) => i != column).ToArray()).ToArray());
-        }
-
-        if (used + tests.Length > Marks.Length)
-        {
-            return table;
-        }
-
-        foreach ((string test, int k) in tests.Select((t, k) => (t, k)))
-        {
-            footnotes.Add(Marks[used + k] + " Test: " + test + ".");
-        }
-
-        return table with
-        {
-            Rows = table.Rows.Select(r => (IReadOnlyList<string>)r.Select((c, i) => i == column ? Marks[used + Array.IndexOf(tests, c)] : c).ToArray()).ToArray(),
-        };
     }
 
     [GeneratedRegex(@"^Figure \d+\. ")]
