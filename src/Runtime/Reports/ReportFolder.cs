@@ -24,10 +24,17 @@ internal static class ReportFolder
     public const string ManifestFile = ".protocollang-manifest";
     private const string ManifestHeader = "# Files written by ProtocolLang into this report folder; the next run removes only these.";
 
-    /// <param name="files">Names relative to <paramref name="outputDirectory"/> ('/' separators) and their text.</param>
+    /// <param name="files">Names relative to <paramref name="outputDirectory"/> ('/' separators) and their text, written as UTF-8 without a byte-order mark.</param>
     /// <param name="figuresRendered">True when the figures were drawn this run, so listed figures not among <paramref name="files"/> are stale.</param>
     /// <param name="open">Replaces the file stream of each temporary file (tests simulate a full disk).</param>
     public static void Write(string outputDirectory, IReadOnlyList<(string Name, string Text)> files, bool figuresRendered, Func<string, Stream>? open = null)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        WriteBytes(outputDirectory, files.Select(f => (f.Name, utf8.GetBytes(f.Text))).ToArray(), figuresRendered, open);
+    }
+
+    /// <summary>As <see cref="Write"/>, for files given as bytes (<c>report.docx</c> is a zip package, not text).</summary>
+    public static void WriteBytes(string outputDirectory, IReadOnlyList<(string Name, byte[] Bytes)> files, bool figuresRendered, Func<string, Stream>? open = null)
     {
         string root = Path.GetFullPath(outputDirectory);
         foreach (string folder in files.Select(f => Path.GetDirectoryName(Full(root, f.Name))!).Distinct(StringComparer.Ordinal))
@@ -44,15 +51,15 @@ internal static class ReportFolder
         var kept = previous.Where(n => !written.Contains(n) && !stale.Contains(n) && File.Exists(Full(root, n)));
         string manifest = ManifestHeader + "\n" + string.Concat(written.Concat(kept).Order(StringComparer.Ordinal).Select(n => n + "\n"));
 
-        var ordered = files.OrderBy(f => Rank(f.Name)).Append((Name: ManifestFile, Text: manifest)).ToArray();
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var ordered = files.OrderBy(f => Rank(f.Name)).Append((Name: ManifestFile, Bytes: utf8.GetBytes(manifest))).ToArray();
         var temporaries = new List<(string Temporary, string Target)>(ordered.Length);
         try
         {
-            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            foreach ((string name, string text) in ordered)
+            foreach ((string name, byte[] bytes) in ordered)
             {
                 string target = Full(root, name);
-                temporaries.Add((AtomicFile.WriteTemporary(target, utf8.GetBytes(text), open), target));
+                temporaries.Add((AtomicFile.WriteTemporary(target, bytes, open), target));
             }
 
             while (temporaries.Count > 0)
@@ -99,12 +106,12 @@ internal static class ReportFolder
     }
 
     /// <summary>
-    /// <c>report.md</c>, <c>report.html</c>, <c>results.json</c>, or <c>figures/NAME.svg</c> with NAME of [a-z0-9_.-] starting with a
+    /// <c>report.md</c>, <c>report.html</c>, <c>report.docx</c>, <c>results.json</c>, or <c>figures/NAME.svg</c> with NAME of [a-z0-9_.-] starting with a
     /// letter or digit (as figure ids are: <c>box-ck</c>, an analysis id <c>km_relapse</c>, a repetition's <c>km_relapse.f</c>).
     /// </summary>
     private static bool IsOwnOutputName(string name)
     {
-        if (name is ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.JsonFile)
+        if (name is ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.DocxFile or ReportWriter.JsonFile)
         {
             return true;
         }
@@ -122,7 +129,7 @@ internal static class ReportFolder
     private static int Rank(string name) => name switch
     {
         ReportWriter.JsonFile => 2,
-        ReportWriter.MarkdownFile or ReportWriter.HtmlFile => 1,
+        ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.DocxFile => 1,
         _ => 0,
     };
 

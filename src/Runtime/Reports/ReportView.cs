@@ -77,4 +77,10 @@ public sealed record SectionView(
 public sealed record FigureView(string Id, string Kind, string Caption, string File, string Svg, MarkdownTable? AtRisk)
 {
     public string FileSvg { get; init; } = Svg;
+
+    /// <summary>
+    /// The drawing itself, for outputs that embed a raster image (Word: <see cref="Figures.FigureImage.Png"/>); null for a
+    /// figure made outside <see cref="Figures.ReportFigures"/>. Internal, so templates do not see it.
+    /// </summary>
+    internal Figures.FigureImage? Image { get; init; }
 }

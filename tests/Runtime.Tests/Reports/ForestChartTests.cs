@@ -17,13 +17,13 @@ public sealed class ForestChartTests
     public void TheForestPlotIsTheSameBytesOnEveryDrawingAndInAnyCulture()
     {
         CoxResult cox = Cox();
-        string first = ForestChart.Svg(cox, cox.Subgroups!, "Hazard ratio", "forest");
+        string first = ForestChart.Draw(cox, cox.Subgroups!, "Hazard ratio", "forest").Svg;
         CultureInfo saved = Thread.CurrentThread.CurrentCulture;
         string second;
         try
         {
             Thread.CurrentThread.CurrentCulture = CultureInfo.GetCultureInfo("fi-FI");
-            second = ForestChart.Svg(cox, cox.Subgroups!, "Hazard ratio", "forest");
+            second = ForestChart.Draw(cox, cox.Subgroups!, "Hazard ratio", "forest").Svg;
         }
         finally
         {
@@ -38,7 +38,7 @@ public sealed class ForestChartTests
     public void EveryLevelHasARowAndANotEstimableOneSaysSo()
     {
         CoxResult cox = Cox();
-        string svg = ForestChart.Svg(cox, cox.Subgroups!, "Hazard ratio", "forest");
+        string svg = ForestChart.Draw(cox, cox.Subgroups!, "Hazard ratio", "forest").Svg;
 
         foreach (string text in new[] { "Subgroup (events/n)", "HR (95% CI)", "All subjects (", "Single arm:", "No events:", "Empty:", "Partial:",
             "NA (not estimable)", "NA (no subjects)", "interaction not computed", "z (0/0)" })

@@ -7,7 +7,7 @@ namespace ProtocolLang.Runtime.Reports.Figures;
 /// <summary>Box plots of a continuous outcome by group from the recorded <c>boxplot.stats</c> numbers; outliers as circles.</summary>
 internal static class BoxChart
 {
-    public static string Svg(FigureResult figure, BoxFigure box)
+    public static FigureImage Draw(FigureResult figure, BoxFigure box)
     {
         string unit = figure.Unit is null || figure.Label.Contains(figure.Unit, System.StringComparison.Ordinal) ? string.Empty : " (" + figure.Unit + ")";
         Plot plot = FigureStyle.NewPlot(figure.Label + " by group", "Group", figure.Label + unit);
@@ -46,6 +46,6 @@ internal static class BoxChart
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Grid.XAxisStyle.IsVisible = false;
         plot.Axes.SetLimitsX(0.4, box.Groups.Count + 0.6);
-        return FigureStyle.ToSvg(plot, figure.Id);
+        return FigureStyle.Render(plot, figure.Id);
     }
 }

@@ -88,6 +88,38 @@ internal static partial class FigureStyle
         return svg;
     }
 
+    /// <summary>Pixels per inch of the PNG figures: 300, the resolution journals ask of line art with text at its printed size.</summary>
+    public const int PngDpi = 300;
+
+    /// <summary>
+    /// The plot and its SVG, with its PNG drawn on demand (only Word output needs it; drawing 300 dpi costs more than the SVG).
+    /// </summary>
+    public static FigureImage Render(Plot plot, string id, int height = Height) => new(ToSvg(plot, id, height), () => ToPng(plot, height));
+
+    /// <summary>
+    /// The plot as PNG at <see cref="PngDpi"/>: the same layout as the SVG (<see cref="Width"/> × <paramref name="height"/> at
+    /// 96 px per inch, the CSS pixel) scaled by 300/96, so 720 × 420 becomes 2250 × 1313 pixels. Drawn under the
+    /// invariant culture, as the SVG; Skia's PNG encoder writes no time or resolution chunk, so the bytes depend only on the plot
+    /// (and the installed font). Word output sets the printed size itself.
+    /// </summary>
+    public static byte[] ToPng(Plot plot, int height = Height)
+    {
+        const double scale = PngDpi / 96.0;
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        double previous = plot.ScaleFactor;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            plot.ScaleFactor = scale;
+            return plot.GetImageBytes((int)Math.Round(Width * scale), (int)Math.Round(height * scale), ImageFormat.Png);
+        }
+        finally
+        {
+            plot.ScaleFactor = previous;
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
     /// <summary>
     /// Draws a small throwaway plot, so the font is loaded and the drawing code compiled before the
     /// report's first figure (see <see cref="ReportWarmup"/>); the result is discarded, and the clip-path

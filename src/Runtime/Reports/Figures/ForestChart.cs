@@ -21,7 +21,7 @@ internal static class ForestChart
     /// <summary>A row of the plot: its texts, and the estimate (NaN for a header or a not estimable level).</summary>
     private sealed record Row(string Label, string Text, double HazardRatio, double Low, double High, int Events, bool Header);
 
-    public static string Svg(CoxResult cox, CoxSubgroupsResult subgroups, string title, string id)
+    public static FigureImage Draw(CoxResult cox, CoxSubgroupsResult subgroups, string title, string id)
     {
         IReadOnlyList<Row> rows = Rows(cox, subgroups);
         Plot plot = FigureStyle.NewPlot(title, "Hazard ratio (log scale)", string.Empty);
@@ -68,7 +68,7 @@ internal static class ForestChart
         plot.Axes.SetLimitsX(low, high);
         plot.Axes.SetLimitsY(0.4, rows.Count + 1.6, plot.Axes.Left);
         plot.Axes.SetLimitsY(0.4, rows.Count + 1.6, plot.Axes.Right);
-        return FigureStyle.ToSvg(plot, id, Height(rows.Count + 1));
+        return FigureStyle.Render(plot, id, Height(rows.Count + 1));
     }
 
     /// <summary>What the hazard ratio compares: the contrast's label for a two-arm treatment (<c>rx: Lev+5FU vs Observation</c>), else the treatment's.</summary>

@@ -8,7 +8,7 @@ namespace ProtocolLang.Runtime.Reports.Figures;
 /// <summary>Kaplan-Meier curves per group as step functions from the survfit table, censored times marked '+'.</summary>
 internal static class KaplanMeierChart
 {
-    public static string Svg(KaplanMeierResult km, string id)
+    public static FigureImage Draw(KaplanMeierResult km, string id)
     {
         string unit = km.Unit is null ? string.Empty : " (" + km.Unit + ")";
         Plot plot = FigureStyle.NewPlot(km.Label, "Time" + unit, "Survival probability");
@@ -43,6 +43,6 @@ internal static class KaplanMeierChart
         double maxTime = km.Groups.SelectMany(g => g.Table).Select(r => r.Time).DefaultIfEmpty(1).Max();
         plot.Axes.SetLimits(0, maxTime * 1.02, 0, 1.03);
         plot.ShowLegend(Alignment.LowerLeft);
-        return FigureStyle.ToSvg(plot, id);
+        return FigureStyle.Render(plot, id);
     }
 }

@@ -31,13 +31,13 @@ internal static class ReportFigures
                 string caption = $"Box plots of {figure.Label} {grouping}: the box spans Tukey's hinges (R's fivenum) with the median inside; "
                     + "whiskers reach the most extreme values within 1.5 times the hinge spread; circles are values beyond them (R's boxplot.stats). n = "
                     + string.Join(", ", box.Groups.Select(g => $"{g.Label} {F.Count(g.N)}")) + ".";
-                figures.Add(Figure(figures.Count, figure.Id, "box", caption, BoxChart.Svg(figure, box), null));
+                figures.Add(Figure(figures.Count, figure.Id, "box", caption, BoxChart.Draw(figure, box), null));
             }
             else if (figure.Trajectory is { } trajectory)
             {
                 string caption = $"Mean (95% CI, t distribution) of {figure.Label} at each {trajectory.Time} {grouping}, from the visit rows with a value "
                     + "whose subject is in a group (raw means, not the mixed model's estimates); groups are shifted slightly along the time axis so the bars do not overlap.";
-                figures.Add(Figure(figures.Count, figure.Id, "trajectory", caption, TrajectoryChart.Svg(figure, trajectory), null));
+                figures.Add(Figure(figures.Count, figure.Id, "trajectory", caption, TrajectoryChart.Draw(figure, trajectory), null));
             }
         }
 
@@ -49,7 +49,7 @@ internal static class ReportFigures
                 string id = analysis.Id;
                 string caption = $"Kaplan-Meier curves of {km.Label} {ReportViewBuilder.GroupingWords(analysis.Scope)}{ReportViewBuilder.LevelWords(analysis.Scope)}; "
                     + "+ marks a censored time. Below: numbers at risk (survfit's n.risk).";
-                figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Svg(km, id), AtRisk(km)));
+                figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Draw(km, id), AtRisk(km)));
             }
             else if (analysis.Cox is { Subgroups: { } subgroups } cox)
             {
@@ -57,7 +57,7 @@ internal static class ReportFigures
                 string caption = $"Forest plot of the hazard ratio of {ForestChart.Treatment(subgroups)} (95% CI) in all subjects and within each subgroup"
                     + $"{ReportViewBuilder.LevelWords(analysis.Scope)}: the same Cox model fitted on each level's subjects; "
                     + "squares' areas are proportional to the events (events/n after each label); the dashed line is HR = 1; the interaction p is the likelihood-ratio test of treatment × subgroup.";
-                figures.Add(Figure(figures.Count, id, "forest", caption, ForestChart.Svg(cox, subgroups, "Hazard ratio of " + ForestChart.Treatment(subgroups) + " by subgroup", id), null));
+                figures.Add(Figure(figures.Count, id, "forest", caption, ForestChart.Draw(cox, subgroups, "Hazard ratio of " + ForestChart.Treatment(subgroups) + " by subgroup", id), null));
             }
         }
 
@@ -77,9 +77,10 @@ internal static class ReportFigures
         return new MarkdownTable(header, separator, rows);
     }
 
-    private static FigureView Figure(int index, string id, string kind, string caption, string svg, MarkdownTable? atRisk) =>
-        new(id, kind, string.Create(CultureInfo.InvariantCulture, $"Figure {index + 1}. ") + ReportViewBuilder.Inline(caption), $"{Folder}/{id}.svg", FigureStyle.Inline(svg), atRisk)
+    private static FigureView Figure(int index, string id, string kind, string caption, FigureImage image, MarkdownTable? atRisk) =>
+        new(id, kind, string.Create(CultureInfo.InvariantCulture, $"Figure {index + 1}. ") + ReportViewBuilder.Inline(caption), $"{Folder}/{id}.svg", FigureStyle.Inline(image.Svg), atRisk)
         {
-            FileSvg = svg,
+            FileSvg = image.Svg,
+            Image = image,
         };
 }

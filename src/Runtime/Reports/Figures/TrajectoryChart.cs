@@ -7,7 +7,7 @@ namespace ProtocolLang.Runtime.Reports.Figures;
 /// <summary>Mean (95% CI) of a repeated outcome over time per group; groups are dodged slightly so the bars do not overlap.</summary>
 internal static class TrajectoryChart
 {
-    public static string Svg(FigureResult figure, TrajectoryFigure trajectory)
+    public static FigureImage Draw(FigureResult figure, TrajectoryFigure trajectory)
     {
         string unit = figure.Unit is null || figure.Label.Contains(figure.Unit, System.StringComparison.Ordinal) ? string.Empty : " (" + figure.Unit + ")";
         string timeUnit = trajectory.TimeUnit is null ? string.Empty : " (" + trajectory.TimeUnit + ")";
@@ -50,6 +50,6 @@ internal static class TrajectoryChart
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             allTimes.Select(t => new Tick(t, t.ToString("R", System.Globalization.CultureInfo.InvariantCulture))).ToArray());
         plot.ShowLegend(Alignment.UpperRight);
-        return FigureStyle.ToSvg(plot, figure.Id);
+        return FigureStyle.Render(plot, figure.Id);
     }
 }
