@@ -14,16 +14,16 @@ using A = DocumentFormat.OpenXml.Drawing;
 
 namespace ProtocolLang.Runtime.Tests.Reports;
 
-/// <summary>report.docx of the example study (examples/Nxp2Jdm's data through the hand-written plan): valid, the same tables, figures, stable bytes.</summary>
-public sealed class DocxReportTests : IDisposable
+/// <summary>The example study (examples/Nxp2Jdm's data through the hand-written plan) run once, writing Markdown, Word and JSON.</summary>
+public sealed class DocxExampleRun : IDisposable
 {
-    private static readonly string ExampleDirectory = Path.Combine(AppContext.BaseDirectory, "TestData", "Nxp2Jdm");
-    private readonly TemporaryDirectory _output = new();
-    private readonly StudyResults _results;
+    public static readonly string ExampleDirectory = Path.Combine(AppContext.BaseDirectory, "TestData", "Nxp2Jdm");
 
-    public DocxReportTests()
+    private readonly TemporaryDirectory _output = new();
+
+    public DocxExampleRun()
     {
-        _results = Nxp2Jdm.Nxp2JdmStudy.Run(new StudyRunOptions
+        Results = Nxp2Jdm.Nxp2JdmStudy.Run(new StudyRunOptions
         {
             StudyDirectory = ExampleDirectory,
             OutputDirectory = _output.Path,
@@ -31,9 +31,21 @@ public sealed class DocxReportTests : IDisposable
         });
     }
 
-    private string DocxPath => Path.Combine(_output.Path, ReportWriter.DocxFile);
+    public string Output => _output.Path;
+
+    public StudyResults Results { get; }
 
     public void Dispose() => _output.Dispose();
+}
+
+/// <summary>report.docx of the example study: valid, the same tables, figures, stable bytes.</summary>
+public sealed class DocxReportTests(DocxExampleRun run) : IClassFixture<DocxExampleRun>
+{
+    private static readonly string ExampleDirectory = DocxExampleRun.ExampleDirectory;
+    private readonly string _output = run.Output;
+    private readonly StudyResults _results = run.Results;
+
+    private string DocxPath => Path.Combine(_output, ReportWriter.DocxFile);
 
     [Fact]
     public void TheWordReportOfTheExampleHasNoOpenXmlValidationErrors()
@@ -68,7 +80,7 @@ public sealed class DocxReportTests : IDisposable
         }
 
         // The same rows, cell for cell, as report.md prints them from the same view.
-        string markdown = File.ReadAllText(Path.Combine(_output.Path, ReportWriter.MarkdownFile));
+        string markdown = File.ReadAllText(Path.Combine(_output, ReportWriter.MarkdownFile));
         foreach (IReadOnlyList<string> row in ReportViews.ForMarkdown(view).Analyses[0].Tables[0].Rows)
         {
             Assert.Contains("| " + string.Join(" | ", row) + " |\n", markdown, StringComparison.Ordinal);
@@ -158,6 +170,32 @@ public sealed class DocxReportTests : IDisposable
         Assert.Equal("[Content_Types].xml", zip.Entries[0].FullName);
         Assert.All(zip.Entries, e => Assert.Equal(new DateTime(1980, 1, 1), e.LastWriteTime.DateTime));
         Assert.Contains(zip.Entries, e => e.FullName.EndsWith(".png", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AnAnalysisWithATableTooWideForPortraitIsSetOnLandscapePagesAndTheDocumentEndsInPortrait()
+    {
+        ReportView view = ReportViewBuilder.Build(_results);
+        SectionView wide = view.Analyses.First(s => s.Tables.Any(t => ProtocolLang.Runtime.Reports.Docx.DocxTable.MinimumWidth(t) > ProtocolLang.Runtime.Reports.Docx.DocxPage.TextWidth));
+        using WordprocessingDocument document = WordprocessingDocument.Open(DocxPath, isEditable: false);
+        Body body = document.MainDocumentPart!.Document!.Body!;
+
+        // A section's page setup is in the paragraph that ends it: the first one after the wide analysis's heading.
+        Paragraph heading = body.Elements<Paragraph>().First(p => p.InnerText == ReportText.ToPlain(wide.Heading));
+        SectionProperties ending = heading.ElementsAfter().OfType<Paragraph>().Select(p => p.ParagraphProperties?.SectionProperties).First(s => s is not null)!;
+        Assert.Equal(PageOrientationValues.Landscape, ending.GetFirstChild<PageSize>()!.Orient!.Value);
+        Assert.Equal(PageOrientationValues.Portrait, body.GetFirstChild<SectionProperties>()!.GetFirstChild<PageSize>()!.Orient!.Value);
+    }
+
+    [Fact]
+    public void AWordOnlyRunWritesNoSvgFilesAndListsReportDocxInTheManifest()
+    {
+        using var output = new TemporaryDirectory();
+        Nxp2Jdm.Nxp2JdmStudy.Run(new StudyRunOptions { StudyDirectory = ExampleDirectory, OutputDirectory = output.Path, Formats = [ReportFormat.Docx] });
+
+        Assert.False(Directory.Exists(Path.Combine(output.Path, "figures")));
+        Assert.Equal("PK"u8.ToArray(), File.ReadAllBytes(Path.Combine(output.Path, ReportWriter.DocxFile))[..2]);
+        Assert.Contains("report.docx", File.ReadAllLines(Path.Combine(output.Path, ".protocollang-manifest")));
     }
 
     private static Table TableAfterHeading(WordprocessingDocument document, string heading)
