@@ -96,11 +96,6 @@ internal sealed class DocxBody
             Paragraph(section.Status, DocxStyles.Normal);
         }
 
-        foreach (MarkdownTable table in section.Tables)
-        {
-            Table(table);
-        }
-
         var notes = new List<string>();
         if (section.Method is { } method)
         {
@@ -115,6 +110,13 @@ internal sealed class DocxBody
         notes.AddRange(section.Notes);
         notes.AddRange(section.Warnings.Count == 0 ? [] : [section.Warnings.Count == 1 ? "Warning:" : "Warnings:"]);
         notes.AddRange(section.Warnings);
+
+        // The last table keeps with its first note, as a journal's table keeps its footnotes.
+        for (int t = 0; t < section.Tables.Count; t++)
+        {
+            Table(section.Tables[t], keepWithNext: t == section.Tables.Count - 1 && notes.Count > 0);
+        }
+
         Notes(notes);
     }
 
@@ -156,7 +158,7 @@ internal sealed class DocxBody
         }
     }
 
-    private void Table(MarkdownTable? table)
+    private void Table(MarkdownTable? table, bool keepWithNext = false)
     {
         if (table is null)
         {
@@ -164,7 +166,7 @@ internal sealed class DocxBody
         }
 
         EndTable();
-        _body.Append(DocxTable.Build(table, _landscape ? DocxPage.LandscapeTextWidth : DocxPage.TextWidth));
+        _body.Append(DocxTable.Build(table, _landscape ? DocxPage.LandscapeTextWidth : DocxPage.TextWidth, keepWithNext));
         _afterTable = true;
     }
 

@@ -11,7 +11,7 @@ namespace ProtocolLang.Runtime.Reports.Docx;
 /// and names the package's relationship to the main document with a random id. The package is rewritten with the
 /// entries in ordinal order of their names (<c>[Content_Types].xml</c> first), each dated 1980-01-01 00:00 (the
 /// earliest time a zip's MS-DOS date holds), and the root relationships renumbered <c>rId1</c>, <c>rId2</c>, ... in order
-/// (nothing refers to a package-level relationship by its id).
+/// (nothing refers to a package-level relationship by its id). The XML parts are deflated, the PNG images stored.
 /// </summary>
 internal static partial class DocxPackage
 {
@@ -38,7 +38,9 @@ internal static partial class DocxPackage
                     bytes = RenumberRelationships(bytes);
                 }
 
-                ZipArchiveEntry copy = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                // PNG is deflated already: storing it saves the time of a second deflate for nothing.
+                CompressionLevel level = entry.FullName.EndsWith(".png", StringComparison.Ordinal) ? CompressionLevel.NoCompression : CompressionLevel.Optimal;
+                ZipArchiveEntry copy = archive.CreateEntry(entry.FullName, level);
                 copy.LastWriteTime = EntryTime;
                 using Stream target = copy.Open();
                 target.Write(bytes);

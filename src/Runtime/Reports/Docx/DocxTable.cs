@@ -49,7 +49,8 @@ internal static class DocxTable
     public static int MinimumWidth(MarkdownTable view) => Measure(view).Sum(c => c.Minimum);
 
     /// <param name="available">The text block's width in twips: the table is laid out to fit it where it can.</param>
-    public static Table Build(MarkdownTable view, int available)
+    /// <param name="keepWithNext">The last row keeps with the paragraph after the table (its first note).</param>
+    public static Table Build(MarkdownTable view, int available, bool keepWithNext = false)
     {
         ColumnMeasure[] columns = Measure(view);
         int[] widths = ColumnWidths(columns, available, out NumberWrap wrap);
@@ -92,7 +93,7 @@ internal static class DocxTable
         for (int r = 0; r < view.Rows.Count; r++)
         {
             IReadOnlyList<string> row = view.Rows[r];
-            bool keepNext = together && r < view.Rows.Count - 1;
+            bool keepNext = r < view.Rows.Count - 1 ? together : keepWithNext;
             var tableRow = new TableRow(new TableRowProperties(new CantSplit()));
             for (int c = 0; c < columns.Length; c++)
             {
