@@ -8,7 +8,7 @@ namespace ProtocolLang.Runtime.Reports.Docx;
 /// The document's body from the report view, in the order of the built-in Markdown template (report.md.scriban): title and
 /// identity, data files, data problems, warnings, the subject flow, each analysis, then the figures. Each section has a
 /// heading; each analysis's method, specification, notes and warnings follow its tables as table notes, the way a
-/// journal prints a table's footnotes. Figures are placed by <paramref name="embed"/>, which returns the image's relationship id.
+/// journal prints a table's footnotes. The headings' words are the built-in templates' (the templates hold their own copy).
 /// </summary>
 internal sealed class DocxBody
 {
@@ -17,6 +17,7 @@ internal sealed class DocxBody
     private bool _afterTable;
     private bool _landscape;
 
+    /// <param name="embed">Adds a figure's image to the package: its relationship id and pixel size, or null when the figure has no image.</param>
     public static Body Build(ReportView view, System.Func<FigureView, (string RelationshipId, int Width, int Height)?> embed)
     {
         var builder = new DocxBody();
