@@ -19,6 +19,7 @@ public sealed class Nxp2JdmReportTests : IDisposable
     [Theory]
     [InlineData("report.md")]
     [InlineData("report.html")]
+    [InlineData("report.docx")]
     [InlineData("results.json")]
     [InlineData("figures/box-ck.svg")]
     [InlineData("figures/box-cmas.svg")]
@@ -32,8 +33,9 @@ public sealed class Nxp2JdmReportTests : IDisposable
 
         var committed = RepositoryPaths.Combine(["examples", "Nxp2Jdm", "report", .. file.Split('/')]);
         Assert.True(File.Exists(committed), $"{committed} is missing: run `dotnet run --project examples/Nxp2Jdm` and commit it.");
+        // Bytes, not text: report.docx is a zip, and decoding it as UTF-8 would make unlike bytes equal.
         Assert.True(
-            File.ReadAllText(committed) == File.ReadAllText(Path.Combine(_output, file)),
+            File.ReadAllBytes(committed).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(_output, file))),
             $"{committed} is stale: run `dotnet run --project examples/Nxp2Jdm` and commit the new report.");
     }
 
@@ -91,6 +93,7 @@ public sealed class Nxp2JdmReportTests : IDisposable
 
         var written = Directory.GetFiles(invariantDir, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(invariantDir, f)).ToArray();
         Assert.Contains("report.html", written);
+        Assert.Contains("report.docx", written);
         Assert.Contains(Path.Combine("figures", "kaplan_meier_relapse.svg"), written);
         foreach (var file in written)
         {

@@ -48,7 +48,7 @@ public sealed class ExampleRuns : IDisposable
     {
         var captured = new CapturedOutput();
         var outDir = _temp.Combine("out-" + name);
-        var exit = RunCommand.Execute(new RunRequest(study, outDir, "md,html,json", Cache), captured.Output);
+        var exit = RunCommand.Execute(new RunRequest(study, outDir, "md,html,json,docx", Cache), captured.Output);
         return new RunRecord(exit, outDir, captured.Out.ToString(), captured.Error.ToString());
     }
 }

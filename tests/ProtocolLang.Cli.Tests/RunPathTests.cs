@@ -101,7 +101,7 @@ public sealed class RunPathTests : IClassFixture<ExampleRuns>
         using var temp = new TempFolder();
         var study = temp.CopyExample("s");
         File.WriteAllText(temp.Combine("x.md.scriban"), Secret + " {{ title }}\n");
-        Edit(study, "formats markdown, html, json", "formats markdown, html, json template \"../x.md.scriban\"");
+        Edit(study, "formats markdown, html, json, docx", "formats markdown, html, json, docx template \"../x.md.scriban\"");
 
         var (exit, output, error) = Run(study, temp, out string outDir);
 

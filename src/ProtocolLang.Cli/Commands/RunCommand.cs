@@ -23,7 +23,7 @@ internal static class RunCommand
     {
         var file = new Argument<string>("file") { Description = "The .study file to run." };
         var outDir = new Option<string?>("--out", "-o") { Description = "Where to write the reports (default: the study's report folder)." };
-        var formats = new Option<string?>("--formats", "-f") { Description = "Report formats, comma-separated: md, html, json (default: the study's)." };
+        var formats = new Option<string?>("--formats", "-f") { Description = "Report formats, comma-separated: md, html, json, docx (default: the study's)." };
         var allowOutside = new Option<string[]>("--allow-outside")
         {
             Description = "A file or folder outside the study's folder that its data, template or report path may use (repeatable).",

@@ -5,7 +5,7 @@ using ProtocolLang.Runtime.Plan;
 
 namespace ProtocolLang.Cli.Compilation;
 
-/// <summary>Parses <c>--formats md,html,json</c>.</summary>
+/// <summary>Parses <c>--formats md,html,json,docx</c>.</summary>
 internal static class ReportFormats
 {
     public static IReadOnlyList<ReportFormat>? Parse(string? text, out string? error)
@@ -24,11 +24,12 @@ internal static class ReportFormats
                 "md" or "markdown" => ReportFormat.Markdown,
                 "html" => ReportFormat.Html,
                 "json" => ReportFormat.Json,
+                "docx" => ReportFormat.Docx,
                 _ => null,
             };
             if (format is null)
             {
-                error = $"unknown report format '{item}'; expected md, html or json";
+                error = $"unknown report format '{item}'; expected md, html, json or docx";
                 return null;
             }
 

@@ -135,6 +135,7 @@ public sealed partial class Binder
 
     private BoundReport BindReport(ReportSyntax? report)
     {
+        // Word output is asked for by name only: it draws every figure again at 300 dpi and is a binary file in the report folder.
         ImmutableArray<ReportFormat> all = [ReportFormat.Markdown, ReportFormat.Html, ReportFormat.Json];
         if (report is null)
         {
@@ -149,12 +150,13 @@ public sealed partial class Binder
                 "markdown" => ReportFormat.Markdown,
                 "html" => ReportFormat.Html,
                 "json" => ReportFormat.Json,
+                "docx" => ReportFormat.Docx,
                 _ => null,
             };
             if (value is null)
             {
                 _diagnostics.Add(DiagnosticDescriptors.UnknownReportFormat, format.Span, format.Name,
-                    NameSuggestions.DidYouMean(format.Name, ["markdown", "html", "json"]));
+                    NameSuggestions.DidYouMean(format.Name, ["markdown", "html", "json", "docx"]));
             }
             else if (!formats.Contains(value.Value))
             {

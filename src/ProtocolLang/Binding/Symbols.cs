@@ -99,6 +99,9 @@ public enum ReportFormat
     Markdown,
     Html,
     Json,
+
+    /// <summary><c>report.docx</c> (Word); not among the defaults.</summary>
+    Docx,
 }
 
 /// <summary>The <c>report</c> declaration, or its defaults when the study has none.</summary>

@@ -114,7 +114,7 @@ public static partial class DiagnosticDescriptors
         "unknown ties method '{0}'; expected efron, breslow or exact{1}", Binding);
 
     public static DiagnosticDescriptor UnknownReportFormat { get; } = Error("PL2037", "Unknown report format",
-        "unknown report format '{0}'; expected markdown, html or json{1}", Binding);
+        "unknown report format '{0}'; expected markdown, html, json or docx{1}", Binding);
 
     /// <summary>A declared name longer than <see cref="ProtocolLang.Binding.Binder.MaxNameLength"/>: it becomes part of C# identifiers.</summary>
     public static DiagnosticDescriptor NameTooLong { get; } = Error("PL2080", "Name too long",

@@ -40,10 +40,13 @@ public sealed class StudyRunOptions
     public bool ParallelAnalyses { get; init; }
 }
 
-/// <summary>A report output: <c>report.md</c>, <c>report.html</c> or <c>results.json</c>.</summary>
+/// <summary>A report output: <c>report.md</c>, <c>report.html</c>, <c>results.json</c> or <c>report.docx</c>.</summary>
 public enum ReportFormat
 {
     Markdown,
     Html,
     Json,
+
+    /// <summary><c>report.docx</c>: the report as a Word document (Reports/Docx); not among a study's default formats.</summary>
+    Docx,
 }

@@ -107,12 +107,12 @@ internal static class ReportFolder
     }
 
     /// <summary>
-    /// <c>report.md</c>, <c>report.html</c>, <c>results.json</c>, or <c>figures/NAME.svg</c> or <c>figures/NAME.png</c> with NAME of [a-z0-9_.-] starting with a
+    /// <c>report.md</c>, <c>report.html</c>, <c>report.docx</c>, <c>results.json</c>, or <c>figures/NAME.svg</c> or <c>figures/NAME.png</c> with NAME of [a-z0-9_.-] starting with a
     /// letter or digit (as figure ids are: <c>box-ck</c>, an analysis id <c>km_relapse</c>, a repetition's <c>km_relapse.f</c>).
     /// </summary>
     private static bool IsOwnOutputName(string name)
     {
-        if (name is ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.JsonFile)
+        if (name is ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.DocxFile or ReportWriter.JsonFile)
         {
             return true;
         }
@@ -131,7 +131,7 @@ internal static class ReportFolder
     private static int Rank(string name) => name switch
     {
         ReportWriter.JsonFile => 2,
-        ReportWriter.MarkdownFile or ReportWriter.HtmlFile => 1,
+        ReportWriter.MarkdownFile or ReportWriter.HtmlFile or ReportWriter.DocxFile => 1,
         _ => 0,
     };
 

@@ -19,10 +19,10 @@ internal static class ReportWarmup
     private static readonly object Gate = new();
     private static Task? _warmup;
 
-    /// <summary>Starts the warm-up once per process, when a Markdown or HTML report is to be written.</summary>
+    /// <summary>Starts the warm-up once per process, when a Markdown, HTML or Word report is to be written.</summary>
     public static void Start(IReadOnlyList<ReportFormat> formats)
     {
-        if (!formats.Any(f => f is ReportFormat.Markdown or ReportFormat.Html))
+        if (!formats.Any(f => f is ReportFormat.Markdown or ReportFormat.Html or ReportFormat.Docx))
         {
             return;
         }

@@ -13,7 +13,8 @@ namespace ProtocolLang.Runtime.Reports;
 
 /// <summary>
 /// Renders and writes the reports: <c>report.md</c> and <c>report.html</c> from built-in Scriban
-/// templates (or the study's own), their figures as <c>figures/*.svg</c>, and <c>results.json</c>.
+/// templates (or the study's own), their figures as <c>figures/*.svg</c>, <c>report.docx</c> (Word, see
+/// <see cref="Docx.DocxReport"/>) and <c>results.json</c>.
 /// Files are UTF-8 without a byte-order mark, with LF line ends, and depend only on the results:
 /// no timestamps, absolute paths or machine names, and no current culture.
 /// </summary>
@@ -22,6 +23,7 @@ public static class ReportWriter
     public const string MarkdownFile = "report.md";
     public const string HtmlFile = "report.html";
     public const string JsonFile = "results.json";
+    public const string DocxFile = "report.docx";
     private const string MarkdownTemplate = "report.md.scriban";
     private const string HtmlTemplate = "report.html.scriban";
 
@@ -39,6 +41,7 @@ public static class ReportWriter
         {
             ReportFormat.Markdown => new ReportOutput("markdown", MarkdownFile, ResultStatus.Ok),
             ReportFormat.Json => new ReportOutput("json", JsonFile, ResultStatus.Ok),
+            ReportFormat.Docx => new ReportOutput("docx", DocxFile, ResultStatus.Ok),
             _ => new ReportOutput("html", HtmlFile, ResultStatus.Ok),
         }).ToArray();
     }
@@ -67,36 +70,42 @@ public static class ReportWriter
         ArgumentNullException.ThrowIfNull(formats);
 
         // Render everything before writing anything, so a bad template leaves no half-written report.
-        var files = new List<(string Name, string Text)>();
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var files = new List<(string Name, byte[] Bytes)>();
         ReportView? view = null;
+        bool svgFigures = false;
         foreach (ReportFormat format in formats.Distinct())
         {
             switch (format)
             {
                 case ReportFormat.Markdown:
                     view ??= ReportViewBuilder.Build(results);
-                    files.Add((MarkdownFile, Render(view, ReportFormat.Markdown, template)));
+                    files.Add((MarkdownFile, utf8.GetBytes(Render(view, ReportFormat.Markdown, template))));
+                    svgFigures = true;
                     break;
                 case ReportFormat.Html:
                     view ??= ReportViewBuilder.Build(results);
-                    files.Add((HtmlFile, Render(view, ReportFormat.Html, template)));
+                    files.Add((HtmlFile, utf8.GetBytes(Render(view, ReportFormat.Html, template))));
+                    svgFigures = true;
                     break;
                 case ReportFormat.Json:
-                    files.Add((JsonFile, ResultsJson.Serialize(results)));
+                    files.Add((JsonFile, utf8.GetBytes(ResultsJson.Serialize(results))));
+                    break;
+                case ReportFormat.Docx:
+                    view ??= ReportViewBuilder.Build(results);
+                    files.Add((DocxFile, Docx.DocxReport.Render(view)));
                     break;
             }
         }
 
-        if (view is not null)
+        // The SVG files belong to the Markdown and HTML reports; Word embeds its own PNG copies.
+        if (svgFigures && view is not null)
         {
-            files.AddRange(view.Figures.Select(f => (f.File, f.FileSvg)));
+            files.AddRange(view.Figures.Select(f => (f.File, utf8.GetBytes(f.FileSvg))));
+            files.AddRange(view.Figures.Where(f => f.PngFile.Length > 0).Select(f => (f.PngFile, f.Png)));   // the flow diagram has no PNG
         }
 
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        var bytes = files.Select(f => (f.Name, utf8.GetBytes(f.Text)))
-            .Concat(view?.Figures.Where(f => f.PngFile.Length > 0).Select(f => (f.PngFile, f.Png)) ?? [])   // the flow diagram has no PNG
-            .ToArray();
-        ReportFolder.Write(outputDirectory, bytes, figuresRendered: view is not null, open);
+        ReportFolder.Write(outputDirectory, files, figuresRendered: svgFigures, open);
     }
 
     /// <summary>The Markdown report of <paramref name="results"/>.</summary>
@@ -104,6 +113,13 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(results);
         return Render(ReportViewBuilder.Build(results), ReportFormat.Markdown, template);
+    }
+
+    /// <summary>The Word report of <paramref name="results"/>: the bytes of <c>report.docx</c>.</summary>
+    public static byte[] RenderDocx(StudyResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        return Docx.DocxReport.Render(ReportViewBuilder.Build(results));
     }
 
     /// <summary>The self-contained HTML report of <paramref name="results"/> (inline CSS and SVG; no scripts, no external files).</summary>

@@ -60,11 +60,11 @@ public class ReportTemplateEmitTests
     public void TheTemplateIsPassedToTheRunAndTheCodeCompiles()
     {
         string study = TestStudies.ReadExample().Replace(
-            "formats markdown, html, json", "formats markdown, html, json template \"paper/my \\\"own\\\".html.scriban\"", System.StringComparison.Ordinal);
+            "formats markdown, html, json, docx", "formats markdown, html, json, docx template \"paper/my \\\"own\\\".html.scriban\"", System.StringComparison.Ordinal);
 
         string code = ProtocolLang.Emit.CSharpEmitter.Emit(TestStudies.BindClean(study, "nxp2_jdm.study"));
 
-        Assert.Contains("ReportFormat.Json }, \"report\", AnalysisPlan, \"paper/my \\\"own\\\".html.scriban\");", code, System.StringComparison.Ordinal);
+        Assert.Contains("ReportFormat.Docx }, \"report\", AnalysisPlan, \"paper/my \\\"own\\\".html.scriban\");", code, System.StringComparison.Ordinal);
         Assert.Empty(ProtocolLang.Tests.Emit.GeneratedCodeCompiler.Problems(code));
     }
 }

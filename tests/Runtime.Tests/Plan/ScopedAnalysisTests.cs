@@ -248,7 +248,7 @@ public sealed class ScopedAnalysisTests
         Assert.Contains(results.Analyses[4].Cox!.Terms, t => t.Level == "M" && t.ReferenceLevel == "F");
         Assert.Contains(results.Figures!, f => f.Id == "c-box-age" && f.Analysis == "c");
         Assert.Equal(["F", "M"], results.Figures!.Single(f => f.Id == "c-box-age").Box!.Groups.Select(g => g.Group));
-        Assert.StartsWith("Figure 1. Box plots of Age by sex:", ProtocolLang.Runtime.Reports.ReportViewBuilder.Build(results).Figures[0].Caption, StringComparison.Ordinal);
+        Assert.StartsWith("Figure 2. Box plots of Age by sex:", ProtocolLang.Runtime.Reports.ReportViewBuilder.Build(results).Figures.Single(f => f.Id == "c-box-age").Caption, StringComparison.Ordinal);   // Figure 1 is the subject flow
         Assert.Contains(results.Figures!, f => f.Id == "m-trajectory-course");
         string json = ResultsJson.Serialize(results);
         Assert.Empty(ResultsSchema.Validate(json));
