@@ -18,8 +18,11 @@ tool_package="$work/feed/ProtocolLang.Cli.$version.nupkg"
 [ -f "$tool_package" ] || fail "no $tool_package"
 listing="$(unzip -Z1 "$tool_package")"
 for id in ProtocolLang.Generator ProtocolLang.Runtime; do
-  grep -qx "tools/net10.0/any/packages/$id.$version.nupkg" <<<"$listing" || fail "the tool package carries no $id.$version.nupkg"
+  grep -qx "tools/net10.0/linux-x64/packages/$id.$version.nupkg" <<<"$listing" || fail "the tool package carries no $id.$version.nupkg"
 done
+# DuckDB's native library ships for linux-x64 only (RuntimeIdentifier), not for every platform (~320 MB).
+grep -qx "tools/net10.0/linux-x64/libduckdb.so" <<<"$listing" || fail "the tool package carries no linux-x64 libduckdb.so"
+if grep -q "runtimes/.*duckdb" <<<"$listing"; then fail "the tool package carries DuckDB native libraries for other platforms"; fi
 
 dotnet tool install ProtocolLang.Cli --tool-path "$work/tools" --add-source "$work/feed" --version "$version" >"$work/install.log" 2>&1 \
   || { cat "$work/install.log" >&2; fail "dotnet tool install failed"; }

@@ -41,6 +41,17 @@ public sealed class NewCommandTests
     }
 
     [Fact]
+    public void TheScaffoldedProjectBuildsForThisMachinesPlatformOnlySoOneDuckDbNativeLibraryShips()
+    {
+        using var temp = new TempFolder();
+        NewCommand.Execute("Trial", temp.Combine("Trial"), new CapturedOutput().Output);
+
+        var project = File.ReadAllText(temp.Combine("Trial", "Trial.csproj"));
+
+        Assert.Contains("<RuntimeIdentifier>$(NETCoreSdkRuntimeIdentifier)</RuntimeIdentifier>", project, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NewCopiesTheToolsPackagesIntoTheStudyAndWritesANuGetConfigThatAddsThemToTheMachinesSources()
     {
         using var temp = new TempFolder();

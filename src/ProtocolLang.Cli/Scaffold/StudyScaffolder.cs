@@ -126,6 +126,8 @@ internal static class StudyScaffolder
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
+                <!-- This machine's platform only: the runtime's DuckDB ships a large native library per platform. -->
+                <RuntimeIdentifier>$(NETCoreSdkRuntimeIdentifier)</RuntimeIdentifier>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ProtocolLang.Generator" Version="{{version}}" PrivateAssets="all" />

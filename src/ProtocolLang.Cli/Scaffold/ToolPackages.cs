@@ -6,7 +6,7 @@ namespace ProtocolLang.Cli.Scaffold;
 /// <summary>
 /// The ProtocolLang.Generator and ProtocolLang.Runtime packages the tool package carries (packed
 /// at the tool's version by the Cli project's <c>PackStudyPackages</c> target into
-/// <c>tools/net10.0/any/packages/</c>), so a project made by <c>protocollang new</c> restores them
+/// <c>tools/net10.0/linux-x64/packages/</c>), so a project made by <c>protocollang new</c> restores them
 /// without any feed that serves them.
 /// </summary>
 internal static class ToolPackages

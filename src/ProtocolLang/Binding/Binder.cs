@@ -63,7 +63,7 @@ public sealed partial class Binder
         var populations = BindPopulations(declarations);
         var analyses = BindAnalyses(declarations);
         var report = BindReport(Single<ReportSyntax>(declarations, "report"));
-        var tables = ApplyInvalidPolicies(_tables.Select(t => t.ToSymbol()).ToImmutableArray(), studyExcludesInvalid);
+        var tables = BindSources(ApplyInvalidPolicies(_tables.Select(t => t.ToSymbol()).ToImmutableArray(), studyExcludesInvalid));
 
         if (tables.IsEmpty)
         {

@@ -19,6 +19,20 @@ public sealed record TableSymbol(
 
     /// <summary><c>on_invalid exclude</c> (the table's or the study's): invalid rows are excluded and counted instead of failing the run.</summary>
     public bool ExcludeInvalidRows { get; init; }
+
+    /// <summary>What <see cref="Source"/> is (<c>from parquet "..."</c>, <c>from duckdb "..." table "..."</c>); CSV by default.</summary>
+    public TableSourceKind SourceKind { get; init; }
+
+    /// <summary>For a DuckDB source: the table in the database (<c>name</c> or <c>schema.name</c>).</summary>
+    public string? SourceTable { get; init; }
+}
+
+/// <summary>Where a table's rows live; the runtime's <c>DataSourceKind</c> has the same members.</summary>
+public enum TableSourceKind
+{
+    Csv,
+    Parquet,
+    DuckDb,
 }
 
 /// <summary>A declared column. <see cref="Min"/>/<see cref="Max"/> are inclusive.</summary>

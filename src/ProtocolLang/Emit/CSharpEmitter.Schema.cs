@@ -30,7 +30,7 @@ public sealed partial class CSharpEmitter
                 _w.Line(ColumnSchema(column) + ",");
             }
 
-            _w.CloseBrace(table.ExcludeInvalidRows ? ") { OnInvalid = " + RuntimeTypes.DataPolicy + ".Exclude }," : "),");
+            _w.CloseBrace(TableInit(table) is { Length: > 0 } init ? ") { " + init + " }," : "),");
         }
 
         var hasInit = _study.ExcludeOverlapping || !_warnings.IsEmpty;
@@ -40,6 +40,28 @@ public sealed partial class CSharpEmitter
         {
             EmitSchemaPolicies();
         }
+    }
+
+    /// <summary>The table's init properties that differ from the runtime's defaults (CSV, <c>on_invalid fail</c>), or "".</summary>
+    private static string TableInit(TableSymbol table)
+    {
+        var parts = new List<string>();
+        if (table.ExcludeInvalidRows)
+        {
+            parts.Add("OnInvalid = " + RuntimeTypes.DataPolicy + ".Exclude");
+        }
+
+        if (table.SourceKind != TableSourceKind.Csv)
+        {
+            parts.Add("SourceKind = " + RuntimeTypes.DataSourceKind + "." + table.SourceKind);
+        }
+
+        if (table.SourceTable is not null)
+        {
+            parts.Add("SourceTable = " + CSharpLiterals.String(table.SourceTable));
+        }
+
+        return string.Join(", ", parts);
     }
 
     /// <summary><c>on_overlap</c> and the study's warnings, as init properties of the schema (absent when default / none).</summary>

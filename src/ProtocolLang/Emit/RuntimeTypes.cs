@@ -27,6 +27,7 @@ internal static class RuntimeTypes
     public const string ColumnKind = Data + "ColumnKind";
     public const string DataTable = Data + "DataTable";
     public const string DataPolicy = Data + "DataPolicy";
+    public const string DataSourceKind = Data + "DataSourceKind";
     public const string StudyDiagnostic = Data + "StudyDiagnostic";
 
     public const string Fn = Plan + "Fn";

@@ -6,7 +6,7 @@ using Sprache;
 namespace ProtocolLang.Syntax;
 
 /// <summary>
-/// <c>table name from "path" [key col] [of parent by col] [on_invalid fail|exclude] { columns and derives }</c>. The header
+/// <c>table name from ["path" | parquet "path" | duckdb "path" table "name"] [key col] [of parent by col] [on_invalid fail|exclude] { columns and derives }</c>. The header
 /// (up to <c>{</c>) and each body item are parsed separately, so one bad column does not hide the
 /// others; <see cref="Lexing.DeclarationSplitter"/> finds the items.
 /// </summary>
@@ -16,7 +16,7 @@ public static partial class StudyParser
         from keyword in Keyword("table")
         from name in Identifier("a table name after 'table'")
         from fromKeyword in Keyword("from").Named($"'from' after table name '{name.Name}'")
-        from path in StringLiteral("a file path string after 'from'")
+        from source in DataSource
         from key in Opt(Keyword("key").Then(_ => Identifier("a key column after 'key'")))
         from link in Opt(
             from of in Keyword("of")
@@ -32,7 +32,20 @@ public static partial class StudyParser
             (_, null, _) => "'of', 'on_invalid' or '{'",
             _ => "'on_invalid' or '{'",
         })
-        select new TableHeader(name, path, key, link?.Parent, link?.Column, onInvalid);
+        select new TableHeader(name, source, key, link?.Parent, link?.Column, onInvalid);
+
+    /// <summary>
+    /// <c>"path"</c> (a CSV file), or <c>KIND "path" [table "name"]</c>: any word is read as the source kind and the
+    /// binder checks it (parquet, duckdb), so a misspelt kind gets a did-you-mean rather than a parse error.
+    /// </summary>
+    private static readonly Parser<DataSourceSyntax> DataSource =
+        StringLiteral("a file path string, or a source kind (parquet, duckdb) and a path, after 'from'")
+            .Select(path => new DataSourceSyntax(null, path, null))
+            .XOr(
+                from kind in Identifier("a file path string, or a source kind (parquet, duckdb) and a path, after 'from'")
+                from path in StringLiteral($"a file path string after '{kind.Name}'")
+                from table in Opt(Keyword("table").Then(_ => StringLiteral("a table name string after 'table'")))
+                select new DataSourceSyntax(kind, path, table));
 
     /// <summary>The code of a level: a name, a number as written (<c>-1</c>, <c>2</c>) or a quoted string.</summary>
     private static readonly Parser<(IdentifierSyntax Code, CategoryLevelForm Form)> CategoryLevelCode =
@@ -121,7 +134,7 @@ public static partial class StudyParser
     /// <summary>The part of a table declaration before its body.</summary>
     private sealed record TableHeader(
         IdentifierSyntax Name,
-        StringSyntax Source,
+        DataSourceSyntax Source,
         IdentifierSyntax? Key,
         IdentifierSyntax? Parent,
         IdentifierSyntax? LinkColumn,
@@ -132,7 +145,7 @@ public static partial class StudyParser
     private static TableSyntax BuildTable(TableHeader header, ImmutableArray<SyntaxNode> items, TextSpan span) =>
         new(
             header.Name,
-            header.Source,
+            header.Source.Path,
             header.Key,
             header.Parent,
             header.LinkColumn,
@@ -141,5 +154,7 @@ public static partial class StudyParser
             span)
         {
             OnInvalid = header.OnInvalid,
+            SourceKind = header.Source.Kind,
+            SourceTable = header.Source.Table,
         };
 }

@@ -4,7 +4,7 @@ using ProtocolLang.Text;
 namespace ProtocolLang.Syntax;
 
 /// <summary>
-/// <c>table name from "path" [key col] [of parent by col] [on_invalid fail|exclude] { columns and derives }</c>.
+/// <c>table name from [KIND] "path" [table "name"] [key col] [of parent by col] [on_invalid fail|exclude] { columns and derives }</c>.
 /// <paramref name="Parent"/> and <paramref name="LinkColumn"/> are set together (one-to-many link).
 /// </summary>
 public sealed record TableSyntax(
@@ -19,7 +19,16 @@ public sealed record TableSyntax(
 {
     /// <summary>The table's <c>on_invalid</c> clause, if written (else the study's, else fail).</summary>
     public PolicySyntax? OnInvalid { get; init; }
+
+    /// <summary>The source kind before the path (<c>parquet</c>, <c>duckdb</c>), as written; null for a CSV path.</summary>
+    public IdentifierSyntax? SourceKind { get; init; }
+
+    /// <summary><c>table "name"</c> after the path (a database source's table), if written.</summary>
+    public StringSyntax? SourceTable { get; init; }
 }
+
+/// <summary>The <c>from</c> clause: <c>"path"</c>, <c>parquet "path"</c> or <c>duckdb "path" table "name"</c>.</summary>
+internal sealed record DataSourceSyntax(IdentifierSyntax? Kind, StringSyntax Path, StringSyntax? Table);
 
 /// <summary><c>a, b: type options</c> — several names may share one type and options.</summary>
 public sealed record ColumnSyntax(

@@ -65,12 +65,22 @@ public static class DataProblemCodes
     /// <summary>Fatal: the data file is outside the study's folder (<c>..</c>, absolute, a symbolic link) and not allowed; it is not read.</summary>
     public const string OutsideStudy = "PL4040";
 
+    /// <summary>Fatal: the table named by <c>from duckdb "file" table "name"</c> is not in the database file.</summary>
+    public const string UnknownSourceTable = "PL4050";
+
+    /// <summary>Fatal: a Parquet or DuckDB column's type cannot hold the declared column's values (text where a number is declared).</summary>
+    public const string IncompatibleColumnType = "PL4051";
+
+    /// <summary>Fatal: the file is not a Parquet file or DuckDB database (as its <c>from</c> clause says), or DuckDB cannot read it.</summary>
+    public const string NotADataFile = "PL4052";
+
     /// <summary>Error: a subject is in more than one group and the study does not say <c>groups on_overlap exclude</c>.</summary>
     public const string OverlappingGroups = "PL4020";
 
     public static DataProblemSeverity SeverityOf(string code) => code switch
     {
-        FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile or OutsideStudy => DataProblemSeverity.Fatal,
+        FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile or OutsideStudy
+            or UnknownSourceTable or IncompatibleColumnType or NotADataFile => DataProblemSeverity.Fatal,
         UndeclaredColumn or ParentExcluded or NoRows => DataProblemSeverity.Warning,
         _ => DataProblemSeverity.Error,
     };

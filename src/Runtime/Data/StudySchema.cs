@@ -24,7 +24,7 @@ public sealed record StudySchema(
 }
 
 /// <summary>One table: where its rows live and its typed columns.</summary>
-/// <param name="Source">The path in the <c>from</c> clause, relative to the <c>.study</c> file's folder.</param>
+/// <param name="Source">The file path in the <c>from</c> clause, relative to the <c>.study</c> file's folder.</param>
 /// <param name="Key">The unique key column, if any.</param>
 /// <param name="Parent">For a one-to-many child table (<c>of subjects by id</c>): the parent table.</param>
 /// <param name="LinkColumn">The column of this table whose values must exist in the parent's key.</param>
@@ -38,6 +38,25 @@ public sealed record TableSchema(
 {
     /// <summary><c>on_invalid</c>: whether an invalid row fails the run (the default) or is excluded and counted by reason.</summary>
     public DataPolicy OnInvalid { get; init; } = DataPolicy.Fail;
+
+    /// <summary>What <see cref="Source"/> is: a CSV file (the default), a Parquet file or a DuckDB database file.</summary>
+    public DataSourceKind SourceKind { get; init; } = DataSourceKind.Csv;
+
+    /// <summary>For <see cref="DataSourceKind.DuckDb"/>: the table in the database, optionally schema-qualified (<c>main.subjects</c>).</summary>
+    public string? SourceTable { get; init; }
+}
+
+/// <summary>Where a table's rows live (<c>from "x.csv"</c>, <c>from parquet "x.parquet"</c>, <c>from duckdb "x.duckdb" table "t"</c>).</summary>
+public enum DataSourceKind
+{
+    /// <summary>A CSV file, read in memory (<see cref="TableLoader"/>).</summary>
+    Csv,
+
+    /// <summary>A Parquet file, read through embedded DuckDB.</summary>
+    Parquet,
+
+    /// <summary>A table of a DuckDB database file, opened read-only.</summary>
+    DuckDb,
 }
 
 public enum ColumnKind

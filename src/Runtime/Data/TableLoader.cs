@@ -29,7 +29,7 @@ internal sealed class LoadedTable(DataTable table, ProblemSink problems, DataFil
 /// A row with any problem is excluded, with its first problem's kind as the reason (value-free, so the flow counts
 /// rows by reason); every problem is reported. Whether an excluded row fails the run is the caller's policy.
 /// </summary>
-internal sealed class TableLoader
+internal sealed partial class TableLoader
 {
     private readonly TableSchema _table;
     private readonly LoadedTable? _parent;
@@ -64,7 +64,7 @@ internal sealed class TableLoader
             return loader.Finish(file: null, keys: null);
         }
 
-        return loader.Load(path);
+        return table.SourceKind == DataSourceKind.Csv ? loader.Load(path) : loader.LoadThroughDuckDb(path);
     }
 
     private LoadedTable Load(string path)

@@ -130,6 +130,12 @@ internal sealed class DeclarationSplitter
             return false;
         }
 
+        // `from duckdb "file" table "name"`: there 'table' sits between two strings, where no declaration starts.
+        if (IsKeyword(index, "table") && IsKind(index - 1, TokenKind.String) && IsKind(index + 1, TokenKind.String))
+        {
+            return false;
+        }
+
         var next = index + 1;
         return !(IsKind(next, TokenKind.Symbol) && !IsSymbol(next, "{"));
     }

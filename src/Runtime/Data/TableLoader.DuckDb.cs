@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using DuckDB.NET.Data;
+
+namespace ProtocolLang.Runtime.Data;
+
+/// <summary>
+/// Parquet files and DuckDB tables (<c>from parquet "..."</c>, <c>from duckdb "..." table "..."</c>), read through
+/// <see cref="DuckDbSource"/> into the same typed columns as a CSV file. The declared columns are checked against
+/// the source's catalog first (a missing column, an incompatible type, an unknown table are fatal); then every value
+/// arrives as DuckDB's text form and goes through the CSV path's own cell checks (<see cref="ReadCell"/>), so ranges,
+/// levels, required values, keys and links are judged, counted and worded exactly as for CSV. A row's number is its
+/// position in the source (1-based).
+/// </summary>
+internal sealed partial class TableLoader
+{
+    private LoadedTable LoadThroughDuckDb(string path)
+    {
+        if (!File.Exists(path))
+        {
+            _problems.Add(DataProblemCodes.FileNotFound, 0, null, DataMessages.FileNotFound(_table, Path.GetFullPath(path)));
+            return Finish(file: null, keys: null);
+        }
+
+        string sha256;
+        bool hasMagic;
+        try
+        {
+            using (var stream = File.OpenRead(path))
+            {
+                sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+            }
+
+            hasMagic = DuckDbSource.HasMagic(_table.SourceKind, path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _problems.Add(DataProblemCodes.UnreadableFile, 0, null, DataMessages.UnreadableFile(_table, e.Message));
+            return Finish(file: null, keys: null);
+        }
+
+        if (!hasMagic)
+        {
+            _problems.Add(DataProblemCodes.NotADataFile, 0, null, DuckDbMessages.NotADataFile(_table));
+            return Finish(new DataFileInfo(_table.Name, _table.Source, sha256, 0), keys: null);
+        }
+
+        KeySet? keys = null;
+        try
+        {
+            using var source = _table.SourceKind == DataSourceKind.Parquet
+                ? DuckDbSource.OpenParquet(path)
+                : DuckDbSource.OpenDatabase(path, _table.SourceTable
+                    ?? throw new ArgumentException($"Table '{_table.Name}': a DuckDB source needs the name of its table."));
+            if (FindSourceTable(source) && source.Columns() is var catalog && MatchSourceColumns(catalog))
+            {
+                keys = ReadSourceRows(source, catalog);
+            }
+        }
+        catch (DuckDBException e)
+        {
+            _problems.Add(DataProblemCodes.NotADataFile, 0, null, DuckDbMessages.Unreadable(_table, e.Message));
+        }
+
+        return Finish(new DataFileInfo(_table.Name, _table.Source, sha256, _rowsRead), keys);
+    }
+
+    /// <summary>A database source must hold the named table or view (PL4050, with the nearest name); a Parquet file is its own table.</summary>
+    private bool FindSourceTable(DuckDbSource source)
+    {
+        if (_table.SourceKind != DataSourceKind.DuckDb)
+        {
+            return true;
+        }
+
+        var names = source.TableNames();
+        var (schema, name) = DuckDbSource.SplitTableName(_table.SourceTable!);
+        var wanted = string.Equals(schema, "main", StringComparison.Ordinal) ? name : schema + "." + name;
+        if (names.Contains(wanted, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        _problems.Add(DataProblemCodes.UnknownSourceTable, 0, null, DuckDbMessages.UnknownTable(_table, names));
+        return false;
+    }
+
+    /// <summary>
+    /// Sets each declared column's <see cref="ColumnBuilder.FileIndex"/> to its position in the source, as a CSV
+    /// header does, and reports what the header check reports (missing, undeclared) plus incompatible types.
+    /// False when nothing can be read (every declared column missing or of the wrong type).
+    /// </summary>
+    private bool MatchSourceColumns(IReadOnlyList<(string Name, string Type)> catalog)
+    {
+        var names = catalog.Select(c => c.Name).ToList();
+        var byName = _columns.ToDictionary(c => c.Schema.Name, StringComparer.Ordinal);
+        for (var i = 0; i < catalog.Count; i++)
+        {
+            var (name, type) = catalog[i];
+            if (!byName.TryGetValue(name, out var column))
+            {
+                _problems.Add(DataProblemCodes.UndeclaredColumn, 0, ValueExcerpt.Of(name), DuckDbMessages.UndeclaredColumn(name, i + 1));
+            }
+            else if (!DuckDbSource.Accepts(column.Schema.Kind, type))
+            {
+                _problems.Add(DataProblemCodes.IncompatibleColumnType, 0, name, DuckDbMessages.IncompatibleType(_table, column.Schema, type));
+            }
+            else
+            {
+                column.FileIndex = i;
+            }
+        }
+
+        foreach (var column in _columns.Where(c => c.FileIndex < 0 && !names.Contains(c.Schema.Name, StringComparer.Ordinal)))
+        {
+            _problems.Add(DataProblemCodes.MissingColumn, 0, column.Schema.Name, DuckDbMessages.MissingColumn(_table, column.Schema, names));
+        }
+
+        return _columns.Any(c => c.FileIndex >= 0);
+    }
+
+    /// <summary>Every row of the source, in its order; the same per-row steps as the CSV path's <c>ReadRows</c>.</summary>
+    private KeySet? ReadSourceRows(DuckDbSource source, IReadOnlyList<(string Name, string Type)> catalog)
+    {
+        var expectedRows = (int)Math.Clamp(source.CountRows(), 1, 1L << 26);
+        var fields = _columns.Where(c => c.FileIndex >= 0).OrderBy(c => c.FileIndex).ToArray();
+        var keyColumn = Find(_table.Key);
+        var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet(expectedRows) : null;
+        var link = LinkColumn();
+        foreach (var column in _columns)
+        {
+            column.EnsureCapacity(expectedRows);
+        }
+
+        Array.Resize(ref _sourceRows, Math.Max(_sourceRows.Length, expectedRows));
+
+        var asDouble = fields.Select(f => DuckDbSource.IsFloating(catalog[f.FileIndex].Type)).ToArray();
+        using var reader = source.ReadAsText(fields.Select((f, i) => (f.Schema.Name, asDouble[i])));
+        while (reader.Read())
+        {
+            StartRow(_rowsRead + 2);   // "line" = row + 1, as for a CSV file without blank lines: no "(line N)" suffix
+            for (var i = 0; i < fields.Length; i++)
+            {
+                var cell = reader.IsDBNull(i) ? ReadOnlySpan<char>.Empty
+                    : asDouble[i] ? reader.GetDouble(i).ToString("R", CultureInfo.InvariantCulture).AsSpan()
+                    : reader.GetString(i).AsSpan();
+                ReadCell(fields[i], cell, fields[i] == keyColumn);
+            }
+
+            if (keys is not null && keys.Add(_kept, _row) is var first && first != 0)
+            {
+                Report(DataProblemCodes.DuplicateKey, keyColumn!.Schema.Name,
+                    DataMessages.DuplicateKey(keyColumn.Schema, keyColumn.Format(_kept), first));
+            }
+
+            if (link is not null)
+            {
+                CheckLink(link);
+            }
+
+            EndRow();
+        }
+
+        if (_rowsRead == 0)
+        {
+            _problems.Add(DataProblemCodes.NoRows, 0, null, DuckDbMessages.NoRows(_table));
+        }
+
+        return _problems.HasFatal ? null : keys;
+    }
+}
