@@ -31,7 +31,7 @@ public sealed class ResultsDiffTests
 
         var change = Assert.Single(report.Changed);
         Assert.Equal(
-            [new EstimateChange("Arm B vs Arm A", "p", "0.0031", "0.0042"), new EstimateChange("Arm B vs Arm A", "HR", "2.91 (1.40–6.05)", "2.75 (1.31–5.77)")],
+            [new EstimateChange("Arm B vs Arm A", "p", "0.003", "0.004"), new EstimateChange("Arm B vs Arm A", "HR", "2.91 (1.40–6.05)", "2.75 (1.31–5.77)")],
             change.Estimates.ToArray());
         Assert.Equal(["standardError"], change.OtherValues.ToArray());
     }
@@ -54,7 +54,7 @@ public sealed class ResultsDiffTests
 
         Assert.Equal(
             [new FlippedConclusion("cox_t", "Arm B vs Arm A", "p", "0.031", "0.062", "no longer below 0.05"),
-             new FlippedConclusion("cox_t", "Arm B vs Arm A", "HR", "2.90 (1.40–6.00)", "1.90 (0.900–4.00)", "CI now includes 1")],
+             new FlippedConclusion("cox_t", "Arm B vs Arm A", "HR", "2.90 (1.40–6.00)", "1.90 (0.90–4.00)", "CI now includes 1")],
             report.Flipped.ToArray());
     }
 
@@ -64,7 +64,7 @@ public sealed class ResultsDiffTests
         var report = Diff(Results(Cox("cox_t", "s", 2.9, 1.4, 6.0, 0.01)), Results(Cox("cox_t", "s", 2.9, 1.4, 6.0, 0.02)));
 
         Assert.Empty(report.Flipped);
-        Assert.Equal(new EstimateChange("Arm B vs Arm A", "p", "0.01", "0.02"), Assert.Single(Assert.Single(report.Changed).Estimates));
+        Assert.Equal(new EstimateChange("Arm B vs Arm A", "p", "0.010", "0.020"), Assert.Single(Assert.Single(report.Changed).Estimates));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ResultsDiffTests
 
         var change = Assert.Single(report.Changed);
         Assert.Equal("#1", change.New.Id);
-        Assert.Equal(new EstimateChange("X", "p", "0.2", "0.3"), Assert.Single(change.Estimates));
+        Assert.Equal(new EstimateChange("X", "p", "0.20", "0.30"), Assert.Single(change.Estimates));
     }
 
     [Fact]

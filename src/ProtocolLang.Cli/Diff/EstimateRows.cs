@@ -21,9 +21,19 @@ internal sealed record Quantity(string Name, string Display, QuantityFormat Form
             }
 
             var limits = Format == QuantityFormat.Percent ? QuantityFormat.Estimate : Format;
-            return Name == "median" && Display.Contains('[', StringComparison.Ordinal)
-                ? point + " [" + QuantityCatalog.Render(limits, low) + ", " + QuantityCatalog.Render(limits, high) + "]"
-                : point + " (" + QuantityCatalog.Render(limits, low) + "–" + QuantityCatalog.Render(limits, high) + ")";
+            if (Name == "median" && Display.Contains('[', StringComparison.Ordinal))
+            {
+                return point + " [" + QuantityCatalog.Render(limits, low) + ", " + QuantityCatalog.Render(limits, high) + "]";
+            }
+
+            if (Format is QuantityFormat.Ratio or QuantityFormat.Estimate)
+            {
+                // As the report: an estimate and its interval share their decimals.
+                var (shown, lower, upper) = QuantityCatalog.RenderWithLimits(Format, Value, low, high);
+                return shown + " (" + lower + "–" + upper + ")";
+            }
+
+            return point + " (" + QuantityCatalog.Render(limits, low) + "–" + QuantityCatalog.Render(limits, high) + ")";
         }
     }
 

@@ -10,6 +10,9 @@ internal enum QuantityFormat
 {
     PValue,
     Estimate,
+
+    /// <summary>A hazard, odds or other ratio: 2 decimals shared with its limits, as the report's <see cref="ReportNumberFormat.Ratio"/>.</summary>
+    Ratio,
     Statistic,
     Percent,
 }
@@ -30,8 +33,8 @@ internal static class QuantityCatalog
         ["p"] = new("p", QuantityFormat.PValue),
         ["adjustedPValue"] = new("adjusted p", QuantityFormat.PValue),
         ["mauchlyP"] = new("Mauchly p", QuantityFormat.PValue),
-        ["hazardRatio"] = new("HR", QuantityFormat.Estimate, Null: 1),
-        ["ratio"] = new("ratio", QuantityFormat.Estimate, Null: 1),
+        ["hazardRatio"] = new("HR", QuantityFormat.Ratio, Null: 1),
+        ["ratio"] = new("ratio", QuantityFormat.Ratio, Null: 1),
         ["estimate"] = new("estimate", QuantityFormat.Estimate),
         ["survival"] = new("survival", QuantityFormat.Estimate),
         ["median"] = new("median", QuantityFormat.Estimate),
@@ -149,8 +152,18 @@ internal static class QuantityCatalog
             QuantityFormat.PValue => ReportNumberFormat.PValue(value),
             QuantityFormat.Statistic => ReportNumberFormat.Statistic(value),
             QuantityFormat.Percent => ReportNumberFormat.Percent(value) + "%",
+            QuantityFormat.Ratio => ReportNumberFormat.Fixed(value, ReportNumberFormat.RatioDecimals(value)),
             _ => ReportNumberFormat.Estimate(value),
         };
+
+    /// <summary>A value and its limits with the decimals the report gives them together (a ratio's, or an estimate's shared decimals).</summary>
+    public static (string Point, string Low, string High) RenderWithLimits(QuantityFormat format, double value, double low, double high)
+    {
+        int decimals = format == QuantityFormat.Ratio
+            ? ReportNumberFormat.RatioDecimals(value)
+            : ReportNumberFormat.IntervalDecimals(value, low, high);
+        return (ReportNumberFormat.Fixed(value, decimals), ReportNumberFormat.Fixed(low, decimals), ReportNumberFormat.Fixed(high, decimals));
+    }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

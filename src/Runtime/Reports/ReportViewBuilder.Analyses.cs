@@ -124,7 +124,8 @@ public static partial class ReportViewBuilder
     private static MarkdownTable DescribeTable(DescribeResult describe, List<string> notes)
     {
         var header = new List<string> { "Characteristic" };
-        header.AddRange(describe.Columns.Select(c => Cell(c.Label) + " (n = " + F.Count(c.N) + ")"));
+        // "(n = 18)" stays on one line (no-break spaces): a narrow column wraps before it, never inside it.
+        header.AddRange(describe.Columns.Select(c => Cell(c.Label) + " (n\u00A0=\u00A0" + F.Count(c.N) + ")"));
         string separator = "|---|" + string.Concat(describe.Columns.Select(_ => "--:|"));
         var rows = new List<IReadOnlyList<string>>();
         bool empty = false;
