@@ -25,14 +25,8 @@ public sealed partial class StudyRun
             return null;
         }
 
-        int factor = FactorIndex(m, means.Factor);
-        int? by = means.By is null ? null : FactorIndex(m, means.By);
-        string? problem = factor < 0 ? means.Factor : by < 0 ? means.By : null;
-        if (problem is not null || factor == by)
+        if (!MeansFactors(m, means, warnings, out int factor, out int? by))
         {
-            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LinearMeansNotAFactor, problem is not null
-                ? $"'{problem}' is not a factor term of the model: no marginal means are reported (a number has no levels to average over; write factor({problem}) to treat it as one)"
-                : $"the means of '{means.Factor}' cannot be within '{means.By}' itself: no marginal means are reported"));
             return null;
         }
 

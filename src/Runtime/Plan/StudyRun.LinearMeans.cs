@@ -21,14 +21,8 @@ public sealed partial class StudyRun
         }
 
         ModelMatrix m = fit.Matrix;
-        int factor = FactorIndex(m, means.Factor);
-        int? by = means.By is null ? null : FactorIndex(m, means.By);
-        string? problem = factor < 0 ? means.Factor : by < 0 ? means.By : null;
-        if (problem is not null || factor == by)
+        if (!MeansFactors(m, means, warnings, out int factor, out int? by))
         {
-            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LinearMeansNotAFactor, problem is not null
-                ? $"'{problem}' is not a factor term of the model: no marginal means are reported (a number has no levels to average over; write factor({problem}) to treat it as one)"
-                : $"the means of '{means.Factor}' cannot be within '{means.By}' itself: no marginal means are reported"));
             return null;
         }
 
@@ -79,4 +73,24 @@ public sealed partial class StudyRun
 
     private static LinearContrastRow Row(MarginalContrast r) =>
         new(r.Label, r.By, r.Estimate, r.StandardError, r.DegreesOfFreedom, r.T, r.PValue, r.Low, r.High);
+
+    /// <summary>
+    /// The model's factor terms that <paramref name="means"/> names (its factor, and the one it is within); false, with
+    /// the warning that says why no means are reported, when one is not a factor term or the two are the same.
+    /// </summary>
+    private static bool MeansFactors(ModelMatrix m, LinearMeansSpec means, List<WarningResult> warnings, out int factor, out int? by)
+    {
+        factor = FactorIndex(m, means.Factor);
+        by = means.By is null ? null : FactorIndex(m, means.By);
+        string? problem = factor < 0 ? means.Factor : by < 0 ? means.By : null;
+        if (problem is null && factor != by)
+        {
+            return true;
+        }
+
+        warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LinearMeansNotAFactor, problem is not null
+            ? $"'{problem}' is not a factor term of the model: no marginal means are reported (a number has no levels to average over; write factor({problem}) to treat it as one)"
+            : $"the means of '{means.Factor}' cannot be within '{means.By}' itself: no marginal means are reported"));
+        return false;
+    }
 }

@@ -80,6 +80,7 @@ public sealed partial class StudyRun
             ? VisitMeans(design, fit, factor, $"factor({spec.Response.TimeName})", spec.Means!)
             : (null, null);
         int p = fit.FixedEffects.Count, m = visitNames.Length;
+        var response = ResponseScale(spec, means, contrasts);
         var result = new MmrmResult(
             design.Formula, CovarianceName(options.Covariance), fit.Observations, fit.Subjects, visitNames, design.LeftOut,
             fit.FixedEffects.Select(f => new FixedEffectRow(f.Name, f.Estimate, f.StandardError, f.DegreesOfFreedom, f.T, f.PValue)).ToArray(),
@@ -88,8 +89,8 @@ public sealed partial class StudyRun
             means, contrasts, fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
         {
             MeansFactor = meansFactor,
-            ResponseMeans = ResponseScale(spec, means, contrasts).Means,
-            ResponseContrasts = ResponseScale(spec, means, contrasts).Contrasts,
+            ResponseMeans = response.Means,
+            ResponseContrasts = response.Contrasts,
             ContrastAdjust = meansFactor is null ? null : spec.Means!.Adjust.ToString().ToLowerInvariant(),
             TypeIII = fit.TypeIII.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray(),
             LevelLabels = LabelledLevels(spec, design, analysis.Cohort),
