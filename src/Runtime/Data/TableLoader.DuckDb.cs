@@ -151,17 +151,7 @@ internal sealed partial class TableLoader
                 ReadCell(fields[i], cell, fields[i] == keyColumn);
             }
 
-            if (keys is not null && keys.Add(_kept, _row) is var first && first != 0)
-            {
-                Report(DataProblemCodes.DuplicateKey, keyColumn!.Schema.Name,
-                    DataMessages.DuplicateKey(keyColumn.Schema, keyColumn.Format(_kept), first));
-            }
-
-            if (link is not null)
-            {
-                CheckLink(link);
-            }
-
+            CheckKeyAndLink(keys, keyColumn, link);
             EndRow();
         }
 

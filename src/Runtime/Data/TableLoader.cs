@@ -157,17 +157,7 @@ internal sealed partial class TableLoader
                 ReadCell(column, row[column.FileIndex].Span, column == keyColumn);
             }
 
-            if (keys is not null && keys.Add(_kept, _row) is var first && first != 0)
-            {
-                Report(DataProblemCodes.DuplicateKey, keyColumn!.Schema.Name,
-                    DataMessages.DuplicateKey(keyColumn.Schema, keyColumn.Format(_kept), first));
-            }
-
-            if (link is not null)
-            {
-                CheckLink(link);
-            }
-
+            CheckKeyAndLink(keys, keyColumn, link);
             EndRow();
         }
 
@@ -255,6 +245,21 @@ internal sealed partial class TableLoader
             case CellStatus.AboveMax:
                 Report(DataProblemCodes.OutOfRange, schema.Name, DataMessages.AboveMax(schema, cell));
                 break;
+        }
+    }
+
+    /// <summary>After a row's cells: its key must be new in the table, and its link must name a kept row of the parent.</summary>
+    private void CheckKeyAndLink(KeySet? keys, ColumnBuilder? keyColumn, ColumnBuilder? link)
+    {
+        if (keys is not null && keys.Add(_kept, _row) is var first && first != 0)
+        {
+            Report(DataProblemCodes.DuplicateKey, keyColumn!.Schema.Name,
+                DataMessages.DuplicateKey(keyColumn.Schema, keyColumn.Format(_kept), first));
+        }
+
+        if (link is not null)
+        {
+            CheckLink(link);
         }
     }
 
