@@ -35,12 +35,39 @@ public sealed partial class CSharpEmitter
             "new(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.String(g.Label) + ", r => " + expressions.Emit(g.Predicate) + ")"));
     }
 
-    private void EmitArray(string elementType, IEnumerable<string> items)
+    /// <summary>
+    /// The criteria and groups again, as expressions an engine computes (the runtime's <c>SqlExpr</c>): a study whose rows
+    /// live in a database has its subject flow counted there. One that cannot be mapped carries the reason instead.
+    /// </summary>
+    private void EmitCohortSql()
+    {
+        var sql = new SqlExpressionEmitter(_study.SubjectTable);
+        string Predicate(BoundExpression predicate)
+        {
+            var code = sql.TryEmit(predicate, out var unmapped);
+            return code is null ? "null, " + CSharpLiterals.String(unmapped!) : code;
+        }
+
+        var criteria = _study.Criteria.Select(c =>
+            "new(" + RuntimeTypes.CriterionKind + "." + c.Kind + ", " + CSharpLiterals.String(c.Label) + ", " + Predicate(c.Predicate) + ")");
+        var groups = _study.Groups.Select(g =>
+            "new(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.String(g.Label) + ", " + Predicate(g.Predicate) + ")");
+        _w.Line();
+        _w.Line("/// <summary>The criteria and groups as an engine computes them (SQL), for tables that live in a database.</summary>");
+        _w.Line("public static " + RuntimeTypes.Sql + "CohortSql CohortSql { get; } = new(");
+        _w.Indent();
+        EmitArray(RuntimeTypes.Sql + "SqlCriterion", criteria, terminator: ",");
+        EmitArray(RuntimeTypes.Sql + "SqlGroup", groups, terminator: ");");
+        _w.Unindent();
+    }
+
+    /// <param name="terminator">What follows the array: the end of the statement, or a comma before the next argument.</param>
+    private void EmitArray(string elementType, IEnumerable<string> items, string terminator = ";")
     {
         var list = items.ToList();
         if (list.Count == 0)
         {
-            _w.Line(RuntimeTypes.Array + ".Empty<" + elementType + ">();");
+            _w.Line(RuntimeTypes.Array + ".Empty<" + elementType + ">()" + terminator);
             return;
         }
 
@@ -51,7 +78,7 @@ public sealed partial class CSharpEmitter
             _w.Line(item + ",");
         }
 
-        _w.CloseBrace(";");
+        _w.CloseBrace(terminator);
     }
 
     /// <summary>The analyses' <c>.study</c> text in protocol order: a progress display shows what runs next, out of how many.</summary>

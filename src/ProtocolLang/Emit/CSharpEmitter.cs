@@ -74,6 +74,7 @@ public sealed partial class CSharpEmitter
         EmitAddAggregates();
         EmitCriteria();
         EmitGroups();
+        EmitCohortSql();
         EmitRun();
         _w.CloseBrace();
         return _w.ToString();

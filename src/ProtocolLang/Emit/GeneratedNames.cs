@@ -31,6 +31,7 @@ internal sealed class GeneratedNames
         "BinaryVariable", "CategoricalVariable", "CountVariable", "TimeToEventVariable", "RepeatedVariable",
         "Array", "Func", "IReadOnlyList", "GeneratedCode", "GeneratedCodeAttribute", "DateOnly", "CultureInfo",
         "String", "Object", "Math", "Nullable", "System", "ProtocolLang", "Studies",
+        "SqlExpr", "SqlComparison", "SqlArithmetic", "SqlFunction", "SqlCriterion", "SqlGroup",
     };
 
     /// <summary>Members every record has, which a property must not take.</summary>
@@ -43,7 +44,7 @@ internal sealed class GeneratedNames
     /// </summary>
     public HashSet<string> StudyClassMembers { get; } = new(System.StringComparer.Ordinal)
     {
-        "Name", "Schema", "Criteria", "Groups", "AnalysisPlan", "Run",
+        "Name", "Schema", "Criteria", "Groups", "CohortSql", "AnalysisPlan", "Run",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "ReferenceEquals", "Finalize",
     };
 

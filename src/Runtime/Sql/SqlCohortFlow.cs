@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using ProtocolLang.Runtime.Plan;
+
+namespace ProtocolLang.Runtime.Sql;
+
+/// <summary>The subject flow as an engine counts it: what <c>StudyRun.Cohort</c> counts in memory, from one GROUP BY.</summary>
+/// <param name="Rows">The subject rows the engine read.</param>
+/// <param name="ExcludedBy">Per criterion, in order: the subjects it excluded (the first criterion a subject fails).</param>
+/// <param name="ExcludedMissing">Per criterion: of those, the ones whose predicate was missing.</param>
+/// <param name="GroupN">Per group, in declared order: its subjects (in exactly one group).</param>
+public sealed record SqlFlowCounts(long Rows, long[] ExcludedBy, long[] ExcludedMissing, long Unassigned, long Overlapping, long[] GroupN);
+
+/// <summary>
+/// Builds and reads the one query that counts the subject flow in an engine. Per subject row it computes the first
+/// criterion it fails (an include whose predicate is not true, an exclude whose predicate is true — as
+/// <c>StudyRun.Cohort</c>), whether that predicate was missing, how many groups it is in and the first of them; the
+/// engine then counts the rows per combination, so only a handful of rows come back whatever the table's size.
+/// </summary>
+public static class SqlCohortFlow
+{
+    /// <param name="from">
+    /// Writes the rows' source (a quoted table name, or a table function whose values it binds through the renderer's
+    /// dialect); called after the predicates are rendered, so its parameters follow theirs as its text does.
+    /// </param>
+    /// <exception cref="InvalidOperationException">A criterion or group has no SQL form (the reason is in the message).</exception>
+    public static string Query(CohortSql cohort, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(renderer);
+        if (cohort.Unmapped() is { } unmapped)
+        {
+            throw new InvalidOperationException("The subject flow cannot be counted by " + renderer.Dialect.Name + ": " + unmapped + ".");
+        }
+
+        var reason = new StringBuilder("CASE");
+        var missing = new StringBuilder("CASE");
+        for (var c = 0; c < cohort.Criteria.Count; c++)
+        {
+            var criterion = cohort.Criteria[c];
+            var fails = criterion.Kind == CriterionKind.Include
+                ? "(NOT " + renderer.IsTrue(criterion.Predicate!) + ")"
+                : renderer.IsTrue(criterion.Predicate!);
+            reason.Append(" WHEN ").Append(fails).Append(" THEN ").Append(c);
+        }
+
+        // Rendered again for the second column, so every positional parameter stands where its text does.
+        for (var c = 0; c < cohort.Criteria.Count; c++)
+        {
+            var criterion = cohort.Criteria[c];
+            var fails = criterion.Kind == CriterionKind.Include
+                ? "(NOT " + renderer.IsTrue(criterion.Predicate!) + ")"
+                : renderer.IsTrue(criterion.Predicate!);
+            var wasMissing = criterion.Kind == CriterionKind.Include ? "(" + renderer.Render(criterion.Predicate!) + " IS NULL)" : "FALSE";
+            missing.Append(" WHEN ").Append(fails).Append(" THEN ").Append(wasMissing);
+        }
+
+        reason.Append(" ELSE -1 END");
+        missing.Append(" ELSE FALSE END");
+
+        // No groups block: everyone is in the one group "overall".
+        var matched = cohort.Groups.Count == 0
+            ? "1"
+            : string.Join(" + ", cohort.Groups.Select(g => "(CASE WHEN " + renderer.IsTrue(g.Predicate!) + " THEN 1 ELSE 0 END)"));
+        var first = cohort.Groups.Count == 0
+            ? "0"
+            : "CASE" + string.Concat(cohort.Groups.Select((g, i) => " WHEN " + renderer.IsTrue(g.Predicate!) + " THEN " + i)) + " ELSE -1 END";
+
+        return "SELECT reason, missing, matched, first_group, COUNT(*) AS n FROM (SELECT "
+            + (cohort.Criteria.Count == 0 ? "-1" : reason.ToString()) + " AS reason, "
+            + (cohort.Criteria.Count == 0 ? "FALSE" : missing.ToString()) + " AS missing, "
+            + matched + " AS matched, " + first + " AS first_group FROM " + from(renderer)
+            + ") AS subjects GROUP BY reason, missing, matched, first_group ORDER BY reason, missing, matched, first_group";
+    }
+
+    /// <summary>Runs the flow query on an open ADO.NET connection (DuckDB, PostgreSQL) and adds up its rows.</summary>
+    /// <exception cref="DbException">The engine refused the query.</exception>
+    public static SqlFlowCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, Func<SqlRenderer, string> from)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var renderer = new SqlRenderer(dialect);
+        using var command = connection.CreateCommand();
+        command.CommandText = Query(cohort, from, renderer);
+        foreach (var value in renderer.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<(int, bool, int, int, long)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetBoolean(1),
+                Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
+        }
+
+        return Count(cohort, rows);
+    }
+
+    /// <summary>Adds up the query's rows: (reason, missing, matched, first group, count).</summary>
+    public static SqlFlowCounts Count(CohortSql cohort, IEnumerable<(int Reason, bool Missing, int Matched, int FirstGroup, long N)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(rows);
+        var excludedBy = new long[cohort.Criteria.Count];
+        var excludedMissing = new long[cohort.Criteria.Count];
+        var groupN = new long[Math.Max(cohort.Groups.Count, 1)];
+        long total = 0, unassigned = 0, overlapping = 0;
+        foreach (var (reason, missing, matched, firstGroup, n) in rows)
+        {
+            total += n;
+            if (reason >= 0)
+            {
+                excludedBy[reason] += n;
+                excludedMissing[reason] += missing ? n : 0;
+            }
+            else if (matched == 0)
+            {
+                unassigned += n;
+            }
+            else if (matched > 1)
+            {
+                overlapping += n;
+            }
+            else
+            {
+                groupN[firstGroup] += n;
+            }
+        }
+
+        return new SqlFlowCounts(total, excludedBy, excludedMissing, unassigned, overlapping, groupN);
+    }
+}

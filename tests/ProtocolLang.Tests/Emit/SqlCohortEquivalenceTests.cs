@@ -1,0 +1,148 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using DuckDB.NET.Data;
+using ProtocolLang.Runtime;
+using ProtocolLang.Runtime.Plan;
+using ProtocolLang.Runtime.Sql;
+using Xunit;
+
+namespace ProtocolLang.Tests.Emit;
+
+/// <summary>
+/// The criteria and groups the generator writes for an engine (<c>CohortSql</c>) mean what its C# lambdas mean: a study
+/// with missing values, zeros, negatives, an exp overflow, a division by zero, three-valued logic, <c>if</c>, <c>in</c>
+/// and hostile text is run in memory, and its subject flow is counted again by DuckDB over the same file.
+/// </summary>
+public sealed class SqlCohortEquivalenceTests : IDisposable
+{
+    private const string Hostile = "q', 1); DROP TABLE t; --\"";
+
+    private static readonly string Study = """
+        study SqlEquivalence {
+          table subjects from "subjects.csv" key id {
+            id: text
+            x: number optional
+            n: integer optional
+            s: text optional
+            c: category(a, b, c) optional
+            b: bool optional
+            derive ratio = x / n
+            derive lx = log(x)
+          }
+          include "x known or n big": x is not missing or n > 2
+          exclude "ratio over four": ratio > 4
+          exclude "log not above minus one": not (lx > -1)
+          include "text listed or missing": s in ("p", "HOSTILE") or s is missing
+          groups on_overlap exclude {
+            A "A": c == a and b
+            B "B": c == b or (x >= 2 and n is missing)
+            C "C": abs(x - 1) < 0.5 and sqrt(n) > 1
+            D "D": exp(x * 100) > exp(345) and (if b then x else n) > 0.3 and c == a and not b
+            E "E": min(x, n) >= 1 and not (c in (a, b))
+          }
+          outcome X "X": continuous x
+          describe X by group
+          report "out" formats json
+        }
+        """.Replace("HOSTILE", Hostile.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "pl-sql-" + Guid.NewGuid().ToString("N"));
+
+    public SqlCohortEquivalenceTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void DuckDbCountsTheSameSubjectFlowAsTheGeneratedLambdas()
+    {
+        WriteData(rows: 3000, seed: 20261207);
+        var study = CompileStudy();
+
+        var results = (StudyResults)study.GetMethod("Run")!.Invoke(null, [new StudyRunOptions
+        {
+            StudyDirectory = _folder,
+            OutputDirectory = Path.Combine(_folder, "out"),
+            Formats = [ReportFormat.Json],
+        }])!;
+        var memory = results.Flow.Cohort!;
+        var cohortSql = (CohortSql)study.GetProperty("CohortSql")!.GetValue(null)!;
+        var engine = CountInDuckDb(cohortSql, Path.Combine(_folder, "subjects.csv"));
+
+        Assert.Equal(memory.RowsRead - memory.InvalidRows, engine.Rows);
+        Assert.Equal(memory.Criteria.Select(c => (long)c.Excluded), engine.ExcludedBy);
+        Assert.Equal(memory.Criteria.Select(c => (long)c.ExcludedMissing), engine.ExcludedMissing);
+        Assert.Equal(memory.Unassigned, engine.Unassigned);
+        Assert.Equal(memory.Overlapping, engine.Overlapping);
+        Assert.Equal(memory.Groups.Select(g => (long)g.N), engine.GroupN);
+
+        // The data reach every branch: each criterion excludes someone (two through a missing predicate), each group has subjects.
+        Assert.All(memory.Criteria, c => Assert.True(c.Excluded > 0, c.Label));
+        Assert.True(memory.Criteria[0].ExcludedMissing > 0 && memory.Criteria[3].ExcludedMissing == 0);
+        Assert.All(memory.Groups, g => Assert.True(g.N > 0, g.Name));
+        Assert.True(memory.Unassigned > 0 && memory.Overlapping > 0);
+    }
+
+    [Fact]
+    public void HostileTextIsBoundAsAParameterAndNeverReachesTheQueryText()
+    {
+        var cohortSql = (CohortSql)CompileStudy().GetProperty("CohortSql")!.GetValue(null)!;
+        var renderer = new SqlRenderer(DuckDbDialect.Instance);
+        var sql = SqlCohortFlow.Query(cohortSql, r => "t", renderer);
+
+        Assert.DoesNotContain("DROP", sql, StringComparison.Ordinal);
+        Assert.Contains(Hostile, renderer.Parameters.OfType<string>());
+        Assert.Equal(sql.Count(c => c == '?'), renderer.Parameters.Count);
+    }
+
+    [Fact]
+    public void ACriterionWithRoundIsRefusedWithItsReason()
+    {
+        var text = Study.Replace("exclude \"ratio over four\": ratio > 4", "exclude \"ratio over four\": round(ratio) > 4", StringComparison.Ordinal);
+        Assert.NotEqual(Study, text);
+        var cohortSql = (CohortSql)CompileStudy(text).GetProperty("CohortSql")!.GetValue(null)!;
+
+        var error = Assert.Throws<InvalidOperationException>(() => SqlCohortFlow.Query(cohortSql, r => "t", new SqlRenderer(DuckDbDialect.Instance)));
+        Assert.Contains("criterion \"ratio over four\": round() halves to even", error.Message, StringComparison.Ordinal);
+    }
+
+    private Type CompileStudy(string? text = null)
+    {
+        var compilation = StudyCompiler.Compile(Path.Combine(_folder, "equivalence.study"), text ?? Study);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        using var image = new MemoryStream();
+        var emitted = GeneratedCodeCompiler.Compile(compilation.GeneratedSource!).Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var assembly = Assembly.Load(image.ToArray());
+        return assembly.GetTypes().Single(t => t.Name == "SqlEquivalenceStudy");
+    }
+
+    /// <summary>Rows that reach every branch: missing, zero, negative and large x (exp(100 x) overflows), n = 0 (x / 0).</summary>
+    private void WriteData(int rows, int seed)
+    {
+        var random = new Random(seed);
+        string Pick(params string[] values) => values[random.Next(values.Length)];
+        var csv = new StringBuilder("id,x,n,s,c,b\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var x = Pick("NA", "0", "-1.5", "0.7", "1", "1.2", "2.5", "3.7", "9", "12", (random.NextDouble() * 4).ToString("0.###", CultureInfo.InvariantCulture));
+            var n = Pick("NA", "0", "1", "2", "3", "5");
+            var s = Pick("NA", "p", "other", "\"" + Hostile.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+            csv.Append(CultureInfo.InvariantCulture, $"S{i:D4},{x},{n},{s},{Pick("NA", "a", "b", "c")},{Pick("NA", "true", "false")}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_folder, "subjects.csv"), csv.ToString());
+    }
+
+    private static SqlFlowCounts CountInDuckDb(CohortSql cohortSql, string csv)
+    {
+        // Typed as the study declares them (DuckDB would guess n as a number and c as text anyway; here nothing is guessed).
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        return SqlCohortFlow.Count(connection, DuckDbDialect.Instance, cohortSql, r => "read_csv(" + r.Dialect.Bind(csv, r.Parameters)
+            + ", header = true, nullstr = ['', 'NA'], columns = {'id': 'VARCHAR', 'x': 'DOUBLE', 'n': 'BIGINT', 's': 'VARCHAR', 'c': 'VARCHAR', 'b': 'BOOLEAN'})");
+    }
+}
