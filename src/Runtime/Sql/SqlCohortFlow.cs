@@ -38,30 +38,44 @@ public static class SqlCohortFlow
             throw new InvalidOperationException("The subject flow cannot be counted by " + renderer.Dialect.Name + ": " + unmapped + ".");
         }
 
-        var reason = new StringBuilder("CASE");
+        // Rendered in the order of the text (the subject's columns, then the missing flag, then the source), so that
+        // every positional parameter stands where its value belongs.
+        var subjects = SubjectColumns(cohort, renderer);
         var missing = new StringBuilder("CASE");
-        for (var c = 0; c < cohort.Criteria.Count; c++)
+        foreach (var criterion in cohort.Criteria)
         {
-            var criterion = cohort.Criteria[c];
-            var fails = criterion.Kind == CriterionKind.Include
-                ? "(NOT " + renderer.IsTrue(criterion.Predicate!) + ")"
-                : renderer.IsTrue(criterion.Predicate!);
-            reason.Append(" WHEN ").Append(fails).Append(" THEN ").Append(c);
+            missing.Append(" WHEN ").Append(Fails(criterion, renderer)).Append(" THEN ");
+            missing.Append(criterion.Kind == CriterionKind.Include ? "(" + renderer.Render(criterion.Predicate!) + " IS NULL)" : "FALSE");
         }
 
-        // Rendered again for the second column, so every positional parameter stands where its text does.
+        missing.Append(" ELSE FALSE END");
+        return "SELECT reason, missing, matched, first_group, COUNT(*) AS n FROM (SELECT " + subjects + ", "
+            + (cohort.Criteria.Count == 0 ? "FALSE" : missing.ToString()) + " AS missing FROM " + from(renderer)
+            + ") AS subjects GROUP BY reason, missing, matched, first_group ORDER BY reason, missing, matched, first_group";
+    }
+
+    /// <summary>
+    /// The select list that classifies one subject row, as <c>StudyRun.Cohort</c> does: <c>reason</c> (the first criterion
+    /// it fails, -1 for none), <c>matched</c> (how many groups it is in) and <c>first_group</c> (the first of them, -1 for
+    /// none). A subject is analysed when reason = -1 and matched = 1, in group first_group.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A criterion or group has no SQL form.</exception>
+    public static string SubjectColumns(CohortSql cohort, SqlRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(renderer);
+        if (cohort.Unmapped() is { } unmapped)
+        {
+            throw new InvalidOperationException("The subject flow cannot be counted by " + renderer.Dialect.Name + ": " + unmapped + ".");
+        }
+
+        var reason = new StringBuilder("CASE");
         for (var c = 0; c < cohort.Criteria.Count; c++)
         {
-            var criterion = cohort.Criteria[c];
-            var fails = criterion.Kind == CriterionKind.Include
-                ? "(NOT " + renderer.IsTrue(criterion.Predicate!) + ")"
-                : renderer.IsTrue(criterion.Predicate!);
-            var wasMissing = criterion.Kind == CriterionKind.Include ? "(" + renderer.Render(criterion.Predicate!) + " IS NULL)" : "FALSE";
-            missing.Append(" WHEN ").Append(fails).Append(" THEN ").Append(wasMissing);
+            reason.Append(" WHEN ").Append(Fails(cohort.Criteria[c], renderer)).Append(" THEN ").Append(c);
         }
 
         reason.Append(" ELSE -1 END");
-        missing.Append(" ELSE FALSE END");
 
         // No groups block: everyone is in the one group "overall".
         var matched = cohort.Groups.Count == 0
@@ -70,13 +84,12 @@ public static class SqlCohortFlow
         var first = cohort.Groups.Count == 0
             ? "0"
             : "CASE" + string.Concat(cohort.Groups.Select((g, i) => " WHEN " + renderer.IsTrue(g.Predicate!) + " THEN " + i)) + " ELSE -1 END";
-
-        return "SELECT reason, missing, matched, first_group, COUNT(*) AS n FROM (SELECT "
-            + (cohort.Criteria.Count == 0 ? "-1" : reason.ToString()) + " AS reason, "
-            + (cohort.Criteria.Count == 0 ? "FALSE" : missing.ToString()) + " AS missing, "
-            + matched + " AS matched, " + first + " AS first_group FROM " + from(renderer)
-            + ") AS subjects GROUP BY reason, missing, matched, first_group ORDER BY reason, missing, matched, first_group";
+        return (cohort.Criteria.Count == 0 ? "-1" : reason.ToString()) + " AS reason, " + matched + " AS matched, " + first + " AS first_group";
     }
+
+    /// <summary>True when the subject fails the criterion: an include whose predicate is not true, an exclude whose predicate is.</summary>
+    private static string Fails(SqlCriterion criterion, SqlRenderer renderer) =>
+        criterion.Kind == CriterionKind.Include ? "(NOT " + renderer.IsTrue(criterion.Predicate!) + ")" : renderer.IsTrue(criterion.Predicate!);
 
     /// <summary>Runs the flow query on an open ADO.NET connection (DuckDB, PostgreSQL) and adds up its rows.</summary>
     /// <exception cref="DbException">The engine refused the query.</exception>

@@ -15,6 +15,9 @@ public abstract class SqlDialect
     /// <summary>The type a number is computed in: 7 / 2 is 3.5 in every engine, as in the language.</summary>
     public abstract string DoubleType { get; }
 
+    /// <summary>The 64-bit integer type counts are returned in (DuckDB's SUM would otherwise give a 128-bit HUGEINT).</summary>
+    public virtual string IntegerType => "BIGINT";
+
     /// <summary>An identifier, quoted so that no name can end it (the quote character doubled).</summary>
     public abstract string QuoteIdentifier(string name);
 

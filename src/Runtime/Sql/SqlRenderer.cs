@@ -52,8 +52,8 @@ public sealed class SqlRenderer(SqlDialect dialect)
         _ => " >= ",
     };
 
-    /// <summary>An operand of arithmetic or a function, in the dialect's double type.</summary>
-    private string Double(SqlExpr operand) => operand is SqlNumber n ? Dialect.Number(n.Value) : "CAST(" + Render(operand) + " AS " + Dialect.DoubleType + ")";
+    /// <summary>A number in the dialect's double type (an operand of arithmetic or a function, a time).</summary>
+    public string Double(SqlExpr operand) => operand is SqlNumber n ? Dialect.Number(n.Value) : "CAST(" + Render(operand) + " AS " + Dialect.DoubleType + ")";
 
     private string Arithmetic(SqlArithmeticExpr arithmetic)
     {

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
+using ProtocolLang.Runtime.Statistics.Survival;
+
+namespace ProtocolLang.Runtime.Sql;
+
+/// <summary>
+/// Kaplan-Meier and log-rank pushed down: the engine returns events and censorings per (group, time) of the analysed
+/// subjects, and <see cref="SurvivalCounts.FromCounts"/> hands them to the same kernels as the in-memory path
+/// (<see cref="KaplanMeier.Fit(SurvivalCounts, SurvivalConfidence)"/>, <see cref="LogRank.Test(SurvivalCounts, double)"/>).
+/// A subject without a finite time or with a status other than event or censoring is left out and counted, as in memory.
+/// </summary>
+public static class SqlSurvivalCounts
+{
+    /// <param name="time">The follow-up time (a number; missing leaves the subject out).</param>
+    /// <param name="status">1 for an event, 0 for a censoring; missing or anything else leaves the subject out.</param>
+    /// <param name="from">Writes the rows' source, as for <see cref="SqlCohortFlow.Query"/>.</param>
+    /// <exception cref="InvalidOperationException">A criterion or group has no SQL form.</exception>
+    public static string Query(CohortSql cohort, SqlExpr time, SqlExpr status, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(renderer);
+
+        // One pass over the rows (a CTE referenced twice renders its parameters once, in its place in the text).
+        var subjects = "WITH subjects AS (SELECT " + SqlCohortFlow.SubjectColumns(cohort, renderer) + ", "
+            + renderer.Double(time) + " AS t, "
+            + renderer.Double(status) + " AS s FROM " + from(renderer) + ")";
+        const string analysed = "reason = -1 AND matched = 1";
+        const string usable = "t IS NOT NULL AND s IN (0, 1)";
+        return subjects
+            + " SELECT first_group, t, " + Sum("s = 1", renderer) + " AS events, " + Sum("s = 0", renderer) + " AS censored"
+            + " FROM subjects WHERE " + analysed + " AND " + usable + " GROUP BY first_group, t"
+            + " UNION ALL SELECT -1, NULL, COUNT(*), 0 FROM subjects WHERE " + analysed + " AND NOT (" + usable + ")"
+            + " ORDER BY 1, 2";
+    }
+
+    private static string Sum(string condition, SqlRenderer renderer) =>
+        "CAST(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END) AS " + renderer.Dialect.IntegerType + ")";
+
+    /// <summary>Runs the query on an open ADO.NET connection and returns the counts, with the subjects left out.</summary>
+    /// <param name="groupCount">The study's groups (1 for a study without groups: everyone is "overall").</param>
+    /// <exception cref="DbException">The engine refused the query.</exception>
+    public static SurvivalCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlExpr time, SqlExpr status,
+        Func<SqlRenderer, string> from, out int leftOut)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(cohort);
+        var renderer = new SqlRenderer(dialect);
+        using var command = connection.CreateCommand();
+        command.CommandText = Query(cohort, time, status, from, renderer);
+        foreach (var value in renderer.Parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var group = new List<int>();
+        var times = new List<double>();
+        var events = new List<int>();
+        var censored = new List<int>();
+        leftOut = 0;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var code = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            if (code < 0)
+            {
+                leftOut += Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            group.Add(code);
+            times.Add(reader.GetDouble(1));
+            events.Add(Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture));
+            censored.Add(Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture));
+        }
+
+        var strata = new int[group.Count];
+        return SurvivalCounts.FromCounts(Math.Max(cohort.Groups.Count, 1), 1, strata, group.ToArray(), times.ToArray(), events.ToArray(), censored.ToArray());
+    }
+}
