@@ -19,10 +19,6 @@ public sealed class Nxp2JdmEngineSurvivalTests
 {
     private const double Tolerance = 1e-9;
 
-    // The example's outcome: time_to_event(relapse_months, relapsed) (the generator does not write outcomes for engines yet).
-    private static readonly SqlExpr Time = SqlExpr.Column("relapse_months");
-    private static readonly SqlExpr Status = SqlExpr.If(SqlExpr.Column("relapsed"), SqlExpr.Number(1), SqlExpr.Number(0));
-
     [Fact]
     public void KaplanMeierFromDuckDbCountsEqualsTheInMemoryRun()
     {
@@ -74,7 +70,7 @@ public sealed class Nxp2JdmEngineSurvivalTests
         var csv = RepositoryPaths.Combine("examples", "Nxp2Jdm", "data", "subjects.csv");
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        return SqlSurvivalCounts.Count(connection, DuckDbDialect.Instance, Nxp2JdmStudy.CohortSql, Time, Status,
+        return SqlSurvivalCounts.Count(connection, DuckDbDialect.Instance, Nxp2JdmStudy.CohortSql, Nxp2JdmStudy.CohortSql.Outcome("Relapse"),
             r => "read_csv(" + r.Dialect.Bind(csv, r.Parameters) + ", header = true, nullstr = ['', 'NA'])", out leftOut);
     }
 

@@ -52,13 +52,46 @@ public sealed partial class CSharpEmitter
             "new(" + RuntimeTypes.CriterionKind + "." + c.Kind + ", " + CSharpLiterals.String(c.Label) + ", " + Predicate(c.Predicate) + ")");
         var groups = _study.Groups.Select(g =>
             "new(" + CSharpLiterals.String(g.Name) + ", " + CSharpLiterals.String(g.Label) + ", " + Predicate(g.Predicate) + ")");
+        var outcomes = _study.Outcomes.Select(o => OutcomeSql(o, sql));
         _w.Line();
         _w.Line("/// <summary>The criteria and groups as an engine computes them (SQL), for tables that live in a database.</summary>");
         _w.Line("public static " + RuntimeTypes.Sql + "CohortSql CohortSql { get; } = new(");
         _w.Indent();
         EmitArray(RuntimeTypes.Sql + "SqlCriterion", criteria, terminator: ",");
-        EmitArray(RuntimeTypes.Sql + "SqlGroup", groups, terminator: ");");
+        EmitArray(RuntimeTypes.Sql + "SqlGroup", groups, terminator: ",");
+        EmitArray(RuntimeTypes.Sql + "SqlOutcome", outcomes, terminator: ");");
         _w.Unindent();
+    }
+
+    /// <summary><c>new(name, value, time, event, horizon[, reason])</c>: an outcome's expressions for an engine, or why it has none.</summary>
+    private static string OutcomeSql(OutcomeSymbol outcome, SqlExpressionEmitter sql)
+    {
+        var name = CSharpLiterals.String(outcome.Name);
+        if (outcome.Kind == OutcomeKind.Repeated)
+        {
+            return "new(" + name + ", null, null, null, null, " + CSharpLiterals.String("a repeated outcome lives in a child table, which no engine query reads yet") + ")";
+        }
+
+        var parts = outcome.Kind == OutcomeKind.TimeToEvent ? new[] { null, outcome.Time, outcome.Event } : new[] { outcome.Value, null, null };
+        var codes = new string[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] is not { } expression)
+            {
+                codes[i] = "null";
+            }
+            else if (sql.TryEmit(expression, out var unmapped) is { } code)
+            {
+                codes[i] = code;
+            }
+            else
+            {
+                return "new(" + name + ", null, null, null, null, " + CSharpLiterals.String(unmapped!) + ")";
+            }
+        }
+
+        var horizon = outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null";
+        return "new(" + name + ", " + string.Join(", ", codes) + ", " + horizon + ")";
     }
 
     /// <param name="terminator">What follows the array: the end of the statement, or a comma before the next argument.</param>

@@ -115,9 +115,33 @@ public sealed record SqlCriterion(Plan.CriterionKind Kind, string Label, SqlExpr
 /// <summary>A group as an engine computes it; <see cref="Predicate"/> is null when it cannot, and <see cref="Unmapped"/> says why.</summary>
 public sealed record SqlGroup(string Name, string Label, SqlExpr? Predicate, string? Unmapped = null);
 
-/// <summary>The subject table's criteria (in order) and groups (in declared order), as an engine computes them.</summary>
-public sealed record CohortSql(IReadOnlyList<SqlCriterion> Criteria, IReadOnlyList<SqlGroup> Groups)
+/// <summary>
+/// A declared outcome of the subject table as an engine computes it: <see cref="Value"/> for a continuous, binary,
+/// categorical or count outcome; <see cref="Time"/>, <see cref="Event"/> (true for an event) and <see cref="Horizon"/>
+/// for a time-to-event one. Null expressions and <see cref="Unmapped"/> when it cannot (e.g. a repeated outcome).
+/// </summary>
+public sealed record SqlOutcome(string Name, SqlExpr? Value, SqlExpr? Time, SqlExpr? Event, double? Horizon, string? Unmapped = null);
+
+/// <summary>The subject table's criteria (in order), groups (in declared order) and outcomes, as an engine computes them.</summary>
+public sealed record CohortSql(IReadOnlyList<SqlCriterion> Criteria, IReadOnlyList<SqlGroup> Groups, IReadOnlyList<SqlOutcome>? Outcomes = null)
 {
+    /// <summary>The outcome named <paramref name="name"/>.</summary>
+    /// <exception cref="System.ArgumentException">The study declares no such outcome, or it has no engine form (the reason is in the message).</exception>
+    public SqlOutcome Outcome(string name)
+    {
+        foreach (var outcome in Outcomes ?? [])
+        {
+            if (string.Equals(outcome.Name, name, System.StringComparison.Ordinal))
+            {
+                return outcome.Unmapped is null
+                    ? outcome
+                    : throw new System.ArgumentException($"Outcome {name} cannot be computed by an engine: {outcome.Unmapped}.", nameof(name));
+            }
+        }
+
+        throw new System.ArgumentException($"The study declares no outcome {name}.", nameof(name));
+    }
+
     /// <summary>The first criterion or group an engine cannot compute, as a sentence; null when it can compute them all.</summary>
     public string? Unmapped()
     {

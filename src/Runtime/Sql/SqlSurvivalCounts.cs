@@ -10,27 +10,47 @@ namespace ProtocolLang.Runtime.Sql;
 /// Kaplan-Meier and log-rank pushed down: the engine returns events and censorings per (group, time) of the analysed
 /// subjects, and <see cref="SurvivalCounts.FromCounts"/> hands them to the same kernels as the in-memory path
 /// (<see cref="KaplanMeier.Fit(SurvivalCounts, SurvivalConfidence)"/>, <see cref="LogRank.Test(SurvivalCounts, double)"/>).
-/// A subject without a finite time or with a status other than event or censoring is left out and counted, as in memory.
+/// A subject without a time or an event status is left out and counted, and times after the outcome's horizon are
+/// censored at it, as in memory.
 /// </summary>
 public static class SqlSurvivalCounts
 {
-    /// <param name="time">The follow-up time (a number; missing leaves the subject out).</param>
-    /// <param name="status">1 for an event, 0 for a censoring; missing or anything else leaves the subject out.</param>
+    /// <param name="outcome">A time-to-event outcome: its time (missing leaves the subject out), its event (true for an
+    /// event, false for a censoring, missing leaves the subject out) and its horizon.</param>
     /// <param name="from">Writes the rows' source, as for <see cref="SqlCohortFlow.Query"/>.</param>
     /// <exception cref="InvalidOperationException">A criterion or group has no SQL form.</exception>
-    public static string Query(CohortSql cohort, SqlExpr time, SqlExpr status, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    /// <exception cref="ArgumentException">The outcome is not a time-to-event outcome an engine can compute.</exception>
+    public static string Query(CohortSql cohort, SqlOutcome outcome, Func<SqlRenderer, string> from, SqlRenderer renderer)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(renderer);
+        if (outcome is not { Time: { } time, Event: { } @event })
+        {
+            throw new ArgumentException($"Outcome {outcome.Name} is not a time-to-event outcome an engine can compute: {outcome.Unmapped ?? "it has no time and event"}.", nameof(outcome));
+        }
+
+        // Administrative censoring at the horizon, as Variables.TimeToEvent does in memory: a later time is the horizon,
+        // and a known status there is a censoring. Each piece is rendered where it stands, so parameters follow the text.
+        var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
+        string t, s;
+        if (outcome.Horizon is { } h)
+        {
+            var horizon = renderer.Dialect.Number(h);
+            t = "CASE WHEN " + renderer.Double(time) + " > " + horizon + " THEN " + horizon + " ELSE " + renderer.Double(time) + " END";
+            s = "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.Double(time) + " > " + horizon
+                + " THEN 0 WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END";
+        }
+        else
+        {
+            t = renderer.Double(time);
+            s = "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END";
+        }
 
         // One pass over the rows (a CTE referenced twice renders its parameters once, in its place in the text).
-        var subjects = "WITH subjects AS (SELECT " + SqlCohortFlow.SubjectColumns(cohort, renderer) + ", "
-            + renderer.Double(time) + " AS t, "
-            + renderer.Double(status) + " AS s FROM " + from(renderer) + ")";
+        var subjects = "WITH subjects AS (SELECT " + classify + ", " + t + " AS t, " + s + " AS s FROM " + from(renderer) + ")";
         const string analysed = "reason = -1 AND matched = 1";
-        const string usable = "t IS NOT NULL AND s IN (0, 1)";
+        const string usable = "t IS NOT NULL AND s IS NOT NULL";   // two-valued, so NOT (usable) counts every row left out
         return subjects
             + " SELECT first_group, t, " + Sum("s = 1", renderer) + " AS events, " + Sum("s = 0", renderer) + " AS censored"
             + " FROM subjects WHERE " + analysed + " AND " + usable + " GROUP BY first_group, t"
@@ -44,14 +64,14 @@ public static class SqlSurvivalCounts
     /// <summary>Runs the query on an open ADO.NET connection and returns the counts, with the subjects left out.</summary>
     /// <param name="groupCount">The study's groups (1 for a study without groups: everyone is "overall").</param>
     /// <exception cref="DbException">The engine refused the query.</exception>
-    public static SurvivalCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlExpr time, SqlExpr status,
+    public static SurvivalCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlOutcome outcome,
         Func<SqlRenderer, string> from, out int leftOut)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(cohort);
         var renderer = new SqlRenderer(dialect);
         using var command = connection.CreateCommand();
-        command.CommandText = Query(cohort, time, status, from, renderer);
+        command.CommandText = Query(cohort, outcome, from, renderer);
         foreach (var value in renderer.Parameters)
         {
             var parameter = command.CreateParameter();

@@ -4,10 +4,12 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using System.Text.Json;
 using DuckDB.NET.Data;
 using ProtocolLang.Runtime;
 using ProtocolLang.Runtime.Plan;
 using ProtocolLang.Runtime.Sql;
+using ProtocolLang.Runtime.Statistics.Survival;
 using Xunit;
 
 namespace ProtocolLang.Tests.Emit;
@@ -45,7 +47,10 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
             E "E": min(x, n) >= 1 and not (c in (a, b))
           }
           outcome X "X": continuous x
+          outcome T "T": time_to_event(abs(x), b) horizon 3
           describe X by group
+          model kaplan_meier T by group
+          test logrank T by group
           report "out" formats json
         }
         """.Replace("HOSTILE", Hostile.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -84,6 +89,43 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
         Assert.True(memory.Criteria[0].ExcludedMissing > 0 && memory.Criteria[3].ExcludedMissing == 0);
         Assert.All(memory.Groups, g => Assert.True(g.N > 0, g.Name));
         Assert.True(memory.Unassigned > 0 && memory.Overlapping > 0);
+    }
+
+    [Fact]
+    public void KaplanMeierAndLogRankFromDuckDbCountsEqualTheInMemoryRunWithTheHorizonAndLeftOutSubjects()
+    {
+        WriteData(rows: 3000, seed: 7);
+        var study = CompileStudy();
+        study.GetMethod("Run")!.Invoke(null, [new StudyRunOptions
+        {
+            StudyDirectory = _folder,
+            OutputDirectory = Path.Combine(_folder, "out"),
+            Formats = [ReportFormat.Json],
+        }]);
+        var cohortSql = (CohortSql)study.GetProperty("CohortSql")!.GetValue(null)!;
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        var counts = SqlSurvivalCounts.Count(connection, DuckDbDialect.Instance, cohortSql, cohortSql.Outcome("T"), From(Path.Combine(_folder, "subjects.csv")), out var leftOut);
+
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out", "results.json")));
+        var analyses = results.RootElement.GetProperty("analyses").EnumerateArray().ToList();
+        var km = analyses.Single(a => a.GetProperty("kind").GetString() == "kaplan_meier").GetProperty("kaplanMeier");
+        Assert.Equal(km.GetProperty("leftOut").GetInt32(), leftOut);
+        Assert.True(leftOut > 0, "subjects without a status are left out, so the count can differ");
+        var fit = KaplanMeier.Fit(counts);
+        foreach (var (group, curve) in km.GetProperty("groups").EnumerateArray().Zip(fit.Curves))
+        {
+            var table = group.GetProperty("table").EnumerateArray().ToList();
+            Assert.Equal(table.Select(r => r.GetProperty("time").GetDouble()), curve.Time);
+            Assert.Equal(table.Select(r => r.GetProperty("nRisk").GetInt32()), curve.NRisk);
+            Assert.Equal(table.Select(r => r.GetProperty("nEvent").GetInt32()), curve.NEvent);
+            Assert.Equal(table.Select(r => r.GetProperty("survival").GetDouble()), curve.Survival);
+        }
+
+        Assert.Contains(fit.Curves, c => c.Time.Count > 0 && c.Time[^1] == 3 && c.NCensor[^1] > 0);   // censored at the horizon
+        var logRank = analyses.Single(a => a.GetProperty("kind").GetString() == "logrank").GetProperty("logRank");
+        var test = LogRank.Test(counts);
+        Assert.Equal(logRank.GetProperty("chiSquare").GetDouble(), test.ChiSquare, 1e-9 * test.ChiSquare);
     }
 
     [Fact]
@@ -139,10 +181,12 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
 
     private static SqlFlowCounts CountInDuckDb(CohortSql cohortSql, string csv)
     {
-        // Typed as the study declares them (DuckDB would guess n as a number and c as text anyway; here nothing is guessed).
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        return SqlCohortFlow.Count(connection, DuckDbDialect.Instance, cohortSql, r => "read_csv(" + r.Dialect.Bind(csv, r.Parameters)
-            + ", header = true, nullstr = ['', 'NA'], columns = {'id': 'VARCHAR', 'x': 'DOUBLE', 'n': 'BIGINT', 's': 'VARCHAR', 'c': 'VARCHAR', 'b': 'BOOLEAN'})");
+        return SqlCohortFlow.Count(connection, DuckDbDialect.Instance, cohortSql, From(csv));
     }
+
+    /// <summary>The file typed as the study declares it (DuckDB would guess n as a number and c as text anyway; here nothing is guessed).</summary>
+    private static Func<SqlRenderer, string> From(string csv) => r => "read_csv(" + r.Dialect.Bind(csv, r.Parameters)
+        + ", header = true, nullstr = ['', 'NA'], columns = {'id': 'VARCHAR', 'x': 'DOUBLE', 'n': 'BIGINT', 's': 'VARCHAR', 'c': 'VARCHAR', 'b': 'BOOLEAN'})";
 }
