@@ -97,14 +97,8 @@ public static class SqlCohortFlow
     {
         ArgumentNullException.ThrowIfNull(connection);
         var renderer = new SqlRenderer(dialect);
-        using var command = connection.CreateCommand();
-        command.CommandText = Query(cohort, from, renderer);
-        foreach (var value in renderer.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        var sql = Query(cohort, from, renderer);
+        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
 
         var rows = new List<(int, bool, int, int, long)>();
         using var reader = command.ExecuteReader();

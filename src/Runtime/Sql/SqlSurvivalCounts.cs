@@ -70,14 +70,8 @@ public static class SqlSurvivalCounts
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(cohort);
         var renderer = new SqlRenderer(dialect);
-        using var command = connection.CreateCommand();
-        command.CommandText = Query(cohort, outcome, from, renderer);
-        foreach (var value in renderer.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        var sql = Query(cohort, outcome, from, renderer);
+        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
 
         var group = new List<int>();
         var times = new List<double>();

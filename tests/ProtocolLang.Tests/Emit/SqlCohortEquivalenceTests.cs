@@ -9,6 +9,7 @@ using DuckDB.NET.Data;
 using ProtocolLang.Runtime;
 using ProtocolLang.Runtime.Plan;
 using ProtocolLang.Runtime.Sql;
+using ProtocolLang.Runtime.Statistics;
 using ProtocolLang.Runtime.Statistics.Survival;
 using Xunit;
 
@@ -51,6 +52,8 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
           describe X by group
           model kaplan_meier T by group
           test logrank T by group
+          compare X: B vs C using mann_whitney approximate
+          compare b: B vs C using fisher
           report "out" formats json
         }
         """.Replace("HOSTILE", Hostile.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -94,20 +97,11 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
     [Fact]
     public void KaplanMeierAndLogRankFromDuckDbCountsEqualTheInMemoryRunWithTheHorizonAndLeftOutSubjects()
     {
-        WriteData(rows: 3000, seed: 7);
-        var study = CompileStudy();
-        study.GetMethod("Run")!.Invoke(null, [new StudyRunOptions
-        {
-            StudyDirectory = _folder,
-            OutputDirectory = Path.Combine(_folder, "out"),
-            Formats = [ReportFormat.Json],
-        }]);
-        var cohortSql = (CohortSql)study.GetProperty("CohortSql")!.GetValue(null)!;
+        var (cohortSql, results) = RunInMemory(seed: 7);
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         var counts = SqlSurvivalCounts.Count(connection, DuckDbDialect.Instance, cohortSql, cohortSql.Outcome("T"), From(Path.Combine(_folder, "subjects.csv")), out var leftOut);
 
-        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out", "results.json")));
         var analyses = results.RootElement.GetProperty("analyses").EnumerateArray().ToList();
         var km = analyses.Single(a => a.GetProperty("kind").GetString() == "kaplan_meier").GetProperty("kaplanMeier");
         Assert.Equal(km.GetProperty("leftOut").GetInt32(), leftOut);
@@ -126,6 +120,30 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
         var logRank = analyses.Single(a => a.GetProperty("kind").GetString() == "logrank").GetProperty("logRank");
         var test = LogRank.Test(counts);
         Assert.Equal(logRank.GetProperty("chiSquare").GetDouble(), test.ChiSquare, 1e-9 * test.ChiSquare);
+    }
+
+    [Fact]
+    public void MannWhitneyAndFisherFromDuckDbValueCountsEqualTheInMemoryRun()
+    {
+        var (cohortSql, results) = RunInMemory(seed: 11);
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        var csv = Path.Combine(_folder, "subjects.csv");
+        var x = SqlValueCounts.Count(connection, DuckDbDialect.Instance, cohortSql, cohortSql.Outcome("X").Value!, numeric: true, From(csv));
+        var b = SqlValueCounts.Count(connection, DuckDbDialect.Instance, cohortSql, SqlExpr.Column("b"), numeric: false, From(csv));
+
+        var compares = results.RootElement.GetProperty("analyses").EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "compare")
+            .Select(a => a.GetProperty("compare").GetProperty("rows")[0]).ToList();
+        var mannWhitney = MannWhitney.TestFromOrderedCounts(x.Of(1), x.Of(2));
+        Assert.Equal(compares[0].GetProperty("test").GetProperty("statistic").GetDouble(), mannWhitney.Statistic);
+        Assert.Equal(compares[0].GetProperty("test").GetProperty("pValue").GetDouble(), mannWhitney.PValue, 1e-12);
+        Assert.Equal(compares[0].GetProperty("summaries")[0].GetProperty("missing").GetInt64(), x.Missing[1]);
+        Assert.True(x.Values.Count < x.Counts[1].Sum() + x.Counts[2].Sum(), "the data have ties, so the tie term is exercised");
+
+        // b's levels come back as false, true: the 2 x 2 table of groups B and C.
+        Assert.Equal(new object[] { false, true }, b.Values);
+        var fisher = FisherExact.TwoByTwo(b.Of(1)[1], b.Of(1)[0], b.Of(2)[1], b.Of(2)[0]);
+        Assert.Equal(compares[1].GetProperty("test").GetProperty("pValue").GetDouble(), fisher.PValue, 1e-12);
     }
 
     [Fact]
@@ -149,6 +167,21 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => SqlCohortFlow.Query(cohortSql, r => "t", new SqlRenderer(DuckDbDialect.Instance)));
         Assert.Contains("criterion \"ratio over four\": round() halves to even", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes the data, runs the study in memory, and returns its engine form and results.json.</summary>
+    private (CohortSql CohortSql, JsonDocument Results) RunInMemory(int seed)
+    {
+        WriteData(rows: 3000, seed);
+        var study = CompileStudy();
+        study.GetMethod("Run")!.Invoke(null, [new StudyRunOptions
+        {
+            StudyDirectory = _folder,
+            OutputDirectory = Path.Combine(_folder, "out"),
+            Formats = [ReportFormat.Json],
+        }]);
+        var cohortSql = (CohortSql)study.GetProperty("CohortSql")!.GetValue(null)!;
+        return (cohortSql, JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out", "results.json"))));
     }
 
     private Type CompileStudy(string? text = null)

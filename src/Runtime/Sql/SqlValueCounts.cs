@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Globalization;
+
+namespace ProtocolLang.Runtime.Sql;
+
+/// <summary>
+/// How often each distinct value of a variable occurs in each group of the analysed subjects, values in ascending
+/// order, and the missing values per group: the sufficient statistics of rank tests (W and the tie term come from
+/// them, <see cref="Statistics.MannWhitney.TestFromOrderedCounts"/>), exact quantiles, and the n / % tables of a
+/// binary or categorical variable (Fisher, chi-square).
+/// </summary>
+/// <param name="Values">The distinct values, ascending (doubles for a number; text, bool or level names otherwise).</param>
+/// <param name="Counts">Per group: the count of each value, aligned with <see cref="Values"/>.</param>
+/// <param name="Missing">Per group: the analysed subjects whose value is missing.</param>
+public sealed record ValueCounts(IReadOnlyList<object> Values, long[][] Counts, long[] Missing)
+{
+    /// <summary>The counts of group <paramref name="group"/> as ints, for the kernels.</summary>
+    public int[] Of(int group) => Array.ConvertAll(Counts[group], c => checked((int)c));
+}
+
+/// <summary>Builds and reads the value-count query: one GROUP BY (group, value) over the analysed subjects.</summary>
+public static class SqlValueCounts
+{
+    /// <param name="value">The variable's expression.</param>
+    /// <param name="numeric">True for a number (computed in doubles, so every engine orders and ties it as C# does).</param>
+    /// <param name="from">Writes the rows' source, as for <see cref="SqlCohortFlow.Query"/>.</param>
+    /// <exception cref="InvalidOperationException">A criterion or group has no SQL form.</exception>
+    public static string Query(CohortSql cohort, SqlExpr value, bool numeric, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(renderer);
+        var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
+        var v = numeric ? renderer.Double(value) : renderer.Render(value);
+        return "SELECT first_group, v, CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") AS n FROM (SELECT " + classify + ", " + v + " AS v FROM "
+            + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group, v ORDER BY v NULLS LAST, first_group";
+    }
+
+    /// <summary>Runs the query on an open ADO.NET connection and aligns the counts of every group on the distinct values.</summary>
+    /// <exception cref="DbException">The engine refused the query.</exception>
+    public static ValueCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlExpr value, bool numeric, Func<SqlRenderer, string> from)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(cohort);
+        var renderer = new SqlRenderer(dialect);
+        var sql = Query(cohort, value, numeric, from, renderer);
+        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
+
+        var groups = Math.Max(cohort.Groups.Count, 1);
+        var values = new List<object>();
+        var counts = new List<long[]>();
+        var missing = new long[groups];
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var group = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            var n = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+            if (reader.IsDBNull(1))
+            {
+                missing[group] += n;
+                continue;
+            }
+
+            // Rows come ordered by value: a new value starts a new column of counts.
+            var v = numeric ? reader.GetDouble(1) : reader.GetValue(1);
+            if (values.Count == 0 || !Equals(values[^1], v))
+            {
+                values.Add(v);
+                counts.Add(new long[groups]);
+            }
+
+            counts[^1][group] += n;
+        }
+
+        var byGroup = new long[groups][];
+        for (var g = 0; g < groups; g++)
+        {
+            byGroup[g] = new long[values.Count];
+            for (var i = 0; i < values.Count; i++)
+            {
+                byGroup[g][i] = counts[i][g];
+            }
+        }
+
+        return new ValueCounts(values, byGroup, missing);
+    }
+}
