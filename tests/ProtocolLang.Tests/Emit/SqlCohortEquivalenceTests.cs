@@ -54,6 +54,8 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
           test logrank T by group
           compare X: B vs C using mann_whitney approximate
           compare b: B vs C using fisher
+          compare X: B vs C using t_test
+          compare X: B vs C using welch
           report "out" formats json
         }
         """.Replace("HOSTILE", Hostile.Replace("\"", "\\\"", StringComparison.Ordinal), StringComparison.Ordinal);
@@ -144,7 +146,22 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
         Assert.Equal(new object[] { false, true }, b.Values);
         var fisher = FisherExact.TwoByTwo(b.Of(1)[1], b.Of(1)[0], b.Of(2)[1], b.Of(2)[0]);
         Assert.Equal(compares[1].GetProperty("test").GetProperty("pValue").GetDouble(), fisher.PValue, 1e-12);
+
+        // t-tests from the engine's COUNT, AVG and VAR_SAMP per group.
+        var (moments, missing) = SqlMoments.Count(connection, DuckDbDialect.Instance, cohortSql, cohortSql.Outcome("X").Value!, From(csv));
+        Assert.Equal(x.Missing, missing);
+        foreach (var (row, test) in new[] { (compares[2], TTest.Student(moments[1], moments[2])), (compares[3], TTest.Welch(moments[1], moments[2])) })
+        {
+            var expected = row.GetProperty("test");
+            Relative(expected.GetProperty("statistic").GetDouble(), test.Statistic);
+            Relative(expected.GetProperty("pValue").GetDouble(), test.PValue);
+            Relative(expected.GetProperty("estimate").GetDouble(), test.Estimate!.Value);
+            Relative(expected.GetProperty("confidenceLow").GetDouble(), test.ConfidenceLow!.Value);
+        }
     }
+
+    private static void Relative(double expected, double actual) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
 
     [Fact]
     public void HostileTextIsBoundAsAParameterAndNeverReachesTheQueryText()

@@ -31,6 +31,14 @@ public static class TTest
         var warnings = new List<string>();
         GroupMoments gx = GroupMoments.Of(Samples.Finite(x, "x", warnings));
         GroupMoments gy = GroupMoments.Of(Samples.Finite(y, "y", warnings));
+        return Student(gx, gy, warnings);
+    }
+
+    /// <summary>The same test from each group's size, mean and variance (as an engine returns them with one GROUP BY).</summary>
+    public static TestResult Student(GroupMoments x, GroupMoments y) => Student(x, y, []);
+
+    private static TestResult Student(GroupMoments gx, GroupMoments gy, List<string> warnings)
+    {
         if (gx.N < 1 || gy.N < 1 || gx.N + gy.N < 3)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Student t-test needs at least 1 observation per group and 3 in all; group sizes {gx.N} and {gy.N}"));
@@ -55,6 +63,14 @@ public static class TTest
         var warnings = new List<string>();
         GroupMoments gx = GroupMoments.Of(Samples.Finite(x, "x", warnings));
         GroupMoments gy = GroupMoments.Of(Samples.Finite(y, "y", warnings));
+        return Welch(gx, gy, warnings);
+    }
+
+    /// <summary>The same test from each group's size, mean and variance.</summary>
+    public static TestResult Welch(GroupMoments x, GroupMoments y) => Welch(x, y, []);
+
+    private static TestResult Welch(GroupMoments gx, GroupMoments gy, List<string> warnings)
+    {
         if (gx.N < 2 || gy.N < 2)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Welch t-test needs at least 2 observations per group; group sizes {gx.N} and {gy.N}"));
@@ -87,21 +103,5 @@ public static class TTest
         double p = SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (t * t)));
         double half = StudentT.InvCDF(0, 1, df, 0.975) * standardError;
         return new TestResult(method, "t", t, df, p, EstimateName, difference, difference - half, difference + half, warnings) { StandardError = standardError };
-    }
-
-    /// <summary>Size, mean and sample variance (n - 1 divisor; 0 when n = 1) of one group.</summary>
-    private readonly record struct GroupMoments(int N, double Mean, double Variance0)
-    {
-        public static GroupMoments Of(double[] values)
-        {
-            if (values.Length == 0)
-            {
-                return new GroupMoments(0, double.NaN, double.NaN);
-            }
-
-            double mean = Descriptives.Mean(values);
-            double variance = values.Length < 2 ? 0 : Descriptives.SumOfSquaredDeviations(values, mean) / (values.Length - 1);
-            return new GroupMoments(values.Length, mean, variance);
-        }
     }
 }
