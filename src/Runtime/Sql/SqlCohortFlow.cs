@@ -45,12 +45,12 @@ public static class SqlCohortFlow
         foreach (var criterion in cohort.Criteria)
         {
             missing.Append(" WHEN ").Append(Fails(criterion, renderer)).Append(" THEN ");
-            missing.Append(criterion.Kind == CriterionKind.Include ? "(" + renderer.Render(criterion.Predicate!) + " IS NULL)" : "FALSE");
+            missing.Append(criterion.Kind == CriterionKind.Include ? "(" + renderer.Render(criterion.Predicate!) + " IS NULL)" : renderer.Dialect.False);
         }
 
-        missing.Append(" ELSE FALSE END");
+        missing.Append(" ELSE ").Append(renderer.Dialect.False).Append(" END");
         return "SELECT reason, missing, matched, first_group, COUNT(*) AS n FROM (SELECT " + subjects + ", "
-            + (cohort.Criteria.Count == 0 ? "FALSE" : missing.ToString()) + " AS missing FROM " + from(renderer)
+            + (cohort.Criteria.Count == 0 ? renderer.Dialect.False : missing.ToString()) + " AS missing FROM " + from(renderer)
             + ") AS subjects GROUP BY reason, missing, matched, first_group ORDER BY reason, missing, matched, first_group";
     }
 
@@ -104,7 +104,7 @@ public static class SqlCohortFlow
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rows.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), reader.GetBoolean(1),
+            rows.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) != 0,
                 Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
                 Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
         }

@@ -15,6 +15,20 @@ public abstract class SqlDialect
     /// <summary>The type a number is computed in: 7 / 2 is 3.5 in every engine, as in the language.</summary>
     public abstract string DoubleType { get; }
 
+    /// <summary>The boolean literals (an engine without a boolean type gives 1 and 0).</summary>
+    public virtual string True => "TRUE";
+
+    public virtual string False => "FALSE";
+
+    /// <summary>A condition true only when <paramref name="condition"/> is true: false and NULL are not.</summary>
+    public virtual string IsTrue(string condition) => "(" + condition + " IS TRUE)";
+
+    /// <summary>
+    /// A function by its standard SQL name (<c>ln</c>, <c>sqrt</c>, <c>exp</c>, <c>abs</c>, <c>least</c>,
+    /// <c>greatest</c>, <c>nullif</c>, <c>avg</c>, <c>var_samp</c>), as this engine calls it.
+    /// </summary>
+    public virtual string Function(string name) => name;
+
     /// <summary>The 64-bit integer type counts are returned in (DuckDB's SUM would otherwise give a 128-bit HUGEINT).</summary>
     public virtual string IntegerType => "BIGINT";
 

@@ -23,7 +23,7 @@ public static class SqlMoments
         var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
         var v = renderer.Double(value);
         var integer = renderer.Dialect.IntegerType;
-        return "SELECT first_group, CAST(COUNT(v) AS " + integer + "), AVG(v), VAR_SAMP(v), CAST(COUNT(*) - COUNT(v) AS " + integer + ") FROM (SELECT "
+        return "SELECT first_group, CAST(COUNT(v) AS " + integer + "), " + renderer.F("avg") + "(v), " + renderer.F("var_samp") + "(v), CAST(COUNT(*) - COUNT(v) AS " + integer + ") FROM (SELECT "
             + classify + ", " + v + " AS v FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group ORDER BY first_group";
     }
 

@@ -25,7 +25,7 @@ public sealed class SqlRenderer(SqlDialect dialect)
         SqlColumn c => Dialect.QuoteIdentifier(c.Name),
         SqlNumber n => Dialect.Number(n.Value),
         SqlText t => Dialect.Bind(t.Value, Parameters),
-        SqlBool b => b.Value ? "TRUE" : "FALSE",
+        SqlBool b => b.Value ? Dialect.True : Dialect.False,
         SqlMissing => "NULL",
         SqlNot not => "(NOT " + Render(not.Operand) + ")",
         SqlNegate negate => "(-" + Double(negate.Operand) + ")",
@@ -39,8 +39,11 @@ public sealed class SqlRenderer(SqlDialect dialect)
         _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "Not an expression the SQL layer knows."),
     };
 
+    /// <summary>The dialect's name of a standard function.</summary>
+    public string F(string name) => Dialect.Function(name);
+
     /// <summary>A condition that is true only when <paramref name="predicate"/> is true (false and missing are not).</summary>
-    public string IsTrue(SqlExpr predicate) => "(" + Render(predicate) + " IS TRUE)";
+    public string IsTrue(SqlExpr predicate) => Dialect.IsTrue(Render(predicate));
 
     private static string Operator(SqlComparison op) => op switch
     {
@@ -64,7 +67,7 @@ public sealed class SqlRenderer(SqlDialect dialect)
             SqlArithmetic.Add => "(" + left + " + " + right + ")",
             SqlArithmetic.Subtract => "(" + left + " - " + right + ")",
             SqlArithmetic.Multiply => "(" + left + " * " + right + ")",
-            _ => "(" + left + " / NULLIF(" + right + ", " + Dialect.Number(0) + "))",   // x / 0 is missing, as an infinity is in Fn
+            _ => "(" + left + " / " + F("nullif") + "(" + right + ", " + Dialect.Number(0) + "))",   // x / 0 is missing, as an infinity is in Fn
         };
     }
 
@@ -73,7 +76,7 @@ public sealed class SqlRenderer(SqlDialect dialect)
         var operand = Render(@in.Operand);
         if (@in.Values.Count == 0)
         {
-            return "(CASE WHEN " + operand + " IS NULL THEN NULL ELSE " + (@in.Negated ? "TRUE" : "FALSE") + " END)";
+            return "(CASE WHEN " + operand + " IS NULL THEN NULL ELSE " + (@in.Negated ? Dialect.True : Dialect.False) + " END)";
         }
 
         return "(" + operand + (@in.Negated ? " NOT IN (" : " IN (") + string.Join(", ", @in.Values.Select(Render)) + "))";
@@ -85,12 +88,12 @@ public sealed class SqlRenderer(SqlDialect dialect)
         string A(int i) => Double(call.Arguments[i]);
         return call.Function switch
         {
-            SqlFunction.Log => "(CASE WHEN " + A(0) + " > 0 THEN ln(" + A(0) + ") END)",
-            SqlFunction.Sqrt => "(CASE WHEN " + A(0) + " >= 0 THEN sqrt(" + A(0) + ") END)",
-            SqlFunction.Exp => "(CASE WHEN " + A(0) + " <= " + Dialect.Number(MaxExpArgument) + " THEN exp(" + A(0) + ") END)",
-            SqlFunction.Abs => "abs(" + A(0) + ")",
-            SqlFunction.Min => "(CASE WHEN " + A(0) + " IS NULL OR " + A(1) + " IS NULL THEN NULL ELSE LEAST(" + A(0) + ", " + A(1) + ") END)",
-            SqlFunction.Max => "(CASE WHEN " + A(0) + " IS NULL OR " + A(1) + " IS NULL THEN NULL ELSE GREATEST(" + A(0) + ", " + A(1) + ") END)",
+            SqlFunction.Log => "(CASE WHEN " + A(0) + " > 0 THEN " + F("ln") + "(" + A(0) + ") END)",
+            SqlFunction.Sqrt => "(CASE WHEN " + A(0) + " >= 0 THEN " + F("sqrt") + "(" + A(0) + ") END)",
+            SqlFunction.Exp => "(CASE WHEN " + A(0) + " <= " + Dialect.Number(MaxExpArgument) + " THEN " + F("exp") + "(" + A(0) + ") END)",
+            SqlFunction.Abs => F("abs") + "(" + A(0) + ")",
+            SqlFunction.Min => "(CASE WHEN " + A(0) + " IS NULL OR " + A(1) + " IS NULL THEN NULL ELSE " + F("least") + "(" + A(0) + ", " + A(1) + ") END)",
+            SqlFunction.Max => "(CASE WHEN " + A(0) + " IS NULL OR " + A(1) + " IS NULL THEN NULL ELSE " + F("greatest") + "(" + A(0) + ", " + A(1) + ") END)",
             SqlFunction.DaysBetween => Dialect.DaysBetween(Render(call.Arguments[0]), Render(call.Arguments[1])),
             _ => "(" + Dialect.DaysBetween(Render(call.Arguments[0]), Render(call.Arguments[1])) + " / " + Dialect.Number(365.25) + ")",
         };

@@ -47,22 +47,13 @@ public static class SqlSurvivalCounts
             s = "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END";
         }
 
-        // One pass over the rows (a CTE referenced twice renders its parameters once, in its place in the text).
-        var subjects = "WITH subjects AS (SELECT " + classify + ", " + t + " AS t, " + s + " AS s FROM " + from(renderer) + ")";
-        const string analysed = "reason = -1 AND matched = 1";
-        const string usable = "t IS NOT NULL AND s IS NOT NULL";   // two-valued, so NOT (usable) counts every row left out
-        return subjects
-            + " SELECT first_group, t, " + Sum("s = 1", renderer) + " AS events, " + Sum("s = 0", renderer) + " AS censored"
-            + " FROM subjects WHERE " + analysed + " AND " + usable + " GROUP BY first_group, t"
-            + " UNION ALL SELECT -1, NULL, COUNT(*), 0 FROM subjects WHERE " + analysed + " AND NOT (" + usable + ")"
-            + " ORDER BY 1, 2";
+        // One GROUP BY (group, time, status): rows without a time or a status are the left-out subjects. No CTE and
+        // no UNION, which ClickHouse 18.16 lacks.
+        return "SELECT first_group, t, s, CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") AS n FROM (SELECT " + classify + ", " + t + " AS t, "
+            + s + " AS s FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group, t, s ORDER BY first_group, t, s";
     }
 
-    private static string Sum(string condition, SqlRenderer renderer) =>
-        "CAST(SUM(CASE WHEN " + condition + " THEN 1 ELSE 0 END) AS " + renderer.Dialect.IntegerType + ")";
-
     /// <summary>Runs the query on an open ADO.NET connection and returns the counts, with the subjects left out.</summary>
-    /// <param name="groupCount">The study's groups (1 for a study without groups: everyone is "overall").</param>
     /// <exception cref="DbException">The engine refused the query.</exception>
     public static SurvivalCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlOutcome outcome,
         Func<SqlRenderer, string> from, out int leftOut)
@@ -81,17 +72,20 @@ public static class SqlSurvivalCounts
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var code = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-            if (code < 0)
+            var n = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture);
+            if (reader.IsDBNull(1) || reader.IsDBNull(2))
             {
-                leftOut += Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture);
+                leftOut += n;
                 continue;
             }
 
+            var code = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            var time = reader.GetDouble(1);
+            var isEvent = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) == 1;
             group.Add(code);
-            times.Add(reader.GetDouble(1));
-            events.Add(Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture));
-            censored.Add(Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture));
+            times.Add(time);
+            events.Add(isEvent ? n : 0);
+            censored.Add(isEvent ? 0 : n);
         }
 
         var strata = new int[group.Count];
