@@ -108,7 +108,7 @@ fail() {   # fail SHARD_INDEX MESSAGE: the server's own words first
   local dir="$root/shard$(($1 + 1))"
   echo "--- tail of $dir/log/server.err.log ---" >&2
   tail -n 30 "$dir/log/server.err.log" >&2 2>/dev/null || echo "(no log)" >&2
-  die "$2"
+  die "$2 ('$0 down' stops whatever did start)"
 }
 
 # The example study (examples/Nxp2Jdm/nxp2_jdm.study): one column list per table, in the CSV's
