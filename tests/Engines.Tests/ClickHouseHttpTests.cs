@@ -82,17 +82,31 @@ public sealed class ClickHouseHttpTests
     public void TheTimeoutCoversAStreamedAnswerToo()
     {
         ClickHouseCluster.Require();
-        using var http = ClickHouseCluster.Http(timeoutSeconds: 1.5);
+        using var http = ClickHouseCluster.Http(timeoutSeconds: 2);
         var clock = Stopwatch.StartNew();
+        var rows = 0L;
+        // Four blocks of 500 000 rows, one a second: the first block's rows (and the headers) arrive after
+        // ~1 s, so the deadline passes while the body streams, not while waiting for the headers.
         var error = Assert.Throws<ClickHouseException>(() =>
         {
-            using var reader = http.Query("SELECT number, sleep(1) FROM system.numbers LIMIT 5 SETTINGS max_block_size = 1");
+            using var reader = http.Query("SELECT number, sleep(1) FROM numbers(2000000) SETTINGS max_block_size = 500000");
             while (reader.Read())
             {
+                rows++;
             }
         });
         Assert.Equal(ClickHouseFailure.Timeout, error.Failure);
-        Assert.InRange(clock.Elapsed.TotalSeconds, 1.4, 3.5);
+        Assert.InRange(rows, 1, 1_999_999);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1.9, 3.5);
+    }
+
+    [Fact]
+    public void AWholeAnswerCutByTheTimeoutIsATimeoutNotAShortAnswer()
+    {
+        ClickHouseCluster.Require();
+        using var http = ClickHouseCluster.Http(timeoutSeconds: 2);
+        var error = Assert.Throws<ClickHouseException>(() => http.Execute("SELECT number, sleep(1) FROM numbers(2000000) SETTINGS max_block_size = 500000"));
+        Assert.Equal(ClickHouseFailure.Timeout, error.Failure);
     }
 
     [Fact]

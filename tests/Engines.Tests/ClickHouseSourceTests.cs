@@ -90,6 +90,27 @@ public sealed class ClickHouseSourceTests
         Assert.Equal(["subjects", "subjects_local", "visits", "visits_local"], source.TableNames().Where(n => !n.StartsWith("hostile_", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void AMissingColumnOrAHostileTableNameIsTheServersErrorAndTheRealTablesSurvive()
+    {
+        ClickHouseCluster.Require();
+        using (var source = ClickHouseSource.Open(ClickHouseCluster.ConnectionString(), "subjects"))
+        {
+            var error = Assert.Throws<ClickHouseException>(() => source.ReadAsText(["id", "no_such_column"], ["id"]).Dispose());
+            Assert.Equal(47, error.ServerCode);   // UNKNOWN_IDENTIFIER
+            Assert.Contains("no_such_column", error.Message, StringComparison.Ordinal);
+        }
+
+        using (var hostile = ClickHouseSource.Open(ClickHouseCluster.ConnectionString(), "subjects`; DROP TABLE subjects; --"))
+        {
+            Assert.Empty(hostile.Columns());
+            Assert.Equal(60, Assert.Throws<ClickHouseException>(() => hostile.CountRows()).ServerCode);   // UNKNOWN_TABLE
+        }
+
+        using var subjects = ClickHouseSource.Open(ClickHouseCluster.ConnectionString(), "protocollang.subjects");
+        Assert.Equal(ClickHouseCluster.ReadCsv("subjects").Rows.Count, subjects.CountRows());
+    }
+
     [Theory]
     [InlineData("subjects", ClickHouseCluster.Shard1)]
     [InlineData("visits", ClickHouseCluster.Shard1)]

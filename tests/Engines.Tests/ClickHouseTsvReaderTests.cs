@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Threading;
 using ProtocolLang.Runtime.Data.Engines;
 
 namespace Engines.Tests;
@@ -9,7 +10,7 @@ namespace Engines.Tests;
 public sealed class ClickHouseTsvReaderTests
 {
     private static ClickHouseTsvReader Open(Stream body) =>
-        ClickHouseTsvReader.Open(body, null, e => e, text => new ClickHouseException(ClickHouseFailure.Server, "server: " + text));
+        ClickHouseTsvReader.Open(body, null, CancellationToken.None, e => e, text => new ClickHouseException(ClickHouseFailure.Server, "server: " + text));
 
     private static ClickHouseTsvReader Open(string body) => Open(new MemoryStream(Encoding.UTF8.GetBytes(body)));
 
@@ -67,6 +68,17 @@ public sealed class ClickHouseTsvReaderTests
         var error = Assert.Throws<ClickHouseException>(() => reader.Read());
         Assert.Equal(ClickHouseFailure.Protocol, error.Failure);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnAnswerThatEndsAfterTheDeadlineIsTheTimeoutNotTheEndOfTheRows()
+    {
+        using var deadline = new CancellationTokenSource();
+        var body = new MemoryStream(Encoding.UTF8.GetBytes("n\nUInt64\n1\n"));
+        using var reader = ClickHouseTsvReader.Open(body, null, deadline.Token, e => new TimeoutException("deadline", e), text => new ClickHouseException(ClickHouseFailure.Server, text));
+        Assert.True(reader.Read());
+        deadline.Cancel();
+        Assert.Throws<TimeoutException>(() => reader.Read());
     }
 
     [Fact]

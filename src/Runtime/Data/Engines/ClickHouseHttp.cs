@@ -16,8 +16,8 @@ namespace ProtocolLang.Runtime.Data.Engines;
 /// </summary>
 /// <remarks>
 /// Each request has one deadline, <see cref="ClickHouseConnectionInfo.Timeout"/>, covering the connect, the server's
-/// work and the streamed body: when it passes the response is torn down and the read throws a
-/// <see cref="ClickHouseFailure.Timeout"/> error. The server gets a <c>max_execution_time</c> one second longer, so it
+/// work and the streamed body: every read honours its token, so when it passes the read in progress is aborted
+/// and throws a <see cref="ClickHouseFailure.Timeout"/> error. The server gets a <c>max_execution_time</c> one second longer, so it
 /// stops its own work soon after we stop waiting (18.16 cannot cancel a query when an HTTP client goes away).
 /// Synchronous, like the rest of the loader: one query at a time, the caller's thread blocked on the socket.
 /// </remarks>
@@ -42,10 +42,9 @@ internal sealed partial class ClickHouseHttp : IDisposable
         using var response = Send(sql, deadline);
         try
         {
-            using var reader = new StreamReader(response.Content.ReadAsStream(deadline.Token), Encoding.UTF8);
-            return reader.ReadToEnd();
+            return response.Content.ReadAsStringAsync(deadline.Token).GetAwaiter().GetResult();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception e) when (e is IOException or HttpRequestException or OperationCanceledException)
         {
             throw ReadFailure(e, deadline);
         }
@@ -64,10 +63,8 @@ internal sealed partial class ClickHouseHttp : IDisposable
         {
             response = Send(sql + "\nFORMAT TabSeparatedWithNamesAndTypes", deadline);
             var body = response.Content.ReadAsStream(deadline.Token);
-            // Tearing the response down is what unblocks a read stuck on the socket when the deadline passes.
-            var registration = deadline.Token.Register(response.Dispose);
-            var owned = new Owned(registration, response, deadline);
-            return ClickHouseTsvReader.Open(body, owned, e => ReadFailure(e, deadline), ServerError);
+            var owned = new Owned(response, deadline);
+            return ClickHouseTsvReader.Open(body, owned, deadline.Token, e => ReadFailure(e, deadline), ServerError);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException)
         {
@@ -176,12 +173,11 @@ internal sealed partial class ClickHouseHttp : IDisposable
     [GeneratedRegex(@"^Code: (\d+)")]
     private static partial Regex ErrorCode();
 
-    /// <summary>What a streaming reader disposes when it is done: the deadline's hook, the response, the deadline.</summary>
-    private sealed class Owned(CancellationTokenRegistration registration, HttpResponseMessage response, CancellationTokenSource deadline) : IDisposable
+    /// <summary>What a streaming reader disposes when it is done: the response and the deadline.</summary>
+    private sealed class Owned(HttpResponseMessage response, CancellationTokenSource deadline) : IDisposable
     {
         public void Dispose()
         {
-            registration.Dispose();
             response.Dispose();
             deadline.Dispose();
         }

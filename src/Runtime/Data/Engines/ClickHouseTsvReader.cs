@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Threading;
 
 namespace ProtocolLang.Runtime.Data.Engines;
 
@@ -24,17 +25,19 @@ internal sealed partial class ClickHouseTsvReader : IDisposable
     private readonly CountingStream _counted;
     private readonly IDisposable? _owner;
     private readonly Func<Exception, Exception> _onFailure;
+    private readonly CancellationToken _cancel;
     private readonly Func<string, ClickHouseException> _serverError;
     private char[] _row = new char[256];
     private int _rowLength;
     private readonly List<(int Start, int Length, bool IsNull)> _fields = [];
 
-    private ClickHouseTsvReader(Stream body, IDisposable? owner, Func<Exception, Exception> onFailure, Func<string, ClickHouseException> serverError)
+    private ClickHouseTsvReader(Stream body, IDisposable? owner, CancellationToken cancel, Func<Exception, Exception> onFailure, Func<string, ClickHouseException> serverError)
     {
-        _counted = new CountingStream(body);
+        _counted = new CountingStream(body, cancel);
         _text = new StreamReader(_counted, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         _owner = owner;
         _onFailure = onFailure;
+        _cancel = cancel;
         _serverError = serverError;
         Names = ReadHeader("column names");
         Types = ReadHeader("column types");
@@ -58,16 +61,19 @@ internal sealed partial class ClickHouseTsvReader : IDisposable
     public long BytesRead => _counted.Count;
 
     /// <summary>
-    /// A reader over <paramref name="body"/>, which it disposes along with <paramref name="owner"/>.
+    /// A reader over <paramref name="body"/>, which it disposes along with <paramref name="owner"/>. Every read of the
+    /// body honours <paramref name="cancel"/> (the request's deadline), so a stalled server cannot block a read past it,
+    /// and an end of the body after cancellation is never taken for the end of the answer.
     /// <paramref name="onFailure"/> turns an exception of the stream (a cancelled or broken read) into the one to
     /// throw; <paramref name="serverError"/> words the server's own error text.
     /// </summary>
     /// <exception cref="ClickHouseException">The two header lines are missing or malformed.</exception>
-    public static ClickHouseTsvReader Open(Stream body, IDisposable? owner, Func<Exception, Exception> onFailure, Func<string, ClickHouseException> serverError)
+    public static ClickHouseTsvReader Open(
+        Stream body, IDisposable? owner, CancellationToken cancel, Func<Exception, Exception> onFailure, Func<string, ClickHouseException> serverError)
     {
         try
         {
-            return new ClickHouseTsvReader(body, owner, onFailure, serverError);
+            return new ClickHouseTsvReader(body, owner, cancel, onFailure, serverError);
         }
         catch
         {
@@ -189,7 +195,13 @@ internal sealed partial class ClickHouseTsvReader : IDisposable
     {
         try
         {
-            return _text.Read();
+            var c = _text.Read();
+            if (c < 0 && _cancel.IsCancellationRequested)
+            {
+                throw _onFailure(new OperationCanceledException(_cancel));
+            }
+
+            return c;
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or OperationCanceledException)
         {
@@ -239,9 +251,15 @@ internal sealed partial class ClickHouseTsvReader : IDisposable
     [GeneratedRegex(@"^Code: \d+, e\.displayText\(\) = ")]
     private static partial Regex ServerErrorLine();
 
-    /// <summary>Counts the bytes that pass, for provenance; read-only.</summary>
-    private sealed class CountingStream(Stream inner) : Stream
+    /// <summary>
+    /// Counts the bytes that pass, for provenance, and reads through <see cref="Stream.ReadAsync(Memory{byte}, CancellationToken)"/>
+    /// with the deadline's token: HttpClient's content stream aborts a cancelled read cleanly, where disposing it
+    /// under a blocked synchronous read races with StreamReader's own state. Read-only.
+    /// </summary>
+    private sealed class CountingStream(Stream inner, CancellationToken cancel) : Stream
     {
+        private byte[] _scratch = [];
+
         public long Count { get; private set; }
 
         public override bool CanRead => true;
@@ -254,12 +272,23 @@ internal sealed partial class ClickHouseTsvReader : IDisposable
 
         public override long Position { get => Count; set => throw new NotSupportedException(); }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            // Blocking on the task is deliberate: the loader is synchronous, and this thread has nothing else to do.
+            var read = inner.ReadAsync(buffer.AsMemory(offset, count), cancel).AsTask().GetAwaiter().GetResult();
+            Count += read;
+            return read;
+        }
 
         public override int Read(Span<byte> buffer)
         {
-            var read = inner.Read(buffer);
-            Count += read;
+            if (_scratch.Length < buffer.Length)
+            {
+                _scratch = new byte[buffer.Length];
+            }
+
+            var read = Read(_scratch, 0, buffer.Length);
+            _scratch.AsSpan(0, read).CopyTo(buffer);
             return read;
         }
 
