@@ -67,6 +67,26 @@ public sealed class ClickHouseHttpTests
     }
 
     [Fact]
+    public void AnErrorAfterRowsHaveStreamedEndsTheReadWithTheServersError()
+    {
+        ClickHouseCluster.Require();
+        using var http = ClickHouseCluster.Http();
+        var rows = 0L;
+        // The status (200) and the first 1.5 million rows are sent before the failing block is computed.
+        var error = Assert.Throws<ClickHouseException>(() =>
+        {
+            using var reader = http.Query("SELECT number, throwIf(number = 1500000) FROM numbers(2000000) SETTINGS max_block_size = 100000");
+            while (reader.Read())
+            {
+                rows++;
+            }
+        });
+        Assert.Equal(ClickHouseFailure.Server, error.Failure);
+        Assert.Equal(395, error.ServerCode);   // FUNCTION_THROW_IF_VALUE_IS_NON_ZERO
+        Assert.InRange(rows, 1, 1_500_000);
+    }
+
+    [Fact]
     public void AQuerySlowerThanTheTimeoutFailsAsATimeoutSoonAfterIt()
     {
         ClickHouseCluster.Require();
