@@ -28,6 +28,12 @@ fi
 trx=protocollang-tests.trx
 find tests -path '*/TestResults/*' -name "$trx" -delete 2>/dev/null || true
 
+# The engine tests (tests/Engines.Tests) talk to real servers: a private two-shard ClickHouse cluster on
+# 127.0.0.1 (scripts/clickhouse-cluster.sh installs ClickHouse from Debian when missing and loads the
+# example's tables), started here and stopped when this script ends, whatever the outcome.
+scripts/clickhouse-cluster.sh up --load
+trap 'scripts/clickhouse-cluster.sh down >/dev/null 2>&1 || true' EXIT
+
 status=0
 dotnet test ProtocolLang.sln --logger "trx;LogFileName=$trx" "$@" || status=$?
 

@@ -49,7 +49,7 @@ public sealed class Nxp2JdmEngineFlowTests
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        return SqlCohortFlow.Count(connection, DuckDbDialect.Instance, cohortSql,
+        return SqlCohortFlow.Count(new AdoSqlEngine(connection, DuckDbDialect.Instance), cohortSql,
             r => "read_csv(" + r.Dialect.Bind(csv, r.Parameters) + ", header = true, nullstr = ['', 'NA'])");
     }
 }

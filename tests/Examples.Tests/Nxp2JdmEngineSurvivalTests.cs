@@ -70,7 +70,7 @@ public sealed class Nxp2JdmEngineSurvivalTests
         var csv = RepositoryPaths.Combine("examples", "Nxp2Jdm", "data", "subjects.csv");
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        return SqlSurvivalCounts.Count(connection, DuckDbDialect.Instance, Nxp2JdmStudy.CohortSql, Nxp2JdmStudy.CohortSql.Outcome("Relapse"),
+        return SqlSurvivalCounts.Count(new AdoSqlEngine(connection, DuckDbDialect.Instance), Nxp2JdmStudy.CohortSql, Nxp2JdmStudy.CohortSql.Outcome("Relapse"),
             r => "read_csv(" + r.Dialect.Bind(csv, r.Parameters) + ", header = true, nullstr = ['', 'NA'])", out leftOut);
     }
 

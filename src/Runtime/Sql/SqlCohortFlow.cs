@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data.Common;
 using System.Globalization;
 using System.Linq;
 using System.Text;
@@ -91,22 +90,17 @@ public static class SqlCohortFlow
     private static string Fails(SqlCriterion criterion, SqlRenderer renderer) =>
         criterion.Kind == CriterionKind.Include ? "(NOT " + renderer.IsTrue(criterion.Predicate!) + ")" : renderer.IsTrue(criterion.Predicate!);
 
-    /// <summary>Runs the flow query on an open ADO.NET connection (DuckDB, PostgreSQL) and adds up its rows.</summary>
-    /// <exception cref="DbException">The engine refused the query.</exception>
-    public static SqlFlowCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, Func<SqlRenderer, string> from)
+    /// <summary>Runs the flow query on <paramref name="engine"/> and adds up its rows.</summary>
+    public static SqlFlowCounts Count(SqlEngine engine, CohortSql cohort, Func<SqlRenderer, string> from)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        var renderer = new SqlRenderer(dialect);
+        ArgumentNullException.ThrowIfNull(engine);
+        var renderer = new SqlRenderer(engine.Dialect);
         var sql = Query(cohort, from, renderer);
-        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
-
         var rows = new List<(int, bool, int, int, long)>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var row in engine.Query(sql, renderer.Parameters))
         {
-            rows.Add((Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) != 0,
-                Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture),
-                Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
+            rows.Add(((int)SqlEngine.Integer(row[0]), Convert.ToBoolean(row[1], CultureInfo.InvariantCulture), (int)SqlEngine.Integer(row[2]),
+                (int)SqlEngine.Integer(row[3]), SqlEngine.Integer(row[4])));
         }
 
         return Count(cohort, rows);

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
+using ProtocolLang.Runtime.Data.Engines;
 
 namespace ProtocolLang.Runtime.Sql;
 
@@ -29,6 +31,19 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string Function(string name) => name;
 
+    /// <summary><c>and</c> with Kleene logic (false and missing is false), as the runtime's <c>Fn.And</c>.</summary>
+    public virtual string And(string left, string right) => "(" + left + " AND " + right + ")";
+
+    /// <summary><c>or</c> with Kleene logic (true or missing is true), as the runtime's <c>Fn.Or</c>.</summary>
+    public virtual string Or(string left, string right) => "(" + left + " OR " + right + ")";
+
+    /// <summary><c>x in (a, b)</c>, missing when x is (at least one value is given).</summary>
+    public virtual string In(string operand, IReadOnlyList<string> values, bool negated)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return "(" + operand + (negated ? " NOT IN (" : " IN (") + string.Join(", ", values) + "))";
+    }
+
     /// <summary>The 64-bit integer type counts are returned in (DuckDB's SUM would otherwise give a 128-bit HUGEINT).</summary>
     public virtual string IntegerType => "BIGINT";
 
@@ -40,6 +55,13 @@ public abstract class SqlDialect
 
     /// <summary>Days from <paramref name="from"/> to <paramref name="to"/>, both dates, as a number.</summary>
     public abstract string DaysBetween(string from, string to);
+
+    /// <summary>The standard SQL identifier quoting: in double quotes, a double quote doubled.</summary>
+    protected static string DoubleQuoted(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 
     /// <summary>A number as a typed literal: invariant and round-trip (a number cannot carry text, so it needs no parameter).</summary>
     public virtual string Number(double value) => "CAST(" + value.ToString("R", CultureInfo.InvariantCulture) + " AS " + DoubleType + ")";
@@ -54,13 +76,89 @@ public sealed class DuckDbDialect : SqlDialect
 
     public override string DoubleType => "DOUBLE";
 
-    public override string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", System.StringComparison.Ordinal) + "\"";
+    public override string QuoteIdentifier(string name) => DoubleQuoted(name);
 
     public override string Bind(object value, List<object> parameters)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         parameters.Add(value);
         return "?";
     }
 
     public override string DaysBetween(string from, string to) => "CAST(date_diff('day', " + from + ", " + to + ") AS DOUBLE)";
+}
+
+/// <summary>PostgreSQL: double-quoted identifiers, numbered <c>$n</c> parameters (Npgsql binds them by position).</summary>
+public sealed class PostgresDialect : SqlDialect
+{
+    public static PostgresDialect Instance { get; } = new();
+
+    public override string Name => "PostgreSQL";
+
+    public override string DoubleType => "DOUBLE PRECISION";
+
+    public override string QuoteIdentifier(string name) => DoubleQuoted(name);
+
+    public override string Bind(object value, List<object> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        parameters.Add(value);
+        return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The difference of two dates is their days apart, an integer.</summary>
+    public override string DaysBetween(string from, string to) => "CAST((" + to + ") - (" + from + ") AS DOUBLE PRECISION)";
+}
+
+/// <summary>
+/// ClickHouse 18.16 (over HTTP): backtick identifiers and literals through <see cref="ClickHouseSql"/> (no server-side
+/// parameters); 1 and 0 for booleans; <c>and</c> and <c>in</c> written out, because 18.16 gives NULL for
+/// <c>NULL AND 0</c> (Kleene logic gives false) and 0 for <c>NULL IN (…)</c> (missing in the language).
+/// </summary>
+public sealed class ClickHouseDialect : SqlDialect
+{
+    public static ClickHouseDialect Instance { get; } = new();
+
+    public override string Name => "ClickHouse";
+
+    /// <summary>Nullable, since 18.16 refuses to cast NULL to a plain Float64.</summary>
+    public override string DoubleType => "Nullable(Float64)";
+
+    public override string IntegerType => "Int64";
+
+    public override string True => "1";
+
+    public override string False => "0";
+
+    public override string QuoteIdentifier(string name) => ClickHouseSql.Identifier(name);
+
+    public override string Bind(object value, List<object> parameters) => value switch
+    {
+        string text => ClickHouseSql.Literal(text),
+        double number => ClickHouseSql.Literal(number),
+        long integer => ClickHouseSql.Literal(integer),
+        bool flag => ClickHouseSql.Literal(flag),
+        DateOnly date => ClickHouseSql.Literal(date),
+        _ => throw new ArgumentException($"ClickHouse has no literal for a {value?.GetType().Name ?? "null"}.", nameof(value)),
+    };
+
+    public override string IsTrue(string condition) => "(ifNull(" + condition + ", 0) = 1)";
+
+    public override string Function(string name) => name switch
+    {
+        "nullif" => "nullIf",
+        "var_samp" => "varSamp",
+        _ => name,
+    };
+
+    public override string DaysBetween(string from, string to) => "toFloat64(dateDiff('day', " + from + ", " + to + "))";
+
+    public override string And(string left, string right) =>
+        "multiIf(ifNull(" + left + ", 1) = 0 OR ifNull(" + right + ", 1) = 0, 0, isNull(" + left + ") OR isNull(" + right + "), NULL, 1)";
+
+    public override string Or(string left, string right) =>
+        "multiIf(ifNull(" + left + ", 0) = 1 OR ifNull(" + right + ", 0) = 1, 1, isNull(" + left + ") OR isNull(" + right + "), NULL, 0)";
+
+    public override string In(string operand, IReadOnlyList<string> values, bool negated) =>
+        "if(isNull(" + operand + "), NULL, " + base.In(operand, values, negated) + ")";
 }

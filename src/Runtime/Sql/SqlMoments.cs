@@ -1,5 +1,4 @@
 using System;
-using System.Data.Common;
 using System.Globalization;
 using ProtocolLang.Runtime.Statistics;
 
@@ -27,29 +26,27 @@ public static class SqlMoments
             + classify + ", " + v + " AS v FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group ORDER BY first_group";
     }
 
-    /// <summary>Runs the query on an open ADO.NET connection: each group's moments (n = 0 for a group without values) and missing count.</summary>
-    /// <exception cref="DbException">The engine refused the query.</exception>
-    public static (GroupMoments[] Moments, long[] Missing) Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlExpr value, Func<SqlRenderer, string> from)
+    /// <summary>Runs the query on <paramref name="engine"/>: each group's moments (n = 0 for a group without values) and missing count.</summary>
+    public static (GroupMoments[] Moments, long[] Missing) Count(SqlEngine engine, CohortSql cohort, SqlExpr value, Func<SqlRenderer, string> from)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(cohort);
-        var renderer = new SqlRenderer(dialect);
+        var renderer = new SqlRenderer(engine.Dialect);
         var sql = Query(cohort, value, from, renderer);
-        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
         var groups = Math.Max(cohort.Groups.Count, 1);
         var moments = new GroupMoments[groups];
         Array.Fill(moments, new GroupMoments(0, double.NaN, double.NaN));
         var missing = new long[groups];
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var row in engine.Query(sql, renderer.Parameters))
         {
-            var group = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-            var n = Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture);
-            missing[group] = Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture);
+            var group = (int)SqlEngine.Integer(row[0]);
+            var n = checked((int)SqlEngine.Integer(row[1]));
+            missing[group] = SqlEngine.Integer(row[4]);
             if (n > 0)
             {
                 // VAR_SAMP of one value is NULL; the kernels' convention is 0 (the other group supplies the variance).
-                moments[group] = new GroupMoments(n, reader.GetDouble(2), n < 2 || reader.IsDBNull(3) ? 0 : reader.GetDouble(3));
+                var variance = n < 2 || row[3] is null ? 0 : Convert.ToDouble(row[3], CultureInfo.InvariantCulture);
+                moments[group] = new GroupMoments(n, Convert.ToDouble(row[2], CultureInfo.InvariantCulture), variance);
             }
         }
 

@@ -29,7 +29,7 @@ public sealed class SqlRenderer(SqlDialect dialect)
         SqlMissing => "NULL",
         SqlNot not => "(NOT " + Render(not.Operand) + ")",
         SqlNegate negate => "(-" + Double(negate.Operand) + ")",
-        SqlLogic logic => "(" + Render(logic.Left) + (logic.IsAnd ? " AND " : " OR ") + Render(logic.Right) + ")",
+        SqlLogic logic => logic.IsAnd ? Dialect.And(Render(logic.Left), Render(logic.Right)) : Dialect.Or(Render(logic.Left), Render(logic.Right)),
         SqlCompare compare => "(" + Render(compare.Left) + Operator(compare.Op) + Render(compare.Right) + ")",
         SqlArithmeticExpr arithmetic => Arithmetic(arithmetic),
         SqlIsMissing isMissing => "(" + Render(isMissing.Operand) + (isMissing.Negated ? " IS NOT NULL)" : " IS NULL)"),
@@ -79,7 +79,7 @@ public sealed class SqlRenderer(SqlDialect dialect)
             return "(CASE WHEN " + operand + " IS NULL THEN NULL ELSE " + (@in.Negated ? Dialect.True : Dialect.False) + " END)";
         }
 
-        return "(" + operand + (@in.Negated ? " NOT IN (" : " IN (") + string.Join(", ", @in.Values.Select(Render)) + "))";
+        return Dialect.In(operand, @in.Values.Select(Render).ToList(), @in.Negated);
     }
 
     private string Call(SqlCall call)

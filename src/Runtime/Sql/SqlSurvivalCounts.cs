@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data.Common;
 using System.Globalization;
 using ProtocolLang.Runtime.Statistics.Survival;
 
@@ -53,37 +52,30 @@ public static class SqlSurvivalCounts
             + s + " AS s FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group, t, s ORDER BY first_group, t, s";
     }
 
-    /// <summary>Runs the query on an open ADO.NET connection and returns the counts, with the subjects left out.</summary>
-    /// <exception cref="DbException">The engine refused the query.</exception>
-    public static SurvivalCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlOutcome outcome,
-        Func<SqlRenderer, string> from, out int leftOut)
+    /// <summary>Runs the query on <paramref name="engine"/> and returns the counts, with the subjects left out.</summary>
+    public static SurvivalCounts Count(SqlEngine engine, CohortSql cohort, SqlOutcome outcome, Func<SqlRenderer, string> from, out int leftOut)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(cohort);
-        var renderer = new SqlRenderer(dialect);
+        var renderer = new SqlRenderer(engine.Dialect);
         var sql = Query(cohort, outcome, from, renderer);
-        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
-
         var group = new List<int>();
         var times = new List<double>();
         var events = new List<int>();
         var censored = new List<int>();
         leftOut = 0;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var row in engine.Query(sql, renderer.Parameters))
         {
-            var n = Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture);
-            if (reader.IsDBNull(1) || reader.IsDBNull(2))
+            var n = checked((int)SqlEngine.Integer(row[3]));
+            if (row[1] is null || row[2] is null)
             {
                 leftOut += n;
                 continue;
             }
 
-            var code = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-            var time = reader.GetDouble(1);
-            var isEvent = Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture) == 1;
-            group.Add(code);
-            times.Add(time);
+            var isEvent = SqlEngine.Integer(row[2]) == 1;
+            group.Add((int)SqlEngine.Integer(row[0]));
+            times.Add(Convert.ToDouble(row[1], CultureInfo.InvariantCulture));
             events.Add(isEvent ? n : 0);
             censored.Add(isEvent ? 0 : n);
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data.Common;
 using System.Globalization;
 
 namespace ProtocolLang.Runtime.Sql;
@@ -38,33 +37,29 @@ public static class SqlValueCounts
             + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group, v ORDER BY v NULLS LAST, first_group";
     }
 
-    /// <summary>Runs the query on an open ADO.NET connection and aligns the counts of every group on the distinct values.</summary>
-    /// <exception cref="DbException">The engine refused the query.</exception>
-    public static ValueCounts Count(DbConnection connection, SqlDialect dialect, CohortSql cohort, SqlExpr value, bool numeric, Func<SqlRenderer, string> from)
+    /// <summary>Runs the query on <paramref name="engine"/> and aligns the counts of every group on the distinct values.</summary>
+    public static ValueCounts Count(SqlEngine engine, CohortSql cohort, SqlExpr value, bool numeric, Func<SqlRenderer, string> from)
     {
-        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(cohort);
-        var renderer = new SqlRenderer(dialect);
+        var renderer = new SqlRenderer(engine.Dialect);
         var sql = Query(cohort, value, numeric, from, renderer);
-        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
-
         var groups = Math.Max(cohort.Groups.Count, 1);
         var values = new List<object>();
         var counts = new List<long[]>();
         var missing = new long[groups];
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var row in engine.Query(sql, renderer.Parameters))
         {
-            var group = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
-            var n = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
-            if (reader.IsDBNull(1))
+            var group = (int)SqlEngine.Integer(row[0]);
+            var n = SqlEngine.Integer(row[2]);
+            if (row[1] is not { } raw)
             {
                 missing[group] += n;
                 continue;
             }
 
             // Rows come ordered by value: a new value starts a new column of counts.
-            var v = numeric ? reader.GetDouble(1) : reader.GetValue(1);
+            var v = numeric ? Convert.ToDouble(raw, CultureInfo.InvariantCulture) : raw;
             if (values.Count == 0 || !Equals(values[^1], v))
             {
                 values.Add(v);

@@ -102,7 +102,7 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
         var (cohortSql, results) = RunInMemory(seed: 7);
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        var counts = SqlSurvivalCounts.Count(connection, DuckDbDialect.Instance, cohortSql, cohortSql.Outcome("T"), From(Path.Combine(_folder, "subjects.csv")), out var leftOut);
+        var counts = SqlSurvivalCounts.Count(new AdoSqlEngine(connection, DuckDbDialect.Instance), cohortSql, cohortSql.Outcome("T"), From(Path.Combine(_folder, "subjects.csv")), out var leftOut);
 
         var analyses = results.RootElement.GetProperty("analyses").EnumerateArray().ToList();
         var km = analyses.Single(a => a.GetProperty("kind").GetString() == "kaplan_meier").GetProperty("kaplanMeier");
@@ -131,8 +131,8 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         var csv = Path.Combine(_folder, "subjects.csv");
-        var x = SqlValueCounts.Count(connection, DuckDbDialect.Instance, cohortSql, cohortSql.Outcome("X").Value!, numeric: true, From(csv));
-        var b = SqlValueCounts.Count(connection, DuckDbDialect.Instance, cohortSql, SqlExpr.Column("b"), numeric: false, From(csv));
+        var x = SqlValueCounts.Count(new AdoSqlEngine(connection, DuckDbDialect.Instance), cohortSql, cohortSql.Outcome("X").Value!, numeric: true, From(csv));
+        var b = SqlValueCounts.Count(new AdoSqlEngine(connection, DuckDbDialect.Instance), cohortSql, SqlExpr.Column("b"), numeric: false, From(csv));
 
         var compares = results.RootElement.GetProperty("analyses").EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "compare")
             .Select(a => a.GetProperty("compare").GetProperty("rows")[0]).ToList();
@@ -148,7 +148,7 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
         Assert.Equal(compares[1].GetProperty("test").GetProperty("pValue").GetDouble(), fisher.PValue, 1e-12);
 
         // t-tests from the engine's COUNT, AVG and VAR_SAMP per group.
-        var (moments, missing) = SqlMoments.Count(connection, DuckDbDialect.Instance, cohortSql, cohortSql.Outcome("X").Value!, From(csv));
+        var (moments, missing) = SqlMoments.Count(new AdoSqlEngine(connection, DuckDbDialect.Instance), cohortSql, cohortSql.Outcome("X").Value!, From(csv));
         Assert.Equal(x.Missing, missing);
         foreach (var (row, test) in new[] { (compares[2], TTest.Student(moments[1], moments[2])), (compares[3], TTest.Welch(moments[1], moments[2])) })
         {
@@ -233,7 +233,7 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
     {
         using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
-        return SqlCohortFlow.Count(connection, DuckDbDialect.Instance, cohortSql, From(csv));
+        return SqlCohortFlow.Count(new AdoSqlEngine(connection, DuckDbDialect.Instance), cohortSql, From(csv));
     }
 
     /// <summary>The file typed as the study declares it (DuckDB would guess n as a number and c as text anyway; here nothing is guessed).</summary>

@@ -1,0 +1,125 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ProtocolLang.Runtime.Data.Engines;
+using ProtocolLang.Runtime.Sql;
+using ProtocolLang.Runtime.Statistics;
+using ProtocolLang.Runtime.Statistics.Survival;
+using ProtocolLang.Studies.Nxp2Jdm;
+
+namespace Engines.Tests;
+
+/// <summary>
+/// The example study pushed down to the two-shard cluster: its subject flow, Kaplan-Meier, log-rank, Mann-Whitney W and
+/// t-test computed from sufficient statistics that the Distributed table aggregates over both shards equal the
+/// in-memory run's results.json (1e-9 relative); only a few rows of counts leave the cluster.
+/// </summary>
+public sealed class ClickHousePushDownTests
+{
+    private const double Tolerance = 1e-9;
+
+    private static readonly CohortSql Cohort = Nxp2JdmStudy.CohortSql;
+
+    private static string Subjects(SqlRenderer renderer) => renderer.Dialect.QuoteIdentifier("protocollang") + "." + renderer.Dialect.QuoteIdentifier("subjects");
+
+    [Fact]
+    public void TheClusterCountsTheSubjectFlowOfTheInMemoryRun()
+    {
+        ClickHouseCluster.Require();
+        using var http = ClickHouseCluster.Http();
+        var counts = SqlCohortFlow.Count(new ClickHouseSqlEngine(http), Cohort, Subjects);
+
+        var cohort = Results().GetProperty("flow").GetProperty("cohort");
+        Assert.Equal(cohort.GetProperty("rowsRead").GetInt64(), counts.Rows);
+        Assert.Equal(cohort.GetProperty("criteria").EnumerateArray().Select(c => c.GetProperty("excluded").GetInt64()), counts.ExcludedBy);
+        Assert.Equal(cohort.GetProperty("unassigned").GetInt64(), counts.Unassigned);
+        Assert.Equal(cohort.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("n").GetInt64()), counts.GroupN);
+    }
+
+    [Fact]
+    public void KaplanMeierAndLogRankFromTheClusterEqualTheInMemoryRun()
+    {
+        ClickHouseCluster.Require();
+        using var http = ClickHouseCluster.Http();
+        var counts = SqlSurvivalCounts.Count(new ClickHouseSqlEngine(http), Cohort, Cohort.Outcome("Relapse"), Subjects, out var leftOut);
+
+        var km = Analysis("kaplan_meier_relapse").GetProperty("kaplanMeier");
+        Assert.Equal(km.GetProperty("leftOut").GetInt32(), leftOut);
+        foreach (var (group, curve) in km.GetProperty("groups").EnumerateArray().Zip(KaplanMeier.Fit(counts).Curves))
+        {
+            var table = group.GetProperty("table").EnumerateArray().ToList();
+            Assert.Equal(table.Select(r => r.GetProperty("time").GetDouble()), curve.Time);
+            Assert.Equal(table.Select(r => r.GetProperty("nRisk").GetInt32()), curve.NRisk);
+            for (var i = 0; i < table.Count; i++)
+            {
+                Close(table[i].GetProperty("survival").GetDouble(), curve.Survival[i]);
+                Close(table[i].GetProperty("stdErr").GetDouble(), curve.StdErr[i]);
+            }
+        }
+
+        var logRank = Analysis("logrank_relapse").GetProperty("logRank");
+        var test = LogRank.Test(counts);
+        Close(logRank.GetProperty("chiSquare").GetDouble(), test.ChiSquare);
+        Close(logRank.GetProperty("pValue").GetDouble(), test.PValue);
+    }
+
+    [Fact]
+    public void RankSumAndTTestFromTheClusterEqualTheInMemoryRun()
+    {
+        ClickHouseCluster.Require();
+        using var http = ClickHouseCluster.Http();
+        var engine = new ClickHouseSqlEngine(http);
+
+        // compare CK: NXP2_JDM vs each (exact test in memory): W is the same statistic whatever the p method.
+        var ck = SqlValueCounts.Count(engine, Cohort, Cohort.Outcome("CK").Value!, numeric: true, Subjects);
+        var rows = Analysis("compare_ck").GetProperty("compare").GetProperty("rows").EnumerateArray().ToList();
+        for (var g = 1; g < 4; g++)
+        {
+            var w = MannWhitney.TestFromOrderedCounts(ck.Of(0), ck.Of(g)).Statistic;
+            Assert.Equal(rows[g - 1].GetProperty("test").GetProperty("statistic").GetDouble(), w);
+        }
+
+        // compare CMAS: NXP2_JDM vs (MDA5_JDM, TIF1g_JDM) using t_test: from COUNT, AVG and varSamp per group.
+        var (moments, _) = SqlMoments.Count(engine, Cohort, Cohort.Outcome("CMAS").Value!, Subjects);
+        var tests = Analysis("compare_cmas").GetProperty("compare").GetProperty("rows").EnumerateArray().ToList();
+        for (var g = 1; g < 3; g++)
+        {
+            var expected = tests[g - 1].GetProperty("test");
+            var actual = TTest.Student(moments[0], moments[g]);
+            Close(expected.GetProperty("statistic").GetDouble(), actual.Statistic);
+            Close(expected.GetProperty("pValue").GetDouble(), actual.PValue);
+            Close(expected.GetProperty("estimate").GetDouble(), actual.Estimate!.Value);
+        }
+    }
+
+    [Fact]
+    public void KleeneLogicAndMissingInListsHoldOnTheCluster()
+    {
+        ClickHouseCluster.Require();
+        using var http = ClickHouseCluster.Http();
+        var renderer = new SqlRenderer(ClickHouseDialect.Instance);
+        var missing = SqlExpr.Compare(SqlComparison.Equal, SqlExpr.Column("antibody"), SqlExpr.Missing);
+        var expressions = new[]
+        {
+            SqlExpr.And(missing, SqlExpr.Bool(false)),                                  // false and NA = false
+            SqlExpr.Or(missing, SqlExpr.Bool(true)),                                    // true or NA = true
+            SqlExpr.And(missing, SqlExpr.Bool(true)),                                   // NA
+            SqlExpr.In(SqlExpr.Call(SqlFunction.Log, SqlExpr.Number(0)), negated: false, SqlExpr.Number(1)),   // log(0) is missing: NA
+            SqlExpr.Arithmetic(SqlArithmetic.Divide, SqlExpr.Number(1), SqlExpr.Number(0)),   // x / 0 is missing
+        };
+        var sql = "SELECT " + string.Join(", ", expressions.Select(renderer.Render)) + " FROM protocollang.subjects LIMIT 1";
+
+        var row = new ClickHouseSqlEngine(http).Query(sql, renderer.Parameters).Single();
+        Assert.Equal(new object?[] { 0L, 1L, null, null, null }, row);
+    }
+
+    private static JsonElement Results() => JsonDocument.Parse(File.ReadAllText(Path.Combine(
+        Path.GetDirectoryName(ClickHouseCluster.ExampleCsv("subjects"))!, "..", "report", "results.json"))).RootElement.Clone();
+
+    private static JsonElement Analysis(string id) =>
+        Results().GetProperty("analyses").EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+
+    private static void Close(double expected, double actual) =>
+        Assert.True(Math.Abs(expected - actual) <= Tolerance * Math.Max(1, Math.Abs(expected)), $"expected {expected:R}, got {actual:R}");
+}
