@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command. Installs what the tests need when it is missing (DejaVu fonts: the SVG
 # figures' text is measured with them, so figure bytes depend on them; Chromium: the headless check
-# of report.html), then runs every test of the solution and prints the totals as one plain line,
+# of report.html; PostgreSQL, through scripts/engines.sh), starts the engine servers, then runs every test of the solution and prints the totals as one plain line,
 # "N passed, N failed", counted from the test runs' TRX files.
 # Usage: ./test.sh [extra dotnet test arguments]     (exit code: dotnet test's, or the install's)
 set -euo pipefail
@@ -27,6 +27,14 @@ fi
 # overwrite each other's); old ones are removed first so the totals count this run only.
 trx=protocollang-tests.trx
 find tests -path '*/TestResults/*' -name "$trx" -delete 2>/dev/null || true
+
+# The database servers of the engine integration tests (tests/Engines.Tests), private and on loopback,
+# stopped and removed however the run ends. PROTOCOLLANG_ENGINES=skip leaves them alone (then those tests
+# fail, saying how to start them).
+if [ "${PROTOCOLLANG_ENGINES:-}" != "skip" ]; then
+  trap 'scripts/engines.sh down || true' EXIT
+  scripts/engines.sh up
+fi
 
 status=0
 dotnet test ProtocolLang.sln --logger "trx;LogFileName=$trx" "$@" || status=$?

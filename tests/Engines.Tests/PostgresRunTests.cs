@@ -1,0 +1,76 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace ProtocolLang.Engines.Tests;
+
+/// <summary>The example study run from its CSV files and from the PostgreSQL server's copies of them (the CSVs deleted).</summary>
+public sealed class PostgresRuns : IDisposable
+{
+    internal const string Subjects = "postgres \"ci\" table \"public.subjects\"";
+
+    internal const string Visits = "postgres \"ci\" table \"clinic.visits\"";
+
+    public PostgresRuns()
+    {
+        PostgresServer.EnsureRunning();
+        Studies = new EngineStudies();
+        Csv = Studies.Run(Studies.CopyExample("csv"), "csv");
+        Postgres = Studies.Run(
+            Studies.ExampleFrom("postgres", Subjects, "postgres \"ci\" table \"clinic.visits\"",
+                EngineStudies.ConnectionsFile("ci", PostgresServer.ConnectionString)),
+            "postgres");
+    }
+
+    internal EngineStudies Studies { get; }
+
+    internal RunRecord Csv { get; }
+
+    internal RunRecord Postgres { get; }
+
+    public void Dispose() => Studies.Dispose();
+}
+
+public sealed class PostgresRunTests(PostgresRuns runs) : IClassFixture<PostgresRuns>
+{
+    [Fact]
+    public void PostgresTablesGiveTheCsvRunsAnalysesProblemsAndFlow()
+    {
+        Assert.True(runs.Csv.Exit == 0, runs.Csv.Error);
+        Assert.True(runs.Postgres.Exit == 0, runs.Postgres.Error);
+        using var expected = runs.Csv.Results();
+        using var actual = runs.Postgres.Results();
+
+        Assert.True(expected.RootElement.GetProperty("analyses").GetArrayLength() > 10, "the example runs its analyses");
+        foreach (var section in new[] { "analyses", "problems" })
+        {
+            ResultsComparison.AssertSame(expected.RootElement.GetProperty(section), actual.RootElement.GetProperty(section), section);
+        }
+
+        ResultsComparison.AssertSame(
+            ResultsComparison.WithoutSources(expected.RootElement.GetProperty("flow")),
+            ResultsComparison.WithoutSources(actual.RootElement.GetProperty("flow")),
+            "flow");
+    }
+
+    [Fact]
+    public void TheFlowNamesEachServerTableByItsConnectionNameAndTable()
+    {
+        using var results = runs.Postgres.Results();
+
+        var tables = results.RootElement.GetProperty("flow").GetProperty("tables").EnumerateArray()
+            .Select(t => (t.GetProperty("table").GetString(), t.GetProperty("source").GetString(), t.GetProperty("rowsRead").GetInt32()));
+        Assert.Equal([("subjects", PostgresRuns.Subjects, 67), ("visits", PostgresRuns.Visits, 332)], tables);
+    }
+
+    [Fact]
+    public void NoOutputOfTheRunHoldsThePasswordOrTheConnectionString()
+    {
+        var written = runs.Postgres.EverythingWritten();
+
+        Assert.Contains("public.subjects", written, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.Password, written, StringComparison.Ordinal);
+        Assert.DoesNotContain("Username=", written, StringComparison.Ordinal);
+    }
+}
