@@ -65,6 +65,35 @@ public sealed class PostgresRunTests(PostgresRuns runs) : IClassFixture<Postgres
     }
 
     [Fact]
+    public void ResultsSayWhichServerTablesWereReadByWhichQueryAndWhen()
+    {
+        using var results = runs.Postgres.Results();
+        using var csv = runs.Csv.Results();
+
+        var sources = results.RootElement.GetProperty("dataSources").EnumerateArray().ToArray();
+        Assert.Equal(
+            [("subjects", "postgres", "ci", "public.subjects", 67), ("visits", "postgres", "ci", "clinic.visits", 332)],
+            sources.Select(s => (s.GetProperty("table").GetString(), s.GetProperty("engine").GetString(), s.GetProperty("connection").GetString(),
+                s.GetProperty("sourceTable").GetString(), s.GetProperty("rowsRead").GetInt32())));
+        Assert.StartsWith("SELECT CAST(\"id\" AS text), CAST(\"antibody\" AS text)", sources[0].GetProperty("query").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith(" FROM \"clinic\".\"visits\" ORDER BY ctid", sources[1].GetProperty("query").GetString(), StringComparison.Ordinal);
+        var readAt = DateTimeOffset.Parse(sources[0].GetProperty("readAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(DateTimeOffset.UtcNow - readAt, TimeSpan.Zero, TimeSpan.FromMinutes(30));
+        Assert.Empty(results.RootElement.GetProperty("dataFiles").EnumerateArray());
+        Assert.False(csv.RootElement.TryGetProperty("dataSources", out _), "a run from files has no dataSources");
+    }
+
+    [Fact]
+    public void TheReportsAppendixListsTheServerTablesWithTheirQuery()
+    {
+        var report = File.ReadAllText(Path.Combine(runs.Postgres.OutputDirectory, "report.md"));
+
+        Assert.Contains("| Table | Source | Rows read | Query | Read at (UTC) |", report, StringComparison.Ordinal);
+        Assert.Contains("| `subjects` | `postgres \"ci\" table \"public.subjects\"` | 67 | `SELECT CAST(", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read at (UTC)", File.ReadAllText(Path.Combine(runs.Csv.OutputDirectory, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoOutputOfTheRunHoldsThePasswordOrTheConnectionString()
     {
         var written = runs.Postgres.EverythingWritten();

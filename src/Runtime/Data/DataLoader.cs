@@ -55,6 +55,7 @@ public static class DataLoader
             inOrder.Select(t => t.Table).ToList(),
             problems,
             inOrder.Sum(t => t.Problems.Count),
-            inOrder.Where(t => t.File is not null).Select(t => t.File!).ToList());
+            inOrder.Where(t => t.File is not null).Select(t => t.File!).ToList(),
+            inOrder.Where(t => t.Server is not null).Select(t => t.Server!).ToList());
     }
 }

@@ -25,6 +25,7 @@ internal sealed partial class TableLoader
         }
 
         KeySet? keys = null;
+        ServerSourceInfo? server = null;
         try
         {
             using var source = PostgresSource.Open(lookup.ConnectionString!);
@@ -37,7 +38,7 @@ internal sealed partial class TableLoader
             else if (source.Columns(schema, name) is var catalog
                 && MatchSourceColumns(catalog, PostgresSource.Accepts, PostgresSource.AcceptedTypes))
             {
-                keys = ReadServerRows(source, schema, name, catalog, string.Equals(tableType, "BASE TABLE", StringComparison.Ordinal));
+                keys = ReadServerRows(source, schema, name, catalog, string.Equals(tableType, "BASE TABLE", StringComparison.Ordinal), out server);
             }
         }
         catch (ArgumentException) when (!_problems.HasFatal && IsConnectionStringRefusal(lookup.ConnectionString!))
@@ -51,7 +52,9 @@ internal sealed partial class TableLoader
             keys = null;
         }
 
-        return Finish(file: null, keys);
+        var loaded = Finish(file: null, keys);
+        loaded.Server = server;
+        return loaded;
     }
 
     /// <summary>Whether Npgsql refuses the connection string itself (its builder throws), as opposed to a later argument error.</summary>
@@ -69,7 +72,8 @@ internal sealed partial class TableLoader
     }
 
     /// <summary>Every row of the table; the same per-row steps as the CSV path's <c>ReadRows</c>.</summary>
-    private KeySet? ReadServerRows(PostgresSource source, string schema, string name, IReadOnlyList<(string Name, string Type)> catalog, bool isBaseTable)
+    private KeySet? ReadServerRows(
+        PostgresSource source, string schema, string name, IReadOnlyList<(string Name, string Type)> catalog, bool isBaseTable, out ServerSourceInfo server)
     {
         var expectedRows = (int)Math.Clamp(source.EstimatedRows(schema, name), 1, 1L << 26);
         var fields = _columns.Where(c => c.FileIndex >= 0).OrderBy(c => c.FileIndex).ToArray();
@@ -86,6 +90,7 @@ internal sealed partial class TableLoader
         var asDouble = fields.Select(f => PostgresSource.IsFloating(catalog[f.FileIndex].Type)).ToArray();
         var query = PostgresSource.RowQuery(schema, name,
             fields.Select((f, i) => (f.Schema.Name, asDouble[i], catalog[f.FileIndex].Type == "date")), isBaseTable);
+        var readAt = DateTimeOffset.UtcNow;
         using var reader = source.ReadAsText(query);
         while (reader.Read())
         {
@@ -107,6 +112,7 @@ internal sealed partial class TableLoader
             _problems.Add(DataProblemCodes.NoRows, 0, null, DuckDbMessages.NoRows(_table));
         }
 
+        server = new ServerSourceInfo(_table.Name, "postgres", _table.Source, _table.SourceTable!, _rowsRead, query, readAt);
         return _problems.HasFatal ? null : keys;
     }
 }

@@ -21,6 +21,9 @@ internal sealed class LoadedTable(DataTable table, ProblemSink problems, DataFil
     /// <summary>False after a fatal problem: children then skip link checks instead of reporting every row.</summary>
     public bool Usable { get; } = usable;
 
+    /// <summary>For a table read from a server: what was read, how and when; null otherwise.</summary>
+    public ServerSourceInfo? Server { get; set; }
+
     public Dictionary<int, string> ExclusionReasons { get; } = table.ExcludedRows.ToDictionary(e => e.SourceRow, e => e.Reason);
 }
 
