@@ -17,10 +17,8 @@ public sealed class PostgresRuns : IDisposable
         PostgresServer.EnsureRunning();
         Studies = new EngineStudies();
         Csv = Studies.Run(Studies.CopyExample("csv"), "csv");
-        Postgres = Studies.Run(
-            Studies.ExampleFrom("postgres", Subjects, "postgres \"ci\" table \"clinic.visits\"",
-                EngineStudies.ConnectionsFile("ci", PostgresServer.ConnectionString)),
-            "postgres");
+        PostgresStudy = Studies.ExampleFrom("postgres", Subjects, Visits, EngineStudies.ConnectionsFile("ci", PostgresServer.ConnectionString));
+        Postgres = Studies.Run(PostgresStudy, "postgres");
     }
 
     internal EngineStudies Studies { get; }
@@ -28,6 +26,8 @@ public sealed class PostgresRuns : IDisposable
     internal RunRecord Csv { get; }
 
     internal RunRecord Postgres { get; }
+
+    internal string PostgresStudy { get; }
 
     public void Dispose() => Studies.Dispose();
 }
@@ -91,6 +91,16 @@ public sealed class PostgresRunTests(PostgresRuns runs) : IClassFixture<Postgres
         Assert.Contains("| Table | Source | Rows read | Query | Read at (UTC) |", report, StringComparison.Ordinal);
         Assert.Contains("| `subjects` | `postgres \"ci\" table \"public.subjects\"` | 67 | `SELECT CAST(", report, StringComparison.Ordinal);
         Assert.DoesNotContain("Read at (UTC)", File.ReadAllText(Path.Combine(runs.Csv.OutputDirectory, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StatusSaysTheServerTablesMayHaveChanged()
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var exit = ProtocolLang.Cli.Commands.StatusCommand.Execute(runs.Postgres.OutputDirectory, runs.PostgresStudy, new ProtocolLang.Cli.CliOutput(output, new StringWriter(), ShowProgress: false));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Report is current: the study file and 0 data files match the SHA-256 recorded in results.json. 2 tables were read from a database server, whose rows may have changed since", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
