@@ -109,18 +109,29 @@ pg_status() {
   fi
 }
 
+# ---- ClickHouse -------------------------------------------------------------------------------------
+# The two-shard ClickHouse cluster has its own script (scripts/clickhouse-cluster.sh, written separately);
+# this one calls it when it is there, so 'engines.sh up|down|status' covers every engine.
+clickhouse() {
+  if [ -x scripts/clickhouse-cluster.sh ]; then
+    scripts/clickhouse-cluster.sh "$@"
+  fi
+}
+
 case "${1:-}" in
   up)
     pg_up
-    # ClickHouse: scripts/clickhouse-cluster.sh up (the two-shard cluster; written separately) is called here.
+    clickhouse up --load
     ;;
   down)
     pg_down
-    # ClickHouse: scripts/clickhouse-cluster.sh down is called here.
+    clickhouse down
     ;;
   status)
-    pg_status
-    # ClickHouse: scripts/clickhouse-cluster.sh status is called here.
+    pg_rc=0
+    pg_status || pg_rc=$?
+    clickhouse status
+    exit "$pg_rc"
     ;;
   *)
     echo "usage: scripts/engines.sh up|down|status" >&2
