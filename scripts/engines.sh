@@ -7,7 +7,8 @@
 # Nothing is installed as a service: the cluster lives under ${PROTOCOLLANG_ENGINES_DIR:-/tmp/protocollang-engines}/pg,
 # runs as a non-root user (as root: the 'postgres' user of Debian's package, else a system user made for it),
 # and 'down' stops it and removes its folder. Every command is idempotent: 'up' twice leaves one server
-# running with freshly loaded tables; 'down' when nothing runs does nothing.
+# running with freshly loaded tables; 'down' when nothing runs does nothing. The ClickHouse cluster's
+# script (scripts/clickhouse-cluster.sh) is called from here too when it exists (see "ClickHouse" below).
 # Usage: scripts/engines.sh up|down|status
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
