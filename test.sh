@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command. Installs what the tests need when it is missing (DejaVu fonts: the SVG
 # figures' text is measured with them, so figure bytes depend on them; Chromium: the headless check
-# of report.html), then runs every test of the solution and prints the totals as one plain line,
-# "N passed, N failed", counted from the test runs' TRX files.
+# of report.html; PostgreSQL and ClickHouse, through scripts/engines.sh), starts the engine servers, then
+# runs every test of the solution and prints the totals as one plain line, "N passed, N failed", counted
+# from the test runs' TRX files.
 # Usage: ./test.sh [extra dotnet test arguments]     (exit code: dotnet test's, or the install's)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -28,11 +29,14 @@ fi
 trx=protocollang-tests.trx
 find tests -path '*/TestResults/*' -name "$trx" -delete 2>/dev/null || true
 
-# The engine tests (tests/Engines.Tests) talk to real servers: a private two-shard ClickHouse cluster on
-# 127.0.0.1 (scripts/clickhouse-cluster.sh installs ClickHouse from Debian when missing and loads the
-# example's tables), started here and stopped when this script ends, whatever the outcome.
-scripts/clickhouse-cluster.sh up --load
-trap 'scripts/clickhouse-cluster.sh down >/dev/null 2>&1 || true' EXIT
+# The database servers of the engine integration tests (tests/Engines.Tests), private and on loopback,
+# stopped and removed however the run ends. PROTOCOLLANG_ENGINES=skip leaves them alone (then those tests
+# fail, saying how to start them).
+if [ "${PROTOCOLLANG_ENGINES:-}" != "skip" ]; then
+  trap 'scripts/engines.sh down || true' EXIT
+  # A server that cannot start fails only the tests that need it (they say how to start it), not the whole run.
+  scripts/engines.sh up || echo "test.sh: the engine servers did not start; tests/Engines.Tests will fail" >&2
+fi
 
 status=0
 dotnet test ProtocolLang.sln --logger "trx;LogFileName=$trx" "$@" || status=$?

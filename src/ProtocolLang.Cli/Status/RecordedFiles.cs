@@ -14,6 +14,9 @@ internal sealed record RecordedFile(string Path, bool IsStudy, string Sha256)
 /// <summary>The study and data files a results.json was computed from, with their recorded SHA-256.</summary>
 internal sealed record RecordedFiles(RecordedFile Study, IReadOnlyList<RecordedFile> Data)
 {
+    /// <summary>Tables read from database servers (results.json's <c>dataSources</c>): they have no hash to check.</summary>
+    public int ServerTables { get; init; }
+
     public IEnumerable<RecordedFile> All
     {
         get
@@ -41,12 +44,15 @@ internal sealed record RecordedFiles(RecordedFile Study, IReadOnlyList<RecordedF
             data.Add(new RecordedFile(Required(files[i]?["path"], $"dataFiles[{i}].path"), false, Required(files[i]?["sha256"], $"dataFiles[{i}].sha256")));
         }
 
-        return new RecordedFiles(study, data);
+        return new RecordedFiles(study, data) { ServerTables = (results["dataSources"] as JsonArray)?.Count ?? 0 };
     }
 
     public static RecordedFiles From(Runtime.StudyResults results) => new(
         new RecordedFile(results.Study.File, true, results.Study.Sha256),
-        results.DataFiles.Select(f => new RecordedFile(f.Path, false, f.Sha256)).ToArray());
+        results.DataFiles.Select(f => new RecordedFile(f.Path, false, f.Sha256)).ToArray())
+    {
+        ServerTables = results.DataSources?.Count ?? 0,
+    };
 
     private static string Required(JsonNode? node, string name) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0

@@ -26,6 +26,9 @@ internal sealed record FileCheck(RecordedFile File, string? CurrentSha256)
 /// <summary>Whether results are stale: every recorded file, checked.</summary>
 internal sealed record StalenessReport(IReadOnlyList<FileCheck> Files)
 {
+    /// <summary>Tables read from database servers: their rows may have changed since, which no hash can tell.</summary>
+    public int ServerTables { get; init; }
+
     public bool IsStale => Files.Any(f => f.State != FileState.Current);
 
     /// <summary>
@@ -35,7 +38,8 @@ internal sealed record StalenessReport(IReadOnlyList<FileCheck> Files)
     {
         if (!IsStale)
         {
-            return "Report is current: the study file and " + DataCount(Files.Count - 1) + " match the SHA-256 recorded in results.json.";
+            return "Report is current: the study file and " + DataCount(Files.Count - 1) + " match the SHA-256 recorded in results.json."
+                + (ServerTables == 0 ? string.Empty : " " + ServerCount(ServerTables) + " read from a database server, whose rows may have changed since (results.json's dataSources says when they were read).");
         }
 
         return "Report is STALE: " + string.Join("; ", Files.Where(f => f.State != FileState.Current).Select(Describe)) + ".";
@@ -44,6 +48,8 @@ internal sealed record StalenessReport(IReadOnlyList<FileCheck> Files)
     private static string Describe(FileCheck check) => check.State == FileState.Missing
         ? check.File.Label + " missing"
         : check.File.Label + " changed (recorded " + Hashes.Short(check.File.Sha256) + ", now " + Hashes.Short(check.CurrentSha256!) + ")";
+
+    private static string ServerCount(int n) => n == 1 ? "1 table was" : n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " tables were";
 
     private static string DataCount(int n) => n == 1 ? "1 data file" : n.ToString(System.Globalization.CultureInfo.InvariantCulture) + " data files";
 }
@@ -62,7 +68,7 @@ internal static class Staleness
             checks.Add(new FileCheck(data, File.Exists(path) ? Hashes.OfFile(path) : null));
         }
 
-        return new StalenessReport(checks);
+        return new StalenessReport(checks) { ServerTables = recorded.ServerTables };
     }
 
     /// <summary>

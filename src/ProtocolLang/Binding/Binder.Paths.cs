@@ -19,7 +19,7 @@ public sealed partial class Binder
         {
             switch (declaration)
             {
-                case TableSyntax table:
+                case TableSyntax table when IsFileSource(table):
                     CheckStudyPath(table.Source, "the data file of table '" + table.Name.Name + "'");
                     break;
                 case ReportSyntax report:

@@ -8,14 +8,18 @@ namespace ProtocolLang.Binding;
 
 /// <summary>
 /// The <c>from</c> clause's source kind: a bare path is CSV; <c>parquet "path"</c> and <c>duckdb "path" table "name"</c>
-/// are read through embedded DuckDB at run time. Kinds the issue plans but the runtime cannot read yet (postgres,
-/// clickhouse) say so (PL2291) instead of failing later.
+/// are read through embedded DuckDB at run time; <c>postgres "CONNECTION" table "name"</c> reads a server table, where
+/// CONNECTION is a name resolved at run time (never a connection string: a .study file holds no credentials).
+/// Kinds the issue plans but the runtime cannot read yet (clickhouse) say so (PL2291) instead of failing later.
 /// </summary>
 public sealed partial class Binder
 {
-    private static readonly string[] SourceKinds = ["parquet", "duckdb"];
+    private static readonly string[] SourceKinds = ["parquet", "duckdb", "postgres"];
 
-    private static readonly string[] PlannedSourceKinds = ["postgres", "clickhouse"];
+    private static readonly string[] PlannedSourceKinds = ["clickhouse"];
+
+    /// <summary>Kinds whose text is a connection name, not a path (clickhouse will share the name model).</summary>
+    private static readonly string[] ServerSourceKinds = ["postgres", "clickhouse"];
 
     private ImmutableArray<TableSymbol> BindSources(ImmutableArray<TableSymbol> tables) =>
         tables.Select((table, i) => BindSource(table, _tables[i].Syntax)).ToImmutableArray();
@@ -23,9 +27,15 @@ public sealed partial class Binder
     private TableSymbol BindSource(TableSymbol table, TableSyntax syntax)
     {
         var kind = BindSourceKind(syntax);
+        var hasTables = kind is TableSourceKind.DuckDb or TableSourceKind.Postgres;
+        if (kind == TableSourceKind.Postgres)
+        {
+            CheckConnectionName(syntax, syntax.SourceKind!.Name);
+        }
+
         if (syntax.SourceTable is { } sourceTable)
         {
-            if (kind != TableSourceKind.DuckDb)
+            if (!hasTables)
             {
                 // Unknown kinds are reported already; a table after a file source is its own mistake.
                 if (syntax.SourceKind is null || kind is not null)
@@ -40,14 +50,37 @@ public sealed partial class Binder
         }
         else if (kind == TableSourceKind.DuckDb)
         {
-            _diagnostics.Add(DiagnosticDescriptors.SourceTableMissing, syntax.Source.Span, syntax.Name.Name, syntax.Source.Value);
+            _diagnostics.Add(DiagnosticDescriptors.SourceTableMissing, syntax.Source.Span, syntax.Name.Name,
+                "the DuckDB database '" + syntax.Source.Value + "'", "duckdb \"" + syntax.Source.Value + "\"");
+        }
+        else if (kind == TableSourceKind.Postgres && ConnectionNames.IsName(syntax.Source.Value))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.SourceTableMissing, syntax.Source.Span, syntax.Name.Name,
+                "the PostgreSQL connection '" + syntax.Source.Value + "'", "postgres \"" + syntax.Source.Value + "\"");
         }
 
         return table with
         {
             SourceKind = kind ?? TableSourceKind.Csv,
-            SourceTable = kind == TableSourceKind.DuckDb ? syntax.SourceTable?.Value : null,
+            SourceTable = hasTables ? syntax.SourceTable?.Value : null,
         };
+    }
+
+    /// <summary>
+    /// A server source names its connection (PL2296 otherwise); something that looks like the connection string
+    /// itself is PL2295, which says where the settings go and does not quote them (they may hold a password).
+    /// </summary>
+    private void CheckConnectionName(TableSyntax syntax, string kind)
+    {
+        var name = syntax.Source.Value;
+        if (ConnectionNames.ConnectionStringMark(name) is { } mark)
+        {
+            _diagnostics.Add(DiagnosticDescriptors.ConnectionStringInStudy, syntax.Source.Span, syntax.Name.Name, mark, kind);
+        }
+        else if (!ConnectionNames.IsName(name))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InvalidConnectionName, syntax.Source.Span, name);
+        }
     }
 
     /// <summary>The kind as written; null (reported) when it is not one the runtime reads.</summary>
@@ -61,6 +94,8 @@ public sealed partial class Binder
                 return TableSourceKind.Parquet;
             case "duckdb":
                 return TableSourceKind.DuckDb;
+            case "postgres":
+                return TableSourceKind.Postgres;
         }
 
         var word = syntax.SourceKind!;
@@ -82,4 +117,8 @@ public sealed partial class Binder
         var parts = name.Split('.');
         return parts.Length <= 2 && parts.All(p => p.Trim().Length > 0);
     }
+
+    /// <summary>Whether the <c>from</c> text is a file path (CSV, Parquet, DuckDB, or an unknown kind's); a server source's text is a connection name.</summary>
+    private static bool IsFileSource(TableSyntax table) =>
+        table.SourceKind is null || !ServerSourceKinds.Contains(table.SourceKind.Name, StringComparer.Ordinal);
 }

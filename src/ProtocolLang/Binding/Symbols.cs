@@ -20,10 +20,11 @@ public sealed record TableSymbol(
     /// <summary><c>on_invalid exclude</c> (the table's or the study's): invalid rows are excluded and counted instead of failing the run.</summary>
     public bool ExcludeInvalidRows { get; init; }
 
-    /// <summary>What <see cref="Source"/> is (<c>from parquet "..."</c>, <c>from duckdb "..." table "..."</c>); CSV by default.</summary>
+    /// <summary>What <see cref="Source"/> is (<c>from parquet "..."</c>, <c>from duckdb "..." table "..."</c>,
+    /// <c>from postgres "CONNECTION" table "..."</c>, where <see cref="Source"/> is the connection's name); CSV by default.</summary>
     public TableSourceKind SourceKind { get; init; }
 
-    /// <summary>For a DuckDB source: the table in the database (<c>name</c> or <c>schema.name</c>).</summary>
+    /// <summary>For a DuckDB or PostgreSQL source: the table in the database (<c>name</c> or <c>schema.name</c>).</summary>
     public string? SourceTable { get; init; }
 }
 
@@ -33,6 +34,9 @@ public enum TableSourceKind
     Csv,
     Parquet,
     DuckDb,
+
+    /// <summary>A table of a PostgreSQL server; the source is a connection name, resolved at run time.</summary>
+    Postgres,
 }
 
 /// <summary>A declared column. <see cref="Min"/>/<see cref="Max"/> are inclusive.</summary>

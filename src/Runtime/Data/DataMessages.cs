@@ -77,10 +77,10 @@ internal static class DataMessages
         Invariant($"duplicate key: {key.Name} '{Show(value)}' is already used by row {firstRow}");
 
     public static string UnknownParent(ColumnSchema link, string value, TableSchema parent) =>
-        $"no row with {link.Name} '{Show(value)}' in parent table '{parent.Name}' ({parent.Source})";
+        $"no row with {link.Name} '{Show(value)}' in parent table '{parent.Name}' ({parent.SourceLabel})";
 
     public static string ParentExcluded(ColumnSchema link, string value, TableSchema parent, int parentRow, string reason) =>
-        Invariant($"the parent row with {link.Name} '{Show(value)}' (row {parentRow} of {parent.Source}) was excluded: {reason}");
+        Invariant($"the parent row with {link.Name} '{Show(value)}' (row {parentRow} of {parent.SourceLabel}) was excluded: {reason}");
 
     /// <summary>
     /// Why a row was excluded, without its value, so that the flow counts rows by reason ("column 'age' is out of

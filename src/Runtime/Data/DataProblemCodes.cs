@@ -65,14 +65,29 @@ public static class DataProblemCodes
     /// <summary>Fatal: the data file is outside the study's folder (<c>..</c>, absolute, a symbolic link) and not allowed; it is not read.</summary>
     public const string OutsideStudy = "PL4040";
 
-    /// <summary>Fatal: the table named by <c>from duckdb "file" table "name"</c> is not in the database file.</summary>
+    /// <summary>Fatal: the table named by <c>from duckdb "file" table "name"</c> is not in the database file (or not on the server, for <c>postgres</c>).</summary>
     public const string UnknownSourceTable = "PL4050";
 
-    /// <summary>Fatal: a Parquet or DuckDB column's type cannot hold the declared column's values (text where a number is declared).</summary>
+    /// <summary>Fatal: a Parquet, DuckDB or PostgreSQL column's type cannot hold the declared column's values (text where a number is declared).</summary>
     public const string IncompatibleColumnType = "PL4051";
 
     /// <summary>Fatal: the file is not a Parquet file or DuckDB database (as its <c>from</c> clause says), or DuckDB cannot read it.</summary>
     public const string NotADataFile = "PL4052";
+
+    /// <summary>Fatal: the connection name of a server source (<c>postgres "NAME"</c>) is in neither its environment variable nor the connections file.</summary>
+    public const string UnknownConnection = "PL4053";
+
+    /// <summary>Fatal: the server could not be reached, refused the connection or the login, or has no such database.</summary>
+    public const string ConnectionFailed = "PL4054";
+
+    /// <summary>Fatal: connecting to the server or a query took longer than its timeout.</summary>
+    public const string ServerTimeout = "PL4055";
+
+    /// <summary>Fatal: the connections file is not usable (not JSON, an entry not a string) or the driver refuses the connection string.</summary>
+    public const string InvalidConnectionSettings = "PL4056";
+
+    /// <summary>Fatal: the server reported an error while its catalog or rows were read.</summary>
+    public const string ServerError = "PL4057";
 
     /// <summary>Error: a subject is in more than one group and the study does not say <c>groups on_overlap exclude</c>.</summary>
     public const string OverlappingGroups = "PL4020";
@@ -80,7 +95,8 @@ public static class DataProblemCodes
     public static DataProblemSeverity SeverityOf(string code) => code switch
     {
         FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile or OutsideStudy
-            or UnknownSourceTable or IncompatibleColumnType or NotADataFile => DataProblemSeverity.Fatal,
+            or UnknownSourceTable or IncompatibleColumnType or NotADataFile
+            or UnknownConnection or ConnectionFailed or ServerTimeout or InvalidConnectionSettings or ServerError => DataProblemSeverity.Fatal,
         UndeclaredColumn or ParentExcluded or NoRows => DataProblemSeverity.Warning,
         _ => DataProblemSeverity.Error,
     };

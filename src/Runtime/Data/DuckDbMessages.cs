@@ -5,8 +5,9 @@ using System.Linq;
 namespace ProtocolLang.Runtime.Data;
 
 /// <summary>
-/// The text of the problems only a Parquet or DuckDB source has, or words differently from a CSV header
-/// (<see cref="DataMessages"/> has the rest). Each names the source, as the problem's file does not say what kind it is.
+/// The text of the problems only a Parquet, DuckDB or server source has, or words differently from a CSV header
+/// (<see cref="DataMessages"/> has the rest; a PostgreSQL source's connection problems are <c>Engines.PostgresMessages</c>).
+/// Each names the source, as the problem's file does not say what kind it is.
 /// </summary>
 internal static class DuckDbMessages
 {
@@ -32,8 +33,8 @@ internal static class DuckDbMessages
             : message;
     }
 
-    public static string IncompatibleType(TableSchema table, ColumnSchema column, string type) =>
-        $"column '{column.Name}' is declared {column.Kind.ToString().ToLowerInvariant()} but is {type.ToUpperInvariant()} in {Source(table)}; expected {DuckDbSource.AcceptedTypes(column.Kind)}";
+    public static string IncompatibleType(TableSchema table, ColumnSchema column, string type, string accepted) =>
+        $"column '{column.Name}' is declared {column.Kind.ToString().ToLowerInvariant()} but is {(table.SourceKind == DataSourceKind.Postgres ? type : type.ToUpperInvariant())} in {Source(table)}; expected {accepted}";
 
     public static string UndeclaredColumn(string name, int field) =>
         string.Create(CultureInfo.InvariantCulture, $"column '{ValueExcerpt.Of(name)}' (column {field} of the source) is not declared in the study and is ignored");
@@ -42,9 +43,12 @@ internal static class DuckDbMessages
 
     private static string Kind(TableSchema table) => table.SourceKind == DataSourceKind.Parquet ? "a Parquet file" : "a DuckDB database";
 
-    private static string Source(TableSchema table) => table.SourceKind == DataSourceKind.Parquet
-        ? $"the Parquet file '{table.Source}'"
-        : $"table '{ValueExcerpt.Of(table.SourceTable ?? string.Empty)}' of the DuckDB database '{table.Source}'";
+    private static string Source(TableSchema table) => table.SourceKind switch
+    {
+        DataSourceKind.Parquet => $"the Parquet file '{table.Source}'",
+        DataSourceKind.Postgres => table.SourceLabel,
+        _ => $"table '{ValueExcerpt.Of(table.SourceTable ?? string.Empty)}' of the DuckDB database '{table.Source}'",
+    };
 
     private static string Names(IReadOnlyList<string> names) => names.Count <= MaxNames
         ? string.Join(", ", names.Select(ValueExcerpt.Of))

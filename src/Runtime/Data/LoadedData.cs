@@ -8,8 +8,10 @@ public sealed class LoadedData
 {
     private readonly Dictionary<string, DataTable> _byName;
 
-    internal LoadedData(IReadOnlyList<DataTable> tables, IReadOnlyList<DataProblem> problems, int problemCount, IReadOnlyList<DataFileInfo> files)
+    internal LoadedData(IReadOnlyList<DataTable> tables, IReadOnlyList<DataProblem> problems, int problemCount, IReadOnlyList<DataFileInfo> files,
+        IReadOnlyList<ServerSourceInfo>? servers = null)
     {
+        Servers = servers ?? [];
         Tables = tables;
         Problems = problems;
         ProblemCount = problemCount;
@@ -36,6 +38,9 @@ public sealed class LoadedData
 
     /// <summary>One entry per table whose file was read, in schema order. A missing file has no entry.</summary>
     public IReadOnlyList<DataFileInfo> Files { get; }
+
+    /// <summary>One entry per table read from a database server, in schema order.</summary>
+    public IReadOnlyList<ServerSourceInfo> Servers { get; }
 
     /// <summary>A file or declared column is missing, or a file cannot be read: the study must not run.</summary>
     public bool HasFatalProblems { get; }

@@ -42,11 +42,21 @@ public sealed record TableSchema(
     /// <summary>What <see cref="Source"/> is: a CSV file (the default), a Parquet file or a DuckDB database file.</summary>
     public DataSourceKind SourceKind { get; init; } = DataSourceKind.Csv;
 
-    /// <summary>For <see cref="DataSourceKind.DuckDb"/>: the table in the database, optionally schema-qualified (<c>main.subjects</c>).</summary>
+    /// <summary>For <see cref="DataSourceKind.DuckDb"/> and <see cref="DataSourceKind.Postgres"/>: the table in the database,
+    /// optionally schema-qualified (<c>main.subjects</c>, <c>public.subjects</c>).</summary>
     public string? SourceTable { get; init; }
+
+    /// <summary>
+    /// The source as problems, the flow and reports name it: the path of a file; for a server table the <c>from</c> clause as
+    /// written (<c>postgres "hospital" table "public.subjects"</c>), which holds the connection's name and never its settings.
+    /// </summary>
+    public string SourceLabel => SourceKind == DataSourceKind.Postgres
+        ? $"postgres \"{Source}\" table \"{SourceTable}\""
+        : Source;
 }
 
-/// <summary>Where a table's rows live (<c>from "x.csv"</c>, <c>from parquet "x.parquet"</c>, <c>from duckdb "x.duckdb" table "t"</c>).</summary>
+/// <summary>Where a table's rows live (<c>from "x.csv"</c>, <c>from parquet "x.parquet"</c>, <c>from duckdb "x.duckdb" table "t"</c>,
+/// <c>from postgres "CONNECTION" table "t"</c>).</summary>
 public enum DataSourceKind
 {
     /// <summary>A CSV file, read in memory (<see cref="TableLoader"/>).</summary>
@@ -57,6 +67,9 @@ public enum DataSourceKind
 
     /// <summary>A table of a DuckDB database file, opened read-only.</summary>
     DuckDb,
+
+    /// <summary>A table or view of a PostgreSQL server; <see cref="TableSchema.Source"/> is the connection's name (see <c>ConnectionResolver</c>).</summary>
+    Postgres,
 }
 
 public enum ColumnKind

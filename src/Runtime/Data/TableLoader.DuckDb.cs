@@ -56,7 +56,7 @@ internal sealed partial class TableLoader
                 ? DuckDbSource.OpenParquet(path)
                 : DuckDbSource.OpenDatabase(path, _table.SourceTable
                     ?? throw new ArgumentException($"Table '{_table.Name}': a DuckDB source needs the name of its table."));
-            if (FindSourceTable(source) && source.Columns() is var catalog && MatchSourceColumns(catalog))
+            if (FindSourceTable(source) && source.Columns() is var catalog && MatchSourceColumns(catalog, DuckDbSource.Accepts, DuckDbSource.AcceptedTypes))
             {
                 keys = ReadSourceRows(source, catalog);
             }
@@ -91,10 +91,12 @@ internal sealed partial class TableLoader
 
     /// <summary>
     /// Sets each declared column's <see cref="ColumnBuilder.FileIndex"/> to its position in the source, as a CSV
-    /// header does, and reports what the header check reports (missing, undeclared) plus incompatible types.
-    /// False when nothing can be read (every declared column missing or of the wrong type).
+    /// header does, and reports what the header check reports (missing, undeclared) plus incompatible types, judged by the
+    /// engine's <paramref name="accepts"/> (DuckDB's or PostgreSQL's type names). False when nothing can be read (every
+    /// declared column missing or of the wrong type).
     /// </summary>
-    private bool MatchSourceColumns(IReadOnlyList<(string Name, string Type)> catalog)
+    private bool MatchSourceColumns(
+        IReadOnlyList<(string Name, string Type)> catalog, Func<ColumnKind, string, bool> accepts, Func<ColumnKind, string> acceptedTypes)
     {
         var names = catalog.Select(c => c.Name).ToList();
         var byName = _columns.ToDictionary(c => c.Schema.Name, StringComparer.Ordinal);
@@ -105,9 +107,9 @@ internal sealed partial class TableLoader
             {
                 _problems.Add(DataProblemCodes.UndeclaredColumn, 0, ValueExcerpt.Of(name), DuckDbMessages.UndeclaredColumn(name, i + 1));
             }
-            else if (!DuckDbSource.Accepts(column.Schema.Kind, type))
+            else if (!accepts(column.Schema.Kind, type))
             {
-                _problems.Add(DataProblemCodes.IncompatibleColumnType, 0, name, DuckDbMessages.IncompatibleType(_table, column.Schema, type));
+                _problems.Add(DataProblemCodes.IncompatibleColumnType, 0, name, DuckDbMessages.IncompatibleType(_table, column.Schema, type, acceptedTypes(column.Schema.Kind)));
             }
             else
             {

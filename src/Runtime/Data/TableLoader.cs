@@ -21,6 +21,9 @@ internal sealed class LoadedTable(DataTable table, ProblemSink problems, DataFil
     /// <summary>False after a fatal problem: children then skip link checks instead of reporting every row.</summary>
     public bool Usable { get; } = usable;
 
+    /// <summary>For a table read from a server: what was read, how and when; null otherwise.</summary>
+    public ServerSourceInfo? Server { get; set; }
+
     public Dictionary<int, string> ExclusionReasons { get; } = table.ExcludedRows.ToDictionary(e => e.SourceRow, e => e.Reason);
 }
 
@@ -50,13 +53,19 @@ internal sealed partial class TableLoader
     {
         _table = table;
         _parent = parent;
-        _problems = new ProblemSink(table.Source, problemLimit);
+        _problems = new ProblemSink(table.SourceLabel, problemLimit);
         _columns = table.Columns.Select(ColumnBuilder.Create).ToArray();
     }
 
-    public static LoadedTable Load(TableSchema table, IO.StudyPaths paths, LoadedTable? parent, int problemLimit)
+    public static LoadedTable Load(TableSchema table, IO.StudyPaths paths, Engines.ConnectionResolver connections, LoadedTable? parent, int problemLimit)
     {
         var loader = new TableLoader(table, parent, problemLimit);
+        if (table.SourceKind == DataSourceKind.Postgres)
+        {
+            // A server source names a connection, not a path: there is nothing to resolve in the study's folder.
+            return loader.LoadFromPostgres(connections);
+        }
+
         if (!paths.TryResolve(table.Source, $"table '{table.Name}': the data file", out var path, out var refusal))
         {
             // Refused before opening: nothing of the file can reach a message.

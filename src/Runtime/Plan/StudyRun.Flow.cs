@@ -218,13 +218,13 @@ public sealed partial class StudyRun
         _childKept[table] = kept.Count;
         return new ChildRows<TChild>(table, cohort, kept.ToArray(), subjectIndex.ToArray())
         {
-            Source = data.Schema.Source,
+            Source = data.Schema.SourceLabel,
             SourceRowArray = sourceRows.ToArray(),
         };
     }
 
     private static DataProblem OverlapProblem(DataTable table, int row, string key, IEnumerable<string> groups) =>
-        new(DataProblemCodes.OverlappingGroups, table.Schema.Source, row, table.Schema.Key,
+        new(DataProblemCodes.OverlappingGroups, table.Schema.SourceLabel, row, table.Schema.Key,
             $"subject '{ValueExcerpt.Of(key)}' is in more than one group: {string.Join(", ", groups)}");
 
     private static int FirstFailingCriterion<TRow>(TRow row, IReadOnlyList<Criterion<TRow>> criteria, out bool missing)
@@ -285,7 +285,7 @@ public sealed partial class StudyRun
             kept = _childKept[schema.Name];
         }
 
-        var result = new TableFlow(schema.Name, schema.Source.Replace('\\', '/'), table.RowsRead, excluded, kept);
+        var result = new TableFlow(schema.Name, schema.SourceLabel.Replace('\\', '/'), table.RowsRead, excluded, kept);
         if (result.RowsRead != result.Excluded.Sum(e => e.Count) + result.Kept)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,

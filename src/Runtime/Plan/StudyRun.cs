@@ -143,6 +143,10 @@ public sealed partial class StudyRun
             _analyses.ToArray(),
             ReportWriter.Outputs(formats))
         {
+            DataSources = _data.Servers.Count == 0
+                ? null
+                : _data.Servers.Select(s => new DataSourceResult(s.Table, s.Engine, s.Connection, s.SourceTable, s.RowsRead, s.Query,
+                    s.ReadAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
             Figures = _figures.Count == 0 ? null : _figures.ToArray(),
             Warnings = _schema.Warnings.Count == 0
                 ? null

@@ -29,6 +29,9 @@ public sealed record ReportView(
     /// </summary>
     public IReadOnlyList<FigureView> Figures { get; init; } = [];
 
+    /// <summary>Tables read from database servers (engine, connection name, rows, query, when); null when every table is a file.</summary>
+    public MarkdownTable? DataSources { get; init; }
+
     /// <summary>The CONSORT/STROBE diagram of the subject flow (<c>figures/subject-flow.svg</c>); null without a subject table.</summary>
     public FigureView? FlowDiagram { get; init; }
 

@@ -43,6 +43,12 @@ public static partial class ReportViewBuilder
             StalenessCheck)
         {
             Warnings = Warnings(results),
+            DataSources = results.DataSources is { } sources
+                ? new MarkdownTable(
+                    new[] { "Table", "Source", "Rows read", "Query", "Read at (UTC)" },
+                    "|---|---|--:|---|---|",
+                    sources.Select(s => Row(Code(s.Table), Code($"{s.Engine} \"{s.Connection}\" table \"{s.SourceTable}\""), F.Count(s.RowsRead), Code(s.Query), Cell(s.ReadAt))).ToArray())
+                : null,
         };
         return Arrange(view, results, Figures.ReportFigures.Build(results));
     }

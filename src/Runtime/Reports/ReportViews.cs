@@ -96,6 +96,7 @@ public static class ReportViews
             text(view.StalenessCheck))
         {
             Warnings = Texts(view.Warnings),
+            DataSources = view.DataSources is null ? null : Table(view.DataSources),
             Figures = view.Figures.Select(Figure).ToArray(),
             FlowDiagram = view.FlowDiagram is null ? null : Figure(view.FlowDiagram),
             OtherFigures = view.OtherFigures.Select(Figure).ToArray(),

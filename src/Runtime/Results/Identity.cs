@@ -11,6 +11,13 @@ public sealed record StudyIdentity(string Name, string? Title, string? Version, 
 /// <summary>One data file: its table, path relative to the study folder, SHA-256 and data rows read.</summary>
 public sealed record DataFileResult(string Table, string Path, string Sha256, int RowsRead);
 
+/// <summary>
+/// One table read from a database server: engine, connection name (never its settings), table, rows read, the query and
+/// when it ran (UTC, ISO 8601). The one time in results.json: a server's rows can change between runs, so a reader must
+/// see when they were read.
+/// </summary>
+public sealed record DataSourceResult(string Table, string Engine, string Connection, string SourceTable, int RowsRead, string Query, string ReadAt);
+
 /// <summary>Data problems found while loading: the total and the first ones listed.</summary>
 public sealed record ProblemsResult(int Count, IReadOnlyList<ProblemResult> Listed);
 

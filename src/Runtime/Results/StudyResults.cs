@@ -7,7 +7,8 @@ namespace ProtocolLang.Runtime;
 /// Everything a study run produced, as written to <c>results.json</c> (schema version
 /// <see cref="CurrentSchemaVersion"/>). Properties are written in declaration order, camelCase;
 /// a property that does not apply is left out; a number that is undefined (NaN) is null.
-/// No timestamps, absolute paths or machine names: the same protocol and data give the same bytes.
+/// No timestamps, absolute paths or machine names: the same protocol and data give the same bytes (a table read
+/// from a database server is the one exception: <see cref="DataSources"/> says when its query ran).
 /// </summary>
 public sealed record StudyResults(
     string SchemaVersion,
@@ -20,6 +21,9 @@ public sealed record StudyResults(
     IReadOnlyList<ReportOutput> Reports)
 {
     public const string CurrentSchemaVersion = "1";
+
+    /// <summary>Tables read from database servers (<c>from postgres</c>); absent when every table is a file.</summary>
+    public IReadOnlyList<DataSourceResult>? DataSources { get; init; }
 
     /// <summary>Figure data that no analysis holds (box statistics, per-visit means); absent when there is none.</summary>
     public IReadOnlyList<FigureResult>? Figures { get; init; }

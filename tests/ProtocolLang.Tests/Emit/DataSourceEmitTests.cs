@@ -19,6 +19,9 @@ public class DataSourceEmitTests
           table sites from "data/sites.csv" {
             site: text
           }
+          table labs from postgres "hospital" table "lab.results" {
+            value: number
+          }
           groups {
             Women "Women": sex == F
           }
@@ -35,7 +38,9 @@ public class DataSourceEmitTests
 
         Assert.Contains("{ OnInvalid = global::ProtocolLang.Runtime.Data.DataPolicy.Exclude, SourceKind = global::ProtocolLang.Runtime.Data.DataSourceKind.Parquet },", code, System.StringComparison.Ordinal);
         Assert.Contains("{ SourceKind = global::ProtocolLang.Runtime.Data.DataSourceKind.DuckDb, SourceTable = \"clinic.\\\"visits\\\"\" },", code, System.StringComparison.Ordinal);
-        Assert.Equal(2, code.Split("SourceKind =").Length - 1);
+        Assert.Contains("new global::ProtocolLang.Runtime.Data.TableSchema(\"labs\", \"hospital\",", code, System.StringComparison.Ordinal);
+        Assert.Contains("{ SourceKind = global::ProtocolLang.Runtime.Data.DataSourceKind.Postgres, SourceTable = \"lab.results\" },", code, System.StringComparison.Ordinal);
+        Assert.Equal(3, code.Split("SourceKind =").Length - 1);
     }
 
     [Fact]

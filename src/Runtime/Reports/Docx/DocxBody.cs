@@ -34,6 +34,11 @@ internal sealed class DocxBody
 
         Heading("Data files", DocxStyles.Heading1);
         Table(view.DataFiles);
+        if (view.DataSources is { } sources)
+        {
+            Table(sources);
+        }
+
         Paragraph(view.StalenessCheck, DocxStyles.Normal);
 
         if (view.Problems is { } problems)
