@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Npgsql;
+using ProtocolLang.Engines.Tests;
 using ProtocolLang.Runtime.Data.Engines;
 using ProtocolLang.Runtime.Sql;
 using ProtocolLang.Runtime.Statistics;
@@ -11,24 +13,40 @@ using ProtocolLang.Studies.Nxp2Jdm;
 namespace Engines.Tests;
 
 /// <summary>
-/// The example study pushed down to the two-shard cluster: its subject flow, Kaplan-Meier, log-rank, Mann-Whitney W and
-/// t-test computed from sufficient statistics that the Distributed table aggregates over both shards equal the
-/// in-memory run's results.json (1e-9 relative); only a few rows of counts leave the cluster.
+/// The example study pushed down to the real servers, PostgreSQL and the two-shard ClickHouse cluster (whose Distributed
+/// table aggregates over both shards): its subject flow, Kaplan-Meier, log-rank, Mann-Whitney W and t-test computed
+/// from sufficient statistics equal the in-memory run's results.json (1e-9 relative); only rows of counts leave the server.
 /// </summary>
-public sealed class ClickHousePushDownTests
+public sealed class PushDownTests
 {
     private const double Tolerance = 1e-9;
 
     private static readonly CohortSql Cohort = Nxp2JdmStudy.CohortSql;
 
-    private static string Subjects(SqlRenderer renderer) => renderer.Dialect.QuoteIdentifier("protocollang") + "." + renderer.Dialect.QuoteIdentifier("subjects");
-
-    [Fact]
-    public void TheClusterCountsTheSubjectFlowOfTheInMemoryRun()
+    /// <summary>The engine, what to dispose after, and the example's subjects table there.</summary>
+    private static (SqlEngine Engine, IDisposable Owner, Func<SqlRenderer, string> Subjects) Open(string engine)
     {
-        ClickHouseCluster.Require();
-        using var http = ClickHouseCluster.Http();
-        var counts = SqlCohortFlow.Count(new ClickHouseSqlEngine(http), Cohort, Subjects);
+        if (engine == "clickhouse")
+        {
+            ClickHouseCluster.Require();
+            var http = ClickHouseCluster.Http();
+            return (new ClickHouseSqlEngine(http), http, r => r.Dialect.QuoteIdentifier("protocollang") + "." + r.Dialect.QuoteIdentifier("subjects"));
+        }
+
+        PostgresServer.EnsureRunning();
+        var connection = new NpgsqlConnection(PostgresServer.ConnectionString);
+        connection.Open();
+        return (new AdoSqlEngine(connection, PostgresDialect.Instance), connection, r => r.Dialect.QuoteIdentifier("public") + "." + r.Dialect.QuoteIdentifier("subjects"));
+    }
+
+    [Theory]
+    [InlineData("clickhouse")]
+    [InlineData("postgres")]
+    public void TheServerCountsTheSubjectFlowOfTheInMemoryRun(string server)
+    {
+        var (engine, owner, subjects) = Open(server);
+        using var _ = owner;
+        var counts = SqlCohortFlow.Count(engine, Cohort, subjects);
 
         var cohort = Results().GetProperty("flow").GetProperty("cohort");
         Assert.Equal(cohort.GetProperty("rowsRead").GetInt64(), counts.Rows);
@@ -37,12 +55,14 @@ public sealed class ClickHousePushDownTests
         Assert.Equal(cohort.GetProperty("groups").EnumerateArray().Select(g => g.GetProperty("n").GetInt64()), counts.GroupN);
     }
 
-    [Fact]
-    public void KaplanMeierAndLogRankFromTheClusterEqualTheInMemoryRun()
+    [Theory]
+    [InlineData("clickhouse")]
+    [InlineData("postgres")]
+    public void KaplanMeierAndLogRankFromTheServerEqualTheInMemoryRun(string server)
     {
-        ClickHouseCluster.Require();
-        using var http = ClickHouseCluster.Http();
-        var counts = SqlSurvivalCounts.Count(new ClickHouseSqlEngine(http), Cohort, Cohort.Outcome("Relapse"), Subjects, out var leftOut);
+        var (engine, owner, subjects) = Open(server);
+        using var _ = owner;
+        var counts = SqlSurvivalCounts.Count(engine, Cohort, Cohort.Outcome("Relapse"), subjects, out var leftOut);
 
         var km = Analysis("kaplan_meier_relapse").GetProperty("kaplanMeier");
         Assert.Equal(km.GetProperty("leftOut").GetInt32(), leftOut);
@@ -64,15 +84,16 @@ public sealed class ClickHousePushDownTests
         Close(logRank.GetProperty("pValue").GetDouble(), test.PValue);
     }
 
-    [Fact]
-    public void RankSumAndTTestFromTheClusterEqualTheInMemoryRun()
+    [Theory]
+    [InlineData("clickhouse")]
+    [InlineData("postgres")]
+    public void RankSumAndTTestFromTheServerEqualTheInMemoryRun(string server)
     {
-        ClickHouseCluster.Require();
-        using var http = ClickHouseCluster.Http();
-        var engine = new ClickHouseSqlEngine(http);
+        var (engine, owner, subjects) = Open(server);
+        using var _ = owner;
 
         // compare CK: NXP2_JDM vs each (exact test in memory): W is the same statistic whatever the p method.
-        var ck = SqlValueCounts.Count(engine, Cohort, Cohort.Outcome("CK").Value!, numeric: true, Subjects);
+        var ck = SqlValueCounts.Count(engine, Cohort, Cohort.Outcome("CK").Value!, numeric: true, subjects);
         var rows = Analysis("compare_ck").GetProperty("compare").GetProperty("rows").EnumerateArray().ToList();
         for (var g = 1; g < 4; g++)
         {
@@ -81,7 +102,7 @@ public sealed class ClickHousePushDownTests
         }
 
         // compare CMAS: NXP2_JDM vs (MDA5_JDM, TIF1g_JDM) using t_test: from COUNT, AVG and varSamp per group.
-        var (moments, _) = SqlMoments.Count(engine, Cohort, Cohort.Outcome("CMAS").Value!, Subjects);
+        var (moments, _) = SqlMoments.Count(engine, Cohort, Cohort.Outcome("CMAS").Value!, subjects);
         var tests = Analysis("compare_cmas").GetProperty("compare").GetProperty("rows").EnumerateArray().ToList();
         for (var g = 1; g < 3; g++)
         {
@@ -94,7 +115,7 @@ public sealed class ClickHousePushDownTests
     }
 
     [Fact]
-    public void KleeneLogicAndMissingInListsHoldOnTheCluster()
+    public void KleeneLogicAndMissingInListsHoldOnTheClickHouseCluster()
     {
         ClickHouseCluster.Require();
         using var http = ClickHouseCluster.Http();
