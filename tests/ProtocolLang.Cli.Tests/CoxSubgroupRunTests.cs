@@ -109,7 +109,7 @@ public sealed class CoxSubgroupRunTests
         Assert.Equal(svg, second);
         Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
         foreach (string row in new[] { "All subjects (291/619)", "sex:", "Female (152/312)", "Male (139/307)", "age &gt;= 65:", "false (173/376)",
-            "true (118/243)", "differ:", "Well (24/56)", "Moderate (202/444)", "Poor (61/106)", "HR (95% CI)", "0.689 (0.546 to 0.870)", "interaction p = 0.041" })
+            "true (118/243)", "differ:", "Well (24/56)", "Moderate (202/444)", "Poor (61/106)", "HR (95% CI)", "0.69 (0.55, 0.87)", "interaction p = 0.041" })
         {
             Assert.Contains(row, svg, StringComparison.Ordinal);
         }

@@ -47,6 +47,7 @@ public sealed partial class Binder
             : new BoundKaplanMeier(Snippet(syntax.Span), outcome, clauses.Numbers("at").Select(t => t.Value).ToImmutableArray(), confType, syntax.Span)
             {
                 Scope = scope,
+                ConfBand = clauses.Has("conf_band"),
             };
     }
 

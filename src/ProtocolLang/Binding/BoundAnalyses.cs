@@ -301,7 +301,11 @@ public sealed record BoundMmrmOptions(string Covariance, string Subject);
 public sealed record BoundVisitMeans(string Factor, bool Pairwise, LinearMeansAdjust Adjust);
 
 public sealed record BoundKaplanMeier(string Source, OutcomeSymbol Outcome, ImmutableArray<double> Times, SurvivalConfType ConfType, TextSpan Span)
-    : BoundAnalysis(Source, Span);
+    : BoundAnalysis(Source, Span)
+{
+    /// <summary><c>conf_band</c>: the report's figure draws each curve's pointwise CI as a band.</summary>
+    public bool ConfBand { get; init; }
+}
 
 /// <param name="Pairwise">Also test every pair of groups, p-values adjusted with <see cref="Adjust"/>.</param>
 public sealed record BoundLogRank(string Source, OutcomeSymbol Outcome, double Rho, BoundVariable? Strata, bool Pairwise, AdjustMethod Adjust, TextSpan Span)

@@ -36,7 +36,8 @@ public sealed partial class CSharpEmitter
                 break;
             case BoundKaplanMeier k:
                 var times = k.Times.IsEmpty ? RuntimeTypes.Array + ".Empty<double>()" : "new double[] { " + string.Join(", ", k.Times.Select(CSharpLiterals.Number)) + " }";
-                _w.Line("run.KaplanMeier(" + source + ", " + variables[k.Outcome.Name] + ", " + times + ", " + RuntimeTypes.SurvivalConfType + "." + k.ConfType + ");");
+                _w.Line("run.KaplanMeier(" + source + ", " + variables[k.Outcome.Name] + ", " + times + ", " + RuntimeTypes.SurvivalConfType + "." + k.ConfType
+                    + (k.ConfBand ? ", confBand: true" : string.Empty) + ");");
                 break;
             case BoundLogRank l:
                 _w.Line("run.LogRank(" + source + ", " + variables[l.Outcome.Name] + ", " + CSharpLiterals.Number(l.Rho) + ", "

@@ -109,6 +109,7 @@ public sealed partial class StudyRun
             fit.LogLikelihoodNull, fit.LogLikelihood, Test("likelihood_ratio", fit.LikelihoodRatio), Test("wald", fit.Wald), Test("score", fit.Score), fit.Concordance,
             fit.ConcordanceStandardError, ph)
         {
+            Outcome = spec.Outcome.Name,
             Aic = CoxModelSummary.Aic(fit),
             Bic = CoxModelSummary.Bic(fit),
             Vcov = CoxModelSummary.VarianceCovariance(fit),

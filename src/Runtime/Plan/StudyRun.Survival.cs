@@ -16,25 +16,28 @@ public sealed partial class StudyRun
     /// Kaplan-Meier curves by group (pointwise CI of type <paramref name="confType"/>; log is R's
     /// default), with the median and its CI, survival at <paramref name="times"/> and the restricted
     /// mean up to the outcome's horizon (else the last requested time). Subjects with a missing time
-    /// or event are left out and counted.
+    /// or event are left out and counted. With <paramref name="confBand"/> the report's figure draws the
+    /// pointwise CI as bands (recorded as <see cref="KaplanMeierResult.ConfBand"/>).
     /// </summary>
-    public void KaplanMeier(string source, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log) =>
-        KaplanMeier(Derived(source), outcome, times, confType);
+    public void KaplanMeier(string source, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log, bool confBand = false) =>
+        KaplanMeier(Derived(source), outcome, times, confType, confBand);
 
-    /// <inheritdoc cref="KaplanMeier(string, TimeToEventVariable, IReadOnlyList{double}, SurvivalConfType)"/>
-    public void KaplanMeier(AnalysisInfo analysis, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log)
+    /// <inheritdoc cref="KaplanMeier(string, TimeToEventVariable, IReadOnlyList{double}, SurvivalConfType, bool)"/>
+    public void KaplanMeier(AnalysisInfo analysis, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType = SurvivalConfType.Log, bool confBand = false)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(times);
-        ForEachScope(analysis, "kaplan_meier", [outcome], scoped => KaplanMeier(scoped, scoped.Map(outcome), times, confType));
+        ForEachScope(analysis, "kaplan_meier", [outcome], scoped => KaplanMeier(scoped, scoped.Map(outcome), times, confType, confBand));
     }
 
-    private void KaplanMeier(ScopedAnalysis analysis, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType)
+    private void KaplanMeier(ScopedAnalysis analysis, TimeToEventVariable outcome, IReadOnlyList<double> times, SurvivalConfType confType, bool confBand)
     {
         Cohort cohort = analysis.Cohort;
         string at = times.Count == 0 ? string.Empty : "; survival at " + string.Join(", ", times.Select(ModelText.Number));
-        string specification = ModelText.Outcome(outcome) + " " + AnalysisScopeResult.GroupingWords(analysis.Result) + at + (confType == SurvivalConfType.Log ? string.Empty : "; conf_type " + (confType == SurvivalConfType.LogLog ? "log_log" : "plain"));
+        string specification = ModelText.Outcome(outcome) + " " + AnalysisScopeResult.GroupingWords(analysis.Result) + at
+            + (confType == SurvivalConfType.Log ? string.Empty : "; conf_type " + (confType == SurvivalConfType.LogLog ? "log_log" : "plain"))
+            + (confBand ? "; conf_band" : string.Empty);
         (SurvivalConfidence confidence, string rName) = confType switch
         {
             SurvivalConfType.LogLog => (SurvivalConfidence.LogLog, "log-log"),
@@ -86,7 +89,10 @@ public sealed partial class StudyRun
                     .ToArray()));
         }
 
-        var result = new KaplanMeierResult(outcome.Name, outcome.Label, outcome.Unit, rName, SurvivalConfidenceLevel, times.ToArray(), horizon, fit.LeftOut, groups);
+        var result = new KaplanMeierResult(outcome.Name, outcome.Label, outcome.Unit, rName, SurvivalConfidenceLevel, times.ToArray(), horizon, fit.LeftOut, groups)
+        {
+            ConfBand = confBand ? true : null,
+        };
         Record(analysis, new AnalysisResult(0, analysis.Id, "kaplan_meier", analysis.Source, ResultStatus.Ok, method, null, specification, warnings, KaplanMeier: result));
     }
 

@@ -55,8 +55,13 @@ public static partial class ReportViewBuilder
             });
         }
 
-        FigureView? flow = FlowDiagram.Svg(results.Flow, FlowCaption) is { } svg
-            ? new FigureView(FlowDiagram.Id, "flow", FlowCaption, $"{ReportFigures.Folder}/{FlowDiagram.Id}.svg", FigureStyle.Inline(svg), null) { FileSvg = svg }
+        FigureView? flow = FlowDiagram.Render(results.Flow, FlowCaption) is { } drawn
+            ? new FigureView(FlowDiagram.Id, "flow", FlowCaption, $"{ReportFigures.Folder}/{FlowDiagram.Id}.svg", FigureStyle.Inline(drawn.Svg), null)
+            {
+                FileSvg = drawn.Svg,
+                PngFile = $"{ReportFigures.Folder}/{FlowDiagram.Id}.png",
+                Png = drawn.Png,
+            }
             : null;
         var others = figures.Where(f => !attached.Contains(f.Id)).ToArray();
 

@@ -102,7 +102,7 @@ public static class ReportWriter
         if (svgFigures && view is not null)
         {
             files.AddRange(view.Figures.Select(f => (f.File, utf8.GetBytes(f.FileSvg))));
-            files.AddRange(view.Figures.Where(f => f.PngFile.Length > 0).Select(f => (f.PngFile, f.Png)));   // the flow diagram has no PNG
+            files.AddRange(view.Figures.Where(f => f.PngFile.Length > 0).Select(f => (f.PngFile, f.Png)));
         }
 
         ReportFolder.Write(outputDirectory, files, figuresRendered: svgFigures, open);

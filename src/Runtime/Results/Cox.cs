@@ -29,6 +29,9 @@ public sealed record CoxResult(
     double ConcordanceStandardError,
     CoxProportionalHazardsResult? ProportionalHazards)
 {
+    /// <summary>The time-to-event outcome modelled (its name in the study), so a report can match the model to the outcome's curves.</summary>
+    public string? Outcome { get; init; }
+
     /// <summary>R's <c>AIC(fit)</c>: −2 log L + 2 × (estimated coefficients); null without events.</summary>
     public double Aic { get; init; } = double.NaN;
 

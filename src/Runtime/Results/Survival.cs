@@ -19,7 +19,11 @@ public sealed record KaplanMeierResult(
     IReadOnlyList<double> Times,
     double? Horizon,
     int LeftOut,
-    IReadOnlyList<KaplanMeierGroup> Groups);
+    IReadOnlyList<KaplanMeierGroup> Groups)
+{
+    /// <summary>True when the study asked for <c>conf_band</c>: the report's figure draws the pointwise CI as bands; absent otherwise.</summary>
+    public bool? ConfBand { get; init; }
+}
 
 /// <summary>One group's curve: counts, median with 95% CI (as <c>print(fit)</c>), survival at the requested times, RMST and the full table.</summary>
 /// <param name="Median">Median survival; null when not reached.</param>

@@ -34,6 +34,28 @@ public class SurvivalOptionsBindingTests
     }
 
     [Theory]
+    [InlineData("", false)]
+    [InlineData(" conf_band", true)]
+    [InlineData(" conf_band conf_type log_log", true)]
+    public void KaplanMeierConfBandIsAFlagTheEmittedRunCallPasses(string clause, bool expected)
+    {
+        var study = TestStudies.BindClean(Study + "model kaplan_meier Relapse by group at 12" + clause + "\n}");
+
+        Assert.Equal(expected, Assert.IsType<BoundKaplanMeier>(study.Analyses.Single()).ConfBand);
+        Assert.Equal(expected, ProtocolLang.Emit.CSharpEmitter.Emit(study).Contains(", confBand: true);", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("model cox Relapse ~ group conf_band")]
+    [InlineData("test logrank Relapse by group conf_band")]
+    public void ConfBandIsAnOptionOfKaplanMeierOnly(string analysis)
+    {
+        var result = TestStudies.Bind(Study + analysis + "\n}");
+
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("conf_band", System.StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("", false, AdjustMethod.None)]
     [InlineData(" pairwise", true, AdjustMethod.None)]
     [InlineData(" pairwise adjust holm", true, AdjustMethod.Holm)]

@@ -14,7 +14,7 @@ using A = DocumentFormat.OpenXml.Drawing;
 
 namespace ProtocolLang.Runtime.Tests.Reports;
 
-/// <summary>The example study (examples/Nxp2Jdm's data through the hand-written plan) run once, writing Markdown, Word and JSON.</summary>
+/// <summary>The example study (examples/Nxp2Jdm's data through the hand-written plan) run once, writing Markdown, HTML, Word and JSON.</summary>
 public sealed class DocxExampleRun : IDisposable
 {
     public static readonly string ExampleDirectory = Path.Combine(AppContext.BaseDirectory, "TestData", "Nxp2Jdm");
@@ -27,7 +27,7 @@ public sealed class DocxExampleRun : IDisposable
         {
             StudyDirectory = ExampleDirectory,
             OutputDirectory = _output.Path,
-            Formats = [ReportFormat.Markdown, ReportFormat.Docx, ReportFormat.Json],
+            Formats = [ReportFormat.Markdown, ReportFormat.Html, ReportFormat.Docx, ReportFormat.Json],
         });
     }
 
@@ -115,13 +115,13 @@ public sealed class DocxReportTests(DocxExampleRun run) : IClassFixture<DocxExam
     [Fact]
     public void EveryFigureIsEmbeddedAsAPngOnAnA4PortraitPage()
     {
-        // Every plotted figure; the flow diagram is SVG only (no raster), and Word shows the flow as its tables.
-        int figures = ReportViewBuilder.Build(_results).Figures.Count(f => f.Kind != "flow");
+        // Every figure, the flow diagram too.
+        int figures = ReportViewBuilder.Build(_results).Figures.Count;
         using WordprocessingDocument document = WordprocessingDocument.Open(DocxPath, isEditable: false);
         MainDocumentPart main = document.MainDocumentPart!;
 
         string[] embeds = main.Document!.Descendants<A.Blip>().Select(b => b.Embed!.Value!).ToArray();
-        Assert.True(figures >= 3, $"the example has {figures} figures");
+        Assert.True(figures >= 4, $"the example has {figures} figures");
         Assert.Equal(figures, embeds.Length);
         Assert.Equal(figures, embeds.Distinct().Count());
         foreach (string id in embeds)
@@ -136,6 +136,61 @@ public sealed class DocxReportTests(DocxExampleRun run) : IClassFixture<DocxExam
 
         PageSize page = main.Document.Body!.GetFirstChild<SectionProperties>()!.GetFirstChild<PageSize>()!;
         Assert.Equal((11906u, 16838u), (page.Width!.Value, page.Height!.Value));
+    }
+
+    /// <summary>Figure 1 of the Word report is the flow diagram's PNG, the very bytes of figures/subject-flow.png, and it comes right after the title.</summary>
+    [Fact]
+    public void TheFirstPictureIsTheFlowDiagramsPng()
+    {
+        byte[] flowPng = File.ReadAllBytes(Path.Combine(_output, "figures", "subject-flow.png"));
+        using WordprocessingDocument document = WordprocessingDocument.Open(DocxPath, isEditable: false);
+        MainDocumentPart main = document.MainDocumentPart!;
+        Body body = main.Document!.Body!;
+
+        A.Blip first = body.Descendants<A.Blip>().First();
+        using var embedded = new MemoryStream();
+        using (Stream stream = main.GetPartById(first.Embed!.Value!).GetStream())
+        {
+            stream.CopyTo(embedded);
+        }
+
+        Assert.Equal(flowPng, embedded.ToArray());
+        Paragraph picture = first.Ancestors<Paragraph>().First();
+        Paragraph[] before = picture.ElementsBefore().OfType<Paragraph>().ToArray();
+        Assert.Equal(["Title", "Heading1"], before.Select(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value));
+        Assert.StartsWith("Figure 1. Flow of subjects", picture.ElementsAfter().OfType<Paragraph>().First().InnerText, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The Word report's outline — headings with their levels and figure captions, in order — is the Markdown report's and
+    /// the HTML report's, each read from its file; and that order is the paper's: title, the flow diagram as Figure 1,
+    /// Table 1, the analyses in protocol order, the appendix.
+    /// </summary>
+    [Fact]
+    public void TheWordReportFollowsThePaperOrderOfTheMarkdownAndHtmlReports()
+    {
+        string[] markdown = ReportOutline.FromMarkdown(File.ReadAllText(Path.Combine(_output, ReportWriter.MarkdownFile)));
+        string[] html = ReportOutline.FromHtml(File.ReadAllText(Path.Combine(_output, ReportWriter.HtmlFile)));
+        using WordprocessingDocument document = WordprocessingDocument.Open(DocxPath, isEditable: false);
+        string[] word = ReportOutline.FromDocx(document.MainDocumentPart!.Document!.Body!);
+
+        Assert.Equal(markdown, word);
+        Assert.Equal(html, word);
+
+        Assert.StartsWith("0 ", word[0], StringComparison.Ordinal);
+        Assert.Equal("1 Subject flow", word[1]);
+        Assert.StartsWith("caption Figure 1. Flow of subjects", word[2], StringComparison.Ordinal);
+        Assert.StartsWith("1 Table 1. ", word[3], StringComparison.Ordinal);
+        int appendix = Array.IndexOf(word, "1 Appendix");
+        int analyses = Array.IndexOf(word, "1 Analyses");
+        Assert.True(analyses > 3 && appendix > analyses, string.Join("\n", word));
+
+        // The analyses under "Analyses" are numbered in protocol order ("3. ...").
+        int[] numbers = word[analyses..appendix].Where(l => l.StartsWith("2 ", StringComparison.Ordinal))
+            .Select(l => int.Parse(l[2..l.IndexOf('.', StringComparison.Ordinal)], CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(numbers.Length >= 5, string.Join("\n", word));
+        Assert.Equal(numbers.Order(), numbers);
+        Assert.Equal(_results.Analyses.Count - 1, numbers.Length);
     }
 
     [Fact]
@@ -203,7 +258,7 @@ public sealed class DocxReportTests(DocxExampleRun run) : IClassFixture<DocxExam
     {
         var body = document.MainDocumentPart!.Document!.Body!;
         var start = body.Elements<Paragraph>().First(p =>
-            p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading2" && p.InnerText == heading);
+            p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2" && p.InnerText == heading);
         return start.ElementsAfter().OfType<Table>().First();
     }
 }

@@ -81,6 +81,79 @@ public sealed class FlowDiagramTests
         Assert.Matches("=\"[0-9]+\\.[0-9]+\"", invariant);
     }
 
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    public void ThePngIsTheSameBytesUnderAnyCurrentCultureAndTwiceInOneProcess(string culture)
+    {
+        byte[] invariant = FlowDiagram.Render(Flow(), "caption")!.Png;
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            Assert.Equal(invariant, FlowDiagram.Render(Flow(), "caption")!.Png);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+
+        Assert.Equal(invariant, FlowDiagram.Render(Flow(), "caption")!.Png);
+    }
+
+    /// <summary>The PNG is the SVG's size at 300 dpi (× 300/96), says so in its pHYs chunk, and the SVG is the one <see cref="FlowDiagram.Svg"/> writes.</summary>
+    [Fact]
+    public void ThePngIsTheSvgsLayoutAt300DotsPerInch()
+    {
+        RenderedFigure drawn = FlowDiagram.Render(Flow(), "caption")!;
+        XElement root = XDocument.Parse(drawn.Svg).Root!;
+        int svgWidth = int.Parse(root.Attribute("width")!.Value, CultureInfo.InvariantCulture);
+        int svgHeight = int.Parse(root.Attribute("height")!.Value, CultureInfo.InvariantCulture);
+        using SKBitmap bitmap = SKBitmap.Decode(drawn.Png);
+
+        Assert.Equal(FlowDiagram.Svg(Flow(), "caption"), drawn.Svg);
+        Assert.Equal((Math.Round(svgWidth * 300 / 96.0, MidpointRounding.AwayFromZero), Math.Round(svgHeight * 300 / 96.0, MidpointRounding.AwayFromZero)),
+            ((double)bitmap.Width, (double)bitmap.Height));
+        int phys = drawn.Png.AsSpan().IndexOf("pHYs"u8);
+        Assert.True(phys > 0 && phys < drawn.Png.AsSpan().IndexOf("IDAT"u8), "the pHYs chunk comes before the image data");
+        uint perMetre = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(drawn.Png.AsSpan(phys + 4));
+        Assert.Equal(11811u, perMetre);   // 300 / 0.0254, rounded
+    }
+
+    /// <summary>
+    /// Every box of the SVG is drawn in the PNG where the SVG puts it: dark on its top edge (a quarter along, clear of the
+    /// arrows), white just above it, and text (dark pixels) inside it.
+    /// </summary>
+    [Fact]
+    public void EveryBoxOfTheSvgIsDrawnAtTheSamePlaceInThePng()
+    {
+        RenderedFigure drawn = FlowDiagram.Render(Flow(), "caption")!;
+        using SKBitmap bitmap = SKBitmap.Decode(drawn.Png);
+        const double Scale = 300 / 96.0;
+        bool Dark(double x, double y) => bitmap.GetPixel((int)Math.Round(x * Scale), (int)Math.Round(y * Scale)).Red < 128;
+        MatchCollection rects = Regex.Matches(drawn.Svg, "<rect x=\"(?<x>[^\"]+)\" y=\"(?<y>[^\"]+)\" width=\"(?<w>[^\"]+)\" height=\"(?<h>[^\"]+)\"");
+        double Value(Match m, string name) => double.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture);
+
+        Assert.Equal(Regex.Matches(drawn.Svg, "<rect ").Count - 1, rects.Count);   // all but the background
+        Assert.True(rects.Count >= 12, $"{rects.Count} boxes");
+        foreach (Match r in rects)
+        {
+            (double x, double y, double w, double h) = (Value(r, "x"), Value(r, "y"), Value(r, "w"), Value(r, "h"));
+            Assert.True(Dark(x + (w / 4), y), $"the box at ({x}, {y}) has no top edge in the PNG");
+            Assert.False(Dark(x + (w / 4), y - 3), $"the PNG is dark above the box at ({x}, {y})");
+            int inkInside = 0;
+            for (double py = y + 3; py < y + h - 3; py += 1)
+            {
+                for (double px = x + 3; px < x + w - 3; px += 1)
+                {
+                    inkInside += Dark(px, py) ? 1 : 0;
+                }
+            }
+
+            Assert.True(inkInside > 20, $"the box at ({x}, {y}) has no text in the PNG");
+        }
+    }
+
     [Fact]
     public void AStudyWithoutGroupsShowsItsPopulationsAndNoGroupSteps()
     {

@@ -5,34 +5,77 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace ProtocolLang.Runtime.Reports.Docx;
 
 /// <summary>
-/// The document's body from the report view, in the order of the built-in Markdown template (report.md.scriban): title and
-/// identity, data files, data problems, warnings, the subject flow, each analysis, then the figures. Each section has a
-/// heading; each analysis's method, specification, notes and warnings follow its tables as table notes, the way a
-/// journal prints a table's footnotes. The headings' words are the built-in templates' (the templates hold their own copy).
+/// The document's body from the report view, in the paper order of the built-in Markdown and HTML templates
+/// (report.md.scriban): the title, the subject flow diagram (Figure 1), Table 1, the other analyses in protocol order
+/// (each with its notes, tables, footnotes and figures), figures of no analysis, then the appendix (study and data files,
+/// the subject flow in numbers, data problems, the run's and each analysis's warnings). The order is the view's
+/// (<c>ReportViewBuilder.Layout</c>), never sorted here. A table's footnotes follow it as table notes, the way a journal
+/// prints them. The headings' words are the built-in templates' (the templates hold their own copy).
 /// </summary>
 internal sealed class DocxBody
 {
     private readonly Body _body = new();
+    private readonly System.Func<FigureView, (string RelationshipId, int Width, int Height)?> _embed;
     private uint _figures;
     private bool _afterTable;
     private bool _landscape;
 
+    private DocxBody(System.Func<FigureView, (string RelationshipId, int Width, int Height)?> embed) => _embed = embed;
+
     /// <param name="embed">Adds a figure's image to the package: its relationship id and pixel size, or null when the figure has no image.</param>
     public static Body Build(ReportView view, System.Func<FigureView, (string RelationshipId, int Width, int Height)?> embed)
     {
-        var builder = new DocxBody();
-        builder.Add(view, embed);
+        var builder = new DocxBody(embed);
+        builder.Add(view);
         builder.EndTable();
         builder._body.Append(DocxPage.Build(builder._landscape));
         return builder._body;
     }
 
-    private void Add(ReportView view, System.Func<FigureView, (string RelationshipId, int Width, int Height)?> embed)
+    private void Add(ReportView view)
     {
         Paragraph(view.Title, DocxStyles.Title);
-        Table(view.Identity);
+        if (view.FlowDiagram is { } flow)
+        {
+            Heading("Subject flow", DocxStyles.Heading1);
+            AddFigure(flow);
+        }
 
-        Heading("Data files", DocxStyles.Heading1);
+        foreach (SectionView section in view.Analyses.Where(s => s.IsTableOne))
+        {
+            AddSection(section, DocxStyles.Heading1);
+        }
+
+        SectionView[] others = view.Analyses.Where(s => !s.IsTableOne).ToArray();
+        if (others.Length > 0)
+        {
+            // The heading goes on the first analysis's page, landscape or not.
+            Orientation(NeedsLandscape(others[0]));
+            Heading("Analyses", DocxStyles.Heading1);
+            foreach (SectionView section in others)
+            {
+                AddSection(section, DocxStyles.Heading2);
+            }
+        }
+
+        Orientation(landscape: false);
+        if (view.OtherFigures.Count > 0)
+        {
+            Heading("Figures", DocxStyles.Heading1);
+            foreach (FigureView figure in view.OtherFigures)
+            {
+                AddFigure(figure);
+            }
+        }
+
+        AddAppendix(view);
+    }
+
+    private void AddAppendix(ReportView view)
+    {
+        Heading("Appendix", DocxStyles.Heading1);
+        Heading("Study and data files", DocxStyles.Heading2);
+        Table(view.Identity);
         Table(view.DataFiles);
         if (view.DataSources is { } sources)
         {
@@ -41,26 +84,10 @@ internal sealed class DocxBody
 
         Paragraph(view.StalenessCheck, DocxStyles.Normal);
 
-        if (view.Problems is { } problems)
-        {
-            Heading("Data problems", DocxStyles.Heading1);
-            Paragraph(problems.Summary, DocxStyles.Normal);
-            Table(problems.Table);
-        }
-
-        if (view.Warnings.Count > 0)
-        {
-            Heading("Warnings", DocxStyles.Heading1);
-            foreach (string warning in view.Warnings)
-            {
-                Paragraph(warning, DocxStyles.Normal);
-            }
-        }
-
-        Heading("Subject flow", DocxStyles.Heading1);
+        Heading("Subject flow in numbers", DocxStyles.Heading2);
         foreach (FlowView flow in view.Flows)
         {
-            Heading(flow.Heading, DocxStyles.Heading2);
+            Heading(flow.Heading, DocxStyles.Heading3);
             Table(flow.Steps);
             Table(flow.Groups);
             Table(flow.Populations);
@@ -68,30 +95,37 @@ internal sealed class DocxBody
             Notes(flow.Notes);
         }
 
-        // The heading goes on the first analysis's page, landscape or not.
-        Orientation(view.Analyses.Count > 0 && NeedsLandscape(view.Analyses[0]));
-        Heading("Analyses", DocxStyles.Heading1);
-        foreach (SectionView section in view.Analyses)
+        if (view.Problems is { } problems)
         {
-            AddSection(section);
+            Heading("Data problems", DocxStyles.Heading2);
+            Paragraph(problems.Summary, DocxStyles.Normal);
+            Table(problems.Table);
         }
 
-        Orientation(landscape: false);
-        if (view.Figures.Count > 0)
+        if (view.Warnings.Count > 0)
         {
-            Heading("Figures", DocxStyles.Heading1);
-            foreach (FigureView figure in view.Figures)
+            Heading("Warnings of the run", DocxStyles.Heading2);
+            foreach (string warning in view.Warnings)
             {
-                AddFigure(figure, embed(figure));
+                Paragraph(warning, DocxStyles.Normal);
+            }
+        }
+
+        foreach (SectionView section in view.Analyses.Where(s => s.Warnings.Count > 0))
+        {
+            Heading("Warnings of " + section.Heading, DocxStyles.Heading2);
+            foreach (string warning in section.Warnings)
+            {
+                Paragraph(warning, DocxStyles.Normal);
             }
         }
     }
 
-    private void AddSection(SectionView section)
+    /// <summary>An analysis as the templates show it: heading, scope, status, notes, tables, footnotes, a pointer to its warnings, its figures.</summary>
+    private void AddSection(SectionView section, string headingStyle)
     {
         Orientation(NeedsLandscape(section));
-        Heading(section.Heading, DocxStyles.Heading2);
-        Paragraph(section.Source, DocxStyles.Normal, keepNext: true);
+        Heading(section.Heading, headingStyle);
         if (section.Scope.Length > 0)
         {
             Paragraph(section.Scope, DocxStyles.Normal, keepNext: true);
@@ -102,41 +136,42 @@ internal sealed class DocxBody
             Paragraph(section.Status, DocxStyles.Normal);
         }
 
-        var notes = new List<string>();
-        if (section.Method is { } method)
+        // The notes introduce the tables (the test named once, what a letter stands for).
+        foreach (string note in section.Notes)
         {
-            notes.Add("Method: " + method + ".");
+            Paragraph(note, DocxStyles.Normal, keepNext: section.Tables.Count > 0);
         }
 
-        if (section.Specification is { } specification)
+        var footnotes = section.Footnotes.ToList();
+        if (section.Warnings.Count > 0)
         {
-            notes.Add("Specification: " + specification);
+            footnotes.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Warnings: {section.Warnings.Count}, listed in the appendix."));
         }
 
-        notes.AddRange(section.Notes);
-        notes.AddRange(section.Warnings.Count == 0 ? [] : [section.Warnings.Count == 1 ? "Warning:" : "Warnings:"]);
-        notes.AddRange(section.Warnings);
-
-        // The last table keeps with its first note, as a journal's table keeps its footnotes.
+        // The last table keeps with its first footnote, as a journal's table keeps its footnotes.
         for (int t = 0; t < section.Tables.Count; t++)
         {
-            Table(section.Tables[t], keepWithNext: t == section.Tables.Count - 1 && notes.Count > 0);
+            Table(section.Tables[t], keepWithNext: t == section.Tables.Count - 1 && footnotes.Count > 0);
         }
 
-        Notes(notes);
+        Notes(footnotes);
+        foreach (FigureView figure in section.Figures)
+        {
+            AddFigure(figure);
+        }
     }
 
     /// <summary>An analysis goes on landscape pages when one of its tables cannot fit the portrait text block unbroken.</summary>
     private static bool NeedsLandscape(SectionView section) => section.Tables.Any(t => DocxTable.MinimumWidth(t) > DocxPage.TextWidth);
 
-    private void AddFigure(FigureView figure, (string RelationshipId, int Width, int Height)? image)
+    private void AddFigure(FigureView figure)
     {
         _figures++;
-        if (image is { } placed)
+        if (_embed(figure) is { } placed)
         {
             EndTable();
             _afterTable = false;
-            _body.Append(DocxFigure.Build(placed.RelationshipId, _figures, ReportText.ToPlain(figure.Caption), placed.Width, placed.Height));
+            _body.Append(DocxFigure.Build(placed.RelationshipId, _figures, ReportText.ToPlain(figure.Caption), placed.Width, placed.Height, _landscape));
         }
 
         Paragraph(figure.Caption, DocxStyles.Caption, keepNext: figure.AtRisk is not null);

@@ -1,3 +1,4 @@
+using System;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 using A = DocumentFormat.OpenXml.Drawing;
@@ -7,18 +8,24 @@ using PIC = DocumentFormat.OpenXml.Drawing.Pictures;
 namespace ProtocolLang.Runtime.Reports.Docx;
 
 /// <summary>
-/// A figure as an inline picture (DrawingML, ECMA-376 Part 1, 20.4.2.8 inline) in its own centred paragraph, as wide as
-/// the text block and as tall as the figure's aspect ratio makes it; its alternative text is the caption.
+/// A figure as an inline picture (DrawingML, ECMA-376 Part 1, 20.4.2.8 inline) in its own centred paragraph; its
+/// alternative text is the caption. A plot (720 px wide) is as wide as the text block; a figure of another width (the
+/// flow diagram) keeps that scale, so its text is the plots' size, and no figure is wider than the text block or taller
+/// than most of the page (its caption must fit under it).
 /// </summary>
 internal static class DocxFigure
 {
+    /// <summary>The tallest a figure may be, in EMUs: 70% of the text block's height, leaving room for its caption.</summary>
+    private const long PortraitMaxHeightEmu = (DocxPage.Height - (2 * DocxPage.Margin)) * 635L * 7 / 10;
+
+    private const long LandscapeMaxHeightEmu = (DocxPage.Width - (2 * DocxPage.Margin)) * 635L * 7 / 10;
+
     /// <param name="relationshipId">The id of the image part's relationship from the document.</param>
     /// <param name="number">1-based: the drawing's id, unique in the document.</param>
-    /// <param name="widthPixels">The figure's layout size (the SVG's pixels), which fixes its aspect ratio.</param>
-    public static Paragraph Build(string relationshipId, uint number, string description, int widthPixels, int heightPixels)
+    /// <param name="widthPixels">The PNG's size in pixels (300 dpi), which fixes its aspect ratio and its scale.</param>
+    public static Paragraph Build(string relationshipId, uint number, string description, int widthPixels, int heightPixels, bool landscape)
     {
-        long cx = DocxPage.TextWidthEmu;
-        long cy = cx * heightPixels / widthPixels;
+        (long cx, long cy) = Size(widthPixels, heightPixels, landscape ? LandscapeMaxHeightEmu : PortraitMaxHeightEmu);
         string name = "Figure " + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var picture = new PIC.Picture(
@@ -52,5 +59,20 @@ internal static class DocxFigure
                 Justification = new Justification { Val = JustificationValues.Center },
             },
             new Run(new Drawing(inline)));
+    }
+
+    /// <summary>The picture's extent: the text width for a plot's 720 px, in proportion for other widths, shrunk to fit <paramref name="maxHeight"/>.</summary>
+    internal static (long Width, long Height) Size(int widthPixels, int heightPixels, long maxHeight)
+    {
+        long plotPixels = Figures.FigurePng.PixelSize(Figures.FigureStyle.Width, Figures.FigureStyle.Height).Width;
+        long cx = Math.Min(DocxPage.TextWidthEmu, DocxPage.TextWidthEmu * widthPixels / plotPixels);
+        long cy = cx * heightPixels / widthPixels;
+        if (cy > maxHeight)
+        {
+            cx = cx * maxHeight / cy;
+            cy = maxHeight;
+        }
+
+        return (cx, cy);
     }
 }

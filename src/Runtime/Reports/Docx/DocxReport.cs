@@ -30,7 +30,7 @@ public static class DocxReport
             int images = 0;
             (string, int, int)? Embed(FigureView figure)
             {
-                // The flow diagram is drawn as SVG only (no raster), so Word shows its numbers as the flow tables instead.
+                // Every figure has a PNG (the flow diagram's too); a view built without one gets its caption only.
                 if (figure.Png.Length == 0)
                 {
                     return null;

@@ -45,10 +45,10 @@ internal static partial class FigureStyle
         return plot;
     }
 
-    /// <summary>Tick labels in the invariant culture (ScottPlot's default formatter uses the current one).</summary>
+    /// <summary>Tick labels in the invariant culture (ScottPlot's default formatter uses the current one), with the true minus (<see cref="FigureNumbers"/>).</summary>
     private static NumericAutomatic InvariantTicks() => new()
     {
-        LabelFormatter = v => Math.Round(v, 10).ToString("G", CultureInfo.InvariantCulture),
+        LabelFormatter = FigureNumbers.Tick,
     };
 
     /// <summary>The plot as its SVG (see <see cref="ToSvg"/>) and its 300 dpi PNG (<see cref="FigurePng"/>) of the same layout.</summary>

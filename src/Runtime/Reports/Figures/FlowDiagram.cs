@@ -1,282 +1,71 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using ProtocolLang.Runtime.Results;
-using F = ProtocolLang.Runtime.Reports.ReportNumberFormat;
 using T = ProtocolLang.Runtime.Reports.Figures.SvgText;
 
 namespace ProtocolLang.Runtime.Reports.Figures;
 
 /// <summary>
-/// The subject flow as a CONSORT/STROBE diagram, drawn from <c>results.flow</c> alone: a column of boxes from the
-/// subjects read to the analysed subjects, each exclusion step (an invalid-row reason, each criterion in protocol
-/// order, in no group, in more than one group) as a box to the side with its reason and count and the subjects
-/// remaining below it, then the split into the groups, and the group sets and populations among the analysed.
+/// The subject flow as a CONSORT/STROBE diagram (the geometry is <see cref="FlowLayout"/>'s): hand-written SVG, and the
+/// same marks drawn as a 300 dpi PNG by <see cref="FlowDiagramPng"/>.
 /// </summary>
-/// <remarks>
-/// The layout follows visR's attrition diagram (<c>visr(get_attrition(...))</c>: remaining N per step, excluded N to
-/// the side) and the CONSORT 2010 flow diagram (Schulz, Altman, Moher; BMJ 2010;340:c332) for the split by group;
-/// STROBE item 13 asks for the numbers at each stage with the reasons for non-participation. Hand-written SVG,
-/// with text measured by <see cref="SvgText"/>'s fixed rule, so the bytes depend on the results only.
-/// </remarks>
 internal static class FlowDiagram
 {
     public const string Id = "subject-flow";
 
-    private const double FontSize = 12;
-    private const double LineHeight = 16;
-    private const double PadX = 10;
-    private const double PadY = 6;
-    private const double Margin = 12;
-    private const double SideGap = 40;
-    private const double RowGap = 14;
-    private const double MainTextWidth = 240;
-    private const double SideTextWidth = 300;
-    private const double RowTextWidth = 190;
-
-    private sealed record Box(IReadOnlyList<string> Lines, bool Centred, bool Strong = false)
-    {
-        public double W { get; set; }
-
-        public double H => (Lines.Count * LineHeight) + (2 * PadY);
-
-        public double X { get; set; }
-
-        public double Y { get; set; }
-    }
-
-    private sealed record Row(string? Title, IReadOnlyList<Box> Boxes);
-
     /// <summary>The standalone SVG of the subject flow, or null when the results have no subject table.</summary>
-    public static string? Svg(FlowResult flow, string caption)
+    public static string? Svg(FlowResult flow, string caption) => FlowLayout.Build(flow) is { } layout ? Svg(layout, caption) : null;
+
+    /// <summary>The SVG and the PNG of the subject flow, or null when the results have no subject table.</summary>
+    public static RenderedFigure? Render(FlowResult flow, string caption) =>
+        FlowLayout.Build(flow) is { } layout ? new RenderedFigure(Svg(layout, caption), FlowDiagramPng.Render(layout)) : null;
+
+    private static string Svg(FlowLayout layout, string caption)
     {
-        ArgumentNullException.ThrowIfNull(flow);
-        CohortFlow? cohort = flow.Cohort;
-        TableFlow? table = cohort is null ? null : flow.Tables.FirstOrDefault(t => t.Table == cohort.Table);
-        if (cohort is null || table is null)
-        {
-            return null;
-        }
-
-        // The column: subjects read, then per exclusion step a side box and the subjects remaining.
-        var main = new List<Box> { Main(["Subjects read from " + table.Source], table.RowsRead) };
-        var side = new List<Box?>();
-        int remaining = table.RowsRead;
-
-        // Without a groups block everyone is in the one implicit group, so the group steps are always 0: not drawn.
-        var steps = table.Excluded.Where(e => !(ImplicitOverall(cohort) && e.Stage is "unassigned" or "overlapping")).ToArray();
-        for (int i = 0; i < steps.Length; i++)
-        {
-            ExclusionCount e = steps[i];
-            remaining -= e.Count;
-            side.Add(new Box([.. T.Wrap(ReportText.ToPlain(ReportViewBuilder.ExclusionText(e, cohort)), FontSize, SideTextWidth), Count(e.Count)], Centred: false));
-            bool last = i == steps.Length - 1;
-            main.Add(last ? Main(["Analysed"], cohort.Analysed, strong: true) : Main(["Remaining"], remaining));
-        }
-
-        if (steps.Length == 0)
-        {
-            main[0] = Main(["Subjects read from " + table.Source, "all analysed"], cohort.Analysed, strong: true);
-        }
-
-        List<Row> rows = Rows(cohort);
-        return Draw(main, side, rows, caption);
-    }
-
-    private static Box Main(IReadOnlyList<string> text, int n, bool strong = false) =>
-        new([.. text.SelectMany(t => T.Wrap(t, FontSize, MainTextWidth)), Count(n)], Centred: true, strong);
-
-    private static string Count(int n) => "n = " + F.Count(n);
-
-    /// <summary>The groups (unless the study has none: one implicit group "overall"), each group set and the populations.</summary>
-    private static List<Row> Rows(CohortFlow cohort)
-    {
-        var rows = new List<Row>();
-        if (!ImplicitOverall(cohort) && cohort.Groups.Count > 0)
-        {
-            rows.Add(new Row(null, cohort.Groups.Select(g => RowBox([g.Label], g.N)).ToArray()));
-        }
-
-        foreach (GroupSetFlow set in cohort.GroupSets ?? [])
-        {
-            var boxes = set.Groups.Select(g => RowBox([g.Label], g.N)).ToList();
-            if (set.InNone > 0)
-            {
-                boxes.Add(RowBox(["Missing for " + set.Name + ": in none of its groups"], set.InNone));
-            }
-
-            if (set.Overlapping > 0)
-            {
-                boxes.Add(RowBox(["Missing for " + set.Name + ": in more than one group"], set.Overlapping));
-            }
-
-            rows.Add(new Row("Group set " + set.Name + " among the " + F.Count(set.Analysed) + " analysed", boxes));
-        }
-
-        if (cohort.Populations is { Count: > 0 } populations)
-        {
-            rows.Add(new Row("Populations among the " + F.Count(cohort.Analysed) + " analysed", populations.Select(p => RowBox(
-                [p.Label + " (" + p.Name + ")"], p.N,
-                p.Conditions.Select(c => "Left out (" + c.Text + " not true): " + F.Count(c.Excluded)).ToArray())).ToArray()));
-        }
-
-        return rows.Where(r => r.Boxes.Count > 0).ToList();
-    }
-
-    private static bool ImplicitOverall(CohortFlow cohort) => cohort.Groups.Count == 1 && cohort.Groups[0].Name == "overall";
-
-    private static Box RowBox(IReadOnlyList<string> text, int n, IReadOnlyList<string>? after = null) =>
-        new([.. text.SelectMany(t => T.Wrap(t, FontSize, RowTextWidth)), Count(n), .. (after ?? []).SelectMany(t => T.Wrap(t, FontSize, RowTextWidth))], Centred: true);
-
-    private static double TextWidth(Box box) => box.Lines.Max(l => T.Width(l, FontSize)) + (2 * PadX);
-
-    private static string Draw(List<Box> main, List<Box?> side, List<Row> rows, string caption)
-    {
-        double mainW = Math.Max(150, main.Max(TextWidth));
-        main.ForEach(b => b.W = mainW);
-        var sides = side.OfType<Box>().ToList();
-        double sideW = sides.Count == 0 ? 0 : sides.Max(TextWidth);
-        sides.ForEach(b => b.W = sideW);
-        foreach (Row row in rows)
-        {
-            double boxWidth = Math.Max(110, row.Boxes.Max(TextWidth));
-            foreach (Box b in row.Boxes)
-            {
-                b.W = boxWidth;
-            }
-        }
-
-        double chainW = mainW + (sides.Count == 0 ? 0 : SideGap + sideW);
-        double RowWidth(Row r) => r.Boxes.Sum(b => b.W) + (RowGap * (r.Boxes.Count - 1));
-        double content = Math.Max(chainW, rows.Count == 0 ? 0 : rows.Max(RowWidth));
-        double width = Math.Ceiling(content + (2 * Margin));
-
-        // The column is centred on the page unless its side boxes would not fit, then it moves left.
-        double cx = width / 2;
-        if (sides.Count > 0 && cx + (mainW / 2) + SideGap + sideW > width - Margin)
-        {
-            cx = width - Margin - sideW - SideGap - (mainW / 2);
-        }
-
         var svg = new StringBuilder();
-        double y = Margin;
-        for (int i = 0; i < main.Count; i++)
+        foreach (FlowMark mark in layout.Marks)
         {
-            Box box = main[i];
-            box.X = cx - (mainW / 2);
-            box.Y = y;
-            y += box.H;
-            if (i == main.Count - 1)
-            {
-                break;
-            }
-
-            Box? s = side[i];
-            double gap = s is null ? 28 : Math.Max(28, s.H + 16);
-            if (s is not null)
-            {
-                s.X = cx + (mainW / 2) + SideGap;
-                s.Y = y + ((gap - s.H) / 2);
-                Arrow(svg, cx, s.Y + (s.H / 2), s.X, s.Y + (s.H / 2));
-            }
-
-            Arrow(svg, cx, y, cx, y + gap);
-            y += gap;
+            Append(svg, mark);
         }
 
-        Box analysed = main[^1];
-        for (int r = 0; r < rows.Count; r++)
-        {
-            Row row = rows[r];
-
-            // Only the groups split the analysed subjects, so only their row hangs from the analysed box; group sets
-            // and populations are other views of the same subjects (populations may overlap).
-            bool split = r == 0 && row.Title is null;
-            y += split ? 0 : 12;
-            if (row.Title is not null)
-            {
-                y += 10;
-                svg.Append("<text x=\"").Append(T.Number(width / 2)).Append("\" y=\"").Append(T.Number(y + 10))
-                    .Append("\" text-anchor=\"middle\" font-style=\"italic\">").Append(T.Escape(row.Title)).Append("</text>\n");
-                y += 16;
-            }
-
-            double x = (width - RowWidth(row)) / 2;
-            double top = y + (split ? 36 : 8);
-            foreach (Box b in row.Boxes)
-            {
-                b.X = x;
-                b.Y = top;
-                x += b.W + RowGap;
-            }
-
-            if (split)
-            {
-                // A bus from the analysed box to every box of the first row.
-                double bus = analysed.Y + analysed.H + 18;
-                double from = Math.Min(cx, row.Boxes[0].X + (row.Boxes[0].W / 2));
-                double to = Math.Max(cx, row.Boxes[^1].X + (row.Boxes[^1].W / 2));
-                Line(svg, cx, analysed.Y + analysed.H, cx, bus);
-                Line(svg, from, bus, to, bus);
-                foreach (Box b in row.Boxes)
-                {
-                    Arrow(svg, b.X + (b.W / 2), bus, b.X + (b.W / 2), b.Y);
-                }
-            }
-
-            y = top + row.Boxes.Max(b => b.H);
-        }
-
-        double height = Math.Ceiling(y + Margin);
-        foreach (Box b in main.Concat(sides).Concat(rows.SelectMany(r => r.Boxes)))
-        {
-            Rect(svg, b);
-        }
-
-        string w = T.Number(width);
-        string h = T.Number(height);
+        string w = T.Number(layout.Width);
+        string h = T.Number(layout.Height);
         return $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" "
-            + $"font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"{T.Number(FontSize)}\">\n"
+            + $"font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"{T.Number(FlowLayout.FontSize)}\">\n"
             + $"<title>{T.Escape(caption)}</title>\n"
             + $"<rect fill=\"white\" width=\"{w}\" height=\"{h}\"/>\n"
             + svg
             + "</svg>\n";
     }
 
-    private static void Rect(StringBuilder svg, Box b)
+    private static void Append(StringBuilder svg, FlowMark mark)
     {
-        svg.Append("<rect x=\"").Append(T.Number(b.X)).Append("\" y=\"").Append(T.Number(b.Y))
-            .Append("\" width=\"").Append(T.Number(b.W)).Append("\" height=\"").Append(T.Number(b.H))
-            .Append("\" fill=\"white\" stroke=\"#111\" stroke-width=\"").Append(b.Strong ? "2" : "1").Append("\"/>\n");
-        double tx = b.Centred ? b.X + (b.W / 2) : b.X + PadX;
-        for (int i = 0; i < b.Lines.Count; i++)
+        switch (mark)
         {
-            // The count line of a box is bold: it is what a reader looks for.
-            bool count = b.Lines[i].StartsWith("n = ", StringComparison.Ordinal);
-            svg.Append("<text x=\"").Append(T.Number(tx)).Append("\" y=\"").Append(T.Number(b.Y + PadY + 12 + (i * LineHeight))).Append('"')
-                .Append(b.Centred ? " text-anchor=\"middle\"" : string.Empty)
-                .Append(count ? " font-weight=\"bold\"" : string.Empty)
-                .Append('>').Append(T.Escape(b.Lines[i])).Append("</text>\n");
+            case FlowRect r:
+                svg.Append("<rect x=\"").Append(T.Number(r.X)).Append("\" y=\"").Append(T.Number(r.Y))
+                    .Append("\" width=\"").Append(T.Number(r.Width)).Append("\" height=\"").Append(T.Number(r.Height))
+                    .Append("\" fill=\"white\" stroke=\"#111\" stroke-width=\"").Append(T.Number(r.StrokeWidth)).Append("\"/>\n");
+                break;
+            case FlowLine l:
+                svg.Append("<line x1=\"").Append(T.Number(l.X1)).Append("\" y1=\"").Append(T.Number(l.Y1)).Append("\" x2=\"").Append(T.Number(l.X2))
+                    .Append("\" y2=\"").Append(T.Number(l.Y2)).Append("\" stroke=\"#111\" stroke-width=\"1\"/>\n");
+                break;
+            case FlowHead a:
+                svg.Append("<path d=\"M").Append(T.Number(a.TipX)).Append(' ').Append(T.Number(a.TipY))
+                    .Append(" L").Append(T.Number(a.X1)).Append(' ').Append(T.Number(a.Y1))
+                    .Append(" L").Append(T.Number(a.X2)).Append(' ').Append(T.Number(a.Y2))
+                    .Append(" Z\" fill=\"#111\"/>\n");
+                break;
+            case FlowText t:
+                svg.Append("<text x=\"").Append(T.Number(t.X)).Append("\" y=\"").Append(T.Number(t.Y)).Append('"')
+                    .Append(t.Centred ? " text-anchor=\"middle\"" : string.Empty)
+                    .Append(t.Italic ? " font-style=\"italic\"" : string.Empty)
+                    .Append(t.Bold ? " font-weight=\"bold\"" : string.Empty)
+                    .Append('>').Append(T.Escape(t.Text)).Append("</text>\n");
+                break;
+            default:
+                throw new InvalidOperationException("unknown flow diagram mark " + mark.GetType().Name);
         }
-    }
-
-    private static void Line(StringBuilder svg, double x1, double y1, double x2, double y2) =>
-        svg.Append("<line x1=\"").Append(T.Number(x1)).Append("\" y1=\"").Append(T.Number(y1)).Append("\" x2=\"").Append(T.Number(x2))
-            .Append("\" y2=\"").Append(T.Number(y2)).Append("\" stroke=\"#111\" stroke-width=\"1\"/>\n");
-
-    /// <summary>A horizontal or vertical line ending in a filled arrowhead at (x2, y2).</summary>
-    private static void Arrow(StringBuilder svg, double x1, double y1, double x2, double y2)
-    {
-        const double Head = 6;
-        double dx = Math.Sign(x2 - x1);
-        double dy = Math.Sign(y2 - y1);
-        Line(svg, x1, y1, x2 - (dx * Head), y2 - (dy * Head));
-        double bx = x2 - (dx * Head);
-        double by = y2 - (dy * Head);
-        svg.Append("<path d=\"M").Append(T.Number(x2)).Append(' ').Append(T.Number(y2))
-            .Append(" L").Append(T.Number(bx + (dy * Head / 2))).Append(' ').Append(T.Number(by + (dx * Head / 2)))
-            .Append(" L").Append(T.Number(bx - (dy * Head / 2))).Append(' ').Append(T.Number(by - (dx * Head / 2)))
-            .Append(" Z\" fill=\"#111\"/>\n");
     }
 }

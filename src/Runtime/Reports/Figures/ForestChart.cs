@@ -89,7 +89,7 @@ internal static class ForestChart
 
         foreach (CoxSubgroupFactorResult factor in subgroups.Factors)
         {
-            string interaction = factor.Interaction.Status == ResultStatus.Ok ? "interaction p = " + F.PValue(factor.Interaction.PValue) : "interaction not computed";
+            string interaction = factor.Interaction.Status == ResultStatus.Ok ? "interaction p " + PValue(factor.Interaction.PValue) : "interaction not computed";
             rows.Add(new Row(factor.Label + ":", interaction, double.NaN, double.NaN, double.NaN, 0, true));
             foreach (CoxSubgroupLevelResult level in factor.Levels)
             {
@@ -115,11 +115,20 @@ internal static class ForestChart
         string text = e.Status switch
         {
             ResultStatus.NotEstimable => "NA (not estimable)",
-            "possibly_infinite" => F.Estimate(e.HazardRatio) + " (may be infinite)",
-            _ => $"{F.Estimate(e.HazardRatio)} ({F.Estimate(e.HazardRatioLow)} to {F.Estimate(e.HazardRatioHigh)})",
+            "possibly_infinite" => FigureNumbers.TrueMinus(F.Estimate(e.HazardRatio)) + " (may be infinite)",
+
+            // The ratio policy, as the report's table of the same estimates prints them: "0.65 (0.47, 0.88)".
+            _ => FigureNumbers.TrueMinus(F.Ratio(e.HazardRatio, e.HazardRatioLow, e.HazardRatioHigh)),
         };
         // Only an estimate with a CI gets a square: a possibly infinite ratio would stretch the axis to where it stopped.
         return new Row(label + counts, text, e.Status == ResultStatus.Ok ? e.HazardRatio : double.NaN, e.HazardRatioLow, e.HazardRatioHigh, events, false);
+    }
+
+    /// <summary>"= 0.012", or "<0.001" and ">0.99" as they are, as the Kaplan-Meier legend prints a p.</summary>
+    private static string PValue(double p)
+    {
+        string text = F.PValue(p);
+        return text.StartsWith('<') || text.StartsWith('>') ? text : "= " + text;
     }
 
     /// <summary>The x range in log10 HR: every finite CI limit and HR = 1, widened a little, at least 0.5 to 2.</summary>

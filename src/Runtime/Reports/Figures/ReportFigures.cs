@@ -54,10 +54,17 @@ internal static class ReportFigures
                 // The analysis' id names the figure, so reordering or inserting analyses renames no figure file.
                 string id = analysis.Id;
                 string? test = LogRankLine(results, analysis);
+                CoxTermResult? hazard = KaplanMeierHazardRatio.Find(results, analysis);
+                bool bands = km.ConfBand == true;
+                string? annotation = string.Join("; ", new[] { test, hazard is null ? null : KaplanMeierHazardRatio.Text(hazard) }.OfType<string>()) is { Length: > 0 } line ? line : null;
                 string caption = $"Kaplan-Meier curves of {km.Label} {ReportViewBuilder.GroupingWords(analysis.Scope)}{ReportViewBuilder.LevelWords(analysis.Scope)}; "
-                    + "+ marks a censored time. Under the time axis: the numbers at risk at each tick (survfit's n.risk)"
-                    + (test is null ? "." : "; the legend's last line is the p-value of the study's log-rank test of the same groups and subjects (survdiff).");
-                figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Draw(km, id, test), AtRisk(km)));
+                    + "+ marks a censored time"
+                    + (bands ? $"; the shaded bands are each curve's pointwise {(km.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% CI ({km.ConfidenceType} type)" : string.Empty)
+                    + ". Under the time axis: the numbers at risk at each tick (survfit's n.risk)"
+                    + (test is null ? string.Empty : "; the legend's last line is the p-value of the study's log-rank test of the same groups and subjects (survdiff)")
+                    + (hazard is null ? string.Empty : $"{(test is null ? "; the legend's last line is" : ", then")} the hazard ratio of {hazard.Label} (Wald 95% CI) from the study's Cox model of the same outcome with the grouping as its only term (coxph)")
+                    + ".";
+                figures.Add(Figure(figures.Count, id, "kaplan_meier", caption, KaplanMeierChart.Draw(km, id, annotation, bands), AtRisk(km)));
             }
             else if (analysis.Cox is { Subgroups: { } subgroups } cox)
             {

@@ -58,7 +58,7 @@ internal static class TrajectoryChart
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            allTimes.Select(t => new Tick(t, t.ToString("R", CultureInfo.InvariantCulture))).ToArray());
+            allTimes.Select(t => new Tick(t, FigureNumbers.TrueMinus(t.ToString("R", CultureInfo.InvariantCulture)))).ToArray());
         if (log)
         {
             LogAxis(plot, trajectory);
