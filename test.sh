@@ -33,7 +33,7 @@ find tests -path '*/TestResults/*' -name "$trx" -delete 2>/dev/null || true
 # stopped and removed however the run ends. PROTOCOLLANG_ENGINES=skip leaves them alone (then those tests
 # fail, saying how to start them).
 if [ "${PROTOCOLLANG_ENGINES:-}" != "skip" ]; then
-  trap 'scripts/engines.sh down || true' EXIT
+  trap 'scripts/engines.sh down >/dev/null 2>&1 || true' EXIT   # quiet: the totals line stays the last line
   # A server that cannot start fails only the tests that need it (they say how to start it), not the whole run.
   scripts/engines.sh up || echo "test.sh: the engine servers did not start; tests/Engines.Tests will fail" >&2
 fi
