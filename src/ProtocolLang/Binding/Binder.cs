@@ -62,7 +62,9 @@ public sealed partial class Binder
         BindGroupSets(declarations);
         var populations = BindPopulations(declarations);
         var analyses = BindAnalyses(declarations);
-        var report = BindReport(Single<ReportSyntax>(declarations, "report"));
+        var reportSyntax = Single<ReportSyntax>(declarations, "report");
+        var report = BindReport(reportSyntax);
+        analyses = WithStudyDecimals(analyses, reportSyntax?.Decimals);
         var tables = BindSources(ApplyInvalidPolicies(_tables.Select(t => t.ToSymbol()).ToImmutableArray(), studyExcludesInvalid));
 
         if (tables.IsEmpty)
@@ -131,6 +133,26 @@ public sealed partial class Binder
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// <c>report ... decimals n</c>: the study's default for every describe table that sets no <c>decimals</c> of its own
+    /// (a variable's own <c>decimals CK = 0</c> still wins); 0 to 6.
+    /// </summary>
+    private ImmutableArray<BoundAnalysis> WithStudyDecimals(ImmutableArray<BoundAnalysis> analyses, NumberSyntax? decimals)
+    {
+        if (decimals is null)
+        {
+            return analyses;
+        }
+
+        if (decimals.Value is not (>= 0 and <= 6) || decimals.Value != System.Math.Floor(decimals.Value))
+        {
+            _diagnostics.Add(DiagnosticDescriptors.InvalidDecimals, decimals.Span, decimals.Text);
+            return analyses;
+        }
+
+        return analyses.Select(a => a is BoundDescribe { Decimals: null } describe ? describe with { Decimals = (int)decimals.Value } : a).ToImmutableArray();
     }
 
     private BoundReport BindReport(ReportSyntax? report)

@@ -335,7 +335,8 @@ public static partial class StudyParser
         from directory in StringLiteral("an output directory string after 'report'")
         from formats in Keyword("formats").Then(_ => CommaList(Identifier("a format name"))).XOptional()
         from template in Opt(Keyword("template").Then(_ => StringLiteral("a template path string after 'template'")))
-        select (directory, formats, template),
+        from decimals in Opt(Keyword("decimals").Then(_ => NumberLiteral(allowSign: true, "a number of decimals after 'decimals'")))
+        select (directory, formats, template, decimals),
         (v, span) => (DeclarationSyntax)new ReportSyntax(
-            v.directory, v.formats.GetOrElse(ImmutableArray<IdentifierSyntax>.Empty), v.template, span));
+            v.directory, v.formats.GetOrElse(ImmutableArray<IdentifierSyntax>.Empty), v.template, span) { Decimals = v.decimals });
 }

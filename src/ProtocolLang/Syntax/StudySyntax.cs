@@ -43,12 +43,16 @@ public sealed record GroupsSyntax(ImmutableArray<GroupSyntax> Groups, TextSpan S
 public sealed record GroupSyntax(IdentifierSyntax Name, StringSyntax Label, ExpressionSyntax Predicate, TextSpan Span)
     : SyntaxNode(Span);
 
-/// <summary><c>report "dir" [formats a, b] [template "file"]</c></summary>
+/// <summary><c>report "dir" [formats a, b] [template "file"] [decimals n]</c></summary>
 public sealed record ReportSyntax(
     StringSyntax Directory,
     ImmutableArray<IdentifierSyntax> Formats,
     StringSyntax? Template,
-    TextSpan Span) : DeclarationSyntax(Span);
+    TextSpan Span) : DeclarationSyntax(Span)
+{
+    /// <summary><c>decimals n</c>: the study's default decimals of every describe table without its own.</summary>
+    public NumberSyntax? Decimals { get; init; }
+}
 
 /// <summary>
 /// A data policy: <c>on_invalid fail|exclude</c> (a study declaration, or a clause of a table header) or

@@ -122,6 +122,24 @@ public class BinderTests
     }
 
     [Fact]
+    public void TheReportsDecimalsAreTheDefaultOfEveryDescribeWithoutItsOwn()
+    {
+        var study = TestStudies.BindClean(Base + """
+            describe age by group
+            describe age by group decimals 0
+            describe age, antibody by group decimals age = 3
+            report "out" formats json decimals 1
+            }
+            """);
+
+        var describes = study.Analyses.OfType<BoundDescribe>().ToArray();
+        Assert.Equal(1, describes[0].Decimals);
+        Assert.Equal(0, describes[1].Decimals);
+        Assert.Equal(1, describes[2].Decimals);
+        Assert.Equal([new VariableDecimals("age", 3)], describes[2].VariableDecimals.ToArray());
+    }
+
+    [Fact]
     public void CrossedFormulaTermsExpandToMainEffectsAndInteraction()
     {
         var study = TestStudies.BindClean(TestStudies.ReadExample());
