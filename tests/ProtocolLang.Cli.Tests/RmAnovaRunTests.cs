@@ -106,6 +106,17 @@ public sealed class RmAnovaRunTests : IDisposable
     }
 
     [Fact]
+    public void TheReportLabelsTheTermsAsAPaperDoes()
+    {
+        Run(duplicate: false);
+        string report = File.ReadAllText(_temp.Combine("rm_anova", "out", "report.md"));
+
+        Assert.Contains("| arm × visit |", report, StringComparison.Ordinal);
+        Assert.Contains("| arm × sex × visit |", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("| arm:factor(visit) |", report, StringComparison.Ordinal);   // R's name stays in the model's formula only
+    }
+
+    [Fact]
     public void EachDroppedSubjectIsNamedWithTheVisitItLacks()
     {
         JsonNode analysis = Analysis(Run(duplicate: false), "trial");
@@ -167,7 +178,7 @@ public sealed class RmAnovaRunTests : IDisposable
             File.WriteAllText(Path.Combine(folder, "visits.csv"), duplicate ? visits + "P01,1,25,30\n" : visits);
             File.WriteAllText(Path.Combine(folder, "rm.study"), Study);
             var captured = new CapturedOutput();
-            int exit = RunCommand.Execute(new RunRequest(Path.Combine(folder, "rm.study"), Path.Combine(folder, "out"), "json", _temp.Combine("cache")), captured.Output);
+            int exit = RunCommand.Execute(new RunRequest(Path.Combine(folder, "rm.study"), Path.Combine(folder, "out"), "md,json", _temp.Combine("cache")), captured.Output);
             Assert.True(exit == ExitCodes.Success || duplicate, captured.Error.ToString() + captured.Out);
         }
 

@@ -81,7 +81,7 @@ public static partial class ReportViewBuilder
 
         if (analysis.RmAnova is { } rmAnova)
         {
-            AddRmAnova(rmAnova, notes, tables);
+            AddRmAnova(rmAnova, labels.With(rmAnova.LevelLabels), notes, tables);
         }
 
         if (analysis.Cox is { } cox)

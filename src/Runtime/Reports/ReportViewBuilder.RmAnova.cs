@@ -12,7 +12,7 @@ public static partial class ReportViewBuilder
     /// A repeated-measures ANOVA as a paper reports it: one table of effects with the uncorrected test beside the
     /// Greenhouse-Geisser and Huynh-Feldt corrected ones, then Mauchly's tests, then the subjects left out.
     /// </summary>
-    private static void AddRmAnova(RmAnovaResult rm, List<string> notes, List<MarkdownTable> tables)
+    private static void AddRmAnova(RmAnovaResult rm, ReportLabels labels, List<string> notes, List<MarkdownTable> tables)
     {
         string between = rm.Between.Count == 0 ? "no between-subject factor" : "between " + string.Join(", ", rm.Between.Select(InlineCode));
         notes.Add(string.Create(CultureInfo.InvariantCulture,
@@ -23,10 +23,11 @@ public static partial class ReportViewBuilder
             notes.Add(LevelKeyNote(labelled));
         }
 
+        notes.Add(TermLabelsNote);
         tables.Add(new MarkdownTable(
             new[] { "Effect", "SS", "df", "MS", "Error SS", "Error df", "F", "p", "ges", "GG ε", "p (GG)", "HF ε", "p (HF)" },
             "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
-            rm.Effects.Select(e => Row(Cell(e.Term), F.Estimate(e.SumOfSquares), F.DegreesOfFreedom(e.Df), F.Estimate(e.MeanSquare),
+            rm.Effects.Select(e => Row(Cell(labels.Term(e.Term)), F.Estimate(e.SumOfSquares), F.DegreesOfFreedom(e.Df), F.Estimate(e.MeanSquare),
                 F.Estimate(e.ErrorSumOfSquares), F.DegreesOfFreedom(e.ErrorDf), F.Statistic(e.F), F.PValue(e.PValue), F.Estimate(e.Ges),
                 Epsilon(e.Gg.Epsilon), Corrected(e.Gg), Epsilon(e.Hf.Epsilon), Corrected(e.Hf))).ToArray()));
 
@@ -35,7 +36,7 @@ public static partial class ReportViewBuilder
             tables.Add(new MarkdownTable(
                 new[] { "Mauchly's test: effect", "W", "p", "GG ε", "HF ε (before the cap)" },
                 "|---|--:|--:|--:|--:|",
-                rm.Sphericity.Select(s => Row(Cell(s.Term), F.Estimate(s.MauchlyW), F.PValue(s.MauchlyP), F.Estimate(s.GgEpsilon), F.Estimate(s.HfEpsilon))).ToArray()));
+                rm.Sphericity.Select(s => Row(Cell(labels.Term(s.Term)), F.Estimate(s.MauchlyW), F.PValue(s.MauchlyP), F.Estimate(s.GgEpsilon), F.Estimate(s.HfEpsilon))).ToArray()));
         }
 
         if (rm.DroppedSubjects.Count > 0)
