@@ -114,14 +114,7 @@ internal static class StableOrder
             }
         }
 
-        int[] order = ByDouble(Identity(n), kept);
-        var sorted = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            sorted[i] = kept[order[i]];
-        }
-
-        return sorted;
+        return RadixSort.Sorted(kept);
     }
 
     /// <summary><paramref name="order"/> stably re-sorted by <c>codes[order[k]]</c>, codes in 0 .. count - 1.</summary>
