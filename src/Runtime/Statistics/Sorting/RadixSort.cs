@@ -12,9 +12,9 @@ namespace ProtocolLang.Runtime.Statistics.Sorting;
 /// </summary>
 internal static class RadixSort
 {
-    private const int DigitBits = 11;
-    private const int Buckets = 1 << DigitBits;
-    private const int Passes = 6; // 6 × 11 = 66 ≥ 64 bits
+    internal const int DigitBits = 11;
+    internal const int Buckets = 1 << DigitBits;
+    internal const int Passes = 6; // 6 × 11 = 66 ≥ 64 bits
 
     // Below this many values a comparison sort beats clearing 6 × 2,048-bucket histograms.
     private const int Threshold = 512;
