@@ -13,7 +13,10 @@ namespace ProtocolLang.Runtime.Plan;
 /// </summary>
 internal static class CompareEdgeCases
 {
-    public static IEnumerable<WarningResult> Check(Variable variable, TestKind test, int[] set, Cohort cohort)
+    public static IEnumerable<WarningResult> Check(Variable variable, TestKind test, int[] set, Cohort cohort) => Check(variable, null, test, set, cohort);
+
+    /// <summary>As above, reading the groups' values from <paramref name="grouped"/> when given.</summary>
+    public static IEnumerable<WarningResult> Check(Variable variable, GroupedNumbers? grouped, TestKind test, int[] set, Cohort cohort)
     {
         if (variable is not (ContinuousVariable or CountVariable) || test is TestKind.Fisher or TestKind.ChiSquare)
         {
@@ -21,8 +24,8 @@ internal static class CompareEdgeCases
         }
 
         int needed = test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey ? 2 : 1;
-        double[] numbers = GroupSummaries.Numbers(variable);
-        double[][] samples = set.Select(g => GroupSummaries.NonMissing(numbers, cohort.GroupCodeArray, g)).ToArray();
+        double[][] samples = grouped is not null ? set.Select(grouped.Values).ToArray()
+            : set.Select(g => GroupSummaries.NonMissing(GroupSummaries.Numbers(variable), cohort.GroupCodeArray, g)).ToArray();
         string name = CompareMethod.TestName(test);
         for (int i = 0; i < set.Length; i++)
         {
@@ -33,11 +36,10 @@ internal static class CompareEdgeCases
             }
         }
 
-        double[] all = samples.SelectMany(s => s).ToArray();
-        if (all.Length > 1 && all.All(v => v == all[0]))
+        if (SameValue(samples) is { } first)
         {
             yield return StatisticsWarnings.Warning(StatisticsWarnings.NoVariation, string.Create(CultureInfo.InvariantCulture,
-                $"'{variable.Name}' has the same value ({all[0].ToString("R", CultureInfo.InvariantCulture)}) in every compared subject; {name} cannot compare groups without variation"));
+                $"'{variable.Name}' has the same value ({first.ToString("R", CultureInfo.InvariantCulture)}) in every compared subject; {name} cannot compare groups without variation"));
         }
         else if (test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey
             && samples.All(s => s.Length > 0 && s.All(v => v == s[0])))
@@ -45,5 +47,27 @@ internal static class CompareEdgeCases
             yield return StatisticsWarnings.Warning(StatisticsWarnings.NoVariation, string.Create(CultureInfo.InvariantCulture,
                 $"'{variable.Name}' is constant within every compared group (zero variance); {name} is undefined"));
         }
+    }
+
+    /// <summary>The first value when there are at least two values and all equal it (==, so -0 equals +0); otherwise null.</summary>
+    private static double? SameValue(double[][] samples)
+    {
+        double? first = null;
+        int count = 0;
+        foreach (double[] sample in samples)
+        {
+            foreach (double v in sample)
+            {
+                first ??= v;
+                if (v != first.Value)
+                {
+                    return null;
+                }
+
+                count++;
+            }
+        }
+
+        return count > 1 ? first : null;
     }
 }

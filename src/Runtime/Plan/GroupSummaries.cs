@@ -8,17 +8,25 @@ namespace ProtocolLang.Runtime.Plan;
 /// <summary>The per-group summary shown beside a test: the one that matches what the test compares.</summary>
 internal static class GroupSummaries
 {
-    public static GroupSummary Of(Variable variable, TestKind test, int group, Cohort cohort)
+    public static GroupSummary Of(Variable variable, TestKind test, int group, Cohort cohort) => Of(variable, null, test, group, cohort);
+
+    /// <summary>As above, reading a numeric variable's values (and, for a median and quartiles, its sorted values) from <paramref name="grouped"/>.</summary>
+    public static GroupSummary Of(Variable variable, GroupedNumbers? grouped, TestKind test, int group, Cohort cohort)
     {
         string name = cohort.GroupNames[group];
         string label = cohort.GroupLabels[group];
         int[] codes = cohort.GroupCodeArray;
         switch (variable)
         {
+            case ContinuousVariable or CountVariable when grouped is not null && !MeanSummary(variable, test):
+                // The median and quartiles of the group's finite values, as Descriptives.Summarize takes them from its sort.
+                ReadOnlySpan<double> sorted = grouped.SortedFinite(group);
+                return new GroupSummary(name, label, sorted.Length, grouped.Missing(group), "median_q1_q3",
+                    Median: Defined(Descriptives.Median(sorted)), Q1: Defined(Quantiles.Type7(sorted, 0.25)), Q3: Defined(Quantiles.Type7(sorted, 0.75)));
             case ContinuousVariable or CountVariable:
-                double[] values = NonMissing(Numbers(variable), codes, group);
+                double[] values = grouped?.Values(group) ?? NonMissing(Numbers(variable), codes, group);
                 ContinuousSummary s = Descriptives.Summarize(values);
-                int missing = MissingCount(variable, group, codes);
+                int missing = grouped?.Missing(group) ?? MissingCount(variable, group, codes);
                 if (variable is ContinuousVariable { Summary: Summary.GeometricMean })
                 {
                     GeometricMeanResult g = Descriptives.GeometricMean(values);
@@ -26,7 +34,7 @@ internal static class GroupSummaries
                         GeometricMean: Defined(g.Estimate), GeometricMeanLow: Defined(g.Lower), GeometricMeanHigh: Defined(g.Upper));
                 }
 
-                return test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey
+                return MeanSummary(variable, test)
                     ? new GroupSummary(name, label, s.N, missing, "mean_sd", Mean: Defined(s.Mean), Sd: Defined(s.StandardDeviation))
                     : new GroupSummary(name, label, s.N, missing, "median_q1_q3", Median: Defined(s.Median), Q1: Defined(s.Q1), Q3: Defined(s.Q3));
             case BinaryVariable b:
@@ -54,6 +62,11 @@ internal static class GroupSummaries
                 return new GroupSummary(name, label, total - absent, absent, "n");
         }
     }
+
+    /// <summary>A geometric mean (from the values in subject order) or a mean and SD; otherwise the median and quartiles.</summary>
+    private static bool MeanSummary(Variable variable, TestKind test) =>
+        variable is ContinuousVariable { Summary: Summary.GeometricMean }
+        || test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey;
 
     public static double[] Numbers(Variable variable) => variable switch
     {

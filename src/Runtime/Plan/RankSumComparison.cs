@@ -17,14 +17,47 @@ internal static class RankSumComparison
     /// <summary>R: <c>exact &lt;- (n.x &lt; 50) &amp;&amp; (n.y &lt; 50)</c> when <c>exact</c> is NULL.</summary>
     private const int ExactBelow = 50;
 
+    /// <summary>
+    /// The rank test of groups <paramref name="set"/> of <paramref name="grouped"/>: a Mann-Whitney (two groups)
+    /// or Kruskal-Wallis test by merging the groups' sorted finite values, which the group summaries and the box
+    /// plot share. The same numbers as the kernels' own sort; the exact test and the Hodges-Lehmann shift take the values.
+    /// </summary>
+    public static TestResult RunSorted(GroupedNumbers grouped, int[] set, TestKind test, TestOptions options)
+    {
+        var warnings = new List<string>();
+        double[] Finite(int g, string name)
+        {
+            ReadOnlySpan<double> finite = grouped.SortedFinite(set[g]);
+            Samples.Warn(0, grouped.Values(set[g]).Length - finite.Length, name, warnings);
+            return finite.Length == grouped.Sorted(set[g]).Length ? grouped.Sorted(set[g]) : finite.ToArray();
+        }
+
+        if (test == TestKind.KruskalWallis)
+        {
+            double[][] groups = set.Select((_, g) => Finite(g, string.Create(CultureInfo.InvariantCulture, $"group {g + 1}"))).ToArray();
+            return KruskalWallis.TestSorted(groups, warnings);
+        }
+
+        if (ExactTest(options, grouped.Values(set[0]).Length, grouped.Values(set[1]).Length) || options.ConfInt)
+        {
+            return Run(grouped.Values(set[0]), grouped.Values(set[1]), options);
+        }
+
+        double[] x = Finite(0, "x");
+        double[] y = Finite(1, "y");
+        return MannWhitney.TestSorted(x, y, options.Correct, warnings);
+    }
+
+    private static bool ExactTest(TestOptions options, int nx, int ny) => options.Exact switch
+    {
+        ExactMode.Exact => true,
+        ExactMode.Approximate => false,
+        _ => nx < ExactBelow && ny < ExactBelow,
+    };
+
     public static TestResult Run(double[] x, double[] y, TestOptions options)
     {
-        bool exact = options.Exact switch
-        {
-            ExactMode.Exact => true,
-            ExactMode.Approximate => false,
-            _ => x.Length < ExactBelow && y.Length < ExactBelow,
-        };
+        bool exact = ExactTest(options, x.Length, y.Length);
         TestResult test = exact ? MannWhitney.Exact(x, y, options.Correct) : MannWhitney.Test(x, y, options.Correct);
         if (!options.ConfInt)
         {

@@ -51,12 +51,17 @@ public sealed partial class StudyRun
             return;
         }
 
-        RecordBoxFigures(analysis, variables);
+        // Each numeric variable is split by group and each group sorted once, shared by the box plot, the
+        // group summaries, the edge-case checks and a rank test (issue 14, "sort once").
+        GroupedNumbers?[] grouped = variables.Select(v => v is ContinuousVariable or CountVariable && ReferenceEquals(v.Cohort, cohort)
+            ? GroupedNumbers.Of(GroupSummaries.Numbers(v), cohort.GroupCodeArray, cohort.GroupNames.Count) : null).ToArray();
+        RecordBoxFigures(analysis, variables, grouped);
         IReadOnlyList<int[]> sets = CompareMethod.GroupSets(pairing, cohort);
         var warnings = new List<WarningResult>(NotFiniteWarnings(variables));
         var rows = new List<ComparisonRow>();
-        foreach (Variable variable in variables)
+        for (int v = 0; v < variables.Length; v++)
         {
+            Variable variable = variables[v];
             if (test == TestKind.Tukey)
             {
                 rows.AddRange(TukeyRows(variable, pairing, cohort, warnings));
@@ -66,11 +71,11 @@ public sealed partial class StudyRun
             var family = new List<ComparisonRow>(sets.Count);
             foreach (int[] set in sets)
             {
-                family.Add(CompareGroups(variable, set, test, options, cohort));
+                family.Add(CompareGroups(variable, grouped[v], set, test, options, cohort));
             }
 
             rows.AddRange(AdjustFamily(variable, family, adjust, warnings));
-            WarnMissing(variable, sets, cohort, warnings);
+            WarnMissing(variable, grouped[v], sets, cohort, warnings);
         }
 
         string status = rows.Count > 0 && rows.All(r => r.Status == ResultStatus.NotImplemented) ? ResultStatus.NotImplemented
@@ -82,10 +87,10 @@ public sealed partial class StudyRun
                 options.Names.Count == 0 ? null : options.Names));
     }
 
-    private static ComparisonRow CompareGroups(Variable variable, int[] set, TestKind test, TestOptions options, Cohort cohort)
+    private static ComparisonRow CompareGroups(Variable variable, GroupedNumbers? grouped, int[] set, TestKind test, TestOptions options, Cohort cohort)
     {
         string[] groupNames = set.Select(g => cohort.GroupNames[g]).ToArray();
-        GroupSummary[] summaries = set.Select(g => GroupSummaries.Of(variable, test, g, cohort)).ToArray();
+        GroupSummary[] summaries = set.Select(g => GroupSummaries.Of(variable, grouped, test, g, cohort)).ToArray();
         ComparisonRow Row(string status, string? reason, TestOutcome? outcome, IReadOnlyList<WarningResult> warnings) =>
             new(variable.Name, variable.Label, variable.Unit, groupNames, status, reason, summaries, outcome, null, warnings);
 
@@ -95,7 +100,7 @@ public sealed partial class StudyRun
             return Row(ResultStatus.Failed, misfit, null, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, misfit) });
         }
 
-        var warnings = new List<WarningResult>(CompareEdgeCases.Check(variable, test, set, cohort));
+        var warnings = new List<WarningResult>(CompareEdgeCases.Check(variable, grouped, test, set, cohort));
         foreach (GroupSummary s in summaries.Where(s => s.Statistic == "geometric_mean_ci" && s.GeometricMean is null && s.N > 0))
         {
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.GeometricMeanUndefined,
@@ -105,7 +110,7 @@ public sealed partial class StudyRun
         TestResult result;
         try
         {
-            result = RunTest(variable, test, set, cohort.GroupCodeArray, options);
+            result = RunTest(variable, grouped, test, set, cohort.GroupCodeArray, options);
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
         {
@@ -136,8 +141,13 @@ public sealed partial class StudyRun
         return Row(undefined ? ResultStatus.NotComputed : ResultStatus.Ok, undefined ? string.Join("; ", result.Warnings) : null, outcome, warnings);
     }
 
-    private static TestResult RunTest(Variable variable, TestKind test, int[] set, int[] codes, TestOptions options)
+    private static TestResult RunTest(Variable variable, GroupedNumbers? grouped, TestKind test, int[] set, int[] codes, TestOptions options)
     {
+        if (grouped is not null && test is TestKind.MannWhitney or TestKind.KruskalWallis)
+        {
+            return RankSumComparison.RunSorted(grouped, set, test, options);
+        }
+
         if (test is TestKind.Fisher or TestKind.ChiSquare)
         {
             int[,] table = Contingency(variable, set, codes);
@@ -151,8 +161,8 @@ public sealed partial class StudyRun
                 : FisherExact.RxC(table);
         }
 
-        double[] numbers = GroupSummaries.Numbers(variable);
-        double[][] samples = set.Select(g => GroupSummaries.NonMissing(numbers, codes, g)).ToArray();
+        double[][] samples = grouped is not null ? set.Select(grouped.Values).ToArray()
+            : set.Select(g => GroupSummaries.NonMissing(GroupSummaries.Numbers(variable), codes, g)).ToArray();
         return test switch
         {
             TestKind.MannWhitney => RankSumComparison.Run(samples[0], samples[1], options),
@@ -233,14 +243,17 @@ public sealed partial class StudyRun
     }
 
     /// <summary>Notes how many subjects of the compared groups have no value and so are left out of the tests.</summary>
-    private static void WarnMissing(Variable variable, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings)
+    private static void WarnMissing(Variable variable, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings) =>
+        WarnMissing(variable, null, sets, cohort, warnings);
+
+    private static void WarnMissing(Variable variable, GroupedNumbers? grouped, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings)
     {
         var groups = sets.SelectMany(s => s).Distinct().OrderBy(g => g).ToArray();
         var parts = new List<string>();
         int total = 0;
         foreach (int g in groups)
         {
-            int missing = GroupSummaries.MissingCount(variable, g, cohort.GroupCodeArray);
+            int missing = grouped?.Missing(g) ?? GroupSummaries.MissingCount(variable, g, cohort.GroupCodeArray);
             if (missing > 0)
             {
                 total += missing;

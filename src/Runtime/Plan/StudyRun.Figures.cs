@@ -16,10 +16,15 @@ public sealed partial class StudyRun
     private readonly List<FigureResult> _figures = new();
 
     /// <summary>A box plot per continuous variable of a comparison, once per variable (and scope).</summary>
-    private void RecordBoxFigures(ScopedAnalysis analysis, IReadOnlyList<Variable> variables)
+    private void RecordBoxFigures(ScopedAnalysis analysis, IReadOnlyList<Variable> variables, IReadOnlyList<GroupedNumbers?> grouped)
     {
-        foreach (ContinuousVariable variable in variables.OfType<ContinuousVariable>())
+        for (int v = 0; v < variables.Count; v++)
         {
+            if (variables[v] is not ContinuousVariable variable)
+            {
+                continue;
+            }
+
             string id = ScopePrefix(analysis) + "box-" + FigureId(variable.Name);
             if (HasFigure(id))
             {
@@ -30,6 +35,19 @@ public sealed partial class StudyRun
             ReadOnlySpan<int> codes = cohort.GroupCodes;
             var groups = new List<BoxGroup>(cohort.GroupNames.Count);
             bool withValues = CountValues(variable.ValueArray, codes) <= BoxGroup.MaxValues;
+            if (grouped[v] is { } split)
+            {
+                for (int g = 0; g < cohort.GroupNames.Count; g++)
+                {
+                    // The box statistics of the group's sorted values, which its summaries and rank test share.
+                    BoxStatistics box = BoxStatistics.OfSorted(split.SortedFinite(g), split.Size(g));
+                    groups.Add(BoxGroupOf(cohort, g, box, withValues ? split.Sorted(g) : null));
+                }
+
+                AddFigure(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)) { Analysis = ScopedAnalysisId(analysis) });
+                continue;
+            }
+
             for (int g = 0; g < cohort.GroupNames.Count; g++)
             {
                 var values = new List<double>();
@@ -42,16 +60,19 @@ public sealed partial class StudyRun
                 }
 
                 BoxStatistics box = BoxStatistics.Of(values.ToArray());
-                groups.Add(new BoxGroup(cohort.GroupNames[g], cohort.GroupLabels[g], box.N, box.Missing,
-                    box.LowerWhisker, box.LowerHinge, box.Median, box.UpperHinge, box.UpperWhisker, box.Outliers)
-                {
-                    Values = withValues ? values.Where(v => !double.IsNaN(v)).Order().ToArray() : null,
-                });
+                groups.Add(BoxGroupOf(cohort, g, box, withValues ? values.Where(x => !double.IsNaN(x)).Order().ToArray() : null));
             }
 
             AddFigure(new FigureResult(id, "box", variable.Name, variable.Label, variable.Unit, Box: new BoxFigure(groups)) { Analysis = ScopedAnalysisId(analysis) });
         }
     }
+
+    private static BoxGroup BoxGroupOf(Cohort cohort, int g, BoxStatistics box, double[]? values) =>
+        new(cohort.GroupNames[g], cohort.GroupLabels[g], box.N, box.Missing,
+            box.LowerWhisker, box.LowerHinge, box.Median, box.UpperHinge, box.UpperWhisker, box.Outliers)
+        {
+            Values = values,
+        };
 
     /// <summary>Non-missing values of subjects in a group.</summary>
     private static int CountValues(ReadOnlySpan<double> values, ReadOnlySpan<int> codes)

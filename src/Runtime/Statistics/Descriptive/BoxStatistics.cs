@@ -60,7 +60,22 @@ public sealed record BoxStatistics(
         }
 
         double[] sorted = StableOrder.SortedFinite(values);
-        int missing = values.Length - sorted.Length;
+        return OfSorted(sorted, values.Length, coef);
+    }
+
+    /// <summary>
+    /// As <see cref="Of"/>, of values already sorted ascending and finite, from a group of <paramref name="count"/>
+    /// values (the others, missing or infinite, are counted as missing).
+    /// </summary>
+    internal static BoxStatistics OfSorted(ReadOnlySpan<double> sortedFinite, int count, double coef = 1.5)
+    {
+        if (coef < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(coef), "coef must not be negative.");
+        }
+
+        ReadOnlySpan<double> sorted = sortedFinite;
+        int missing = count - sorted.Length;
         double[] stats = FiveNumbers(sorted);
         double[] outliers = [];
         if (coef > 0 && sorted.Length > 0)
@@ -68,12 +83,33 @@ public sealed record BoxStatistics(
             double iqr = stats[3] - stats[1];
             double low = stats[1] - (coef * iqr);
             double high = stats[3] + (coef * iqr);
-            outliers = sorted.Where(v => v < low || v > high).ToArray();
-            if (outliers.Length > 0)
+            // Sorted, so the values inside the fences are one run: those below it and above it are the outliers.
+            int first = 0;
+            while (first < sorted.Length && !(sorted[first] >= low && sorted[first] <= high))
             {
-                double[] inside = sorted.Where(v => v >= low && v <= high).ToArray();
-                stats[0] = inside[0];
-                stats[4] = inside[^1];
+                first++;
+            }
+
+            int last = sorted.Length - 1;
+            while (last >= first && !(sorted[last] >= low && sorted[last] <= high))
+            {
+                last--;
+            }
+
+            if (first > 0 || last < sorted.Length - 1)
+            {
+                var beyond = new List<double>(first + (sorted.Length - 1 - last));
+                foreach (double v in sorted)
+                {
+                    if (v < low || v > high)
+                    {
+                        beyond.Add(v);
+                    }
+                }
+
+                outliers = beyond.ToArray();
+                stats[0] = sorted[first];
+                stats[4] = sorted[last];
             }
         }
 

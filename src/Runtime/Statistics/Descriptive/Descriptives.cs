@@ -45,7 +45,7 @@ public static partial class Descriptives
             sd = double.NaN;
         }
         data.Sort();
-        double median = n % 2 == 1 ? data[n / 2] : (data[(n / 2) - 1] + data[n / 2]) / 2;
+        double median = Median(data);
         return new ContinuousSummary(
             n,
             missing,
@@ -56,6 +56,13 @@ public static partial class Descriptives
             Quantiles.Type7(data, 0.75),
             data[0],
             data[n - 1]);
+    }
+
+    /// <summary>The middle order statistic, or the mean of the two middle ones for even n, as R's <c>median()</c>; NaN when empty.</summary>
+    internal static double Median(ReadOnlySpan<double> sortedAscending)
+    {
+        int n = sortedAscending.Length;
+        return n == 0 ? double.NaN : n % 2 == 1 ? sortedAscending[n / 2] : (sortedAscending[(n / 2) - 1] + sortedAscending[n / 2]) / 2;
     }
 
     /// <summary>Mean with one refinement pass, as R's <c>mean()</c>; the span must be non-empty.</summary>

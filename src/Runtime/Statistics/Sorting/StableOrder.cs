@@ -8,14 +8,13 @@ namespace ProtocolLang.Runtime.Statistics.Sorting;
 /// Both are stable, so sorting by the least significant key first and the most significant last
 /// orders by all keys at once (Knuth, TAOCP vol. 3, section 5.2.5): e.g. by stratum, then time,
 /// then group is <c>ByCode(ByDouble(ByCode(identity, group), time), stratum)</c>, with the input
-/// position as the final tie-break. Each pass is O(n + buckets), the double sort 4 passes of 16 bits.
+/// position as the final tie-break. Each pass is O(n + buckets), the double sort at most 6 passes of 11 bits.
 /// </summary>
 internal static class StableOrder
 {
-    private const int DigitBits = 16;
-    private const int Buckets = 1 << DigitBits;
+    private const int CodeBuckets = 1 << 16;
 
-    // Below this many keys a comparison sort beats clearing 4 × 64K-bucket histograms.
+    // Below this many keys a comparison sort beats clearing 6 × 2,048-bucket histograms.
     private const int RadixThreshold = 2048;
 
     /// <summary>0, 1, ..., n - 1.</summary>
@@ -42,7 +41,9 @@ internal static class StableOrder
             return ByComparison(order, keys);
         }
 
+        // 6 passes of 11 bits, all histograms from one read (as RadixSort: 2,048 buckets stay in cache).
         var bits = new ulong[n];
+        var counts = new int[RadixSort.Passes * RadixSort.Buckets];
         for (int k = 0; k < n; k++)
         {
             double key = keys[order[k]];
@@ -51,41 +52,41 @@ internal static class StableOrder
                 throw new ArgumentException("A sort key is NaN.", nameof(keys));
             }
 
-            bits[k] = Ordered(key);
+            ulong b = RadixSort.Ordered(key);
+            bits[k] = b;
+            for (int p = 0; p < RadixSort.Passes; p++)
+            {
+                counts[(p * RadixSort.Buckets) + (int)((b >> (p * RadixSort.DigitBits)) & (RadixSort.Buckets - 1))]++;
+            }
         }
 
         var current = (int[])order.Clone();
         var next = new int[n];
         var currentBits = bits;
         var nextBits = new ulong[n];
-        var counts = new int[Buckets];
-        for (int shift = 0; shift < 64; shift += DigitBits)
+        for (int p = 0; p < RadixSort.Passes; p++)
         {
-            // A digit every key shares leaves the order as it is: skip the pass (common for the top digits).
-            Array.Clear(counts);
-            for (int k = 0; k < n; k++)
+            Span<int> count = counts.AsSpan(p * RadixSort.Buckets, RadixSort.Buckets);
+            int shift = p * RadixSort.DigitBits;
+            if (n == 0 || count[(int)((currentBits[0] >> shift) & (RadixSort.Buckets - 1))] == n)
             {
-                counts[(int)((currentBits[k] >> shift) & (Buckets - 1))]++;
-            }
-
-            if (n == 0 || counts[(int)((currentBits[0] >> shift) & (Buckets - 1))] == n)
-            {
-                continue;
+                continue; // a digit every key shares leaves the order as it is (common for the top digits)
             }
 
             int start = 0;
-            for (int b = 0; b < Buckets; b++)
+            for (int b = 0; b < RadixSort.Buckets; b++)
             {
-                int c = counts[b];
-                counts[b] = start;
+                int c = count[b];
+                count[b] = start;
                 start += c;
             }
 
             for (int k = 0; k < n; k++)
             {
-                int slot = counts[(int)((currentBits[k] >> shift) & (Buckets - 1))]++;
+                ulong b = currentBits[k];
+                int slot = count[(int)((b >> shift) & (RadixSort.Buckets - 1))]++;
                 next[slot] = current[k];
-                nextBits[slot] = currentBits[k];
+                nextBits[slot] = b;
             }
 
             (current, next) = (next, current);
@@ -114,14 +115,7 @@ internal static class StableOrder
             }
         }
 
-        int[] order = ByDouble(Identity(n), kept);
-        var sorted = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            sorted[i] = kept[order[i]];
-        }
-
-        return sorted;
+        return RadixSort.Sorted(kept);
     }
 
     /// <summary><paramref name="order"/> stably re-sorted by <c>codes[order[k]]</c>, codes in 0 .. count - 1.</summary>
@@ -170,7 +164,7 @@ internal static class StableOrder
         }
 
         long range = (long)max - min + 1;
-        if (range > Math.Max(Buckets, 4L * order.Length))
+        if (range > Math.Max(CodeBuckets, 4L * order.Length))
         {
             var wide = new double[keys.Length];
             for (int i = 0; i < wide.Length; i++)
@@ -207,16 +201,5 @@ internal static class StableOrder
         double[] copy = keys.ToArray();
         Array.Sort(sorted, (a, b) => copy[a] != copy[b] ? copy[a].CompareTo(copy[b]) : position[a].CompareTo(position[b]));
         return sorted;
-    }
-
-    /// <summary>
-    /// An unsigned key in the order of the doubles: flip every bit of a negative number (so larger
-    /// magnitudes come first) and only the sign bit of a non-negative one (so it sorts above all negatives).
-    /// </summary>
-    private static ulong Ordered(double value)
-    {
-        value += 0.0;   // -0 + 0 is +0 (IEEE 754 round-to-nearest): both zeros get one key
-        ulong raw = (ulong)BitConverter.DoubleToInt64Bits(value);
-        return (raw & 0x8000_0000_0000_0000UL) != 0 ? ~raw : raw | 0x8000_0000_0000_0000UL;
     }
 }

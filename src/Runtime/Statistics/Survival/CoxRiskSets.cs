@@ -121,11 +121,13 @@ internal sealed class CoxRiskSets
         int p = Variables;
         var a = new double[p];
         var a2 = new double[p];
-        var cmat = new double[p, p];
-        var cmat2 = new double[p, p];
+        // Second moments and the information in row-major p × p arrays, not double[,]: the same sums in the
+        // same order (so the same bits), without a two-dimensional bounds check per term in the per-subject loop.
+        var cmat = new double[p * p];
+        var cmat2 = new double[p * p];
+        var info = new double[p * p];
         var xi = new double[p];
         score.Clear();
-        Array.Clear(information);
         double[] eta = LinearPredictor(beta);
         double loglik = 0;
         double denom = 0;
@@ -190,8 +192,9 @@ internal sealed class CoxRiskSets
                     score[i] -= weight * mean;
                     for (int j = 0; j <= i; j++)
                     {
-                        cmat[i, j] += cmat2[i, j] * fraction;
-                        information[i, j] += weight * (cmat[i, j] - mean * a[j]) / denom;
+                        int ij = (i * p) + j;
+                        cmat[ij] += cmat2[ij] * fraction;
+                        info[ij] += weight * (cmat[ij] - mean * a[j]) / denom;
                     }
                 }
             }
@@ -202,28 +205,32 @@ internal sealed class CoxRiskSets
 
         for (int i = 0; i < p; i++)
         {
-            for (int j = 0; j < i; j++)
+            for (int j = 0; j <= i; j++)
             {
-                information[j, i] = information[i, j];
+                information[i, j] = info[(i * p) + j];
+                information[j, i] = info[(i * p) + j];
             }
         }
 
         return loglik;
     }
 
-    private static void AddMoments(double[] x, double risk, Span<double> sum, double[] first, double[,] second)
+    private static void AddMoments(double[] x, double risk, Span<double> sum, double[] first, double[] second)
     {
-        for (int i = 0; i < x.Length; i++)
+        int p = x.Length;
+        for (int i = 0; i < p; i++)
         {
             if (!sum.IsEmpty)
             {
                 sum[i] += x[i];
             }
 
-            first[i] += risk * x[i];
-            for (int j = 0; j <= i; j++)
+            double xi = x[i];
+            first[i] += risk * xi;
+            Span<double> row = second.AsSpan(i * p, i + 1);
+            for (int j = 0; j < row.Length; j++)
             {
-                second[i, j] += risk * x[i] * x[j];
+                row[j] += risk * xi * x[j];
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics.Survival;
@@ -72,29 +71,30 @@ public sealed class SurvivalCounts
             throw new ArgumentException("time, status, group (and strata, if given) must have the same length.");
         }
 
-        var s = new List<int>(time.Length);
-        var g = new List<int>(time.Length);
-        var t = new List<double>(time.Length);
-        var e = new List<int>(time.Length);
-        var c = new List<int>(time.Length);
-        int leftOut = 0;
+        var s = new int[time.Length];
+        var g = new int[time.Length];
+        var t = new double[time.Length];
+        var e = new int[time.Length];
+        var c = new int[time.Length];
+        int kept = 0;
         for (int i = 0; i < time.Length; i++)
         {
             int stratum = strata.IsEmpty ? 0 : strata[i];
             if (!double.IsFinite(time[i]) || status[i] is not (0 or 1) || group[i] < 0 || stratum < 0)
             {
-                leftOut++;
                 continue;
             }
 
-            s.Add(stratum);
-            g.Add(group[i]);
-            t.Add(time[i]);
-            e.Add(status[i]);
-            c.Add(1 - status[i]);
+            s[kept] = stratum;
+            g[kept] = group[i];
+            t[kept] = time[i];
+            e[kept] = status[i];
+            c[kept] = 1 - status[i];
+            kept++;
         }
 
-        return Build(groupCount, strataCount, s.ToArray(), g.ToArray(), t.ToArray(), e.ToArray(), c.ToArray(), leftOut);
+        return Build(groupCount, strataCount, s.AsSpan(0, kept).ToArray(), g.AsSpan(0, kept).ToArray(), t.AsSpan(0, kept).ToArray(),
+            e.AsSpan(0, kept).ToArray(), c.AsSpan(0, kept).ToArray(), time.Length - kept);
     }
 
     /// <summary>
@@ -132,17 +132,22 @@ public sealed class SurvivalCounts
             }
         }
 
-        // By stratum, then time, then group: one stable pass per key, least significant first.
-        int[] order = StableOrder.ByCode(StableOrder.ByDouble(StableOrder.ByCode(StableOrder.Identity(t.Length), g, groupCount), t), s, strataCount);
+        // By stratum, then time, then group: one stable pass per key, least significant first (one stratum needs no pass).
+        int[] order = StableOrder.ByDouble(StableOrder.ByCode(StableOrder.Identity(t.Length), g, groupCount), t);
+        if (strataCount > 1)
+        {
+            order = StableOrder.ByCode(order, s, strataCount);
+        }
 
-        var rs = new List<int>();
-        var rg = new List<int>();
-        var rt = new List<double>();
-        var re = new List<int>();
-        var rc = new List<int>();
+        var rs = new int[order.Length];
+        var rg = new int[order.Length];
+        var rt = new double[order.Length];
+        var re = new int[order.Length];
+        var rc = new int[order.Length];
+        int rows = 0;
         foreach (int i in order)
         {
-            int last = rt.Count - 1;
+            int last = rows - 1;
             if (last >= 0 && rs[last] == s[i] && rg[last] == g[i] && rt[last] == t[i])
             {
                 re[last] += e[i];
@@ -150,13 +155,15 @@ public sealed class SurvivalCounts
                 continue;
             }
 
-            rs.Add(s[i]);
-            rg.Add(g[i]);
-            rt.Add(t[i]);
-            re.Add(e[i]);
-            rc.Add(c[i]);
+            rs[rows] = s[i];
+            rg[rows] = g[i];
+            rt[rows] = t[i];
+            re[rows] = e[i];
+            rc[rows] = c[i];
+            rows++;
         }
 
-        return new SurvivalCounts(groupCount, strataCount, rs.ToArray(), rg.ToArray(), rt.ToArray(), re.ToArray(), rc.ToArray(), leftOut);
+        return new SurvivalCounts(groupCount, strataCount, rs.AsSpan(0, rows).ToArray(), rg.AsSpan(0, rows).ToArray(), rt.AsSpan(0, rows).ToArray(),
+            re.AsSpan(0, rows).ToArray(), rc.AsSpan(0, rows).ToArray(), leftOut);
     }
 }

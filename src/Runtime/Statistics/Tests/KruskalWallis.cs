@@ -45,15 +45,49 @@ public static class KruskalWallis
             return TestResult.Undefined(Method, "H", warnings);
         }
 
-        (double[] rankSums, double tieTerm, int n) = PooledRanks(samples);
-        double sum = 0;
-        for (int g = 0; g < samples.Count; g++)
+        return FromRanks(samples.ConvertAll(s => s.Length), PooledRanks(samples), warnings);
+    }
+
+    /// <summary>
+    /// The same test of groups already sorted ascending and finite (the caller has noted what it left out
+    /// in <paramref name="warnings"/>, as <see cref="Samples.Warn"/>): a k-way merge instead of a sort.
+    /// </summary>
+    internal static TestResult TestSorted(IReadOnlyList<double[]> sortedFinite, List<string> warnings)
+    {
+        var samples = new List<double[]>(sortedFinite.Count);
+        foreach (double[] s in sortedFinite)
         {
-            sum += rankSums[g] * rankSums[g] / samples[g].Length;
+            if (s.Length > 0)
+            {
+                samples.Add(s);
+            }
+        }
+
+        if (samples.Count < sortedFinite.Count)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"ignored {sortedFinite.Count - samples.Count} empty group(s)"));
+        }
+
+        if (samples.Count < 2)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Kruskal-Wallis test needs at least 2 non-empty groups; got {samples.Count}"));
+            return TestResult.Undefined(Method, "H", warnings);
+        }
+
+        return FromRanks(samples.ConvertAll(s => s.Length), MergedRanks(samples), warnings);
+    }
+
+    private static TestResult FromRanks(List<int> sizes, (double[] RankSums, double TieTerm, int N) ranks, List<string> warnings)
+    {
+        (double[] rankSums, double tieTerm, int n) = ranks;
+        double sum = 0;
+        for (int g = 0; g < sizes.Count; g++)
+        {
+            sum += rankSums[g] * rankSums[g] / sizes[g];
         }
 
         double nn = n;
-        double df = samples.Count - 1;
+        double df = sizes.Count - 1;
         double denominator = 1 - (tieTerm / ((nn * nn * nn) - nn));
         if (!(denominator > 0))
         {
@@ -64,6 +98,65 @@ public static class KruskalWallis
         double h = ((12 * sum / (nn * (nn + 1))) - (3 * (nn + 1))) / denominator;
         double p = SpecialFunctions.GammaUpperRegularized(df / 2, Math.Max(0, h) / 2);
         return new TestResult(Method, "H", h, df, p, null, null, null, null, warnings);
+    }
+
+    /// <summary>
+    /// <see cref="PooledRanks"/> of sorted groups by a k-way merge: each tie group is the run of one value across
+    /// all groups, and each member adds the run's average rank to its group's sum in the same order as there
+    /// (the sorted pooled sample holds the same runs), so the sums are bit for bit the same.
+    /// </summary>
+    private static (double[] RankSums, double TieTerm, int N) MergedRanks(List<double[]> sorted)
+    {
+        int k = sorted.Count;
+        var at = new int[k];
+        var rankSums = new double[k];
+        double tieTerm = 0;
+        int below = 0;
+        var ends = new int[k];
+        while (true)
+        {
+            double value = double.NaN;
+            for (int g = 0; g < k; g++)
+            {
+                if (at[g] < sorted[g].Length && !(sorted[g][at[g]] >= value))
+                {
+                    value = sorted[g][at[g]];
+                }
+            }
+
+            if (double.IsNaN(value))
+            {
+                return (rankSums, tieTerm, below);
+            }
+
+            int t = 0;
+            for (int g = 0; g < k; g++)
+            {
+                int end = at[g];
+                while (end < sorted[g].Length && sorted[g][end] == value)
+                {
+                    end++;
+                }
+
+                ends[g] = end;
+                t += end - at[g];
+            }
+
+            double averageRank = below + ((t + 1.0) / 2);
+            for (int g = 0; g < k; g++)
+            {
+                for (int m = at[g]; m < ends[g]; m++)
+                {
+                    rankSums[g] += averageRank;
+                }
+
+                at[g] = ends[g];
+            }
+
+            double tt = t;
+            tieTerm += (tt * tt * tt) - tt;
+            below += t;
+        }
     }
 
     /// <summary>Rank sum per group (average ranks for ties) and sum(t^3 - t) over tie groups.</summary>

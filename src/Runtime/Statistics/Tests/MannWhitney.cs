@@ -33,6 +33,13 @@ public static partial class MannWhitney
     }
 
     /// <summary>
+    /// The same test of two samples already sorted ascending and finite (the caller has noted what it left
+    /// out in <paramref name="warnings"/>, as <see cref="Samples.Warn"/>): one merge instead of a sort.
+    /// </summary>
+    internal static TestResult TestSorted(ReadOnlySpan<double> x, ReadOnlySpan<double> y, bool continuityCorrection, List<string> warnings) =>
+        FromRankSum(RankSum.FromSorted(x, y), continuityCorrection, warnings);
+
+    /// <summary>
     /// The same test from value counts instead of raw values: element i of each span counts the
     /// observations of that group equal to the i-th smallest distinct value in the pooled data
     /// (as a database returns from <c>GROUP BY value, group ORDER BY value</c>). O(number of

@@ -51,6 +51,36 @@ internal readonly partial record struct RankSum(int NX, int NY, double W, double
         return accumulator.Result();
     }
 
+    /// <summary>
+    /// The same statistics from two samples already sorted ascending (finite): one merge, O(n). Tie groups
+    /// are the runs of equal values across both, so the result is <see cref="FromSamples"/>'s, bit for bit.
+    /// </summary>
+    public static RankSum FromSorted(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var accumulator = default(Accumulator);
+        int i = 0, j = 0;
+        while (i < x.Length || j < y.Length)
+        {
+            double value = j >= y.Length || (i < x.Length && x[i] <= y[j]) ? x[i] : y[j];
+            int countX = 0, countY = 0;
+            while (i < x.Length && x[i] == value)
+            {
+                countX++;
+                i++;
+            }
+
+            while (j < y.Length && y[j] == value)
+            {
+                countY++;
+                j++;
+            }
+
+            accumulator.Add(countX, countY);
+        }
+
+        return accumulator.Result();
+    }
+
     /// <summary>From per-group counts of each distinct value, in ascending order of value.</summary>
     public static RankSum FromOrderedCounts(ReadOnlySpan<int> countsX, ReadOnlySpan<int> countsY)
     {

@@ -30,22 +30,26 @@ internal static class Samples
             }
         }
 
-        if (nan > 0)
-        {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"ignored {nan} NaN value(s) in {sampleName}"));
-        }
-
-        int infinite = values.Length - n - nan;
-        if (infinite > 0)
-        {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"excluded {infinite} infinite value(s) from {sampleName}"));
-        }
-
+        Warn(nan, values.Length - n - nan, sampleName, warnings);
         if (n < values.Length)
         {
             Array.Resize(ref kept, n);
         }
 
         return kept;
+    }
+
+    /// <summary>The warnings of <see cref="Finite"/> for a sample with <paramref name="nan"/> NaN and <paramref name="infinite"/> infinite values.</summary>
+    public static void Warn(int nan, int infinite, string sampleName, List<string> warnings)
+    {
+        if (nan > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"ignored {nan} NaN value(s) in {sampleName}"));
+        }
+
+        if (infinite > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"excluded {infinite} infinite value(s) from {sampleName}"));
+        }
     }
 }
