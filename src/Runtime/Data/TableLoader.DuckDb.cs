@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -128,40 +127,9 @@ internal sealed partial class TableLoader
     /// <summary>Every row of the source, in its order; the same per-row steps as the CSV path's <c>ReadRows</c>.</summary>
     private KeySet? ReadSourceRows(DuckDbSource source, IReadOnlyList<(string Name, string Type)> catalog)
     {
-        var expectedRows = (int)Math.Clamp(source.CountRows(), 1, 1L << 26);
-        var fields = _columns.Where(c => c.FileIndex >= 0).OrderBy(c => c.FileIndex).ToArray();
-        var keyColumn = Find(_table.Key);
-        var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet(expectedRows) : null;
-        var link = LinkColumn();
-        foreach (var column in _columns)
-        {
-            column.EnsureCapacity(expectedRows);
-        }
-
-        Array.Resize(ref _sourceRows, Math.Max(_sourceRows.Length, expectedRows));
-
+        var fields = SourceFields(source.CountRows(), out var expectedRows);
         var asDouble = fields.Select(f => DuckDbSource.IsFloating(catalog[f.FileIndex].Type)).ToArray();
         using var reader = source.ReadAsText(fields.Select((f, i) => (f.Schema.Name, asDouble[i])));
-        while (reader.Read())
-        {
-            StartRow(_rowsRead + 2);   // "line" = row + 1, as for a CSV file without blank lines: no "(line N)" suffix
-            for (var i = 0; i < fields.Length; i++)
-            {
-                var cell = reader.IsDBNull(i) ? ReadOnlySpan<char>.Empty
-                    : asDouble[i] ? reader.GetDouble(i).ToString("R", CultureInfo.InvariantCulture).AsSpan()
-                    : reader.GetString(i).AsSpan();
-                ReadCell(fields[i], cell, fields[i] == keyColumn);
-            }
-
-            CheckKeyAndLink(keys, keyColumn, link);
-            EndRow();
-        }
-
-        if (_rowsRead == 0)
-        {
-            _problems.Add(DataProblemCodes.NoRows, 0, null, DuckDbMessages.NoRows(_table));
-        }
-
-        return _problems.HasFatal ? null : keys;
+        return ReadDbRows(reader, fields, asDouble, expectedRows);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Data.Engines;
 
@@ -75,44 +74,14 @@ internal sealed partial class TableLoader
     private KeySet? ReadServerRows(
         PostgresSource source, string schema, string name, IReadOnlyList<(string Name, string Type)> catalog, bool isBaseTable, out ServerSourceInfo server)
     {
-        var expectedRows = (int)Math.Clamp(source.EstimatedRows(schema, name), 1, 1L << 26);
-        var fields = _columns.Where(c => c.FileIndex >= 0).OrderBy(c => c.FileIndex).ToArray();
-        var keyColumn = Find(_table.Key);
-        var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet(expectedRows) : null;
-        var link = LinkColumn();
-        foreach (var column in _columns)
-        {
-            column.EnsureCapacity(expectedRows);
-        }
-
-        Array.Resize(ref _sourceRows, Math.Max(_sourceRows.Length, expectedRows));
-
+        var fields = SourceFields(source.EstimatedRows(schema, name), out var expectedRows);
         var asDouble = fields.Select(f => PostgresSource.IsFloating(catalog[f.FileIndex].Type)).ToArray();
         var query = PostgresSource.RowQuery(schema, name,
             fields.Select((f, i) => (f.Schema.Name, asDouble[i], catalog[f.FileIndex].Type == "date")), isBaseTable);
         var readAt = DateTimeOffset.UtcNow;
         using var reader = source.ReadAsText(query);
-        while (reader.Read())
-        {
-            StartRow(_rowsRead + 2);   // "line" = row + 1: no "(line N)" suffix, as for DuckDB
-            for (var i = 0; i < fields.Length; i++)
-            {
-                var cell = reader.IsDBNull(i) ? ReadOnlySpan<char>.Empty
-                    : asDouble[i] ? reader.GetDouble(i).ToString("R", CultureInfo.InvariantCulture).AsSpan()
-                    : reader.GetString(i).AsSpan();
-                ReadCell(fields[i], cell, fields[i] == keyColumn);
-            }
-
-            CheckKeyAndLink(keys, keyColumn, link);
-            EndRow();
-        }
-
-        if (_rowsRead == 0)
-        {
-            _problems.Add(DataProblemCodes.NoRows, 0, null, DuckDbMessages.NoRows(_table));
-        }
-
+        var keys = ReadDbRows(reader, fields, asDouble, expectedRows);
         server = new ServerSourceInfo(_table.Name, "postgres", _table.Source, _table.SourceTable!, _rowsRead, query, readAt);
-        return _problems.HasFatal ? null : keys;
+        return keys;
     }
 }

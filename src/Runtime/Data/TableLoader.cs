@@ -116,7 +116,10 @@ internal sealed partial class TableLoader
     }
 
     /// <summary>At most one data row per line after the header; capped so a huge file still grows on demand.</summary>
-    private static int ExpectedRows(long lines) => (int)Math.Clamp(lines - 1, 1, 1L << 26);
+    private static int ExpectedRows(long lines) => (int)Math.Clamp(lines - 1, 1, MaxPresizedRows);
+
+    /// <summary>The most rows a table's columns are allocated for up front; a larger source grows them as it is read.</summary>
+    private const int MaxPresizedRows = 1 << 26;
 
     /// <summary>Reads the header and every row; returns the key set when the table has a usable key.</summary>
     private KeySet? ReadRows(string path, int expectedRows)
