@@ -67,179 +67,20 @@ public static class CoxRegression
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(names);
         Validate(columns, names, time, status, strata);
-        int p = columns.Count;
         var data = new CoxRiskSets(columns.ToArray(), time, status, strata);
         bool efron = ties == CoxTies.Efron;
-        bool exact = ties == CoxTies.Exact;
-        CoxExactRiskSets? exactSets = exact ? new CoxExactRiskSets(data) : null;
+        CoxExactRiskSets? exactSets = ties == CoxTies.Exact ? new CoxExactRiskSets(data) : null;
         double Evaluate(double[] b, double[] score, double[,] information) =>
             exactSets?.Evaluate(b, score, information) ?? data.Evaluate(b, score, information, efron);
-        var warnings = new List<string>();
         int strataCount = strata.IsEmpty ? 1 : strata.ToArray().Distinct().Count();
-
+        (CoxFit fit, double[] beta) = CoxNewtonRaphson.Fit(Evaluate, names, data.Count, data.Events, strataCount, ties);
         if (data.Events == 0)
         {
-            return NoEvents(names, data, ties, strataCount);
+            return fit;
         }
 
-        var beta = new double[p];
-        var u = new double[p];
-        var imat = new double[p, p];
-        double loglik0 = Evaluate(beta, u, imat);
-        var step = (double[])u.Clone();
-        CoxCholesky chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
-        chol.Solve(step);
-        double scoreTest = Dot(u, step);
-
-        var newBeta = new double[p];
-        for (int i = 0; i < p; i++)
-        {
-            newBeta[i] = beta[i] + step[i];
-        }
-
-        double best = loglik0;
-        double loglik = loglik0;
-        int halving = 0;
-        bool converged = false;
-        int iteration;
-        for (iteration = 1; iteration <= MaxIterations; iteration++)
-        {
-            double newLoglik = Evaluate(newBeta, u, imat);
-            chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
-            bool finite = double.IsFinite(newLoglik) && u.All(double.IsFinite) && imat.Cast<double>().All(double.IsFinite);
-            if (finite && Math.Abs(1 - (best / newLoglik)) <= ConvergenceTolerance && !(exact && halving > 0))
-            {
-                loglik = newLoglik;
-                Array.Copy(newBeta, beta, p);
-                converged = true;
-                break;
-            }
-
-            if (exact && iteration == MaxIterations)
-            {
-                // coxexact.c does not take the last step: the fit is the last good β, evaluated again below.
-                break;
-            }
-
-            if (!finite || newLoglik < best)
-            {
-                halving++;
-                for (int i = 0; i < p; i++)
-                {
-                    newBeta[i] = exact ? (newBeta[i] + beta[i]) / 2 : (newBeta[i] + (halving * beta[i])) / (halving + 1.0);
-                }
-            }
-            else
-            {
-                halving = 0;
-                best = newLoglik;
-                chol.Solve(u);
-                for (int i = 0; i < p; i++)
-                {
-                    beta[i] = newBeta[i];
-                    newBeta[i] += u[i];
-                }
-            }
-        }
-
-        if (!converged)
-        {
-            iteration = MaxIterations;
-            loglik = Evaluate(beta, u, imat);
-            chol = CoxCholesky.Decompose(imat, CholeskyTolerance);
-
-            warnings.Add("Ran out of iterations and did not converge");
-        }
-
-        double[,] variance = chol.Inverse();
-        bool[] aliased = Enumerable.Range(0, p).Select(i => chol.Rank < p && variance[i, i] == 0).ToArray();
-        bool[] infinite = PossiblyInfinite(u, variance, beta, converged);
-        if (infinite.Any(f => f))
-        {
-            warnings.Add("Loglik converged before variable " + string.Join(",", Enumerable.Range(0, p).Where(i => infinite[i]).Select(i => names[i]))
-                + "; coefficient may be infinite");
-        }
-
-        if (aliased.Any(a => a))
-        {
-            warnings.Add("X matrix deemed to be singular; variable " + string.Join(",", Enumerable.Range(0, p).Where(i => aliased[i]).Select(i => names[i]))
-                + " has no coefficient (constant or collinear)");
-        }
-
-        var coefficients = new CoxCoefficient[p];
-        for (int i = 0; i < p; i++)
-        {
-            coefficients[i] = aliased[i]
-                ? new CoxCoefficient(names[i], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, true, false)
-                : CoxInference.Coefficient(names[i], beta[i], Math.Sqrt(variance[i, i]), infinite[i]);
-        }
-
-        int df = aliased.Count(a => !a);
         (double concordance, double concordanceSe) = CoxConcordance.Harrell(data, beta);
-        return new CoxFit(
-            ties,
-            data.Count,
-            data.Events,
-            strataCount,
-            iteration,
-            converged,
-            coefficients,
-            loglik0,
-            loglik,
-            CoxInference.ChiSquare("likelihood ratio", 2 * (loglik - loglik0), df),
-            CoxInference.ChiSquare("Wald", CoxInference.WaldStatistic(variance, beta, aliased), df),
-            CoxInference.ChiSquare("score (log-rank)", scoreTest, df),
-            concordance,
-            concordanceSe,
-            variance,
-            warnings);
-    }
-
-    /// <summary>Without events there is no partial likelihood to maximise: every number is NaN.</summary>
-    private static CoxFit NoEvents(IReadOnlyList<string> names, CoxRiskSets data, CoxTies ties, int strata)
-    {
-        var coefficients = names.Select(n => new CoxCoefficient(n, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, true, false)).ToArray();
-        var undefined = new CoxGlobalTest[] { new("likelihood ratio", double.NaN, 0, double.NaN), new("Wald", double.NaN, 0, double.NaN), new("score (log-rank)", double.NaN, 0, double.NaN) };
-        int p = names.Count;
-        var variance = new double[p, p];
-        return new CoxFit(ties, data.Count, 0, strata, 0, false, coefficients, 0, 0, undefined[0], undefined[1], undefined[2], double.NaN, double.NaN, variance,
-            new[] { "there are no events: the Cox model cannot be fitted" });
-    }
-
-    /// <summary>coxph.fit's check: |U' V|_j &gt; eps and &gt; toler.inf · |β_j|, or a non-finite score.</summary>
-    private static bool[] PossiblyInfinite(double[] u, double[,] variance, double[] beta, bool converged)
-    {
-        int p = beta.Length;
-        var flags = new bool[p];
-        if (!converged)
-        {
-            return flags;
-        }
-
-        for (int j = 0; j < p; j++)
-        {
-            double infs = 0;
-            for (int i = 0; i < p; i++)
-            {
-                infs += u[i] * variance[i, j];
-            }
-
-            infs = Math.Abs(infs);
-            flags[j] = !double.IsFinite(u[j]) || (infs > ConvergenceTolerance && infs > InfiniteTolerance * Math.Abs(beta[j]));
-        }
-
-        return flags;
-    }
-
-    private static double Dot(double[] a, double[] b)
-    {
-        double sum = 0;
-        for (int i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
+        return fit with { Concordance = concordance, ConcordanceStandardError = concordanceSe };
     }
 
     private static void Validate(IReadOnlyList<double[]> columns, IReadOnlyList<string> names, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata)

@@ -13,12 +13,8 @@ namespace ProtocolLang.Runtime.Statistics;
 /// time (O(n): stable radix passes, <see cref="StableOrder"/>); <see cref="Evaluate"/> walks the rows from the latest time to the earliest
 /// within each stratum, adding each subject's risk exp(x'β) and its first and second moments to
 /// the running sums of the risk set, so one evaluation costs O(n·p²).</para>
-/// <para>At an event time with d events, the log partial likelihood gains Σ x'β over the events
-/// minus, for Breslow (1974), d · log(S0) where S0 is the sum of risks over the risk set; for
-/// Efron (1977), Σ_{k=0}^{d-1} log(S0 − (k/d) · S0_events), i.e. the tied events leave the risk
-/// set gradually, each term with a fraction k/d of their risk removed. The score is
-/// Σ (x_event − S1/S0) and the information Σ (S2/S0 − (S1/S0)(S1/S0)') with the same fractions
-/// (Therneau &amp; Grambsch 2000, sections 3.1-3.3). With a single event per time both agree.</para>
+/// <para>The likelihood's terms (Breslow 1974, Efron 1977) are <see cref="CoxRiskSetSums"/>'s, the same code that
+/// finishes a fit pushed down to an engine.</para>
 /// <para>Covariates are centred on their means, as coxph does, which leaves the likelihood and its
 /// derivatives unchanged and keeps exp(x'β) from overflowing. The loop follows R survival's
 /// <c>coxfit6.c</c> (<c>coxfit6_iter</c>).</para>
@@ -114,35 +110,23 @@ internal sealed class CoxRiskSets
 
     /// <summary>
     /// The log partial likelihood at <paramref name="beta"/>; fills <paramref name="score"/> (p) and
-    /// <paramref name="information"/> (p × p, symmetric). O(n·p²).
+    /// <paramref name="information"/> (p × p, symmetric). O(n·p²): each subject enters <see cref="CoxRiskSetSums"/>
+    /// once, walking each stratum from the latest time to the earliest.
     /// </summary>
     public double Evaluate(ReadOnlySpan<double> beta, Span<double> score, double[,] information, bool efron)
     {
         int p = Variables;
-        var a = new double[p];
-        var a2 = new double[p];
-        // Second moments and the information in row-major p × p arrays, not double[,]: the same sums in the
-        // same order (so the same bits), without a two-dimensional bounds check per term in the per-subject loop.
-        var cmat = new double[p * p];
-        var cmat2 = new double[p * p];
-        var info = new double[p * p];
+        var sums = new CoxRiskSetSums(p, efron);
         var xi = new double[p];
-        score.Clear();
         double[] eta = LinearPredictor(beta);
-        double loglik = 0;
-        double denom = 0;
         for (int person = Count - 1; person >= 0;)
         {
             if (_lastInStratum[person])
             {
-                denom = 0;
-                Array.Clear(a);
-                Array.Clear(cmat);
+                sums.NewStratum();
             }
 
             double dtime = _time[person];
-            int deaths = 0;
-            double denom2 = 0;
             while (person >= 0 && _time[person] == dtime)
             {
                 for (int j = 0; j < p; j++)
@@ -153,15 +137,11 @@ internal sealed class CoxRiskSets
                 double risk = Math.Exp(eta[person]);
                 if (_event[person])
                 {
-                    deaths++;
-                    denom2 += risk;
-                    loglik += eta[person];
-                    AddMoments(xi, risk, score, a2, cmat2);
+                    sums.AddEvent(xi, risk, eta[person]);
                 }
                 else
                 {
-                    denom += risk;
-                    AddMoments(xi, risk, Span<double>.Empty, a, cmat);
+                    sums.AddCensored(xi, risk);
                 }
 
                 person--;
@@ -171,67 +151,9 @@ internal sealed class CoxRiskSets
                 }
             }
 
-            if (deaths == 0)
-            {
-                continue;
-            }
-
-            // Breslow: the d tied events share one risk set. Efron: d terms, the events' risk
-            // entering 1/d at a time (all in for the first term, 1/d of it in the last).
-            int terms = efron ? deaths : 1;
-            double weight = efron ? 1.0 : deaths;
-            for (int k = 0; k < terms; k++)
-            {
-                double fraction = efron ? 1.0 / deaths : 1.0;
-                denom += denom2 * fraction;
-                loglik -= weight * Math.Log(denom);
-                for (int i = 0; i < p; i++)
-                {
-                    a[i] += a2[i] * fraction;
-                    double mean = a[i] / denom;
-                    score[i] -= weight * mean;
-                    for (int j = 0; j <= i; j++)
-                    {
-                        int ij = (i * p) + j;
-                        cmat[ij] += cmat2[ij] * fraction;
-                        info[ij] += weight * (cmat[ij] - mean * a[j]) / denom;
-                    }
-                }
-            }
-
-            Array.Clear(a2);
-            Array.Clear(cmat2);
+            sums.EndTime();
         }
 
-        for (int i = 0; i < p; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                information[i, j] = info[(i * p) + j];
-                information[j, i] = info[(i * p) + j];
-            }
-        }
-
-        return loglik;
-    }
-
-    private static void AddMoments(double[] x, double risk, Span<double> sum, double[] first, double[] second)
-    {
-        int p = x.Length;
-        for (int i = 0; i < p; i++)
-        {
-            if (!sum.IsEmpty)
-            {
-                sum[i] += x[i];
-            }
-
-            double xi = x[i];
-            first[i] += risk * xi;
-            Span<double> row = second.AsSpan(i * p, i + 1);
-            for (int j = 0; j < row.Length; j++)
-            {
-                row[j] += risk * xi * x[j];
-            }
-        }
+        return sums.Finish(score, information);
     }
 }
