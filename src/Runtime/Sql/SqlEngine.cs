@@ -17,6 +17,29 @@ public abstract class SqlEngine
     /// <summary>Runs <paramref name="sql"/> with <paramref name="parameters"/> bound in order, row by row.</summary>
     public abstract IEnumerable<object?[]> Query(string sql, IReadOnlyList<object> parameters);
 
+    /// <summary>Queries run so far (counted when their rows have been read).</summary>
+    public long Queries { get; private set; }
+
+    /// <summary>Rows received so far.</summary>
+    public long RowsReceived { get; private set; }
+
+    /// <summary>
+    /// What came back so far, in <see cref="ReceivedUnit"/>: for ClickHouse the HTTP body's bytes as they arrived; for an
+    /// ADO.NET engine, whose driver does not expose its wire bytes, the values received (rows × columns).
+    /// </summary>
+    public long Received { get; private set; }
+
+    /// <summary>"bytes" (measured on the wire) or "values" (rows × columns; about 8 bytes each for numbers).</summary>
+    public abstract string ReceivedUnit { get; }
+
+    /// <summary>Adds one finished query's rows and what they took.</summary>
+    protected void Count(long rows, long received)
+    {
+        Queries++;
+        RowsReceived += rows;
+        Received += received;
+    }
+
     /// <summary>A value of a row as an integer (a count, a code).</summary>
     internal static long Integer(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }
@@ -26,19 +49,30 @@ public sealed class AdoSqlEngine(DbConnection connection, SqlDialect dialect) : 
 {
     public override SqlDialect Dialect { get; } = dialect;
 
+    public override string ReceivedUnit => "values";
+
     public override IEnumerable<object?[]> Query(string sql, IReadOnlyList<object> parameters)
     {
         using var command = SqlCommands.Create(connection, sql, parameters);
         using var reader = command.ExecuteReader();
-        while (reader.Read())
+        long rows = 0;
+        try
         {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
+            while (reader.Read())
             {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
 
-            yield return row;
+                rows++;
+                yield return row;
+            }
+        }
+        finally
+        {
+            Count(rows, rows * reader.FieldCount);
         }
     }
 }
@@ -51,6 +85,8 @@ internal sealed class ClickHouseSqlEngine(ClickHouseHttp http) : SqlEngine
 {
     public override SqlDialect Dialect => ClickHouseDialect.Instance;
 
+    public override string ReceivedUnit => "bytes";
+
     public override IEnumerable<object?[]> Query(string sql, IReadOnlyList<object> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -60,15 +96,22 @@ internal sealed class ClickHouseSqlEngine(ClickHouseHttp http) : SqlEngine
         }
 
         using var reader = http.Query(sql);
-        while (reader.Read())
+        try
         {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
+            while (reader.Read())
             {
-                row[i] = reader.IsNull(i) ? null : Parse(reader.Types[i], reader.GetSpan(i));
-            }
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsNull(i) ? null : Parse(reader.Types[i], reader.GetSpan(i));
+                }
 
-            yield return row;
+                yield return row;
+            }
+        }
+        finally
+        {
+            Count(reader.RowCount, reader.BytesRead);
         }
     }
 

@@ -24,32 +24,40 @@ public static class SqlSurvivalCounts
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(renderer);
-        if (outcome is not { Time: { } time, Event: { } @event })
-        {
-            throw new ArgumentException($"Outcome {outcome.Name} is not a time-to-event outcome an engine can compute: {outcome.Unmapped ?? "it has no time and event"}.", nameof(outcome));
-        }
-
-        // Administrative censoring at the horizon, as Variables.TimeToEvent does in memory: a later time is the horizon,
-        // and a known status there is a censoring. Each piece is rendered where it stands, so parameters follow the text.
+        var (time, @event) = Require(outcome);
         var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
-        string t, s;
-        if (outcome.Horizon is { } h)
-        {
-            var horizon = renderer.Dialect.Number(h);
-            t = "CASE WHEN " + renderer.Double(time) + " > " + horizon + " THEN " + horizon + " ELSE " + renderer.Double(time) + " END";
-            s = "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.Double(time) + " > " + horizon
-                + " THEN 0 WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END";
-        }
-        else
-        {
-            t = renderer.Double(time);
-            s = "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END";
-        }
+        var (t, s) = TimeAndStatus(time, @event, outcome.Horizon, renderer);
 
         // One GROUP BY (group, time, status): rows without a time or a status are the left-out subjects. No CTE and
         // no UNION, which ClickHouse 18.16 lacks.
         return "SELECT first_group, t, s, CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") AS n FROM (SELECT " + classify + ", " + t + " AS t, "
             + s + " AS s FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group, t, s ORDER BY first_group, t, s";
+    }
+
+    /// <summary>The outcome's time and event expressions.</summary>
+    /// <exception cref="ArgumentException">The outcome is not a time-to-event outcome an engine can compute.</exception>
+    internal static (SqlExpr Time, SqlExpr Event) Require(SqlOutcome outcome) =>
+        outcome is { Time: { } time, Event: { } @event }
+            ? (time, @event)
+            : throw new ArgumentException($"Outcome {outcome.Name} is not a time-to-event outcome an engine can compute: {outcome.Unmapped ?? "it has no time and event"}.", nameof(outcome));
+
+    /// <summary>
+    /// The time and the status (1 event, 0 censored, NULL missing) as SQL, with administrative censoring at the horizon
+    /// as Variables.TimeToEvent does in memory: a later time is the horizon, and a known status there is a censoring.
+    /// Each piece is rendered where it stands (time first), so parameters follow the text.
+    /// </summary>
+    internal static (string Time, string Status) TimeAndStatus(SqlExpr time, SqlExpr @event, double? horizonValue, SqlRenderer renderer)
+    {
+        if (horizonValue is { } h)
+        {
+            var horizon = renderer.Dialect.Number(h);
+            var t = "CASE WHEN " + renderer.Double(time) + " > " + horizon + " THEN " + horizon + " ELSE " + renderer.Double(time) + " END";
+            var s = "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.Double(time) + " > " + horizon
+                + " THEN 0 WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END";
+            return (t, s);
+        }
+
+        return (renderer.Double(time), "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END");
     }
 
     /// <summary>Runs the query on <paramref name="engine"/> and returns the counts, with the subjects left out.</summary>

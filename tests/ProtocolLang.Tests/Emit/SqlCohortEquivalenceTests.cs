@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using DuckDB.NET.Data;
@@ -190,27 +189,10 @@ public sealed class SqlCohortEquivalenceTests : IDisposable
     private (CohortSql CohortSql, JsonDocument Results) RunInMemory(int seed)
     {
         WriteData(rows: 3000, seed);
-        var study = CompileStudy();
-        study.GetMethod("Run")!.Invoke(null, [new StudyRunOptions
-        {
-            StudyDirectory = _folder,
-            OutputDirectory = Path.Combine(_folder, "out"),
-            Formats = [ReportFormat.Json],
-        }]);
-        var cohortSql = (CohortSql)study.GetProperty("CohortSql")!.GetValue(null)!;
-        return (cohortSql, JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out", "results.json"))));
+        return GeneratedStudyRun.Run(CompileStudy(), _folder);
     }
 
-    private Type CompileStudy(string? text = null)
-    {
-        var compilation = StudyCompiler.Compile(Path.Combine(_folder, "equivalence.study"), text ?? Study);
-        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
-        using var image = new MemoryStream();
-        var emitted = GeneratedCodeCompiler.Compile(compilation.GeneratedSource!).Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        var assembly = Assembly.Load(image.ToArray());
-        return assembly.GetTypes().Single(t => t.Name == "SqlEquivalenceStudy");
-    }
+    private Type CompileStudy(string? text = null) => GeneratedStudyRun.Compile(_folder, text ?? Study, "SqlEquivalenceStudy");
 
     /// <summary>Rows that reach every branch: missing, zero, negative and large x (exp(100 x) overflows), n = 0 (x / 0).</summary>
     private void WriteData(int rows, int seed)

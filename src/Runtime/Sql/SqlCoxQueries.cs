@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+
+namespace ProtocolLang.Runtime.Sql;
+
+/// <summary>
+/// A covariate of a Cox model pushed down, already coded as a number: a numeric column or expression, a 0/1 indicator
+/// of a category level or a boolean (missing where the variable is, so the subject is left out as in memory), or a
+/// 0/1 indicator of membership in one of the study's groups.
+/// </summary>
+/// <param name="Name">The design column's name, R style (<c>groupNXP2_JDM</c>, <c>age</c>, <c>sexM</c>).</param>
+/// <param name="Value">The number; null for a group indicator.</param>
+/// <param name="Group">The group's index (declared order) for a group indicator; -1 otherwise.</param>
+public sealed record SqlCoxCovariate(string Name, SqlExpr? Value, int Group = -1)
+{
+    /// <summary>A numeric covariate; a missing (NULL) value leaves the subject out.</summary>
+    public static SqlCoxCovariate Number(string name, SqlExpr value) => new(name, value ?? throw new ArgumentNullException(nameof(value)));
+
+    /// <summary>1 where <paramref name="predicate"/> is true, 0 where false, missing where it is (e.g. <c>sex == M</c>).</summary>
+    public static SqlCoxCovariate Indicator(string name, SqlExpr predicate) =>
+        new(name, SqlExpr.If(predicate ?? throw new ArgumentNullException(nameof(predicate)), SqlExpr.Number(1), SqlExpr.Number(0)));
+
+    /// <summary>1 for the subjects analysed in group <paramref name="group"/>, 0 for the others (never missing).</summary>
+    public static SqlCoxCovariate InGroup(string name, int group) =>
+        group >= 0 ? new(name, null, group) : throw new ArgumentOutOfRangeException(nameof(group), group, "A group index is 0 or more.");
+}
+
+/// <summary>
+/// The two query shapes of <see cref="SqlCox"/>. Both classify each subject row as <see cref="SqlCohortFlow"/> does and
+/// keep the analysed subjects (in the asked groups); a subject with a missing time, status, covariate or stratum is
+/// "incomplete". No CTE, no UNION, no window function, no alias used in its own SELECT: ClickHouse 18.16 and PostgreSQL
+/// read the same text. Every piece is rendered in the order of the text, so positional parameters line up.
+/// </summary>
+internal static class SqlCoxQueries
+{
+    /// <summary>
+    /// Per (complete, stratum): the subjects, Σx of each covariate and the events. The complete rows give the means the
+    /// covariates are centred on (as coxph centres them), the number of strata, n and the events; the others are the
+    /// subjects left out.
+    /// </summary>
+    public static string Means(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
+        IReadOnlyList<int>? groups, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    {
+        var integer = renderer.Dialect.IntegerType;
+        var select = new StringBuilder("SELECT ok");
+        for (var k = 0; k < strata.Count; k++)
+        {
+            select.Append(", st").Append(Index(k));
+        }
+
+        select.Append(", CAST(COUNT(*) AS ").Append(integer).Append(')');
+        for (var j = 0; j < covariates.Count; j++)
+        {
+            select.Append(", SUM(x").Append(Index(j)).Append(')');
+        }
+
+        select.Append(", CAST(SUM(s) AS ").Append(integer).Append(") FROM (SELECT ").Append(Complete(covariates, strata.Count)).Append(" AS ok")
+            .Append(Columns("st", strata.Count));
+        select.Append(", s");
+        for (var j = 0; j < covariates.Count; j++)
+        {
+            select.Append(", ").Append(Raw(covariates[j], j, renderer)).Append(" AS x").Append(Index(j));
+        }
+
+        var grouping = "ok" + string.Concat(Enumerable.Range(0, strata.Count).Select(k => ", st" + Index(k)));
+        return select.Append(" FROM ").Append(Subjects(cohort, outcome, covariates, strata, from, renderer)).Append(" WHERE ").Append(Analysed(groups))
+            .Append(") AS kept GROUP BY ").Append(grouping).Append(" ORDER BY ").Append(grouping).ToString();
+    }
+
+    /// <summary>
+    /// One Newton iteration: per (stratum, time, status) of the complete subjects, with c = x − mean and
+    /// η = β'c, the count, how many exp(η) were finite, Σexp(η), Σc·exp(η), Σcc'·exp(η) (lower triangle, row by row),
+    /// Σc and Ση; ordered by stratum and ascending time. β and the means are bound through the dialect.
+    /// </summary>
+    public static string Iteration(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
+        IReadOnlyList<int>? groups, ReadOnlySpan<double> means, ReadOnlySpan<double> beta, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    {
+        int p = covariates.Count;
+        var dialect = renderer.Dialect;
+        var keys = string.Concat(Enumerable.Range(0, strata.Count).Select(k => "st" + Index(k) + ", ")) + "t, s";
+        var sql = new StringBuilder("SELECT ").Append(keys).Append(", CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append("), CAST(COUNT(r) AS ")
+            .Append(dialect.IntegerType).Append("), SUM(r)");
+        for (var i = 0; i < p; i++)
+        {
+            sql.Append(", SUM(r * c").Append(Index(i)).Append(')');
+        }
+
+        for (var i = 0; i < p; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                sql.Append(", SUM(r * c").Append(Index(i)).Append(" * c").Append(Index(j)).Append(')');
+            }
+        }
+
+        for (var i = 0; i < p; i++)
+        {
+            sql.Append(", SUM(c").Append(Index(i)).Append(')');
+        }
+
+        // exp(η) past the largest double is NULL here (counted: COUNT(r) < COUNT(*)), where C# gives +∞; either way the
+        // evaluation is not finite and the step is halved. Centring keeps η small for any sensible β.
+        sql.Append(", SUM(eta) FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", eta, CASE WHEN eta <= ").Append(dialect.Number(709.782712893384))
+            .Append(" THEN ").Append(renderer.F("exp")).Append("(eta) END AS r FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", ");
+        if (p == 0)
+        {
+            sql.Append(dialect.Number(0));
+        }
+
+        for (var j = 0; j < p; j++)
+        {
+            sql.Append(j == 0 ? "(" : " + (").Append(Parameter(beta[j], renderer)).Append(" * c").Append(Index(j)).Append(')');
+        }
+
+        sql.Append(" AS eta FROM (SELECT ").Append(keys);
+        for (var j = 0; j < p; j++)
+        {
+            sql.Append(", (").Append(Raw(covariates[j], j, renderer)).Append(" - ").Append(Parameter(means[j], renderer)).Append(") AS c").Append(Index(j));
+        }
+
+        return sql.Append(" FROM ").Append(Subjects(cohort, outcome, covariates, strata, from, renderer)).Append(" WHERE ").Append(Analysed(groups))
+            .Append(" AND ").Append(Complete(covariates, strata.Count)).Append(") AS complete) AS linear) AS risks GROUP BY ").Append(keys)
+            .Append(" ORDER BY ").Append(keys).ToString();
+    }
+
+    /// <summary>The classified subject rows with t, s, x0.. and st0.. (a subquery).</summary>
+    private static string Subjects(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
+        Func<SqlRenderer, string> from, SqlRenderer renderer)
+    {
+        var (time, @event) = SqlSurvivalCounts.Require(outcome);
+        var sql = new StringBuilder("(SELECT ").Append(SqlCohortFlow.SubjectColumns(cohort, renderer));
+        var (t, s) = SqlSurvivalCounts.TimeAndStatus(time, @event, outcome.Horizon, renderer);
+        sql.Append(", ").Append(t).Append(" AS t, ").Append(s).Append(" AS s");
+        for (var j = 0; j < covariates.Count; j++)
+        {
+            if (covariates[j].Value is { } value)
+            {
+                sql.Append(", ").Append(renderer.Double(value)).Append(" AS x").Append(Index(j));
+            }
+        }
+
+        for (var k = 0; k < strata.Count; k++)
+        {
+            sql.Append(", ").Append(renderer.Render(strata[k])).Append(" AS st").Append(Index(k));
+        }
+
+        return sql.Append(" FROM ").Append(from(renderer)).Append(") AS subjects").ToString();
+    }
+
+    /// <summary>A covariate over the classified rows: its column, or a group's 0/1 indicator from first_group.</summary>
+    private static string Raw(SqlCoxCovariate covariate, int j, SqlRenderer renderer) => covariate.Value is null
+        ? "CASE WHEN first_group = " + Index(covariate.Group) + " THEN " + renderer.Dialect.Number(1) + " ELSE " + renderer.Dialect.Number(0) + " END"
+        : "x" + Index(j);
+
+    private static string Analysed(IReadOnlyList<int>? groups) =>
+        "reason = -1 AND matched = 1" + (groups is null ? string.Empty : " AND first_group IN (" + string.Join(", ", groups.Select(Index)) + ")");
+
+    /// <summary>True when the time, status, every covariate column and every stratum are present (a group indicator always is).</summary>
+    private static string Complete(IReadOnlyList<SqlCoxCovariate> covariates, int strata) =>
+        "(t IS NOT NULL AND s IS NOT NULL" + string.Concat(Enumerable.Range(0, covariates.Count).Where(j => covariates[j].Value is not null).Select(j => " AND x" + Index(j) + " IS NOT NULL"))
+        + string.Concat(Enumerable.Range(0, strata).Select(k => " AND st" + Index(k) + " IS NOT NULL")) + ")";
+
+    private static string Parameter(double value, SqlRenderer renderer) => "CAST(" + renderer.Dialect.Bind(value, renderer.Parameters) + " AS " + renderer.Dialect.DoubleType + ")";
+
+    private static string Columns(string prefix, int count) => string.Concat(Enumerable.Range(0, count).Select(j => ", " + prefix + Index(j)));
+
+    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+}
