@@ -114,6 +114,55 @@ public sealed class PushDownTests
         }
     }
 
+    [Theory]
+    [InlineData("clickhouse")]
+    [InlineData("postgres")]
+    public void TheExampleCoxModelFromOneQueryPerIterationEqualsTheInMemoryRun(string server)
+    {
+        var (engine, owner, subjects) = Open(server);
+        using var _ = owner;
+
+        // model cox Relapse ~ group + age + sex reference group = NXP2_ADM, sex = F ties efron
+        var model = new SqlCoxModel(Cohort.Outcome("Relapse"),
+        [
+            SqlCoxCovariate.InGroup("groupNXP2_JDM", 0),
+            SqlCoxCovariate.InGroup("groupMDA5_JDM", 1),
+            SqlCoxCovariate.InGroup("groupTIF1g_JDM", 2),
+            SqlCoxCovariate.Number("age", SqlExpr.Column("age")),
+            SqlCoxCovariate.Indicator("sexM", SqlExpr.Compare(SqlComparison.Equal, SqlExpr.Column("sex"), SqlExpr.Text("M"))),
+        ], [], CoxTies.Efron);
+        var fit = SqlCox.Fit(engine, Cohort, model, subjects);
+
+        var cox = Analysis("cox_relapse_group_age_sex").GetProperty("cox");
+        Assert.Equal(cox.GetProperty("n").GetInt32(), fit.Fit.N);
+        Assert.Equal(cox.GetProperty("excluded").GetInt32(), fit.LeftOut);
+        Assert.Equal(cox.GetProperty("events").GetInt32(), fit.Fit.Events);
+        Assert.Equal(cox.GetProperty("iterations").GetInt32(), fit.Fit.Iterations);
+        var terms = cox.GetProperty("terms").EnumerateArray().ToList();
+        Assert.Equal(terms.Select(t => t.GetProperty("term").GetString()), fit.Fit.Coefficients.Select(c => c.Name));
+        foreach (var (term, coefficient) in terms.Zip(fit.Fit.Coefficients))
+        {
+            Close(term.GetProperty("coefficient").GetDouble(), coefficient.Coefficient);
+            Close(term.GetProperty("standardError").GetDouble(), coefficient.StandardError);
+            Close(term.GetProperty("pValue").GetDouble(), coefficient.PValue);
+            Close(term.GetProperty("hazardRatioLow").GetDouble(), coefficient.HazardRatioLow);
+            Close(term.GetProperty("hazardRatioHigh").GetDouble(), coefficient.HazardRatioHigh);
+        }
+
+        Close(cox.GetProperty("logLikelihoodNull").GetDouble(), fit.Fit.LogLikelihoodNull);
+        Close(cox.GetProperty("logLikelihood").GetDouble(), fit.Fit.LogLikelihood);
+        foreach (var (name, test) in new[] { ("likelihoodRatio", fit.Fit.LikelihoodRatio), ("wald", fit.Fit.Wald), ("score", fit.Fit.Score) })
+        {
+            Close(cox.GetProperty(name).GetProperty("statistic").GetDouble(), test.Statistic);
+            Close(cox.GetProperty(name).GetProperty("pValue").GetDouble(), test.PValue);
+        }
+
+        // The means, then β = 0 and one query per iteration; per-time sums come back, never the 67 subject rows.
+        Assert.Equal(2 + fit.Fit.Iterations, fit.Queries);
+        Assert.Equal(server == "clickhouse" ? "bytes" : "values", fit.ReceivedUnit);
+        Assert.True(fit.Received > 0 && fit.RowsReceived <= 2 + (fit.Queries * 2 * fit.Fit.N), $"{fit.RowsReceived} rows");
+    }
+
     [Fact]
     public void KleeneLogicAndMissingInListsHoldOnTheClickHouseCluster()
     {
