@@ -44,6 +44,7 @@ public sealed class SqlCoxEquivalenceTests : IDisposable
           model cox T ~ group + age + sex reference group = R, sex = F ties breslow
           model cox T ~ group + age + sex reference group = R strata site ties efron
           model cox T ~ group + age + sex reference group = R strata site ties breslow
+          model cox T ~ age + sex where arm != r ties efron
           compare age across groups using kruskal_wallis
           report "out" formats json
         }
@@ -74,25 +75,7 @@ public sealed class SqlCoxEquivalenceTests : IDisposable
         var engine = new AdoSqlEngine(connection, DuckDbDialect.Instance);
         var fit = SqlCox.Fit(engine, cohortSql, model, From(Path.Combine(_folder, "subjects.csv")));
 
-        Assert.Equal(expected.GetProperty("n").GetInt32(), fit.Fit.N);
-        Assert.Equal(expected.GetProperty("excluded").GetInt32(), fit.LeftOut);
-        Assert.Equal(expected.GetProperty("events").GetInt32(), fit.Fit.Events);
-        Assert.Equal(expected.GetProperty("iterations").GetInt32(), fit.Fit.Iterations);
-        Assert.True(fit.Fit.Converged);
-        var terms = expected.GetProperty("terms").EnumerateArray().ToList();
-        Assert.Equal(terms.Select(t => t.GetProperty("term").GetString()), fit.Fit.Coefficients.Select(c => c.Name));
-        foreach (var (term, coefficient) in terms.Zip(fit.Fit.Coefficients))
-        {
-            Close(term.GetProperty("coefficient").GetDouble(), coefficient.Coefficient);
-            Close(term.GetProperty("standardError").GetDouble(), coefficient.StandardError);
-            Close(term.GetProperty("pValue").GetDouble(), coefficient.PValue);
-        }
-
-        Close(expected.GetProperty("logLikelihoodNull").GetDouble(), fit.Fit.LogLikelihoodNull);
-        Close(expected.GetProperty("logLikelihood").GetDouble(), fit.Fit.LogLikelihood);
-        Close(expected.GetProperty("likelihoodRatio").GetProperty("statistic").GetDouble(), fit.Fit.LikelihoodRatio.Statistic);
-        Close(expected.GetProperty("wald").GetProperty("statistic").GetDouble(), fit.Fit.Wald.Statistic);
-        Close(expected.GetProperty("score").GetProperty("statistic").GetDouble(), fit.Fit.Score.Statistic);
+        AssertSameFit(expected, fit);
 
         // One query for the means, then one per evaluation (β = 0 and each iteration); only per-time sums come back.
         Assert.Equal(1 + 1 + fit.Fit.Iterations, fit.Queries);
@@ -134,6 +117,46 @@ public sealed class SqlCoxEquivalenceTests : IDisposable
         Assert.Equal(expected.GetProperty("pValue").GetDouble(), test.PValue);
         Assert.Equal(expected.GetProperty("degreesOfFreedom").GetDouble(), test.DegreesOfFreedom);
         Assert.True(counts.Values.Count < counts.Counts.Sum(c => c.Sum()) / 2, "ages are rounded, so the tie correction is exercised");
+    }
+
+    [Fact]
+    public void ACoxFitOfSomeGroupsFromDuckDbEqualsTheInMemoryFitWhereTheirArmIsNotR()
+    {
+        var (cohortSql, results) = RunInMemory(seed: 99);
+        var expected = results.RootElement.GetProperty("analyses").EnumerateArray()
+            .Where(a => a.GetProperty("kind").GetString() == "cox").ElementAt(4).GetProperty("cox");
+        var model = new SqlCoxModel(cohortSql.Outcome("T"), Covariates().Skip(2).ToList(), [], CoxTies.Efron, Groups: [0, 1]);
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+
+        var fit = SqlCox.Fit(new AdoSqlEngine(connection, DuckDbDialect.Instance), cohortSql, model, From(Path.Combine(_folder, "subjects.csv")));
+
+        AssertSameFit(expected, fit);
+        Assert.Equal(["age", "sexM"], fit.Fit.Coefficients.Select(c => c.Name));
+    }
+
+    /// <summary>n, left out, events, iterations, each coefficient with its SE and p, both log-likelihoods and the three tests.</summary>
+    private static void AssertSameFit(JsonElement expected, SqlCoxFit fit)
+    {
+        Assert.Equal(expected.GetProperty("n").GetInt32(), fit.Fit.N);
+        Assert.Equal(expected.GetProperty("excluded").GetInt32(), fit.LeftOut);
+        Assert.Equal(expected.GetProperty("events").GetInt32(), fit.Fit.Events);
+        Assert.Equal(expected.GetProperty("iterations").GetInt32(), fit.Fit.Iterations);
+        Assert.True(fit.Fit.Converged);
+        var terms = expected.GetProperty("terms").EnumerateArray().ToList();
+        Assert.Equal(terms.Select(t => t.GetProperty("term").GetString()), fit.Fit.Coefficients.Select(c => c.Name));
+        foreach (var (term, coefficient) in terms.Zip(fit.Fit.Coefficients))
+        {
+            Close(term.GetProperty("coefficient").GetDouble(), coefficient.Coefficient);
+            Close(term.GetProperty("standardError").GetDouble(), coefficient.StandardError);
+            Close(term.GetProperty("pValue").GetDouble(), coefficient.PValue);
+        }
+
+        Close(expected.GetProperty("logLikelihoodNull").GetDouble(), fit.Fit.LogLikelihoodNull);
+        Close(expected.GetProperty("logLikelihood").GetDouble(), fit.Fit.LogLikelihood);
+        Close(expected.GetProperty("likelihoodRatio").GetProperty("statistic").GetDouble(), fit.Fit.LikelihoodRatio.Statistic);
+        Close(expected.GetProperty("wald").GetProperty("statistic").GetDouble(), fit.Fit.Wald.Statistic);
+        Close(expected.GetProperty("score").GetProperty("statistic").GetDouble(), fit.Fit.Score.Statistic);
     }
 
     /// <summary>The model's design columns as the in-memory kernel names them: group levels against R, age, sex M against F.</summary>
