@@ -164,6 +164,38 @@ public sealed class PushDownTests
     }
 
     [Fact]
+    public void PostgreSqlAndTheClickHouseClusterGiveOneCoxFitWithMissingCovariatesAndStrata()
+    {
+        // CMAS is optional, so subjects without it are left out; strata by sex, Breslow ties.
+        var model = new SqlCoxModel(Cohort.Outcome("Relapse"),
+        [
+            SqlCoxCovariate.InGroup("groupNXP2_JDM", 0),
+            SqlCoxCovariate.Number("cmas", SqlExpr.Column("cmas")),
+        ], [SqlExpr.Column("sex")], CoxTies.Breslow);
+        var fits = new[] { "postgres", "clickhouse" }.Select(server =>
+        {
+            var (engine, owner, subjects) = Open(server);
+            using var _ = owner;
+            return SqlCox.Fit(engine, Cohort, model, subjects);
+        }).ToArray();
+
+        var (postgres, clickHouse) = (fits[0], fits[1]);
+        Assert.True(postgres.LeftOut > 0, "some analysed subjects have no CMAS");
+        Assert.Equal(postgres.LeftOut, clickHouse.LeftOut);
+        Assert.Equal((postgres.Fit.N, postgres.Fit.Events, postgres.Fit.Strata, postgres.Fit.Iterations),
+            (clickHouse.Fit.N, clickHouse.Fit.Events, clickHouse.Fit.Strata, clickHouse.Fit.Iterations));
+        Assert.Equal(2, postgres.Fit.Strata);
+        foreach (var (a, b) in postgres.Fit.Coefficients.Zip(clickHouse.Fit.Coefficients))
+        {
+            Close(a.Coefficient, b.Coefficient);
+            Close(a.StandardError, b.StandardError);
+        }
+
+        Close(postgres.Fit.LogLikelihood, clickHouse.Fit.LogLikelihood);
+        Close(postgres.Fit.Score.Statistic, clickHouse.Fit.Score.Statistic);
+    }
+
+    [Fact]
     public void KleeneLogicAndMissingInListsHoldOnTheClickHouseCluster()
     {
         ClickHouseCluster.Require();

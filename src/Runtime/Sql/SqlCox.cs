@@ -17,7 +17,9 @@ public sealed record SqlCoxModel(SqlOutcome Outcome, IReadOnlyList<SqlCoxCovaria
 /// <param name="Fit">The same record the in-memory kernel returns; its concordance is NaN (see <see cref="NotAvailable"/>).</param>
 /// <param name="LeftOut">Analysed subjects left out for a missing time, status, covariate or stratum.</param>
 /// <param name="Queries">Queries run: one for the means, one per evaluation of the partial likelihood.</param>
+/// <param name="RowsReceived">Rows that came back over all queries.</param>
 /// <param name="Received">What came back from the engine over all queries, in <paramref name="ReceivedUnit"/> (see <see cref="SqlEngine.Received"/>).</param>
+/// <param name="ReceivedUnit">"bytes" (ClickHouse's HTTP bodies) or "values" (rows × columns, an ADO.NET engine).</param>
 /// <param name="NotAvailable">What an engine's per-time sums cannot give, and why.</param>
 public sealed record SqlCoxFit(CoxFit Fit, int LeftOut, long Queries, long RowsReceived, long Received, string ReceivedUnit, string NotAvailable);
 

@@ -37,7 +37,8 @@ public sealed record SqlCoxCovariate(string Name, SqlExpr? Value, int Group = -1
 internal static class SqlCoxQueries
 {
     /// <summary>
-    /// Per (complete, stratum): the subjects, Σx of each covariate and the events. The complete rows give the means the
+    /// Per (complete, stratum): the subjects, Σx of each covariate and the events (never NULL: ClickHouse cannot cast a
+    /// NULL sum to Int64). The complete rows give the means the
     /// covariates are centred on (as coxph centres them), the number of strata, n and the events; the others are the
     /// subjects left out.
     /// </summary>
@@ -57,7 +58,7 @@ internal static class SqlCoxQueries
             select.Append(", SUM(x").Append(Index(j)).Append(')');
         }
 
-        select.Append(", CAST(SUM(s) AS ").Append(integer).Append(") FROM (SELECT ").Append(Complete(covariates, strata.Count)).Append(" AS ok")
+        select.Append(", CAST(SUM(CASE WHEN s = 1 THEN 1 ELSE 0 END) AS ").Append(integer).Append(") FROM (SELECT ").Append(Complete(covariates, strata.Count)).Append(" AS ok")
             .Append(Columns("st", strata.Count));
         select.Append(", s");
         for (var j = 0; j < covariates.Count; j++)
