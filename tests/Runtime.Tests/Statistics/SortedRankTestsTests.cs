@@ -47,6 +47,27 @@ public class SortedRankTestsTests
     }
 
     [Fact]
+    public void KruskalWallisFromOrderedValueCountsIsBitForBitTheTestOfTheRawGroups()
+    {
+        var random = new Random(37);
+        foreach (int[] sizes in new[] { new[] { 4, 0, 6 }, new[] { 40, 55, 61, 30 }, new[] { 2500, 3000, 2000 }, new[] { 3, 0 } })
+        {
+            double[][] groups = sizes.Select((n, g) => Sample(random, n, g * 0.3)).ToArray();
+            double[] values = groups.SelectMany(g => g).Distinct().Order().ToArray();
+            long[][] counts = groups.Select(g => values.Select(v => (long)g.Count(x => x == v)).ToArray()).ToArray();
+
+            TestResult expected = KruskalWallis.Test(groups);
+            TestResult actual = KruskalWallis.TestFromOrderedCounts(counts);
+
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Statistic), BitConverter.DoubleToInt64Bits(actual.Statistic));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected.PValue), BitConverter.DoubleToInt64Bits(actual.PValue));
+            Assert.Equal(expected.DegreesOfFreedom, actual.DegreesOfFreedom);
+            Assert.Equal(expected.Warnings, actual.Warnings);
+            Assert.True(sizes.Sum() < 100 || values.Length < sizes.Sum() / 2, "rounded values tie");
+        }
+    }
+
+    [Fact]
     public void BoxStatisticsOfSortedValuesAreThoseOfTheRawValuesWithTheMissingCounted()
     {
         var random = new Random(31);
