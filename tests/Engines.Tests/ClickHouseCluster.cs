@@ -18,7 +18,14 @@ internal static class ClickHouseCluster
     public const string Shard2 = "http://127.0.0.1:18124";
     public const string StartHint = "start the servers with scripts/clickhouse-cluster.sh up --load";
 
+    /// <summary>The password of the cluster's <c>reader</c> user (scripts/clickhouse-cluster.sh's users.xml).</summary>
+    public const string ReaderPassword = "reader-secret";
+
     private static readonly Lazy<string?> Problem = new(Probe);
+
+    /// <summary>A connection string for the loader: user <c>reader</c> with <paramref name="password"/>, database protocollang.</summary>
+    public static string ReaderConnectionString(string url = Shard1, string password = ReaderPassword, string extra = "") =>
+        $"Url={url};Database=protocollang;User=reader;Password={password}{extra}";
 
     /// <summary>A connection string to <paramref name="url"/>, database protocollang, user default.</summary>
     public static string ConnectionString(string url = Shard1, string extra = "") =>

@@ -9,16 +9,14 @@ namespace ProtocolLang.Binding;
 /// <summary>
 /// The <c>from</c> clause's source kind: a bare path is CSV; <c>parquet "path"</c> and <c>duckdb "path" table "name"</c>
 /// are read through embedded DuckDB at run time; <c>postgres "CONNECTION" table "name"</c> reads a server table, where
-/// CONNECTION is a name resolved at run time (never a connection string: a .study file holds no credentials).
-/// Kinds the issue plans but the runtime cannot read yet (clickhouse) say so (PL2291) instead of failing later.
+/// CONNECTION is a name resolved at run time (never a connection string: a .study file holds no credentials);
+/// <c>clickhouse "CONNECTION" table "[database.]name"</c> follows the same name model.
 /// </summary>
 public sealed partial class Binder
 {
-    private static readonly string[] SourceKinds = ["parquet", "duckdb", "postgres"];
+    private static readonly string[] SourceKinds = ["parquet", "duckdb", "postgres", "clickhouse"];
 
-    private static readonly string[] PlannedSourceKinds = ["clickhouse"];
-
-    /// <summary>Kinds whose text is a connection name, not a path (clickhouse will share the name model).</summary>
+    /// <summary>Kinds whose text is a connection name, not a path.</summary>
     private static readonly string[] ServerSourceKinds = ["postgres", "clickhouse"];
 
     private ImmutableArray<TableSymbol> BindSources(ImmutableArray<TableSymbol> tables) =>
@@ -27,8 +25,9 @@ public sealed partial class Binder
     private TableSymbol BindSource(TableSymbol table, TableSyntax syntax)
     {
         var kind = BindSourceKind(syntax);
-        var hasTables = kind is TableSourceKind.DuckDb or TableSourceKind.Postgres;
-        if (kind == TableSourceKind.Postgres)
+        var isServer = kind is TableSourceKind.Postgres or TableSourceKind.ClickHouse;
+        var hasTables = isServer || kind == TableSourceKind.DuckDb;
+        if (isServer)
         {
             CheckConnectionName(syntax, syntax.SourceKind!.Name);
         }
@@ -53,10 +52,11 @@ public sealed partial class Binder
             _diagnostics.Add(DiagnosticDescriptors.SourceTableMissing, syntax.Source.Span, syntax.Name.Name,
                 "the DuckDB database '" + syntax.Source.Value + "'", "duckdb \"" + syntax.Source.Value + "\"");
         }
-        else if (kind == TableSourceKind.Postgres && ConnectionNames.IsName(syntax.Source.Value))
+        else if (isServer && ConnectionNames.IsName(syntax.Source.Value))
         {
+            var (engine, word) = kind == TableSourceKind.Postgres ? ("PostgreSQL", "postgres") : ("ClickHouse", "clickhouse");
             _diagnostics.Add(DiagnosticDescriptors.SourceTableMissing, syntax.Source.Span, syntax.Name.Name,
-                "the PostgreSQL connection '" + syntax.Source.Value + "'", "postgres \"" + syntax.Source.Value + "\"");
+                "the " + engine + " connection '" + syntax.Source.Value + "'", word + " \"" + syntax.Source.Value + "\"");
         }
 
         return table with
@@ -96,22 +96,16 @@ public sealed partial class Binder
                 return TableSourceKind.DuckDb;
             case "postgres":
                 return TableSourceKind.Postgres;
+            case "clickhouse":
+                return TableSourceKind.ClickHouse;
         }
 
         var word = syntax.SourceKind!;
-        if (PlannedSourceKinds.Contains(word.Name, StringComparer.Ordinal))
-        {
-            _diagnostics.Add(DiagnosticDescriptors.SourceKindNotSupported, word.Span, word.Name);
-        }
-        else
-        {
-            _diagnostics.Add(DiagnosticDescriptors.UnknownSourceKind, word.Span, word.Name, NameSuggestions.DidYouMean(word.Name, SourceKinds.Concat(PlannedSourceKinds)));
-        }
-
+        _diagnostics.Add(DiagnosticDescriptors.UnknownSourceKind, word.Span, word.Name, NameSuggestions.DidYouMean(word.Name, SourceKinds));
         return null;
     }
 
-    /// <summary><c>name</c> or <c>schema.name</c>, neither part empty (a dot inside a name cannot be written).</summary>
+    /// <summary><c>name</c> or <c>schema.name</c> (<c>database.name</c> for ClickHouse), neither part empty (a dot inside a name cannot be written).</summary>
     private static bool IsTableName(string name)
     {
         var parts = name.Split('.');

@@ -37,6 +37,9 @@ public enum TableSourceKind
 
     /// <summary>A table of a PostgreSQL server; the source is a connection name, resolved at run time.</summary>
     Postgres,
+
+    /// <summary>A table of a ClickHouse server (over HTTP); the source is a connection name, resolved at run time.</summary>
+    ClickHouse,
 }
 
 /// <summary>A declared column. <see cref="Min"/>/<see cref="Max"/> are inclusive.</summary>

@@ -34,7 +34,7 @@ internal static class DuckDbMessages
     }
 
     public static string IncompatibleType(TableSchema table, ColumnSchema column, string type, string accepted) =>
-        $"column '{column.Name}' is declared {column.Kind.ToString().ToLowerInvariant()} but is {(table.SourceKind == DataSourceKind.Postgres ? type : type.ToUpperInvariant())} in {Source(table)}; expected {accepted}";
+        $"column '{column.Name}' is declared {column.Kind.ToString().ToLowerInvariant()} but is {(table.SourceKind is DataSourceKind.Postgres or DataSourceKind.ClickHouse ? type : type.ToUpperInvariant())} in {Source(table)}; expected {accepted}";
 
     public static string UndeclaredColumn(string name, int field) =>
         string.Create(CultureInfo.InvariantCulture, $"column '{ValueExcerpt.Of(name)}' (column {field} of the source) is not declared in the study and is ignored");
@@ -46,7 +46,7 @@ internal static class DuckDbMessages
     private static string Source(TableSchema table) => table.SourceKind switch
     {
         DataSourceKind.Parquet => $"the Parquet file '{table.Source}'",
-        DataSourceKind.Postgres => table.SourceLabel,
+        DataSourceKind.Postgres or DataSourceKind.ClickHouse => table.SourceLabel,
         _ => $"table '{ValueExcerpt.Of(table.SourceTable ?? string.Empty)}' of the DuckDB database '{table.Source}'",
     };
 

@@ -42,21 +42,24 @@ public sealed record TableSchema(
     /// <summary>What <see cref="Source"/> is: a CSV file (the default), a Parquet file or a DuckDB database file.</summary>
     public DataSourceKind SourceKind { get; init; } = DataSourceKind.Csv;
 
-    /// <summary>For <see cref="DataSourceKind.DuckDb"/> and <see cref="DataSourceKind.Postgres"/>: the table in the database,
-    /// optionally schema-qualified (<c>main.subjects</c>, <c>public.subjects</c>).</summary>
+    /// <summary>For <see cref="DataSourceKind.DuckDb"/>, <see cref="DataSourceKind.Postgres"/> and <see cref="DataSourceKind.ClickHouse"/>:
+    /// the table in the database, optionally qualified (<c>main.subjects</c>, <c>public.subjects</c>, <c>protocollang.subjects</c>).</summary>
     public string? SourceTable { get; init; }
 
     /// <summary>
     /// The source as problems, the flow and reports name it: the path of a file; for a server table the <c>from</c> clause as
     /// written (<c>postgres "hospital" table "public.subjects"</c>), which holds the connection's name and never its settings.
     /// </summary>
-    public string SourceLabel => SourceKind == DataSourceKind.Postgres
-        ? $"postgres \"{Source}\" table \"{SourceTable}\""
-        : Source;
+    public string SourceLabel => SourceKind switch
+    {
+        DataSourceKind.Postgres => $"postgres \"{Source}\" table \"{SourceTable}\"",
+        DataSourceKind.ClickHouse => $"clickhouse \"{Source}\" table \"{SourceTable}\"",
+        _ => Source,
+    };
 }
 
 /// <summary>Where a table's rows live (<c>from "x.csv"</c>, <c>from parquet "x.parquet"</c>, <c>from duckdb "x.duckdb" table "t"</c>,
-/// <c>from postgres "CONNECTION" table "t"</c>).</summary>
+/// <c>from postgres "CONNECTION" table "t"</c>, <c>from clickhouse "CONNECTION" table "t"</c>).</summary>
 public enum DataSourceKind
 {
     /// <summary>A CSV file, read in memory (<see cref="TableLoader"/>).</summary>
@@ -70,6 +73,9 @@ public enum DataSourceKind
 
     /// <summary>A table or view of a PostgreSQL server; <see cref="TableSchema.Source"/> is the connection's name (see <c>ConnectionResolver</c>).</summary>
     Postgres,
+
+    /// <summary>A table of a ClickHouse server, read over its HTTP interface; <see cref="TableSchema.Source"/> is the connection's name.</summary>
+    ClickHouse,
 }
 
 public enum ColumnKind

@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace ProtocolLang.Runtime.Data;
 
-/// <summary>The row loop shared by the sources read through ADO.NET (DuckDB, PostgreSQL): the CSV path's per-row steps.</summary>
+/// <summary>The row loop shared by the server and database sources (DuckDB, PostgreSQL, ClickHouse): the CSV path's per-row steps.</summary>
 internal sealed partial class TableLoader
 {
     /// <summary>The declared columns the source has, in its order, with every column and the row map sized for <paramref name="rowCount"/>.</summary>
@@ -25,20 +25,22 @@ internal sealed partial class TableLoader
     /// Every row of <paramref name="reader"/> (column i is <paramref name="fields"/>[i]; a floating column is read as a
     /// double and written round-trip, anything else as the engine's text), through the CSV path's cell, key and link checks.
     /// </summary>
-    private KeySet? ReadDbRows(DbDataReader reader, ColumnBuilder[] fields, bool[] asDouble, int expectedRows)
+    private KeySet? ReadDbRows(DbDataReader reader, ColumnBuilder[] fields, bool[] asDouble, int expectedRows) =>
+        ReadTextRows(new AdoRows(reader, asDouble), fields, expectedRows);
+
+    /// <summary>The row loop itself, over any source that gives each row's cells as text (ADO.NET readers, ClickHouse's TSV answer).</summary>
+    private KeySet? ReadTextRows<TRows>(TRows rows, ColumnBuilder[] fields, int expectedRows)
+        where TRows : ITextRows
     {
         var keyColumn = Find(_table.Key);
         var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet(expectedRows) : null;
         var link = LinkColumn();
-        while (reader.Read())
+        while (rows.Read())
         {
             StartRow(_rowsRead + 2);   // "line" = row + 1, as for a CSV file without blank lines: no "(line N)" suffix
             for (var i = 0; i < fields.Length; i++)
             {
-                var cell = reader.IsDBNull(i) ? ReadOnlySpan<char>.Empty
-                    : asDouble[i] ? reader.GetDouble(i).ToString("R", CultureInfo.InvariantCulture).AsSpan()
-                    : reader.GetString(i).AsSpan();
-                ReadCell(fields[i], cell, fields[i] == keyColumn);
+                ReadCell(fields[i], rows.Cell(i), fields[i] == keyColumn);
             }
 
             CheckKeyAndLink(keys, keyColumn, link);
@@ -51,5 +53,22 @@ internal sealed partial class TableLoader
         }
 
         return _problems.HasFatal ? null : keys;
+    }
+
+    /// <summary>A source's rows, each cell as text (empty for NULL), valid until the next <see cref="Read"/>.</summary>
+    private interface ITextRows
+    {
+        bool Read();
+
+        ReadOnlySpan<char> Cell(int ordinal);
+    }
+
+    private readonly struct AdoRows(DbDataReader reader, bool[] asDouble) : ITextRows
+    {
+        public bool Read() => reader.Read();
+
+        public ReadOnlySpan<char> Cell(int i) => reader.IsDBNull(i) ? ReadOnlySpan<char>.Empty
+            : asDouble[i] ? reader.GetDouble(i).ToString("R", CultureInfo.InvariantCulture).AsSpan()
+            : reader.GetString(i).AsSpan();
     }
 }

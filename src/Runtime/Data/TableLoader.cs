@@ -66,6 +66,11 @@ internal sealed partial class TableLoader
             return loader.LoadFromPostgres(connections);
         }
 
+        if (table.SourceKind == DataSourceKind.ClickHouse)
+        {
+            return loader.LoadFromClickHouse(connections);
+        }
+
         if (!paths.TryResolve(table.Source, $"table '{table.Name}': the data file", out var path, out var refusal))
         {
             // Refused before opening: nothing of the file can reach a message.

@@ -56,6 +56,25 @@ public class DataSourceBindingTests
         Assert.Equal((TableSourceKind.Postgres, "hospital", (string?)"public.patients"), (table.SourceKind, table.Source, table.SourceTable));
     }
 
+    [Fact]
+    public void AClickHouseSourceBindsItsConnectionNameAndDatabaseQualifiedTable()
+    {
+        var study = TestStudies.BindClean("""
+            study S {
+              table subjects from clickhouse "warehouse" table "protocollang.subjects" key id {
+                id: text
+                group_name: category(A, B)
+              }
+              groups {
+                A "A": group_name == A
+              }
+            }
+            """);
+
+        var table = Assert.Single(study.Tables);
+        Assert.Equal((TableSourceKind.ClickHouse, "warehouse", (string?)"protocollang.subjects"), (table.SourceKind, table.Source, table.SourceTable));
+    }
+
     [Theory]
     [InlineData("hospital", true)]
     [InlineData("site-2.eu_main", true)]

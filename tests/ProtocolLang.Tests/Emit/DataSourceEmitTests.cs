@@ -22,6 +22,9 @@ public class DataSourceEmitTests
           table labs from postgres "hospital" table "lab.results" {
             value: number
           }
+          table events from clickhouse "warehouse" table "protocollang.events" {
+            kind: text
+          }
           groups {
             Women "Women": sex == F
           }
@@ -40,7 +43,9 @@ public class DataSourceEmitTests
         Assert.Contains("{ SourceKind = global::ProtocolLang.Runtime.Data.DataSourceKind.DuckDb, SourceTable = \"clinic.\\\"visits\\\"\" },", code, System.StringComparison.Ordinal);
         Assert.Contains("new global::ProtocolLang.Runtime.Data.TableSchema(\"labs\", \"hospital\",", code, System.StringComparison.Ordinal);
         Assert.Contains("{ SourceKind = global::ProtocolLang.Runtime.Data.DataSourceKind.Postgres, SourceTable = \"lab.results\" },", code, System.StringComparison.Ordinal);
-        Assert.Equal(3, code.Split("SourceKind =").Length - 1);
+        Assert.Contains("new global::ProtocolLang.Runtime.Data.TableSchema(\"events\", \"warehouse\",", code, System.StringComparison.Ordinal);
+        Assert.Contains("{ SourceKind = global::ProtocolLang.Runtime.Data.DataSourceKind.ClickHouse, SourceTable = \"protocollang.events\" },", code, System.StringComparison.Ordinal);
+        Assert.Equal(4, code.Split("SourceKind =").Length - 1);
     }
 
     [Fact]
