@@ -54,7 +54,7 @@ public sealed class EngineRunTests : IDisposable
         Assert.True(source["computedInEngine"]!.GetValue<bool>());
         Assert.Equal("duckdb", source["engine"]!.GetValue<string>());
         var queries = source["queries"]!.AsArray();
-        Assert.Equal(5, queries.Count); // the flow, then one per analysis
+        Assert.Equal(6, queries.Count); // the data check, the flow, then one per analysis
         Assert.All(queries, q => Assert.Contains("GROUP BY", q!["text"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(queries, q => Assert.True(q!["milliseconds"]!.GetValue<double>() >= 0));
         Assert.DoesNotContain("NXP2", source["query"]!.GetValue<string>(), StringComparison.Ordinal);

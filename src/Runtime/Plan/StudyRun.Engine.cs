@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.Globalization;
 using System.Linq;
 using ProtocolLang.Runtime.Data;
@@ -49,9 +50,23 @@ public sealed partial class StudyRun
                 ? resolved
                 : throw DataFailure(null, [new DataProblem(DataProblemCodes.OutsideStudy, table.Source, 0, null, refusal)], 1);
         _engineOpenedAt = DateTimeOffset.UtcNow;
-        _engineSource = EngineSource.Open(table, path, new ConnectionResolver(_options.StudyDirectory));
+        SqlFlowCounts counts;
+        try
+        {
+            _engineSource = EngineSource.Open(table, path, new ConnectionResolver(_options.StudyDirectory));
+            CheckInEngine(table, _engineSource);
+            counts = SqlCohortFlow.Count(_engineSource.Engine, sql, _engineSource.From);
+        }
+        catch (DbException e)
+        {
+            // The engine's own message (a file it cannot parse, a table it does not have); a server's is scrubbed of its settings.
+            _engineSource?.Dispose();
+            string message = table.SourceKind == DataSourceKind.Postgres
+                ? $"table '{table.Name}': the server reported an error ({e.GetType().Name})"
+                : $"table '{table.Name}': the engine could not read the source: {e.Message}";
+            throw DataFailure(null, [new DataProblem(DataProblemCodes.ServerError, table.SourceLabel, 0, null, message)], 1);
+        }
 
-        SqlFlowCounts counts = SqlCohortFlow.Count(_engineSource.Engine, sql, _engineSource.From);
         bool overall = sql.Groups.Count == 0;
         string[] names = overall ? [OverallColumn] : sql.Groups.Select(g => g.Name).ToArray();
         string[] labels = overall ? ["Overall"] : sql.Groups.Select(g => g.Label).ToArray();
@@ -82,6 +97,26 @@ public sealed partial class StudyRun
         _cohort = new CohortState(cohort, flow, new Dictionary<string, string>(StringComparer.Ordinal));
         _analyses.Begin();
         return cohort;
+    }
+
+    /// <summary>
+    /// The data checks the CSV path does per cell, done by the engine (<see cref="EngineDataCheck"/>): the catalog, then
+    /// one query per table; any problem stops the run with every problem listed, as an invalid CSV row does.
+    /// </summary>
+    private void CheckInEngine(TableSchema table, EngineSource source)
+    {
+        List<DataProblem> problems = EngineDataCheck.Catalog(table, source.Columns(), source.EngineName);
+        if (problems.Count == 0)
+        {
+            problems = EngineDataCheck.Values(source.Engine, table, source.From);
+        }
+
+        if (problems.Count > 0)
+        {
+            source.Dispose();
+            _engineSource = null;
+            throw DataFailure(problems.All(p => p.IsFatal) ? null : $"table '{table.Name}' has invalid values (checked in the engine; on_invalid fail)", problems, problems.Count);
+        }
     }
 
     /// <summary>Events and censorings per (group, time) of the analysed subjects, from the engine; the subjects left out are in <paramref name="leftOut"/>.</summary>

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Linq;
 using DuckDB.NET.Data;
@@ -20,10 +22,10 @@ public sealed record EngineQuery(string Text, double Milliseconds);
 /// </summary>
 internal sealed class EngineSource : IDisposable
 {
-    private readonly IDisposable _connection;
+    private readonly DbConnection _connection;
     private readonly RecordingEngine _engine;
 
-    private EngineSource(IDisposable connection, SqlEngine engine, Func<SqlRenderer, string> from, string engineName, string connection2, string sourceTable)
+    private EngineSource(DbConnection connection, SqlEngine engine, Func<SqlRenderer, string> from, string engineName, string connection2, string sourceTable)
     {
         _connection = connection;
         _engine = new RecordingEngine(engine);
@@ -110,6 +112,19 @@ internal sealed class EngineSource : IDisposable
         } + "'")) + "}";
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// The source's columns with the engine's type names (DuckDB's <c>Double</c>, <c>Varchar</c>; PostgreSQL's
+    /// <c>double precision</c>, <c>text</c>), from the schema of an empty query: no row is read.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Type)> Columns()
+    {
+        var renderer = new SqlRenderer(Engine.Dialect);
+        var sql = "SELECT * FROM " + From(renderer) + " LIMIT 0";
+        using var command = SqlCommands.Create(_connection, sql, renderer.Parameters);
+        using var reader = command.ExecuteReader(CommandBehavior.SchemaOnly);
+        return Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), reader.GetDataTypeName(i))).ToList();
+    }
 
     /// <summary>An engine that records each query's text and the time until its last row was read.</summary>
     private sealed class RecordingEngine(SqlEngine inner) : SqlEngine
