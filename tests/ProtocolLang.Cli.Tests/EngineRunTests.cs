@@ -71,6 +71,19 @@ public sealed class EngineRunTests : IDisposable
         Assert.Contains("read_csv", Results(engine)["dataSources"]![0]!["query"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheConsoleSaysWhereTheRowsWent()
+    {
+        var memory = Run("memory-parquet", "parquet \"data/subjects.parquet\"", compute: false, Analyses, parquet: true);
+        var engine = Run("engine", "parquet \"data/subjects.parquet\"", compute: true, Analyses, parquet: true);
+        var csv = Run("memory", "\"data/subjects.csv\"", compute: false, Analyses);
+
+        Assert.True(memory.Exit == 0, memory.Error);
+        Assert.Contains("subjects: its rows were read into memory from data/subjects.parquet; 'compute in engine' keeps them in the engine.", memory.Out, StringComparison.Ordinal);
+        Assert.Contains("subjects: computed in the engine (duckdb, data/subjects.parquet) from 6 queries of sufficient statistics; no row was read into memory.", engine.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("compute in engine", csv.Out, StringComparison.Ordinal);
+    }
+
     /// <summary>Writes the study (the example's subject table, criteria, groups and outcome) into its own folder and runs it.</summary>
     private RunRecord Run(string name, string from, bool compute, string analyses, bool parquet = false)
     {

@@ -137,6 +137,25 @@ public sealed partial class StudyRun
         return new TableFlow(schema.Name, schema.SourceLabel.Replace('\\', '/'), flow.RowsRead, excluded, flow.Analysed);
     }
 
+    /// <summary>
+    /// The console's word on where the rows went: an engine run says it kept them in the engine; otherwise each Parquet,
+    /// DuckDB or PostgreSQL table says it was read into memory, and that <c>compute in engine</c> would keep it there.
+    /// </summary>
+    private string[]? SourceNotes()
+    {
+        if (_engineSource is { } engine)
+        {
+            return [string.Create(CultureInfo.InvariantCulture,
+                $"{_schema.Tables[0].Name}: computed in the engine ({engine.EngineName}, {_schema.Tables[0].SourceLabel.Replace('\\', '/')}) from {engine.Queries.Count} queries of sufficient statistics; no row was read into memory.")];
+        }
+
+        var notes = _schema.Tables
+            .Where(t => t.SourceKind != DataSourceKind.Csv)
+            .Select(t => $"{t.Name}: its rows were read into memory from {t.SourceLabel.Replace('\\', '/')}; 'compute in engine' keeps them in the engine.")
+            .ToArray();
+        return notes.Length == 0 ? null : notes;
+    }
+
     /// <summary>The engine's record for results.json: where the rows stayed, and every query with its time.</summary>
     private DataSourceResult EngineDataSource(EngineSource source) =>
         new(_schema.Tables[0].Name, source.EngineName, source.Connection.Replace('\\', '/'), source.SourceTable, _cohort?.Flow.RowsRead ?? 0,

@@ -167,6 +167,7 @@ public sealed partial class StudyRun
                 : _data.Servers.Select(s => new DataSourceResult(s.Table, s.Engine, s.Connection, s.SourceTable, s.RowsRead, s.Query,
                     s.ReadAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
             Figures = _figures.Count == 0 ? null : _figures.ToArray(),
+            SourceNotes = SourceNotes(),
             Warnings = _schema.Warnings.Count == 0
                 ? null
                 : _schema.Warnings.Select(w => new StudyWarningResult(w.Code, w.File, w.Line, w.Column, w.Message)).ToArray(),
