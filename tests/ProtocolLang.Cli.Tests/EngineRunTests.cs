@@ -72,6 +72,19 @@ public sealed class EngineRunTests : IDisposable
     }
 
     [Fact]
+    public void TheReportsAppendixSaysTheRunWasComputedInTheEngineAndListsEachQuery()
+    {
+        var engine = Run("engine-md", "parquet \"data/subjects.parquet\"", compute: true, Analyses, parquet: true, formats: "md");
+
+        Assert.True(engine.Exit == 0, engine.Error);
+        var report = File.ReadAllText(Path.Combine(engine.OutputDirectory, "report.md"));
+        Assert.Contains("duckdb, data/subjects.parquet: computed in the engine, no row read into memory", report, StringComparison.Ordinal);
+        Assert.Contains("6 queries of sufficient statistics, below", report, StringComparison.Ordinal);
+        Assert.Contains("| query 6 |", report, StringComparison.Ordinal);
+        Assert.Contains("SELECT first_group, t, s", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheConsoleSaysWhereTheRowsWent()
     {
         var memory = Run("memory-parquet", "parquet \"data/subjects.parquet\"", compute: false, Analyses, parquet: true);
@@ -85,7 +98,7 @@ public sealed class EngineRunTests : IDisposable
     }
 
     /// <summary>Writes the study (the example's subject table, criteria, groups and outcome) into its own folder and runs it.</summary>
-    private RunRecord Run(string name, string from, bool compute, string analyses, bool parquet = false)
+    private RunRecord Run(string name, string from, bool compute, string analyses, bool parquet = false, string formats = "json")
     {
         var folder = _temp.Combine(name);
         Directory.CreateDirectory(Path.Combine(folder, "data"));
@@ -100,7 +113,7 @@ public sealed class EngineRunTests : IDisposable
         File.WriteAllText(study, StudyText(from, compute, analyses));
         var captured = new CapturedOutput();
         var output = Path.Combine(folder, "report");
-        var exit = RunCommand.Execute(new RunRequest(study, output, "json", _temp.Combine("cache")), captured.Output);
+        var exit = RunCommand.Execute(new RunRequest(study, output, formats, _temp.Combine("cache")), captured.Output);
         return new RunRecord(exit, output, captured.Out.ToString(), captured.Error.ToString());
     }
 
