@@ -38,6 +38,5 @@ public sealed record StudyResults(
     /// For the console only (not in results.json): where each engine-backed table's rows went, e.g. that a Parquet or
     /// PostgreSQL table was read into memory and that <c>compute in engine</c> keeps it there; null when there is nothing to say.
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<string>? SourceNotes { get; init; }
+    internal IReadOnlyList<string>? SourceNotes { get; init; }
 }
