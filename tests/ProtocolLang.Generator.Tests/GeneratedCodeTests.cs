@@ -79,14 +79,14 @@ public sealed class GeneratedCodeTests
             access => access.Name.Identifier.ValueText == "Exit");
     }
 
-    private static void AssertGeneratedWithoutDiagnostics(GeneratorRunResult result)
+    internal static void AssertGeneratedWithoutDiagnostics(GeneratorRunResult result)
     {
         Assert.Null(result.Exception);
         Assert.True(result.Diagnostics.IsEmpty, "generator diagnostics:\n" + string.Join("\n", result.Diagnostics));
         Assert.Single(result.GeneratedSources);
     }
 
-    private static void AssertCompilesWithoutWarnings(Compilation compilation)
+    internal static void AssertCompilesWithoutWarnings(Compilation compilation)
     {
         var problems = compilation.GetDiagnostics()
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)

@@ -66,6 +66,11 @@ public sealed partial class Binder
         var report = BindReport(reportSyntax);
         analyses = WithStudyDecimals(analyses, reportSyntax?.Decimals);
         var tables = BindSources(ApplyInvalidPolicies(_tables.Select(t => t.ToSymbol()).ToImmutableArray(), studyExcludesInvalid));
+        var computeInEngine = BindCompute(declarations);
+        if (computeInEngine && !tables.IsEmpty)
+        {
+            CheckEngineMode(tables, criteria, analyses, populations);
+        }
 
         if (tables.IsEmpty)
         {
@@ -86,6 +91,7 @@ public sealed partial class Binder
             report)
         {
             ExcludeOverlapping = _excludeOverlapping,
+            ComputeInEngine = computeInEngine,
             Populations = populations,
             GroupSets = _groupSets.ToImmutableArray(),
         };

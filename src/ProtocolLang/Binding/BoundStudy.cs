@@ -28,6 +28,9 @@ public sealed record BoundStudy(
     /// <summary><c>groups on_overlap exclude</c>: a subject in several groups is not analysed and is counted, instead of failing the run.</summary>
     public bool ExcludeOverlapping { get; init; }
 
+    /// <summary><c>compute in engine</c>: the subject flow and every analysis are computed from the engine's sufficient statistics.</summary>
+    public bool ComputeInEngine { get; init; }
+
     /// <summary>The named populations (<c>population PP "Per protocol": ...</c>), in declared order.</summary>
     public ImmutableArray<BoundPopulation> Populations { get; init; } = ImmutableArray<BoundPopulation>.Empty;
 

@@ -52,6 +52,9 @@ public sealed record AnalysisKind(
     /// <summary>How the kind starts in a study: <c>model cox</c> or <c>describe</c>.</summary>
     public string Keywords => HasKindWord ? Verb + " " + Name : Verb;
 
+    /// <summary>Whether and from which statistics the kind is computed under <c>compute in engine</c>.</summary>
+    public EngineSupport Engine => EngineCatalog.Of(Name);
+
     public AnalysisOption? Option(string name)
     {
         foreach (var option in Options)

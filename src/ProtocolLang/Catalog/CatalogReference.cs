@@ -44,6 +44,7 @@ public static class CatalogReference
                 b.Append(" Required: ").Append(string.Join("; ", kind.Required.Select(r => string.Join(" or ", r.Select(k => "`" + k + "`"))))).Append('.');
             }
 
+            b.Append(" With `compute in engine`: ").Append(kind.Engine.Supported ? "computed from " + kind.Engine.Statistics : "not yet, " + kind.Engine.Reason).Append('.');
             b.Append("\n\n| Option | Value | Allowed | Default | R | What it does |\n|--------|-------|---------|---------|---|--------------|\n");
             foreach (var option in kind.Options)
             {

@@ -137,6 +137,12 @@ public sealed partial class CSharpEmitter
         _w.OpenBrace();
         var formats = "new[] { " + string.Join(", ", report.Formats.Select(f => RuntimeTypes.ReportFormat + "." + f)) + " }";
         string template = report.Template is null ? string.Empty : ", " + CSharpLiterals.String(report.Template);
+        if (_study.ComputeInEngine)
+        {
+            EmitEngineRun(formats, template, subjects, locals);
+            return;
+        }
+
         _w.Line("var run = new " + RuntimeTypes.StudyRun + "(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ", AnalysisPlan" + template + ");");
         var subjectTable = _study.SubjectTable;
         var childRows = new Dictionary<string, string>(System.StringComparer.Ordinal);

@@ -29,6 +29,14 @@ public static partial class StudyParser
         select value,
         (value, span) => (DeclarationSyntax)new VersionSyntax(value, span));
 
+    /// <summary><c>compute in engine</c> (the binder checks the word after <c>in</c>).</summary>
+    private static readonly Parser<DeclarationSyntax> Compute = Node(
+        from keyword in Keyword("compute")
+        from @in in Keyword("in")
+        from place in Identifier("'engine' after 'compute in'")
+        select place,
+        (place, span) => (DeclarationSyntax)new ComputeSyntax(place, span));
+
     /// <summary><c>derive name = expr [label "..."]</c>, in a table or at study level.</summary>
     private static readonly Parser<DeriveSyntax> Derive = Node(
         from keyword in Keyword("derive")

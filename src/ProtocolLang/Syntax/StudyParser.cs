@@ -34,6 +34,7 @@ public static partial class StudyParser
         ["outcome"] = Defer(() => Outcome!),
         ["report"] = Defer(() => Report!),
         ["population"] = Defer(() => Population!),
+        ["compute"] = Defer(() => Compute!),
         ["on_invalid"] = Defer(() => PolicyClause("on_invalid")).Select(p => (DeclarationSyntax)p),
     }.WithAnalysisVerbs();
 

@@ -60,3 +60,7 @@ public sealed record ReportSyntax(
 /// written; the binder checks it.
 /// </summary>
 public sealed record PolicySyntax(IdentifierSyntax Keyword, IdentifierSyntax Value, TextSpan Span) : DeclarationSyntax(Span);
+
+/// <summary><c>compute in engine</c>: the analyses run where the subject rows live, from the engine's sufficient statistics.</summary>
+/// <param name="Place">The word after <c>compute in</c>; the binder accepts <c>engine</c>.</param>
+public sealed record ComputeSyntax(IdentifierSyntax Place, TextSpan Span) : DeclarationSyntax(Span);

@@ -92,6 +92,21 @@ public static class DataProblemCodes
     /// <summary>Error: a subject is in more than one group and the study does not say <c>groups on_overlap exclude</c>.</summary>
     public const string OverlappingGroups = "PL4020";
 
+    /// <summary>Error (<c>compute in engine</c>): values of a number or integer column outside its range, counted by the engine.</summary>
+    public const string EngineOutOfRange = "PL4062";
+
+    /// <summary>Error (<c>compute in engine</c>): values of a category column that are not among its levels, counted by the engine.</summary>
+    public const string EngineUnknownLevel = "PL4063";
+
+    /// <summary>Error (<c>compute in engine</c>): missing values in a required column (or the key), counted by the engine.</summary>
+    public const string EngineMissingValue = "PL4064";
+
+    /// <summary>Error (<c>compute in engine</c>): key values held by more than one row, counted by the engine.</summary>
+    public const string EngineDuplicateKey = "PL4065";
+
+    /// <summary>Error (<c>compute in engine</c>): numbers that are not finite (NaN, an infinity) or, in an integer column, not whole.</summary>
+    public const string EngineInvalidNumber = "PL4066";
+
     public static DataProblemSeverity SeverityOf(string code) => code switch
     {
         FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile or OutsideStudy

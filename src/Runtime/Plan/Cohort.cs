@@ -14,6 +14,16 @@ public abstract class Cohort
     // Built on the first lookup (child tables, group sets): a study with none never pays for hashing every key again.
     private Dictionary<string, int>? _indexByKey;
 
+    // Set for a cohort whose subjects stay in an engine (no group codes or keys in memory).
+    private readonly int? _analysedInEngine;
+
+    /// <summary>A cohort whose <paramref name="analysed"/> subjects stay in an engine: no codes or keys are held here.</summary>
+    private protected Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, int analysed)
+        : this(table, groupNames, groupLabels, [], [])
+    {
+        _analysedInEngine = analysed;
+    }
+
     private protected Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, int[] groupCodes, string[] keys)
     {
         Table = table;
@@ -36,7 +46,7 @@ public abstract class Cohort
     public IReadOnlyList<string> GroupLabels { get; }
 
     /// <summary>Number of analysed subjects.</summary>
-    public int Count => _groupCodes.Length;
+    public int Count => _analysedInEngine ?? _groupCodes.Length;
 
     /// <summary>For each analysed subject, the index of its group in <see cref="GroupNames"/>.</summary>
     public ReadOnlySpan<int> GroupCodes => _groupCodes;
@@ -84,6 +94,22 @@ public abstract class Cohort
     /// A descriptive table then shows the overall column alone.
     /// </summary>
     internal bool IsOverall { get; init; }
+}
+
+/// <summary>
+/// The analysed subjects of a <c>compute in engine</c> run: their groups and count, and the criteria and groups as SQL
+/// (<see cref="Sql"/>); the subjects themselves stay in the engine, so the variables built on this cohort hold no values.
+/// </summary>
+public sealed class EngineCohort : Cohort
+{
+    internal EngineCohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, int analysed, Sql.CohortSql sql)
+        : base(table, groupNames, groupLabels, analysed)
+    {
+        Sql = sql;
+    }
+
+    /// <summary>The criteria, groups and outcomes as an engine computes them.</summary>
+    public Sql.CohortSql Sql { get; }
 }
 
 /// <summary>The analysed subjects as typed rows, with their groups.</summary>

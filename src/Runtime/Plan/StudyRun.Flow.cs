@@ -263,6 +263,11 @@ public sealed partial class StudyRun
 
     private TableFlow BuildTableFlow(TableSchema schema)
     {
+        if (InEngineMode)
+        {
+            return EngineTableFlow(schema);
+        }
+
         DataTable table = _data[schema.Name];
         var excluded = table.ExcludedRows
             .GroupBy(r => (r.Code, r.Reason))

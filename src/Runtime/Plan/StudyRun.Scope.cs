@@ -94,7 +94,8 @@ public sealed partial class StudyRun
         ArgumentNullException.ThrowIfNull(analysis.Scope.By, nameof(analysis));
         _analyses.CheckNewId(analysis.Id);
         RequireCohort(variables);
-        if (_options.ParallelAnalyses)
+        // An engine's connection runs one query at a time: its analyses run in order.
+        if (_options.ParallelAnalyses && !InEngineMode)
         {
             Defer(analysis, () => RunScopes(analysis, kind, variables, run));
             return;

@@ -46,7 +46,12 @@ public sealed partial class StudyRun
         };
         string method = $"Kaplan-Meier, Greenwood SE, {rName} CI, R survival::survfit(conf.type = \"{rName}\")";
 
-        KaplanMeierFit fit = Statistics.Survival.KaplanMeier.Fit(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, confidence);
+        // Gather: the counts per (group, time) from the engine, or from the cohort's columns; the rest is shared.
+        int leftOut = 0;
+        KaplanMeierFit fit = outcome.EngineOutcome is null
+            ? Statistics.Survival.KaplanMeier.Fit(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, confidence)
+            : Statistics.Survival.KaplanMeier.Fit(EngineSurvivalCounts(outcome, out leftOut), confidence);
+        fit = outcome.EngineOutcome is null ? fit : fit with { LeftOut = leftOut };
         double? horizon = outcome.Horizon ?? (times.Count > 0 ? times.Max() : null);
         var warnings = new List<WarningResult>(NotFiniteWarnings([outcome]));
         WarnLeftOut(outcome, fit.LeftOut, cohort, warnings);
@@ -147,7 +152,12 @@ public sealed partial class StudyRun
             }
         }
 
-        LogRankResult test = Statistics.Survival.LogRank.Test(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, rho, strataCodes, strataCount);
+        // Gather: the counts per (group, time) from the engine (no strata there: refused at compile time), or from the columns.
+        int engineLeftOut = 0;
+        LogRankResult test = outcome.EngineOutcome is null
+            ? Statistics.Survival.LogRank.Test(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, rho, strataCodes, strataCount)
+            : Statistics.Survival.LogRank.Test(EngineSurvivalCounts(outcome, out engineLeftOut), rho);
+        test = outcome.EngineOutcome is null ? test : test with { LeftOut = engineLeftOut };
         var warnings = new List<WarningResult>(NotFiniteWarnings([outcome, strata]));
         WarnLeftOut(outcome, test.LeftOut, cohort, warnings, strata);
         bool undefined = double.IsNaN(test.PValue);
@@ -171,7 +181,9 @@ public sealed partial class StudyRun
         var outcomeResult = new LogRankOutcome(outcome.Name, outcome.Label, rho, strata?.Name, groups, test.ChiSquare, test.DegreesOfFreedom, test.PValue, test.LeftOut,
             pairwise is { } m ? CompareMethod.AdjustName(m) : null, pairs);
         // R's survdiff stops with "There is only 1 group"; here the test is recorded as not estimable.
-        List<string> present = GroupsWithSurvivalData(outcome, cohort);
+        List<string> present = outcome.EngineOutcome is null
+            ? GroupsWithSurvivalData(outcome, cohort)
+            : Enumerable.Range(0, cohort.GroupNames.Count).Where(g => test.N[g] > 0).Select(g => cohort.GroupNames[g]).ToList();
         string status = ResultStatus.Ok;
         string? notEstimable = null;
         if (present.Count < 2)

@@ -56,6 +56,15 @@ public sealed partial class StudyRun
     /// <param name="declaredTemplate">The study's own report template (<c>template "my.md.scriban"</c>), relative to the <c>.study</c> file's folder.</param>
     public StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput,
         IReadOnlyList<string>? analysisPlan, string? declaredTemplate = null)
+        : this(schema, options, declaredFormats, declaredOutput, analysisPlan, declaredTemplate, computeInEngine: false)
+    {
+    }
+
+    /// <param name="computeInEngine">
+    /// <c>compute in engine</c>: no table is read into memory; <see cref="EngineCohort"/> opens the subject table where it lives.
+    /// </param>
+    private StudyRun(StudySchema schema, StudyRunOptions options, IReadOnlyList<ReportFormat> declaredFormats, string declaredOutput,
+        IReadOnlyList<string>? analysisPlan, string? declaredTemplate, bool computeInEngine)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(options);
@@ -75,6 +84,13 @@ public sealed partial class StudyRun
         ReportWarmup.Start(options.Formats ?? declaredFormats);
         _analyses.Report(StudyProgressStage.LoadingData);
         _paths = new StudyPaths(options.StudyDirectory, options.AllowOutside);
+        if (computeInEngine)
+        {
+            // The rows stay in the engine: nothing is loaded here, and the data checks run there (EngineCohort).
+            _data = new LoadedData([], [], 0, []);
+            return;
+        }
+
         _data = DataLoader.Load(schema, options.StudyDirectory, ProblemListLimit, _paths);
         if (_data.HasFatalProblems)
         {
@@ -111,6 +127,7 @@ public sealed partial class StudyRun
         RunDeferredAnalyses();
         IReadOnlyList<ReportFormat> formats = _options.Formats ?? _declaredFormats;
         StudyResults results = BuildResults(formats);
+        _engineSource?.Dispose();
         string outputDirectory = OutputDirectory;
         ReportTemplate? template = _declaredTemplate is null
             ? null
@@ -143,11 +160,14 @@ public sealed partial class StudyRun
             _analyses.ToArray(),
             ReportWriter.Outputs(formats))
         {
-            DataSources = _data.Servers.Count == 0
+            DataSources = _engineSource is { } engine
+                ? [EngineDataSource(engine)]
+                : _data.Servers.Count == 0
                 ? null
                 : _data.Servers.Select(s => new DataSourceResult(s.Table, s.Engine, s.Connection, s.SourceTable, s.RowsRead, s.Query,
                     s.ReadAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture))).ToArray(),
             Figures = _figures.Count == 0 ? null : _figures.ToArray(),
+            SourceNotes = SourceNotes(),
             Warnings = _schema.Warnings.Count == 0
                 ? null
                 : _schema.Warnings.Select(w => new StudyWarningResult(w.Code, w.File, w.Line, w.Column, w.Message)).ToArray(),

@@ -151,6 +151,9 @@ public sealed class TimeToEventVariable : Variable
     internal double[] TimeArray { get; }
 
     internal int[] EventArray { get; }
+
+    /// <summary>For an <see cref="EngineCohort"/>: the time, event and horizon as the engine computes them (no values are held here).</summary>
+    internal Sql.SqlOutcome? EngineOutcome { get; init; }
 }
 
 /// <summary>A repeated measurement over time, one value per kept child row.</summary>

@@ -47,10 +47,32 @@ public static partial class ReportViewBuilder
                 ? new MarkdownTable(
                     new[] { "Table", "Source", "Rows read", "Query", "Read at (UTC)" },
                     "|---|---|--:|---|---|",
-                    sources.Select(s => Row(Code(s.Table), Code($"{s.Engine} \"{s.Connection}\" table \"{s.SourceTable}\""), F.Count(s.RowsRead), Code(s.Query), Cell(s.ReadAt))).ToArray())
+                    sources.SelectMany(DataSourceRows).ToArray())
                 : null,
         };
         return Arrange(view, results, Figures.ReportFigures.Build(results));
+    }
+
+    /// <summary>
+    /// A server table read into memory: one row with its query. A table computed in its engine (<c>compute in engine</c>):
+    /// one row saying so, then one row per pushed-down query with its time.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> DataSourceRows(DataSourceResult s)
+    {
+        if (s.ComputedInEngine != true)
+        {
+            yield return Row(Code(s.Table), Code($"{s.Engine} \"{s.Connection}\" table \"{s.SourceTable}\""), F.Count(s.RowsRead), Code(s.Query), Cell(s.ReadAt));
+            yield break;
+        }
+
+        var queries = s.Queries ?? [];
+        yield return Row(Code(s.Table), Cell($"{s.Engine}, {s.Connection}: computed in the engine, no row read into memory"), F.Count(s.RowsRead),
+            Cell(string.Create(CultureInfo.InvariantCulture, $"{queries.Count} queries of sufficient statistics, below")), Cell(s.ReadAt));
+        for (int i = 0; i < queries.Count; i++)
+        {
+            yield return Row(string.Empty, Cell(string.Create(CultureInfo.InvariantCulture, $"query {i + 1}")), string.Empty, Code(queries[i].Text),
+                Cell(string.Create(CultureInfo.InvariantCulture, $"{queries[i].Milliseconds:0.0} ms")));
+        }
     }
 
     /// <summary>The study's compiler warnings, then the data warnings among the listed problems: every warning the run printed.</summary>

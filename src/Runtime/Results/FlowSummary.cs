@@ -19,6 +19,7 @@ public static class FlowSummary
         var lines = results.Flow.Tables.Select(t => TableLine(t, results.Flow.Cohort)).ToList();
         lines.AddRange((results.Flow.Cohort?.Populations ?? []).Select(PopulationLine));
         lines.AddRange((results.Flow.Cohort?.GroupSets ?? []).Select(GroupSetLine));
+        lines.AddRange(results.SourceNotes ?? []);
         lines.Add(WarningsLine(results));
         return lines;
     }

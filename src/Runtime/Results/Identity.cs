@@ -16,7 +16,17 @@ public sealed record DataFileResult(string Table, string Path, string Sha256, in
 /// when it ran (UTC, ISO 8601). The one time in results.json: a server's rows can change between runs, so a reader must
 /// see when they were read.
 /// </summary>
-public sealed record DataSourceResult(string Table, string Engine, string Connection, string SourceTable, int RowsRead, string Query, string ReadAt);
+public sealed record DataSourceResult(string Table, string Engine, string Connection, string SourceTable, int RowsRead, string Query, string ReadAt)
+{
+    /// <summary><c>compute in engine</c>: the rows stayed in the engine and only sufficient statistics came back; null otherwise.</summary>
+    public bool? ComputedInEngine { get; init; }
+
+    /// <summary>With <see cref="ComputedInEngine"/>: every pushed-down query, in the order run, with its time; null otherwise.</summary>
+    public IReadOnlyList<EngineQueryResult>? Queries { get; init; }
+}
+
+/// <summary>One pushed-down query: its text (values are bound parameters, never in it) and the milliseconds until its last row was read.</summary>
+public sealed record EngineQueryResult(string Text, double Milliseconds);
 
 /// <summary>Data problems found while loading: the total and the first ones listed.</summary>
 public sealed record ProblemsResult(int Count, IReadOnlyList<ProblemResult> Listed);

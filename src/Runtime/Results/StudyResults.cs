@@ -33,4 +33,10 @@ public sealed record StudyResults(
     /// when there are none (results written before this property existed have none). Data warnings are in <see cref="Problems"/>.
     /// </summary>
     public IReadOnlyList<StudyWarningResult>? Warnings { get; init; }
+
+    /// <summary>
+    /// For the console only (not in results.json): where each engine-backed table's rows went, e.g. that a Parquet or
+    /// PostgreSQL table was read into memory and that <c>compute in engine</c> keeps it there; null when there is nothing to say.
+    /// </summary>
+    internal IReadOnlyList<string>? SourceNotes { get; init; }
 }

@@ -26,7 +26,7 @@ internal sealed class DeclarationSplitter
     public static readonly IReadOnlyList<string> DeclarationKeywords =
     [
         "title", "version", "table", "derive", "include", "exclude", "groups",
-        "outcome", "describe", "compare", "model", "test", "report", "on_invalid", "population",
+        "outcome", "describe", "compare", "model", "test", "report", "on_invalid", "population", "compute",
     ];
 
     /// <summary>Tokens after which a word is an operand, never a declaration keyword.</summary>

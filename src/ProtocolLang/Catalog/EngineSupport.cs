@@ -1,0 +1,37 @@
+namespace ProtocolLang.Catalog;
+
+/// <summary>
+/// Whether, and from which sufficient statistics, an analysis kind is computed under <c>compute in engine</c>: the engine
+/// returns only aggregates (<see cref="Statistics"/>) and the in-memory kernels finish them, so the result is the one the
+/// rows give in memory. A kind the engine cannot serve yet says why (<see cref="Reason"/>), and the binder reports it
+/// (PL2275) instead of reading the rows behind the study's back.
+/// </summary>
+/// <param name="Statistics">What the engine returns for the kind, in words (null when it cannot be computed there).</param>
+/// <param name="Reason">Why the kind is not computed in an engine (null when it is).</param>
+public sealed record EngineSupport(string? Statistics, string? Reason)
+{
+    public bool Supported => Statistics is not null;
+
+    public static EngineSupport From(string statistics) => new(statistics, null);
+
+    public static EngineSupport NotYet(string reason) => new(null, reason);
+}
+
+/// <summary>The engine column of the catalog: one entry per analysis kind (<see cref="AnalysisKind.Engine"/>).</summary>
+public static class EngineCatalog
+{
+    private const string ChildRows = "its outcome is repeated (a child table), which no engine query reads yet";
+
+    /// <summary>The engine support of kind <paramref name="kind"/>; a kind not listed is not computed in an engine.</summary>
+    public static EngineSupport Of(string kind) => kind switch
+    {
+        "kaplan_meier" => EngineSupport.From("events and censorings per (group, time), horizon applied (SqlSurvivalCounts)"),
+        "logrank" => EngineSupport.From("events and censorings per (group, time), horizon applied (SqlSurvivalCounts)"),
+        "compare" => EngineSupport.NotYet(
+            "its tests' statistics come back from an engine (SqlValueCounts, SqlMoments), but the comparison's result (group summaries, Hodges-Lehmann CI) is not built from them yet"),
+        "describe" => EngineSupport.NotYet("Table 1 from engine statistics (moments and value counts) is not wired yet"),
+        "cox" => EngineSupport.NotYet("Cox from per-iteration risk-set sums (SqlCox) is not wired into engine runs yet"),
+        "mixed" or "mmrm" or "rm_anova" => EngineSupport.NotYet(ChildRows),
+        _ => EngineSupport.NotYet("no engine form of its sufficient statistics yet"),
+    };
+}

@@ -1,0 +1,31 @@
+namespace ProtocolLang.Diagnostics;
+
+/// <summary>PL2273–PL2280: <c>compute in engine</c>. Each is documented in docs/diagnostics.md.</summary>
+public static partial class DiagnosticDescriptors
+{
+    private const string EngineCategory = "Binding";
+
+    public static DiagnosticDescriptor UnknownComputePlace { get; } = Error("PL2273", "Unknown place to compute in",
+        "'compute in' takes 'engine' (the analyses run where the subject rows live); found '{0}'", EngineCategory);
+
+    public static DiagnosticDescriptor TableNotInEngine { get; } = Error("PL2274", "Table that cannot be computed in an engine",
+        "table '{0}' cannot be computed in an engine: {1}", EngineCategory);
+
+    public static DiagnosticDescriptor AnalysisNotInEngine { get; } = Error("PL2275", "Analysis kind not computed in an engine",
+        "analysis '{0}' cannot be computed in an engine: {1}; remove 'compute in engine' to run it on the rows in memory", EngineCategory);
+
+    public static DiagnosticDescriptor EngineOptionNotSupported { get; } = Error("PL2276", "Analysis option not computed in an engine",
+        "analysis '{0}' cannot be computed in an engine: {1}", EngineCategory);
+
+    public static DiagnosticDescriptor EngineScopeNotSupported { get; } = Error("PL2277", "Analysis scope not computed in an engine",
+        "analysis '{0}' cannot be computed in an engine: its '{1}' clause is not computed in an engine yet (only the study's groups, or 'by group')", EngineCategory);
+
+    public static DiagnosticDescriptor NoEngineForm { get; } = Error("PL2278", "Expression without an engine form",
+        "{0} has no engine form: {1}", EngineCategory);
+
+    public static DiagnosticDescriptor EngineInvalidRowsExclude { get; } = Error("PL2279", "Invalid-row policy 'exclude' in an engine",
+        "'on_invalid exclude' is not computed in an engine yet (the engine's data check fails the run on any invalid row); remove it, or remove 'compute in engine'", EngineCategory);
+
+    public static DiagnosticDescriptor EngineSubsetNotSupported { get; } = Error("PL2280", "Population or group set in an engine",
+        "{0} '{1}' is not computed in an engine yet; remove it, or remove 'compute in engine'", EngineCategory);
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using ProtocolLang.Runtime.Data;
+
+namespace ProtocolLang.Runtime.Sql;
+
+/// <summary>
+/// The data checks of a <c>compute in engine</c> run, done by the engine since the rows never reach the cell checks of
+/// the in-memory path. First the catalog: every declared column must exist with a type the engine run can compare as in
+/// memory (PL4004, PL4051; a category must be text there and a bool BOOLEAN, since their predicates compare level names
+/// and truth values). Then one query per table counts, per column, the values out of range (PL4062), the unknown levels
+/// (PL4063), the missing values of a required column (PL4064), the numbers that are not finite or, for an integer, not
+/// whole (PL4066), and the keys held by more than one row (PL4065), each with one example key. Any problem fails the run:
+/// nothing is analysed that the CSV path would have refused, and nothing is dropped silently.
+/// </summary>
+internal static class EngineDataCheck
+{
+    /// <summary>The declared columns the source lacks or holds with a type an engine run cannot use.</summary>
+    public static List<DataProblem> Catalog(TableSchema table, IReadOnlyList<(string Name, string Type)> columns, string engine)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var problems = new List<DataProblem>();
+        var types = columns.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Type, StringComparer.Ordinal);
+        foreach (var column in table.Columns)
+        {
+            if (!types.TryGetValue(column.Name, out var type))
+            {
+                problems.Add(new DataProblem(DataProblemCodes.MissingColumn, table.SourceLabel, 0, column.Name,
+                    $"table '{table.Name}': the source has no column '{column.Name}'; its columns: {string.Join(", ", columns.Select(c => c.Name))}"));
+            }
+            else if (!Accepts(engine, column.Kind, type))
+            {
+                problems.Add(new DataProblem(DataProblemCodes.IncompatibleColumnType, table.SourceLabel, 0, column.Name,
+                    $"table '{table.Name}': column '{column.Name}' is declared {column.Kind.ToString().ToLowerInvariant()} but the source holds it as {type}; "
+                    + $"an engine run needs {AcceptedTypes(engine, column.Kind)}"));
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Whether an engine column of type <paramref name="type"/> holds a declared kind so that the engine's predicates mean
+    /// what they mean in memory: the in-memory rules, except that a category must be text and a bool BOOLEAN.
+    /// </summary>
+    private static bool Accepts(string engine, ColumnKind kind, string type)
+    {
+        bool postgres = engine == "postgres";
+        return kind switch
+        {
+            ColumnKind.Category => postgres ? type is "text" or "character varying" or "character" : type is "Varchar" or "Enum" or "VARCHAR",
+            ColumnKind.Bool => postgres ? type == "boolean" : type is "Boolean" or "BOOLEAN",
+            _ => postgres ? Data.Engines.PostgresSource.Accepts(kind, type) : DuckDbSource.Accepts(kind, type) || DuckDbSource.Accepts(kind, Pascal(type)),
+        };
+    }
+
+    /// <summary>DuckDB's reader names types in Pascal case (Double); its SQL in upper case (DOUBLE): accept both.</summary>
+    private static string Pascal(string type) => type.Length == 0 ? type : char.ToUpperInvariant(type[0]) + type[1..].ToLowerInvariant();
+
+    private static string AcceptedTypes(string engine, ColumnKind kind) => kind switch
+    {
+        ColumnKind.Category => engine == "postgres" ? "a text, varchar or char column" : "a VARCHAR or ENUM column",
+        ColumnKind.Bool => engine == "postgres" ? "a boolean column" : "a BOOLEAN column",
+        _ => engine == "postgres" ? Data.Engines.PostgresSource.AcceptedTypes(kind) : DuckDbSource.AcceptedTypes(kind),
+    };
+
+    /// <summary>Runs the value check and returns one problem per (column, rule) with a count, in declared column order.</summary>
+    public static List<DataProblem> Values(SqlEngine engine, TableSchema table, Func<SqlRenderer, string> from)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(table);
+        var renderer = new SqlRenderer(engine.Dialect);
+        var d = renderer.Dialect;
+        var rules = Rules(table, d);
+        string? key = table.Key is { } k ? d.QuoteIdentifier(k) : null;
+        string Example(string condition) => key is null ? "NULL" : "MIN(CASE WHEN " + condition + " THEN CAST(" + key + " AS VARCHAR) END)";
+
+        var select = new StringBuilder("SELECT CAST(COUNT(*) AS " + d.IntegerType + ")");
+        var conditions = new List<(string Code, ColumnSchema Column, string What)>();
+        foreach (var (code, column, what, condition) in rules)
+        {
+            // Each condition is rendered twice (count, example) so that its bound values stand where the text uses them.
+            select.Append(", CAST(SUM(CASE WHEN ").Append(condition(renderer)).Append(" THEN 1 ELSE 0 END) AS ").Append(d.IntegerType).Append(')');
+            select.Append(", ").Append(Example(condition(renderer)));
+            conditions.Add((code, column, what));
+        }
+
+        if (key is not null)
+        {
+            string Duplicates(string item) => "(SELECT " + item + " FROM (SELECT " + key + " AS k FROM " + from(renderer) + " AS s WHERE " + key
+                + " IS NOT NULL GROUP BY " + key + " HAVING COUNT(*) > 1) AS d)";
+            select.Append(", ").Append(Duplicates("CAST(COUNT(*) AS " + d.IntegerType + ")"));
+            select.Append(", ").Append(Duplicates("MIN(CAST(k AS VARCHAR))"));
+        }
+
+        select.Append(" FROM ").Append(from(renderer)).Append(" AS subjects");
+        var row = engine.Query(select.ToString(), renderer.Parameters).Single();
+        var problems = new List<DataProblem>();
+        for (int i = 0; i < conditions.Count; i++)
+        {
+            long n = row[1 + 2 * i] is { } v ? SqlEngine.Integer(v) : 0;
+            if (n > 0)
+            {
+                var (code, column, what) = conditions[i];
+                problems.Add(new DataProblem(code, table.SourceLabel, 0, column.Name, Message(table, column.Name, n, what, row[2 + 2 * i] as string)));
+            }
+        }
+
+        if (key is not null && row[1 + 2 * conditions.Count] is { } dup && SqlEngine.Integer(dup) > 0)
+        {
+            problems.Add(new DataProblem(DataProblemCodes.EngineDuplicateKey, table.SourceLabel, 0, table.Key,
+                Message(table, table.Key!, SqlEngine.Integer(dup), "key value(s) held by more than one row", row[2 + 2 * conditions.Count] as string)));
+        }
+
+        return problems;
+    }
+
+    private static string Message(TableSchema table, string column, long count, string what, string? example) =>
+        string.Create(CultureInfo.InvariantCulture, $"table '{table.Name}', column '{column}': {count} {what} (counted in the engine)")
+        + (example is null ? string.Empty : "; e.g. the row with key '" + ValueExcerpt.Of(example) + "'");
+
+    /// <summary>The rules of each declared column: (code, column, what a failing value is, its condition as SQL).</summary>
+    private static List<(string Code, ColumnSchema Column, string What, Func<SqlRenderer, string> Condition)> Rules(TableSchema table, SqlDialect d)
+    {
+        var rules = new List<(string, ColumnSchema, string, Func<SqlRenderer, string>)>();
+        foreach (var column in table.Columns)
+        {
+            string q = d.QuoteIdentifier(column.Name);
+            bool isKey = string.Equals(column.Name, table.Key, StringComparison.Ordinal);
+            if (!column.Optional || isKey)
+            {
+                rules.Add((DataProblemCodes.EngineMissingValue, column, "missing value(s) in a required column", _ => q + " IS NULL"));
+            }
+
+            if (column.Kind is ColumnKind.Number or ColumnKind.Integer)
+            {
+                // NaN and the infinities: x * 0 is NaN for them, and NaN <> 0 in DuckDB and PostgreSQL (both order NaN above every number).
+                string whole = column.Kind == ColumnKind.Integer ? " OR " + q + " <> FLOOR(" + q + ")" : string.Empty;
+                rules.Add((DataProblemCodes.EngineInvalidNumber, column, column.Kind == ColumnKind.Integer ? "value(s) that are not whole, finite numbers" : "value(s) that are not finite numbers",
+                    _ => "(" + q + " IS NOT NULL AND ((" + q + " * 0) <> 0" + whole + "))"));
+                if (column.Min is not null || column.Max is not null)
+                {
+                    string range = (column.Min is { } min ? min.ToString("R", CultureInfo.InvariantCulture) : string.Empty) + ".."
+                        + (column.Max is { } max ? max.ToString("R", CultureInfo.InvariantCulture) : string.Empty);
+                    rules.Add((DataProblemCodes.EngineOutOfRange, column, "value(s) outside the range " + range, _ => "(" + q + " IS NOT NULL AND (" + string.Join(" OR ",
+                        new[] { column.Min is { } lo ? q + " < " + d.Number(lo) : null, column.Max is { } hi ? q + " > " + d.Number(hi) : null }.Where(c => c is not null)) + "))"));
+                }
+            }
+
+            if (column.Kind == ColumnKind.Category && column.Levels is { Count: > 0 } levels)
+            {
+                rules.Add((DataProblemCodes.EngineUnknownLevel, column, "value(s) that are not one of its levels (" + string.Join(", ", levels) + ")",
+                    r => "(" + q + " IS NOT NULL AND " + q + " NOT IN (" + string.Join(", ", levels.Select(l => r.Dialect.Bind(l, r.Parameters))) + "))"));
+            }
+        }
+
+        return rules;
+    }
+}

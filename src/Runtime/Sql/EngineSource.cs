@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Linq;
+using DuckDB.NET.Data;
+using Npgsql;
+using ProtocolLang.Runtime.Data;
+using ProtocolLang.Runtime.Data.Engines;
+
+namespace ProtocolLang.Runtime.Sql;
+
+/// <summary>One pushed-down query of a run: its text (values are parameters, never in it) and how long it took.</summary>
+public sealed record EngineQuery(string Text, double Milliseconds);
+
+/// <summary>
+/// The subject table of a <c>compute in engine</c> run, opened where its rows live: a Parquet or CSV file through an
+/// in-memory DuckDB (<c>read_parquet</c>, <c>read_csv</c> with the declared column types), a DuckDB database file
+/// read-only, or a PostgreSQL table through its resolved connection. Every query goes through <see cref="Engine"/>, which
+/// records its text and time for the run's provenance. A new engine (ClickHouse) is one more case in <see cref="Open"/>.
+/// </summary>
+internal sealed class EngineSource : IDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly RecordingEngine _engine;
+
+    private EngineSource(DbConnection connection, SqlEngine engine, Func<SqlRenderer, string> from, string engineName, string connection2, string sourceTable)
+    {
+        _connection = connection;
+        _engine = new RecordingEngine(engine);
+        From = from;
+        EngineName = engineName;
+        Connection = connection2;
+        SourceTable = sourceTable;
+    }
+
+    /// <summary>Runs and records every query of the run.</summary>
+    public SqlEngine Engine => _engine;
+
+    /// <summary>Writes the rows' source into a query (a quoted table name, or a table function with its path bound).</summary>
+    public Func<SqlRenderer, string> From { get; }
+
+    /// <summary>duckdb or postgres.</summary>
+    public string EngineName { get; }
+
+    /// <summary>What results name the connection by: a file's path relative to the study, or a connection's name (never its settings).</summary>
+    public string Connection { get; }
+
+    public string SourceTable { get; }
+
+    public IReadOnlyList<EngineQuery> Queries => _engine.Queries;
+
+    /// <param name="path">For a file source: its resolved path (inside the study's allowed places).</param>
+    /// <exception cref="StudyDataException">The connection name does not resolve.</exception>
+    public static EngineSource Open(TableSchema table, string? path, ConnectionResolver connections)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        switch (table.SourceKind)
+        {
+            case DataSourceKind.Csv:
+                return OpenDuckDb(":memory:", r => "read_csv(" + r.Dialect.Bind(path!, r.Parameters) + ", header = true, nullstr = ['', 'NA'], types = "
+                    + CsvTypes(table) + ")", table.Source, "read_csv");
+            case DataSourceKind.Parquet:
+                return OpenDuckDb(":memory:", r => "read_parquet(" + r.Dialect.Bind(path!, r.Parameters) + ")", table.Source, "read_parquet");
+            case DataSourceKind.DuckDb:
+                var (schema, name) = DuckDbSource.SplitTableName(table.SourceTable!);
+                return OpenDuckDb(path!, r => r.Dialect.QuoteIdentifier(schema) + "." + r.Dialect.QuoteIdentifier(name), table.Source, table.SourceTable!);
+            case DataSourceKind.Postgres:
+                var lookup = connections.Resolve(table.Source);
+                if (!lookup.Found)
+                {
+                    throw new StudyDataException(null, [new DataProblem(lookup.FailureCode!, table.SourceLabel, 0, null, PostgresMessages.Unresolved(table, lookup))], 1, [], null);
+                }
+
+                var connection = new NpgsqlConnection(lookup.ConnectionString);
+                connection.Open();
+                var (pgSchema, pgName) = PostgresSource.SplitTableName(table.SourceTable!);
+                return new EngineSource(connection, new AdoSqlEngine(connection, PostgresDialect.Instance),
+                    r => r.Dialect.QuoteIdentifier(pgSchema) + "." + r.Dialect.QuoteIdentifier(pgName), "postgres", table.Source, table.SourceTable!);
+            default:
+                throw new NotSupportedException($"Table '{table.Name}': its source kind {table.SourceKind} is not computed in an engine yet.");
+        }
+    }
+
+    private static EngineSource OpenDuckDb(string dataSource, Func<SqlRenderer, string> from, string label, string sourceTable)
+    {
+        var builder = new DuckDBConnectionStringBuilder { DataSource = dataSource };
+        if (dataSource != ":memory:")
+        {
+            builder["ACCESS_MODE"] = "READ_ONLY";
+        }
+
+        var connection = new DuckDBConnection(builder.ConnectionString);
+        connection.Open();
+        return new EngineSource(connection, new AdoSqlEngine(connection, DuckDbDialect.Instance), from, "duckdb", label, sourceTable);
+    }
+
+    /// <summary>
+    /// The declared types of a CSV file's columns for <c>read_csv</c>, so DuckDB does not guess them from a sample (a
+    /// category of digits stays text, a number column with a first value of 1 stays a double). Column names are study
+    /// identifiers; each is still written as an escaped SQL string.
+    /// </summary>
+    private static string CsvTypes(TableSchema table) =>
+        "{" + string.Join(", ", table.Columns.Select(c => "'" + c.Name.Replace("'", "''", StringComparison.Ordinal) + "': '" + c.Kind switch
+        {
+            ColumnKind.Number => "DOUBLE",
+            ColumnKind.Integer => "BIGINT",
+            ColumnKind.Bool => "BOOLEAN",
+            ColumnKind.Date => "DATE",
+            _ => "VARCHAR",
+        } + "'")) + "}";
+
+    public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// The source's columns with the engine's type names (DuckDB's <c>Double</c>, <c>Varchar</c>; PostgreSQL's
+    /// <c>double precision</c>, <c>text</c>), from the schema of an empty query: no row is read.
+    /// </summary>
+    public IReadOnlyList<(string Name, string Type)> Columns()
+    {
+        var renderer = new SqlRenderer(Engine.Dialect);
+        var sql = "SELECT * FROM " + From(renderer) + " LIMIT 0";
+        using var command = SqlCommands.Create(_connection, sql, renderer.Parameters);
+        using var reader = command.ExecuteReader(CommandBehavior.SchemaOnly);
+        return Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), reader.GetDataTypeName(i))).ToList();
+    }
+
+    /// <summary>An engine that records each query's text and the time until its last row was read.</summary>
+    private sealed class RecordingEngine(SqlEngine inner) : SqlEngine
+    {
+        public List<EngineQuery> Queries { get; } = [];
+
+        public override SqlDialect Dialect => inner.Dialect;
+
+        public override IEnumerable<object?[]> Query(string sql, IReadOnlyList<object> parameters)
+        {
+            var clock = Stopwatch.StartNew();
+            foreach (var row in inner.Query(sql, parameters))
+            {
+                yield return row;
+            }
+
+            Queries.Add(new EngineQuery(sql, Math.Round(clock.Elapsed.TotalMilliseconds, 1, MidpointRounding.AwayFromZero)));
+        }
+    }
+}
