@@ -49,7 +49,7 @@ internal sealed class EngineSource : IDisposable
 
     public string SourceTable { get; }
 
-    public IReadOnlyList<EngineQuery> Queries => _engine.Queries;
+    public IReadOnlyList<EngineQuery> Queries => _engine.Recorded;
 
     /// <param name="path">For a file source: its resolved path (inside the study's allowed places).</param>
     /// <exception cref="StudyDataException">The connection name does not resolve.</exception>
@@ -129,19 +129,23 @@ internal sealed class EngineSource : IDisposable
     /// <summary>An engine that records each query's text and the time until its last row was read.</summary>
     private sealed class RecordingEngine(SqlEngine inner) : SqlEngine
     {
-        public List<EngineQuery> Queries { get; } = [];
+        public List<EngineQuery> Recorded { get; } = [];
 
         public override SqlDialect Dialect => inner.Dialect;
+
+        public override string ReceivedUnit => inner.ReceivedUnit;
 
         public override IEnumerable<object?[]> Query(string sql, IReadOnlyList<object> parameters)
         {
             var clock = Stopwatch.StartNew();
+            long rows = inner.RowsReceived, received = inner.Received;
             foreach (var row in inner.Query(sql, parameters))
             {
                 yield return row;
             }
 
-            Queries.Add(new EngineQuery(sql, Math.Round(clock.Elapsed.TotalMilliseconds, 1, MidpointRounding.AwayFromZero)));
+            Count(inner.RowsReceived - rows, inner.Received - received);
+            Recorded.Add(new EngineQuery(sql, Math.Round(clock.Elapsed.TotalMilliseconds, 1, MidpointRounding.AwayFromZero)));
         }
     }
 }
