@@ -43,6 +43,9 @@ internal sealed partial class TableLoader
     private int _kept;
     private int _rowsRead;
 
+    // Slots every column holds for sure, so a row checks one number instead of asking each column to grow.
+    private int _capacity;
+
     // The row being validated: its number, first line, and first problem (its exclusion reason and code).
     private int _row;
     private int _line;
@@ -132,7 +135,7 @@ internal sealed partial class TableLoader
         // The header is read as a row: Sep would throw on a repeated name, which we report instead.
         using var reader = Sep.New(',')
             .Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true })
-            .FromFile(path);
+            .From(OpenText(path));
         if (!reader.MoveNext() || reader.Current is { ColCount: 1, Span.Length: 0 })
         {
             _problems.Add(DataProblemCodes.EmptyFile, 0, null, DataMessages.EmptyFile(_table));
@@ -144,10 +147,7 @@ internal sealed partial class TableLoader
         var keyColumn = Find(_table.Key);
         var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet(expectedRows) : null;
         var link = LinkColumn();
-        foreach (var column in _columns)
-        {
-            column.EnsureCapacity(expectedRows);
-        }
+        Reserve(expectedRows);
 
         Array.Resize(ref _sourceRows, Math.Max(_sourceRows.Length, expectedRows));
 
@@ -185,6 +185,16 @@ internal sealed partial class TableLoader
 
         return _problems.HasFatal ? null : keys;
     }
+
+    /// <summary>
+    /// The file as text through 1 MiB reads: Sep's <c>FromFile</c> reads through a 4 KiB file buffer, and at 10^6 rows
+    /// the reads were about a sixth of the load's samples (session 11 profile). Same decoding as <c>FromFile</c>'s reader: UTF-8, a byte order mark honoured.
+    /// </summary>
+    private static StreamReader OpenText(string path) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferBytes, FileOptions.SequentialScan),
+            System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, ReadBufferBytes);
+
+    private const int ReadBufferBytes = 1 << 20;
 
     private List<string> ReadHeader(SepReader.Row row)
     {
@@ -323,10 +333,20 @@ internal sealed partial class TableLoader
         _line = line;
         _reason = null;
         _reasonCode = null;
+        if (_kept >= _capacity)
+        {
+            Reserve(Math.Max(_kept + 1, _capacity * 2));
+        }
+    }
+
+    private void Reserve(int slots)
+    {
         foreach (var column in _columns)
         {
-            column.EnsureCapacity(_kept + 1);
+            column.EnsureCapacity(slots);
         }
+
+        _capacity = Math.Max(_capacity, slots);
     }
 
     private void Report(string code, string? column, string message)

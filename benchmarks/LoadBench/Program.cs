@@ -1,0 +1,55 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using ProtocolLang.Runtime.Data;
+
+// Usage: LoadBench <folder holding subjects.csv> [runs]. The schema is benchmarks' load.study / empty.study
+// subjects table (CompareWithR/generate.R's columns), written here so the loader is timed without the CLI.
+var folder = args.Length > 0 ? args[0] : "/work/bench/n1e6";
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+
+var subjects = new TableSchema("subjects", "subjects.csv", "id", null, null,
+[
+    new ColumnSchema("id", ColumnKind.Text),
+    new ColumnSchema("arm", ColumnKind.Category, Levels: ["A", "B", "C", "D"]),
+    new ColumnSchema("x1", ColumnKind.Number),
+    new ColumnSchema("x2", ColumnKind.Number),
+    new ColumnSchema("x3", ColumnKind.Number),
+    new ColumnSchema("time", ColumnKind.Number, Min: 0),
+    new ColumnSchema("status", ColumnKind.Bool),
+    new ColumnSchema("y", ColumnKind.Number),
+]);
+var schema = new StudySchema("Bench", null, null, "empty.study", new string('0', 64), [subjects]);
+
+var seconds = new double[runs];
+long retained = 0, allocated = 0;
+var rows = 0;
+for (var i = 0; i < runs; i++)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    GC.Collect();
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+    var watch = Stopwatch.StartNew();
+    var data = DataLoader.Load(schema, folder);
+    watch.Stop();
+    allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+    retained = GC.GetTotalMemory(forceFullCollection: true) - before;
+    rows = data.Tables[0].RowCount;
+    if (data.HasFatalProblems || data.ProblemCount != 0)
+    {
+        Console.Error.WriteLine($"unexpected problems: {data.ProblemCount}");
+        return 1;
+    }
+
+    seconds[i] = watch.Elapsed.TotalSeconds;
+    GC.KeepAlive(data);
+}
+
+Array.Sort(seconds);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"rows {rows}  median {seconds[runs / 2]:F3} s  min {seconds[0]:F3} s  retained {retained / (double)rows:F1} B/subject  allocated {allocated / (double)rows:F1} B/subject"));
+return 0;
