@@ -88,12 +88,12 @@ public sealed partial class Binder
 
     /// <summary>
     /// Why a subject table of this source kind cannot be computed in an engine (null: it can). A CSV file is read by
-    /// DuckDB's <c>read_csv</c>; Parquet and DuckDB files by DuckDB; a PostgreSQL table by its server. A new engine source
-    /// (ClickHouse) is one more case here and one in the runtime's <c>EngineSource</c>.
+    /// DuckDB's <c>read_csv</c>; Parquet and DuckDB files by DuckDB; a PostgreSQL or ClickHouse table by its server. A new
+    /// engine source is one more case here and one in the runtime's <c>EngineSource</c>.
     /// </summary>
     private static string? EngineSourceRefusal(TableSourceKind kind) => kind switch
     {
-        TableSourceKind.Csv or TableSourceKind.Parquet or TableSourceKind.DuckDb or TableSourceKind.Postgres => null,
+        TableSourceKind.Csv or TableSourceKind.Parquet or TableSourceKind.DuckDb or TableSourceKind.Postgres or TableSourceKind.ClickHouse => null,
         _ => "its source kind has no engine yet",
     };
 

@@ -107,6 +107,9 @@ public static class DataProblemCodes
     /// <summary>Error (<c>compute in engine</c>): numbers that are not finite (NaN, an infinity) or, in an integer column, not whole.</summary>
     public const string EngineInvalidNumber = "PL4066";
 
+    /// <summary>Error (<c>compute in engine</c> on ClickHouse): values of a bool column, held as UInt8, that are not 0 or 1.</summary>
+    public const string EngineInvalidBool = "PL4058";
+
     public static DataProblemSeverity SeverityOf(string code) => code switch
     {
         FileNotFound or EmptyFile or MissingColumn or DuplicateColumn or InvalidUtf8 or UnreadableFile or OutsideStudy

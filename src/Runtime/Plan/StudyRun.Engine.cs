@@ -44,7 +44,7 @@ public sealed partial class StudyRun
         }
 
         TableSchema table = _schema.Tables[0];
-        string? path = table.SourceKind == DataSourceKind.Postgres
+        string? path = table.SourceKind is DataSourceKind.Postgres or DataSourceKind.ClickHouse
             ? null
             : _paths.TryResolve(table.Source, $"table '{table.Name}': the data file", out string resolved, out string refusal)
                 ? resolved
@@ -162,6 +162,7 @@ public sealed partial class StudyRun
             string.Join(";\n", source.Queries.Select(q => q.Text)), _engineOpenedAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
         {
             ComputedInEngine = true,
-            Queries = source.Queries.Select(q => new EngineQueryResult(q.Text, q.Milliseconds)).ToArray(),
+            Queries = source.Queries.Select(q => new EngineQueryResult(q.Text, q.Milliseconds, q.Received)).ToArray(),
+            ReceivedUnit = source.Engine.ReceivedUnit,
         };
 }

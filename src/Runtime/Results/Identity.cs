@@ -23,10 +23,17 @@ public sealed record DataSourceResult(string Table, string Engine, string Connec
 
     /// <summary>With <see cref="ComputedInEngine"/>: every pushed-down query, in the order run, with its time; null otherwise.</summary>
     public IReadOnlyList<EngineQueryResult>? Queries { get; init; }
+
+    /// <summary>With <see cref="ComputedInEngine"/>: the unit of each query's <see cref="EngineQueryResult.Received"/>, "bytes"
+    /// (ClickHouse: the HTTP bodies as they arrived) or "values" (rows × columns; an ADO.NET driver does not expose its wire bytes).</summary>
+    public string? ReceivedUnit { get; init; }
 }
 
-/// <summary>One pushed-down query: its text (values are bound parameters, never in it) and the milliseconds until its last row was read.</summary>
-public sealed record EngineQueryResult(string Text, double Milliseconds);
+/// <summary>
+/// One pushed-down query: its text (values are bound parameters, never in it), the milliseconds until its last row was
+/// read and what came back, in the data source's <see cref="DataSourceResult.ReceivedUnit"/>.
+/// </summary>
+public sealed record EngineQueryResult(string Text, double Milliseconds, long Received);
 
 /// <summary>Data problems found while loading: the total and the first ones listed.</summary>
 public sealed record ProblemsResult(int Count, IReadOnlyList<ProblemResult> Listed);

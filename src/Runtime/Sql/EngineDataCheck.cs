@@ -48,6 +48,11 @@ internal static class EngineDataCheck
     /// </summary>
     private static bool Accepts(string engine, ColumnKind kind, string type)
     {
+        if (engine == "clickhouse")
+        {
+            return ClickHouseAccepts(kind, Data.Engines.ClickHouseSource.BaseType(type));
+        }
+
         bool postgres = engine == "postgres";
         return kind switch
         {
@@ -57,14 +62,35 @@ internal static class EngineDataCheck
         };
     }
 
+    /// <summary>
+    /// ClickHouse (the <c>Nullable(...)</c> taken off): a category is a String or Enum (its predicates compare level names);
+    /// 18.16 has no Bool, so a bool is a UInt8 whose values the value check holds to 0 and 1; a number is an integer or a
+    /// float (not a Decimal: 18.16 does not compare one with the Float64 literals of the ranges and predicates).
+    /// </summary>
+    private static bool ClickHouseAccepts(ColumnKind kind, string type) => kind switch
+    {
+        ColumnKind.Category => type == "String" || type.StartsWith("Enum8(", StringComparison.Ordinal) || type.StartsWith("Enum16(", StringComparison.Ordinal),
+        ColumnKind.Bool => type == "UInt8",
+        ColumnKind.Number => type is "Float32" or "Float64" || Data.Engines.ClickHouseSource.Accepts(ColumnKind.Integer, type),
+        _ => Data.Engines.ClickHouseSource.Accepts(kind, type),
+    };
+
     /// <summary>DuckDB's reader names types in Pascal case (Double); its SQL in upper case (DOUBLE): accept both.</summary>
     private static string Pascal(string type) => type.Length == 0 ? type : char.ToUpperInvariant(type[0]) + type[1..].ToLowerInvariant();
 
-    private static string AcceptedTypes(string engine, ColumnKind kind) => kind switch
+    private static string AcceptedTypes(string engine, ColumnKind kind) => engine == "clickhouse" ? ClickHouseAcceptedTypes(kind) : kind switch
     {
         ColumnKind.Category => engine == "postgres" ? "a text, varchar or char column" : "a VARCHAR or ENUM column",
         ColumnKind.Bool => engine == "postgres" ? "a boolean column" : "a BOOLEAN column",
         _ => engine == "postgres" ? Data.Engines.PostgresSource.AcceptedTypes(kind) : DuckDbSource.AcceptedTypes(kind),
+    };
+
+    private static string ClickHouseAcceptedTypes(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Category => "a String or Enum column",
+        ColumnKind.Bool => "a UInt8 column (0/1)",
+        ColumnKind.Number => "an Int*, UInt*, Float32 or Float64 column",
+        _ => Data.Engines.ClickHouseSource.AcceptedTypes(kind),
     };
 
     /// <summary>Runs the value check and returns one problem per (column, rule) with a count, in declared column order.</summary>
@@ -148,6 +174,12 @@ internal static class EngineDataCheck
                     rules.Add((DataProblemCodes.EngineOutOfRange, column, "value(s) outside the range " + range, _ => "(" + q + " IS NOT NULL AND (" + string.Join(" OR ",
                         new[] { column.Min is { } lo ? q + " < " + d.Number(lo) : null, column.Max is { } hi ? q + " > " + d.Number(hi) : null }.Where(c => c is not null)) + "))"));
                 }
+            }
+
+            if (column.Kind == ColumnKind.Bool && d is ClickHouseDialect)
+            {
+                // A ClickHouse bool is a UInt8 (18.16 has no Bool): a 2 would be neither true nor false to the predicates.
+                rules.Add((DataProblemCodes.EngineInvalidBool, column, "value(s) that are not 0 or 1 (a bool held as UInt8)", _ => "(" + q + " IS NOT NULL AND " + q + " NOT IN (0, 1))"));
             }
 
             if (column.Kind == ColumnKind.Category && column.Levels is { Count: > 0 } levels)

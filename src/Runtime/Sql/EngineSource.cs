@@ -11,24 +11,31 @@ using ProtocolLang.Runtime.Data.Engines;
 
 namespace ProtocolLang.Runtime.Sql;
 
-/// <summary>One pushed-down query of a run: its text (values are parameters, never in it) and how long it took.</summary>
-public sealed record EngineQuery(string Text, double Milliseconds);
+/// <summary>
+/// One pushed-down query of a run: its text (values are parameters, never in it), how long it took and what came back, in
+/// the engine's <see cref="SqlEngine.ReceivedUnit"/> (ClickHouse: bytes).
+/// </summary>
+public sealed record EngineQuery(string Text, double Milliseconds, long Received);
 
 /// <summary>
 /// The subject table of a <c>compute in engine</c> run, opened where its rows live: a Parquet or CSV file through an
 /// in-memory DuckDB (<c>read_parquet</c>, <c>read_csv</c> with the declared column types), a DuckDB database file
-/// read-only, or a PostgreSQL table through its resolved connection. Every query goes through <see cref="Engine"/>, which
-/// records its text and time for the run's provenance. A new engine (ClickHouse) is one more case in <see cref="Open"/>.
+/// read-only, a PostgreSQL table through its resolved connection, or a ClickHouse table over HTTP
+/// (EngineSource.ClickHouse.cs). Every query goes through <see cref="Engine"/>, which records its text and time for the
+/// run's provenance.
 /// </summary>
-internal sealed class EngineSource : IDisposable
+internal sealed partial class EngineSource : IDisposable
 {
-    private readonly DbConnection _connection;
+    private readonly IDisposable _connection;
     private readonly RecordingEngine _engine;
+    private readonly Func<IReadOnlyList<(string Name, string Type)>>? _columns;
 
-    private EngineSource(DbConnection connection, SqlEngine engine, Func<SqlRenderer, string> from, string engineName, string connection2, string sourceTable)
+    private EngineSource(IDisposable connection, SqlEngine engine, Func<SqlRenderer, string> from, string engineName, string connection2, string sourceTable,
+        Func<IReadOnlyList<(string Name, string Type)>>? columns = null, Func<Exception, Exception?>? translate = null)
     {
         _connection = connection;
-        _engine = new RecordingEngine(engine);
+        _columns = columns;
+        _engine = new RecordingEngine(engine, translate);
         From = from;
         EngineName = engineName;
         Connection = connection2;
@@ -41,7 +48,7 @@ internal sealed class EngineSource : IDisposable
     /// <summary>Writes the rows' source into a query (a quoted table name, or a table function with its path bound).</summary>
     public Func<SqlRenderer, string> From { get; }
 
-    /// <summary>duckdb or postgres.</summary>
+    /// <summary>duckdb, postgres or clickhouse.</summary>
     public string EngineName { get; }
 
     /// <summary>What results name the connection by: a file's path relative to the study, or a connection's name (never its settings).</summary>
@@ -78,6 +85,8 @@ internal sealed class EngineSource : IDisposable
                 var (pgSchema, pgName) = PostgresSource.SplitTableName(table.SourceTable!);
                 return new EngineSource(connection, new AdoSqlEngine(connection, PostgresDialect.Instance),
                     r => r.Dialect.QuoteIdentifier(pgSchema) + "." + r.Dialect.QuoteIdentifier(pgName), "postgres", table.Source, table.SourceTable!);
+            case DataSourceKind.ClickHouse:
+                return OpenClickHouse(table, connections);
             default:
                 throw new NotSupportedException($"Table '{table.Name}': its source kind {table.SourceKind} is not computed in an engine yet.");
         }
@@ -115,19 +124,29 @@ internal sealed class EngineSource : IDisposable
 
     /// <summary>
     /// The source's columns with the engine's type names (DuckDB's <c>Double</c>, <c>Varchar</c>; PostgreSQL's
-    /// <c>double precision</c>, <c>text</c>), from the schema of an empty query: no row is read.
+    /// <c>double precision</c>, <c>text</c>), from the schema of an empty query: no row is read. ClickHouse: from its
+    /// catalog, <c>system.columns</c> (<c>Nullable(Float64)</c>, <c>String</c>).
     /// </summary>
     public IReadOnlyList<(string Name, string Type)> Columns()
     {
+        if (_columns is not null)
+        {
+            return _columns();
+        }
+
+        var connection = (DbConnection)_connection;
         var renderer = new SqlRenderer(Engine.Dialect);
         var sql = "SELECT * FROM " + From(renderer) + " LIMIT 0";
-        using var command = SqlCommands.Create(_connection, sql, renderer.Parameters);
+        using var command = SqlCommands.Create(connection, sql, renderer.Parameters);
         using var reader = command.ExecuteReader(CommandBehavior.SchemaOnly);
         return Enumerable.Range(0, reader.FieldCount).Select(i => (reader.GetName(i), reader.GetDataTypeName(i))).ToList();
     }
 
-    /// <summary>An engine that records each query's text and the time until its last row was read.</summary>
-    private sealed class RecordingEngine(SqlEngine inner) : SqlEngine
+    /// <summary>
+    /// An engine that records each query's text, the time until its last row was read and what came back; an engine's
+    /// own exception that <paramref name="translate"/> maps (ClickHouse's, to the source's data problem) is thrown mapped.
+    /// </summary>
+    private sealed class RecordingEngine(SqlEngine inner, Func<Exception, Exception?>? translate) : SqlEngine
     {
         public List<EngineQuery> Recorded { get; } = [];
 
@@ -139,13 +158,30 @@ internal sealed class EngineSource : IDisposable
         {
             var clock = Stopwatch.StartNew();
             long rows = inner.RowsReceived, received = inner.Received;
-            foreach (var row in inner.Query(sql, parameters))
+            using (var enumerator = inner.Query(sql, parameters).GetEnumerator())
             {
-                yield return row;
+                while (Next(enumerator, out var row))
+                {
+                    yield return row;
+                }
             }
 
             Count(inner.RowsReceived - rows, inner.Received - received);
-            Recorded.Add(new EngineQuery(sql, Math.Round(clock.Elapsed.TotalMilliseconds, 1, MidpointRounding.AwayFromZero)));
+            Recorded.Add(new EngineQuery(sql, Math.Round(clock.Elapsed.TotalMilliseconds, 1, MidpointRounding.AwayFromZero), inner.Received - received));
+        }
+
+        private bool Next(IEnumerator<object?[]> rows, out object?[] row)
+        {
+            try
+            {
+                bool more = rows.MoveNext();
+                row = more ? rows.Current : [];
+                return more;
+            }
+            catch (Exception e) when (translate?.Invoke(e) is { } mapped)
+            {
+                throw mapped;
+            }
         }
     }
 }
