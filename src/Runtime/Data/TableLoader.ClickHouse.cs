@@ -17,10 +17,8 @@ internal sealed partial class TableLoader
 {
     private LoadedTable LoadFromClickHouse(ConnectionResolver connections)
     {
-        var lookup = connections.Resolve(_table.Source);
-        if (!lookup.Found)
+        if (ResolveConnection(connections) is not { } lookup)
         {
-            _problems.Add(lookup.FailureCode!, 0, null, ClickHouseMessages.Unresolved(_table, lookup));
             return Finish(file: null, keys: null);
         }
 

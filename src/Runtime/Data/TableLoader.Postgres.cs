@@ -16,10 +16,8 @@ internal sealed partial class TableLoader
 {
     private LoadedTable LoadFromPostgres(ConnectionResolver connections)
     {
-        var lookup = connections.Resolve(_table.Source);
-        if (!lookup.Found)
+        if (ResolveConnection(connections) is not { } lookup)
         {
-            _problems.Add(lookup.FailureCode!, 0, null, PostgresMessages.Unresolved(_table, lookup));
             return Finish(file: null, keys: null);
         }
 
