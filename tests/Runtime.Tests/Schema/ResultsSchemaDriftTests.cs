@@ -181,7 +181,7 @@ public sealed class ResultsSchemaDriftTests
         }
 
         return type == typeof(string) ? "string"
-            : type == typeof(int) ? "integer"
+            : type == typeof(int) || type == typeof(long) ? "integer"
             : type == typeof(bool) ? "boolean"
             : type == typeof(double) ? "$defs/real"
             : IsRecord(type) ? "$defs/" + type.Name
