@@ -50,7 +50,7 @@ public sealed class EngineCoxRunTests : IDisposable
     [Fact]
     public void AnEngineCoxRecordsItsQueriesAndWhatCameBackAndSaysItHasNoConcordance()
     {
-        var engine = Run("engine", "parquet \"data/subjects.parquet\"", compute: true, parquet: true, formats: "json,md");
+        var engine = Run("engine", "parquet \"data/subjects.parquet\"", compute: true, parquet: true, formats: "json,md,html");
 
         Assert.True(engine.Exit == 0, engine.Error);
         var results = JsonNode.Parse(File.ReadAllText(Path.Combine(engine.OutputDirectory, "results.json")))!;
@@ -67,6 +67,9 @@ public sealed class EngineCoxRunTests : IDisposable
         Assert.Contains("| Concordance (Harrell's C, SE) | not available from an engine |", report, StringComparison.Ordinal);
         Assert.Contains("Fitted in the engine from per-time sums", report, StringComparison.Ordinal);
         Assert.Contains("| Engine queries (rows received; values received) |", report, StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(engine.OutputDirectory, "report.html"));
+        Assert.Contains("not available from an engine", html, StringComparison.Ordinal);
+        Assert.Contains("Fitted in the engine from per-time sums", html, StringComparison.Ordinal);
     }
 
     private static void AssertSameAnalyses(RunRecord memory, RunRecord engine)
