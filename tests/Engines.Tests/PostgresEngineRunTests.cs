@@ -39,6 +39,49 @@ public sealed class PostgresEngineRunTests : IDisposable
         Assert.DoesNotContain("Password", engine.EverythingWritten(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public void CoxAndStratifiedAndPairwiseLogRankOnPostgresEqualTheInMemoryRun()
+    {
+        const string analyses = """
+              model cox Relapse ~ group + age + sex + cmas reference group = NXP2_ADM, sex = M ties efron zph none
+              model cox Relapse ~ group + age + sex reference NXP2_ADM ties breslow zph none
+              model cox Relapse ~ group + age + cmas strata sex ties efron zph none
+              model cox Relapse ~ age + mas + sex strata onset, calcinosis ties breslow zph none
+              test logrank Relapse by group strata sex
+              test logrank Relapse by group pairwise adjust holm
+              test logrank Relapse by group strata onset pairwise adjust bh
+            """;
+        var memory = Run("memory-cox", "\"data/subjects.csv\"", compute: false, analyses);
+        var engine = Run("engine-cox", PostgresRuns.Subjects, compute: true, analyses);
+
+        Assert.True(memory.Exit == 0, memory.Error);
+        Assert.True(engine.Exit == 0, engine.Error);
+        using var expected = memory.Results();
+        using var actual = engine.Results();
+        var e = JsonNode.Parse(expected.RootElement.GetProperty("analyses").GetRawText())!.AsArray();
+        var a = JsonNode.Parse(actual.RootElement.GetProperty("analyses").GetRawText())!.AsArray();
+        Assert.Equal(7, a.Count);
+        for (var i = 0; i < 4; i++)
+        {
+            // An engine fit has no concordance and records its cost; everything else is the in-memory fit's.
+            var cost = a[i]!["cox"]!["engine"]!;
+            Assert.Equal(2 + a[i]!["cox"]!["iterations"]!.GetValue<int>(), cost["queries"]!.GetValue<int>());
+            Assert.Null(a[i]!["cox"]!["concordance"]);
+            foreach (var node in new[] { e[i]!, a[i]! })
+            {
+                node.AsObject().Remove("method");
+                node["cox"]!.AsObject().Remove("concordance");
+                node["cox"]!.AsObject().Remove("concordanceStandardError");
+                node["cox"]!.AsObject().Remove("engine");
+            }
+        }
+
+        Assert.True(a[0]!["cox"]!["excluded"]!.GetValue<int>() > 0, "cmas is missing for some subjects");
+        using var left = JsonDocument.Parse(e.ToJsonString());
+        using var right = JsonDocument.Parse(a.ToJsonString());
+        ResultsComparison.AssertSame(left.RootElement, right.RootElement, "analyses");
+    }
+
     /// <summary>The cohort's flow without the lists of unassigned and overlapping subjects (an engine counts them, it does not list them).</summary>
     private static JsonElement CohortCounts(JsonDocument results)
     {
@@ -47,7 +90,13 @@ public sealed class PostgresEngineRunTests : IDisposable
         return JsonDocument.Parse(cohort.ToJsonString()).RootElement.Clone();
     }
 
-    private RunRecord Run(string name, string from, bool compute)
+    private const string SurvivalAnalyses = """
+          model kaplan_meier Relapse by group at 12, 24, 36
+          test logrank Relapse by group
+          test logrank Relapse rho 1
+        """;
+
+    private RunRecord Run(string name, string from, bool compute, string analyses = SurvivalAnalyses)
     {
         var study = _studies.CopyExample(name);
         var folder = Path.GetDirectoryName(study)!;
@@ -78,9 +127,7 @@ public sealed class PostgresEngineRunTests : IDisposable
                 NXP2_ADM  "NXP2+ adult DM" : antibody == NXP2  and onset == adult
               }
               outcome Relapse "Relapse": time_to_event(relapse_months, relapsed) horizon 36
-              model kaplan_meier Relapse by group at 12, 24, 36
-              test logrank Relapse by group
-              test logrank Relapse rho 1
+            {{analyses}}
               report "report" formats json
             }
             """;

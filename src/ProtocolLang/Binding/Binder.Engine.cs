@@ -10,7 +10,7 @@ namespace ProtocolLang.Binding;
 
 /// <summary>
 /// <c>compute in engine</c>: the rows stay where they live and every analysis is computed from the engine's sufficient
-/// statistics. Whatever cannot be computed that way yet is refused here, at compile time, with the reason (PL2273–PL2280),
+/// statistics. Whatever cannot be computed that way yet is refused here, at compile time, with the reason (PL2273–PL2283),
 /// never by reading the rows behind the study's back: the subject table's source, child tables, each analysis's kind (the
 /// catalog's <see cref="AnalysisKind.Engine"/>), its options and its scope, expressions without an SQL form (<c>round</c>,
 /// child aggregates), <c>on_invalid exclude</c>, populations and group sets.
@@ -137,6 +137,7 @@ public sealed partial class Binder
         {
             BoundKaplanMeier km => km.Outcome,
             BoundLogRank lr => lr.Outcome,
+            BoundCox cox => cox.Outcome,
             _ => null,
         };
         if (outcome is not null)
@@ -144,21 +145,31 @@ public sealed partial class Binder
             CheckEngineForm(sql, outcome.Time, "the time of outcome '" + outcome.Name + "'", analysis.Span);
             CheckEngineForm(sql, outcome.Event, "the event of outcome '" + outcome.Name + "'", analysis.Span);
         }
+
+        if (analysis is BoundLogRank { Strata: { } strata })
+        {
+            CheckEngineVariable(sql, strata, "stratum", analysis.Span);
+        }
+
+        if (analysis is BoundCox model)
+        {
+            CheckEngineCox(sql, model);
+        }
     }
 
     /// <summary>The options of a supported kind that its engine form does not take yet, each with the reason.</summary>
     private static IEnumerable<(string Option, string Reason)> EngineOptionRefusals(BoundAnalysis analysis)
     {
-        if (analysis is BoundLogRank logRank)
+        if (analysis is BoundCox cox)
         {
-            if (logRank.Strata is not null)
+            if (cox.Ties == TiesMethod.Exact)
             {
-                yield return ("strata", "a stratified log-rank test needs the counts per stratum, which the engine query does not return yet");
+                yield return ("ties exact", "the exact partial likelihood needs each risk set's subjects, which per-time sums do not determine; use ties efron or breslow");
             }
 
-            if (logRank.Pairwise)
+            if (cox.Subgroups is not null)
             {
-                yield return ("pairwise", "the pairwise tests are not computed from engine counts yet");
+                yield return ("subgroup", "the subgroup refits and interaction tests are not computed in an engine yet");
             }
         }
     }

@@ -26,11 +26,12 @@ public static class EngineCatalog
     public static EngineSupport Of(string kind) => kind switch
     {
         "kaplan_meier" => EngineSupport.From("events and censorings per (group, time), horizon applied (SqlSurvivalCounts)"),
-        "logrank" => EngineSupport.From("events and censorings per (group, time), horizon applied (SqlSurvivalCounts)"),
+        "logrank" => EngineSupport.From("events and censorings per (stratum, group, time), horizon applied (SqlSurvivalCounts); pairwise tests from the same counts"),
         "compare" => EngineSupport.NotYet(
             "its tests' statistics come back from an engine (SqlValueCounts, SqlMoments), but the comparison's result (group summaries, Hodges-Lehmann CI) is not built from them yet"),
         "describe" => EngineSupport.NotYet("Table 1 from engine statistics (moments and value counts) is not wired yet"),
-        "cox" => EngineSupport.NotYet("Cox from per-iteration risk-set sums (SqlCox) is not wired into engine runs yet"),
+        "cox" => EngineSupport.From(
+            "Σexp(η), Σx·exp(η), Σxx'·exp(η) per (stratum, time, status), one query per Newton iteration (SqlCox); with zph none, and no interaction, subgroup or exact ties (PL2281, PL2282, PL2276); no concordance"),
         "mixed" or "mmrm" or "rm_anova" => EngineSupport.NotYet(ChildRows),
         _ => EngineSupport.NotYet("no engine form of its sufficient statistics yet"),
     };

@@ -1,6 +1,6 @@
 namespace ProtocolLang.Diagnostics;
 
-/// <summary>PL2273–PL2280: <c>compute in engine</c>. Each is documented in docs/diagnostics.md.</summary>
+/// <summary>PL2273–PL2282: <c>compute in engine</c>. Each is documented in docs/diagnostics.md.</summary>
 public static partial class DiagnosticDescriptors
 {
     private const string EngineCategory = "Binding";
@@ -28,4 +28,10 @@ public static partial class DiagnosticDescriptors
 
     public static DiagnosticDescriptor EngineSubsetNotSupported { get; } = Error("PL2280", "Population or group set in an engine",
         "{0} '{1}' is not computed in an engine yet; remove it, or remove 'compute in engine'", EngineCategory);
+
+    public static DiagnosticDescriptor EngineCoxTermNotSupported { get; } = Error("PL2281", "Cox term not fitted in an engine",
+        "analysis '{0}': the term '{1}' cannot be fitted in an engine: {2}; remove it, or remove 'compute in engine'", EngineCategory);
+
+    public static DiagnosticDescriptor EngineCoxZph { get; } = Error("PL2282", "Proportional-hazards test in an engine",
+        "analysis '{0}' asks for the proportional-hazards test (zph {1}{2}), which needs each subject's residuals, and an engine returns only per-time sums; write 'zph none' to fit the model in the engine (its concordance is then reported as not available), or remove 'compute in engine'", EngineCategory);
 }

@@ -48,17 +48,55 @@ public sealed partial class CSharpEmitter
         _w.CloseBrace();
     }
 
-    /// <summary><c>Variables.TimeToEvent(cohort, name, label, unit, horizon, CohortSql.Outcome(name))</c>: the only kind an engine run takes yet.</summary>
-    private static string EngineVariableFactory(BoundVariable variable, string subjects)
+    /// <summary>
+    /// <c>Variables.TimeToEvent(cohort, name, label, unit, horizon, CohortSql.Outcome(name))</c> for an outcome; any other
+    /// variable (a Cox covariate or stratum: a column, a derive, an expression or a non-repeated outcome of the subject
+    /// table) names its value as the engine computes it (<c>SqlExpr</c>). A bool expression used as a factor is the engine's
+    /// bool: a stratum needs only its values, coded false 0, true 1 as the in-memory factor's levels.
+    /// </summary>
+    private string EngineVariableFactory(BoundVariable variable, string subjects)
     {
-        if (variable.Outcome is not { Kind: OutcomeKind.TimeToEvent } outcome)
+        var name = CSharpLiterals.String(variable.Name);
+        if (variable.Outcome is { Kind: OutcomeKind.TimeToEvent } outcome)
         {
-            throw new System.InvalidOperationException($"Bug: variable '{variable.Name}' has no engine form; the binder should have refused it (PL2275).");
+            return RuntimeTypes.Variables + ".TimeToEvent(" + subjects + ", " + name + ", " + CSharpLiterals.String(outcome.Label) + ", "
+                + CSharpLiterals.StringOrNull(outcome.Unit) + ", " + (outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null")
+                + ", CohortSql.Outcome(" + name + "))";
         }
 
-        var name = CSharpLiterals.String(outcome.Name);
-        return RuntimeTypes.Variables + ".TimeToEvent(" + subjects + ", " + name + ", " + CSharpLiterals.String(outcome.Label) + ", "
-            + CSharpLiterals.StringOrNull(outcome.Unit) + ", " + (outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null")
-            + ", CohortSql.Outcome(" + name + "))";
+        (BoundExpression? value, string? label, string? unit, SummaryKind summary) = variable switch
+        {
+            { GroupSet: not null } or { Outcome.Kind: OutcomeKind.Repeated } => (null, null, null, SummaryKind.Median),
+            { Outcome: { } o } => (o.Value, o.Label, o.Unit, o.Summary),
+            { Expression: { } e } => (e, variable.Name, null, SummaryKind.Median),
+            { Column: { } c } => ((BoundExpression)new BoundColumnReference(c, c.Span), c.Label ?? c.Name, c.Unit, SummaryKind.Median),
+            { Derive: { } d } => (new BoundDeriveReference(_study.SubjectTable.Name, d.Name, d.Type, d.Span), d.Label ?? d.Name, null, SummaryKind.Median),
+            _ => (null, null, null, SummaryKind.Median),
+        };
+        var sql = value is null ? null : new SqlExpressionEmitter(_study.SubjectTable).TryEmit(value, out _);
+        if (sql is null)
+        {
+            throw new System.InvalidOperationException($"Bug: variable '{variable.Name}' has no engine form; the binder should have refused it (PL2275, PL2281).");
+        }
+
+        var text = CSharpLiterals.String(label!);
+        if (variable.LevelsAsWritten || variable.Kind == VariableKind.Binary)
+        {
+            return RuntimeTypes.Variables + ".Binary(" + subjects + ", " + name + ", " + text + ", " + sql + ")";
+        }
+
+        switch (variable.Kind)
+        {
+            case VariableKind.Count:
+                return RuntimeTypes.Variables + ".Count(" + subjects + ", " + name + ", " + text + ", " + sql + ")";
+            case VariableKind.Categorical:
+                var category = value!.Type.Category!;
+                var levels = "new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }"
+                    + (category.HasLabels ? ", new[] { " + string.Join(", ", category.LevelLabels.Select(CSharpLiterals.String)) + " }" : string.Empty);
+                return RuntimeTypes.Variables + ".Categorical(" + subjects + ", " + name + ", " + text + ", " + levels + ", " + sql + ")";
+            default:
+                return RuntimeTypes.Variables + ".Continuous(" + subjects + ", " + name + ", " + text + ", " + CSharpLiterals.StringOrNull(unit) + ", "
+                    + RuntimeTypes.Summary + "." + summary + ", " + sql + ")";
+        }
     }
 }

@@ -39,6 +39,12 @@ public sealed partial class StudyRun
             + (spec.Zph == ZphTransform.None ? string.Empty : $"; proportional hazards as R cox.zph(fit, transform = \"{ZphName(spec.Zph)}\", terms = TRUE)")
             + CoxSubgroupAnalysis.Method(spec);
         string specification = ModelText.Cox(spec, ScopedCohort.GroupTermOf(cohort));
+        if (spec.Outcome.EngineOutcome is not null)
+        {
+            EngineCox(analysis, spec, coxTies, method.Replace("; concordance with SE as R concordance(fit)", "; fitted in the engine from per-time sums (no concordance)", StringComparison.Ordinal), specification);
+            return;
+        }
+
         var covariates = new List<CoxCovariate>();
         var labels = new Dictionary<string, Func<string?, string>>(StringComparer.Ordinal);
         foreach (CoxTerm term in spec.Terms)

@@ -120,11 +120,34 @@ public sealed partial class StudyRun
     }
 
     /// <summary>Events and censorings per (group, time) of the analysed subjects, from the engine; the subjects left out are in <paramref name="leftOut"/>.</summary>
-    private SurvivalCounts EngineSurvivalCounts(TimeToEventVariable outcome, out int leftOut)
+    /// <param name="strata">For a stratified test: a binary or categorical variable, coded per stratum as in memory (false 0, true 1; a level's index).</param>
+    private SurvivalCounts EngineSurvivalCounts(TimeToEventVariable outcome, out int leftOut, Variable? strata = null)
     {
         EngineSource source = _engineSource ?? throw new InvalidOperationException("Bug: an engine variable in a run without an engine.");
         var cohort = (EngineCohort)outcome.Cohort;
-        return SqlSurvivalCounts.Count(source.Engine, cohort.Sql, outcome.EngineOutcome!, source.From, out leftOut);
+        (SqlExpr, Func<object, int>, int)? stratum = strata switch
+        {
+            null => null,
+            BinaryVariable b => (b.EngineValue!, v => Convert.ToBoolean(v, CultureInfo.InvariantCulture) ? 1 : 0, 2),
+            CategoricalVariable c => (c.EngineValue!, v => LevelCode(c, v), Math.Max(1, c.Levels.Count)),
+            _ => throw new InvalidOperationException($"Bug: stratum '{strata.Name}' is {strata.KindName}; the run checks it is binary or categorical."),
+        };
+        return SqlSurvivalCounts.Count(source.Engine, cohort.Sql, outcome.EngineOutcome!, source.From, stratum, out leftOut);
+
+        static int LevelCode(CategoricalVariable c, object value)
+        {
+            string text = Convert.ToString(value, CultureInfo.InvariantCulture)!;
+            for (int i = 0; i < c.Levels.Count; i++)
+            {
+                if (string.Equals(c.Levels[i], text, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            // The engine's data check refuses a value outside the declared levels before any analysis runs.
+            throw new InvalidOperationException($"Bug: '{c.Name}' has the value '{text}' in the engine, which is not one of its levels.");
+        }
     }
 
     /// <summary>The subject table's flow in an engine run: rows read, excluded by criterion and group, analysed.</summary>

@@ -17,10 +17,9 @@ public sealed partial class StudyRun
     /// pairs with a p-value, as <see cref="LogRankPairwise"/> (survminer::pairwise_survdiff's recipe).
     /// A pair without a defined test (no events, or an empty group) gets null p-values and a warning.
     /// </summary>
-    private static IReadOnlyList<LogRankPair> LogRankPairs(
-        TimeToEventVariable outcome, Cohort cohort, double rho, int[] strataCodes, int strataCount, AdjustMethod adjust, List<WarningResult> warnings)
+    /// <param name="counts">The overall test's counts per (stratum, time, group), from the columns or from an engine.</param>
+    private static IReadOnlyList<LogRankPair> LogRankPairs(SurvivalCounts counts, Cohort cohort, double rho, AdjustMethod adjust, List<WarningResult> warnings)
     {
-        SurvivalCounts counts = SurvivalCounts.FromSubjects(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, strataCodes, strataCount);
         var pairs = new List<LogRankPair>();
         foreach (PairwiseLogRank pair in LogRankPairwise.Test(counts, rho, adjust))
         {

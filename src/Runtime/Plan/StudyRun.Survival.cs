@@ -152,11 +152,12 @@ public sealed partial class StudyRun
             }
         }
 
-        // Gather: the counts per (group, time) from the engine (no strata there: refused at compile time), or from the columns.
+        // Gather: the counts per (stratum, group, time) from the engine, or from the columns; the test and the pairs share them.
         int engineLeftOut = 0;
-        LogRankResult test = outcome.EngineOutcome is null
-            ? Statistics.Survival.LogRank.Test(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, rho, strataCodes, strataCount)
-            : Statistics.Survival.LogRank.Test(EngineSurvivalCounts(outcome, out engineLeftOut), rho);
+        SurvivalCounts counts = outcome.EngineOutcome is null
+            ? SurvivalCounts.FromSubjects(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, strataCodes, strataCount)
+            : EngineSurvivalCounts(outcome, out engineLeftOut, strata);
+        LogRankResult test = Statistics.Survival.LogRank.Test(counts, rho);
         test = outcome.EngineOutcome is null ? test : test with { LeftOut = engineLeftOut };
         var warnings = new List<WarningResult>(NotFiniteWarnings([outcome, strata]));
         WarnLeftOut(outcome, test.LeftOut, cohort, warnings, strata);
@@ -176,7 +177,7 @@ public sealed partial class StudyRun
             .Select(g => new LogRankGroup(cohort.GroupNames[g], cohort.GroupLabels[g], test.N[g], test.Observed[g], test.Expected[g]))
             .ToArray();
         IReadOnlyList<LogRankPair>? pairs = pairwise is { } method2
-            ? LogRankPairs(outcome, cohort, rho, strataCodes, strataCount, method2, warnings)
+            ? LogRankPairs(counts, cohort, rho, method2, warnings)
             : null;
         var outcomeResult = new LogRankOutcome(outcome.Name, outcome.Label, rho, strata?.Name, groups, test.ChiSquare, test.DegreesOfFreedom, test.PValue, test.LeftOut,
             pairwise is { } m ? CompareMethod.AdjustName(m) : null, pairs);

@@ -40,6 +40,12 @@ public abstract class Variable
     /// value or time) whose number was not finite: a scoped analysis counts those of its own subjects (PL5050).
     /// </summary>
     internal int[] NotFiniteRowArray { get; init; } = [];
+
+    /// <summary>
+    /// For a variable of an <see cref="EngineCohort"/>: its value as the engine computes it (a number, a bool, or a category's
+    /// level name); the variable then holds no values. Null in memory.
+    /// </summary>
+    internal Sql.SqlExpr? EngineValue { get; init; }
 }
 
 /// <summary>A continuous variable, summarised by median or mean.</summary>

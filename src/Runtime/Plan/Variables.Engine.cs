@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ProtocolLang.Runtime.Sql;
 
 namespace ProtocolLang.Runtime.Plan;
@@ -21,4 +22,34 @@ public static partial class Variables
 
         return new TimeToEventVariable(c, name, label, unit, horizon, [], []) { EngineOutcome = outcome };
     }
+
+    /// <summary>A number of the subject table that the engine computes (<paramref name="value"/>); a covariate of a Cox model in an engine.</summary>
+    public static ContinuousVariable Continuous(EngineCohort c, string name, string label, string? unit, Summary summary, SqlExpr value) =>
+        new(c ?? throw new ArgumentNullException(nameof(c)), name, label, unit, summary, []) { EngineValue = value ?? throw new ArgumentNullException(nameof(value)) };
+
+    /// <summary>A count the engine computes.</summary>
+    public static CountVariable Count(EngineCohort c, string name, string label, SqlExpr value) =>
+        new(c ?? throw new ArgumentNullException(nameof(c)), name, label, []) { EngineValue = value ?? throw new ArgumentNullException(nameof(value)) };
+
+    /// <summary>A yes/no the engine computes (a boolean expression; NULL is missing).</summary>
+    public static BinaryVariable Binary(EngineCohort c, string name, string label, SqlExpr value) =>
+        new(c ?? throw new ArgumentNullException(nameof(c)), name, label, []) { EngineValue = value ?? throw new ArgumentNullException(nameof(value)) };
+
+    /// <summary>A category the engine computes: <paramref name="value"/> is the level's name as text (NULL is missing).</summary>
+    public static CategoricalVariable Categorical(EngineCohort c, string name, string label, IReadOnlyList<string> levels, IReadOnlyList<string> levelLabels, SqlExpr value)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(levels);
+        ArgumentNullException.ThrowIfNull(levelLabels);
+        if (levelLabels.Count != levels.Count)
+        {
+            throw new ArgumentException($"Variable '{name}' has {levels.Count} levels but {levelLabels.Count} labels.", nameof(levelLabels));
+        }
+
+        return new CategoricalVariable(c, name, label, levels, levelLabels, []) { EngineValue = value ?? throw new ArgumentNullException(nameof(value)) };
+    }
+
+    /// <inheritdoc cref="Categorical(EngineCohort, string, string, IReadOnlyList{string}, IReadOnlyList{string}, SqlExpr)"/>
+    public static CategoricalVariable Categorical(EngineCohort c, string name, string label, IReadOnlyList<string> levels, SqlExpr value) =>
+        Categorical(c, name, label, levels, levels, value);
 }

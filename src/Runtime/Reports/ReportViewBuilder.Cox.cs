@@ -21,10 +21,7 @@ public static partial class ReportViewBuilder
             new[] { "Term", "HR (95% CI)", "coef", "SE", "z", "p" },
             "|---|--:|--:|--:|--:|--:|",
             cox.Terms.Select(CoxTermRow).ToArray()));
-        tables.Add(new MarkdownTable(
-            new[] { "Model", "Value" },
-            "|---|--:|",
-            new[]
+        var rows = new List<IReadOnlyList<string>>
             {
                 Row("Method", $"Cox proportional hazards, {ties}, {call}"),
                 Row("Subjects analysed (n)", F.Count(cox.N)),
@@ -33,11 +30,23 @@ public static partial class ReportViewBuilder
                 Row("Likelihood-ratio test", CoxTestText(cox.LikelihoodRatio)),
                 Row("Wald test", CoxTestText(cox.Wald)),
                 Row("Score (log-rank) test", CoxTestText(cox.Score)),
-                Row("Concordance (Harrell's C, SE)", $"{F.Estimate(cox.Concordance)} (SE {F.Estimate(cox.ConcordanceStandardError)})"),
+                Row("Concordance (Harrell's C, SE)", cox.Engine is null
+                    ? $"{F.Estimate(cox.Concordance)} (SE {F.Estimate(cox.ConcordanceStandardError)})"
+                    : "not available from an engine"),
                 Row("Log-likelihood (null, final)", $"{F.Estimate(cox.LogLikelihoodNull)}, {F.Estimate(cox.LogLikelihood)}"),
                 Row("AIC, BIC (n = events)", $"{F.Estimate(cox.Aic)}, {F.Estimate(cox.Bic)}"),
                 Row("Newton-Raphson iterations", F.Count(cox.Iterations) + (cox.Converged ? string.Empty : " (did not converge)")),
-            }));
+            };
+        if (cox.Engine is { } engine)
+        {
+            // Said plainly: an engine fit has no concordance (a blank cell would read as a missing number), and what the fit cost.
+            rows.Add(Row("Engine queries (rows received; " + engine.ReceivedUnit + " received)",
+                string.Create(CultureInfo.InvariantCulture, $"{engine.Queries} ({engine.RowsReceived}; {engine.Received})")));
+            notes.Add("Fitted in the engine from per-time sums (one query per evaluation of the partial likelihood); no row was read into memory. Not computed: "
+                + engine.NotAvailable + ".");
+        }
+
+        tables.Add(new MarkdownTable(new[] { "Model", "Value" }, "|---|--:|", rows.ToArray()));
         if (cox.ProportionalHazards is { } ph)
         {
             ProportionalHazardsTable(ph, notes, tables);

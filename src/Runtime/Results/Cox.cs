@@ -43,7 +43,21 @@ public sealed record CoxResult(
 
     /// <summary>The treatment's hazard ratio per subgroup level with the interaction tests (<c>subgroup s, t</c>); null (omitted) without.</summary>
     public CoxSubgroupsResult? Subgroups { get; init; }
+
+    /// <summary>For a model fitted in an engine (<c>compute in engine</c>): what the fit cost and what it could not give; null (omitted) in memory.</summary>
+    public CoxEngineResult? Engine { get; init; }
 }
+
+/// <summary>
+/// A Cox model fitted where the rows live (push-down): one query for the means, then one GROUP BY (stratum, time,
+/// status) per evaluation of the partial likelihood; only per-time sums come back.
+/// </summary>
+/// <param name="Queries">Queries the fit ran (the means, then β = 0 and one per Newton iteration).</param>
+/// <param name="RowsReceived">Rows that came back over those queries.</param>
+/// <param name="Received">What came back, in <paramref name="ReceivedUnit"/>.</param>
+/// <param name="ReceivedUnit">"bytes" (an HTTP engine's bodies as received) or "values" (rows × columns, an ADO.NET engine, whose driver does not expose its wire bytes).</param>
+/// <param name="NotAvailable">What an engine fit does not give (the concordance, cox.zph, residuals) and why.</param>
+public sealed record CoxEngineResult(long Queries, long RowsReceived, long Received, string ReceivedUnit, string NotAvailable);
 
 /// <summary>
 /// One design column: a numeric covariate, or one level of a factor against its reference.

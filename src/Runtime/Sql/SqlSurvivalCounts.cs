@@ -19,7 +19,8 @@ public static class SqlSurvivalCounts
     /// <param name="from">Writes the rows' source, as for <see cref="SqlCohortFlow.Query"/>.</param>
     /// <exception cref="InvalidOperationException">A criterion or group has no SQL form.</exception>
     /// <exception cref="ArgumentException">The outcome is not a time-to-event outcome an engine can compute.</exception>
-    public static string Query(CohortSql cohort, SqlOutcome outcome, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    /// <param name="stratum">For a stratified test: the stratum's value, returned last in each row and grouped by (NULL leaves the subject out).</param>
+    public static string Query(CohortSql cohort, SqlOutcome outcome, Func<SqlRenderer, string> from, SqlRenderer renderer, SqlExpr? stratum = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(from);
@@ -27,11 +28,14 @@ public static class SqlSurvivalCounts
         var (time, @event) = Require(outcome);
         var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
         var (t, s) = TimeAndStatus(time, @event, outcome.Horizon, renderer);
+        var st = stratum is null ? string.Empty : ", " + renderer.Render(stratum) + " AS st";
+        var keys = stratum is null ? "first_group, t, s" : "first_group, t, s, st";
 
-        // One GROUP BY (group, time, status): rows without a time or a status are the left-out subjects. No CTE and
-        // no UNION, which ClickHouse 18.16 lacks.
-        return "SELECT first_group, t, s, CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") AS n FROM (SELECT " + classify + ", " + t + " AS t, "
-            + s + " AS s FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group, t, s ORDER BY first_group, t, s";
+        // One GROUP BY (group, time, status[, stratum]): rows without a time, a status or a stratum are the left-out
+        // subjects. No CTE and no UNION, which ClickHouse 18.16 lacks.
+        return "SELECT first_group, t, s, CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") AS n" + (stratum is null ? string.Empty : ", st") + " FROM (SELECT "
+            + classify + ", " + t + " AS t, " + s + " AS s" + st + " FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY "
+            + keys + " ORDER BY " + keys;
     }
 
     /// <summary>The outcome's time and event expressions.</summary>
@@ -61,12 +65,22 @@ public static class SqlSurvivalCounts
     }
 
     /// <summary>Runs the query on <paramref name="engine"/> and returns the counts, with the subjects left out.</summary>
-    public static SurvivalCounts Count(SqlEngine engine, CohortSql cohort, SqlOutcome outcome, Func<SqlRenderer, string> from, out int leftOut)
+    public static SurvivalCounts Count(SqlEngine engine, CohortSql cohort, SqlOutcome outcome, Func<SqlRenderer, string> from, out int leftOut) =>
+        Count(engine, cohort, outcome, from, null, out leftOut);
+
+    /// <summary>
+    /// As <see cref="Count(SqlEngine, CohortSql, SqlOutcome, Func{SqlRenderer, string}, out int)"/>, per stratum: <paramref name="strata"/>'s
+    /// value is the stratum, <c>Code</c> turns the engine's value into its code (0 .. <c>Count</c> − 1, as the in-memory
+    /// variable codes it), and a subject whose stratum is missing is left out.
+    /// </summary>
+    public static SurvivalCounts Count(SqlEngine engine, CohortSql cohort, SqlOutcome outcome, Func<SqlRenderer, string> from,
+        (SqlExpr Value, Func<object, int> Code, int Count)? strata, out int leftOut)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(cohort);
         var renderer = new SqlRenderer(engine.Dialect);
-        var sql = Query(cohort, outcome, from, renderer);
+        var sql = Query(cohort, outcome, from, renderer, strata?.Value);
+        var stratum = new List<int>();
         var group = new List<int>();
         var times = new List<double>();
         var events = new List<int>();
@@ -75,11 +89,13 @@ public static class SqlSurvivalCounts
         foreach (var row in engine.Query(sql, renderer.Parameters))
         {
             var n = checked((int)SqlEngine.Integer(row[3]));
-            if (row[1] is null || row[2] is null)
+            if (row[1] is null || row[2] is null || (strata is not null && row[4] is null))
             {
                 leftOut += n;
                 continue;
             }
+
+            stratum.Add(strata is { } st ? st.Code(row[4]!) : 0);
 
             var isEvent = SqlEngine.Integer(row[2]) == 1;
             group.Add((int)SqlEngine.Integer(row[0]));
@@ -88,7 +104,7 @@ public static class SqlSurvivalCounts
             censored.Add(isEvent ? 0 : n);
         }
 
-        var strata = new int[group.Count];
-        return SurvivalCounts.FromCounts(Math.Max(cohort.Groups.Count, 1), 1, strata, group.ToArray(), times.ToArray(), events.ToArray(), censored.ToArray());
+        return SurvivalCounts.FromCounts(Math.Max(cohort.Groups.Count, 1), strata?.Count ?? 1, stratum.ToArray(), group.ToArray(), times.ToArray(), events.ToArray(),
+            censored.ToArray());
     }
 }
