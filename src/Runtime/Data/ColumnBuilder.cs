@@ -148,27 +148,6 @@ internal sealed class IntegerColumn(ColumnSchema schema) : ColumnBuilder<long?>(
     public bool TryGetKey(int slot, out long key) => KeyOf(Values[slot], out key);
 }
 
-internal sealed class TextColumn(ColumnSchema schema) : ColumnBuilder<string?>(schema), IKeyColumn<string>
-{
-    public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
-    {
-        Values[slot] = cell.ToString();
-        return CellStatus.Ok;
-    }
-
-    public override bool HasValue(int slot) => Values[slot] is not null;
-
-    public override string Format(int slot) => Values[slot] ?? string.Empty;
-
-    public override KeySet CreateKeySet(int capacity) => new KeySet<string>(this, StringComparer.Ordinal, capacity);
-
-    public bool TryGetKey(int slot, out string key)
-    {
-        key = Values[slot]!;
-        return key is not null;
-    }
-}
-
 internal sealed class BoolColumn(ColumnSchema schema) : ColumnBuilder<bool?>(schema), IKeyColumn<bool>
 {
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)

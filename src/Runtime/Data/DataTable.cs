@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProtocolLang.Runtime.Data;
 
@@ -12,6 +13,9 @@ public sealed class DataTable
 {
     private readonly Dictionary<string, Array> _columns;
 
+    // Text columns as loaded (a char buffer, no string per row); their string arrays are made on first use.
+    private readonly Dictionary<string, TextValues> _text;
+
     /// <summary>A table with no excluded rows: <paramref name="rowsRead"/> must equal the number of rows kept.</summary>
     public DataTable(TableSchema schema, int rowsRead, int[] sourceRows, Dictionary<string, Array> columns)
         : this(schema, rowsRead, sourceRows, columns, Array.Empty<RowExclusion>())
@@ -21,6 +25,14 @@ public sealed class DataTable
     /// <summary>A table whose rows are either kept (<paramref name="sourceRows"/>) or excluded, so that
     /// <c>rowsRead == sourceRows.Length + excludedRows.Count</c>; every column array has one entry per kept row.</summary>
     public DataTable(TableSchema schema, int rowsRead, int[] sourceRows, Dictionary<string, Array> columns, IReadOnlyList<RowExclusion> excludedRows)
+        : this(schema, rowsRead, sourceRows, columns, new Dictionary<string, TextValues>(StringComparer.Ordinal), excludedRows)
+    {
+    }
+
+    /// <summary>As the public constructor, with the text columns of a loaded source kept as <see cref="TextValues"/>.</summary>
+    internal DataTable(
+        TableSchema schema, int rowsRead, int[] sourceRows, Dictionary<string, Array> columns, Dictionary<string, TextValues> text,
+        IReadOnlyList<RowExclusion> excludedRows)
     {
         if (rowsRead != sourceRows.Length + excludedRows.Count)
         {
@@ -29,12 +41,12 @@ public sealed class DataTable
                 nameof(rowsRead));
         }
 
-        foreach (var (name, values) in columns)
+        foreach (var (name, length) in columns.Select(c => (c.Key, c.Value.Length)).Concat(text.Select(c => (c.Key, c.Value.Count))))
         {
-            if (values.Length != sourceRows.Length)
+            if (length != sourceRows.Length)
             {
                 throw new ArgumentException(
-                    $"Column '{schema.Name}.{name}' has {values.Length} values for {sourceRows.Length} rows.", nameof(columns));
+                    $"Column '{schema.Name}.{name}' has {length} values for {sourceRows.Length} rows.", nameof(columns));
             }
         }
 
@@ -42,6 +54,7 @@ public sealed class DataTable
         RowsRead = rowsRead;
         SourceRows = sourceRows;
         _columns = columns;
+        _text = text;
         ExcludedRows = excludedRows;
     }
 
@@ -65,7 +78,8 @@ public sealed class DataTable
 
     public long?[] Integer(string column) => Get<long?>(column, ColumnKind.Integer);
 
-    public string?[] Text(string column) => Get<string?>(column, ColumnKind.Text);
+    /// <summary>The column's values, made as strings on the first call for a loaded file (then the same array each time).</summary>
+    public string?[] Text(string column) => _text.TryGetValue(column, out var values) ? values.ToStrings() : Get<string?>(column, ColumnKind.Text);
 
     public bool?[] Bool(string column) => Get<bool?>(column, ColumnKind.Bool);
 
@@ -76,6 +90,11 @@ public sealed class DataTable
 
     private T[] Get<T>(string column, ColumnKind kind)
     {
+        if (_text.ContainsKey(column))
+        {
+            throw new InvalidOperationException($"Column '{Name}.{column}' is not of kind {kind}.");
+        }
+
         if (!_columns.TryGetValue(column, out var values))
         {
             throw new KeyNotFoundException($"Table '{Name}' has no column '{column}'.");

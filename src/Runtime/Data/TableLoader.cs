@@ -387,14 +387,22 @@ internal sealed partial class TableLoader
     private LoadedTable Finish(DataFileInfo? file, KeySet? keys)
     {
         var columns = new Dictionary<string, Array>(StringComparer.Ordinal);
+        var text = new Dictionary<string, TextValues>(StringComparer.Ordinal);
         foreach (var column in _columns)
         {
             column.EnsureCapacity(_kept);
-            columns.Add(column.Schema.Name, column.ToArray(_kept));
+            if (column is TextColumn textColumn)
+            {
+                text.Add(column.Schema.Name, textColumn.ToValues(_kept));
+            }
+            else
+            {
+                columns.Add(column.Schema.Name, column.ToArray(_kept));
+            }
         }
 
         Array.Resize(ref _sourceRows, _kept);
-        var table = new DataTable(_table, _rowsRead, _sourceRows, columns, _excluded);
+        var table = new DataTable(_table, _rowsRead, _sourceRows, columns, text, _excluded);
         return new LoadedTable(table, _problems, file, keys, usable: !_problems.HasFatal);
     }
 }
