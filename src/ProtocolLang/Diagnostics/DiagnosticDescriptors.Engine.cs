@@ -29,3 +29,13 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor EngineSubsetNotSupported { get; } = Error("PL2280", "Population or group set in an engine",
         "{0} '{1}' is not computed in an engine yet; remove it, or remove 'compute in engine'", EngineCategory);
 }
+
+/// <summary>PL2284, PL2285: <c>describe</c> and <c>compare</c> under <c>compute in engine</c>. Each is documented in docs/diagnostics.md.</summary>
+public static partial class DiagnosticDescriptors
+{
+    public static DiagnosticDescriptor EngineTestNotSupported { get; } = Error("PL2284", "Comparison test not computed in an engine",
+        "analysis '{0}' cannot be computed in an engine: the test '{1}' {2}; an engine run compares with mann_whitney, t_test, welch, fisher, chi_square or kruskal_wallis", EngineCategory);
+
+    public static DiagnosticDescriptor EngineStatisticNotSupported { get; } = Error("PL2285", "Summary statistic not computed in an engine",
+        "analysis '{0}' cannot be computed in an engine: {1}", EngineCategory);
+}

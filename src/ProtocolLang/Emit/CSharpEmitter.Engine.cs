@@ -48,17 +48,50 @@ public sealed partial class CSharpEmitter
         _w.CloseBrace();
     }
 
-    /// <summary><c>Variables.TimeToEvent(cohort, name, label, unit, horizon, CohortSql.Outcome(name))</c>: the only kind an engine run takes yet.</summary>
-    private static string EngineVariableFactory(BoundVariable variable, string subjects)
+    /// <summary>
+    /// A variable of an engine run: <c>Variables.TimeToEvent(cohort, name, label, unit, horizon, CohortSql.Outcome(name))</c>,
+    /// or a number, count, yes/no or category as <c>Variables.Continuous(cohort, name, label, unit, summary, SqlExpr)</c> and
+    /// its siblings, with the same name, label and unit the in-memory factory gives it.
+    /// </summary>
+    private string EngineVariableFactory(BoundVariable variable, string subjects)
     {
-        if (variable.Outcome is not { Kind: OutcomeKind.TimeToEvent } outcome)
+        if (variable.Outcome is { Kind: OutcomeKind.TimeToEvent } outcome)
         {
-            throw new System.InvalidOperationException($"Bug: variable '{variable.Name}' has no engine form; the binder should have refused it (PL2275).");
+            var name = CSharpLiterals.String(outcome.Name);
+            return RuntimeTypes.Variables + ".TimeToEvent(" + subjects + ", " + name + ", " + CSharpLiterals.String(outcome.Label) + ", "
+                + CSharpLiterals.StringOrNull(outcome.Unit) + ", " + (outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null")
+                + ", CohortSql.Outcome(" + name + "))";
         }
 
-        var name = CSharpLiterals.String(outcome.Name);
-        return RuntimeTypes.Variables + ".TimeToEvent(" + subjects + ", " + name + ", " + CSharpLiterals.String(outcome.Label) + ", "
-            + CSharpLiterals.StringOrNull(outcome.Unit) + ", " + (outcome.Horizon is { } h ? CSharpLiterals.Number(h) : "null")
-            + ", CohortSql.Outcome(" + name + "))";
+        var subjectTable = _study.SubjectTable.Name;
+        var value = Binder.EngineValue(variable, subjectTable);
+        var sql = value is null ? null : new SqlExpressionEmitter(_study.SubjectTable).TryEmit(value, out _);
+        if (sql is null || variable.Kind is VariableKind.Repeated or VariableKind.TimeToEvent || variable.GroupSet is not null || variable.LevelsAsWritten)
+        {
+            throw new System.InvalidOperationException($"Bug: variable '{variable.Name}' has no engine form; the binder should have refused it (PL2278).");
+        }
+
+        var (label, unit, summary) = variable switch
+        {
+            { Outcome: { } o } => (o.Label, o.Unit, o.Summary),
+            { Column: { } c } => (c.Label ?? c.Name, c.Unit, SummaryKind.Median),
+            { Derive: { } d } => (d.Label ?? d.Name, null, SummaryKind.Median),
+            _ => (variable.Name, (string?)null, SummaryKind.Median),
+        };
+        var head = subjects + ", " + CSharpLiterals.String(variable.Name) + ", " + CSharpLiterals.String(label);
+        switch (variable.Kind)
+        {
+            case VariableKind.Binary:
+                return RuntimeTypes.Variables + ".Binary(" + head + ", " + sql + ")";
+            case VariableKind.Count:
+                return RuntimeTypes.Variables + ".Count(" + head + ", " + sql + ")";
+            case VariableKind.Categorical:
+                var category = value!.Type.Category!;
+                var levels = "new[] { " + string.Join(", ", category.Levels.Select(CSharpLiterals.String)) + " }"
+                    + (category.HasLabels ? ", new[] { " + string.Join(", ", category.LevelLabels.Select(CSharpLiterals.String)) + " }" : string.Empty);
+                return RuntimeTypes.Variables + ".Categorical(" + head + ", " + levels + ", " + sql + ")";
+            default:
+                return RuntimeTypes.Variables + ".Continuous(" + head + ", " + CSharpLiterals.StringOrNull(unit) + ", " + RuntimeTypes.Summary + "." + summary + ", " + sql + ")";
+        }
     }
 }

@@ -40,6 +40,9 @@ public abstract class Variable
     /// value or time) whose number was not finite: a scoped analysis counts those of its own subjects (PL5050).
     /// </summary>
     internal int[] NotFiniteRowArray { get; init; } = [];
+
+    /// <summary>For an <see cref="EngineCohort"/>: the value as the engine computes it (no values are held here); null otherwise.</summary>
+    internal Sql.SqlExpr? EngineValue { get; init; }
 }
 
 /// <summary>A continuous variable, summarised by median or mean.</summary>
