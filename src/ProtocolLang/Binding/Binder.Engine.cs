@@ -19,6 +19,9 @@ public sealed partial class Binder
 {
     private const string EnginePlace = "engine";
 
+    /// <summary>The subject table's name while <see cref="CheckEngineMode"/> runs (a derive reference names its table).</summary>
+    private string _engineSubjectTable = string.Empty;
+
     /// <summary>True when the study says <c>compute in engine</c> (one at most; any other word after <c>in</c> is PL2273).</summary>
     private bool BindCompute(ImmutableArray<DeclarationSyntax> declarations)
     {
@@ -70,6 +73,7 @@ public sealed partial class Binder
         }
 
         var sql = new SqlExpressionEmitter(subjects);
+        _engineSubjectTable = subjects.Name;
         foreach (var criterion in criteria)
         {
             CheckEngineForm(sql, criterion.Predicate, "criterion '" + criterion.Label + "'", criterion.Span);
@@ -132,6 +136,8 @@ public sealed partial class Binder
         {
             _diagnostics.Add(DiagnosticDescriptors.EngineOptionNotSupported, analysis.Span, analysis.Source, option + ": " + reason);
         }
+
+        CheckEngineTable(sql, analysis);
 
         var outcome = analysis switch
         {

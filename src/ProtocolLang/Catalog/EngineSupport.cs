@@ -27,9 +27,10 @@ public static class EngineCatalog
     {
         "kaplan_meier" => EngineSupport.From("events and censorings per (group, time), horizon applied (SqlSurvivalCounts)"),
         "logrank" => EngineSupport.From("events and censorings per (stratum, group, time), horizon applied (SqlSurvivalCounts); pairwise tests from the same counts"),
-        "compare" => EngineSupport.NotYet(
-            "its tests' statistics come back from an engine (SqlValueCounts, SqlMoments), but the comparison's result (group summaries, Hodges-Lehmann CI) is not built from them yet"),
-        "describe" => EngineSupport.NotYet("Table 1 from engine statistics (moments and value counts) is not wired yet"),
+        "compare" => EngineSupport.From(
+            "one GROUP BY (group, value) per variable: a number's value counts (Mann-Whitney with the Hodges-Lehmann shift and CI, Kruskal-Wallis, Student's and Welch's t, medians, quartiles, box plots), a yes/no or category's counts per level (Fisher, chi-square) (SqlNumberCounts, SqlValueCounts)"),
+        "describe" => EngineSupport.From(
+            "one GROUP BY (group, value) per variable: a number's value counts (n, missing, mean, SD, SE, type-7 median and quartiles, range, exact), a yes/no or category's counts per level (SqlNumberCounts, SqlValueCounts)"),
         "cox" => EngineSupport.From(
             "Σexp(η), Σx·exp(η), Σxx'·exp(η) per (stratum, time, status), one query per Newton iteration (SqlCox); with zph none, and no interaction, subgroup or exact ties (PL2281, PL2282, PL2276); no concordance"),
         "mixed" or "mmrm" or "rm_anova" => EngineSupport.NotYet(ChildRows),

@@ -35,3 +35,13 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor EngineCoxZph { get; } = Error("PL2282", "Proportional-hazards test in an engine",
         "analysis '{0}' asks for the proportional-hazards test (zph {1}{2}), which needs each subject's residuals, and an engine returns only per-time sums; write 'zph none' to fit the model in the engine (its concordance is then reported as not available), or remove 'compute in engine'", EngineCategory);
 }
+
+/// <summary>PL2284, PL2285: <c>describe</c> and <c>compare</c> under <c>compute in engine</c>. Each is documented in docs/diagnostics.md.</summary>
+public static partial class DiagnosticDescriptors
+{
+    public static DiagnosticDescriptor EngineTestNotSupported { get; } = Error("PL2284", "Comparison test not computed in an engine",
+        "analysis '{0}' cannot be computed in an engine: the test '{1}' {2}; an engine run compares with mann_whitney, t_test, welch, fisher, chi_square or kruskal_wallis", EngineCategory);
+
+    public static DiagnosticDescriptor EngineStatisticNotSupported { get; } = Error("PL2285", "Summary statistic not computed in an engine",
+        "analysis '{0}' cannot be computed in an engine: {1}", EngineCategory);
+}

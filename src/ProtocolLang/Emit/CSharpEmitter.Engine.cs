@@ -76,7 +76,7 @@ public sealed partial class CSharpEmitter
         var sql = value is null ? null : new SqlExpressionEmitter(_study.SubjectTable).TryEmit(value, out _);
         if (sql is null)
         {
-            throw new System.InvalidOperationException($"Bug: variable '{variable.Name}' has no engine form; the binder should have refused it (PL2275, PL2281).");
+            throw new System.InvalidOperationException($"Bug: variable '{variable.Name}' has no engine form; the binder should have refused it (PL2275, PL2278, PL2281).");
         }
 
         var text = CSharpLiterals.String(label!);

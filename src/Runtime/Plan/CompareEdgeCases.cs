@@ -23,26 +23,56 @@ internal static class CompareEdgeCases
             yield break;
         }
 
-        int needed = test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey ? 2 : 1;
         double[][] samples = grouped is not null ? set.Select(grouped.Values).ToArray()
             : set.Select(g => GroupSummaries.NonMissing(GroupSummaries.Numbers(variable), cohort.GroupCodeArray, g)).ToArray();
+        foreach (WarningResult warning in Check(variable, test, set, cohort, samples.Select(s => s.Length).ToArray(), () => SameValue(samples),
+            () => samples.All(s => s.Length > 0 && s.All(v => v == s[0]))))
+        {
+            yield return warning;
+        }
+    }
+
+    /// <summary>
+    /// As above, from the compared groups' value counts (an engine run): sizes are the counts' sums, every compared
+    /// value is the same when there is one distinct value among at least two, and a group is constant when it has one.
+    /// </summary>
+    public static IEnumerable<WarningResult> Check(Variable variable, TestKind test, int[] set, Cohort cohort, IReadOnlyList<CountedValues> samples)
+    {
+        if (test is TestKind.Fisher or TestKind.ChiSquare)
+        {
+            return [];
+        }
+
+        double? Same()
+        {
+            var distinct = samples.SelectMany(s => s.Values.ToArray()).Distinct().ToArray();
+            return distinct.Length == 1 && samples.Sum(s => s.N) > 1 ? distinct[0] : null;
+        }
+
+        return Check(variable, test, set, cohort, samples.Select(s => s.N).ToArray(), Same, () => samples.All(s => s.N > 0 && s.Values.Length == 1));
+    }
+
+    private static IEnumerable<WarningResult> Check(Variable variable, TestKind test, int[] set, Cohort cohort, int[] sizes, System.Func<double?> sameValue,
+        System.Func<bool> constantWithin)
+    {
+        int needed = test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey ? 2 : 1;
         string name = CompareMethod.TestName(test);
         for (int i = 0; i < set.Length; i++)
         {
-            if (samples[i].Length < needed)
+            if (sizes[i] < needed)
             {
                 yield return StatisticsWarnings.Warning(StatisticsWarnings.TooFewValues, string.Create(CultureInfo.InvariantCulture,
-                    $"group '{cohort.GroupNames[set[i]]}' has {samples[i].Length} non-missing value(s) of '{variable.Name}'; {name} needs at least {needed} per group{(test == TestKind.TTest && samples[i].Length == 1 ? " (Student's test then takes the variance from the other group alone)" : string.Empty)}"));
+                    $"group '{cohort.GroupNames[set[i]]}' has {sizes[i]} non-missing value(s) of '{variable.Name}'; {name} needs at least {needed} per group{(test == TestKind.TTest && sizes[i] == 1 ? " (Student's test then takes the variance from the other group alone)" : string.Empty)}"));
             }
         }
 
-        if (SameValue(samples) is { } first)
+        if (sameValue() is { } first)
         {
             yield return StatisticsWarnings.Warning(StatisticsWarnings.NoVariation, string.Create(CultureInfo.InvariantCulture,
                 $"'{variable.Name}' has the same value ({first.ToString("R", CultureInfo.InvariantCulture)}) in every compared subject; {name} cannot compare groups without variation"));
         }
         else if (test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey
-            && samples.All(s => s.Length > 0 && s.All(v => v == s[0])))
+            && constantWithin())
         {
             yield return StatisticsWarnings.Warning(StatisticsWarnings.NoVariation, string.Create(CultureInfo.InvariantCulture,
                 $"'{variable.Name}' is constant within every compared group (zero variance); {name} is undefined"));

@@ -64,7 +64,7 @@ internal static class GroupSummaries
     }
 
     /// <summary>A geometric mean (from the values in subject order) or a mean and SD; otherwise the median and quartiles.</summary>
-    private static bool MeanSummary(Variable variable, TestKind test) =>
+    internal static bool MeanSummary(Variable variable, TestKind test) =>
         variable is ContinuousVariable { Summary: Summary.GeometricMean }
         || test is TestKind.TTest or TestKind.Welch or TestKind.Anova or TestKind.WelchAnova or TestKind.Bartlett or TestKind.Levene or TestKind.Tukey;
 

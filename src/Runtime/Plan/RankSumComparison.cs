@@ -70,7 +70,33 @@ internal static class RankSumComparison
             ExactMode.Approximate => false,
             _ => null,
         };
-        HodgesLehmannResult shift = HodgesLehmann.Shift(x, y, exactArgument, options.Correct);
+        return WithShift(test, HodgesLehmann.Shift(x, y, exactArgument, options.Correct), x.Length, y.Length);
+    }
+
+    /// <summary>
+    /// The same test and shift from the two groups' value counts (an engine run): the path R would take for these sizes
+    /// and ties, and the Hodges-Lehmann shift and CI computed over the distinct values with their multiplicities
+    /// (<see cref="HodgesLehmann.Shift(CountedValues, CountedValues, bool?, bool)"/>).
+    /// </summary>
+    public static TestResult RunCounted(CountedValues x, CountedValues y, TestOptions options)
+    {
+        TestResult test = MannWhitney.FromCounts(x, y, ExactTest(options, x.N, y.N), options.Correct);
+        if (!options.ConfInt)
+        {
+            return test;
+        }
+
+        bool? exactArgument = options.Exact switch
+        {
+            ExactMode.Exact => true,
+            ExactMode.Approximate => false,
+            _ => null,
+        };
+        return WithShift(test, HodgesLehmann.Shift(x, y, exactArgument, options.Correct), x.N, y.N);
+    }
+
+    private static TestResult WithShift(TestResult test, HodgesLehmannResult shift, int nx, int ny)
+    {
         var warnings = test.Warnings.Concat(shift.Warnings.Where(w => !test.Warnings.Contains(w, StringComparer.Ordinal))).ToList();
         if (shift.ConfidenceLevel < 0.95 && !double.IsNaN(shift.Estimate))
         {
@@ -78,7 +104,7 @@ internal static class RankSumComparison
             // in place of the kernel's bare "requested confidence level not achievable".
             warnings.RemoveAll(w => w.StartsWith("requested confidence level not achievable", StringComparison.Ordinal));
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"the Hodges-Lehmann interval is a {100 * shift.ConfidenceLevel:0.#}% interval, not 95%: the exact distribution of groups of {x.Length} and {y.Length} cannot reach 95%"));
+                $"the Hodges-Lehmann interval is a {100 * shift.ConfidenceLevel:0.#}% interval, not 95%: the exact distribution of groups of {nx} and {ny} cannot reach 95%"));
         }
         bool defined = !double.IsNaN(shift.Estimate);
         return test with

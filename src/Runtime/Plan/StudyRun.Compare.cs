@@ -51,6 +51,12 @@ public sealed partial class StudyRun
             return;
         }
 
+        if (cohort is EngineCohort)
+        {
+            EngineCompare(analysis, variables, pairing, test, adjust, options, method, adjustment);
+            return;
+        }
+
         // Each numeric variable is split by group and each group sorted once, shared by the box plot, the
         // group summaries, the edge-case checks and a rank test (issue 14, "sort once").
         GroupedNumbers?[] grouped = variables.Select(v => v is ContinuousVariable or CountVariable && ReferenceEquals(v.Cohort, cohort)
@@ -78,6 +84,13 @@ public sealed partial class StudyRun
             WarnMissing(variable, grouped[v], sets, cohort, warnings);
         }
 
+        RecordComparisons(analysis, test, pairing, options, method, adjustment, warnings, rows);
+    }
+
+    /// <summary>Records the compare analysis from its rows: ok unless every row was not implemented or failed.</summary>
+    private void RecordComparisons(ScopedAnalysis analysis, TestKind test, Pairing pairing, TestOptions options, string method, AdjustmentResult adjustment,
+        List<WarningResult> warnings, List<ComparisonRow> rows)
+    {
         string status = rows.Count > 0 && rows.All(r => r.Status == ResultStatus.NotImplemented) ? ResultStatus.NotImplemented
             : rows.Count > 0 && rows.All(r => r.Status == ResultStatus.Failed) ? ResultStatus.Failed
             : ResultStatus.Ok;
@@ -87,10 +100,18 @@ public sealed partial class StudyRun
                 options.Names.Count == 0 ? null : options.Names));
     }
 
-    private static ComparisonRow CompareGroups(Variable variable, GroupedNumbers? grouped, int[] set, TestKind test, TestOptions options, Cohort cohort)
+    private static ComparisonRow CompareGroups(Variable variable, GroupedNumbers? grouped, int[] set, TestKind test, TestOptions options, Cohort cohort) =>
+        CompareGroups(variable, set, test, cohort, set.Select(g => GroupSummaries.Of(variable, grouped, test, g, cohort)).ToArray(),
+            () => CompareEdgeCases.Check(variable, grouped, test, set, cohort), () => RunTest(variable, grouped, test, set, cohort.GroupCodeArray, options));
+
+    /// <summary>
+    /// One comparison row from its group summaries, its edge-case checks and its test, however they were gathered: from the
+    /// cohort's columns or from an engine's sufficient statistics (<see cref="EngineCompareGroups"/>).
+    /// </summary>
+    private static ComparisonRow CompareGroups(Variable variable, int[] set, TestKind test, Cohort cohort, GroupSummary[] summaries,
+        Func<IEnumerable<WarningResult>> edgeCases, Func<TestResult> run)
     {
         string[] groupNames = set.Select(g => cohort.GroupNames[g]).ToArray();
-        GroupSummary[] summaries = set.Select(g => GroupSummaries.Of(variable, grouped, test, g, cohort)).ToArray();
         ComparisonRow Row(string status, string? reason, TestOutcome? outcome, IReadOnlyList<WarningResult> warnings) =>
             new(variable.Name, variable.Label, variable.Unit, groupNames, status, reason, summaries, outcome, null, warnings);
 
@@ -100,7 +121,7 @@ public sealed partial class StudyRun
             return Row(ResultStatus.Failed, misfit, null, new[] { StatisticsWarnings.Warning(StatisticsWarnings.TestDoesNotFit, misfit) });
         }
 
-        var warnings = new List<WarningResult>(CompareEdgeCases.Check(variable, grouped, test, set, cohort));
+        var warnings = new List<WarningResult>(edgeCases());
         foreach (GroupSummary s in summaries.Where(s => s.Statistic == "geometric_mean_ci" && s.GeometricMean is null && s.N > 0))
         {
             warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.GeometricMeanUndefined,
@@ -110,7 +131,7 @@ public sealed partial class StudyRun
         TestResult result;
         try
         {
-            result = RunTest(variable, grouped, test, set, cohort.GroupCodeArray, options);
+            result = run();
         }
         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
         {
@@ -244,16 +265,20 @@ public sealed partial class StudyRun
 
     /// <summary>Notes how many subjects of the compared groups have no value and so are left out of the tests.</summary>
     private static void WarnMissing(Variable variable, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings) =>
-        WarnMissing(variable, null, sets, cohort, warnings);
+        WarnMissing(variable, (GroupedNumbers?)null, sets, cohort, warnings);
 
-    private static void WarnMissing(Variable variable, GroupedNumbers? grouped, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings)
+    private static void WarnMissing(Variable variable, GroupedNumbers? grouped, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings) =>
+        WarnMissing(variable, g => grouped?.Missing(g) ?? GroupSummaries.MissingCount(variable, g, cohort.GroupCodeArray), sets, cohort, warnings);
+
+    /// <summary>As above, with each group's missing count from <paramref name="missingOf"/> (an engine run counts them there).</summary>
+    private static void WarnMissing(Variable variable, Func<int, int> missingOf, IReadOnlyList<int[]> sets, Cohort cohort, List<WarningResult> warnings)
     {
         var groups = sets.SelectMany(s => s).Distinct().OrderBy(g => g).ToArray();
         var parts = new List<string>();
         int total = 0;
         foreach (int g in groups)
         {
-            int missing = grouped?.Missing(g) ?? GroupSummaries.MissingCount(variable, g, cohort.GroupCodeArray);
+            int missing = missingOf(g);
             if (missing > 0)
             {
                 total += missing;

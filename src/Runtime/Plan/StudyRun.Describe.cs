@@ -51,7 +51,7 @@ public sealed partial class StudyRun
         int groupCount = cohort.GroupNames.Count;
         int[] codes = cohort.GroupCodeArray;
         var columns = new List<DescribeColumn>(groupCount + 1);
-        var groupN = new int[groupCount];
+        int[] groupN = cohort is EngineCohort ? EngineGroupN() : new int[groupCount];
         foreach (int code in codes)
         {
             groupN[code]++;
@@ -70,11 +70,11 @@ public sealed partial class StudyRun
             }
         }
 
-        columns.Add(new DescribeColumn(OverallColumn, "Overall", codes.Length));
+        columns.Add(new DescribeColumn(OverallColumn, "Overall", cohort.Count));
         var rows = new List<DescribeVariable>(variables.Length);
         foreach (Variable variable in variables)
         {
-            DescribeVariable? row = variable switch
+            DescribeVariable? row = variable.EngineValue is not null ? EngineDescribeRow(variable, options, columns) : variable switch
             {
                 ContinuousVariable c => DescribeNumbers(c, c.ValueArray, SummaryName(c.Summary), options, columns, codes, warnings),
                 CountVariable c => DescribeNumbers(c, c.ValueArray, null, options, columns, codes, warnings),

@@ -125,6 +125,41 @@ public static class HodgesLehmann
         return Approximate(xs, ys, rootTolerance, continuityCorrection, warnings);
     }
 
+    /// <summary>
+    /// The same shift and interval from value counts (an engine's GROUP BY value): the exact path needs both groups
+    /// below 50 values and no ties, so its samples are the distinct values themselves; the normal path's root search
+    /// evaluates the rank statistic of x − d by one merge of the distinct values with their counts, which visits the
+    /// same tie groups with the same counts as the merge of the sorted samples, so every probe's W and tie term, and
+    /// hence the estimate and the limits, are bit for bit the in-memory ones.
+    /// </summary>
+    public static HodgesLehmannResult Shift(CountedValues x, CountedValues y, bool? exact, bool continuityCorrection)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        var warnings = new List<string>();
+        if (x.N < 1 || y.N < 1)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"the Hodges-Lehmann shift needs at least 1 observation per group; group sizes {x.N} and {y.N}"));
+            return Undefined(NormalMethod, warnings);
+        }
+
+        bool wantExact = exact ?? (x.N < 50 && y.N < 50);
+        if (wantExact && !RankSum.FromCounted(x, y).HasTies)
+        {
+            return Exact(x.Expand(), y.Expand(), warnings);
+        }
+
+        if (wantExact)
+        {
+            warnings.Add(continuityCorrection
+                ? "cannot compute exact confidence intervals with ties; normal approximation with continuity correction used"
+                : "cannot compute exact confidence intervals with ties; normal approximation used");
+        }
+
+        return Approximate(x.Values[0] - y.Values[^1], x.Values[^1] - y.Values[0], d => RankSum.FromCountedShifted(x, d, y), RTolerance,
+            continuityCorrection, warnings);
+    }
+
     private static HodgesLehmannResult Exact(double[] x, double[] y, List<string> warnings)
     {
         int n1 = x.Length, n2 = y.Length;
@@ -213,7 +248,6 @@ public static class HodgesLehmann
 
     private static HodgesLehmannResult Approximate(double[] x, double[] y, double tolerance, bool correct, List<string> warnings)
     {
-        string method = correct ? NormalMethod : NormalUncorrectedMethod;
         double minX = double.PositiveInfinity, maxX = double.NegativeInfinity;
         double minY = double.PositiveInfinity, maxY = double.NegativeInfinity;
         foreach (double v in x)
@@ -228,8 +262,22 @@ public static class HodgesLehmann
             maxY = Math.Max(maxY, v);
         }
 
-        double muMin = minX - maxY;
-        double muMax = maxX - minY;
+        // Sorted once; each of the ~50 probes is then one O(n) merge instead of a sort of the
+        // pooled sample, with bit-identical W and tie term (see RankSum.FromSortedShifted).
+        double[] xSorted = (double[])x.Clone();
+        double[] ySorted = (double[])y.Clone();
+        Array.Sort(xSorted);
+        Array.Sort(ySorted);
+        return Approximate(minX - maxY, maxX - minY, d => RankSum.FromSortedShifted(xSorted, d, ySorted), tolerance, correct, warnings);
+    }
+
+    /// <summary>
+    /// The normal-approximation shift and limits of R's <c>wilcox.test</c> from the rank statistics of x − d against y,
+    /// however they are computed (<paramref name="rankSum"/>): from sorted samples, or from value counts.
+    /// </summary>
+    private static HodgesLehmannResult Approximate(double muMin, double muMax, Func<double, RankSum> rankSum, double tolerance, bool correct, List<string> warnings)
+    {
+        string method = correct ? NormalMethod : NormalUncorrectedMethod;
         if (!double.IsFinite(muMin) || !double.IsFinite(muMax))
         {
             // Finite samples whose differences overflow (|x - y| > 1.8e308): no shift is searchable.
@@ -243,15 +291,9 @@ public static class HodgesLehmann
             return Undefined(method, warnings);
         }
 
-        // Sorted once; each of the ~50 probes is then one O(n) merge instead of a sort of the
-        // pooled sample, with bit-identical W and tie term (see RankSum.FromSortedShifted).
-        double[] xSorted = (double[])x.Clone();
-        double[] ySorted = (double[])y.Clone();
-        Array.Sort(xSorted);
-        Array.Sort(ySorted);
         double Z(double d, bool continuityCorrection)
         {
-            RankSum rs = RankSum.FromSortedShifted(xSorted, d, ySorted);
+            RankSum rs = rankSum(d);
             double n1 = rs.NX, n2 = rs.NY;
             double dz = rs.W - (n1 * n2 / 2);
             double correction = continuityCorrection ? Math.Sign(dz) * 0.5 : 0;
