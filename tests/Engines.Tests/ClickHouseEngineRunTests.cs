@@ -61,7 +61,7 @@ public sealed class ClickHouseEngineRunTests : IDisposable
         Assert.Equal(67, source.GetProperty("rowsRead").GetInt32());
         Assert.Equal("bytes", source.GetProperty("receivedUnit").GetString());
         var queries = source.GetProperty("queries").EnumerateArray().ToList();
-        Assert.Equal(5, queries.Count); // the data check, the flow, then one per analysis
+        Assert.Equal(6, queries.Count); // the value check, the duplicate-key check, the flow, then one per analysis
         Assert.All(queries, q => Assert.Contains("`protocollang`.`subjects`", q.GetProperty("text").GetString(), StringComparison.Ordinal));
         Assert.All(queries, q => Assert.True(q.GetProperty("received").GetInt64() > 0, "a ClickHouse answer has a header at least"));
         Assert.Contains("computed in the engine (clickhouse, ", engine.Out, StringComparison.Ordinal);

@@ -54,8 +54,8 @@ public sealed class EngineRunTests : IDisposable
         Assert.True(source["computedInEngine"]!.GetValue<bool>());
         Assert.Equal("duckdb", source["engine"]!.GetValue<string>());
         var queries = source["queries"]!.AsArray();
-        Assert.Equal(6, queries.Count); // the data check, the flow, then one per analysis
-        Assert.All(queries, q => Assert.Contains("GROUP BY", q!["text"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal(7, queries.Count); // the value check, the duplicate-key check, the flow, then one per analysis
+        Assert.All(queries.Skip(1), q => Assert.Contains("GROUP BY", q!["text"]!.GetValue<string>(), StringComparison.Ordinal));
         Assert.All(queries, q => Assert.True(q!["milliseconds"]!.GetValue<double>() >= 0));
         Assert.DoesNotContain("NXP2", source["query"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -79,8 +79,8 @@ public sealed class EngineRunTests : IDisposable
         Assert.True(engine.Exit == 0, engine.Error);
         var report = File.ReadAllText(Path.Combine(engine.OutputDirectory, "report.md"));
         Assert.Contains("duckdb, data/subjects.parquet: computed in the engine, no row read into memory", report, StringComparison.Ordinal);
-        Assert.Contains("6 queries of sufficient statistics, below", report, StringComparison.Ordinal);
-        Assert.Contains("| query 6 |", report, StringComparison.Ordinal);
+        Assert.Contains("7 queries of sufficient statistics, below", report, StringComparison.Ordinal);
+        Assert.Contains("| query 7 |", report, StringComparison.Ordinal);
         Assert.Contains("SELECT first_group, t, s", report, StringComparison.Ordinal);
     }
 
@@ -93,7 +93,7 @@ public sealed class EngineRunTests : IDisposable
 
         Assert.True(memory.Exit == 0, memory.Error);
         Assert.Contains("subjects: its rows were read into memory from data/subjects.parquet; 'compute in engine' keeps them in the engine.", memory.Out, StringComparison.Ordinal);
-        Assert.Contains("subjects: computed in the engine (duckdb, data/subjects.parquet) from 6 queries of sufficient statistics; no row was read into memory.", engine.Out, StringComparison.Ordinal);
+        Assert.Contains("subjects: computed in the engine (duckdb, data/subjects.parquet) from 7 queries of sufficient statistics; no row was read into memory.", engine.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("compute in engine", csv.Out, StringComparison.Ordinal);
     }
 

@@ -66,13 +66,13 @@ internal sealed partial class EngineSource : IDisposable
         switch (table.SourceKind)
         {
             case DataSourceKind.Csv:
-                return OpenDuckDb(":memory:", r => "read_csv(" + r.Dialect.Bind(path!, r.Parameters) + ", header = true, nullstr = ['', 'NA'], types = "
+                return OpenDuckDb(":memory:", path!, r => "read_csv(" + r.Dialect.Bind(path!, r.Parameters) + ", header = true, nullstr = ['', 'NA'], types = "
                     + CsvTypes(table) + ")", table.Source, "read_csv");
             case DataSourceKind.Parquet:
-                return OpenDuckDb(":memory:", r => "read_parquet(" + r.Dialect.Bind(path!, r.Parameters) + ")", table.Source, "read_parquet");
+                return OpenDuckDb(":memory:", path!, r => "read_parquet(" + r.Dialect.Bind(path!, r.Parameters) + ")", table.Source, "read_parquet");
             case DataSourceKind.DuckDb:
                 var (schema, name) = DuckDbSource.SplitTableName(table.SourceTable!);
-                return OpenDuckDb(path!, r => r.Dialect.QuoteIdentifier(schema) + "." + r.Dialect.QuoteIdentifier(name), table.Source, table.SourceTable!);
+                return OpenDuckDb(path!, path!, r => r.Dialect.QuoteIdentifier(schema) + "." + r.Dialect.QuoteIdentifier(name), table.Source, table.SourceTable!);
             case DataSourceKind.Postgres:
                 var lookup = connections.Resolve(table.Source);
                 if (!lookup.Found)
@@ -92,13 +92,25 @@ internal sealed partial class EngineSource : IDisposable
         }
     }
 
-    private static EngineSource OpenDuckDb(string dataSource, Func<SqlRenderer, string> from, string label, string sourceTable)
+    /// <summary>
+    /// DuckDB's memory for one run (<c>memory_limit</c>; override with <c>PROTOCOLLANG_DUCKDB_MEMORY</c>, e.g. <c>2GB</c>). Its
+    /// default is 80 % of the machine's RAM, and the duplicate-key check's hash table over 10^7 ids alone took the process
+    /// to ~850 MB; at 256 MB DuckDB spills that aggregate instead, and the 10^7 run peaked at ~400 MB (docs/scale.md).
+    /// </summary>
+    internal const string DefaultMemoryLimit = "256MB";
+
+    /// <param name="dataPath">The data file: DuckDB spills beside it (<c>.protocollang-duckdb.tmp</c>), inside the study's
+    /// allowed places, rather than into the process's working folder (its default for an in-memory database).</param>
+    private static EngineSource OpenDuckDb(string dataSource, string dataPath, Func<SqlRenderer, string> from, string label, string sourceTable)
     {
         var builder = new DuckDBConnectionStringBuilder { DataSource = dataSource };
         if (dataSource != ":memory:")
         {
             builder["ACCESS_MODE"] = "READ_ONLY";
         }
+
+        builder["memory_limit"] = Environment.GetEnvironmentVariable("PROTOCOLLANG_DUCKDB_MEMORY") is { Length: > 0 } limit ? limit : DefaultMemoryLimit;
+        builder["temp_directory"] = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(dataPath)) ?? ".", ".protocollang-duckdb.tmp");
 
         var connection = new DuckDBConnection(builder.ConnectionString);
         connection.Open();
