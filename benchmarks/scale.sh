@@ -110,9 +110,26 @@ declare -A bodies=(
   [mwu]="compare Y: A vs B using mann_whitney approximate no_conf_int"
   [cox]="model cox T ~ group + x1 + x2 + x3 reference group = A ties efron zph none"
 )
-order=(empty km logrank table1 mwu cox)
+# all: the whole analysis set in one study and one process, timed whole (not minus empty): what the issue compares with R.
+bodies[all]="${bodies[table1]}
+  ${bodies[mwu]}
+  ${bodies[km]}
+  ${bodies[logrank]}
+  ${bodies[cox]}"
+order=(empty km logrank table1 mwu cox all)
 
-printf '%-8s %10s %9s %9s %8s  %s\n' task N seconds peak_MB queries note
+# received DIR TASK → what the engine sent back over the run's queries (results.json), with its unit.
+received() {
+  python3 - "$1/out-$2/results.json" <<'PY'
+import json, sys
+source = json.load(open(sys.argv[1]))["dataSources"][0]
+total = sum(q.get("received", 0) for q in source.get("queries", []))
+unit = source.get("receivedUnit", "")
+print(f"{total / 1e6:.2f}M {unit}" if total >= 1e5 else f"{total} {unit}")
+PY
+}
+
+printf '%-8s %10s %9s %9s %8s %16s  %s\n' task N seconds peak_MB queries received note
 for n in "${sizes[@]}"; do
   mkdir -p "$data/n$n"
   [ -f "$data/n$n/subjects.csv" ] || Rscript "$repo/benchmarks/CompareWithR/generate.R" "$n" "$data/n$n" >/dev/null
@@ -135,21 +152,31 @@ for n in "${sizes[@]}"; do
   for task in "${order[@]}"; do
     study "$task" "${bodies[$task]}" > "$dir/$task.study"
     if ! dotnet "$tool" check "$dir/$task.study" > "$dir/$task.check" 2>&1; then
-      printf '%-8s %10s %9s %9s %8s  %s\n' "$task" "$n" - - - "refused: $(grep -o 'PL[0-9]*[^.]*' "$dir/$task.check" | head -1)"
+      printf '%-8s %10s %9s %9s %8s %16s  %s\n' "$task" "$n" - - - - "refused: $(grep -o 'PL[0-9]*[^.]*' "$dir/$task.check" | head -1)"
       continue
     fi
     ms=(); kb=0
     for i in $(seq "$reps"); do
       start=$(date +%s%N)
-      line="$( { /usr/bin/time -f "%M" dotnet "$tool" run "$dir/$task.study" >"$dir/$task.out"; } 2>&1 | tail -1)"
+      # A run that fails is reported and stops the benchmark: a fast failure is not a time.
+      if ! /usr/bin/time -o "$dir/$task.time" -f "%M" dotnet "$tool" run "$dir/$task.study" >"$dir/$task.out" 2>"$dir/$task.err"; then
+        echo "scale.sh: the $task run at N=$n failed:" >&2; cat "$dir/$task.out" "$dir/$task.err" >&2; exit 1
+      fi
       ms+=($(( ($(date +%s%N) - start) / 1000000 )))
+      line="$(tail -1 "$dir/$task.time")"
       [ "$line" -gt "$kb" ] && kb="$line"
     done
     med=$(printf '%s\n' "${ms[@]}" | sort -n | sed -n "$(( (reps + 1) / 2 ))p")
     [ "$task" = empty ] && base=$med
     # The console's "computed in the engine (...) from N queries of sufficient statistics".
     queries=$(grep -o 'from [0-9]* queries' "$dir/$task.out" | grep -o '[0-9]*' || echo 0)
-    secs=$(awk -v m="$med" -v b="$base" -v t="$task" 'BEGIN { printf "%.2f", (t == "empty" ? m : m - b) / 1000 }')
-    printf '%-8s %10s %9s %9s %8s  %s\n' "$task" "$n" "$secs" "$((kb / 1024))" "$queries" "$([ "$task" = empty ] && echo "whole run (flow + checks)" || echo "minus empty")"
+    whole=$([ "$task" = empty ] || [ "$task" = all ] && echo 1 || echo 0)
+    secs=$(awk -v m="$med" -v b="$base" -v w="$whole" 'BEGIN { printf "%.2f", (w == 1 ? m : m - b) / 1000 }')
+    note=$([ "$task" = empty ] && echo "whole run (checks + flow)" || { [ "$task" = all ] && echo "whole run, every analysis above" || echo "minus empty"; })
+    printf '%-8s %10s %9s %9s %8s %16s  %s\n' "$task" "$n" "$secs" "$((kb / 1024))" "$queries" "$(received "$dir" "$task")" "$note"
   done
+  # R on the same file (benchmarks/scale_r.R: read, then the same analyses), when asked: SCALE_WITH_R=1.
+  if [ "${SCALE_WITH_R:-0}" = 1 ]; then
+    Rscript "$repo/benchmarks/scale_r.R" "$data/n$n" | awk -v n="$n" '{ printf "R %-6s %10s %9s\n", $1, n, $3 }'
+  fi
 done

@@ -24,8 +24,16 @@ namespace ProtocolLang.Runtime.Statistics;
 /// </remarks>
 internal sealed class CoxRiskSetSums
 {
+    /// <summary>
+    /// Up to this many tied events Efron's terms are added one by one, in R's coxfit6 order (so results stay bit for bit
+    /// those of earlier releases); above it, in closed form (<see cref="EndTimeEfronClosedForm"/>): at 10^7 subjects with
+    /// times to 0.1 a time has ~1,700 events, and the loop's O(d·p²) was a quarter of an engine Cox fit's time.
+    /// </summary>
+    internal const long EfronLoopLimit = 32;
+
     private readonly int _p;
     private readonly bool _efron;
+    private readonly long _efronLoopLimit;
     private readonly double[] _a;
     private readonly double[] _a2;
     private readonly double[] _cmat;
@@ -38,9 +46,17 @@ internal sealed class CoxRiskSetSums
     private double _loglik;
 
     public CoxRiskSetSums(int variables, bool efron)
+        : this(variables, efron, EfronLoopLimit)
+    {
+    }
+
+    /// <param name="efronLoopLimit">The most tied events added one by one (<see cref="EfronLoopLimit"/>; tests set it to
+    /// compare both forms).</param>
+    internal CoxRiskSetSums(int variables, bool efron, long efronLoopLimit)
     {
         _p = variables;
         _efron = efron;
+        _efronLoopLimit = efronLoopLimit;
         _a = new double[variables];
         _a2 = new double[variables];
         _cmat = new double[variables * variables];
@@ -109,6 +125,12 @@ internal sealed class CoxRiskSetSums
             return;
         }
 
+        if (_efron && _deaths > _efronLoopLimit)
+        {
+            EndTimeEfronClosedForm();
+            return;
+        }
+
         // Breslow: the d tied events share one risk set. Efron: d terms, the events' risk
         // entering 1/d at a time (all in for the first term, 1/d of it in the last).
         int p = _p;
@@ -133,6 +155,62 @@ internal sealed class CoxRiskSetSums
             }
         }
 
+        _deaths = 0;
+        _denom2 = 0;
+        Array.Clear(_a2);
+        Array.Clear(_cmat2);
+    }
+
+    /// <summary>
+    /// Efron's d terms at one time without d passes over the p × p moments. With D the risk of the subjects still at risk
+    /// after this time (the censored at it included), E the events' risk and f_m = m/d, term m (m = 1..d) has the risk
+    /// D_m = D + f_m·E, first moment A_m = a + f_m·a₂ and second C_m = c + f_m·c₂, and adds A_m/D_m to the score's
+    /// subtrahend and C_m/D_m − A_m A_m'/D_m² to the information. Each is linear (or, for A_m A_m', quadratic) in f_m, so
+    /// with the scalars S₀ = Σ1/D_m, S₁ = Σf_m/D_m, T₀ = Σ1/D_m², T₁ = Σf_m/D_m², T₂ = Σf_m²/D_m² the time costs
+    /// O(d + p²) instead of O(d·p²): the score loses a·S₀ + a₂·S₁, the information gains c·S₀ + c₂·S₁ −
+    /// (aa'·T₀ + (aa₂' + a₂a')·T₁ + a₂a₂'·T₂). The same sums as the loop, regrouped, so equal to rounding (Therneau &amp;
+    /// Grambsch 2000, section 3.3, Efron's approximation; the regrouping is plain algebra).
+    /// </summary>
+    private void EndTimeEfronClosedForm()
+    {
+        int p = _p;
+        long d = _deaths;
+        double s0 = 0, s1 = 0, t0 = 0, t1 = 0, t2 = 0;
+        for (long m = 1; m <= d; m++)
+        {
+            double f = (double)m / d;
+            double denom = _denom + (f * _denom2);
+            double inverse = 1.0 / denom;
+            _loglik -= Math.Log(denom);
+            s0 += inverse;
+            s1 += f * inverse;
+            double inverse2 = inverse * inverse;
+            t0 += inverse2;
+            t1 += f * inverse2;
+            t2 += f * f * inverse2;
+        }
+
+        for (int i = 0; i < p; i++)
+        {
+            double ai = _a[i], a2i = _a2[i];
+            _score[i] -= (ai * s0) + (a2i * s1);
+            for (int j = 0; j <= i; j++)
+            {
+                int ij = (i * p) + j;
+                double aj = _a[j], a2j = _a2[j];
+                _info[ij] += (_cmat[ij] * s0) + (_cmat2[ij] * s1)
+                    - ((ai * aj * t0) + (((ai * a2j) + (a2i * aj)) * t1) + (a2i * a2j * t2));
+                _cmat[ij] += _cmat2[ij];
+            }
+        }
+
+        // The events join the risk set only now: the information above reads the a_j of before this time.
+        for (int i = 0; i < p; i++)
+        {
+            _a[i] += _a2[i];
+        }
+
+        _denom += _denom2;
         _deaths = 0;
         _denom2 = 0;
         Array.Clear(_a2);
