@@ -7,7 +7,7 @@
 #   --engine parquet (default): a Parquet file (benchmarks/ScaleData, through DuckDB), read by embedded DuckDB.
 #   --engine clickhouse: the same rows in a Distributed table over the shards of a running ClickHouse cluster
 #     (scripts/engines.sh up): a MergeTree table $SCALE_CH_TABLE_local on each shard of $SCALE_CH_SHARDS and
-#     $SCALE_CH_TABLE (default protocollang.scale_subjects) over them, sharded by cityHash64(id). Only those two
+#     $SCALE_CH_TABLE (default protocollang_scale.subjects: its own database, so the tests' catalog of protocollang is untouched) over them, sharded by cityHash64(id). Only those two
 #     names are dropped and re-created, and only when the table does not hold N rows. The study reads it through
 #     the connection "scale" written to protocollang.connections.json in the study folder (docs/engines.md).
 #     Bools go in as 0/1 (18.16 has no Bool); 18.16 parses CSV floats 1 ulp off at times (docs/engines.md), the
@@ -33,7 +33,7 @@ work="${SCALE_WORK:-${TMPDIR:-/tmp}/protocollang-scale}"
 data="${SCALE_DATA:-$work}"
 ch_shards=(${SCALE_CH_SHARDS:-http://127.0.0.1:18123 http://127.0.0.1:18124})
 ch_cluster="${SCALE_CH_CLUSTER:-protocollang_two_shards}"
-ch_table="${SCALE_CH_TABLE:-protocollang.scale_subjects}"
+ch_table="${SCALE_CH_TABLE:-protocollang_scale.subjects}"
 need_r=0
 for n in "${sizes[@]}"; do [ -f "$data/n$n/subjects.csv" ] || need_r=1; done
 if ! [ -x /usr/bin/time ] || { [ "$need_r" = 1 ] && ! { command -v Rscript >/dev/null 2>&1 && dpkg -s r-cran-data.table >/dev/null 2>&1; }; }; then
@@ -60,7 +60,7 @@ ch_load() {
     ch "$url" "DROP TABLE IF EXISTS $ch_table" >/dev/null
     ch "$url" "DROP TABLE IF EXISTS ${ch_table}_local" >/dev/null
     ch "$url" "CREATE DATABASE IF NOT EXISTS $db" >/dev/null
-    ch "$url" "CREATE TABLE ${ch_table}_local (id String, arm String, x1 Float64, x2 Float64, x3 Float64, time Float64, status UInt8, y Float64) ENGINE = MergeTree ORDER BY id" >/dev/null
+    ch "$url" "CREATE TABLE ${ch_table}_local (id String, arm String, $c1 Float64, $c2 Float64, $c3 Float64, time Float64, status UInt8, y Float64) ENGINE = MergeTree ORDER BY id" >/dev/null
     ch "$url" "CREATE TABLE $ch_table AS ${ch_table}_local ENGINE = Distributed($ch_cluster, $db, ${name}_local, cityHash64(id))" >/dev/null
   done
   # status is the only column whose cells are true/false; 18.16 reads a UInt8 as digits only.
@@ -73,6 +73,10 @@ ch_load() {
   done
 }
 
+# The covariates' names. On ClickHouse x1..x3 would be refused (PL2287: the engine queries alias x0, x1, ... and
+# ClickHouse resolves an alias anywhere in a query), so the cluster's table names them w1..w3 (CSVWithNames loads by position).
+if [ "$engine" = clickhouse ]; then c1=w1 c2=w2 c3=w3; else c1=x1 c2=x2 c3=x3; fi
+
 # study NAME BODY → a study over subjects.parquet computed in the engine.
 study() {
   cat <<STUDY
@@ -81,9 +85,9 @@ study Scale {
   table subjects from $from key id {
     id: text
     arm: category(A, B, C, D)
-    x1: number
-    x2: number
-    x3: number
+    $c1: number
+    $c2: number
+    $c3: number
     time: number range 0..
     status: bool
     y: number
@@ -106,9 +110,9 @@ declare -A bodies=(
   [empty]=""
   [km]="model kaplan_meier T by group at 10, 20, 30"
   [logrank]="test logrank T by group"
-  [table1]="describe x1, x2, x3, Y, status by group"
+  [table1]="describe $c1, $c2, $c3, Y, status by group"
   [mwu]="compare Y: A vs B using mann_whitney approximate no_conf_int"
-  [cox]="model cox T ~ group + x1 + x2 + x3 reference group = A ties efron zph none"
+  [cox]="model cox T ~ group + $c1 + $c2 + $c3 reference group = A ties efron zph none"
 )
 # all: the whole analysis set in one study and one process, timed whole (not minus empty): what the issue compares with R.
 bodies[all]="${bodies[table1]}
