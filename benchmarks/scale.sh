@@ -13,6 +13,7 @@
 #     Bools go in as 0/1 (18.16 has no Bool); 18.16 parses CSV floats 1 ulp off at times (docs/engines.md), the
 #     same for every row with the same text, so ties stay ties.
 #   benchmarks/scale.sh [--engine parquet|clickhouse] [--reps 3] [N ...]   (default N: 1000000 10000000)
+# SCALE_WITH_R=1 adds R's time on the same file (benchmarks/scale_r.R). The table is in docs/scale.md.
 # Studies and outputs go under $SCALE_WORK; the generated subjects.csv is read from $SCALE_DATA/nN/ (default
 # $SCALE_WORK) and generated there (R) only when missing.
 set -euo pipefail
