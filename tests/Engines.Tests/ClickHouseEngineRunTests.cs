@@ -69,6 +69,48 @@ public sealed class ClickHouseEngineRunTests : IDisposable
     }
 
     [Fact]
+    public void TableOneComparisonsAndCoxOnTheTwoShardClusterEqualTheInMemoryRun()
+    {
+        // The example's Table 1, its comparisons (ranks, means, counts) and a Cox model with group, number and category
+        // terms: value counts and per-iteration sums merged across the shards give the CSV run's numbers.
+        ClickHouseCluster.Require();
+        const string analyses = """
+              describe age, sex, ck, cmas, mas, myocardial by group
+              compare ck: NXP2_JDM vs each using mann_whitney adjust holm
+              compare cmas: NXP2_JDM vs (MDA5_JDM, TIF1g_JDM) using t_test
+              compare mas, myocardial across groups using fisher
+              compare age across groups using kruskal_wallis
+              model cox Relapse ~ group + age + sex reference group = NXP2_ADM, sex = F ties efron zph none
+            """;
+        var memory = Run("memory-t1", "\"data/subjects.csv\"", compute: false, analyses: analyses);
+        var engine = Run("engine-t1", "clickhouse \"warehouse\" table \"protocollang.subjects\"", analyses: analyses);
+
+        Assert.True(memory.Exit == 0, memory.Error);
+        Assert.True(engine.Exit == 0, engine.Error);
+        using var expected = memory.Results();
+        using var actual = engine.Results();
+        Assert.Equal(6, actual.RootElement.GetProperty("analyses").GetArrayLength());
+        var inMemory = JsonNode.Parse(expected.RootElement.GetProperty("analyses").GetRawText())!.AsArray();
+        var inEngine = JsonNode.Parse(actual.RootElement.GetProperty("analyses").GetRawText())!.AsArray();
+        // What only one side has: the in-memory Cox's concordance, the engine Cox's record of its queries, and the method
+        // line that says which.
+        Assert.Contains("fitted in the engine from per-time sums (no concordance)", inEngine[5]!["method"]!.GetValue<string>(), StringComparison.Ordinal);
+        foreach (var side in new[] { inMemory, inEngine })
+        {
+            side[5]!.AsObject().Remove("method");
+            var cox = side[5]!["cox"]!.AsObject();
+            cox.Remove("concordance");
+            cox.Remove("concordanceStandardError");
+            cox.Remove("engine");
+        }
+
+        using var left = JsonDocument.Parse(inMemory.ToJsonString());
+        using var right = JsonDocument.Parse(inEngine.ToJsonString());
+        ResultsComparison.AssertSame(left.RootElement, right.RootElement, "analyses");
+        Assert.Equal("bytes", actual.RootElement.GetProperty("analyses")[5].GetProperty("cox").GetProperty("engine").GetProperty("receivedUnit").GetString());
+    }
+
+    [Fact]
     public void BadValuesAndAKeyOnBothShardsFailTheEngineRunNamingSourceColumnCountAndKey()
     {
         ClickHouseCluster.Require();
@@ -151,8 +193,13 @@ public sealed class ClickHouseEngineRunTests : IDisposable
     }
 
     /// <summary>The example's subject table and its survival analyses (the ones an engine run computes), read from <paramref name="from"/>.</summary>
-    private RunRecord Run(string name, string from, bool compute = true, string sexLevel = "F")
+    private RunRecord Run(string name, string from, bool compute = true, string sexLevel = "F", string? analyses = null)
     {
+        analyses ??= """
+              model kaplan_meier Relapse by group at 12, 24, 36
+              test logrank Relapse by group
+              test logrank Relapse rho 1
+            """;
         var study = _studies.CopyExample(name);
         var folder = Path.GetDirectoryName(study)!;
         var groups = sexLevel == "F"
@@ -190,9 +237,7 @@ public sealed class ClickHouseEngineRunTests : IDisposable
             {{groups}}
               }
               outcome Relapse "Relapse": time_to_event(relapse_months, relapsed) horizon 36
-              model kaplan_meier Relapse by group at 12, 24, 36
-              test logrank Relapse by group
-              test logrank Relapse rho 1
+            {{analyses}}
               report "report" formats json
             }
             """;
