@@ -77,35 +77,11 @@ public sealed partial class StudyRun
         if (spec.Terms.Any(t => t.IsGroup) && GroupsWithSurvivalData(spec.Outcome, cohort) is { Count: < 2 } present)
         {
             // R's coxph reports the group coefficients as NA ("X matrix deemed to be singular"); say why.
-            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.GroupTermNotEstimable, string.Create(CultureInfo.InvariantCulture,
-                $"the model has a group term but {(present.Count == 0 ? "no group has" : $"only group '{present[0]}' has")} analysed subjects with a time and an event; the group effect is not estimable (its hazard ratios are NA) and the other terms are fitted without it")));
+            warnings.Add(GroupTermNotEstimable(present));
         }
 
         CoxFit fit = design.Fit(coxTies);
-        var terms = new List<CoxTermResult>();
-        for (int j = 0; j < fit.Coefficients.Count; j++)
-        {
-            CoxCoefficient k = fit.Coefficients[j];
-            CoxDesignColumn column = design.Terms[j];
-            string label = labels[column.Covariate](column.Level);
-            if (k.PossiblyInfinite)
-            {
-                warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.CoxCoefficientMayBeInfinite,
-                    $"'{label}': the likelihood converged before the coefficient did (monotone likelihood, e.g. a level with no events); the hazard ratio may be 0 or infinite and its SE, p and CI are not reported"));
-            }
-
-            terms.Add(k.PossiblyInfinite
-                ? new CoxTermResult(k.Name, column.Covariate, label, column.Level, column.ReferenceLevel, "possibly_infinite",
-                    k.Coefficient, k.HazardRatio, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)
-                : new CoxTermResult(k.Name, column.Covariate, label, column.Level, column.ReferenceLevel, k.Aliased ? "aliased" : ResultStatus.Ok,
-                    k.Coefficient, k.HazardRatio, k.StandardError, k.Z, k.PValue, k.HazardRatioLow, k.HazardRatioHigh));
-        }
-
-        foreach (string w in fit.Warnings.Where(w => !w.StartsWith("Loglik converged", StringComparison.Ordinal)))
-        {
-            string code = w.StartsWith("Ran out", StringComparison.Ordinal) ? StatisticsWarnings.CoxNotConverged : StatisticsWarnings.CoxNotEstimable;
-            warnings.Add(StatisticsWarnings.Warning(code, w));
-        }
+        List<CoxTermResult> terms = CoxTerms(fit, design.Terms, column => labels[column.Covariate](column.Level), warnings);
 
         CoxProportionalHazardsResult? ph = spec.Zph == ZphTransform.None ? null : ProportionalHazards(design, fit, spec, ScopedCohort.GroupTermOf(cohort), warnings);
         CoxSubgroupsResult? subgroups = spec.Subgroups is null ? null
