@@ -98,11 +98,6 @@ public sealed partial class Binder
         }
     }
 
-    /// <summary>
-    /// Why a subject table of this source kind cannot be computed in an engine (null: it can). A CSV file is read by
-    /// DuckDB's <c>read_csv</c>; Parquet and DuckDB files by DuckDB; a PostgreSQL or ClickHouse table by its server. A new
-    /// engine source is one more case here and one in the runtime's <c>EngineSource</c>.
-    /// </summary>
     /// <summary>The names the runtime's engine queries (src/Runtime/Sql) give their own columns and subqueries.</summary>
     private const string EngineQueryNames = "reason, missing, matched, first_group, ok, t, s, n, v, k, d, r, eta, subjects, kept, complete, linear, risks, x0, x1, ..., c0, c1, ..., st, st0, st1, ...";
 
@@ -121,6 +116,11 @@ public sealed partial class Binder
         || (name.Length > 1 && (name[0] is 'x' or 'c') && name.Skip(1).All(char.IsDigit))
         || (name.Length > 2 && name.StartsWith("st", System.StringComparison.Ordinal) && name.Skip(2).All(char.IsDigit));
 
+    /// <summary>
+    /// Why a subject table of this source kind cannot be computed in an engine (null: it can). A CSV file is read by
+    /// DuckDB's <c>read_csv</c>; Parquet and DuckDB files by DuckDB; a PostgreSQL or ClickHouse table by its server. A new
+    /// engine source is one more case here and one in the runtime's <c>EngineSource</c>.
+    /// </summary>
     private static string? EngineSourceRefusal(TableSourceKind kind) => kind switch
     {
         TableSourceKind.Csv or TableSourceKind.Parquet or TableSourceKind.DuckDb or TableSourceKind.Postgres or TableSourceKind.ClickHouse => null,
