@@ -216,21 +216,7 @@ public sealed class ClickHouseEngineRunTests : IDisposable
         var text = $$"""
             study EngineRun {
             {{(compute ? "  compute in engine" : string.Empty)}}
-              table subjects from {{from}} key id {
-                id: text
-                antibody: category(NXP2, MDA5, TIF1g) optional
-                onset: category(juvenile, adult)
-                age: number range 0..100
-                sex: category({{sexLevel}}, M)
-                ck: number range 0..
-                cmas: number range 0..52 optional
-                mas: bool
-                myocardial: bool
-                dysphagia: bool
-                calcinosis: bool
-                relapse_months: number range 0.. optional
-                relapsed: bool
-              }
+            {{EngineStudies.SubjectTable(from, sexLevel)}}
               include "Complete antibody testing": antibody is not missing
               exclude "Missing follow-up time": relapse_months is missing
               groups {

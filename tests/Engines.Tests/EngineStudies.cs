@@ -70,6 +70,28 @@ internal sealed class EngineStudies : IDisposable
     }
 
     /// <summary>A connections file holding one entry.</summary>
+    /// <summary>
+    /// The example's subject table as the engine tests declare it, read from <paramref name="from"/> (a whole source:
+    /// a CSV path in quotes, or <c>postgres "ci" table "public.subjects"</c>); <paramref name="sexLevel"/> is sex's first level.
+    /// </summary>
+    public static string SubjectTable(string from, string sexLevel = "F") => $$"""
+          table subjects from {{from}} key id {
+            id: text
+            antibody: category(NXP2, MDA5, TIF1g) optional
+            onset: category(juvenile, adult)
+            age: number range 0..100
+            sex: category({{sexLevel}}, M)
+            ck: number range 0..
+            cmas: number range 0..52 optional
+            mas: bool
+            myocardial: bool
+            dysphagia: bool
+            calcinosis: bool
+            relapse_months: number range 0.. optional
+            relapsed: bool
+          }
+        """;
+
     public static string ConnectionsFile(string name, string connectionString) =>
         new JsonObject { [name] = connectionString }.ToJsonString();
 

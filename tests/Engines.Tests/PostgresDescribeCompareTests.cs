@@ -56,21 +56,7 @@ public sealed class PostgresDescribeCompareTests : IDisposable
         var text = $$"""
             study EngineTables {
             {{(compute ? "  compute in engine" : string.Empty)}}
-              table subjects from {{from}} key id {
-                id: text
-                antibody: category(NXP2, MDA5, TIF1g) optional
-                onset: category(juvenile, adult)
-                age: number range 0..100
-                sex: category(F, M)
-                ck: number range 0..
-                cmas: number range 0..52 optional
-                mas: bool
-                myocardial: bool
-                dysphagia: bool
-                calcinosis: bool
-                relapse_months: number range 0.. optional
-                relapsed: bool
-              }
+            {{EngineStudies.SubjectTable(from)}}
               include "Complete antibody testing": antibody is not missing
               groups {
                 NXP2_JDM  "NXP2+ JDM"      : antibody == NXP2  and onset == juvenile
