@@ -162,7 +162,8 @@ public sealed partial class StudyRun
 
     /// <summary>
     /// The console's word on where the rows went: an engine run says it kept them in the engine; otherwise each Parquet,
-    /// DuckDB or PostgreSQL table says it was read into memory, and that <c>compute in engine</c> would keep it there.
+    /// DuckDB or PostgreSQL table says it was read into memory, and that <c>compute in engine</c> would keep it there; so does
+    /// a CSV of at least <see cref="LargeCsvRows"/> rows.
     /// </summary>
     private string[]? SourceNotes()
     {
@@ -175,6 +176,7 @@ public sealed partial class StudyRun
         var notes = _schema.Tables
             .Where(t => t.SourceKind != DataSourceKind.Csv)
             .Select(t => $"{t.Name}: its rows were read into memory from {t.SourceLabel.Replace('\\', '/')}; 'compute in engine' keeps them in the engine.")
+            .Concat(LargeCsvNotes())
             .ToArray();
         return notes.Length == 0 ? null : notes;
     }

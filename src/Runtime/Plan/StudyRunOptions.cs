@@ -38,6 +38,9 @@ public sealed class StudyRunOptions
     /// (the analyses before it are recorded). Default false: each call runs its analysis at once.
     /// </summary>
     public bool ParallelAnalyses { get; init; }
+
+    /// <summary>Rows of a CSV read into memory from which the console suggests <c>compute in engine</c>; tests lower it.</summary>
+    internal int LargeCsvHintRows { get; init; } = StudyRun.LargeCsvRows;
 }
 
 /// <summary>A report output: <c>report.md</c>, <c>report.html</c>, <c>results.json</c> or <c>report.docx</c>.</summary>
