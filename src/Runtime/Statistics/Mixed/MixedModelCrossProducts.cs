@@ -1,0 +1,193 @@
+using System;
+
+namespace ProtocolLang.Runtime.Statistics.Mixed;
+
+/// <summary>
+/// Everything <see cref="LinearMixedModel.Fit(MixedModelCrossProducts, bool, MeansGrid?, DegreesOfFreedomMethod)"/> needs of the
+/// data, as sums a data engine can return from one <c>GROUP BY subject</c> query: per subject i Zᵢᵀ Zᵢ, Zᵢᵀ Xᵢ and Zᵢᵀ yᵢ;
+/// overall Xᵀ X_full (X's columns against the over-parameterised design's, which holds Xᵀ X), Xᵀ y, yᵀ y, n and the
+/// response's range; and the design's shape (<see cref="FixedEffectsLayout"/>: names, terms, levels, numeric means).
+/// </summary>
+/// <remarks>
+/// Z's columns are [1, t] (intercept and slope), [1] or [t]. Matrices are row-major; per-subject blocks are stacked by
+/// subject: <see cref="Ztz"/>[s·q² + a·q + b], <see cref="Ztx"/>[s·q·p + a·p + c], <see cref="Zty"/>[s·q + a]. Sums over X's
+/// columns before any aliased column is dropped: the fit decides the rank from Xᵀ X and takes the blocks of the columns it
+/// keeps. <see cref="FromRows"/> forms them in one O(n·p·(r + q)) pass (p columns of X, r of the full design), reading each
+/// row of the design as it goes rather than a materialised X.
+/// </remarks>
+public sealed class MixedModelCrossProducts
+{
+    /// <param name="xtFull">Xᵀ X_full, p × r (r = <see cref="FixedEffectsLayout.FullNames"/>).</param>
+    public MixedModelCrossProducts(FixedEffectsLayout layout, bool randomIntercept, string? slopeName, bool uncorrelated,
+        int observations, int subjects, double[] xtFull, double[] xty, double yty, double responseMin, double responseMax,
+        double[] ztz, double[] ztx, double[] zty)
+    {
+        Layout = layout ?? throw new ArgumentNullException(nameof(layout));
+        Random = new RandomEffectsShape(randomIntercept, slopeName, uncorrelated);
+        Observations = observations;
+        Subjects = subjects;
+        XtFull = xtFull ?? throw new ArgumentNullException(nameof(xtFull));
+        Xty = xty ?? throw new ArgumentNullException(nameof(xty));
+        Yty = yty;
+        ResponseMin = responseMin;
+        ResponseMax = responseMax;
+        Ztz = ztz ?? throw new ArgumentNullException(nameof(ztz));
+        Ztx = ztx ?? throw new ArgumentNullException(nameof(ztx));
+        Zty = zty ?? throw new ArgumentNullException(nameof(zty));
+        int p = layout.Columns, r = layout.FullNames.Count, q = Random.Count;
+        if (q == 0)
+        {
+            throw new ArgumentException("A mixed model needs a random intercept or a random slope.", nameof(randomIntercept));
+        }
+
+        if (xtFull.Length != p * r || xty.Length != p || ztz.Length != (long)subjects * q * q || ztx.Length != (long)subjects * q * p || zty.Length != (long)subjects * q)
+        {
+            throw new ArgumentException("The cross-products' sizes disagree with the layout, the random effects and the number of subjects.");
+        }
+
+        // Xᵀ X from Xᵀ X_full: X's column c is the full design's column FullIndex[c]; the upper triangle mirrored, as a cross product is.
+        Xtx = new double[p * p];
+        for (int a = 0; a < p; a++)
+        {
+            for (int b = a; b < p; b++)
+            {
+                Xtx[(a * p) + b] = Xtx[(b * p) + a] = xtFull[(a * r) + layout.FullIndex[b]];
+            }
+        }
+    }
+
+    public FixedEffectsLayout Layout { get; }
+
+    internal RandomEffectsShape Random { get; }
+
+    public int Observations { get; }
+
+    public int Subjects { get; }
+
+    /// <summary>Xᵀ X_full, row-major p × r.</summary>
+    public double[] XtFull { get; }
+
+    /// <summary>Xᵀ X, row-major p × p (from <see cref="XtFull"/>).</summary>
+    public double[] Xtx { get; }
+
+    public double[] Xty { get; }
+
+    public double Yty { get; }
+
+    public double ResponseMin { get; }
+
+    public double ResponseMax { get; }
+
+    public double[] Ztz { get; }
+
+    public double[] Ztx { get; }
+
+    public double[] Zty { get; }
+
+    /// <summary>The sums of a model's rows (<paramref name="input"/> validated first): one pass, skipping the zeros of factor codings.</summary>
+    public static MixedModelCrossProducts FromRows(MixedModelInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input.Validate();
+        FixedEffectsDesign design = input.Fixed;
+        int n = input.Response.Length, p = design.Columns, r = design.FullNames.Length, q = input.RandomCount, m = input.Subjects;
+        int[] fullIndex = design.Layout.FullIndex;
+        double[] y = input.Response, slope = input.Slope ?? [];
+        var xtFull = new double[p * r];
+        var xty = new double[p];
+        var ztz = new double[m * q * q];
+        var ztx = new double[m * q * p];
+        var zty = new double[m * q];
+        double yty = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        Span<double> z = stackalloc double[q];
+        Span<double> full = new double[r];
+        Span<double> x = new double[p];
+        for (int row = 0; row < n; row++)
+        {
+            int s = input.Subject[row];
+            double yr = y[row];
+            design.FullRow(row, full);
+            for (int c = 0; c < p; c++)
+            {
+                x[c] = full[fullIndex[c]];
+            }
+
+            int k = 0;
+            if (input.RandomIntercept)
+            {
+                z[k++] = 1;
+            }
+
+            if (input.Slope is not null)
+            {
+                z[k] = slope[row];
+            }
+
+            for (int a = 0; a < q; a++)
+            {
+                double za = z[a];
+                for (int b = 0; b < q; b++)
+                {
+                    ztz[(s * q * q) + (a * q) + b] += za * z[b];
+                }
+
+                for (int c = 0; c < p; c++)
+                {
+                    ztx[(s * q * p) + (a * p) + c] += za * x[c];
+                }
+
+                zty[(s * q) + a] += za * yr;
+            }
+
+            for (int a = 0; a < p; a++)
+            {
+                double xa = x[a];
+                if (xa == 0)
+                {
+                    continue; // factor designs are mostly zeros
+                }
+
+                int row0 = a * r;
+                for (int b = 0; b < r; b++)
+                {
+                    xtFull[row0 + b] += xa * full[b];
+                }
+
+                xty[a] += xa * yr;
+            }
+
+            yty += yr * yr;
+            min = Math.Min(min, yr);
+            max = Math.Max(max, yr);
+        }
+
+        return new MixedModelCrossProducts(design.Layout, input.RandomIntercept, input.Slope is null ? null : input.SlopeName ?? "slope",
+            input.Uncorrelated, n, m, xtFull, xty, yty, n == 0 ? double.NaN : min, n == 0 ? double.NaN : max, ztz, ztx, zty);
+    }
+}
+
+/// <summary>The random effects of the subject: an intercept, a slope (named), or both, correlated or not.</summary>
+internal sealed record RandomEffectsShape(bool Intercept, string? SlopeName, bool Uncorrelated)
+{
+    public int Count => (Intercept ? 1 : 0) + (SlopeName is null ? 0 : 1);
+
+    /// <summary>Λ diagonal: uncorrelated intercept and slope (with one random effect both shapes agree).</summary>
+    public bool DiagonalLambda => Uncorrelated && Count > 1;
+
+    public string[] Names()
+    {
+        var names = new string[Count];
+        int k = 0;
+        if (Intercept)
+        {
+            names[k++] = "(Intercept)";
+        }
+
+        if (SlopeName is not null)
+        {
+            names[k] = SlopeName;
+        }
+
+        return names;
+    }
+}
