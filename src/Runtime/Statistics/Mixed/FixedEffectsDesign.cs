@@ -78,15 +78,43 @@ public sealed class FixedEffectsDesign
     }
 
     /// <summary>
-    /// Row <paramref name="row"/> of the full design into <paramref name="values"/> (length <see cref="FullNames"/>): X's
-    /// row is its entries at <see cref="FixedEffectsLayout.FullIndex"/>, the same products of the same parts.
+    /// The non-zero entries of row <paramref name="row"/> of the full design: their column indices (ascending) into
+    /// <paramref name="index"/> and values into <paramref name="values"/> (each of length <see cref="FullNames"/>); returns
+    /// their number. A column with a level indicator that does not match is 0 whatever its numbers; the others are the
+    /// product of their numbers in term order, as <see cref="Full"/> holds them (multiplying by an indicator's 1 is exact).
     /// </summary>
-    internal void FullRow(int row, Span<double> values)
+    internal int NonZeroFullRow(int row, Span<int> index, Span<double> values)
     {
+        int count = 0;
         for (int c = 0; c < _fullParts.Length; c++)
         {
-            values[c] = Value(_fullParts[c], row);
+            Part[] parts = _fullParts[c];
+            double value = 1.0;
+            for (int k = 0; k < parts.Length; k++)
+            {
+                ref readonly Part part = ref parts[k];
+                if (part.Codes is { } codes)
+                {
+                    if (codes[row] != part.Level)
+                    {
+                        value = 0;
+                        break;
+                    }
+                }
+                else
+                {
+                    value *= part.Values![row];
+                }
+            }
+
+            if (value != 0)
+            {
+                index[count] = c;
+                values[count++] = value;
+            }
         }
+
+        return count;
     }
 
     /// <summary>Builds X for <c>~ 1 + terms</c>; each term lists variable indices (one = main effect, several = interaction).</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace ProtocolLang.Runtime.Statistics.Mixed;
 
@@ -91,8 +92,17 @@ public sealed class MixedModelCrossProducts
         input.Validate();
         FixedEffectsDesign design = input.Fixed;
         int n = input.Response.Length, p = design.Columns, r = design.FullNames.Length, q = input.RandomCount, m = input.Subjects;
+        // X's column c is the full design's column fullIndex[c]; xOfFull maps back (-1: not a column of X).
         int[] fullIndex = design.Layout.FullIndex;
+        int[] xOfFull = Enumerable.Repeat(-1, r).ToArray();
+        for (int c = 0; c < p; c++)
+        {
+            xOfFull[fullIndex[c]] = c;
+        }
+
         double[] y = input.Response, slope = input.Slope ?? [];
+        int[] subjectOf = input.Subject;
+        bool intercept = input.RandomIntercept, hasSlope = input.Slope is not null;
         var xtFull = new double[p * r];
         var xty = new double[p];
         var ztz = new double[m * q * q];
@@ -100,60 +110,66 @@ public sealed class MixedModelCrossProducts
         var zty = new double[m * q];
         double yty = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
         Span<double> z = stackalloc double[q];
-        Span<double> full = new double[r];
-        Span<double> x = new double[p];
+        Span<int> fullColumn = new int[r];
+        Span<double> fullValue = new double[r];
+        Span<int> xColumn = new int[p];
+        Span<double> xValue = new double[p];
+
+        // Only the non-zero entries of each row enter (factor codings are mostly zeros); a sum is unchanged by a zero term.
         for (int row = 0; row < n; row++)
         {
-            int s = input.Subject[row];
+            int s = subjectOf[row];
             double yr = y[row];
-            design.FullRow(row, full);
-            for (int c = 0; c < p; c++)
+            int nf = design.NonZeroFullRow(row, fullColumn, fullValue), nx = 0;
+            for (int k = 0; k < nf; k++)
             {
-                x[c] = full[fullIndex[c]];
+                int c = xOfFull[fullColumn[k]];
+                if (c >= 0)
+                {
+                    xColumn[nx] = c;
+                    xValue[nx++] = fullValue[k];
+                }
             }
 
-            int k = 0;
-            if (input.RandomIntercept)
+            int qz = 0;
+            if (intercept)
             {
-                z[k++] = 1;
+                z[qz++] = 1;
             }
 
-            if (input.Slope is not null)
+            if (hasSlope)
             {
-                z[k] = slope[row];
+                z[qz] = slope[row];
             }
 
+            int zzAt = s * q * q, zxAt = s * q * p, zyAt = s * q;
             for (int a = 0; a < q; a++)
             {
                 double za = z[a];
                 for (int b = 0; b < q; b++)
                 {
-                    ztz[(s * q * q) + (a * q) + b] += za * z[b];
+                    ztz[zzAt + (a * q) + b] += za * z[b];
                 }
 
-                for (int c = 0; c < p; c++)
+                int zxRow = zxAt + (a * p);
+                for (int k = 0; k < nx; k++)
                 {
-                    ztx[(s * q * p) + (a * p) + c] += za * x[c];
+                    ztx[zxRow + xColumn[k]] += za * xValue[k];
                 }
 
-                zty[(s * q) + a] += za * yr;
+                zty[zyAt + a] += za * yr;
             }
 
-            for (int a = 0; a < p; a++)
+            for (int k = 0; k < nx; k++)
             {
-                double xa = x[a];
-                if (xa == 0)
+                double xa = xValue[k];
+                int at = xColumn[k] * r;
+                for (int j = 0; j < nf; j++)
                 {
-                    continue; // factor designs are mostly zeros
+                    xtFull[at + fullColumn[j]] += xa * fullValue[j];
                 }
 
-                int row0 = a * r;
-                for (int b = 0; b < r; b++)
-                {
-                    xtFull[row0 + b] += xa * full[b];
-                }
-
-                xty[a] += xa * yr;
+                xty[xColumn[k]] += xa * yr;
             }
 
             yty += yr * yr;
