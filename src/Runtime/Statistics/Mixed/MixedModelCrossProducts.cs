@@ -15,6 +15,14 @@ namespace ProtocolLang.Runtime.Statistics.Mixed;
 /// columns before any aliased column is dropped: the fit decides the rank from Xᵀ X and takes the blocks of the columns it
 /// keeps. <see cref="FromRows"/> forms them in one O(n·p·(r + q)) pass (p columns of X, r of the full design), reading each
 /// row of the design as it goes rather than a materialised X.
+/// <para>What still needs rows. Nothing in the fit itself: the deviance, Satterthwaite's and Kenward-Roger's df (whose
+/// per-subject matrices are these products, pooled by Zᵢᵀ Zᵢ), the type I and III contrasts, estimability and the reference
+/// grid (levels and numeric means) all work from the sums. Outside it: forming the design (which rows enter and why the
+/// others do not, the factor levels present, each number's mean: counts, <c>DISTINCT</c> and <c>AVG</c> an engine can
+/// return, done on the rows by <c>MixedDesign</c> today); the rank of X when the screen on Xᵀ X cannot decide, which the fit
+/// from rows settles on X as lme4 does and the fit from sums on Xᵀ X (<see cref="FixedEffectsRank.DroppedFromCrossProduct"/>,
+/// which can differ for near-collinear numeric columns); and the trajectory figure's per-visit means and SDs. The fit has
+/// no residual diagnostics to need rows for. MMRM and the repeated-measures ANOVA still fit from rows.</para>
 /// </remarks>
 public sealed class MixedModelCrossProducts
 {
