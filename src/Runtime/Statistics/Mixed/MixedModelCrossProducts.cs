@@ -185,8 +185,9 @@ public sealed class MixedModelCrossProducts
             max = Math.Max(max, yr);
         }
 
-        return new MixedModelCrossProducts(design.Layout, input.RandomIntercept, input.Slope is null ? null : input.SlopeName ?? "slope",
-            input.Uncorrelated, n, m, xtFull, xty, yty, n == 0 ? double.NaN : min, n == 0 ? double.NaN : max, ztz, ztx, zty);
+        RandomEffectsShape random = input.Random;
+        return new MixedModelCrossProducts(design.Layout, random.Intercept, random.SlopeName, random.Uncorrelated, n, m,
+            xtFull, xty, yty, n == 0 ? double.NaN : min, n == 0 ? double.NaN : max, ztz, ztx, zty);
     }
 }
 
