@@ -98,12 +98,22 @@ internal sealed class MixedDesign
         int[] included = IncludedGroups(spec, cohort);
         bool log = spec.Transform == ResponseTransform.Log;
         int[] codes = cohort.GroupCodeArray;
-        var rows = new List<int>();
+        int[] subjectOfRow = response.SubjectIndexArray;
+        var isIncluded = new bool[cohort.GroupNames.Count];
+        foreach (int g in included)
+        {
+            isIncluded[g] = true;
+        }
+
+        // Columnar: one pass over the rows into an index array (no per-row allocation), the reasons counted in order.
+        var rowBuffer = new int[response.ValueArray.Length];
+        int kept = 0;
         int notIncluded = 0, missingValue = 0, missingTime = 0, nonPositive = 0;
         for (int r = 0; r < response.ValueArray.Length; r++)
         {
             double value = response.ValueArray[r];
-            if (Array.IndexOf(included, codes[response.SubjectIndexArray[r]]) < 0)
+            int code = codes[subjectOfRow[r]];
+            if (code < 0 || code >= isIncluded.Length || !isIncluded[code])
             {
                 notIncluded++;
             }
@@ -119,19 +129,21 @@ internal sealed class MixedDesign
             {
                 nonPositive++;
             }
-            else if (Array.FindIndex(covariates, c => !c.Has(response.SubjectIndexArray[r])) is int missing and >= 0)
+            else if (FirstMissing(covariates, subjectOfRow[r]) is int missing and >= 0)
             {
                 missingCovariate[missing]++;
             }
-            else if (Array.FindIndex(rowTerms, t => !t.Has(r)) is int missingRow and >= 0)
+            else if (FirstMissing(rowTerms, r) is int missingRow and >= 0)
             {
                 missingRowTerm[missingRow]++;
             }
             else
             {
-                rows.Add(r);
+                rowBuffer[kept++] = r;
             }
         }
+
+        int[] rows = rowBuffer.AsSpan(0, kept).ToArray();
 
         var leftOut = new List<RowsLeftOut>();
         void Count(int n, string reason)
@@ -156,14 +168,26 @@ internal sealed class MixedDesign
             Count(missingRowTerm[t], $"with a missing {rowTerms[t].Factor.Name}");
         }
 
-        if (rows.Count == 0)
+        if (rows.Length == 0)
         {
             throw new UnsupportedException($"no rows of '{response.Name}' remain to fit");
         }
 
-        double[] y = rows.Select(r => log ? Math.Log(response.ValueArray[r]) : response.ValueArray[r]).ToArray();
-        double[] time = rows.Select(r => response.TimeArray[r]).ToArray();
-        int[] groupLevels = included.Where(g => rows.Any(r => codes[response.SubjectIndexArray[r]] == g)).ToArray();
+        var y = new double[rows.Length];
+        var time = new double[rows.Length];
+        var rowSubject = new int[rows.Length];
+        var groupPresent = new bool[isIncluded.Length];
+        for (int k = 0; k < rows.Length; k++)
+        {
+            int r = rows[k];
+            double value = response.ValueArray[r];
+            y[k] = log ? Math.Log(value) : value;
+            time[k] = response.TimeArray[r];
+            rowSubject[k] = subjectOfRow[r];
+            groupPresent[codes[rowSubject[k]]] = true;
+        }
+
+        int[] groupLevels = included.Where(g => groupPresent[g]).ToArray();
         if (referenceOf.TryGetValue("group", out string? groupReference))
         {
             // R's relevel(group, ref = ): the reference first, the other groups in their order (the means grid follows).
@@ -177,6 +201,39 @@ internal sealed class MixedDesign
         }
 
         double[] timeLevels = time.Distinct().Order().ToArray();
+        int[] LevelCodes(int[] levelOf, int[] values)
+        {
+            var result = new int[values.Length];
+            for (int k = 0; k < values.Length; k++)
+            {
+                result[k] = levelOf[values[k]];
+            }
+
+            return result;
+        }
+
+        int[] TimeCodes()
+        {
+            var result = new int[time.Length];
+            for (int k = 0; k < time.Length; k++)
+            {
+                result[k] = Array.BinarySearch(timeLevels, time[k]);
+            }
+
+            return result;
+        }
+
+        int[] GroupCodesOfRows()
+        {
+            int[] levelOfGroup = Enumerable.Repeat(-1, isIncluded.Length).ToArray();
+            for (int l = 0; l < groupLevels.Length; l++)
+            {
+                levelOfGroup[groupLevels[l]] = l;
+            }
+
+            int[] groupOfRow = LevelCodes(codes, rowSubject);
+            return LevelCodes(levelOfGroup, groupOfRow);
+        }
 
         var variables = new List<DesignVariable>();
         var index = new Dictionary<(string, TermFactorKind), int>();
@@ -189,15 +246,12 @@ internal sealed class MixedDesign
 
             variables.Add(f.Kind switch
             {
-                TermFactorKind.Group => DesignVariable.Factor(ScopedCohort.GroupTermOf(cohort),
-                    rows.Select(r => Array.IndexOf(groupLevels, codes[response.SubjectIndexArray[r]])).ToArray(),
+                TermFactorKind.Group => DesignVariable.Factor(ScopedCohort.GroupTermOf(cohort), GroupCodesOfRows(),
                     groupLevels.Select(g => cohort.GroupNames[g]).ToArray()),
-                TermFactorKind.TimeAsFactor => DesignVariable.Factor($"factor({f.Name})",
-                    time.Select(t => Array.IndexOf(timeLevels, t)).ToArray(), timeLevels.Select(ModelText.Number).ToArray()),
+                TermFactorKind.TimeAsFactor => DesignVariable.Factor($"factor({f.Name})", TimeCodes(), timeLevels.Select(ModelText.Number).ToArray()),
                 TermFactorKind.Time => DesignVariable.Numeric(f.Name, time),
                 TermFactorKind.RowCovariate => rowTerms.Single(t => t.Factor.Name == f.Name).Variable(rows),
-                _ => covariates.Single(c => c.Factor.Name == f.Name && c.Factor.Kind == f.Kind)
-                    .Variable(rows.Select(r => response.SubjectIndexArray[r]).ToArray()),
+                _ => covariates.Single(c => c.Factor.Name == f.Name && c.Factor.Kind == f.Kind).Variable(rowSubject),
             });
             index[(f.Name, f.Kind)] = variables.Count - 1;
             return variables.Count - 1;
@@ -209,20 +263,24 @@ internal sealed class MixedDesign
             .DistinctBy(t => string.Join(",", t))
             .OrderBy(t => t.Length)
             .ToArray();
-        var fixedDesign = FixedEffectsDesign.Build(rows.Count, variables, terms);
-        var subjectOf = new Dictionary<int, int>();
-        int[] subject = rows.Select(r =>
+        var fixedDesign = FixedEffectsDesign.Build(rows.Length, variables, terms);
+
+        // Subjects numbered in order of first row, as they enter.
+        int[] subjectIndex = Enumerable.Repeat(-1, codes.Length).ToArray();
+        var subject = new int[rows.Length];
+        int subjects = 0;
+        for (int k = 0; k < rows.Length; k++)
         {
-            int s = response.SubjectIndexArray[r];
-            if (!subjectOf.TryGetValue(s, out int k))
+            int s = rowSubject[k];
+            if (subjectIndex[s] < 0)
             {
-                k = subjectOf.Count;
-                subjectOf[s] = k;
+                subjectIndex[s] = subjects++;
             }
 
-            return k;
-        }).ToArray();
-        var input = new MixedModelInput(y, fixedDesign, subject, subjectOf.Count, random.Intercept,
+            subject[k] = subjectIndex[s];
+        }
+
+        var input = new MixedModelInput(y, fixedDesign, subject, subjects, random.Intercept,
             random.Slope is null ? null : time, random.Slope, uncorrelated);
         bool hasGroup = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.Group));
         bool timeFactor = spec.FixedTerms.Any(t => t.Factors.Any(f => f.Kind == TermFactorKind.TimeAsFactor));
@@ -234,9 +292,37 @@ internal sealed class MixedDesign
         {
             RowTimes = time,
             AllTimeLevels = timeLevels,
-            RowCohortSubjects = rows.Select(r => response.SubjectIndexArray[r]).ToArray(),
+            RowCohortSubjects = rowSubject,
             RowSourceRows = response.SourceRowArray.Length == 0 ? [] : rows.Select(r => response.SourceRowArray[r]).ToArray(),
         };
+    }
+
+    /// <summary>The first of <paramref name="terms"/> without a value at <paramref name="index"/>, or -1.</summary>
+    private static int FirstMissing(MixedCovariate[] terms, int index)
+    {
+        for (int k = 0; k < terms.Length; k++)
+        {
+            if (!terms[k].Has(index))
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <inheritdoc cref="FirstMissing(MixedCovariate[], int)"/>
+    private static int FirstMissing(MixedRowCovariate[] terms, int index)
+    {
+        for (int k = 0; k < terms.Length; k++)
+        {
+            if (!terms[k].Has(index))
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     private static int[] IncludedGroups(MixedModelSpec spec, Cohort cohort)

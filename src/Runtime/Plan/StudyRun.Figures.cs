@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
 using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Statistics;
 
@@ -104,36 +105,51 @@ public sealed partial class StudyRun
 
         Cohort cohort = variable.Cohort;
         ReadOnlySpan<int> codes = cohort.GroupCodes;
-        var groups = new List<TrajectoryGroup>(cohort.GroupNames.Count);
-        for (int g = 0; g < cohort.GroupNames.Count; g++)
+        int groupCount = cohort.GroupNames.Count;
+
+        // One pass over the rows: each (group, time) cell's values in row order (the order the mean sums them in).
+        var timeIndex = new Dictionary<double, int>();
+        var cells = new List<List<double>?[]>();
+        for (int r = 0; r < variable.ValueArray.Length; r++)
         {
-            var byTime = new SortedDictionary<double, List<double>>();
-            for (int r = 0; r < variable.ValueArray.Length; r++)
+            int subject = variable.SubjectIndexArray[r];
+            double time = variable.TimeArray[r];
+            double value = variable.ValueArray[r];
+            int g = subject < 0 ? -1 : codes[subject];
+            if (g < 0 || g >= groupCount || double.IsNaN(time) || double.IsNaN(value) || (logScale && !(value > 0)))
             {
-                int subject = variable.SubjectIndexArray[r];
-                double time = variable.TimeArray[r];
-                double value = variable.ValueArray[r];
-                if (subject < 0 || codes[subject] != g || double.IsNaN(time) || double.IsNaN(value) || (logScale && !(value > 0)))
+                continue;
+            }
+
+            if (!timeIndex.TryGetValue(time, out int t))
+            {
+                t = cells.Count;
+                timeIndex[time] = t;
+                cells.Add(new List<double>?[groupCount]);
+            }
+
+            (cells[t][g] ??= new List<double>()).Add(logScale ? Math.Log(value) : value);
+        }
+
+        KeyValuePair<double, int>[] times = timeIndex.OrderBy(e => e.Key).ToArray();
+        var groups = new List<TrajectoryGroup>(groupCount);
+        for (int g = 0; g < groupCount; g++)
+        {
+            var points = new List<TrajectoryPoint>(times.Length);
+            foreach ((double time, int t) in times)
+            {
+                if (cells[t][g] is not { } values)
                 {
                     continue;
                 }
 
-                if (!byTime.TryGetValue(time, out List<double>? list))
-                {
-                    byTime[time] = list = new List<double>();
-                }
-
-                list.Add(logScale ? Math.Log(value) : value);
+                MeanInterval m = MeanInterval.Of(CollectionsMarshal.AsSpan(values));
+                points.Add(logScale
+                    ? new TrajectoryPoint(time, m.N, Math.Exp(m.Mean), m.Sd, Math.Exp(m.Lower), Math.Exp(m.Upper))
+                    : new TrajectoryPoint(time, m.N, m.Mean, m.Sd, m.Lower, m.Upper));
             }
 
-            var points = byTime.Select(p =>
-            {
-                MeanInterval m = MeanInterval.Of(p.Value.ToArray());
-                return logScale
-                    ? new TrajectoryPoint(p.Key, m.N, Math.Exp(m.Mean), m.Sd, Math.Exp(m.Lower), Math.Exp(m.Upper))
-                    : new TrajectoryPoint(p.Key, m.N, m.Mean, m.Sd, m.Lower, m.Upper);
-            }).ToArray();
-            groups.Add(new TrajectoryGroup(cohort.GroupNames[g], cohort.GroupLabels[g], points));
+            groups.Add(new TrajectoryGroup(cohort.GroupNames[g], cohort.GroupLabels[g], points.ToArray()));
         }
 
         string? timeUnit = _schema.Tables.FirstOrDefault(t => t.Name == variable.Table)?.Columns

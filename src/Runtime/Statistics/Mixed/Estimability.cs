@@ -22,8 +22,13 @@ internal sealed class Estimability
     private readonly Vector<double>[] _aliases;
 
     public Estimability(FixedEffectsDesign design, IReadOnlyCollection<int> dropped)
+        : this(dropped.Count == 0 ? [] : FixedEffectsRank.CrossProduct(design.X, design.Rows, design.Columns), design.Columns, dropped)
     {
-        int p = design.Columns;
+    }
+
+    /// <param name="xtx">Xᵀ X of all the design's columns (row-major p × p); unused when nothing is dropped.</param>
+    public Estimability(double[] xtx, int p, IReadOnlyCollection<int> dropped)
+    {
         _dropped = dropped.ToArray();
         _kept = Enumerable.Range(0, p).Where(c => !dropped.Contains(c)).ToArray();
         _aliases = Array.Empty<Vector<double>>();
@@ -32,7 +37,6 @@ internal sealed class Estimability
             return;
         }
 
-        double[] xtx = FixedEffectsRank.CrossProduct(design.X, design.Rows, p);
         var gram = Matrix<double>.Build.Dense(_kept.Length, _kept.Length, (i, j) => xtx[(_kept[i] * p) + _kept[j]]).Cholesky();
         _aliases = _dropped.Select(d => gram.Solve(Vector<double>.Build.Dense(_kept.Length, i => xtx[(_kept[i] * p) + d]))).ToArray();
     }

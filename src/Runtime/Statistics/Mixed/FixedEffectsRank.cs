@@ -25,14 +25,71 @@ internal static class FixedEffectsRank
     private const double Screen = 1e-10;
 
     /// <summary>Indices of the columns lme4 drops (empty when X has full column rank).</summary>
-    public static int[] Dropped(FixedEffectsDesign design)
+    public static int[] Dropped(FixedEffectsDesign design) => Dropped(CrossProduct(design.X, design.Rows, design.Columns), design.Columns, design);
+
+    /// <summary>
+    /// The same from Xᵀ X (row-major p × p); when the screen fails, from <paramref name="rows"/> if given, else from Xᵀ X
+    /// by <see cref="DroppedFromCrossProduct"/>.
+    /// </summary>
+    public static int[] Dropped(double[] xtx, int p, FixedEffectsDesign? rows)
     {
-        int n = design.Rows, p = design.Columns;
-        double[] xtx = CrossProduct(design.X, n, p);
         if (ScreenPasses(xtx, p))
         {
             return Array.Empty<int>();
         }
+
+        return rows is null ? DroppedFromCrossProduct(xtx, p) : DroppedFromRows(rows);
+    }
+
+    /// <summary>
+    /// dqrdc2's rule on the squared norms: column j's squared residual after projecting out the columns kept before it is
+    /// its Cholesky pivot on Xᵀ X; it is dropped when that is below (1e-7)² of its squared norm (or the norm is 0).
+    /// </summary>
+    /// <remarks>
+    /// What a data engine allows (it has no rows). Exact aliasing (an empty cell of a factor design, whose Xᵀ X holds exact
+    /// counts) leaves a pivot at rounding level, ~1e-16 of the squared norm, far below the bound; but a column whose residual
+    /// norm is within a factor of ~10 of 1e-7 of its norm (near-collinear numeric covariates) is decided by rounding of the
+    /// squared form, where dqrdc2 on the rows may decide the other way. O(p³).
+    /// </remarks>
+    internal static int[] DroppedFromCrossProduct(double[] xtx, int p)
+    {
+        var kept = new List<int>();
+        var l = new List<double[]>(); // rows of the Cholesky factor of the kept columns' Xᵀ X
+        var dropped = new List<int>();
+        for (int j = 0; j < p; j++)
+        {
+            double norm2 = xtx[(j * p) + j];
+            var w = new double[kept.Count + 1];
+            double residual2 = norm2;
+            for (int i = 0; i < kept.Count; i++)
+            {
+                double v = xtx[(kept[i] * p) + j];
+                for (int k = 0; k < i; k++)
+                {
+                    v -= l[i][k] * w[k];
+                }
+
+                w[i] = v / l[i][i];
+                residual2 -= w[i] * w[i];
+            }
+
+            if (norm2 == 0 || !(residual2 >= Tolerance * Tolerance * norm2))
+            {
+                dropped.Add(j);
+                continue;
+            }
+
+            w[kept.Count] = Math.Sqrt(residual2);
+            kept.Add(j);
+            l.Add(w);
+        }
+
+        return dropped.ToArray();
+    }
+
+    private static int[] DroppedFromRows(FixedEffectsDesign design)
+    {
+        int n = design.Rows, p = design.Columns;
 
         var kept = new List<double[]>();
         var dropped = new List<int>();

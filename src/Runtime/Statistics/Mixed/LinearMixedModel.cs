@@ -49,15 +49,37 @@ public static class LinearMixedModel
     public static MixedModelFit Fit(MixedModelInput input, bool reml = true, MeansGrid? means = null, DegreesOfFreedomMethod df = DegreesOfFreedomMethod.Satterthwaite)
     {
         ArgumentNullException.ThrowIfNull(input);
+        CheckDegreesOfFreedom(reml, df);
+        return Fit(MixedModelCrossProducts.FromRows(input), input.Fixed, reml, means, df);
+    }
+
+    /// <summary>
+    /// The same fit from the model's sums alone (<see cref="MixedModelCrossProducts"/>, e.g. from a data engine's
+    /// <c>GROUP BY subject</c>): equal to the fit from the rows except where the rank of X is in doubt, which is then decided
+    /// on Xᵀ X (<see cref="FixedEffectsRank.DroppedFromCrossProduct"/>) rather than on X's rows.
+    /// </summary>
+    /// <inheritdoc cref="Fit(MixedModelInput, bool, MeansGrid?, DegreesOfFreedomMethod)"/>
+    public static MixedModelFit Fit(MixedModelCrossProducts data, bool reml = true, MeansGrid? means = null, DegreesOfFreedomMethod df = DegreesOfFreedomMethod.Satterthwaite)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        CheckDegreesOfFreedom(reml, df);
+        return Fit(data, null, reml, means, df);
+    }
+
+    private static void CheckDegreesOfFreedom(bool reml, DegreesOfFreedomMethod df)
+    {
         if (df == DegreesOfFreedomMethod.KenwardRoger && !reml)
         {
             throw new ArgumentException("Kenward-Roger's method is only available for REML fits.", nameof(df));
         }
+    }
 
-        input.Validate();
-        FixedEffectsDesign full = input.Fixed, design = full;
-        int n = input.Response.Length, p = design.Columns, q = input.RandomCount;
-        int[] dropped = FixedEffectsRank.Dropped(design);
+    /// <param name="rows">X's rows when known: a rank in doubt after the screen on Xᵀ X is then decided on them, as lme4 does.</param>
+    private static MixedModelFit Fit(MixedModelCrossProducts data, FixedEffectsDesign? rows, bool reml, MeansGrid? means, DegreesOfFreedomMethod df)
+    {
+        FixedEffectsLayout full = data.Layout, design = full;
+        int n = data.Observations, p = design.Columns, q = data.Random.Count;
+        int[] dropped = FixedEffectsRank.Dropped(data.Xtx, p, rows);
         var warnings = new List<string>();
         string[] notEstimable = dropped.Select(c => design.ColumnNames[c]).ToArray();
         if (dropped.Length > 0)
@@ -68,9 +90,9 @@ public static class LinearMixedModel
             p = design.Columns;
         }
 
-        if ((MixedModelIdentifiability.ConstantResponse(input) ?? MixedModelIdentifiability.TooFewObservations(input)) is { } degenerate)
+        if ((MixedModelIdentifiability.ConstantResponse(data) ?? MixedModelIdentifiability.TooFewObservations(data)) is { } degenerate)
         {
-            throw new ArgumentException("The variance components are not estimable: " + degenerate + ".", nameof(input));
+            throw new ArgumentException("The variance components are not estimable: " + degenerate + ".", nameof(data));
         }
 
         if (n <= p)
@@ -78,7 +100,9 @@ public static class LinearMixedModel
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{n} observations leave no residual degrees of freedom for {p} fixed effects."));
         }
 
-        var deviance = new ProfiledDeviance(input.Response, design.X, p, input.RandomDesign(), q, input.Subject, input.Subjects, input.DiagonalLambda);
+        int[] kept = Enumerable.Range(0, full.Columns).Where(c => Array.IndexOf(dropped, c) < 0).ToArray();
+        var products = new SubjectCrossProducts(data, kept);
+        var deviance = new ProfiledDeviance(products, data.Subjects, data.Random.DiagonalLambda);
         var optimum = ThetaOptimizer.Minimize(deviance, reml);
         double[] theta = optimum.Theta;
         ProfiledDeviance.Solution sol = deviance.Solve(theta);
@@ -100,7 +124,14 @@ public static class LinearMixedModel
         }
 
         var tests = new List<TermFTest>();
-        IReadOnlyList<Matrix<double>> contrasts = TypeIIIContrasts.Build(design);
+        int r = full.FullNames.Count;
+        double[] xtFull = new double[p * r];
+        for (int a = 0; a < p; a++)
+        {
+            Array.Copy(data.XtFull, kept[a] * r, xtFull, a * r, r);
+        }
+
+        IReadOnlyList<Matrix<double>> contrasts = TypeIIIContrasts.Build(design, products.Xtx, xtFull);
         for (int term = 0; term < contrasts.Count; term++)
         {
             if (contrasts[term].RowCount > 0)
@@ -112,7 +143,7 @@ public static class LinearMixedModel
 
         // Type I (sequential) tests, lmerTest's anova(fit, type = 1): terms in the design's order.
         var typeI = new List<TermFTest>();
-        IReadOnlyList<Matrix<double>> sequential = TypeIContrasts.Build(design);
+        IReadOnlyList<Matrix<double>> sequential = TypeIContrasts.Build(design, products.Xtx);
         for (int term = 0; term < sequential.Count; term++)
         {
             if (sequential[term].RowCount > 0)
@@ -122,7 +153,7 @@ public static class LinearMixedModel
             }
         }
 
-        var contrastsOfBeta = new FixedEffectsContrasts(inference, new Estimability(full, dropped), sol.Beta.ToArray(), full.Columns);
+        var contrastsOfBeta = new FixedEffectsContrasts(inference, new Estimability(data.Xtx, full.Columns, dropped), sol.Beta.ToArray(), full.Columns);
         var marginalMeans = new List<MarginalMean>();
         if (means is not null)
         {
@@ -146,7 +177,7 @@ public static class LinearMixedModel
         }
 
         double[] lambda = deviance.Lambda(theta);
-        string[] names = input.RandomNames();
+        string[] names = data.Random.Names();
         var covB = new double[q, q];
         for (int a = 0; a < q; a++)
         {
@@ -160,7 +191,7 @@ public static class LinearMixedModel
         }
 
         var random = Enumerable.Range(0, q).Select(a => new RandomEffectSd(names[a], covB[a, a], Math.Sqrt(covB[a, a]))).ToArray();
-        double? correlation = q == 2 && !input.DiagonalLambda && covB[0, 0] > 0 && covB[1, 1] > 0 ? covB[0, 1] / Math.Sqrt(covB[0, 0] * covB[1, 1]) : null;
+        double? correlation = q == 2 && !data.Random.DiagonalLambda && covB[0, 0] > 0 && covB[1, 1] > 0 ? covB[0, 1] / Math.Sqrt(covB[0, 0] * covB[1, 1]) : null;
         bool singular = Enumerable.Range(0, q).Any(a => lambda[(a * q) + a] < SingularTolerance);
         if (singular)
         {
@@ -180,7 +211,7 @@ public static class LinearMixedModel
 
         int parameters = p + deviance.ThetaCount + 1;
         return new MixedModelFit(
-            reml, n, input.Subjects, fixedEffects, covariance.ToRowMajorArray(), random, correlation, theta, sigma,
+            reml, n, data.Subjects, fixedEffects, covariance.ToRowMajorArray(), random, correlation, theta, sigma,
             criterion, -criterion / 2, parameters, criterion + (2 * parameters), criterion + (parameters * Math.Log(n)),
             singular, optimum.Convergence, tests, marginalMeans, warnings, notEstimable)
         {

@@ -42,9 +42,28 @@ public static class MixedModelIdentifiability
             max = Math.Max(max, v);
         }
 
+        return Constant(min, max, y.Length);
+    }
+
+    /// <summary>The same from the response's range over the fitted rows (a data engine's MIN and MAX).</summary>
+    public static string? ConstantResponse(MixedModelCrossProducts data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data.Observations == 0 ? null : Constant(data.ResponseMin, data.ResponseMax, data.Observations);
+    }
+
+    /// <summary>Why there are too few rows for the random effects, from the model's sums.</summary>
+    public static string? TooFewObservations(MixedModelCrossProducts data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return TooFew(data.Observations, data.Subjects, data.Random.Count);
+    }
+
+    private static string? Constant(double min, double max, int n)
+    {
         bool constant = max - min <= RelativeTolerance * Math.Max(Math.Abs(min), Math.Abs(max));
         return constant
-            ? string.Create(CultureInfo.InvariantCulture, $"the response has the same value ({min.ToString("R", CultureInfo.InvariantCulture)}) in all {y.Length} fitted rows, so no variance component is estimable")
+            ? string.Create(CultureInfo.InvariantCulture, $"the response has the same value ({min.ToString("R", CultureInfo.InvariantCulture)}) in all {n} fitted rows, so no variance component is estimable")
             : null;
     }
 
@@ -52,7 +71,11 @@ public static class MixedModelIdentifiability
     public static string? TooFewObservations(MixedModelInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        int n = input.Response.Length, m = input.Subjects, q = input.RandomCount;
+        return TooFew(input.Response.Length, input.Subjects, input.RandomCount);
+    }
+
+    private static string? TooFew(int n, int m, int q)
+    {
         if (q == 1 && m >= n)
         {
             return string.Create(CultureInfo.InvariantCulture,

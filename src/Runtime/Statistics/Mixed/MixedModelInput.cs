@@ -27,8 +27,8 @@ public sealed record MixedModelInput(
     string? SlopeName = null,
     bool Uncorrelated = false)
 {
-    /// <summary>Whether Λ is diagonal: uncorrelated intercept and slope (with one random effect both shapes agree).</summary>
-    internal bool DiagonalLambda => Uncorrelated && RandomCount > 1;
+    /// <summary>The random effects' shape: which there are, the slope's name in the variance components, correlated or not.</summary>
+    internal RandomEffectsShape Random => new(RandomIntercept, Slope is null ? null : SlopeName ?? "slope", Uncorrelated);
 
     internal int RandomCount => (RandomIntercept ? 1 : 0) + (Slope is null ? 0 : 1);
 
@@ -52,23 +52,6 @@ public sealed record MixedModelInput(
         }
 
         return z;
-    }
-
-    internal string[] RandomNames()
-    {
-        var names = new string[RandomCount];
-        int k = 0;
-        if (RandomIntercept)
-        {
-            names[k++] = "(Intercept)";
-        }
-
-        if (Slope is not null)
-        {
-            names[k] = SlopeName ?? "slope";
-        }
-
-        return names;
     }
 
     internal void Validate()

@@ -30,14 +30,25 @@ internal sealed class ProfiledDeviance
     private readonly Matrix<double> _xtx;
     private readonly Vector<double> _xty;
 
+    /// <summary>The deviance from the rows: y, X (row-major n × p) and Z (n × q).</summary>
     /// <param name="diagonal">Λ diagonal (uncorrelated random effects) rather than lower triangular.</param>
     public ProfiledDeviance(double[] y, double[] x, int p, double[] z, int q, int[] subject, int subjects, bool diagonal = false)
+        : this(new SubjectCrossProducts(y, x, p, z, q, subject, subjects), subjects, diagonal)
     {
-        Factor = new RelativeCovarianceFactor(q, diagonal);
-        _products = new SubjectCrossProducts(y, x, p, z, q, subject, subjects);
-        N = y.Length;
+    }
+
+    /// <param name="products">The sums the deviance is built from (a pass over rows, or a data engine's).</param>
+    /// <param name="subjects">The number of subjects.</param>
+    /// <param name="diagonal">Λ diagonal (uncorrelated random effects) rather than lower triangular.</param>
+    public ProfiledDeviance(SubjectCrossProducts products, int subjects, bool diagonal = false)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        int p = products.P;
+        Factor = new RelativeCovarianceFactor(products.Q, diagonal);
+        _products = products;
+        N = products.N;
         P = p;
-        Q = q;
+        Q = products.Q;
         Subjects = subjects;
         _xtx = Matrix<double>.Build.Dense(p, p, (i, j) => _products.Xtx[(i * p) + j]);
         _xty = Vector<double>.Build.Dense(_products.Xty);

@@ -16,11 +16,17 @@ public static class ReferenceGrid
 {
     /// <param name="design">The fitted model's design (its variables, levels and terms).</param>
     /// <param name="cellVariables">Indices into the design's variables of the factors that define the cells; the first varies slowest.</param>
-    public static MeansGrid CellMeans(FixedEffectsDesign design, IReadOnlyList<int> cellVariables)
+    public static MeansGrid CellMeans(FixedEffectsDesign design, IReadOnlyList<int> cellVariables) =>
+        CellMeans((design ?? throw new ArgumentNullException(nameof(design))).Layout, cellVariables);
+
+    /// <summary>The grid from the design's shape alone: its factors' levels and its numbers' means over the fitted rows.</summary>
+    /// <param name="design">The fitted model's layout (its variables, levels, means and terms).</param>
+    /// <param name="cellVariables">Indices into the layout's variables of the factors that define the cells; the first varies slowest.</param>
+    public static MeansGrid CellMeans(FixedEffectsLayout design, IReadOnlyList<int> cellVariables)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(cellVariables);
-        IReadOnlyList<DesignVariable> variables = design.Variables;
+        IReadOnlyList<DesignVariableShape> variables = design.Variables;
         if (cellVariables.Any(v => !variables[v].IsFactor))
         {
             throw new ArgumentException("Cells are defined by factors only.", nameof(cellVariables));
@@ -49,7 +55,7 @@ public static class ReferenceGrid
 
         var gridVariables = variables.Select((v, i) => v.IsFactor
             ? DesignVariable.Factor(v.Name, codes[i], v.Levels!)
-            : DesignVariable.Numeric(v.Name, Enumerable.Repeat(v.Values!.Average(), rows).ToArray())).ToArray();
+            : DesignVariable.Numeric(v.Name, Enumerable.Repeat(v.Mean, rows).ToArray())).ToArray();
         FixedEffectsDesign full = FixedEffectsDesign.Build(rows, gridVariables, design.Terms);
         int p = full.Columns;
         if (!full.ColumnNames.SequenceEqual(design.ColumnNames))

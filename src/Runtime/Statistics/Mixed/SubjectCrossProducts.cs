@@ -86,6 +86,41 @@ internal sealed class SubjectCrossProducts
         Classes = Pool(ztz, ztx, zty, subjects);
     }
 
+    /// <summary>The products of the columns <paramref name="kept"/> of X (those left after dropping aliased columns), from <paramref name="data"/>'s sums.</summary>
+    public SubjectCrossProducts(MixedModelCrossProducts data, int[] kept)
+    {
+        int q = data.Random.Count, full = data.Layout.Columns, p = kept.Length, subjects = data.Subjects;
+        N = data.Observations;
+        P = p;
+        Q = q;
+        Xtx = new double[p * p];
+        Xty = new double[p];
+        for (int a = 0; a < p; a++)
+        {
+            Xty[a] = data.Xty[kept[a]];
+            for (int b = 0; b < p; b++)
+            {
+                Xtx[(a * p) + b] = data.Xtx[(kept[a] * full) + kept[b]];
+            }
+        }
+
+        Yty = data.Yty;
+        double[] ztx = data.Ztx;
+        if (p != full)
+        {
+            ztx = new double[subjects * q * p];
+            for (int sa = 0; sa < subjects * q; sa++)
+            {
+                for (int c = 0; c < p; c++)
+                {
+                    ztx[(sa * p) + c] = data.Ztx[(sa * full) + kept[c]];
+                }
+            }
+        }
+
+        Classes = Pool(data.Ztz, ztx, data.Zty, subjects);
+    }
+
     public int N { get; }
 
     public int P { get; }
@@ -104,16 +139,16 @@ internal sealed class SubjectCrossProducts
     private List<SubjectClass> Pool(double[] ztz, double[] ztx, double[] zty, int subjects)
     {
         int q = Q, p = P;
-        var members = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var order = new List<string>();
+        // Subjects keyed by their Zᵢᵀ Zᵢ block, compared bit for bit (no string per subject).
+        var members = new Dictionary<int, List<int>>(new BlockComparer(ztz, q * q));
+        var order = new List<int>();
         for (int s = 0; s < subjects; s++)
         {
-            string key = string.Join(",", Enumerable.Range(0, q * q).Select(k => BitConverter.DoubleToInt64Bits(ztz[(s * q * q) + k]).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            if (!members.TryGetValue(key, out List<int>? list))
+            if (!members.TryGetValue(s, out List<int>? list))
             {
                 list = new List<int>();
-                members[key] = list;
-                order.Add(key);
+                members[s] = list;
+                order.Add(s);
             }
 
             list.Add(s);
@@ -122,7 +157,7 @@ internal sealed class SubjectCrossProducts
         long budget = PooledBudget;
         long pooledSize = (long)q * q * ((long)p * p + p + 1);
         var classes = new List<SubjectClass>();
-        foreach (string key in order.OrderByDescending(k => members[k].Count)) // stable: ties keep first-seen order
+        foreach (int key in order.OrderByDescending(k => members[k].Count)) // stable: ties keep first-seen order
         {
             List<int> list = members[key];
             double[] classZtz = ztz.AsSpan(list[0] * q * q, q * q).ToArray();
@@ -141,6 +176,34 @@ internal sealed class SubjectCrossProducts
         }
 
         return classes;
+    }
+}
+
+/// <summary>Subjects (indices) equal when their blocks of <c>values</c> are bit-identical.</summary>
+internal sealed class BlockComparer(double[] values, int size) : IEqualityComparer<int>
+{
+    public bool Equals(int x, int y)
+    {
+        for (int k = 0; k < size; k++)
+        {
+            if (BitConverter.DoubleToInt64Bits(values[(x * size) + k]) != BitConverter.DoubleToInt64Bits(values[(y * size) + k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public int GetHashCode(int obj)
+    {
+        var hash = default(HashCode);
+        for (int k = 0; k < size; k++)
+        {
+            hash.Add(BitConverter.DoubleToInt64Bits(values[(obj * size) + k]));
+        }
+
+        return hash.ToHashCode();
     }
 }
 

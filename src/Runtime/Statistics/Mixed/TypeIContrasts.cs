@@ -22,10 +22,13 @@ internal static class TypeIContrasts
 {
     private const double PivotTolerance = 1e-6;
 
-    public static IReadOnlyList<Matrix<double>> Build(FixedEffectsDesign design)
+    public static IReadOnlyList<Matrix<double>> Build(FixedEffectsDesign design) =>
+        Build(design.Layout, FixedEffectsRank.CrossProduct(design.X, design.Rows, design.Columns));
+
+    /// <summary>The contrasts from Xᵀ X (row-major p × p over the layout's columns).</summary>
+    public static IReadOnlyList<Matrix<double>> Build(FixedEffectsLayout design, double[] xtx)
     {
         int p = design.Columns;
-        double[] xtx = FixedEffectsRank.CrossProduct(design.X, design.Rows, p);
         Matrix<double> upper = UnitUpper(xtx, p);
         var result = new List<Matrix<double>>(design.Terms.Count);
         for (int t = 0; t < design.Terms.Count; t++)

@@ -26,8 +26,15 @@ internal static class TypeIIIContrasts
 {
     public static IReadOnlyList<Matrix<double>> Build(FixedEffectsDesign design)
     {
-        int n = design.Rows, p = design.Columns, r = design.FullNames.Length;
-        Matrix<double> l = ZapSmall(FullInColumnsOfX(design).Transpose()); // r × p
+        (double[] xtx, double[] xtFull) = CrossProducts(design);
+        return Build(design.Layout, xtx, xtFull);
+    }
+
+    /// <summary>The contrasts from the cross-products: Xᵀ X (p × p) and Xᵀ X_full (p × r), row-major, over the layout's columns.</summary>
+    public static IReadOnlyList<Matrix<double>> Build(FixedEffectsLayout design, double[] xtx, double[] xtFull)
+    {
+        int p = design.Columns, r = design.FullNames.Count;
+        Matrix<double> l = ZapSmall(FullInColumnsOfX(xtx, xtFull, p, r).Transpose()); // r × p
         IReadOnlyList<int[]> terms = design.Terms;
         int[][] columnsOf = Enumerable.Range(0, terms.Count)
             .Select(t => Enumerable.Range(0, p).Where(c => design.ColumnTerm[c] == t).ToArray())
@@ -50,11 +57,7 @@ internal static class TypeIIIContrasts
             }
         }
 
-        int[] rows = design.ColumnNames.Select(name => Array.IndexOf(design.FullNames, name)).ToArray();
-        if (rows.Any(i => i < 0))
-        {
-            throw new InvalidOperationException("Bug: a column of X has no column of the full design.");
-        }
+        int[] rows = design.FullIndex;
 
         var result = new List<Matrix<double>>(terms.Count);
         for (int t = 0; t < terms.Count; t++)
@@ -72,10 +75,18 @@ internal static class TypeIIIContrasts
     /// <summary>
     /// X⁺ X_full (p × r, lmerTest's <c>ginv(X) %*% rdX</c>) by the normal equations
     /// (Xᵀ X)⁻¹ Xᵀ X_full: X has full column rank (aliased columns dropped) and X_full's columns
-    /// lie in its column space, so this is the same matrix, from one O(n·p·r) pass over the
-    /// (mostly zero) rows. Its entries are small rationals that <see cref="ZapSmall"/> rounds.
+    /// lie in its column space, so this is the same matrix. Its entries are small rationals that
+    /// <see cref="ZapSmall"/> rounds.
     /// </summary>
-    private static Matrix<double> FullInColumnsOfX(FixedEffectsDesign design)
+    private static Matrix<double> FullInColumnsOfX(double[] xtx, double[] xtFull, int p, int r)
+    {
+        var gram = Matrix<double>.Build.Dense(p, p, (i, j) => xtx[(i * p) + j]);
+        var cross = Matrix<double>.Build.Dense(p, r, (i, j) => xtFull[(i * r) + j]);
+        return gram.Cholesky().Solve(cross);
+    }
+
+    /// <summary>Xᵀ X and Xᵀ X_full from the rows, in one O(n·p·r) pass over the (mostly zero) rows.</summary>
+    internal static (double[] Xtx, double[] XtFull) CrossProducts(FixedEffectsDesign design)
     {
         int n = design.Rows, p = design.Columns, r = design.FullNames.Length;
         double[] xtx = FixedEffectsRank.CrossProduct(design.X, n, p);
@@ -97,13 +108,11 @@ internal static class TypeIIIContrasts
             }
         }
 
-        var gram = Matrix<double>.Build.Dense(p, p, (i, j) => xtx[(i * p) + j]);
-        var cross = Matrix<double>.Build.Dense(p, r, (i, j) => xtf[(i * r) + j]);
-        return gram.Cholesky().Solve(cross);
+        return (xtx, xtf);
     }
 
     /// <summary>lmerTest's <c>term_contain</c>: outer has all of inner's variables and more, and the same numeric ones.</summary>
-    private static bool Contains(FixedEffectsDesign design, int[] outer, int[] inner)
+    private static bool Contains(FixedEffectsLayout design, int[] outer, int[] inner)
     {
         bool SameNumerics() =>
             outer.Where(v => !design.Variables[v].IsFactor).ToHashSet().SetEquals(inner.Where(v => !design.Variables[v].IsFactor));
