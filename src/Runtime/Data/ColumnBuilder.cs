@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ProtocolLang.Runtime.Data;
 
@@ -126,6 +127,7 @@ internal sealed class NumberColumn(ColumnSchema schema) : ColumnBuilder<double>(
 
     protected override double MissingValue => double.NaN;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseNumber(cell, out var value))
@@ -152,6 +154,7 @@ internal sealed class NumberColumn(ColumnSchema schema) : ColumnBuilder<double>(
 
 internal sealed class IntegerColumn(ColumnSchema schema) : ColumnBuilder<long?>(schema), IKeyColumn<long>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseInteger(cell, out var value))
@@ -174,6 +177,7 @@ internal sealed class IntegerColumn(ColumnSchema schema) : ColumnBuilder<long?>(
 
 internal sealed class BoolColumn(ColumnSchema schema) : ColumnBuilder<bool?>(schema), IKeyColumn<bool>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseBool(cell, out var value))
@@ -196,6 +200,7 @@ internal sealed class BoolColumn(ColumnSchema schema) : ColumnBuilder<bool?>(sch
 
 internal sealed class DateColumn(ColumnSchema schema) : ColumnBuilder<DateOnly?>(schema), IKeyColumn<DateOnly>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseDate(cell, out var value))
@@ -247,6 +252,7 @@ internal sealed class CategoryColumn : ColumnBuilder<int>, IKeyColumn<string>
 
     protected override int MissingValue => Missing;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!_lookup.TryGetValue(cell, out var level))

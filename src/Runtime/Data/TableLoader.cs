@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 
 namespace ProtocolLang.Runtime.Data;
@@ -130,6 +131,7 @@ internal sealed partial class TableLoader
     private const int MaxPresizedRows = 1 << 26;
 
     /// <summary>Reads the header and every row; returns the key set when the table has a usable key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     private KeySet? ReadRows(string path, int expectedRows)
     {
         // The header is read as a row: Sep would throw on a repeated name, which we report instead.
@@ -238,6 +240,7 @@ internal sealed partial class TableLoader
         return header;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     private void ReadCell(ColumnBuilder column, ReadOnlySpan<char> cell, bool isKey)
     {
         var schema = column.Schema;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace ProtocolLang.Runtime.Data;
@@ -35,6 +36,7 @@ internal sealed class TextValues
 
     private int CodeOf(int row) => _codes is null ? row : _codes[row];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     private string?[] Materialize()
     {
         var rows = new string?[Count];
