@@ -9,8 +9,8 @@ namespace ProtocolLang.Runtime.Data;
 /// <summary>
 /// SHA-256 of a file's bytes and the line of its first invalid UTF-8 byte, in one streaming pass. The loader runs it
 /// beside the parse (SHA-256 of 41 MB took ~25 ms of CPU here, the hash and check together about a ninth of the load at
-/// 10^6 rows) and keeps the parse only when
-/// the file is valid UTF-8; <see cref="CountLines"/> sizes the columns before either starts.
+/// 10^6 rows) and keeps the parse only when the file is valid UTF-8; <see cref="CountLines"/> sizes the columns before
+/// either starts.
 /// </summary>
 internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line)
 {
