@@ -1,10 +1,11 @@
 namespace ProtocolLang.Runtime.Data;
 
 /// <summary>
-/// A number column as generated code reads it: row <c>i</c>'s value, null when missing. A loaded CSV column is stored as
-/// doubles with NaN for missing (8 bytes a row; a parsed number is never NaN), a column built from <c>double?</c> values
-/// (server sources, tests) as given; either way nothing is copied, so reading a table into records holds no second,
-/// 16-byte-a-row copy of each column (docs/performance.md, Session 13).
+/// A number column as generated code reads it: row <c>i</c>'s value, null when missing. A loaded column (CSV, DuckDB or a
+/// server, all through the same cell checks) is stored as doubles with NaN for missing (8 bytes a row; a parsed number is
+/// never NaN), a column given to <see cref="DataTable"/>'s public constructor as <c>double?</c> values as given; either
+/// way nothing is copied, so reading a table into records holds no second, 16-byte-a-row copy of each column
+/// (docs/performance.md, Session 13).
 /// </summary>
 public readonly struct NumberValues
 {
@@ -48,7 +49,7 @@ public readonly struct NumberValues
 }
 
 /// <summary>
-/// A category column as generated code reads it: row <c>i</c>'s zero-based level index, null when missing. A loaded CSV
+/// A category column as generated code reads it: row <c>i</c>'s zero-based level index, null when missing. A loaded
 /// column is stored as <c>int</c> with -1 for missing (4 bytes a row, not an 8-byte <c>int?</c>); see <see cref="NumberValues"/>.
 /// </summary>
 public readonly struct CategoryValues
