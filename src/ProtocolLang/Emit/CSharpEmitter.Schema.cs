@@ -170,14 +170,16 @@ public sealed partial class CSharpEmitter
         _w.CloseBrace();
     }
 
+    // Number and category columns are read as stored (NumberValues, CategoryValues: NaN / -1 for missing), so building the
+    // records holds no 16- or 8-byte-a-row nullable copy of each column beside the table (docs/performance.md, Session 13).
     private static string ReaderMethod(TypeKind kind) => kind switch
     {
         TypeKind.Integer => "Integer",
         TypeKind.Text => "Text",
         TypeKind.Bool => "Bool",
         TypeKind.Date => "Date",
-        TypeKind.Category => "Category",
-        _ => "Number",
+        TypeKind.Category => "CategoryValues",
+        _ => "NumberValues",
     };
 
     private static string ReadValue(ColumnSymbol column, string value, ExpressionEmitter expressions)

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ProtocolLang.Runtime.Data;
 
@@ -29,6 +30,7 @@ internal static class CellParser
     /// correctly rounded value, identical to <see cref="double.Parse(string)"/> (Clinger 1990, "How to read
     /// floating point numbers accurately", PLDI). Anything else returns false and goes to the full parser.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     internal static bool TryParsePlainDecimal(ReadOnlySpan<char> cell, out double value)
     {
         value = 0;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace ProtocolLang.Runtime.Data;
 
@@ -68,10 +69,11 @@ internal abstract class ColumnBuilder
     };
 }
 
-/// <summary>Typed storage shared by every kind; <typeparamref name="T"/> is the nullable element type.</summary>
+/// <summary>Typed storage shared by every kind; <typeparamref name="T"/> is the element type, holding <see cref="MissingValue"/> for a missing cell.</summary>
 internal abstract class ColumnBuilder<T> : ColumnBuilder
 {
-    private T[] _values = new T[InitialCapacity];
+    // Empty until the first EnsureCapacity, so every slot ever allocated is filled with MissingValue.
+    private T[] _values = [];
 
     protected ColumnBuilder(ColumnSchema schema)
         : base(schema)
@@ -80,15 +82,24 @@ internal abstract class ColumnBuilder<T> : ColumnBuilder
 
     protected T[] Values => _values;
 
+    /// <summary>What a missing cell holds: null for a nullable element type, else the kind's sentinel (NaN, -1).</summary>
+    protected virtual T MissingValue => default!;
+
     public override void EnsureCapacity(int slots)
     {
         if (slots > _values.Length)
         {
-            Array.Resize(ref _values, Math.Max(slots, _values.Length * 2));
+            // Slots never written (a column the file lacks) read as missing.
+            var old = _values.Length;
+            Array.Resize(ref _values, Math.Max(Math.Max(slots, InitialCapacity), _values.Length * 2));
+            if (!EqualityComparer<T>.Default.Equals(MissingValue, default!))
+            {
+                _values.AsSpan(old).Fill(MissingValue);
+            }
         }
     }
 
-    public override void SetMissing(int slot) => _values[slot] = default!;
+    public override void SetMissing(int slot) => _values[slot] = MissingValue;
 
     public override Array ToArray(int count)
     {
@@ -104,8 +115,19 @@ internal interface IKeyColumn<TKey>
     bool TryGetKey(int slot, out TKey key);
 }
 
-internal sealed class NumberColumn(ColumnSchema schema) : ColumnBuilder<double?>(schema), IKeyColumn<double>
+/// <summary>
+/// Doubles with NaN for a missing cell (8 bytes a row, not a 16-byte <c>double?</c>): a parsed number is never NaN
+/// (<see cref="CellParser.TryParseNumber"/> refuses it), so NaN is free to mean "missing". See <see cref="NumberValues"/>.
+/// </summary>
+internal sealed class NumberColumn(ColumnSchema schema) : ColumnBuilder<double>(schema), IKeyColumn<double>
 {
+    // The declared range as plain doubles, so a cell's check is two comparisons without nullable unwrapping.
+    private readonly double _min = schema.Min ?? double.NegativeInfinity;
+    private readonly double _max = schema.Max ?? double.PositiveInfinity;
+
+    protected override double MissingValue => double.NaN;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseNumber(cell, out var value))
@@ -114,20 +136,25 @@ internal sealed class NumberColumn(ColumnSchema schema) : ColumnBuilder<double?>
         }
 
         Values[slot] = value;
-        return CellParser.CheckRange(value, Schema);
+        return value < _min ? CellStatus.BelowMin : value > _max ? CellStatus.AboveMax : CellStatus.Ok;
     }
 
-    public override bool HasValue(int slot) => Values[slot].HasValue;
+    public override bool HasValue(int slot) => !double.IsNaN(Values[slot]);
 
-    public override string Format(int slot) => Values[slot]?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
+    public override string Format(int slot) => HasValue(slot) ? Values[slot].ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
     public override KeySet CreateKeySet(int capacity) => new KeySet<double>(this, EqualityComparer<double>.Default, capacity);
 
-    public bool TryGetKey(int slot, out double key) => KeyOf(Values[slot], out key);
+    public bool TryGetKey(int slot, out double key)
+    {
+        key = Values[slot];
+        return !double.IsNaN(key);
+    }
 }
 
 internal sealed class IntegerColumn(ColumnSchema schema) : ColumnBuilder<long?>(schema), IKeyColumn<long>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseInteger(cell, out var value))
@@ -150,6 +177,7 @@ internal sealed class IntegerColumn(ColumnSchema schema) : ColumnBuilder<long?>(
 
 internal sealed class BoolColumn(ColumnSchema schema) : ColumnBuilder<bool?>(schema), IKeyColumn<bool>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseBool(cell, out var value))
@@ -172,6 +200,7 @@ internal sealed class BoolColumn(ColumnSchema schema) : ColumnBuilder<bool?>(sch
 
 internal sealed class DateColumn(ColumnSchema schema) : ColumnBuilder<DateOnly?>(schema), IKeyColumn<DateOnly>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!CellParser.TryParseDate(cell, out var value))
@@ -192,9 +221,14 @@ internal sealed class DateColumn(ColumnSchema schema) : ColumnBuilder<DateOnly?>
     public bool TryGetKey(int slot, out DateOnly key) => KeyOf(Values[slot], out key);
 }
 
-/// <summary>Stores the zero-based index of the level; keys compare by level name, so parent and child may order levels differently.</summary>
-internal sealed class CategoryColumn : ColumnBuilder<int?>, IKeyColumn<string>
+/// <summary>
+/// Stores the zero-based index of the level, -1 for a missing cell (4 bytes a row, not an 8-byte <c>int?</c>; see
+/// <see cref="CategoryValues"/>); keys compare by level name, so parent and child may order levels differently.
+/// </summary>
+internal sealed class CategoryColumn : ColumnBuilder<int>, IKeyColumn<string>
 {
+    private const int Missing = -1;
+
     private readonly IReadOnlyList<string> _levels;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
@@ -216,6 +250,9 @@ internal sealed class CategoryColumn : ColumnBuilder<int?>, IKeyColumn<string>
         _lookup = index.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    protected override int MissingValue => Missing;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         if (!_lookup.TryGetValue(cell, out var level))
@@ -227,15 +264,15 @@ internal sealed class CategoryColumn : ColumnBuilder<int?>, IKeyColumn<string>
         return CellStatus.Ok;
     }
 
-    public override bool HasValue(int slot) => Values[slot].HasValue;
+    public override bool HasValue(int slot) => Values[slot] != Missing;
 
-    public override string Format(int slot) => Values[slot] is { } level ? _levels[level] : string.Empty;
+    public override string Format(int slot) => Values[slot] is var level and not Missing ? _levels[level] : string.Empty;
 
     public override KeySet CreateKeySet(int capacity) => new KeySet<string>(this, StringComparer.Ordinal, capacity);
 
     public bool TryGetKey(int slot, out string key)
     {
         key = Format(slot);
-        return Values[slot].HasValue;
+        return HasValue(slot);
     }
 }

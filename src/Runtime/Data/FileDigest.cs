@@ -7,11 +7,12 @@ using System.Text.Unicode;
 namespace ProtocolLang.Runtime.Data;
 
 /// <summary>
-/// SHA-256 of a file's bytes, the line of its first invalid UTF-8 byte, and its number of lines, in one
-/// streaming pass. The line count bounds the rows a CSV reader will find (a quoted field may span lines,
-/// never the reverse), so the loader sizes its columns once instead of doubling them.
+/// SHA-256 of a file's bytes and the line of its first invalid UTF-8 byte, in one streaming pass. The loader runs it
+/// beside the parse (SHA-256 of 41 MB took ~25 ms of CPU here, the hash and check together about a ninth of the load at
+/// 10^6 rows) and keeps the parse only when the file is valid UTF-8; <see cref="CountLines"/> sizes the columns before
+/// either starts.
 /// </summary>
-internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line, long Lines)
+internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line)
 {
     private const int ChunkSize = 1 << 16;
 
@@ -29,15 +30,11 @@ internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line, 
         {
             long line = 1;
             long invalidLine = 0;
-            long newlines = 0;
-            var lastByte = (byte)'\n';
             var carry = 0;
             int read;
             while ((read = stream.Read(bytes, carry, ChunkSize)) > 0)
             {
                 hash.AppendData(bytes, carry, read);
-                newlines += bytes.AsSpan(carry, read).Count((byte)'\n');
-                lastByte = bytes[carry + read - 1];
                 if (invalidLine != 0)
                 {
                     continue;
@@ -62,8 +59,7 @@ internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line, 
                 invalidLine = line;   // the file ends inside a multi-byte sequence
             }
 
-            long lines = newlines + (lastByte == (byte)'\n' ? 0 : 1);
-            return new FileDigest(Convert.ToHexStringLower(hash.GetHashAndReset()), invalidLine, lines);
+            return new FileDigest(Convert.ToHexStringLower(hash.GetHashAndReset()), invalidLine);
         }
         finally
         {
@@ -71,4 +67,35 @@ internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line, 
             ArrayPool<char>.Shared.Return(chars);
         }
     }
+
+    /// <summary>
+    /// The file's number of lines (a last line without a line break counts). It bounds the rows a CSV reader will find
+    /// (a quoted field may span lines, never the reverse), so the loader sizes its columns once instead of doubling them.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
+    public static long CountLines(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var bytes = ArrayPool<byte>.Shared.Rent(CountChunkSize);
+        try
+        {
+            long newlines = 0;
+            var lastByte = (byte)'\n';
+            int read;
+            while ((read = stream.Read(bytes, 0, CountChunkSize)) > 0)
+            {
+                newlines += bytes.AsSpan(0, read).Count((byte)'\n');
+                lastByte = bytes[read - 1];
+            }
+
+            return newlines + (lastByte == (byte)'\n' ? 0 : 1);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private const int CountChunkSize = 1 << 20;
 }

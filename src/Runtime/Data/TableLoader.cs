@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 
 namespace ProtocolLang.Runtime.Data;
@@ -37,6 +38,7 @@ internal sealed partial class TableLoader
     private readonly TableSchema _table;
     private readonly LoadedTable? _parent;
     private readonly ProblemSink _problems;
+    private readonly int _problemLimit;
     private readonly ColumnBuilder[] _columns;
     private readonly List<RowExclusion> _excluded = [];
     private int[] _sourceRows = new int[256];
@@ -57,6 +59,7 @@ internal sealed partial class TableLoader
         _table = table;
         _parent = parent;
         _problems = new ProblemSink(table.SourceLabel, problemLimit);
+        _problemLimit = problemLimit;
         _columns = table.Columns.Select(ColumnBuilder.Create).ToArray();
     }
 
@@ -84,52 +87,8 @@ internal sealed partial class TableLoader
         return table.SourceKind == DataSourceKind.Csv ? loader.Load(path) : loader.LoadThroughDuckDb(path);
     }
 
-    private LoadedTable Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            _problems.Add(DataProblemCodes.FileNotFound, 0, null, DataMessages.FileNotFound(_table, Path.GetFullPath(path)));
-            return Finish(file: null, keys: null);
-        }
-
-        FileDigest digest;
-        try
-        {
-            digest = FileDigest.Compute(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _problems.Add(DataProblemCodes.UnreadableFile, 0, null, DataMessages.UnreadableFile(_table, e.Message));
-            return Finish(file: null, keys: null);
-        }
-
-        if (digest.InvalidUtf8Line > 0)
-        {
-            _problems.Add(DataProblemCodes.InvalidUtf8, 0, null, DataMessages.InvalidUtf8(digest.InvalidUtf8Line));
-            return Finish(new DataFileInfo(_table.Name, _table.Source, digest.Sha256, 0), keys: null);
-        }
-
-        KeySet? keys;
-        try
-        {
-            keys = ReadRows(path, ExpectedRows(digest.Lines));
-        }
-        catch (IOException e)
-        {
-            _problems.Add(DataProblemCodes.UnreadableFile, 0, null, DataMessages.UnreadableFile(_table, e.Message));
-            keys = null;
-        }
-
-        return Finish(new DataFileInfo(_table.Name, _table.Source, digest.Sha256, _rowsRead), keys);
-    }
-
-    /// <summary>At most one data row per line after the header; capped so a huge file still grows on demand.</summary>
-    private static int ExpectedRows(long lines) => (int)Math.Clamp(lines - 1, 1, MaxPresizedRows);
-
-    /// <summary>The most rows a table's columns are allocated for up front; a larger source grows them as it is read.</summary>
-    private const int MaxPresizedRows = 1 << 26;
-
     /// <summary>Reads the header and every row; returns the key set when the table has a usable key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     private KeySet? ReadRows(string path, int expectedRows)
     {
         // The header is read as a row: Sep would throw on a repeated name, which we report instead.
@@ -186,16 +145,6 @@ internal sealed partial class TableLoader
         return _problems.HasFatal ? null : keys;
     }
 
-    /// <summary>
-    /// The file as text through 1 MiB reads: Sep's <c>FromFile</c> reads through a 4 KiB file buffer, and at 10^6 rows
-    /// the reads were about a sixth of the load's samples (session 11 profile). Same decoding as <c>FromFile</c>'s reader: UTF-8, a byte order mark honoured.
-    /// </summary>
-    private static StreamReader OpenText(string path) =>
-        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ReadBufferBytes, FileOptions.SequentialScan),
-            System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, ReadBufferBytes);
-
-    private const int ReadBufferBytes = 1 << 20;
-
     private List<string> ReadHeader(SepReader.Row row)
     {
         var header = new List<string>(row.ColCount);
@@ -238,6 +187,7 @@ internal sealed partial class TableLoader
         return header;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     private void ReadCell(ColumnBuilder column, ReadOnlySpan<char> cell, bool isKey)
     {
         var schema = column.Schema;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace ProtocolLang.Runtime.Data;
 
@@ -27,6 +28,7 @@ internal sealed class TextColumn(ColumnSchema schema) : ColumnBuilder(schema), I
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override CellStatus Parse(ReadOnlySpan<char> cell, int slot)
     {
         _codes[slot] = _values.GetOrAdd(cell);
@@ -90,6 +92,7 @@ internal sealed class TextKeySet(TextColumn owner, int capacity) : KeySet
 {
     private int[] _firstRow = new int[Math.Max(capacity, 1)];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public override int Add(int slot, int sourceRow)
     {
         var code = owner.CodeAt(slot);

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ProtocolLang.Runtime.Data;
@@ -49,6 +50,7 @@ internal sealed class TextDictionary
     public ReadOnlySpan<char> this[int code] => _chars.AsSpan(_starts[code], _starts[code + 1] - _starts[code]);
 
     /// <summary>The code of <paramref name="value"/>, adding it when it is new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     public int GetOrAdd(ReadOnlySpan<char> value)
     {
         if (_buckets is null)

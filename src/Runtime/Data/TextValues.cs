@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace ProtocolLang.Runtime.Data;
@@ -6,14 +7,18 @@ namespace ProtocolLang.Runtime.Data;
 /// <summary>
 /// A loaded text column without a string per row: the distinct values in one char buffer and, per row, the code of its
 /// value (-1 = missing), or no codes at all when row i holds value i (a key column). <see cref="ToStrings"/> makes the
-/// <c>string?[]</c> that <see cref="DataTable.Text"/> returns, once, on first use, one string per distinct value.
+/// <c>string?[]</c> that <see cref="DataTable.Text"/> returns, once, on first use, one string per distinct value, and
+/// then lets the buffer go: the strings hold the same text, and at 10^7 ids the buffer and its offsets were another
+/// ~230 MB beside them (docs/performance.md, Session 13).
 /// </summary>
 internal sealed class TextValues
 {
-    private readonly char[] _chars;
-    private readonly int[] _starts;
-    private readonly int[]? _codes;
+    private char[]? _chars;
+    private int[]? _starts;
+    private int[]? _codes;
     private string?[]? _strings;
+    private bool _made;
+    private object? _gate;
 
     public TextValues(char[] chars, int[] starts, int[]? codes, int count)
     {
@@ -25,40 +30,44 @@ internal sealed class TextValues
 
     public int Count { get; }
 
-    /// <summary>Row <paramref name="row"/>'s value; empty when missing (<see cref="HasValue"/> tells the two apart).</summary>
-    public ReadOnlySpan<char> this[int row] => CodeOf(row) is var code and >= 0 ? _chars.AsSpan(_starts[code], _starts[code + 1] - _starts[code]) : [];
-
-    public bool HasValue(int row) => CodeOf(row) >= 0;
-
     /// <summary>The rows as strings, null = missing; made once (thread-safe: analyses may ask concurrently) and then shared.</summary>
-    public string?[] ToStrings() => LazyInitializer.EnsureInitialized(ref _strings, Materialize);
+    public string?[] ToStrings() => LazyInitializer.EnsureInitialized(ref _strings, ref _made, ref _gate, Materialize)!;
 
-    private int CodeOf(int row) => _codes is null ? row : _codes[row];
-
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
     private string?[] Materialize()
     {
+        var chars = _chars!;
+        var starts = _starts!;
+        var codes = _codes;
         var rows = new string?[Count];
-        if (_codes is null)
+        if (codes is null)
         {
             for (var i = 0; i < rows.Length; i++)
             {
-                rows[i] = new string(this[i]);
+                rows[i] = new string(chars, starts[i], starts[i + 1] - starts[i]);
             }
 
-            return rows;
+            return Release(rows);
         }
 
         // A repeated value is one string shared by its rows, as a dictionary-encoded column should be.
-        var byCode = new string?[_starts.Length - 1];
+        var byCode = new string?[starts.Length - 1];
         for (var i = 0; i < rows.Length; i++)
         {
-            var code = _codes[i];
+            var code = codes[i];
             if (code >= 0)
             {
-                rows[i] = byCode[code] ??= new string(_chars, _starts[code], _starts[code + 1] - _starts[code]);
+                rows[i] = byCode[code] ??= new string(chars, starts[code], starts[code + 1] - starts[code]);
             }
         }
 
+        return Release(rows);
+    }
+
+    /// <summary>Lets the buffers go once the strings exist: this runs once (EnsureInitialized with a lock), and nothing else reads them.</summary>
+    private string?[] Release(string?[] rows)
+    {
+        (_chars, _starts, _codes) = (null, null, null);
         return rows;
     }
 }

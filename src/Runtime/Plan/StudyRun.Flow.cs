@@ -69,9 +69,12 @@ public sealed partial class StudyRun
         var overlapping = new List<SubjectNote>();
         int unassignedCount = 0;
         int overlappingCount = 0;
-        var keptRows = new List<TRow>();
-        var keptCodes = new List<int>();
-        var keptKeys = new List<string>();
+        // Sized for every subject (most are usually kept) and trimmed once: growing three lists by doubling copied them
+        // ~twice over and, at 10^7 subjects, held the old and new arrays at once (docs/performance.md, Session 13).
+        var keptRows = new TRow[subjects.Count];
+        var keptCodes = new int[subjects.Count];
+        var keptKeys = new string[subjects.Count];
+        int kept = 0;
         var groupN = new int[groups.Count];
         var matched = new List<int>(groups.Count);
         var overlapProblems = new List<DataProblem>();
@@ -104,9 +107,10 @@ public sealed partial class StudyRun
             if (matched.Count == 1)
             {
                 groupN[matched[0]]++;
-                keptRows.Add(row);
-                keptCodes.Add(matched[0]);
-                keptKeys.Add(id);
+                keptRows[kept] = row;
+                keptCodes[kept] = matched[0];
+                keptKeys[kept] = id;
+                kept++;
                 continue;
             }
 
@@ -153,12 +157,16 @@ public sealed partial class StudyRun
         }
 
         var groupCounts = groups.Select((g, i) => new GroupCount(g.Name, g.Label, groupN[i])).ToArray();
-        var flow = new CohortFlow(table.Name, table.RowsRead, invalid, criterionFlows, unassignedCount, overlappingCount, keptRows.Count,
+        // Array.Resize returns at once when every subject was kept.
+        Array.Resize(ref keptRows, kept);
+        Array.Resize(ref keptCodes, kept);
+        Array.Resize(ref keptKeys, kept);
+        var flow = new CohortFlow(table.Name, table.RowsRead, invalid, criterionFlows, unassignedCount, overlappingCount, kept,
             groupCounts, unassigned, overlapping);
         CheckSubjectFlowAddsUp(flow);
 
         var cohort = new Cohort<TRow>(table.Name, groups.Select(g => g.Name).ToArray(), groups.Select(g => g.Label).ToArray(),
-            keptRows.ToArray(), keptCodes.ToArray(), keptKeys.ToArray())
+            keptRows, keptCodes, keptKeys)
         {
             IsOverall = overall,
         };

@@ -113,4 +113,20 @@ public sealed class FileAndHeaderTests
         Assert.Equal("PL4017", problem.Code);
         Assert.Contains("line 3", problem.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AFileThatIsNotUtf8KeepsNoneOfTheRowsOrProblemsItsParseFound()
+    {
+        // The parse runs beside the UTF-8 check: its bad cell (row 1) and its rows must not survive the refusal.
+        using var folder = new StudyFolder();
+        var latin1 = System.Text.Encoding.Latin1.GetBytes("id,month,ck,cmas,il10,ifng\nP01,zero,100,,5,6\nM\u00fcller,0,100,,5,6\n");
+        folder.WriteBytes("data/visits.csv", latin1);
+
+        var data = folder.Load(Nxp2JdmSchema.Study(Nxp2JdmSchema.Visits with { Parent = null, LinkColumn = null }));
+
+        Assert.Equal([("PL4017", 0)], data.Problems.Select(p => (p.Code, p.Row)));
+        Assert.Equal(1, data.ProblemCount);
+        Assert.Equal((0, 0), (data["visits"].RowsRead, data["visits"].RowCount));
+        Assert.Equal(0, data.Files[0].RowsRead);
+    }
 }

@@ -10,6 +10,22 @@ public sealed class TextKeyTests
     private const string Row = ",NXP2,juvenile,9.9,M,100,38,true,false,false,true,19.7,true";
 
     [Fact]
+    public void TextColumnsAskedForFromManyThreadsAtOnceGiveOneArrayWithEveryValue()
+    {
+        // The strings are made once and the char buffer is then let go: a second maker would find it gone.
+        using var folder = new StudyFolder();
+        var ids = Enumerable.Range(1, 2000).Select(i => $"P{i:D5}").ToArray();
+        folder.Write("data/subjects.csv", [Nxp2JdmSchema.SubjectsHeader, .. ids.Select(id => id + Row)]);
+        var subjects = folder.Load(Nxp2JdmSchema.Study(Nxp2JdmSchema.Subjects))["subjects"];
+
+        var arrays = new string?[16][];
+        System.Threading.Tasks.Parallel.For(0, arrays.Length, i => arrays[i] = subjects.Text("id"));
+
+        Assert.All(arrays, a => Assert.Same(arrays[0], a));
+        Assert.Equal(ids, arrays[0].AsEnumerable());
+    }
+
+    [Fact]
     public void DuplicatesInAnUnsortedFileNameTheirRowAndTheFirstRowOfTheirValue()
     {
         using var folder = new StudyFolder();
