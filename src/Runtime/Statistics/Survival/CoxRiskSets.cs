@@ -26,15 +26,20 @@ internal sealed class CoxRiskSets
     private readonly bool[] _event;
     private readonly bool[] _lastInStratum;
 
-    public CoxRiskSets(double[][] columns, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata)
+    public CoxRiskSets(double[][] columns, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata, CoxTimeOrder timeOrder = default)
     {
         int n = time.Length;
         Count = n;
         Variables = columns.Length;
         int[] s = strata.IsEmpty ? new int[n] : strata.ToArray();
         double[] t = time.ToArray();
-        // By stratum, then time, then input position (stable passes, least significant key first).
-        Order = strata.IsEmpty ? StableOrder.ByDouble(StableOrder.Identity(n), t) : StableOrder.ByInt(StableOrder.ByDouble(StableOrder.Identity(n), t), s);
+        // By stratum, then time, then input position (stable passes, least significant key first); by the times' ranks
+        // when the run has sorted them (the same order: equal ranks are equal times).
+        int[] byTime = timeOrder.Rank is { } rank
+            ? StableOrder.ByCode(StableOrder.Identity(n), rank.Length == n ? rank : throw new ArgumentException("The time ranks need one value per row.", nameof(timeOrder)), timeOrder.Count)
+            : StableOrder.ByDouble(StableOrder.Identity(n), t);
+        Order = strata.IsEmpty ? byTime : StableOrder.ByInt(byTime, s);
+        TimeOrder = timeOrder;
         _time = new double[n];
         _event = new bool[n];
         _lastInStratum = new bool[n];
@@ -78,6 +83,9 @@ internal sealed class CoxRiskSets
 
     /// <summary>Column means that were subtracted.</summary>
     public double[] Means { get; }
+
+    /// <summary>The rows' time ranks this was sorted by, if any (cox.zph reuses them).</summary>
+    public CoxTimeOrder TimeOrder { get; }
 
     /// <summary>Sorted position → original row.</summary>
     public int[] Order { get; }
@@ -157,3 +165,11 @@ internal sealed class CoxRiskSets
         return sums.Finish(score, information);
     }
 }
+
+/// <summary>
+/// The rows' ranks among their times when the run has sorted the outcome once (<see cref="ValueRanks"/>), so the risk
+/// sets are ordered by a counting sort; default (no ranks): the times are sorted here.
+/// </summary>
+/// <param name="Rank">One rank per row (equal ranks ⇔ equal times), or null.</param>
+/// <param name="Count">Ranks are 0 .. Count - 1.</param>
+internal readonly record struct CoxTimeOrder(int[]? Rank, int Count);
