@@ -95,7 +95,7 @@ public static class CoxProportionalHazardsTest
         ReadOnlySpan<double> time = data.SortedTime;
         ReadOnlySpan<bool> isEvent = data.SortedEvent;
         ReadOnlySpan<bool> last = data.LastInStratum;
-        double[][] x = Enumerable.Range(0, p).Select(j => data.SortedColumn(j).ToArray()).ToArray();
+        double[][] x = Enumerable.Range(0, p).Select(data.SortedColumn).ToArray();
         double[] eta = data.LinearPredictor(beta);
         var u = new double[2 * p];
         var information = new double[2 * p, 2 * p];
