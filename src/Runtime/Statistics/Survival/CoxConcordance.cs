@@ -237,26 +237,36 @@ internal static class CoxConcordance
     }
 
     /// <summary>
-    /// How many scores of each rank are in the set: a Fenwick tree for the counts below a rank (O(log n)) and a plain
-    /// count per rank for the equal ones (O(1), where a second prefix sum cost as much as the first). Counts are below
-    /// 2^31 (one per subject), so 32-bit cells: half the memory the tree's random reads go through.
+    /// How many scores of each rank are in the set. The ranks are cut into blocks of <see cref="BlockSize"/>: a Fenwick tree
+    /// over the blocks' counts (n / 32 cells, which stay in cache where a tree over 10^6 ranks sent most of its O(log n)
+    /// steps to memory) gives the count below a block, a plain count per rank the rest of the block and the equal ones.
+    /// O(log(n / 32) + 32) per query, exact integer counts (below 2^31, one per subject), so the same pairs as any order.
     /// </summary>
-    private sealed class RankCounts(int ranks)
+    private sealed class RankCounts
     {
-        private readonly int[] _tree = new int[ranks + 1];
-        private readonly int[] _exact = new int[ranks];
+        private const int BlockShift = 5;
+        private const int BlockSize = 1 << BlockShift;
+
+        private readonly int[] _blocks;
+        private readonly int[] _exact;
+
+        public RankCounts(int ranks)
+        {
+            _exact = new int[ranks];
+            _blocks = new int[(ranks >> BlockShift) + 2];
+        }
 
         public void Clear()
         {
-            Array.Clear(_tree);
+            Array.Clear(_blocks);
             Array.Clear(_exact);
         }
 
         public void Add(int rank)
         {
             _exact[rank]++;
-            int[] tree = _tree;
-            for (int i = rank + 1; i < tree.Length; i += i & -i)
+            int[] tree = _blocks;
+            for (int i = (rank >> BlockShift) + 1; i < tree.Length; i += i & -i)
             {
                 tree[i]++;
             }
@@ -265,11 +275,19 @@ internal static class CoxConcordance
         /// <summary>How many scores in the set have a rank below <paramref name="rank"/>.</summary>
         public long Below(int rank)
         {
-            int[] tree = _tree;
+            int block = rank >> BlockShift;
+            int[] tree = _blocks;
             long sum = 0;
-            for (int i = rank; i > 0; i -= i & -i)
+            for (int i = block; i > 0; i -= i & -i)
             {
                 sum += tree[i];
+            }
+
+            int offset = rank & (BlockSize - 1);
+            ReadOnlySpan<int> inBlock = _exact.AsSpan(rank - offset, offset);
+            foreach (int count in inBlock)
+            {
+                sum += count;
             }
 
             return sum;
