@@ -95,6 +95,7 @@ internal sealed class CoxRiskSetSums
     }
 
     /// <summary>A censored subject at the current time: it joins the risk set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddCensored(ReadOnlySpan<double> x, double risk)
     {
         _denom += risk;
@@ -102,6 +103,7 @@ internal sealed class CoxRiskSetSums
     }
 
     /// <summary>A subject with an event at the current time, with its linear predictor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddEvent(ReadOnlySpan<double> x, double risk, double eta)
     {
         _deaths++;
@@ -259,6 +261,7 @@ internal sealed class CoxRiskSetSums
     /// holds p and <paramref name="second"/> p × p values (both sized by the constructor, checked once here). Each term is
     /// (risk·x_i)·x_j as before, so the same bits.
     /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddMoments(ReadOnlySpan<double> x, double risk, double[] first, double[] second)
     {
         int p = x.Length;
