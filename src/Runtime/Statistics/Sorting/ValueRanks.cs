@@ -47,12 +47,18 @@ internal sealed class ValueRanks
     public static ValueRanks? TryTied(ReadOnlySpan<double> values) => TryHashed(values, Math.Max(MinDistinctLimit, values.Length / 8));
 
     /// <summary>Ranks through a hash of the distinct keys, or null when there are more than <paramref name="limit"/> of them.</summary>
+    /// <remarks>
+    /// The table holds the keys themselves (0 marks an empty slot: <see cref="RadixSort.Ordered"/> never gives 0 for a
+    /// number, only for one NaN pattern) beside each key's entry id, so a probe is one read and one compare; it is kept at
+    /// most half full. Each row keeps its entry id, which a rehash does not change, and takes its rank at the end.
+    /// </remarks>
     private static ValueRanks? TryHashed(ReadOnlySpan<double> values, int limit)
     {
         int n = values.Length;
         var entry = new int[n];
         int capacity = 1024;
-        var table = new int[capacity];     // entry id + 1; 0 = empty slot
+        var slotKeys = new ulong[capacity];
+        var slotIds = new int[capacity];
         var keys = new ulong[capacity / 2];
         int distinct = 0;
         int shift = 64 - 10;
@@ -69,8 +75,14 @@ internal sealed class ValueRanks
             int slot = (int)((key * 0x9E37_79B9_7F4A_7C15UL) >> shift);
             while (true)
             {
-                int id = table[slot] - 1;
-                if (id < 0)
+                ulong there = slotKeys[slot];
+                if (there == key)
+                {
+                    entry[i] = slotIds[slot];
+                    break;
+                }
+
+                if (there == 0)
                 {
                     if (distinct == limit)
                     {
@@ -78,22 +90,17 @@ internal sealed class ValueRanks
                     }
 
                     keys[distinct] = key;
-                    table[slot] = ++distinct;
-                    entry[i] = distinct - 1;
+                    slotKeys[slot] = key;
+                    slotIds[slot] = distinct;
+                    entry[i] = distinct++;
                     if (2 * distinct == capacity)
                     {
                         capacity *= 2;
                         shift--;
-                        table = Rehash(keys, distinct, capacity, shift);
+                        (slotKeys, slotIds) = Rehash(keys, distinct, capacity, shift);
                         Array.Resize(ref keys, capacity / 2);
                     }
 
-                    break;
-                }
-
-                if (keys[id] == key)
-                {
-                    entry[i] = id;
                     break;
                 }
 
@@ -125,21 +132,23 @@ internal sealed class ValueRanks
         return new ValueRanks(entry, distinct);
     }
 
-    private static int[] Rehash(ulong[] keys, int count, int capacity, int shift)
+    private static (ulong[] Keys, int[] Ids) Rehash(ulong[] keys, int count, int capacity, int shift)
     {
-        var table = new int[capacity];
+        var slotKeys = new ulong[capacity];
+        var slotIds = new int[capacity];
         for (int id = 0; id < count; id++)
         {
             int slot = (int)((keys[id] * 0x9E37_79B9_7F4A_7C15UL) >> shift);
-            while (table[slot] != 0)
+            while (slotKeys[slot] != 0)
             {
                 slot = (slot + 1) & (capacity - 1);
             }
 
-            table[slot] = id + 1;
+            slotKeys[slot] = keys[id];
+            slotIds[slot] = id;
         }
 
-        return table;
+        return (slotKeys, slotIds);
     }
 
     /// <summary>Ranks from one stable radix sort of the non-NaN rows.</summary>
