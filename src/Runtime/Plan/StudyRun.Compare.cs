@@ -60,7 +60,7 @@ public sealed partial class StudyRun
         // Each numeric variable is split by group and each group sorted once, shared by the box plot, the
         // group summaries, the edge-case checks and a rank test (issue 14, "sort once").
         GroupedNumbers?[] grouped = variables.Select(v => v is ContinuousVariable or CountVariable && ReferenceEquals(v.Cohort, cohort)
-            ? GroupedNumbers.Of(GroupSummaries.Numbers(v), cohort.GroupCodeArray, cohort.GroupNames.Count) : null).ToArray();
+            ? GroupedNumbers.Of(GroupSummaries.Numbers(v), cohort.GroupCodeArray, cohort.GroupNames.Count, _ranks.TiedOrNull(GroupSummaries.Numbers(v), cohort)) : null).ToArray();
         RecordBoxFigures(analysis, variables, grouped);
         IReadOnlyList<int[]> sets = CompareMethod.GroupSets(pairing, cohort);
         var warnings = new List<WarningResult>(NotFiniteWarnings(variables));

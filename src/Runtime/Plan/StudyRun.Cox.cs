@@ -66,7 +66,7 @@ public sealed partial class StudyRun
 
         (double[] time, int[] events) = (spec.Outcome.TimeArray, spec.Outcome.EventArray); // censored at the horizon by Variables.TimeToEvent
         int[] strata = spec.Strata.Count == 0 ? Array.Empty<int>() : CoxCovariates.StratumCodes(spec.Strata);
-        CoxDesign design = CoxDesign.Build(covariates, time, events, strata);
+        CoxDesign design = CoxDesign.Build(covariates, time, events, strata, TimeRanks(spec.Outcome));
         var warnings = new List<WarningResult>(NotFiniteWarnings(spec.Terms.SelectMany(t => t.Variables).Distinct().Concat(spec.Strata).Prepend<Variable?>(spec.Outcome)));
         if (design.Excluded > 0)
         {

@@ -49,7 +49,8 @@ public sealed partial class StudyRun
         // Gather: the counts per (group, time) from the engine, or from the cohort's columns; the rest is shared.
         int leftOut = 0;
         KaplanMeierFit fit = outcome.EngineOutcome is null
-            ? Statistics.Survival.KaplanMeier.Fit(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, confidence)
+            ? Statistics.Survival.KaplanMeier.Fit(
+                SurvivalCounts.FromRanks(outcome.Times, TimeRanks(outcome), outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count), confidence)
             : Statistics.Survival.KaplanMeier.Fit(EngineSurvivalCounts(outcome, out leftOut), confidence);
         fit = outcome.EngineOutcome is null ? fit : fit with { LeftOut = leftOut };
         double? horizon = outcome.Horizon ?? (times.Count > 0 ? times.Max() : null);
@@ -155,7 +156,7 @@ public sealed partial class StudyRun
         // Gather: the counts per (stratum, group, time) from the engine, or from the columns; the test and the pairs share them.
         int engineLeftOut = 0;
         SurvivalCounts counts = outcome.EngineOutcome is null
-            ? SurvivalCounts.FromSubjects(outcome.Times, outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, strataCodes, strataCount)
+            ? SurvivalCounts.FromRanks(outcome.Times, TimeRanks(outcome), outcome.Events, cohort.GroupCodes, cohort.GroupNames.Count, strataCodes, strataCount)
             : EngineSurvivalCounts(outcome, out engineLeftOut, strata);
         LogRankResult test = Statistics.Survival.LogRank.Test(counts, rho);
         test = outcome.EngineOutcome is null ? test : test with { LeftOut = engineLeftOut };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -91,9 +92,10 @@ public static partial class Variables
         ArgumentNullException.ThrowIfNull(@event);
         var events = new int[c.Rows.Count];
         double[] times = Numbers(c.Rows, time, out int[] notFinite);
+        ReadOnlySpan<TRow> rows = c.Rows is TRow[] array ? array : c.Rows.ToArray();
         for (int i = 0; i < events.Length; i++)
         {
-            events[i] = @event(c.Rows[i]) switch { true => 1, false => 0, null => -1 };
+            events[i] = @event(rows[i]) switch { true => 1, false => 0, null => -1 };
 
             // Administrative censoring at the declared horizon, once, so every survival analysis
             // (Kaplan-Meier, log-rank, Cox) sees the same follow-up: an event after the horizon is
@@ -126,11 +128,13 @@ public static partial class Variables
     /// <param name="notFinite">The positions of the rows whose number was not finite, ascending.</param>
     internal static double[] Numbers<TRow>(IReadOnlyList<TRow> rows, Func<TRow, double?> value, out int[] notFinite)
     {
-        var values = new double[rows.Count];
+        // A cohort's rows are an array: read it as one (no interface call per row; a column of 10^6 subjects is built per variable).
+        ReadOnlySpan<TRow> array = rows is TRow[] a ? a : rows.ToArray();
+        var values = new double[array.Length];
         List<int>? bad = null;
         for (int i = 0; i < values.Length; i++)
         {
-            double? v = value(rows[i]);
+            double? v = value(array[i]);
             if (v is { } x && !double.IsFinite(x))
             {
                 (bad ??= []).Add(i);

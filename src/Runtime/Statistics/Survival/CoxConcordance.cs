@@ -121,7 +121,7 @@ internal static class CoxConcordance
     private static void LaterSubjects(CoxRiskSets data, int[] rank, int ranks, PairCounts counts)
     {
         int n = data.Count;
-        var tree = new long[ranks + 1];
+        var tree = new RankCounts(ranks);
         ReadOnlySpan<double> time = data.SortedTime;
         ReadOnlySpan<bool> isEvent = data.SortedEvent;
         ReadOnlySpan<bool> last = data.LastInStratum;
@@ -130,7 +130,7 @@ internal static class CoxConcordance
         {
             if (last[k])
             {
-                Array.Clear(tree);
+                tree.Clear();
                 atRisk = 0;
             }
 
@@ -144,7 +144,7 @@ internal static class CoxConcordance
             {
                 if (!isEvent[m])
                 {
-                    Add(tree, rank[m]);
+                    tree.Add(rank[m]);
                     atRisk++;
                 }
             }
@@ -153,8 +153,8 @@ internal static class CoxConcordance
             {
                 if (isEvent[m])
                 {
-                    long below = Prefix(tree, rank[m] - 1);
-                    long equal = Prefix(tree, rank[m]) - below;
+                    long below = tree.Below(rank[m]);
+                    long equal = tree.Equal(rank[m]);
                     counts.Concordant[m] += below;
                     counts.Tied[m] += equal;
                     counts.Discordant[m] += atRisk - below - equal;
@@ -165,7 +165,7 @@ internal static class CoxConcordance
             {
                 if (isEvent[m])
                 {
-                    Add(tree, rank[m]);
+                    tree.Add(rank[m]);
                     atRisk++;
                 }
             }
@@ -178,7 +178,7 @@ internal static class CoxConcordance
     private static void EarlierEvents(CoxRiskSets data, int[] rank, int ranks, PairCounts counts)
     {
         int n = data.Count;
-        var tree = new long[ranks + 1];
+        var tree = new RankCounts(ranks);
         ReadOnlySpan<double> time = data.SortedTime;
         ReadOnlySpan<bool> isEvent = data.SortedEvent;
         ReadOnlySpan<bool> last = data.LastInStratum;
@@ -187,7 +187,7 @@ internal static class CoxConcordance
         {
             if (k == 0 || last[k - 1])
             {
-                Array.Clear(tree);
+                tree.Clear();
                 events = 0;
             }
 
@@ -209,7 +209,7 @@ internal static class CoxConcordance
             {
                 if (isEvent[m])
                 {
-                    Add(tree, rank[m]);
+                    tree.Add(rank[m]);
                     events++;
                 }
             }
@@ -227,33 +227,73 @@ internal static class CoxConcordance
     }
 
     /// <summary>Subject m is the later member: an earlier event with a higher score is concordant.</summary>
-    private static void Count(long[] tree, int rank, long events, int m, PairCounts counts)
+    private static void Count(RankCounts tree, int rank, long events, int m, PairCounts counts)
     {
-        long below = Prefix(tree, rank - 1);
-        long equal = Prefix(tree, rank) - below;
+        long below = tree.Below(rank);
+        long equal = tree.Equal(rank);
         counts.Concordant[m] += events - below - equal;
         counts.Tied[m] += equal;
         counts.Discordant[m] += below;
     }
 
-    private static void Add(long[] tree, int rank)
+    /// <summary>
+    /// How many scores of each rank are in the set. The ranks are cut into blocks of <see cref="BlockSize"/>: a Fenwick tree
+    /// over the blocks' counts (n / 32 cells, which stay in cache where a tree over 10^6 ranks sent most of its O(log n)
+    /// steps to memory) gives the count below a block, a plain count per rank the rest of the block and the equal ones.
+    /// O(log(n / 32) + 32) per query, exact integer counts (below 2^31, one per subject), so the same pairs as any order.
+    /// </summary>
+    private sealed class RankCounts
     {
-        for (int i = rank + 1; i < tree.Length; i += i & -i)
-        {
-            tree[i]++;
-        }
-    }
+        private const int BlockShift = 5;
+        private const int BlockSize = 1 << BlockShift;
 
-    /// <summary>How many scores in the tree have rank ≤ <paramref name="rank"/>.</summary>
-    private static long Prefix(long[] tree, int rank)
-    {
-        long sum = 0;
-        for (int i = rank + 1; i > 0; i -= i & -i)
+        private readonly int[] _blocks;
+        private readonly int[] _exact;
+
+        public RankCounts(int ranks)
         {
-            sum += tree[i];
+            _exact = new int[ranks];
+            _blocks = new int[(ranks >> BlockShift) + 2];
         }
 
-        return sum;
+        public void Clear()
+        {
+            Array.Clear(_blocks);
+            Array.Clear(_exact);
+        }
+
+        public void Add(int rank)
+        {
+            _exact[rank]++;
+            int[] tree = _blocks;
+            for (int i = (rank >> BlockShift) + 1; i < tree.Length; i += i & -i)
+            {
+                tree[i]++;
+            }
+        }
+
+        /// <summary>How many scores in the set have a rank below <paramref name="rank"/>.</summary>
+        public long Below(int rank)
+        {
+            int block = rank >> BlockShift;
+            int[] tree = _blocks;
+            long sum = 0;
+            for (int i = block; i > 0; i -= i & -i)
+            {
+                sum += tree[i];
+            }
+
+            int offset = rank & (BlockSize - 1);
+            ReadOnlySpan<int> inBlock = _exact.AsSpan(rank - offset, offset);
+            foreach (int count in inBlock)
+            {
+                sum += count;
+            }
+
+            return sum;
+        }
+
+        public long Equal(int rank) => _exact[rank];
     }
 
     /// <summary>Comparable pairs per subject (sorted order), by kind.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ProtocolLang.Runtime.Statistics.Sorting;
 
 namespace ProtocolLang.Runtime.Statistics;
 
@@ -69,9 +70,28 @@ public sealed class CoxDesign
     /// <summary>Rows left out for a missing value.</summary>
     public int Excluded { get; }
 
+    /// <summary>The kept rows' ranks among the times (a rank may be unused), or null when the times are to be sorted.</summary>
+    internal int[]? TimeRank { get; private init; }
+
+    /// <summary>The number of ranks <see cref="TimeRank"/> can hold.</summary>
+    internal int TimeRankCount { get; private init; }
+
     /// <param name="strata">A stratum code per row (-1 = missing), or empty for no strata.</param>
-    public static CoxDesign Build(IReadOnlyList<CoxCovariate> covariates, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata)
+    public static CoxDesign Build(IReadOnlyList<CoxCovariate> covariates, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata) =>
+        Build(covariates, time, status, strata, timeRanks: null);
+
+    /// <summary>As <see cref="Build(IReadOnlyList{CoxCovariate}, ReadOnlySpan{double}, ReadOnlySpan{int}, ReadOnlySpan{int})"/>, carrying the
+    /// times' ranks (sorted once per run, <see cref="ValueRanks"/>) over to the kept rows, so the fit, cox.zph and the concordance
+    /// order the rows by a counting sort instead of sorting the times again.</summary>
+    /// <param name="timeRanks">The ranks of <paramref name="time"/> (same rows), or null to sort the times.</param>
+    internal static CoxDesign Build(IReadOnlyList<CoxCovariate> covariates, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata,
+        ValueRanks? timeRanks)
     {
+        if (timeRanks is not null && timeRanks.Length != time.Length)
+        {
+            throw new ArgumentException("The time ranks need one value per row.", nameof(timeRanks));
+        }
+
         ArgumentNullException.ThrowIfNull(covariates);
         int n = time.Length;
         if (status.Length != n || (!strata.IsEmpty && strata.Length != n))
@@ -174,7 +194,13 @@ public sealed class CoxDesign
                     continue;
                 }
 
-                columns.Add(kept.Select(i => f.Codes[i] == level ? 1.0 : 0.0).ToArray());
+                var indicator = new double[kept.Length];
+                for (int k = 0; k < kept.Length; k++)
+                {
+                    indicator[k] = f.Codes[kept[k]] == level ? 1.0 : 0.0;
+                }
+
+                columns.Add(indicator);
                 terms.Add(new CoxDesignColumn(f.Name + f.Levels[level], f.Name, f.Levels[level], f.Levels[f.Reference]));
             }
         }
@@ -182,9 +208,15 @@ public sealed class CoxDesign
         var keptTime = new double[kept.Length];
         var keptStatus = new int[kept.Length];
         var keptStrata = strata.IsEmpty ? Array.Empty<int>() : new int[kept.Length];
+        int[]? keptRank = timeRanks is null ? null : new int[kept.Length];
         for (int k = 0; k < kept.Length; k++)
         {
             keptTime[k] = time[kept[k]];
+            if (keptRank is not null)
+            {
+                keptRank[k] = timeRanks!.Rank[kept[k]];
+            }
+
             keptStatus[k] = status[kept[k]];
             if (!strata.IsEmpty)
             {
@@ -192,7 +224,11 @@ public sealed class CoxDesign
             }
         }
 
-        return new CoxDesign(columns.ToArray(), terms.ToArray(), keptTime, keptStatus, keptStrata, kept, n - kept.Length);
+        return new CoxDesign(columns.ToArray(), terms.ToArray(), keptTime, keptStatus, keptStrata, kept, n - kept.Length)
+        {
+            TimeRank = keptRank,
+            TimeRankCount = timeRanks?.Count ?? 0,
+        };
     }
 
     private static void KeepFinite(bool[] complete, double[] values)
@@ -216,5 +252,5 @@ public sealed class CoxDesign
 
     /// <summary>Fits the model on this design (see <see cref="CoxRegression.Fit"/>).</summary>
     public CoxFit Fit(CoxTies ties) =>
-        CoxRegression.Fit(Columns, Terms.Select(t => t.Name).ToArray(), Time, Status, Strata, ties);
+        CoxRegression.Fit(Columns, Terms.Select(t => t.Name).ToArray(), Time, Status, Strata, ties, new CoxTimeOrder(TimeRank, TimeRankCount));
 }

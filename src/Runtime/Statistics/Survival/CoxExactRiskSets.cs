@@ -110,7 +110,7 @@ internal sealed class CoxExactRiskSets
             {
                 for (int j = 0; j < p; j++)
                 {
-                    x[j] = _data.SortedColumn(j)[person];
+                    x[j] = _data.SortedRow(person)[j];
                 }
 
                 if (events[person])

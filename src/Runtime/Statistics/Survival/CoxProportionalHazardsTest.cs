@@ -60,7 +60,7 @@ public static class CoxProportionalHazardsTest
 
         double[][] columns = kept.Select(j => design.Columns[j]).ToArray();
         double[] beta = kept.Select(j => fit.Coefficients[j].Coefficient).ToArray();
-        var data = new CoxRiskSets(columns, design.Time, design.Status, design.Strata);
+        var data = new CoxRiskSets(columns, design.Time, design.Status, design.Strata, new CoxTimeOrder(design.TimeRank, design.TimeRankCount));
         if (CoxZphTimeScale.Centred(data, transform) is not { } g)
         {
             // R's mean(log(times)[event]) is -Inf and its solve() fails; say why instead.
@@ -95,7 +95,7 @@ public static class CoxProportionalHazardsTest
         ReadOnlySpan<double> time = data.SortedTime;
         ReadOnlySpan<bool> isEvent = data.SortedEvent;
         ReadOnlySpan<bool> last = data.LastInStratum;
-        double[][] x = Enumerable.Range(0, p).Select(j => data.SortedColumn(j).ToArray()).ToArray();
+        double[][] x = Enumerable.Range(0, p).Select(data.SortedColumn).ToArray();
         double[] eta = data.LinearPredictor(beta);
         var u = new double[2 * p];
         var information = new double[2 * p, 2 * p];

@@ -62,12 +62,23 @@ public static class CoxRegression
         ReadOnlySpan<double> time,
         ReadOnlySpan<int> status,
         ReadOnlySpan<int> strata,
-        CoxTies ties = CoxTies.Efron)
+        CoxTies ties = CoxTies.Efron) =>
+        Fit(columns, names, time, status, strata, ties, default);
+
+    /// <summary>As the public <c>Fit</c>, with the times' ranks when the run has sorted them already (<see cref="CoxTimeOrder"/>).</summary>
+    internal static CoxFit Fit(
+        IReadOnlyList<double[]> columns,
+        IReadOnlyList<string> names,
+        ReadOnlySpan<double> time,
+        ReadOnlySpan<int> status,
+        ReadOnlySpan<int> strata,
+        CoxTies ties,
+        CoxTimeOrder timeOrder)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(names);
         Validate(columns, names, time, status, strata);
-        var data = new CoxRiskSets(columns.ToArray(), time, status, strata);
+        var data = new CoxRiskSets(columns.ToArray(), time, status, strata, timeOrder);
         bool efron = ties == CoxTies.Efron;
         CoxExactRiskSets? exactSets = ties == CoxTies.Exact ? new CoxExactRiskSets(data) : null;
         double Evaluate(double[] b, double[] score, double[,] information) =>
@@ -96,26 +107,34 @@ public static class CoxRegression
             throw new ArgumentException("Time, status, strata and every column must have one value per row.", nameof(time));
         }
 
+        // Column by column (one sequential pass each); the first incomplete row is the one named.
+        int firstBad = n;
         for (int i = 0; i < n; i++)
         {
-            if (!double.IsFinite(time[i]) || status[i] is not (0 or 1) || !AllFinite(columns, i))
+            if (!double.IsFinite(time[i]) || status[i] is not (0 or 1))
             {
-                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"Row {i} is incomplete: the kernel needs finite times and covariates and status 0 or 1 (drop missing rows first, as CoxDesign does)."), nameof(time));
+                firstBad = i;
+                break;
             }
         }
-    }
 
-    private static bool AllFinite(IReadOnlyList<double[]> columns, int row)
-    {
         for (int j = 0; j < columns.Count; j++)
         {
-            if (!double.IsFinite(columns[j][row]))
+            double[] column = columns[j];
+            for (int i = 0; i < firstBad; i++)
             {
-                return false;
+                if (!double.IsFinite(column[i]))
+                {
+                    firstBad = i;
+                    break;
+                }
             }
         }
 
-        return true;
+        if (firstBad < n)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"Row {firstBad} is incomplete: the kernel needs finite times and covariates and status 0 or 1 (drop missing rows first, as CoxDesign does)."), nameof(time));
+        }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ProtocolLang.Runtime.Statistics;
 
@@ -65,6 +67,25 @@ internal sealed class CoxRiskSetSums
         _score = new double[variables];
     }
 
+    /// <summary>Efron's (true) or Breslow's (false) terms.</summary>
+    public bool Efron => _efron;
+
+    /// <summary>Empties every sum, as a new instance starts (the next evaluation of a fit reuses this one).</summary>
+    public CoxRiskSetSums Reset()
+    {
+        Array.Clear(_a);
+        Array.Clear(_a2);
+        Array.Clear(_cmat);
+        Array.Clear(_cmat2);
+        Array.Clear(_info);
+        Array.Clear(_score);
+        _denom = 0;
+        _denom2 = 0;
+        _deaths = 0;
+        _loglik = 0;
+        return this;
+    }
+
     /// <summary>Starts a stratum: its risk set is empty.</summary>
     public void NewStratum()
     {
@@ -74,6 +95,7 @@ internal sealed class CoxRiskSetSums
     }
 
     /// <summary>A censored subject at the current time: it joins the risk set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddCensored(ReadOnlySpan<double> x, double risk)
     {
         _denom += risk;
@@ -81,6 +103,7 @@ internal sealed class CoxRiskSetSums
     }
 
     /// <summary>A subject with an event at the current time, with its linear predictor.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddEvent(ReadOnlySpan<double> x, double risk, double eta)
     {
         _deaths++;
@@ -233,17 +256,31 @@ internal sealed class CoxRiskSetSums
         return _loglik;
     }
 
+    /// <remarks>
+    /// The innermost loop of a fit (n·p(p+1)/2 terms per evaluation), so without bounds checks: <paramref name="first"/>
+    /// holds p and <paramref name="second"/> p × p values (both sized by the constructor, checked once here). Each term is
+    /// (risk·x_i)·x_j as before, so the same bits.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void AddMoments(ReadOnlySpan<double> x, double risk, double[] first, double[] second)
     {
         int p = x.Length;
+        if (first.Length < p || second.Length < p * p)
+        {
+            throw new ArgumentException("The sums are smaller than the row.", nameof(x));
+        }
+
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double first0 = ref MemoryMarshal.GetArrayDataReference(first);
+        ref double second0 = ref MemoryMarshal.GetArrayDataReference(second);
         for (int i = 0; i < p; i++)
         {
-            double xi = x[i];
-            first[i] += risk * xi;
-            Span<double> row = second.AsSpan(i * p, i + 1);
-            for (int j = 0; j < row.Length; j++)
+            double riskXi = risk * Unsafe.Add(ref x0, i);
+            Unsafe.Add(ref first0, i) += riskXi;
+            ref double row = ref Unsafe.Add(ref second0, i * p);
+            for (int j = 0; j <= i; j++)
             {
-                row[j] += risk * xi * x[j];
+                Unsafe.Add(ref row, j) += riskXi * Unsafe.Add(ref x0, j);
             }
         }
     }

@@ -39,7 +39,7 @@ internal static class CoxZphTimeScale
         double[] g = transform switch
         {
             CoxZphTransform.Km => KaplanMeier(data),
-            CoxZphTransform.Rank => Ranks(data.SortedTime),
+            CoxZphTransform.Rank => Ranks(data),
             CoxZphTransform.Identity => data.SortedTime.ToArray(),
             CoxZphTransform.Log => data.SortedTime.ToArray().Select(t => Math.Log(t)).ToArray(),
             _ => throw new ArgumentOutOfRangeException(nameof(transform), transform, "unknown cox.zph transform"),
@@ -76,7 +76,7 @@ internal static class CoxZphTimeScale
         int n = data.Count;
         double[] sortedTime = data.SortedTime.ToArray();
         ReadOnlySpan<bool> sortedEvent = data.SortedEvent;
-        int[] byTime = ByTime(sortedTime);
+        int[] byTime = ByTime(sortedTime, data);
         var g = new double[n];
         double survival = 1;
         for (int start = 0; start < n;)
@@ -97,10 +97,10 @@ internal static class CoxZphTimeScale
     }
 
     /// <summary>R's <c>rank(times)</c>: 1-based, tied times share the mean of their positions.</summary>
-    private static double[] Ranks(ReadOnlySpan<double> time)
+    private static double[] Ranks(CoxRiskSets data)
     {
-        double[] times = time.ToArray();
-        int[] byTime = ByTime(times);
+        double[] times = data.SortedTime.ToArray();
+        int[] byTime = ByTime(times, data);
         var rank = new double[times.Length];
         for (int start = 0; start < times.Length;)
         {
@@ -118,7 +118,22 @@ internal static class CoxZphTimeScale
     }
 
     /// <summary>Indices ordered by time across strata (the risk sets are sorted within strata only).</summary>
-    private static int[] ByTime(double[] time) => StableOrder.ByDouble(StableOrder.Identity(time.Length), time);
+    /// <remarks>By the ranks the run sorted the times into when there are any (a counting sort, the same order).</remarks>
+    private static int[] ByTime(double[] time, CoxRiskSets data)
+    {
+        if (data.TimeOrder.Rank is not { } rank)
+        {
+            return StableOrder.ByDouble(StableOrder.Identity(time.Length), time);
+        }
+
+        var sortedRank = new int[time.Length];
+        for (int k = 0; k < sortedRank.Length; k++)
+        {
+            sortedRank[k] = rank[data.Order[k]];
+        }
+
+        return StableOrder.ByCode(StableOrder.Identity(time.Length), sortedRank, data.TimeOrder.Count);
+    }
 
     private static int TieEnd(double[] time, int[] byTime, int start)
     {

@@ -13,7 +13,7 @@ namespace ProtocolLang.Runtime.Statistics.Survival;
 /// Times are compared exactly; R's <c>aeqSurv</c> additionally merges times that differ by
 /// less than ~1e-8 relative (floating-point noise), which data read from decimal text do not have.
 /// </remarks>
-public sealed class SurvivalCounts
+public sealed partial class SurvivalCounts
 {
     private readonly int[] _stratum;
     private readonly int[] _group;
@@ -139,6 +139,12 @@ public sealed class SurvivalCounts
             order = StableOrder.ByCode(order, s, strataCount);
         }
 
+        return Aggregate(groupCount, strataCount, order, s, g, t, e, c, leftOut);
+    }
+
+    /// <summary>The subjects in <paramref name="order"/> (by stratum, time, group) summed into one row per (stratum, time, group).</summary>
+    private static SurvivalCounts Aggregate(int groupCount, int strataCount, int[] order, int[] s, int[] g, double[] t, int[] e, int[] c, int leftOut)
+    {
         var rs = new int[order.Length];
         var rg = new int[order.Length];
         var rt = new double[order.Length];
