@@ -108,7 +108,7 @@ public sealed partial class StudyRun
         List<DataProblem> problems = EngineDataCheck.Catalog(table, source.Columns(), source.EngineName);
         if (problems.Count == 0)
         {
-            problems = EngineDataCheck.Values(source.Engine, table, source.From);
+            problems = EngineDataCheck.Values(source.Engine, table, source.From, source.KeysStayOnOneShard);
         }
 
         if (problems.Count > 0)

@@ -79,7 +79,7 @@ public static class SqlCohortFlow
         // No groups block: everyone is in the one group "overall".
         var matched = cohort.Groups.Count == 0
             ? "1"
-            : string.Join(" + ", cohort.Groups.Select(g => "(CASE WHEN " + renderer.IsTrue(g.Predicate!) + " THEN 1 ELSE 0 END)"));
+            : string.Join(" + ", cohort.Groups.Select(g => renderer.Dialect.Indicator(renderer.IsTrue(g.Predicate!))));
         var first = cohort.Groups.Count == 0
             ? "0"
             : "CASE" + string.Concat(cohort.Groups.Select((g, i) => " WHEN " + renderer.IsTrue(g.Predicate!) + " THEN " + i)) + " ELSE -1 END";

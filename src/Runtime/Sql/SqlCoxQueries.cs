@@ -82,8 +82,9 @@ internal static class SqlCoxQueries
         int p = covariates.Count;
         var dialect = renderer.Dialect;
         var keys = string.Concat(Enumerable.Range(0, strata.Count).Select(k => "st" + Index(k) + ", ")) + "t, s";
-        var sql = new StringBuilder("SELECT ").Append(keys).Append(", CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append("), CAST(COUNT(r) AS ")
-            .Append(dialect.IntegerType).Append("), SUM(r)");
+        string finite = "eta <= " + dialect.Number(709.782712893384);
+        var sql = new StringBuilder("SELECT ").Append(keys).Append(", CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append("), ").Append(dialect.CountWhere(finite))
+            .Append(", SUM(r)");
         for (var i = 0; i < p; i++)
         {
             sql.Append(", SUM(r * c").Append(Index(i)).Append(')');
@@ -102,16 +103,20 @@ internal static class SqlCoxQueries
             sql.Append(", SUM(c").Append(Index(i)).Append(')');
         }
 
-        // exp(η) past the largest double is NULL here (counted: COUNT(r) < COUNT(*)), where C# gives +∞; either way the
-        // evaluation is not finite and the step is halved. Centring keeps η small for any sensible β.
-        sql.Append(", SUM(eta) FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", eta, CASE WHEN eta <= ").Append(dialect.Number(709.782712893384))
-            .Append(" THEN ").Append(renderer.F("exp")).Append("(eta) END AS r FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", ");
-        if (p == 0)
+        // exp(η) past the largest double is not computed here (counted: the finite ones fall short of COUNT(*); r is 0
+        // for them, never NULL, so that no sum is Nullable on ClickHouse), where C# gives +∞; either way the evaluation is
+        // not finite and the step is halved. Centring keeps η small for any sensible β. At β = 0 (the first evaluation)
+        // η is 0 and exp(η) 1 for every row: written as constants, with no product or exp per row.
+        bool zero = p == 0 || beta.IndexOfAnyExcept(0.0) < 0;
+        sql.Append(", SUM(eta) FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", eta, ")
+            .Append(zero ? dialect.Number(1) : "CASE WHEN " + finite + " THEN " + renderer.F("exp") + "(eta) ELSE " + dialect.Number(0) + " END")
+            .Append(" AS r FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", ");
+        if (zero)
         {
             sql.Append(dialect.Number(0));
         }
 
-        for (var j = 0; j < p; j++)
+        for (var j = 0; j < p && !zero; j++)
         {
             sql.Append(j == 0 ? "(" : " + (").Append(Parameter(beta[j], renderer)).Append(" * c").Append(Index(j)).Append(')');
         }
@@ -164,7 +169,7 @@ internal static class SqlCoxQueries
         "(t IS NOT NULL AND s IS NOT NULL" + string.Concat(Enumerable.Range(0, covariates.Count).Where(j => covariates[j].Value is not null).Select(j => " AND x" + Index(j) + " IS NOT NULL"))
         + string.Concat(Enumerable.Range(0, strata).Select(k => " AND st" + Index(k) + " IS NOT NULL")) + ")";
 
-    private static string Parameter(double value, SqlRenderer renderer) => "CAST(" + renderer.Dialect.Bind(value, renderer.Parameters) + " AS " + renderer.Dialect.DoubleType + ")";
+    private static string Parameter(double value, SqlRenderer renderer) => renderer.Dialect.ToDouble(renderer.Dialect.Bind(value, renderer.Parameters));
 
     private static string Columns(string prefix, int count) => string.Concat(Enumerable.Range(0, count).Select(j => ", " + prefix + Index(j)));
 
