@@ -114,6 +114,11 @@ public static class SqlCox
         var renderer = new SqlRenderer(engine.Dialect);
         var sql = SqlCoxQueries.Iteration(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, means, beta, from, renderer);
         var rows = engine.Query(sql, renderer.Parameters).ToList();
+        if (SqlCoxQueries.Grouped(model.Covariates))
+        {
+            rows = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s);
+        }
+
         var sums = new CoxRiskSetSums(p, model.Ties == CoxTies.Efron);
         int triangle = p * p;
         var riskX = new double[p];

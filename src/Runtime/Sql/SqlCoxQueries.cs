@@ -75,30 +75,36 @@ internal static class SqlCoxQueries
     /// One Newton iteration: per (stratum, time, status) of the complete subjects, with c = x − mean and
     /// η = β'c, the count, how many exp(η) were finite, Σexp(η), Σc·exp(η), Σcc'·exp(η) (lower triangle, row by row),
     /// Σc and Ση; ordered by stratum and ascending time. β and the means are bound through the dialect.
+    /// When the model has group indicators (<see cref="Grouped"/>), the rows are per (stratum, time, status, first_group)
+    /// and the sums are over the other covariates only: a group's indicator is the same for all its subjects, so its
+    /// products are that constant times the group's sums, which <see cref="SqlCox"/> adds back. The scale study's six
+    /// coefficients then need 16 sums per row instead of 39, and each sum is a per-row call in 18.16's aggregator.
     /// </summary>
     public static string Iteration(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
         IReadOnlyList<int>? groups, ReadOnlySpan<double> means, ReadOnlySpan<double> beta, Func<SqlRenderer, string> from, SqlRenderer renderer)
     {
         int p = covariates.Count;
         var dialect = renderer.Dialect;
-        var keys = string.Concat(Enumerable.Range(0, strata.Count).Select(k => "st" + Index(k) + ", ")) + "t, s";
+        bool grouped = Grouped(covariates);
+        int[] summed = Enumerable.Range(0, p).Where(j => !grouped || covariates[j].Value is not null).ToArray();
+        var keys = string.Concat(Enumerable.Range(0, strata.Count).Select(k => "st" + Index(k) + ", ")) + "t, s" + (grouped ? ", first_group" : string.Empty);
         string finite = "eta <= " + dialect.Number(709.782712893384);
         var sql = new StringBuilder("SELECT ").Append(keys).Append(", CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append("), ").Append(dialect.CountWhere(finite))
             .Append(", SUM(r)");
-        for (var i = 0; i < p; i++)
+        foreach (var i in summed)
         {
             sql.Append(", SUM(r * c").Append(Index(i)).Append(')');
         }
 
-        for (var i = 0; i < p; i++)
+        for (var a = 0; a < summed.Length; a++)
         {
-            for (var j = 0; j <= i; j++)
+            for (var b = 0; b <= a; b++)
             {
-                sql.Append(", SUM(r * c").Append(Index(i)).Append(" * c").Append(Index(j)).Append(')');
+                sql.Append(", SUM(r * c").Append(Index(summed[a])).Append(" * c").Append(Index(summed[b])).Append(')');
             }
         }
 
-        for (var i = 0; i < p; i++)
+        foreach (var i in summed)
         {
             sql.Append(", SUM(c").Append(Index(i)).Append(')');
         }
@@ -131,6 +137,9 @@ internal static class SqlCoxQueries
             .Append(" AND ").Append(Complete(covariates, strata.Count)).Append(") AS complete) AS linear) AS risks GROUP BY ").Append(keys)
             .Append(" ORDER BY ").Append(keys).ToString();
     }
+
+    /// <summary>True when some covariate is a group indicator: the iteration's rows are then per group too.</summary>
+    public static bool Grouped(IReadOnlyList<SqlCoxCovariate> covariates) => covariates.Any(c => c.Value is null);
 
     /// <summary>The classified subject rows with t, s, x0.. and st0.. (a subquery).</summary>
     private static string Subjects(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,

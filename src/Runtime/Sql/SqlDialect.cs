@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ProtocolLang.Runtime.Data.Engines;
 
 namespace ProtocolLang.Runtime.Sql;
@@ -71,6 +72,17 @@ public abstract class SqlDialect
 
     /// <summary>1 where <paramref name="isTrue"/> (a condition from <see cref="IsTrue"/>, never NULL) holds, 0 elsewhere: an integer to add up.</summary>
     public virtual string Indicator(string isTrue) => "(CASE WHEN " + isTrue + " THEN 1 ELSE 0 END)";
+
+    /// <summary>
+    /// The index of the first of <paramref name="isTrue"/> (conditions from <see cref="IsTrue"/>, in the text's order) that
+    /// holds, -1 for none. Every query reads it only where exactly one holds (matched = 1: the flow counts the others as
+    /// unassigned or overlapping, the analyses keep only them), so a dialect may give any value elsewhere.
+    /// </summary>
+    public virtual string FirstGroup(IReadOnlyList<string> isTrue)
+    {
+        ArgumentNullException.ThrowIfNull(isTrue);
+        return "CASE" + string.Concat(isTrue.Select((c, i) => " WHEN " + c + " THEN " + i.ToString(CultureInfo.InvariantCulture))) + " ELSE -1 END";
+    }
 
     /// <summary>A number as a typed literal: invariant and round-trip (a number cannot carry text, so it needs no parameter).</summary>
     public virtual string Number(double value) => "CAST(" + value.ToString("R", CultureInfo.InvariantCulture) + " AS " + DoubleType + ")";
@@ -165,6 +177,17 @@ public sealed class ClickHouseDialect : SqlDialect
 
     /// <summary>The condition itself: <see cref="IsTrue"/> is a comparison, 1 or 0 already, where a CASE is a per-row multiIf.</summary>
     public override string Indicator(string isTrue) => isTrue;
+
+    /// <summary>
+    /// Σ i·[condition i] (the 0/1 comparisons of <see cref="IsTrue"/>): the first group's index wherever exactly one holds,
+    /// the only rows a query reads it from; 18.16's multiIf of the CASE chain took ~0.15 s of CPU per 5·10^6 rows in
+    /// every query. The first condition adds 0 and is left out (ClickHouse binds no parameters, so no value is skipped).
+    /// </summary>
+    public override string FirstGroup(IReadOnlyList<string> isTrue)
+    {
+        ArgumentNullException.ThrowIfNull(isTrue);
+        return isTrue.Count <= 1 ? "0" : "(" + string.Join(" + ", isTrue.Skip(1).Select((c, i) => c + " * " + (i + 1).ToString(CultureInfo.InvariantCulture))) + ")";
+    }
 
     /// <summary><c>countIf</c>: 18.16 evaluates a CASE per row as a generic multiIf, which made the value check ~2.5 times slower.</summary>
     public override string CountWhere(string condition) => "countIf(" + condition + ")";
