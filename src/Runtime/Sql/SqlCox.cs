@@ -77,7 +77,8 @@ public static class SqlCox
         var sql = SqlCoxQueries.Means(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, from, renderer);
         var sums = new double[p];
         long n = 0, events = 0, leftOut = 0;
-        int strata = 0;
+        bool grouped = SqlCoxQueries.Grouped(model.Covariates);
+        var strata = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in engine.Query(sql, renderer.Parameters))
         {
             long count = SqlEngine.Integer(row[1 + s]);
@@ -87,12 +88,16 @@ public static class SqlCox
                 continue;
             }
 
-            strata++;
+            // Grouped rows (first_group last) repeat a stratum once per group: the strata are the distinct stratum values.
+            strata.Add(string.Join("\u0001", row.Skip(1).Take(s).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
             n += count;
             events += SqlEngine.Integer(row[2 + s + p]);
+            int group = grouped ? (int)SqlEngine.Integer(row[3 + s + p]) : -1;
             for (int j = 0; j < p; j++)
             {
-                sums[j] += Convert.ToDouble(row[2 + s + j], CultureInfo.InvariantCulture);
+                sums[j] += grouped && model.Covariates[j].Value is null
+                    ? (model.Covariates[j].Group == group ? count : 0)
+                    : Convert.ToDouble(row[2 + s + j], CultureInfo.InvariantCulture);
             }
         }
 
@@ -102,7 +107,7 @@ public static class SqlCox
             means[j] = n == 0 ? 0 : sums[j] / n;
         }
 
-        return (means, checked((int)n), checked((int)events), Math.Max(strata, 1), checked((int)leftOut));
+        return (means, checked((int)n), checked((int)events), Math.Max(strata.Count, 1), checked((int)leftOut));
     }
 
     /// <summary>One evaluation: the iteration query's rows fed to <see cref="CoxRiskSetSums"/> from the latest time down, per stratum.</summary>

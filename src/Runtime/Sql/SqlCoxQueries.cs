@@ -40,12 +40,14 @@ internal static class SqlCoxQueries
     /// Per (complete, stratum): the subjects, Σx of each covariate and the events (never NULL: ClickHouse cannot cast a
     /// NULL sum to Int64). The complete rows give the means the
     /// covariates are centred on (as coxph centres them), the number of strata, n and the events; the others are the
-    /// subjects left out.
+    /// subjects left out. With group indicators (<see cref="Grouped"/>) the rows are per group too (first_group last in
+    /// each row) and an indicator's column is 0: its sum is the count of its group's rows, added up in C#.
     /// </summary>
     public static string Means(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
         IReadOnlyList<int>? groups, Func<SqlRenderer, string> from, SqlRenderer renderer)
     {
         var integer = renderer.Dialect.IntegerType;
+        bool grouped = Grouped(covariates);
         var select = new StringBuilder("SELECT ok");
         for (var k = 0; k < strata.Count; k++)
         {
@@ -55,18 +57,21 @@ internal static class SqlCoxQueries
         select.Append(", CAST(COUNT(*) AS ").Append(integer).Append(')');
         for (var j = 0; j < covariates.Count; j++)
         {
-            select.Append(", SUM(x").Append(Index(j)).Append(')');
+            select.Append(grouped && covariates[j].Value is null ? ", 0" : ", SUM(x" + Index(j) + ")");
         }
 
-        select.Append(", CAST(SUM(CASE WHEN s = 1 THEN 1 ELSE 0 END) AS ").Append(integer).Append(") FROM (SELECT ").Append(Complete(covariates, strata.Count)).Append(" AS ok")
-            .Append(Columns("st", strata.Count));
-        select.Append(", s");
+        select.Append(", ").Append(renderer.Dialect.CountWhere("s = 1")).Append(grouped ? ", first_group" : string.Empty).Append(" FROM (SELECT ")
+            .Append(Complete(covariates, strata.Count)).Append(" AS ok").Append(Columns("st", strata.Count));
+        select.Append(", s").Append(grouped ? ", first_group" : string.Empty);
         for (var j = 0; j < covariates.Count; j++)
         {
-            select.Append(", ").Append(Raw(covariates[j], j, renderer)).Append(" AS x").Append(Index(j));
+            if (!grouped || covariates[j].Value is not null)
+            {
+                select.Append(", ").Append(Raw(covariates[j], j, renderer)).Append(" AS x").Append(Index(j));
+            }
         }
 
-        var grouping = "ok" + string.Concat(Enumerable.Range(0, strata.Count).Select(k => ", st" + Index(k)));
+        var grouping = "ok" + string.Concat(Enumerable.Range(0, strata.Count).Select(k => ", st" + Index(k))) + (grouped ? ", first_group" : string.Empty);
         return select.Append(" FROM ").Append(Subjects(cohort, outcome, covariates, strata, from, renderer)).Append(" WHERE ").Append(Analysed(groups))
             .Append(") AS kept GROUP BY ").Append(grouping).Append(" ORDER BY ").Append(grouping).ToString();
     }
