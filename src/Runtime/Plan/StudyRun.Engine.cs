@@ -101,7 +101,7 @@ public sealed partial class StudyRun
 
     /// <summary>
     /// The data checks the CSV path does per cell, done by the engine (<see cref="EngineDataCheck"/>): the catalog, then
-    /// two queries per table (the values, the duplicate keys); any problem stops the run with every problem listed, as an invalid CSV row does.
+    /// per table the value counts (and examples of what fails) and the duplicate keys; any problem stops the run with every problem listed, as an invalid CSV row does.
     /// </summary>
     private void CheckInEngine(TableSchema table, EngineSource source)
     {

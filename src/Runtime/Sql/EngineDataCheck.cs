@@ -13,7 +13,8 @@ namespace ProtocolLang.Runtime.Sql;
 /// memory (PL4004, PL4051; a category must be text there and a bool BOOLEAN, since their predicates compare level names
 /// and truth values). Then one query per table counts, per column, the values out of range (PL4062), the unknown levels
 /// (PL4063), the missing values of a required column (PL4064) and the numbers that are not finite or, for an integer, not
-/// whole (PL4066), and a second the keys held by more than one row (PL4065), each with one example key. Any problem fails the run:
+/// whole (PL4066) (a further query finds one example key per failing rule), then the keys held by more than one row
+/// (PL4065, with an example; on ClickHouse screened first by the distinct hashes of the key). Any problem fails the run:
 /// nothing is analysed that the CSV path would have refused, and nothing is dropped silently.
 /// </summary>
 internal static class EngineDataCheck
