@@ -54,6 +54,20 @@ public sealed class ClickHouseCoxQueryTests
     }
 
     [Fact]
+    public void AnEvaluationAfterTheFirstLeavesOutTheSumsThatDoNotDependOnBeta()
+    {
+        string first = Iteration(Covariates, [0, 0, 0]);
+        string later = SqlCoxQueries.Iteration(Nxp2JdmStudy.CohortSql, Nxp2JdmStudy.CohortSql.Outcomes!.Single(o => o.Name == "Relapse"), Covariates, [], null,
+            new double[3], [0.5, -0.25, 1], _ => "`protocollang`.`subjects`", new SqlRenderer(ClickHouseDialect.Instance), eventSums: false);
+
+        Assert.Contains("SUM(c1)", first, StringComparison.Ordinal);
+        Assert.Contains("SUM(eta)", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUM(c1)", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUM(eta)", later, StringComparison.Ordinal);
+        Assert.Contains("SUM(r * c1 * c1)", later, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GroupedRowsExpandToTheSumsOverEverySubject()
     {
         // Subjects at one (time, status): (group, age, r) = (1, 3, 2), (1, 5, 1), (2, 4, 3), (0, 6, 0.5); means 0.3 (MDA5),

@@ -17,7 +17,9 @@ internal static class SqlCoxGroupSums
     /// <param name="rows">Grouped rows: st…, t, s, first_group, n, finite, Σr, Σr·c, Σr·cc' (lower triangle), Σc, Ση over the
     /// covariates that are not group indicators, ordered by (st…, t, s, first_group).</param>
     /// <returns>Rows st…, t, s, n, finite, Σr, Σr·c, Σr·cc' (lower triangle), Σc, Ση over all covariates, in order.</returns>
-    public static List<object?[]> Expand(List<object?[]> rows, IReadOnlyList<SqlCoxCovariate> covariates, double[] means, int strata)
+    /// <param name="eventSums">False when the rows have no Σc and Ση (<see cref="SqlCoxQueries.Iteration"/>): Σc of the
+    /// other covariates and Ση are then 0 in the result, for <see cref="SqlCox"/> to fill in.</param>
+    public static List<object?[]> Expand(List<object?[]> rows, IReadOnlyList<SqlCoxCovariate> covariates, double[] means, int strata, bool eventSums = true)
     {
         int p = covariates.Count;
         int[] summed = Enumerable.Range(0, p).Where(j => covariates[j].Value is not null).ToArray();
@@ -81,10 +83,10 @@ internal static class SqlCoxGroupSums
 
             for (int a = 0; a < q; a++)
             {
-                c[a] = Number(row[at++]);
+                c[a] = eventSums ? Number(row[at++]) : 0;
             }
 
-            eta += Number(row[at]);
+            eta += eventSums ? Number(row[at]) : 0;
             for (int j = 0; j < p; j++)
             {
                 d[j] = covariates[j].Value is null ? (covariates[j].Group == group ? 1 : 0) - means[j] : 0;
