@@ -87,8 +87,12 @@ public sealed class ClickHouseSourceTests
         ClickHouseCluster.Require();
         using var source = ClickHouseSource.Open(ClickHouseCluster.ConnectionString(), "subjcts");
         Assert.Empty(source.Columns());
-        Assert.Equal(["subjects", "subjects_local", "visits", "visits_local"], source.TableNames().Where(n => !n.StartsWith("hostile_", StringComparison.Ordinal)));
+        Assert.Equal(["subjects", "subjects_local", "visits", "visits_local"], source.TableNames().Where(n => !TestTable(n)));
     }
+
+    /// <summary>The tables other test classes create (and drop) while this one runs in parallel.</summary>
+    private static bool TestTable(string name) =>
+        name.StartsWith("hostile_", StringComparison.Ordinal) || name.StartsWith("s12_ch_", StringComparison.Ordinal) || name.StartsWith("s13_chspeed_", StringComparison.Ordinal);
 
     [Fact]
     public void AMissingColumnOrAHostileTableNameIsTheServersErrorAndTheRealTablesSurvive()

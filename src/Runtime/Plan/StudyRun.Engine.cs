@@ -101,14 +101,14 @@ public sealed partial class StudyRun
 
     /// <summary>
     /// The data checks the CSV path does per cell, done by the engine (<see cref="EngineDataCheck"/>): the catalog, then
-    /// two queries per table (the values, the duplicate keys); any problem stops the run with every problem listed, as an invalid CSV row does.
+    /// per table the value counts (and examples of what fails) and the duplicate keys; any problem stops the run with every problem listed, as an invalid CSV row does.
     /// </summary>
     private void CheckInEngine(TableSchema table, EngineSource source)
     {
         List<DataProblem> problems = EngineDataCheck.Catalog(table, source.Columns(), source.EngineName);
         if (problems.Count == 0)
         {
-            problems = EngineDataCheck.Values(source.Engine, table, source.From);
+            problems = EngineDataCheck.Values(source.Engine, table, source.From, source.KeysStayOnOneShard);
         }
 
         if (problems.Count > 0)

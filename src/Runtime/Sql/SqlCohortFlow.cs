@@ -56,7 +56,8 @@ public static class SqlCohortFlow
     /// <summary>
     /// The select list that classifies one subject row, as <c>StudyRun.Cohort</c> does: <c>reason</c> (the first criterion
     /// it fails, -1 for none), <c>matched</c> (how many groups it is in) and <c>first_group</c> (the first of them, -1 for
-    /// none). A subject is analysed when reason = -1 and matched = 1, in group first_group.
+    /// none; a dialect may give another value where matched is not 1, where no query reads it: <see cref="SqlDialect.FirstGroup"/>).
+    /// A subject is analysed when reason = -1 and matched = 1, in group first_group.
     /// </summary>
     /// <exception cref="InvalidOperationException">A criterion or group has no SQL form.</exception>
     public static string SubjectColumns(CohortSql cohort, SqlRenderer renderer)
@@ -79,10 +80,10 @@ public static class SqlCohortFlow
         // No groups block: everyone is in the one group "overall".
         var matched = cohort.Groups.Count == 0
             ? "1"
-            : string.Join(" + ", cohort.Groups.Select(g => "(CASE WHEN " + renderer.IsTrue(g.Predicate!) + " THEN 1 ELSE 0 END)"));
+            : string.Join(" + ", cohort.Groups.Select(g => renderer.Dialect.Indicator(renderer.IsTrue(g.Predicate!))));
         var first = cohort.Groups.Count == 0
             ? "0"
-            : "CASE" + string.Concat(cohort.Groups.Select((g, i) => " WHEN " + renderer.IsTrue(g.Predicate!) + " THEN " + i)) + " ELSE -1 END";
+            : renderer.Dialect.FirstGroup(cohort.Groups.Select(g => renderer.IsTrue(g.Predicate!)).ToList());
         return (cohort.Criteria.Count == 0 ? "-1" : reason.ToString()) + " AS reason, " + matched + " AS matched, " + first + " AS first_group";
     }
 

@@ -63,7 +63,8 @@ public static class SqlCox
         long queries = engine.Queries, rows = engine.RowsReceived, received = engine.Received;
         var (means, n, events, strata, leftOut) = Means(engine, cohort, model, from);
         string[] names = model.Covariates.Select(c => c.Name).ToArray();
-        double Evaluate(double[] beta, double[] score, double[,] information) => Iteration(engine, cohort, model, means, beta, from, score, information);
+        double[][]? eventSums = null;
+        double Evaluate(double[] beta, double[] score, double[,] information) => Iteration(engine, cohort, model, means, beta, from, score, information, ref eventSums);
         (CoxFit fit, _) = CoxNewtonRaphson.Fit(Evaluate, names, n, events, strata, model.Ties);
         return new SqlCoxFit(fit, leftOut, engine.Queries - queries, engine.RowsReceived - rows, engine.Received - received, engine.ReceivedUnit, NotAvailableReason);
     }
@@ -77,7 +78,8 @@ public static class SqlCox
         var sql = SqlCoxQueries.Means(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, from, renderer);
         var sums = new double[p];
         long n = 0, events = 0, leftOut = 0;
-        int strata = 0;
+        bool grouped = SqlCoxQueries.Grouped(model.Covariates);
+        var strata = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in engine.Query(sql, renderer.Parameters))
         {
             long count = SqlEngine.Integer(row[1 + s]);
@@ -87,12 +89,16 @@ public static class SqlCox
                 continue;
             }
 
-            strata++;
+            // Grouped rows (first_group last) repeat a stratum once per group: the strata are the distinct stratum values.
+            strata.Add(string.Join("\u0001", row.Skip(1).Take(s).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
             n += count;
             events += SqlEngine.Integer(row[2 + s + p]);
+            int group = grouped ? (int)SqlEngine.Integer(row[3 + s + p]) : -1;
             for (int j = 0; j < p; j++)
             {
-                sums[j] += Convert.ToDouble(row[2 + s + j], CultureInfo.InvariantCulture);
+                sums[j] += grouped && model.Covariates[j].Value is null
+                    ? (model.Covariates[j].Group == group ? count : 0)
+                    : Convert.ToDouble(row[2 + s + j], CultureInfo.InvariantCulture);
             }
         }
 
@@ -102,18 +108,39 @@ public static class SqlCox
             means[j] = n == 0 ? 0 : sums[j] / n;
         }
 
-        return (means, checked((int)n), checked((int)events), Math.Max(strata, 1), checked((int)leftOut));
+        return (means, checked((int)n), checked((int)events), Math.Max(strata.Count, 1), checked((int)leftOut));
     }
 
-    /// <summary>One evaluation: the iteration query's rows fed to <see cref="CoxRiskSetSums"/> from the latest time down, per stratum.</summary>
+    /// <summary>
+    /// One evaluation: the iteration query's rows fed to <see cref="CoxRiskSetSums"/> from the latest time down, per stratum.
+    /// Σc per (stratum, time, status) does not depend on β: the first evaluation keeps it in <paramref name="eventSums"/>
+    /// and the later ones ask only for the β-dependent sums, with Ση = β'Σc computed here. Their rows are the same
+    /// (stratum, time, status) triples in the same order (the same complete subjects, the same ORDER BY): checked.
+    /// </summary>
     private static double Iteration(SqlEngine engine, CohortSql cohort, SqlCoxModel model, double[] means, double[] beta, Func<SqlRenderer, string> from,
-        double[] score, double[,] information)
+        double[] score, double[,] information, ref double[][]? eventSums)
     {
         int p = model.Covariates.Count;
         int s = model.Strata.Count;
+        bool first = eventSums is null;
         var renderer = new SqlRenderer(engine.Dialect);
-        var sql = SqlCoxQueries.Iteration(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, means, beta, from, renderer);
+        var sql = SqlCoxQueries.Iteration(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, means, beta, from, renderer, eventSums: first);
         var rows = engine.Query(sql, renderer.Parameters).ToList();
+        if (SqlCoxQueries.Grouped(model.Covariates))
+        {
+            rows = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s, eventSums: first);
+        }
+
+        int sumsAt = s + 5 + p + (p * (p + 1) / 2);
+        if (first)
+        {
+            eventSums = rows.Select(row => Enumerable.Range(0, p + 2).Select(k => k < 2 ? Number(row[s + k]) : Number(row[sumsAt + k - 2])).ToArray()).ToArray();
+        }
+        else
+        {
+            rows = WithEventSums(rows, eventSums!, beta, s, p, sumsAt);
+        }
+
         var sums = new CoxRiskSetSums(p, model.Ties == CoxTies.Efron);
         int triangle = p * p;
         var riskX = new double[p];
@@ -177,6 +204,42 @@ public static class SqlCox
         }
 
         return sums.Finish(score, information);
+    }
+
+    /// <summary>
+    /// The rows of a later evaluation with the first one's Σc appended (time and status first in each kept entry, to check
+    /// that the rows line up) and Ση = β'Σc: the layout of the first evaluation's rows.
+    /// </summary>
+    private static List<object?[]> WithEventSums(List<object?[]> rows, double[][] eventSums, double[] beta, int s, int p, int sumsAt)
+    {
+        if (rows.Count != eventSums.Length)
+        {
+            throw new InvalidOperationException($"The Cox evaluation returned {rows.Count} (stratum, time, status) rows where the first returned {eventSums.Length}: the table changed during the run.");
+        }
+
+        var result = new List<object?[]>(rows.Count);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            var kept = eventSums[r];
+            if (Number(rows[r][s]) != kept[0] || Number(rows[r][s + 1]) != kept[1])
+            {
+                throw new InvalidOperationException("The Cox evaluation's rows are not the first evaluation's (stratum, time, status) triples: the table changed during the run.");
+            }
+
+            var row = new object?[sumsAt + p + 1];
+            Array.Copy(rows[r], row, sumsAt);
+            double eta = 0;
+            for (int j = 0; j < p; j++)
+            {
+                row[sumsAt + j] = kept[2 + j];
+                eta += beta[j] * kept[2 + j];
+            }
+
+            row[sumsAt + p] = eta;
+            result.Add(row);
+        }
+
+        return result;
     }
 
     private static double Time(object?[] row, int strata) => Number(row[strata]);

@@ -40,12 +40,14 @@ internal static class SqlCoxQueries
     /// Per (complete, stratum): the subjects, Σx of each covariate and the events (never NULL: ClickHouse cannot cast a
     /// NULL sum to Int64). The complete rows give the means the
     /// covariates are centred on (as coxph centres them), the number of strata, n and the events; the others are the
-    /// subjects left out.
+    /// subjects left out. With group indicators (<see cref="Grouped"/>) the rows are per group too (first_group last in
+    /// each row) and an indicator's column is 0: its sum is the count of its group's rows, added up in C#.
     /// </summary>
     public static string Means(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
         IReadOnlyList<int>? groups, Func<SqlRenderer, string> from, SqlRenderer renderer)
     {
         var integer = renderer.Dialect.IntegerType;
+        bool grouped = Grouped(covariates);
         var select = new StringBuilder("SELECT ok");
         for (var k = 0; k < strata.Count; k++)
         {
@@ -55,18 +57,21 @@ internal static class SqlCoxQueries
         select.Append(", CAST(COUNT(*) AS ").Append(integer).Append(')');
         for (var j = 0; j < covariates.Count; j++)
         {
-            select.Append(", SUM(x").Append(Index(j)).Append(')');
+            select.Append(grouped && covariates[j].Value is null ? ", 0" : ", SUM(x" + Index(j) + ")");
         }
 
-        select.Append(", CAST(SUM(CASE WHEN s = 1 THEN 1 ELSE 0 END) AS ").Append(integer).Append(") FROM (SELECT ").Append(Complete(covariates, strata.Count)).Append(" AS ok")
-            .Append(Columns("st", strata.Count));
-        select.Append(", s");
+        select.Append(", ").Append(renderer.Dialect.CountWhere("s = 1")).Append(grouped ? ", first_group" : string.Empty).Append(" FROM (SELECT ")
+            .Append(Complete(covariates, strata.Count)).Append(" AS ok").Append(Columns("st", strata.Count));
+        select.Append(", s").Append(grouped ? ", first_group" : string.Empty);
         for (var j = 0; j < covariates.Count; j++)
         {
-            select.Append(", ").Append(Raw(covariates[j], j, renderer)).Append(" AS x").Append(Index(j));
+            if (!grouped || covariates[j].Value is not null)
+            {
+                select.Append(", ").Append(Raw(covariates[j], j, renderer)).Append(" AS x").Append(Index(j));
+            }
         }
 
-        var grouping = "ok" + string.Concat(Enumerable.Range(0, strata.Count).Select(k => ", st" + Index(k)));
+        var grouping = "ok" + string.Concat(Enumerable.Range(0, strata.Count).Select(k => ", st" + Index(k))) + (grouped ? ", first_group" : string.Empty);
         return select.Append(" FROM ").Append(Subjects(cohort, outcome, covariates, strata, from, renderer)).Append(" WHERE ").Append(Analysed(groups))
             .Append(") AS kept GROUP BY ").Append(grouping).Append(" ORDER BY ").Append(grouping).ToString();
     }
@@ -75,43 +80,57 @@ internal static class SqlCoxQueries
     /// One Newton iteration: per (stratum, time, status) of the complete subjects, with c = x − mean and
     /// η = β'c, the count, how many exp(η) were finite, Σexp(η), Σc·exp(η), Σcc'·exp(η) (lower triangle, row by row),
     /// Σc and Ση; ordered by stratum and ascending time. β and the means are bound through the dialect.
+    /// When the model has group indicators (<see cref="Grouped"/>), the rows are per (stratum, time, status, first_group)
+    /// and the sums are over the other covariates only: a group's indicator is the same for all its subjects, so its
+    /// products are that constant times the group's sums, which <see cref="SqlCox"/> adds back. The scale study's six
+    /// coefficients then need 16 sums per row instead of 39, and each sum is a per-row call in 18.16's aggregator.
     /// </summary>
+    /// <param name="eventSums">False: leave out Σc and Ση, which do not depend on β (Ση = β'Σc), so that the evaluations
+    /// after the first need 4 sums per row fewer (<see cref="SqlCox"/> keeps the first evaluation's Σc).</param>
     public static string Iteration(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
-        IReadOnlyList<int>? groups, ReadOnlySpan<double> means, ReadOnlySpan<double> beta, Func<SqlRenderer, string> from, SqlRenderer renderer)
+        IReadOnlyList<int>? groups, ReadOnlySpan<double> means, ReadOnlySpan<double> beta, Func<SqlRenderer, string> from, SqlRenderer renderer,
+        bool eventSums = true)
     {
         int p = covariates.Count;
         var dialect = renderer.Dialect;
-        var keys = string.Concat(Enumerable.Range(0, strata.Count).Select(k => "st" + Index(k) + ", ")) + "t, s";
-        var sql = new StringBuilder("SELECT ").Append(keys).Append(", CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append("), CAST(COUNT(r) AS ")
-            .Append(dialect.IntegerType).Append("), SUM(r)");
-        for (var i = 0; i < p; i++)
+        bool grouped = Grouped(covariates);
+        int[] summed = Enumerable.Range(0, p).Where(j => !grouped || covariates[j].Value is not null).ToArray();
+        var keys = string.Concat(Enumerable.Range(0, strata.Count).Select(k => "st" + Index(k) + ", ")) + "t, s" + (grouped ? ", first_group" : string.Empty);
+        string finite = "eta <= " + dialect.Number(709.782712893384);
+        var sql = new StringBuilder("SELECT ").Append(keys).Append(", CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append("), ").Append(dialect.CountWhere(finite))
+            .Append(", SUM(r)");
+        foreach (var i in summed)
         {
             sql.Append(", SUM(r * c").Append(Index(i)).Append(')');
         }
 
-        for (var i = 0; i < p; i++)
+        for (var a = 0; a < summed.Length; a++)
         {
-            for (var j = 0; j <= i; j++)
+            for (var b = 0; b <= a; b++)
             {
-                sql.Append(", SUM(r * c").Append(Index(i)).Append(" * c").Append(Index(j)).Append(')');
+                sql.Append(", SUM(r * c").Append(Index(summed[a])).Append(" * c").Append(Index(summed[b])).Append(')');
             }
         }
 
-        for (var i = 0; i < p; i++)
+        foreach (var i in eventSums ? summed : [])
         {
             sql.Append(", SUM(c").Append(Index(i)).Append(')');
         }
 
-        // exp(η) past the largest double is NULL here (counted: COUNT(r) < COUNT(*)), where C# gives +∞; either way the
-        // evaluation is not finite and the step is halved. Centring keeps η small for any sensible β.
-        sql.Append(", SUM(eta) FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", eta, CASE WHEN eta <= ").Append(dialect.Number(709.782712893384))
-            .Append(" THEN ").Append(renderer.F("exp")).Append("(eta) END AS r FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", ");
-        if (p == 0)
+        // exp(η) past the largest double is not computed here (counted: the finite ones fall short of COUNT(*); r is 0
+        // for them, never NULL, so that no sum is Nullable on ClickHouse), where C# gives +∞; either way the evaluation is
+        // not finite and the step is halved. Centring keeps η small for any sensible β. At β = 0 (the first evaluation)
+        // η is 0 and exp(η) 1 for every row: written as constants, with no product or exp per row.
+        bool zero = p == 0 || beta.IndexOfAnyExcept(0.0) < 0;
+        sql.Append(eventSums ? ", SUM(eta)" : string.Empty).Append(" FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", eta, ")
+            .Append(zero ? dialect.Number(1) : "CASE WHEN " + finite + " THEN " + renderer.F("exp") + "(eta) ELSE " + dialect.Number(0) + " END")
+            .Append(" AS r FROM (SELECT ").Append(keys).Append(Columns("c", p)).Append(", ");
+        if (zero)
         {
             sql.Append(dialect.Number(0));
         }
 
-        for (var j = 0; j < p; j++)
+        for (var j = 0; j < p && !zero; j++)
         {
             sql.Append(j == 0 ? "(" : " + (").Append(Parameter(beta[j], renderer)).Append(" * c").Append(Index(j)).Append(')');
         }
@@ -126,6 +145,9 @@ internal static class SqlCoxQueries
             .Append(" AND ").Append(Complete(covariates, strata.Count)).Append(") AS complete) AS linear) AS risks GROUP BY ").Append(keys)
             .Append(" ORDER BY ").Append(keys).ToString();
     }
+
+    /// <summary>True when some covariate is a group indicator: the iteration's rows are then per group too.</summary>
+    public static bool Grouped(IReadOnlyList<SqlCoxCovariate> covariates) => covariates.Any(c => c.Value is null);
 
     /// <summary>The classified subject rows with t, s, x0.. and st0.. (a subquery).</summary>
     private static string Subjects(CohortSql cohort, SqlOutcome outcome, IReadOnlyList<SqlCoxCovariate> covariates, IReadOnlyList<SqlExpr> strata,
@@ -164,7 +186,7 @@ internal static class SqlCoxQueries
         "(t IS NOT NULL AND s IS NOT NULL" + string.Concat(Enumerable.Range(0, covariates.Count).Where(j => covariates[j].Value is not null).Select(j => " AND x" + Index(j) + " IS NOT NULL"))
         + string.Concat(Enumerable.Range(0, strata).Select(k => " AND st" + Index(k) + " IS NOT NULL")) + ")";
 
-    private static string Parameter(double value, SqlRenderer renderer) => "CAST(" + renderer.Dialect.Bind(value, renderer.Parameters) + " AS " + renderer.Dialect.DoubleType + ")";
+    private static string Parameter(double value, SqlRenderer renderer) => renderer.Dialect.ToDouble(renderer.Dialect.Bind(value, renderer.Parameters));
 
     private static string Columns(string prefix, int count) => string.Concat(Enumerable.Range(0, count).Select(j => ", " + prefix + Index(j)));
 

@@ -56,7 +56,7 @@ public sealed class SqlRenderer(SqlDialect dialect)
     };
 
     /// <summary>A number in the dialect's double type (an operand of arithmetic or a function, a time).</summary>
-    public string Double(SqlExpr operand) => operand is SqlNumber n ? Dialect.Number(n.Value) : "CAST(" + Render(operand) + " AS " + Dialect.DoubleType + ")";
+    public string Double(SqlExpr operand) => operand is SqlNumber n ? Dialect.Number(n.Value) : Dialect.ToDouble(Render(operand));
 
     private string Arithmetic(SqlArithmeticExpr arithmetic)
     {

@@ -61,7 +61,8 @@ public static class SqlSurvivalCounts
             return (t, s);
         }
 
-        return (renderer.Double(time), "CASE WHEN " + renderer.Render(@event) + " IS NULL THEN NULL WHEN " + renderer.IsTrue(@event) + " THEN 1 ELSE 0 END");
+        var t0 = renderer.Double(time);
+        return (t0, renderer.Dialect.Status(renderer.Render(@event), renderer.IsTrue(@event)));
     }
 
     /// <summary>Runs the query on <paramref name="engine"/> and returns the counts, with the subjects left out.</summary>
