@@ -48,6 +48,18 @@ public class ValueRanksTests
     }
 
     [Fact]
+    public void ALargeColumnWhoseFirstValuesAreDistinctIsTakenAsContinuousWithoutHashingItWhole()
+    {
+        // 2,048 distinct values, then one value repeated: 2,049 distinct in all, under the limit of 100,000 / 8.
+        double[] distinctPrefix = Enumerable.Range(0, 100_000).Select(i => i < ValueRanks.PrescreenLength ? i * 0.37 : -1.0).ToArray();
+        // The same values with the repeats first: the prefix is tied, so the whole column is ranked.
+        double[] tiedPrefix = distinctPrefix.Reverse().ToArray();
+
+        Assert.Null(ValueRanks.TryTied(distinctPrefix));
+        Assert.Equal(ValueRanks.PrescreenLength + 1, ValueRanks.TryTied(tiedPrefix)!.Count);
+    }
+
+    [Fact]
     public void GroupsSortedByTheirRanksAreTheGroupsRadixSorted()
     {
         var random = new Random(4);
