@@ -39,5 +39,5 @@ try
 catch (StudyDataException e)
 {
     Console.Error.WriteLine(e.Message);
-    return 2;
+    return e.IsSourceMismatch ? 1 : 2;
 }

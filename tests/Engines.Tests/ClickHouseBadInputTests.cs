@@ -40,7 +40,7 @@ public sealed class ClickHouseBadInputTests : IDisposable
         ClickHouseCluster.Require();
         var run = RunWith("clickhouse \"warehouse\" table \"protocollang.subject\"", ClickHouseCluster.ReaderConnectionString(), "unknown-table");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("clickhouse \"warehouse\" table \"protocollang.subject\": error PL4050: table 'subjects': database 'protocollang' of the server has no table 'subject'", run.Error, StringComparison.Ordinal);
         Assert.Contains("did you mean 'subjects'?", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, ClickHouseCluster.ReaderPassword);
@@ -58,7 +58,7 @@ public sealed class ClickHouseBadInputTests : IDisposable
         var source = $"clickhouse \"warehouse\" table \"{_table}\"";
         var run = RunWith(source, ClickHouseCluster.ReaderConnectionString(), "wrong-type");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains($"{source}(column 'age'): error PL4051: column 'age' is declared number but is String in {source}; expected an Int*, UInt*, Float32, Float64 or Decimal column", run.Error, StringComparison.Ordinal);
         Assert.Contains($"(column 'calcinosis'): error PL4004: column 'calcinosis' is declared but {source} has no such column", run.Error, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public sealed class ClickHouseBadInputTests : IDisposable
         const string wrong = "Wr0ng-Key-4711";
         var run = RunWith(FourSourceRuns.ClickHouseSubjects, ClickHouseCluster.ReaderConnectionString(password: wrong), "wrong-password");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("clickhouse \"warehouse\" table \"protocollang.subjects\": error PL4054: table 'subjects': the server refused the login of connection 'warehouse' (ClickHouse code 193", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, wrong);
     }
@@ -81,7 +81,7 @@ public sealed class ClickHouseBadInputTests : IDisposable
         var down = FreePort();
         var run = Bounded(() => RunWith(FourSourceRuns.ClickHouseSubjects, ClickHouseCluster.ReaderConnectionString(url: $"http://127.0.0.1:{down}"), "closed-port"));
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains($"clickhouse \"warehouse\" table \"protocollang.subjects\": error PL4054: table 'subjects': Cannot reach ClickHouse at http://127.0.0.1:{down} database protocollang", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, ClickHouseCluster.ReaderPassword);
     }
@@ -97,7 +97,7 @@ public sealed class ClickHouseBadInputTests : IDisposable
         var run = Bounded(() => RunWith(FourSourceRuns.ClickHouseSubjects,
             ClickHouseCluster.ReaderConnectionString(url: $"http://127.0.0.1:{port}", extra: ";Timeout=2"), "silent-server"));
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains($"clickhouse \"warehouse\" table \"protocollang.subjects\": error PL4055: table 'subjects': ClickHouse at http://127.0.0.1:{port} database protocollang did not answer within 2 s", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, ClickHouseCluster.ReaderPassword);
         GC.KeepAlive(accept);
@@ -108,7 +108,7 @@ public sealed class ClickHouseBadInputTests : IDisposable
     {
         var run = RunWith(FourSourceRuns.ClickHouseSubjects, "Url=http://127.0.0.1:18123;Pasword=Typo-Secret-99", "bad-string");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("error PL4056: table 'subjects': the connection string of 'warehouse' (from ", run.Error, StringComparison.Ordinal);
         Assert.True(run.Error.Contains("Unknown key 'pasword'", StringComparison.Ordinal), run.Error);
         AssertNoSecret(run, "Typo-Secret-99");

@@ -35,7 +35,7 @@ public sealed class PostgresBadInputTests : IDisposable
 
         var run = _studies.Run(study, "unknown-connection");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("postgres \"nowhere\" table \"public.subjects\": error PL4053: table 'subjects': connection 'nowhere' is not defined: set the environment variable PROTOCOLLANG_CONNECTION_NOWHERE", run.Error, StringComparison.Ordinal);
         Assert.Contains("protocollang.connections.json (which does not exist)", run.Error, StringComparison.Ordinal);
     }
@@ -67,7 +67,7 @@ public sealed class PostgresBadInputTests : IDisposable
         PostgresServer.EnsureRunning();
         var run = RunWith("postgres \"ci\" table \"public.subject\"", PostgresServer.ConnectionString, "unknown-table");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("postgres \"ci\" table \"public.subject\": error PL4050: table 'subjects': the server has no table or view 'public.subject'", run.Error, StringComparison.Ordinal);
         Assert.Contains("did you mean 'subjects'?", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, PostgresServer.Password);
@@ -85,7 +85,7 @@ public sealed class PostgresBadInputTests : IDisposable
 
         var run = RunWith($"postgres \"ci\" table \"{_schema}.subjects\"", PostgresServer.ConnectionString, "wrong-type");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains($"(column 'age'): error PL4051: column 'age' is declared number but is text in postgres \"ci\" table \"{_schema}.subjects\"; expected an integer, real, double precision or numeric column", run.Error, StringComparison.Ordinal);
         Assert.Contains($"(column 'calcinosis'): error PL4004: column 'calcinosis' is declared but postgres \"ci\" table \"{_schema}.subjects\" has no such column", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, PostgresServer.Password);
@@ -98,7 +98,7 @@ public sealed class PostgresBadInputTests : IDisposable
         const string wrong = "Wr0ng-Secret-4711";
         var run = RunWith("postgres \"ci\" table \"public.subjects\"", PostgresServer.ConnectionString.Replace(PostgresServer.Password, wrong, StringComparison.Ordinal), "wrong-password");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("postgres \"ci\" table \"public.subjects\": error PL4054: table 'subjects': the server at 127.0.0.1:55432 refused the login of connection 'ci' (SQLSTATE 28P01", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, wrong);
     }
@@ -111,7 +111,7 @@ public sealed class PostgresBadInputTests : IDisposable
         var run = RunWith("postgres \"ci\" table \"public.subjects\"",
             PostgresServer.ConnectionString.Replace("Port=55432", $"Port={down}", StringComparison.Ordinal), "server-down");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains($"postgres \"ci\" table \"public.subjects\": error PL4054: table 'subjects': the server at 127.0.0.1:{down} could not be reached (ConnectionRefused)", run.Error, StringComparison.Ordinal);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(60), "the run took too long");
         AssertNoSecret(run, PostgresServer.Password);
@@ -129,7 +129,7 @@ public sealed class PostgresBadInputTests : IDisposable
             PostgresServer.ConnectionString.Replace("Port=55432", $"Port={port}", StringComparison.Ordinal).Replace("Timeout=10", "Timeout=2", StringComparison.Ordinal),
             "silent-server");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains($"postgres \"ci\" table \"public.subjects\": error PL4055: table 'subjects': the server at 127.0.0.1:{port} did not answer within the timeout", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, PostgresServer.Password);
         GC.KeepAlive(accept);
@@ -146,7 +146,7 @@ public sealed class PostgresBadInputTests : IDisposable
         var run = RunWith($"postgres \"ci\" table \"{_schema}.slow_subjects\"",
             PostgresServer.ConnectionString.Replace("Command Timeout=30", "Command Timeout=1", StringComparison.Ordinal), "slow-view");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("error PL4055: ", run.Error, StringComparison.Ordinal);
         Assert.Contains("Command Timeout", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, PostgresServer.Password);
@@ -157,7 +157,7 @@ public sealed class PostgresBadInputTests : IDisposable
     {
         var run = RunWith("postgres \"ci\" table \"public.subjects\"", "Host=127.0.0.1;Pasword=Typo-Secret-99;Colour=blue", "bad-string");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("error PL4056: ", run.Error, StringComparison.Ordinal);
         AssertNoSecret(run, "Typo-Secret-99");
     }

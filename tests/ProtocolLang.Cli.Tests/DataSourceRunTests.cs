@@ -169,6 +169,27 @@ public sealed class DataSourceRunTests(DataSourceRuns runs) : IClassFixture<Data
             run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AParquetFileWithoutADeclaredColumnIsASourceMismatchWithExitCodeOne()
+    {
+        // The source no longer matches the declaration (a fatal problem), unlike an invalid row above: exit 1, not 2.
+        var study = runs.Temp.CopyExample("parquet-no-age");
+        var data = Path.Combine(Path.GetDirectoryName(study)!, "data");
+        var subjects = Path.Combine(data, "subjects.csv");
+        var lines = File.ReadAllLines(subjects);
+        var age = Array.IndexOf(lines[0].Split(','), "age");
+        File.WriteAllLines(subjects, lines.Select(l => string.Join(',', l.Split(',').Where((_, i) => i != age))));
+        DataSourceRuns.WriteParquet(subjects, Path.Combine(data, "subjects.parquet"));
+        DataSourceRuns.WriteParquet(Path.Combine(data, "visits.csv"), Path.Combine(data, "visits.parquet"));
+        File.Copy(runs.ParquetStudy, study, overwrite: true);
+
+        var run = runs.Run(study, "parquet-no-age");
+
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
+        Assert.Contains("error PL4004: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("'age'", run.Error, StringComparison.Ordinal);
+    }
+
     private static void AssertSameResults(RunRecord csv, RunRecord other, string subjectsPath, string visitsPath)
     {
         Assert.True(csv.Exit == 0, csv.Error);

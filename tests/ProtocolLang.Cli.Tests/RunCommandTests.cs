@@ -66,7 +66,7 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
     }
 
     [Fact]
-    public void MissingDataIsADataErrorWithExitCodeTwo()
+    public void AMissingDataFileIsASourceMismatchWithExitCodeOne()
     {
         using var temp = new TempFolder();
         var study = temp.CopyExample("no-data");
@@ -75,7 +75,7 @@ public sealed class RunCommandTests : IClassFixture<ExampleRuns>
 
         var exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out"), null, _runs.Cache), captured.Output);
 
-        Assert.Equal(ExitCodes.DataErrors, exit);
+        Assert.Equal(ExitCodes.SourceMismatch, exit);
         Assert.Contains("data/visits.csv", captured.Error.ToString(), StringComparison.Ordinal);
     }
 

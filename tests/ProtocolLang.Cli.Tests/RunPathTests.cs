@@ -22,7 +22,7 @@ public sealed class RunPathTests : IClassFixture<ExampleRuns>
     [Theory]
     [InlineData("../secret.csv")]
     [InlineData("/etc/passwd")]
-    public void ADataFileOutsideTheStudyFolderIsADataErrorAndItsContentIsNeverShown(string from)
+    public void ADataFileOutsideTheStudyFolderIsRefusedWithExitCodeOneAndItsContentIsNeverShown(string from)
     {
         using var temp = new TempFolder();
         var study = temp.CopyExample("s");
@@ -31,7 +31,7 @@ public sealed class RunPathTests : IClassFixture<ExampleRuns>
 
         var (exit, output, error) = Run(study, temp, out string outDir);
 
-        Assert.Equal(ExitCodes.DataErrors, exit);
+        Assert.Equal(ExitCodes.SourceMismatch, exit);
         Assert.Contains($"error PL4040: table 'subjects': the data file '{from}'", error, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, output + error, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", error, StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed class RunPathTests : IClassFixture<ExampleRuns>
         var captured = new CapturedOutput();
         var exit = RunCommand.Execute(new RunRequest(study, temp.Combine("out"), null, _runs.Cache), captured.Output);
 
-        Assert.Equal(ExitCodes.DataErrors, exit);
+        Assert.Equal(ExitCodes.SourceMismatch, exit);
         Assert.Contains("'data/subjects.csv' leads outside the study's folder through a symbolic link", captured.Error.ToString(), StringComparison.Ordinal);
 
         captured = new CapturedOutput();

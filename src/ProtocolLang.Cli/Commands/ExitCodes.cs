@@ -11,7 +11,10 @@ internal static class ExitCodes
     /// <summary>The study has errors (check, generate, run), or <c>diff</c> found changes, or <c>status</c> found the report stale.</summary>
     public const int ErrorsOrChanges = 1;
 
-    /// <summary>The study compiled but its data cannot be analysed (<c>StudyDataException</c>).</summary>
+    /// <summary>A source does not match the study (a fatal data problem: a missing file, table or column, a wrong type, a server that cannot be reached).</summary>
+    public const int SourceMismatch = 1;
+
+    /// <summary>The study compiled and its sources match it, but rows are invalid (<c>StudyDataException</c> without a fatal problem).</summary>
     public const int DataErrors = 2;
 
     /// <summary>A file to read was not found, or an argument was invalid.</summary>

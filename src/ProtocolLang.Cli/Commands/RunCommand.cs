@@ -82,7 +82,7 @@ internal static class RunCommand
         catch (StudyDataException e)
         {
             output.Error.Write(e.Message + "\n");
-            return ExitCodes.DataErrors;
+            return e.IsSourceMismatch ? ExitCodes.SourceMismatch : ExitCodes.DataErrors;
         }
         catch (Runtime.Reports.ReportTemplateException e)
         {

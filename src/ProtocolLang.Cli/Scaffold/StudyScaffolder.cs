@@ -198,7 +198,7 @@ internal static class StudyScaffolder
             catch (StudyDataException e)
             {
                 Console.Error.WriteLine(e.Message);
-                return 2;
+                return e.IsSourceMismatch ? 1 : 2;
             }
 
             """;

@@ -48,6 +48,14 @@ public sealed class StudyDataException : Exception
     /// <summary>The problems file written in the report folder, or null.</summary>
     public string? ProblemsFile { get; }
 
+    /// <summary>
+    /// A fatal problem stopped the run: a source does not match what the study declares or cannot be opened (a file,
+    /// table or column that is not there, a column of another type, a server that cannot be reached or refuses the
+    /// login). The tool exits 1 for these, as for other errors in the study, and 2 when the source matches but rows are
+    /// invalid (issue 15's contract for engines, kept the same for files).
+    /// </summary>
+    public bool IsSourceMismatch => Problems.Any(p => p.IsFatal);
+
     private static string FormatMessage(string? reason, IReadOnlyList<DataProblem> problems, int problemCount,
         IReadOnlyList<StudyDiagnostic> warnings, string? problemsFile)
     {
