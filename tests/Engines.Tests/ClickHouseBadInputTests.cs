@@ -10,7 +10,7 @@ namespace ProtocolLang.Engines.Tests;
 
 /// <summary>
 /// What a study reading ClickHouse says when the table, a column, the login or the server is wrong: a fatal PL4xxx problem
-/// naming the source as written, the data-errors exit code, within a bound, and never the password; and hostile text in
+/// naming the source as written, exit code 1 (a source that does not match or cannot be reached), within a bound, and never the password; and hostile text in
 /// the data stays data. Extra tables are the test's own (<c>s11_ch_*</c>, on shard 1 only) and are dropped afterwards.
 /// </summary>
 public sealed class ClickHouseBadInputTests : IDisposable
