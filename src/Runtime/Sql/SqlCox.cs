@@ -123,12 +123,20 @@ public static class SqlCox
         int p = model.Covariates.Count;
         int s = model.Strata.Count;
         bool first = eventSums is null;
-        var renderer = new SqlRenderer(engine.Dialect);
-        var sql = SqlCoxQueries.Iteration(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, means, beta, from, renderer, eventSums: first);
-        var rows = engine.Query(sql, renderer.Parameters).ToList();
-        if (SqlCoxQueries.Grouped(model.Covariates))
+        bool grouped = SqlCoxQueries.Grouped(model.Covariates);
+        var rows = IterationRows(engine, cohort, model, means, beta, from, first, offsets: grouped && !first);
+        if (grouped)
         {
-            rows = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s, eventSums: first);
+            var expanded = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s, first, grouped && !first ? beta : null, out bool clamped);
+            if (clamped)
+            {
+                // The offset form clamped some η₀ (a subject's exp(η₀) past the largest double): asked again in the exact
+                // form, whose per-row test counts the overflowing subjects as in memory.
+                rows = IterationRows(engine, cohort, model, means, beta, from, first, offsets: false);
+                expanded = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s, first, null, out _);
+            }
+
+            rows = expanded;
         }
 
         int sumsAt = s + 5 + p + (p * (p + 1) / 2);
@@ -204,6 +212,14 @@ public static class SqlCox
         }
 
         return sums.Finish(score, information);
+    }
+
+    private static List<object?[]> IterationRows(SqlEngine engine, CohortSql cohort, SqlCoxModel model, double[] means, double[] beta, Func<SqlRenderer, string> from,
+        bool eventSums, bool offsets)
+    {
+        var renderer = new SqlRenderer(engine.Dialect);
+        var sql = SqlCoxQueries.Iteration(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, means, beta, from, renderer, eventSums, offsets);
+        return engine.Query(sql, renderer.Parameters).ToList();
     }
 
     /// <summary>
