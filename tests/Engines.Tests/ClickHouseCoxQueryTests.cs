@@ -27,8 +27,8 @@ public sealed class ClickHouseCoxQueryTests
     {
         string sql = Iteration(Covariates, [0.5, -0.25, 1]);
 
-        Assert.Contains("countIf(eta <= toFloat64(709.782712893384))", sql, StringComparison.Ordinal);
-        Assert.Contains("CASE WHEN eta <= toFloat64(709.782712893384) THEN exp(eta) ELSE toFloat64(0) END AS r", sql, StringComparison.Ordinal);
+        Assert.Contains("countIf(`#eta` <= toFloat64(709.782712893384))", sql, StringComparison.Ordinal);
+        Assert.Contains("CASE WHEN `#eta` <= toFloat64(709.782712893384) THEN exp(`#eta`) ELSE toFloat64(0) END AS `#r`", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("Nullable", sql, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class ClickHouseCoxQueryTests
         string sql = Iteration(Covariates, [0, 0, 0]);
 
         Assert.DoesNotContain("exp(", sql, StringComparison.Ordinal);
-        Assert.Contains("toFloat64(1) AS r", sql, StringComparison.Ordinal);
+        Assert.Contains("toFloat64(1) AS `#r`", sql, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,11 +46,11 @@ public sealed class ClickHouseCoxQueryTests
     {
         string sql = Iteration(Covariates, [0.5, -0.25, 1]);
 
-        Assert.StartsWith("SELECT t, s, first_group, ", sql, StringComparison.Ordinal);
-        Assert.Contains("SUM(r * c1 * c1)", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("SUM(r * c0", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("SUM(r * c2", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("SUM(c0)", sql, StringComparison.Ordinal);
+        Assert.StartsWith("SELECT `#t`, `#s`, `#first_group`, ", sql, StringComparison.Ordinal);
+        Assert.Contains("SUM(`#r` * `#c1` * `#c1`)", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUM(`#r` * `#c0`", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUM(`#r` * `#c2`", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUM(`#c0`)", sql, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,11 +60,11 @@ public sealed class ClickHouseCoxQueryTests
         string later = SqlCoxQueries.Iteration(Nxp2JdmStudy.CohortSql, Nxp2JdmStudy.CohortSql.Outcomes!.Single(o => o.Name == "Relapse"), Covariates, [], null,
             new double[3], [0.5, -0.25, 1], _ => "`protocollang`.`subjects`", new SqlRenderer(ClickHouseDialect.Instance), eventSums: false);
 
-        Assert.Contains("SUM(c1)", first, StringComparison.Ordinal);
-        Assert.Contains("SUM(eta)", first, StringComparison.Ordinal);
-        Assert.DoesNotContain("SUM(c1)", later, StringComparison.Ordinal);
-        Assert.DoesNotContain("SUM(eta)", later, StringComparison.Ordinal);
-        Assert.Contains("SUM(r * c1 * c1)", later, StringComparison.Ordinal);
+        Assert.Contains("SUM(`#c1`)", first, StringComparison.Ordinal);
+        Assert.Contains("SUM(`#eta`)", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUM(`#c1`)", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("SUM(`#eta`)", later, StringComparison.Ordinal);
+        Assert.Contains("SUM(`#r` * `#c1` * `#c1`)", later, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,12 +116,12 @@ public sealed class ClickHouseCoxQueryTests
         string sql = SqlCoxQueries.Iteration(Nxp2JdmStudy.CohortSql, Nxp2JdmStudy.CohortSql.Outcomes!.Single(o => o.Name == "Relapse"), Covariates, [], null,
             new double[3], [0.5, -0.25, 1], _ => "`protocollang`.`subjects`", new SqlRenderer(ClickHouseDialect.Instance), eventSums: false, groupOffsets: true);
 
-        Assert.DoesNotContain("CASE WHEN first_group", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("CASE WHEN eta", sql, StringComparison.Ordinal);
-        Assert.DoesNotContain("c0", sql, StringComparison.Ordinal);
-        Assert.Contains("MAX(eta)", sql, StringComparison.Ordinal);
-        Assert.Contains("exp(least(eta, toFloat64(709.782712893384))) AS r", sql, StringComparison.Ordinal);
-        Assert.Contains("(toFloat64(-0.25) * c1) AS eta", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("CASE WHEN `#first_group`", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("CASE WHEN `#eta`", sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("`#c0`", sql, StringComparison.Ordinal);
+        Assert.Contains("MAX(`#eta`)", sql, StringComparison.Ordinal);
+        Assert.Contains("exp(least(`#eta`, toFloat64(709.782712893384))) AS `#r`", sql, StringComparison.Ordinal);
+        Assert.Contains("(toFloat64(-0.25) * `#c1`) AS `#eta`", sql, StringComparison.Ordinal);
     }
 
     [Fact]
