@@ -16,7 +16,7 @@ public sealed record SqlCoxModel(SqlOutcome Outcome, IReadOnlyList<SqlCoxCovaria
 /// <summary>A Cox fit from an engine, with what it cost.</summary>
 /// <param name="Fit">The same record the in-memory kernel returns; its concordance is NaN (see <see cref="NotAvailable"/>).</param>
 /// <param name="LeftOut">Analysed subjects left out for a missing time, status, covariate or stratum.</param>
-/// <param name="Queries">Queries run: one for the means, one per evaluation of the partial likelihood.</param>
+/// <param name="Queries">Queries run: the first (the means and the evaluation at β = 0), then one per Newton iteration.</param>
 /// <param name="RowsReceived">Rows that came back over all queries.</param>
 /// <param name="Received">What came back from the engine over all queries, in <paramref name="ReceivedUnit"/> (see <see cref="SqlEngine.Received"/>).</param>
 /// <param name="ReceivedUnit">"bytes" (ClickHouse's HTTP bodies) or "values" (rows × columns, an ADO.NET engine).</param>
@@ -31,8 +31,8 @@ public sealed record SqlCoxFit(CoxFit Fit, int LeftOut, long Queries, long RowsR
 /// </summary>
 /// <remarks>
 /// <para>One first query gives the means the covariates are centred on (as coxph, so exp(η) cannot overflow), n, the
-/// events, the strata and the subjects left out (a missing time, status, covariate or stratum, as <c>CoxDesign</c>).
-/// Then one query per evaluation: the same iteration count as in memory (R's <c>coxfit6.c</c> rule: convergence when
+/// events, the strata and the subjects left out (a missing time, status, covariate or stratum, as <c>CoxDesign</c>), and
+/// the evaluation at β = 0 from the same uncentred sums. Then one query per further evaluation: the same iteration count as in memory (R's <c>coxfit6.c</c> rule: convergence when
 /// |1 − L_best / L_new| ≤ 1e-9, step-halving on a worse or non-finite likelihood). The engine's sums add in another order
 /// than the in-memory loop, so results agree to rounding (about 1e-12 relative), not bit for bit.</para>
 /// <para>Cost per iteration: one scan, O(n·p²) in the engine; O(T·p²) values back and O(T·d·p²) work here, T the distinct
