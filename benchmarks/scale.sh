@@ -54,7 +54,9 @@ ch() { curl -sS --fail-with-body "$1/?insert_distributed_sync=1" --data-binary "
 # ch_load N CSV → $ch_table holds the CSV's rows, spread over the shards (re-created unless it already holds N rows).
 ch_load() {
   local n="$1" csv="$2" first="${ch_shards[0]}" db="${ch_table%%.*}" name="${ch_table#*.}" url
-  if [ "$(ch "$first" "EXISTS TABLE $ch_table")" = 1 ] && [ "$(ch "$first" "SELECT count() FROM $ch_table")" = "$n" ]; then
+  # Kept when it holds N rows with the covariates' current names (before session 14 they were w1..w3 there: PL2287).
+  if [ "$(ch "$first" "EXISTS TABLE $ch_table")" = 1 ] && [ "$(ch "$first" "SELECT count() FROM $ch_table")" = "$n" ] \
+    && [ "$(ch "$first" "SELECT count() FROM system.columns WHERE database = '$db' AND table = '$name' AND name = '$c1'")" = 1 ]; then
     return
   fi
   for url in "${ch_shards[@]}"; do
@@ -74,9 +76,9 @@ ch_load() {
   done
 }
 
-# The covariates' names. On ClickHouse x1..x3 would be refused (PL2287: the engine queries alias x0, x1, ... and
-# ClickHouse resolves an alias anywhere in a query), so the cluster's table names them w1..w3 (CSVWithNames loads by position).
-if [ "$engine" = clickhouse ]; then c1=w1 c2=w2 c3=w3; else c1=x1 c2=x2 c3=x3; fi
+# The covariates' names (the engine queries' own names are quoted with a '#', SqlDialect.Alias, so x1..x3 read the
+# table's columns on ClickHouse too; CSVWithNames loads by position).
+c1=x1 c2=x2 c3=x3
 
 # study NAME BODY → a study over subjects.parquet computed in the engine.
 study() {

@@ -84,7 +84,7 @@ public sealed class EngineRunTests : IDisposable
         Assert.Contains("duckdb, data/subjects.parquet: computed in the engine, no row read into memory", report, StringComparison.Ordinal);
         Assert.Contains("4 queries of sufficient statistics, below", report, StringComparison.Ordinal);
         Assert.Contains("| query 4 |", report, StringComparison.Ordinal);
-        Assert.Contains("SELECT first_group, t, s", report, StringComparison.Ordinal);
+        Assert.Contains("SELECT \"#first_group\", \"#t\", \"#s\"", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,14 +51,6 @@ public sealed partial class Binder
             _diagnostics.Add(DiagnosticDescriptors.TableNotInEngine, subjects.Span, subjects.Name, refusal);
         }
 
-        if (subjects.SourceKind == TableSourceKind.ClickHouse)
-        {
-            foreach (var column in subjects.Columns.Where(c => IsEngineQueryName(c.Name)))
-            {
-                _diagnostics.Add(DiagnosticDescriptors.EngineColumnNameReserved, column.Span, column.Name, subjects.Name, EngineQueryNames);
-            }
-        }
-
         foreach (var table in tables.Skip(1))
         {
             _diagnostics.Add(DiagnosticDescriptors.TableNotInEngine, table.Span, table.Name,
@@ -97,24 +89,6 @@ public sealed partial class Binder
             CheckEngineAnalysis(sql, analysis);
         }
     }
-
-    /// <summary>The names the runtime's engine queries (src/Runtime/Sql) give their own columns and subqueries.</summary>
-    private const string EngineQueryNames = "reason, missing, matched, first_group, ok, t, s, n, v, k, d, r, eta, subjects, kept, complete, linear, risks, x0, x1, ..., c0, c1, ..., st, st0, st1, ...";
-
-    private static readonly HashSet<string> EngineQueryWords = new(System.StringComparer.Ordinal)
-    {
-        "reason", "missing", "matched", "first_group", "ok", "t", "s", "n", "v", "k", "d", "r", "eta", "st", "subjects", "kept", "complete", "linear", "risks",
-    };
-
-    /// <summary>
-    /// Whether <paramref name="name"/> is one the engine queries alias (x0.., c0.., st0.. included). ClickHouse (names are case-sensitive there) lets an
-    /// alias stand for a name anywhere in the query, so a table column of that name would silently read the alias (a
-    /// covariate 'x3' became the query's x3, another covariate); DuckDB and PostgreSQL scope aliases and are not affected.
-    /// </summary>
-    internal static bool IsEngineQueryName(string name) =>
-        EngineQueryWords.Contains(name)
-        || (name.Length > 1 && (name[0] is 'x' or 'c') && name.Skip(1).All(char.IsDigit))
-        || (name.Length > 2 && name.StartsWith("st", System.StringComparison.Ordinal) && name.Skip(2).All(char.IsDigit));
 
     /// <summary>
     /// Why a subject table of this source kind cannot be computed in an engine (null: it can). A CSV file is read by

@@ -45,10 +45,3 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor EngineStatisticNotSupported { get; } = Error("PL2285", "Summary statistic not computed in an engine",
         "analysis '{0}' cannot be computed in an engine: {1}", EngineCategory);
 }
-
-/// <summary>PL2287: a ClickHouse subject table under <c>compute in engine</c>. Documented in docs/diagnostics.md.</summary>
-public static partial class DiagnosticDescriptors
-{
-    public static DiagnosticDescriptor EngineColumnNameReserved { get; } = Error("PL2287", "Column named like an engine query's own column",
-        "column '{0}' of table '{1}' has the name of a column the engine queries define ({2}); ClickHouse resolves such names across the whole query, so the engine would read its own column instead of the table's: give the column another name in the table and the study, or remove 'compute in engine'", EngineCategory);
-}

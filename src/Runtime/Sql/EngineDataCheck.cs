@@ -118,7 +118,7 @@ internal static class EngineDataCheck
             select.Append(", ").Append(d.CountWhere(condition(renderer)));
         }
 
-        select.Append(" FROM ").Append(from(renderer)).Append(" AS subjects");
+        select.Append(" FROM ").Append(from(renderer)).Append(" AS ").Append(d.Alias("subjects"));
         var row = engine.Query(select.ToString(), renderer.Parameters).Single();
         var failing = Enumerable.Range(0, rules.Count).Where(i => row[1 + i] is { } v && SqlEngine.Integer(v) > 0).ToList();
         var examples = failing.Count == 0 || key is null ? [] : Examples(engine, rules, failing, key, from);
@@ -145,7 +145,7 @@ internal static class EngineDataCheck
     {
         var renderer = new SqlRenderer(engine.Dialect);
         var select = "SELECT " + string.Join(", ", failing.Select(i => "MIN(CASE WHEN " + rules[i].Condition(renderer) + " THEN CAST(" + key + " AS VARCHAR) END)"))
-            + " FROM " + from(renderer) + " AS subjects";
+            + " FROM " + from(renderer) + " AS " + engine.Dialect.Alias("subjects");
         return engine.Query(select, renderer.Parameters).Single().Select(v => v as string).ToArray();
     }
 
@@ -165,8 +165,8 @@ internal static class EngineDataCheck
         if (d is ClickHouseDialect)
         {
             var screen = new SqlRenderer(d);
-            string hashes = "SELECT SUM(d) FROM (SELECT count() - uniqExact(cityHash64(" + key + ")) AS d FROM " + from(screen) + " AS s WHERE " + key
-                + " IS NOT NULL) AS shards" + perShard;
+            string hashes = "SELECT SUM(" + d.Alias("d") + ") FROM (SELECT count() - uniqExact(cityHash64(" + key + ")) AS " + d.Alias("d") + " FROM " + from(screen)
+                + " AS " + d.Alias("s") + " WHERE " + key + " IS NOT NULL) AS " + d.Alias("shards") + perShard;
             if (engine.Query(hashes, screen.Parameters).Single()[0] is not { } repeated || SqlEngine.Integer(repeated) == 0)
             {
                 return null;
@@ -174,8 +174,9 @@ internal static class EngineDataCheck
         }
 
         var keys = new SqlRenderer(d);
-        string duplicates = "SELECT CAST(COUNT(*) AS " + d.IntegerType + "), MIN(CAST(k AS VARCHAR)) FROM (SELECT " + key + " AS k FROM " + from(keys)
-            + " AS s WHERE " + key + " IS NOT NULL GROUP BY " + key + " HAVING COUNT(*) > 1) AS d" + (d is ClickHouseDialect ? perShard : string.Empty);
+        string k = d.Alias("k");
+        string duplicates = "SELECT CAST(COUNT(*) AS " + d.IntegerType + "), MIN(CAST(" + k + " AS VARCHAR)) FROM (SELECT " + key + " AS " + k + " FROM " + from(keys)
+            + " AS " + d.Alias("s") + " WHERE " + key + " IS NOT NULL GROUP BY " + key + " HAVING COUNT(*) > 1) AS " + d.Alias("d") + (d is ClickHouseDialect ? perShard : string.Empty);
         var dup = engine.Query(duplicates, keys.Parameters).Single();
         return dup[0] is { } count && SqlEngine.Integer(count) > 0 ? (SqlEngine.Integer(count), dup[1] as string) : null;
     }

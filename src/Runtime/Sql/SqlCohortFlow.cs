@@ -48,13 +48,15 @@ public static class SqlCohortFlow
         }
 
         missing.Append(" ELSE ").Append(renderer.Dialect.False).Append(" END");
-        return "SELECT reason, missing, matched, first_group, COUNT(*) AS n FROM (SELECT " + subjects + ", "
-            + (cohort.Criteria.Count == 0 ? renderer.Dialect.False : missing.ToString()) + " AS missing FROM " + from(renderer)
-            + ") AS subjects GROUP BY reason, missing, matched, first_group ORDER BY reason, missing, matched, first_group";
+        var d = renderer.Dialect;
+        var keys = d.Alias("reason") + ", " + d.Alias("missing") + ", " + d.Alias("matched") + ", " + d.Alias("first_group");
+        return "SELECT " + keys + ", COUNT(*) AS " + d.Alias("n") + " FROM (SELECT " + subjects + ", "
+            + (cohort.Criteria.Count == 0 ? d.False : missing.ToString()) + " AS " + d.Alias("missing") + " FROM " + from(renderer)
+            + ") AS " + d.Alias("subjects") + " GROUP BY " + keys + " ORDER BY " + keys;
     }
 
     /// <summary>
-    /// The select list that classifies one subject row, as <c>StudyRun.Cohort</c> does: <c>reason</c> (the first criterion
+    /// The select list that classifies one subject row, as <c>StudyRun.Cohort</c> does, under <see cref="SqlDialect.Alias"/> names: <c>reason</c> (the first criterion
     /// it fails, -1 for none), <c>matched</c> (how many groups it is in) and <c>first_group</c> (the first of them, -1 for
     /// none; a dialect may give another value where matched is not 1, where no query reads it: <see cref="SqlDialect.FirstGroup"/>).
     /// A subject is analysed when reason = -1 and matched = 1, in group first_group.
@@ -84,7 +86,16 @@ public static class SqlCohortFlow
         var first = cohort.Groups.Count == 0
             ? "0"
             : renderer.Dialect.FirstGroup(cohort.Groups.Select(g => renderer.IsTrue(g.Predicate!)).ToList());
-        return (cohort.Criteria.Count == 0 ? "-1" : reason.ToString()) + " AS reason, " + matched + " AS matched, " + first + " AS first_group";
+        var d = renderer.Dialect;
+        return (cohort.Criteria.Count == 0 ? "-1" : reason.ToString()) + " AS " + d.Alias("reason") + ", " + matched + " AS " + d.Alias("matched") + ", "
+            + first + " AS " + d.Alias("first_group");
+    }
+
+    /// <summary>The condition that keeps the analysed subjects of <see cref="SubjectColumns"/>: no criterion failed, exactly one group.</summary>
+    public static string Analysed(SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        return dialect.Alias("reason") + " = -1 AND " + dialect.Alias("matched") + " = 1";
     }
 
     /// <summary>True when the subject fails the criterion: an include whose predicate is not true, an exclude whose predicate is.</summary>

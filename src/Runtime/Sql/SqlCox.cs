@@ -16,7 +16,7 @@ public sealed record SqlCoxModel(SqlOutcome Outcome, IReadOnlyList<SqlCoxCovaria
 /// <summary>A Cox fit from an engine, with what it cost.</summary>
 /// <param name="Fit">The same record the in-memory kernel returns; its concordance is NaN (see <see cref="NotAvailable"/>).</param>
 /// <param name="LeftOut">Analysed subjects left out for a missing time, status, covariate or stratum.</param>
-/// <param name="Queries">Queries run: one for the means, one per evaluation of the partial likelihood.</param>
+/// <param name="Queries">Queries run: the first (the means and the evaluation at β = 0), then one per Newton iteration.</param>
 /// <param name="RowsReceived">Rows that came back over all queries.</param>
 /// <param name="Received">What came back from the engine over all queries, in <paramref name="ReceivedUnit"/> (see <see cref="SqlEngine.Received"/>).</param>
 /// <param name="ReceivedUnit">"bytes" (ClickHouse's HTTP bodies) or "values" (rows × columns, an ADO.NET engine).</param>
@@ -31,8 +31,8 @@ public sealed record SqlCoxFit(CoxFit Fit, int LeftOut, long Queries, long RowsR
 /// </summary>
 /// <remarks>
 /// <para>One first query gives the means the covariates are centred on (as coxph, so exp(η) cannot overflow), n, the
-/// events, the strata and the subjects left out (a missing time, status, covariate or stratum, as <c>CoxDesign</c>).
-/// Then one query per evaluation: the same iteration count as in memory (R's <c>coxfit6.c</c> rule: convergence when
+/// events, the strata and the subjects left out (a missing time, status, covariate or stratum, as <c>CoxDesign</c>), and
+/// the evaluation at β = 0 from the same uncentred sums. Then one query per further evaluation: the same iteration count as in memory (R's <c>coxfit6.c</c> rule: convergence when
 /// |1 − L_best / L_new| ≤ 1e-9, step-halving on a worse or non-finite likelihood). The engine's sums add in another order
 /// than the in-memory loop, so results agree to rounding (about 1e-12 relative), not bit for bit.</para>
 /// <para>Cost per iteration: one scan, O(n·p²) in the engine; O(T·p²) values back and O(T·d·p²) work here, T the distinct
@@ -61,44 +61,59 @@ public static class SqlCox
 
         SqlSurvivalCounts.Require(model.Outcome);
         long queries = engine.Queries, rows = engine.RowsReceived, received = engine.Received;
-        var (means, n, events, strata, leftOut) = Means(engine, cohort, model, from);
+        var (means, n, events, strata, leftOut, atZero) = First(engine, cohort, model, from);
         string[] names = model.Covariates.Select(c => c.Name).ToArray();
         double[][]? eventSums = null;
-        double Evaluate(double[] beta, double[] score, double[,] information) => Iteration(engine, cohort, model, means, beta, from, score, information, ref eventSums);
+        double Evaluate(double[] beta, double[] score, double[,] information) =>
+            Iteration(engine, cohort, model, means, beta, from, score, information, ref eventSums, ref atZero);
         (CoxFit fit, _) = CoxNewtonRaphson.Fit(Evaluate, names, n, events, strata, model.Ties);
         return new SqlCoxFit(fit, leftOut, engine.Queries - queries, engine.RowsReceived - rows, engine.Received - received, engine.ReceivedUnit, NotAvailableReason);
     }
 
-    /// <summary>The first query: means of the complete rows, n, events, strata and the subjects left out.</summary>
-    private static (double[] Means, int N, int Events, int Strata, int LeftOut) Means(SqlEngine engine, CohortSql cohort, SqlCoxModel model, Func<SqlRenderer, string> from)
+    /// <summary>
+    /// The first query (<see cref="SqlCoxQueries.First"/>): n, the events, the strata and the subjects left out, the means
+    /// of the complete rows, and the rows of the evaluation at β = 0 centred on those means, in the layout of an iteration
+    /// query's rows (grouped by first_group when the model has group indicators). Centring sums rather than values loses
+    /// digits when a covariate's mean is large against its spread (about ε·m²/var relative in Σc·c'); only the first
+    /// Newton step uses these sums, the later evaluations centre each value in the engine.
+    /// </summary>
+    private static (double[] Means, int N, int Events, int Strata, int LeftOut, List<object?[]>? AtZero) First(SqlEngine engine, CohortSql cohort, SqlCoxModel model,
+        Func<SqlRenderer, string> from)
     {
         int p = model.Covariates.Count;
         int s = model.Strata.Count;
-        var renderer = new SqlRenderer(engine.Dialect);
-        var sql = SqlCoxQueries.Means(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, from, renderer);
-        var sums = new double[p];
-        long n = 0, events = 0, leftOut = 0;
         bool grouped = SqlCoxQueries.Grouped(model.Covariates);
+        int[] summed = Enumerable.Range(0, p).Where(j => !grouped || model.Covariates[j].Value is not null).ToArray();
+        int q = summed.Length;
+        int keys = 1 + s + 2 + (grouped ? 1 : 0);
+        var renderer = new SqlRenderer(engine.Dialect);
+        var sql = SqlCoxQueries.First(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, from, renderer);
+        var complete = new List<object?[]>();
+        long n = 0, events = 0, leftOut = 0;
+        var sums = new double[p];
         var strata = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in engine.Query(sql, renderer.Parameters))
         {
-            long count = SqlEngine.Integer(row[1 + s]);
+            long count = SqlEngine.Integer(row[keys]);
             if (!Convert.ToBoolean(row[0], CultureInfo.InvariantCulture))
             {
                 leftOut += count;
                 continue;
             }
 
-            // Grouped rows (first_group last) repeat a stratum once per group: the strata are the distinct stratum values.
+            complete.Add(row);
             strata.Add(string.Join("\u0001", row.Skip(1).Take(s).Select(v => Convert.ToString(v, CultureInfo.InvariantCulture))));
             n += count;
-            events += SqlEngine.Integer(row[2 + s + p]);
-            int group = grouped ? (int)SqlEngine.Integer(row[3 + s + p]) : -1;
+            events += SqlEngine.Integer(row[1 + s + 1]) == 1 ? count : 0;
+            int group = grouped ? (int)SqlEngine.Integer(row[keys - 1]) : -1;
+            for (int a = 0; a < q; a++)
+            {
+                sums[summed[a]] += Number(row[keys + 1 + a]);
+            }
+
             for (int j = 0; j < p; j++)
             {
-                sums[j] += grouped && model.Covariates[j].Value is null
-                    ? (model.Covariates[j].Group == group ? count : 0)
-                    : Convert.ToDouble(row[2 + s + j], CultureInfo.InvariantCulture);
+                sums[j] += grouped && model.Covariates[j].Value is null && model.Covariates[j].Group == group ? count : 0;
             }
         }
 
@@ -108,7 +123,41 @@ public static class SqlCox
             means[j] = n == 0 ? 0 : sums[j] / n;
         }
 
-        return (means, checked((int)n), checked((int)events), Math.Max(strata.Count, 1), checked((int)leftOut));
+        // The β = 0 rows: keys without ok, n, finite (= n: exp(0) is 1), Σr = n, Σr·c = Σc, Σr·c·c' = Σc·c', Σc, Ση = 0.
+        var atZero = new List<object?[]>(complete.Count);
+        foreach (var row in complete)
+        {
+            long count = SqlEngine.Integer(row[keys]);
+            var c = new double[q];
+            for (int a = 0; a < q; a++)
+            {
+                c[a] = Number(row[keys + 1 + a]) - (count * means[summed[a]]);
+            }
+
+            var result = new List<object?>(keys + 4 + (2 * q) + (q * (q + 1) / 2));
+            result.AddRange(row.Skip(1).Take(keys - 1));
+            result.Add(count);
+            result.Add(count);
+            result.Add((double)count);
+            result.AddRange(c.Select(v => (object?)v));
+            int at = keys + 1 + q;
+            for (int a = 0; a < q; a++)
+            {
+                for (int b = 0; b <= a; b++)
+                {
+                    double ma = means[summed[a]], mb = means[summed[b]];
+                    double sxx = Number(row[at++]);
+                    double sa = Number(row[keys + 1 + a]), sb = Number(row[keys + 1 + b]);
+                    result.Add(sxx - (ma * sb) - (mb * sa) + (count * ma * mb));
+                }
+            }
+
+            result.AddRange(c.Select(v => (object?)v));
+            result.Add(0.0);
+            atZero.Add(result.ToArray());
+        }
+
+        return (means, checked((int)n), checked((int)events), Math.Max(strata.Count, 1), checked((int)leftOut), atZero);
     }
 
     /// <summary>
@@ -118,17 +167,37 @@ public static class SqlCox
     /// (stratum, time, status) triples in the same order (the same complete subjects, the same ORDER BY): checked.
     /// </summary>
     private static double Iteration(SqlEngine engine, CohortSql cohort, SqlCoxModel model, double[] means, double[] beta, Func<SqlRenderer, string> from,
-        double[] score, double[,] information, ref double[][]? eventSums)
+        double[] score, double[,] information, ref double[][]? eventSums, ref List<object?[]>? atZero)
     {
         int p = model.Covariates.Count;
         int s = model.Strata.Count;
         bool first = eventSums is null;
-        var renderer = new SqlRenderer(engine.Dialect);
-        var sql = SqlCoxQueries.Iteration(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, means, beta, from, renderer, eventSums: first);
-        var rows = engine.Query(sql, renderer.Parameters).ToList();
-        if (SqlCoxQueries.Grouped(model.Covariates))
+        bool grouped = SqlCoxQueries.Grouped(model.Covariates);
+        bool zero = beta.AsSpan().IndexOfAnyExcept(0.0) < 0;
+        List<object?[]> rows;
+        if (first && zero && atZero is not null)
         {
-            rows = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s, eventSums: first);
+            // The evaluation at β = 0 is the first query's rows, centred in C#: no query.
+            rows = atZero;
+            atZero = null;
+        }
+        else
+        {
+            rows = IterationRows(engine, cohort, model, means, beta, from, first, offsets: grouped && !first);
+        }
+
+        if (grouped)
+        {
+            var expanded = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s, first, grouped && !first ? beta : null, out bool clamped);
+            if (clamped)
+            {
+                // The offset form clamped some η₀ (a subject's exp(η₀) past the largest double): asked again in the exact
+                // form, whose per-row test counts the overflowing subjects as in memory.
+                rows = IterationRows(engine, cohort, model, means, beta, from, first, offsets: false);
+                expanded = SqlCoxGroupSums.Expand(rows, model.Covariates, means, s, first, null, out _);
+            }
+
+            rows = expanded;
         }
 
         int sumsAt = s + 5 + p + (p * (p + 1) / 2);
@@ -204,6 +273,14 @@ public static class SqlCox
         }
 
         return sums.Finish(score, information);
+    }
+
+    private static List<object?[]> IterationRows(SqlEngine engine, CohortSql cohort, SqlCoxModel model, double[] means, double[] beta, Func<SqlRenderer, string> from,
+        bool eventSums, bool offsets)
+    {
+        var renderer = new SqlRenderer(engine.Dialect);
+        var sql = SqlCoxQueries.Iteration(cohort, model.Outcome, model.Covariates, model.Strata, model.Groups, means, beta, from, renderer, eventSums, offsets);
+        return engine.Query(sql, renderer.Parameters).ToList();
     }
 
     /// <summary>

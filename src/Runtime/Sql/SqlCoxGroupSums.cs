@@ -19,8 +19,17 @@ internal static class SqlCoxGroupSums
     /// <returns>Rows st…, t, s, n, finite, Σr, Σr·c, Σr·cc' (lower triangle), Σc, Ση over all covariates, in order.</returns>
     /// <param name="eventSums">False when the rows have no Σc and Ση (<see cref="SqlCoxQueries.Iteration"/>): Σc of the
     /// other covariates and Ση are then 0 in the result, for <see cref="SqlCox"/> to fill in.</param>
-    public static List<object?[]> Expand(List<object?[]> rows, IReadOnlyList<SqlCoxCovariate> covariates, double[] means, int strata, bool eventSums = true)
+    /// <param name="offsetBeta">β when the rows are of the offset form (<see cref="SqlCoxQueries.Iteration"/>'s groupOffsets):
+    /// their sums are of r = exp(η₀) and their second column is MAX(η₀). Each group's rows are then multiplied by exp(o_g),
+    /// o_g = Σ β_k·d_k over its group indicators, and the count of finite exp(η) is n where o_g + MAX(η₀) ≤ 709.78... (the
+    /// largest η whose exp is finite, as the query's own test) and 0 otherwise (some subject's exp(η) overflows: the
+    /// evaluation is not finite, as in memory).</param>
+    /// <param name="clamped">Set when some MAX(η₀) passed the clamp of the offset form (its exp(η₀) was not the true one):
+    /// the rows are then not usable and the caller asks again without offsets.</param>
+    public static List<object?[]> Expand(List<object?[]> rows, IReadOnlyList<SqlCoxCovariate> covariates, double[] means, int strata, bool eventSums,
+        double[]? offsetBeta, out bool clamped)
     {
+        clamped = false;
         int p = covariates.Count;
         int[] summed = Enumerable.Range(0, p).Where(j => covariates[j].Value is not null).ToArray();
         int q = summed.Length;
@@ -63,13 +72,32 @@ internal static class SqlCoxGroupSums
             int at = strata + 3;
             long count = SqlEngine.Integer(row[at++]);
             n += count;
-            finite += SqlEngine.Integer(row[at++]);
-            double sumR = Number(row[at++]);
+            double scale = 1;
+            if (offsetBeta is null)
+            {
+                finite += SqlEngine.Integer(row[at++]);
+            }
+            else
+            {
+                double offset = 0;
+                for (int j = 0; j < p; j++)
+                {
+                    offset += covariates[j].Value is null ? offsetBeta[j] * ((covariates[j].Group == group ? 1 : 0) - means[j]) : 0;
+                }
+
+                double maxEta = Number(row[at++]);
+                // exp(o_g) itself past the largest double would make inf × small sums: asked again in the exact form too.
+                clamped |= maxEta > SqlCoxQueries.LargestExpArgument || offset > SqlCoxQueries.LargestExpArgument;
+                finite += maxEta + offset <= SqlCoxQueries.LargestExpArgument ? count : 0;
+                scale = Math.Exp(offset);
+            }
+
+            double sumR = scale * Number(row[at++]);
             risk += sumR;
             var sumRc = new double[q];
             for (int a = 0; a < q; a++)
             {
-                sumRc[a] = Number(row[at++]);
+                sumRc[a] = scale * Number(row[at++]);
             }
 
             var sumRcc = new double[q * q];
@@ -77,7 +105,7 @@ internal static class SqlCoxGroupSums
             {
                 for (int b = 0; b <= a; b++)
                 {
-                    sumRcc[(a * q) + b] = Number(row[at++]);
+                    sumRcc[(a * q) + b] = scale * Number(row[at++]);
                 }
             }
 

@@ -54,6 +54,14 @@ public abstract class SqlDialect
     /// <summary>An identifier, quoted so that no name can end it (the quote character doubled).</summary>
     public abstract string QuoteIdentifier(string name);
 
+    /// <summary>
+    /// A name the engine queries give their own columns and subqueries (<c>t</c>, <c>first_group</c>, <c>x3</c>, ...): quoted,
+    /// with a <c>#</c> in front, which no study identifier can hold (letters, digits and <c>_</c>). ClickHouse resolves an
+    /// alias anywhere in a query, so an unquoted alias <c>x3</c> had made a study column named x3 read the query's own
+    /// covariate (PL2287, retired); in this namespace a study column always reads the table's column, on every engine.
+    /// </summary>
+    public string Alias(string name) => QuoteIdentifier("#" + name);
+
     /// <summary>Binds <paramref name="value"/> and returns the text that stands for it in the query.</summary>
     public abstract string Bind(object value, List<object> parameters);
 

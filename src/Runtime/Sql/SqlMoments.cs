@@ -22,8 +22,11 @@ public static class SqlMoments
         var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
         var v = renderer.Double(value);
         var integer = renderer.Dialect.IntegerType;
-        return "SELECT first_group, CAST(COUNT(v) AS " + integer + "), " + renderer.F("avg") + "(v), " + renderer.F("var_samp") + "(v), CAST(COUNT(*) - COUNT(v) AS " + integer + ") FROM (SELECT "
-            + classify + ", " + v + " AS v FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group ORDER BY first_group";
+        var d = renderer.Dialect;
+        string group = d.Alias("first_group"), alias = d.Alias("v");
+        return "SELECT " + group + ", CAST(COUNT(" + alias + ") AS " + integer + "), " + renderer.F("avg") + "(" + alias + "), " + renderer.F("var_samp") + "(" + alias
+            + "), CAST(COUNT(*) - COUNT(" + alias + ") AS " + integer + ") FROM (SELECT " + classify + ", " + v + " AS " + alias + " FROM " + from(renderer) + ") AS "
+            + d.Alias("subjects") + " WHERE " + SqlCohortFlow.Analysed(d) + " GROUP BY " + group + " ORDER BY " + group;
     }
 
     /// <summary>Runs the query on <paramref name="engine"/>: each group's moments (n = 0 for a group without values) and missing count.</summary>

@@ -28,14 +28,15 @@ public static class SqlSurvivalCounts
         var (time, @event) = Require(outcome);
         var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
         var (t, s) = TimeAndStatus(time, @event, outcome.Horizon, renderer);
-        var st = stratum is null ? string.Empty : ", " + renderer.Render(stratum) + " AS st";
-        var keys = stratum is null ? "first_group, t, s" : "first_group, t, s, st";
+        var d = renderer.Dialect;
+        var st = stratum is null ? string.Empty : ", " + renderer.Render(stratum) + " AS " + d.Alias("st");
+        var keys = d.Alias("first_group") + ", " + d.Alias("t") + ", " + d.Alias("s") + (stratum is null ? string.Empty : ", " + d.Alias("st"));
 
         // One GROUP BY (group, time, status[, stratum]): rows without a time, a status or a stratum are the left-out
         // subjects. No CTE and no UNION, which ClickHouse 18.16 lacks.
-        return "SELECT first_group, t, s, CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") AS n" + (stratum is null ? string.Empty : ", st") + " FROM (SELECT "
-            + classify + ", " + t + " AS t, " + s + " AS s" + st + " FROM " + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY "
-            + keys + " ORDER BY " + keys;
+        return "SELECT " + d.Alias("first_group") + ", " + d.Alias("t") + ", " + d.Alias("s") + ", CAST(COUNT(*) AS " + d.IntegerType + ") AS " + d.Alias("n")
+            + (stratum is null ? string.Empty : ", " + d.Alias("st")) + " FROM (SELECT " + classify + ", " + t + " AS " + d.Alias("t") + ", " + s + " AS " + d.Alias("s") + st
+            + " FROM " + from(renderer) + ") AS " + d.Alias("subjects") + " WHERE " + SqlCohortFlow.Analysed(d) + " GROUP BY " + keys + " ORDER BY " + keys;
     }
 
     /// <summary>The outcome's time and event expressions.</summary>

@@ -33,8 +33,11 @@ public static class SqlValueCounts
         ArgumentNullException.ThrowIfNull(renderer);
         var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
         var v = numeric ? renderer.Double(value) : renderer.Render(value);
-        return "SELECT first_group, v, CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") AS n FROM (SELECT " + classify + ", " + v + " AS v FROM "
-            + from(renderer) + ") AS subjects WHERE reason = -1 AND matched = 1 GROUP BY first_group, v ORDER BY v NULLS LAST, first_group";
+        var d = renderer.Dialect;
+        string group = d.Alias("first_group"), alias = d.Alias("v");
+        return "SELECT " + group + ", " + alias + ", CAST(COUNT(*) AS " + d.IntegerType + ") AS " + d.Alias("n") + " FROM (SELECT " + classify + ", " + v + " AS " + alias
+            + " FROM " + from(renderer) + ") AS " + d.Alias("subjects") + " WHERE " + SqlCohortFlow.Analysed(d) + " GROUP BY " + group + ", " + alias
+            + " ORDER BY " + alias + " NULLS LAST, " + group;
     }
 
     /// <summary>Runs the query on <paramref name="engine"/> and aligns the counts of every group on the distinct values.</summary>
