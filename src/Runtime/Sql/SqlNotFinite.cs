@@ -36,9 +36,10 @@ public static class SqlNotFinite
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(renderer);
         var classify = SqlCohortFlow.SubjectColumns(cohort, renderer);
-        var undefined = "(CASE WHEN " + renderer.IsTrue(predicate) + " THEN 1 ELSE 0 END) AS k";
-        return "SELECT CAST(COUNT(*) AS " + renderer.Dialect.IntegerType + ") FROM (SELECT " + classify + ", " + undefined + " FROM " + from(renderer)
-            + ") AS subjects WHERE reason = -1 AND matched = 1 AND k = 1";
+        var d = renderer.Dialect;
+        var undefined = "(CASE WHEN " + renderer.IsTrue(predicate) + " THEN 1 ELSE 0 END) AS " + d.Alias("k");
+        return "SELECT CAST(COUNT(*) AS " + d.IntegerType + ") FROM (SELECT " + classify + ", " + undefined + " FROM " + from(renderer)
+            + ") AS " + d.Alias("subjects") + " WHERE " + SqlCohortFlow.Analysed(d) + " AND " + d.Alias("k") + " = 1";
     }
 
     /// <summary>Runs <see cref="Query"/> on <paramref name="engine"/>: how many analysed subjects' values are undefined.</summary>
