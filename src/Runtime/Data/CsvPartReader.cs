@@ -40,11 +40,12 @@ internal sealed class CsvPartReader
     // Made by Read, on the thread that parses the part, so each part's memory is first touched there.
     private LineKind[] _kinds = [];
 
-    // Per text field: each line's cell as (start, length) into _textChars; start -1 = missing.
-    private int[][] _textStarts = [];
-    private int[][] _textLengths = [];
-    private char[] _textChars = [];
-    private int _textCount;
+    // Per text field: its cells' characters one after another, and per line where its cell ends (a missing cell as the
+    // complement, ~end, of where it would), so a cell starts where the line before ended: one int a line, not two.
+    private int[][] _textEnds = [];
+    private char[][] _textChars = [];
+    private int[] _textCounts = [];
+    private Action<int>? _placeLine;
 
     public CsvPartReader(CsvPart part, FieldPlan[] fields, int textFields)
     {
@@ -64,14 +65,21 @@ internal sealed class CsvPartReader
     /// <summary>The cell of text field <paramref name="textField"/> on line <paramref name="index"/>; false when missing.</summary>
     public bool TryGetText(int textField, int index, out ReadOnlySpan<char> cell)
     {
-        var start = _textStarts[textField][index];
-        cell = start < 0 ? default : _textChars.AsSpan(start, _textLengths[textField][index]);
-        return start >= 0;
+        var ends = _textEnds[textField];
+        var start = index == 0 || _placeLine is not null ? 0 : EndOf(ends[index - 1]);
+        var end = ends[index];
+        cell = end < 0 ? default : _textChars[textField].AsSpan(start, end - start);
+        return end >= 0;
     }
 
+    private static int EndOf(int end) => end < 0 ? ~end : end;
+
     /// <exception cref="IOException">The file cannot be read or changed while it was read.</exception>
-    public void Read(SafeFileHandle file)
+    /// <param name="placeLine">When given, called after each line (with its index) and the line's text then let go: the part
+    /// is placed while it is read, on this thread, and holds one line's text at a time instead of the whole part's.</param>
+    public void Read(SafeFileHandle file, Action<int>? placeLine = null)
     {
+        _placeLine = placeLine;
         Allocate();
         var bytes = ArrayPool<byte>.Shared.Rent(ReadBytes);
         var chars = ArrayPool<char>.Shared.Rent(ReadBytes);
@@ -124,16 +132,16 @@ internal sealed class CsvPartReader
     private void Allocate()
     {
         _kinds = new LineKind[_part.Lines];
-        _textStarts = new int[_textFields][];
-        _textLengths = new int[_textFields][];
+        _textEnds = new int[_textFields][];
+        _textChars = new char[_textFields][];
+        _textCounts = new int[_textFields];
         for (var t = 0; t < _textFields; t++)
         {
-            _textStarts[t] = new int[_part.Lines];
-            _textLengths[t] = new int[_part.Lines];
-        }
+            _textEnds[t] = new int[_part.Lines];
 
-        // Ids and codes are short: about a dozen characters a cell, never more than the part's bytes (grown if need be).
-        _textChars = _textFields == 0 ? [] : new char[(int)Math.Clamp(Math.Min(_part.Lines * 12L * _textFields, _part.End - _part.Start), 16, Array.MaxLength)];
+            // Ids and codes are short: about ten characters a cell, never more than the part's bytes (grown if need be).
+            _textChars[t] = new char[_placeLine is not null ? 256 : (int)Math.Clamp(Math.Min(_part.Lines * 10L, _part.End - _part.Start), 16, Array.MaxLength)];
+        }
     }
 
     private static void Grow(ref byte[] bytes, ref char[] chars)
@@ -160,7 +168,15 @@ internal sealed class CsvPartReader
                 throw new IOException("The file changed while it was read.");
             }
 
-            ReadLine(line.EndsWith('\r') ? line[..^1] : line, index++);
+            ReadLine(line.EndsWith('\r') ? line[..^1] : line, index);
+            if (_placeLine is not null)
+            {
+                _placeLine(index);
+                _textCounts.AsSpan().Clear();   // the next line's text starts at 0 (see TryGetText)
+                _replays.Remove(index);
+            }
+
+            index++;
         }
 
         return index;
@@ -172,6 +188,7 @@ internal sealed class CsvPartReader
         if (line.IsEmpty)
         {
             _kinds[index] = LineKind.Blank;
+            EndText(index);
             return;
         }
 
@@ -231,7 +248,7 @@ internal sealed class CsvPartReader
 
             if (field.TextField >= 0)
             {
-                _textStarts[field.TextField][index] = -1;
+                _textEnds[field.TextField][index] = ~_textCounts[field.TextField];
             }
             else
             {
@@ -252,21 +269,32 @@ internal sealed class CsvPartReader
 
     private void AddText(int textField, ReadOnlySpan<char> cell, int index)
     {
-        if (_textCount + cell.Length > _textChars.Length)
+        var count = _textCounts[textField];
+        ref var chars = ref _textChars[textField];
+        if (count + cell.Length > chars.Length)
         {
-            Array.Resize(ref _textChars, Math.Max(_textChars.Length * 2, _textCount + cell.Length));
+            Array.Resize(ref chars, (int)Math.Min(Math.Max(chars.Length * 2L, count + cell.Length), Array.MaxLength));
         }
 
-        cell.CopyTo(_textChars.AsSpan(_textCount));
-        _textStarts[textField][index] = _textCount;
-        _textLengths[textField][index] = cell.Length;
-        _textCount += cell.Length;
+        cell.CopyTo(chars.AsSpan(count));
+        _textCounts[textField] = count + cell.Length;
+        _textEnds[textField][index] = count + cell.Length;
+    }
+
+    /// <summary>A line that is not clean holds no text; its ends are set all the same, since the next line's cells start there.</summary>
+    private void EndText(int index)
+    {
+        for (var t = 0; t < _textFields; t++)
+        {
+            _textEnds[t][index] = _textCounts[t];
+        }
     }
 
     private void Replay(ReadOnlySpan<char> line, int index)
     {
         _kinds[index] = LineKind.Replay;
         _replays[index] = line.ToString();
+        EndText(index);
     }
 }
 

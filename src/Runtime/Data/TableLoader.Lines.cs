@@ -72,14 +72,18 @@ internal sealed partial class TableLoader
             {
                 if (i == 0)
                 {
-                    readers[0].Read(file);
-                }
-                else
-                {
-                    tasks[i].GetAwaiter().GetResult();
+                    // The first part is placed as it is read, while the others are still parsed: it needs no text buffer.
+                    var first = readers[0];
+                    first.Read(file, line => PlaceLine(first, line, fields, moved, texts, headerCount, keys, keyColumn, link));
+                    continue;
                 }
 
-                Place(readers[i], fields, moved, texts, headerCount, keys, keyColumn, link);
+                tasks[i].GetAwaiter().GetResult();
+                var part = readers[i];
+                for (var line = 0; line < part.Part.Lines; line++)
+                {
+                    PlaceLine(part, line, fields, moved, texts, headerCount, keys, keyColumn, link);
+                }
             }
         }
         finally
@@ -118,50 +122,46 @@ internal sealed partial class TableLoader
         return Encoding.UTF8.GetString(bytes, 0, read).TrimEnd('\n').TrimEnd('\r');
     }
 
-    /// <summary>The second pass over one part, in file order: what <see cref="ReadRows"/> does per row, with the cells already parsed.</summary>
-    private void Place(
-        CsvPartReader part, ColumnBuilder[] fields, ColumnBuilder[] moved, List<TextColumn> texts, int headerCount,
+    /// <summary>The second pass over one line of a part, in file order: what <see cref="ReadRows"/> does per row, with the cells already parsed.</summary>
+    private void PlaceLine(
+        CsvPartReader part, int index, ColumnBuilder[] fields, ColumnBuilder[] moved, List<TextColumn> texts, int headerCount,
         KeySet? keys, ColumnBuilder? keyColumn, ColumnBuilder? link)
     {
-        var lines = part.Part.Lines;
-        for (var i = 0; i < lines; i++)
+        var kind = part.KindOf(index);
+        if (kind == LineKind.Blank)
         {
-            var kind = part.KindOf(i);
-            if (kind == LineKind.Blank)
-            {
-                continue;
-            }
-
-            var position = part.Part.FirstPosition + i;
-            StartRow(position + 2);   // line 1 is the header
-            if (kind == LineKind.Replay)
-            {
-                if (!ReplayLine(part.ReplayText(i), fields, headerCount, keyColumn))
-                {
-                    EndRow();
-                    continue;
-                }
-            }
-            else
-            {
-                if (_kept != position)
-                {
-                    foreach (var column in moved)
-                    {
-                        column.Move(position, _kept);
-                    }
-                }
-
-                for (var t = 0; t < texts.Count; t++)
-                {
-                    var present = part.TryGetText(t, i, out var cell);
-                    texts[t].Take(present, cell, _kept);
-                }
-            }
-
-            CheckKeyAndLink(keys, keyColumn, link);
-            EndRow();
+            return;
         }
+
+        var position = part.Part.FirstPosition + index;
+        StartRow(position + 2);   // line 1 is the header
+        if (kind == LineKind.Replay)
+        {
+            if (!ReplayLine(part.ReplayText(index), fields, headerCount, keyColumn))
+            {
+                EndRow();
+                return;
+            }
+        }
+        else
+        {
+            if (_kept != position)
+            {
+                foreach (var column in moved)
+                {
+                    column.Move(position, _kept);
+                }
+            }
+
+            for (var t = 0; t < texts.Count; t++)
+            {
+                var present = part.TryGetText(t, index, out var cell);
+                texts[t].Take(present, cell, _kept);
+            }
+        }
+
+        CheckKeyAndLink(keys, keyColumn, link);
+        EndRow();
     }
 
     /// <summary>A line the first pass found a problem in, read and reported as <see cref="ReadRows"/> reads a row; false when its field count is wrong.</summary>
