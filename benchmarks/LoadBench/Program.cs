@@ -5,10 +5,15 @@ using System.IO;
 using System.Linq;
 using ProtocolLang.Runtime.Data;
 
-// Usage: LoadBench <folder holding subjects.csv> [runs]. The schema is benchmarks' load.study / empty.study
+// Usage: LoadBench <folder holding subjects.csv> [runs] [parts]. parts: how many parts a file without quotes is cut
+// into and parsed on at once (default: one per core; 1 = the parse on one thread, for a before/after in one process). The schema is benchmarks' load.study / empty.study
 // subjects table (CompareWithR/generate.R's columns), written here so the loader is timed without the CLI.
 var folder = args.Length > 0 ? args[0] : "/work/bench/n1e6";
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+if (args.Length > 2)
+{
+    TableLoader.MaxParts = int.Parse(args[2], CultureInfo.InvariantCulture);
+}
 
 var subjects = new TableSchema("subjects", "subjects.csv", "id", null, null,
 [

@@ -34,10 +34,21 @@ internal abstract class ColumnBuilder
     /// <summary>Grows the storage to hold at least <paramref name="slots"/> values (doubling, so growth is amortised).</summary>
     public abstract void EnsureCapacity(int slots);
 
+    /// <summary>
+    /// Sizes a column that is still empty for <paramref name="slots"/> values without filling or even zeroing them: for the
+    /// line reader (<see cref="CsvPartReader"/>), which writes every slot a kept row ends in, so the arrays' pages are first
+    /// touched by the threads that parse rather than by one fill before them.
+    /// </summary>
+    public abstract void AllocateUnfilled(int slots);
+
     /// <summary>Parses a non-missing cell into <paramref name="slot"/>.</summary>
     public abstract CellStatus Parse(ReadOnlySpan<char> cell, int slot);
 
     public abstract void SetMissing(int slot);
+
+    /// <summary>Copies slot <paramref name="from"/> to slot <paramref name="to"/>: a row parsed at its line's position
+    /// moves down to its row's slot when rows before it were excluded (see <see cref="CsvPartReader"/>).</summary>
+    public abstract void Move(int from, int to);
 
     public abstract bool HasValue(int slot);
 
@@ -99,7 +110,21 @@ internal abstract class ColumnBuilder<T> : ColumnBuilder
         }
     }
 
+    public override void AllocateUnfilled(int slots)
+    {
+        if (_values.Length == 0)
+        {
+            _values = GC.AllocateUninitializedArray<T>(Math.Max(slots, InitialCapacity));
+        }
+        else
+        {
+            EnsureCapacity(slots);
+        }
+    }
+
     public override void SetMissing(int slot) => _values[slot] = MissingValue;
+
+    public override void Move(int from, int to) => _values[to] = _values[from];
 
     public override Array ToArray(int count)
     {

@@ -9,8 +9,8 @@ namespace ProtocolLang.Runtime.Data;
 /// <summary>
 /// SHA-256 of a file's bytes and the line of its first invalid UTF-8 byte, in one streaming pass. The loader runs it
 /// beside the parse (SHA-256 of 41 MB took ~25 ms of CPU here, the hash and check together about a ninth of the load at
-/// 10^6 rows) and keeps the parse only when the file is valid UTF-8; <see cref="CountLines"/> sizes the columns before
-/// either starts.
+/// 10^6 rows) and keeps the parse only when the file is valid UTF-8; <see cref="CsvLayout.Scan"/> sizes the columns
+/// before either starts.
 /// </summary>
 internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line)
 {
@@ -67,35 +67,4 @@ internal readonly record struct FileDigest(string Sha256, long InvalidUtf8Line)
             ArrayPool<char>.Shared.Return(chars);
         }
     }
-
-    /// <summary>
-    /// The file's number of lines (a last line without a line break counts). It bounds the rows a CSV reader will find
-    /// (a quoted field may span lines, never the reverse), so the loader sizes its columns once instead of doubling them.
-    /// </summary>
-    /// <exception cref="IOException">The file cannot be read.</exception>
-    /// <exception cref="UnauthorizedAccessException">The file cannot be read.</exception>
-    public static long CountLines(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var bytes = ArrayPool<byte>.Shared.Rent(CountChunkSize);
-        try
-        {
-            long newlines = 0;
-            var lastByte = (byte)'\n';
-            int read;
-            while ((read = stream.Read(bytes, 0, CountChunkSize)) > 0)
-            {
-                newlines += bytes.AsSpan(0, read).Count((byte)'\n');
-                lastByte = bytes[read - 1];
-            }
-
-            return newlines + (lastByte == (byte)'\n' ? 0 : 1);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
-    private const int CountChunkSize = 1 << 20;
 }

@@ -22,7 +22,11 @@ internal sealed partial class TableLoader
         string? unreadable = null;
         try
         {
-            keys = ReadRows(path, ExpectedRows(FileDigest.CountLines(path)));
+            // One pass over the bytes first: the line count sizes the columns, and a file without quotes is parsed on every core.
+            var layout = CsvLayout.Scan(path, MaxParts, MinBytesPerPart);
+            keys = layout.OneRowPerLine && layout.Lines - 1 <= MaxPresizedRows
+                ? ReadRowsByLine(path, layout)
+                : ReadRows(path, ExpectedRows(layout.Lines));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

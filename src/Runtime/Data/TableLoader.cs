@@ -101,7 +101,7 @@ internal sealed partial class TableLoader
             return null;
         }
 
-        var header = ReadHeader(reader.Current);
+        var header = ReadHeader(HeaderNames(reader.Current));
         var fields = _columns.Where(c => c.FileIndex >= 0).OrderBy(c => c.FileIndex).ToArray();
         var keyColumn = Find(_table.Key);
         var keys = keyColumn is { FileIndex: >= 0 } ? keyColumn.CreateKeySet(expectedRows) : null;
@@ -145,7 +145,7 @@ internal sealed partial class TableLoader
         return _problems.HasFatal ? null : keys;
     }
 
-    private List<string> ReadHeader(SepReader.Row row)
+    private static List<string> HeaderNames(SepReader.Row row)
     {
         var header = new List<string>(row.ColCount);
         for (var i = 0; i < row.ColCount; i++)
@@ -153,6 +153,12 @@ internal sealed partial class TableLoader
             header.Add(row[i].ToString());
         }
 
+        return header;
+    }
+
+    /// <summary>Finds each declared column's field; reports undeclared, repeated and missing names.</summary>
+    private List<string> ReadHeader(List<string> header)
+    {
         var byName = _columns.ToDictionary(c => c.Schema.Name, StringComparer.Ordinal);
         for (var i = 0; i < header.Count; i++)
         {

@@ -35,7 +35,25 @@ internal sealed class TextColumn(ColumnSchema schema) : ColumnBuilder(schema), I
         return CellStatus.Ok;
     }
 
+    public override void AllocateUnfilled(int slots)
+    {
+        if (_codes.Length == 0)
+        {
+            _codes = GC.AllocateUninitializedArray<int>(Math.Max(slots, InitialCapacity));
+        }
+        else
+        {
+            EnsureCapacity(slots);
+        }
+    }
+
     public override void SetMissing(int slot) => _codes[slot] = Missing;
+
+    public override void Move(int from, int to) => _codes[to] = _codes[from];
+
+    /// <summary>Sets <paramref name="slot"/> to a cell the first pass kept as text (<see cref="CsvPartReader"/>), or to missing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]   // optimized at its first call: tier-0 code ran much of a one-pass load (docs/performance.md, Session 13)
+    public void Take(bool present, ReadOnlySpan<char> cell, int slot) => _codes[slot] = present ? _values.GetOrAdd(cell) : Missing;
 
     public override bool HasValue(int slot) => _codes[slot] != Missing;
 
