@@ -10,7 +10,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/protocollang-cli-cache.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PROTOCOLLANG_CACHE="$work/cache"
 
-dotnet build "$repo/src/ProtocolLang.Cli" -c Release -nologo -v:q -o "$work/tool" >/dev/null
+dotnet publish "$repo/src/ProtocolLang.Cli" -c Release -nologo -v:q -o "$work/tool" >/dev/null
 tool="$work/tool/ProtocolLang.Cli.dll"
 study="$repo/examples/Nxp2Jdm/nxp2_jdm.study"
 

@@ -49,7 +49,7 @@ here="$repo/benchmarks/CompareWithR"
 # shellcheck source=CompareWithR/studies.sh
 source "$here/studies.sh"
 
-dotnet build "$repo/src/ProtocolLang.Cli" -c Release -nologo -v:q -o "$work/tool" >/dev/null
+dotnet publish "$repo/src/ProtocolLang.Cli" -c Release -nologo -v:q -o "$work/tool" >/dev/null
 tool="$work/tool/ProtocolLang.Cli.dll"
 
 # run_ours DIR TASK → "median_ms peak_kb" over REPS runs (after one untimed run that fills the cache).

@@ -44,7 +44,7 @@ if ! [ -x /usr/bin/time ] || { [ "$need_r" = 1 ] && ! { command -v Rscript >/dev
 fi
 mkdir -p "$work"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 PROTOCOLLANG_CACHE="$work/cache"
-dotnet build "$repo/src/ProtocolLang.Cli" -c Release -nologo -v:q -o "$work/tool" >/dev/null
+dotnet publish "$repo/src/ProtocolLang.Cli" -c Release -nologo -v:q -o "$work/tool" >/dev/null
 [ "$engine" = parquet ] && dotnet build "$repo/benchmarks/ScaleData" -c Release -nologo -v:q -o "$work/scaledata" >/dev/null
 tool="$work/tool/ProtocolLang.Cli.dll"
 
