@@ -137,6 +137,11 @@ public sealed partial class Binder
 
     private void CheckEngineAnalysis(SqlExpressionEmitter sql, BoundAnalysis analysis)
     {
+        if (RefuseEngineNegativeBinomial(analysis))
+        {
+            return;
+        }
+
         var kind = AnalysisCatalog.Kinds.FirstOrDefault(k => analysis.Source == k.Keywords || analysis.Source.StartsWith(k.Keywords + " ", System.StringComparison.Ordinal));
         var support = kind?.Engine ?? EngineCatalog.Of(string.Empty);
         if (!support.Supported)
@@ -187,6 +192,11 @@ public sealed partial class Binder
         {
             CheckEngineCox(sql, model);
         }
+
+        if (analysis is BoundLinearModel linear)
+        {
+            CheckEngineLinear(sql, linear);
+        }
     }
 
     /// <summary>The options of a supported kind that its engine form does not take yet, each with the reason.</summary>
@@ -202,6 +212,19 @@ public sealed partial class Binder
             if (cox.Subgroups is not null)
             {
                 yield return ("subgroup", "the subgroup refits and interaction tests are not computed in an engine yet");
+            }
+        }
+
+        if (analysis is BoundLinearModel linear)
+        {
+            if (linear.Robust != RobustStandardErrors.None)
+            {
+                yield return ("robust " + linear.Robust.ToString().ToLowerInvariant(), "sandwich standard errors need each subject's residual and leverage, and an engine returns only the cross-products");
+            }
+
+            if (linear.Means is not null)
+            {
+                yield return ("means", "the marginal means of an engine fit are not computed yet (the reference grid's numeric means and the fit's covariance would suffice; not built)");
             }
         }
     }
