@@ -34,7 +34,7 @@ public static class EngineCatalog
         "cox" => EngineSupport.From(
             "Σexp(η), Σx·exp(η), Σxx'·exp(η) per (stratum, time, status), one query per Newton iteration (SqlCox); with zph none, and no interaction, subgroup or exact ties (PL2281, PL2282, PL2276); no concordance"),
         "linear" => EngineSupport.From(
-            "n, the complete subjects' level counts and means, then X'X, X'y and y'y of the design columns shifted by those means, one scan (a second for anova type3, under sum contrasts) (SqlRegression); no robust SEs or means (PL2276), no factor(x) of a number (PL2298)"),
+            "two scans: n with the complete subjects' level counts and means, then X'X, X'y and y'y of the design columns shifted by those means (a third under sum contrasts for anova type3) (SqlRegression); no robust SEs or means (PL2276), no factor(x) of a number (PL2298)"),
         "negative_binomial" => EngineSupport.NotYet("θ's Newton steps need one query each (Σ digamma and trigamma of θ + y with the step's μ-dependent sums), which are not built yet (PL2297)"),
         "mixed" or "mmrm" or "rm_anova" => EngineSupport.NotYet(ChildRows),
         _ => EngineSupport.NotYet("no engine form of its sufficient statistics yet"),
