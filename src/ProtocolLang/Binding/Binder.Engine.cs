@@ -197,6 +197,11 @@ public sealed partial class Binder
         {
             CheckEngineLinear(sql, linear);
         }
+
+        if (analysis is BoundGlmModel glm)
+        {
+            CheckEngineRegression(sql, glm.Response, glm.Terms, glm.Source, glm.Span);
+        }
     }
 
     /// <summary>The options of a supported kind that its engine form does not take yet, each with the reason.</summary>
@@ -225,6 +230,24 @@ public sealed partial class Binder
             if (linear.Means is not null)
             {
                 yield return ("means", "the marginal means of an engine fit are not computed yet (the reference grid's numeric means and the fit's covariance would suffice; not built)");
+            }
+        }
+
+        if (analysis is BoundGlmModel glm)
+        {
+            if (glm.Offset is not null)
+            {
+                yield return ("offset", "the null deviance with an offset is a second IRLS fit, which the engine path does not run yet");
+            }
+
+            if (glm.Family == GlmModelFamily.QuasiPoisson)
+            {
+                yield return ("family quasi", "Pearson's dispersion needs the last step's working weights with the final residuals, which the engine query does not return yet");
+            }
+
+            if (glm.Means is not null)
+            {
+                yield return ("means", "the marginal means of an engine fit are not computed yet");
             }
         }
     }

@@ -5,6 +5,7 @@ using ProtocolLang.Runtime.Results;
 using ProtocolLang.Runtime.Sql;
 using ProtocolLang.Runtime.Statistics.Linear;
 using ProtocolLang.Runtime.Statistics.Models;
+using ProtocolLang.Runtime.Statistics.Regression;
 
 namespace ProtocolLang.Runtime.Plan;
 
@@ -36,7 +37,9 @@ internal sealed class EngineDesign
     /// <summary>Every declared level of every factor, in model-variable order then level order, as the design query counts them.</summary>
     public IReadOnlyList<SqlLevel> Levels => _levels;
 
-    public static EngineDesign Build(ModelFactors factors, IReadOnlyList<ModelTerm> terms, Variable response, bool log, Cohort cohort)
+    /// <param name="responseValue">The response as the fit takes it (a bool as 1/0 for a logistic model); default: the variable's engine value.</param>
+    /// <param name="nonNegative">A count response: a negative value is invalid (left out and counted).</param>
+    public static EngineDesign Build(ModelFactors factors, IReadOnlyList<ModelTerm> terms, Variable response, bool log, Cohort cohort, SqlExpr? responseValue = null, bool nonNegative = false)
     {
         var variables = new List<(SqlExpr, SqlValueKind)>();
         var indexOfSource = new Dictionary<Variable, int>();
@@ -79,7 +82,8 @@ internal sealed class EngineDesign
             variableOf[m] = index;
         }
 
-        var design = new EngineDesign(factors, new SqlRegressionModel(response.EngineValue ?? throw new InvalidOperationException($"Bug: '{response.Name}' has no engine form."), log, variables), variableOf);
+        var design = new EngineDesign(factors,
+            new SqlRegressionModel(responseValue ?? response.EngineValue ?? throw new InvalidOperationException($"Bug: '{response.Name}' has no engine form."), log, variables, nonNegative), variableOf);
         for (int m = 0; m < factors.Variables.Count; m++)
         {
             ModelVariable v = factors.Variables[m];
@@ -278,5 +282,85 @@ public sealed partial class StudyRun
         ModelMatrix layout = design.Layout(counts, ModelContrasts.Sum);
         var (columns, shifts) = design.Columns(layout, counts, ModelContrasts.Sum, cohort);
         return new LinearSumsFit(layout, SqlRegression.CrossProducts(source.Engine, cohortSql, design.Model, columns, shifts, responseShift, source.From));
+    }
+
+    /// <summary>What an engine logistic or Poisson model cannot give, and why.</summary>
+    internal const string GlmNotAvailable =
+        "profile-likelihood intervals need a refit per profile step (one query per IRLS iteration, for each coefficient and side), and residuals and marginal means each subject's row: they are not computed from an engine (the Wald intervals are)";
+
+    /// <summary>
+    /// <c>model logistic</c> and <c>model poisson</c> under <c>compute in engine</c>: the design query of the linear model, then
+    /// the in-memory IRLS (<see cref="GlmIrls.Iterate"/>) with one query per point (<see cref="SqlGlmSource"/>), a GROUP BY of
+    /// the response for a Poisson model's Σy·ln y and Σ ln y!, and <see cref="GlmSumsFit"/>'s summary. The binder refuses
+    /// an offset, <c>family quasi</c> and <c>means</c> (PL2276).
+    /// </summary>
+    private void EngineGlm(ScopedAnalysis analysis, GlmSpec spec, ModelFactors factors, string method, string specification)
+    {
+        const string kind = "glm";
+        method = method.Replace(" and profile-likelihood 95% CIs as confint(fit)", "; fitted in the engine by one query per IRLS iteration (no profile-likelihood CIs)", StringComparison.Ordinal);
+        EngineSource source = _engineSource ?? throw new InvalidOperationException("Bug: an engine GLM in a run without an engine.");
+        var cohortSql = ((EngineCohort)spec.Response.Cohort).Sql;
+        var engine = source.Engine;
+        long queries = engine.Queries, rowsReceived = engine.RowsReceived, received = engine.Received;
+        bool logistic = spec.Family == GlmModelFamily.Logistic;
+        SqlExpr value = spec.Response.EngineValue ?? throw new InvalidOperationException($"Bug: '{spec.Response.Name}' has no engine form.");
+        var design = EngineDesign.Build(factors, spec.Terms, spec.Response, false, analysis.Cohort,
+            logistic ? SqlExpr.If(value, SqlExpr.Number(1), SqlExpr.Number(0)) : null, nonNegative: !logistic);
+        SqlRegressionDesign counts = SqlRegression.Design(engine, cohortSql, design.Model, design.Levels, source.From);
+        var warnings = new List<WarningResult>();
+        if (counts.Excluded > 0)
+        {
+            string invalidPart = !logistic && counts.NonPositive > 0 ? $" ({counts.NonPositive} of them with a negative count)" : string.Empty;
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.LinearRowsLeftOut, StatisticsWarnings.Invariant(
+                $"{counts.Excluded} subject(s) with a missing response, term or offset value left out of the {GlmText.Name(spec.Family)} model{invalidPart}; {counts.N} analysed")));
+        }
+
+        ModelMatrix layout = design.Layout(counts, ModelContrasts.Treatment);
+        if (layout.DroppedLevels.Count > 0)
+        {
+            warnings.Add(StatisticsWarnings.Info(StatisticsWarnings.LinearRowsLeftOut,
+                "level(s) with no analysed subject dropped from the model, as R's glm: " + string.Join(", ", layout.DroppedLevels)));
+        }
+
+        if (counts.N == 0)
+        {
+            string reason = "no subject has a complete response and terms: there is nothing to fit";
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LinearTooFewRows, reason));
+            Record(analysis, new AnalysisResult(0, analysis.Id, kind, analysis.Source, ResultStatus.NotEstimable, method, reason, specification, warnings));
+            return;
+        }
+
+        if (logistic && counts.ResponseMin == counts.ResponseMax)
+        {
+            string reason = StatisticsWarnings.Invariant(
+                $"every one of the {counts.N} analysed subject(s) has '{spec.Response.Name}' = {(counts.ResponseMin == 1 ? "true" : "false")}: there is no variation to explain and the coefficients are infinite");
+            warnings.Add(StatisticsWarnings.Warning(StatisticsWarnings.LinearResponseConstant, reason));
+            Record(analysis, new AnalysisResult(0, analysis.Id, kind, analysis.Source, ResultStatus.NotEstimable, method, reason, specification, warnings));
+            return;
+        }
+
+        var (columns, _) = design.Columns(layout, counts, ModelContrasts.Treatment, analysis.Cohort);
+        GlmFamilyKind family = logistic ? GlmFamilyKind.Binomial : GlmFamilyKind.Poisson;
+        var glmSource = new SqlGlmSource(engine, cohortSql, design.Model, columns, family, source.From);
+        var (yLogY, logFactorial) = logistic ? (0.0, 0.0) : glmSource.ResponseSums();
+        GlmFit fit = GlmSumsFit.Fit(glmSource, layout.ColumnNames, family, counts.N, counts.ResponseSum, yLogY, logFactorial, GlmOptions.Default);
+        warnings.AddRange(fit.Warnings.Select(w => w.ToResult()));
+        if (fit.Failed)
+        {
+            string reason = "the GLM could not be fitted: " + string.Join("; ", fit.Warnings.Select(w => w.Message));
+            Record(analysis, new AnalysisResult(0, analysis.Id, kind, analysis.Source, ResultStatus.NotEstimable, method, reason, specification, warnings));
+            return;
+        }
+
+        var terms = fit.Coefficients.Select((k, j) => new GlmTermResult(k.Name, factors.Label(layout, layout.ColumnInfo[j]), k.Aliased ? "aliased" : ResultStatus.Ok,
+            k.Estimate, k.StandardError, k.Statistic, k.PValue, k.WaldLow, k.WaldHigh, k.ProfileLow, k.ProfileHigh,
+            k.ExpEstimate, k.ExpWaldLow, k.ExpWaldHigh, k.ExpProfileLow, k.ExpProfileHigh)).ToArray();
+        var result = new GlmModelResult(GlmText.FamilyName(spec.Family), spec.Response.Name, null, fit.Observations, counts.Excluded,
+            logistic ? "odds_ratio" : "rate_ratio", fit.Rank, terms, fit.Deviance, fit.ResidualDf, fit.NullDeviance, fit.NullDf,
+            fit.Aic, fit.LogLikelihood, fit.Dispersion, fit.Theta, fit.Iterations, fit.Converged)
+        {
+            Engine = new CoxEngineResult(engine.Queries - queries, engine.RowsReceived - rowsReceived, engine.Received - received, engine.ReceivedUnit, GlmNotAvailable),
+        };
+        Record(analysis, new AnalysisResult(0, analysis.Id, kind, analysis.Source, ResultStatus.Ok, method, null, specification, warnings, Glm: result));
     }
 }

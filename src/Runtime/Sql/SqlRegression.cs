@@ -26,7 +26,8 @@ public sealed record SqlDesignPart(int Number = -1, SqlLevel? Plus = null, SqlLe
 
 /// <summary>A regression pushed down: its response (optionally log-transformed) and variables, as SQL.</summary>
 /// <param name="Variables">The values the terms are made of, each with how it compares with a level.</param>
-public sealed record SqlRegressionModel(SqlExpr Response, bool LogResponse, IReadOnlyList<(SqlExpr Value, SqlValueKind Kind)> Variables);
+/// <param name="NonNegative">A count response: a value below 0 is invalid and leaves the subject out (counted as <see cref="SqlRegressionDesign.NonPositive"/>).</param>
+public sealed record SqlRegressionModel(SqlExpr Response, bool LogResponse, IReadOnlyList<(SqlExpr Value, SqlValueKind Kind)> Variables, bool NonNegative = false);
 
 /// <summary>What the first query of a regression returns.</summary>
 /// <param name="N">Complete subjects: the response and every variable present (the response &gt; 0 under log).</param>
@@ -67,7 +68,7 @@ public static class SqlRegression
             sql.Append(model.Variables[v].Kind == SqlValueKind.Number ? ", SUM(x" + Index(v + 1) + ")" : ", " + dialect.Number(0));
         }
 
-        sql.Append(", SUM(r), MIN(r), MAX(r), ").Append(dialect.CountWhere("x0 <= " + dialect.Number(0))).Append(" FROM ");
+        sql.Append(", SUM(r), MIN(r), MAX(r), ").Append(dialect.CountWhere("x0 " + (model.NonNegative ? "<" : "<=") + " " + dialect.Number(0))).Append(" FROM ");
         AppendKept(sql, cohort, model, from, renderer);
         sql.Append(" GROUP BY ok ORDER BY ok");
 
@@ -154,12 +155,12 @@ public static class SqlRegression
     }
 
     /// <summary>The analysed subjects with first_group, ok, r, x0 and x1... (a subquery named kept).</summary>
-    private static void AppendKept(StringBuilder sql, CohortSql cohort, SqlRegressionModel model, Func<SqlRenderer, string> from, SqlRenderer renderer)
+    internal static void AppendKept(StringBuilder sql, CohortSql cohort, SqlRegressionModel model, Func<SqlRenderer, string> from, SqlRenderer renderer)
     {
         var dialect = renderer.Dialect;
         int k = model.Variables.Count;
         sql.Append("(SELECT first_group, (x0 IS NOT NULL")
-            .Append(model.LogResponse ? " AND x0 > " + dialect.Number(0) : string.Empty)
+            .Append(model.LogResponse ? " AND x0 > " + dialect.Number(0) : model.NonNegative ? " AND x0 >= " + dialect.Number(0) : string.Empty)
             .Append(string.Concat(Enumerable.Range(1, k).Select(v => " AND x" + Index(v) + " IS NOT NULL"))).Append(") AS ok, ")
             .Append(model.LogResponse ? "CASE WHEN x0 > " + dialect.Number(0) + " THEN " + renderer.F("ln") + "(x0) ELSE NULL END" : "x0").Append(" AS r, x0");
         for (int v = 1; v <= k; v++)
@@ -178,7 +179,7 @@ public static class SqlRegression
     }
 
     /// <summary>A design column's value over kept's columns: the product of its parts (1 for the intercept).</summary>
-    private static string Column(IReadOnlyList<SqlDesignPart> parts, SqlRegressionModel model, SqlRenderer renderer)
+    internal static string Column(IReadOnlyList<SqlDesignPart> parts, SqlRegressionModel model, SqlRenderer renderer)
     {
         var dialect = renderer.Dialect;
         if (parts.Count == 0)
@@ -225,9 +226,9 @@ public static class SqlRegression
         };
     }
 
-    private static string Parameter(double value, SqlRenderer renderer) => renderer.Dialect.ToDouble(renderer.Dialect.Bind(value, renderer.Parameters));
+    internal static string Parameter(double value, SqlRenderer renderer) => renderer.Dialect.ToDouble(renderer.Dialect.Bind(value, renderer.Parameters));
 
-    private static double Number(object? value) => value is null or DBNull ? 0 : Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    internal static double Number(object? value) => value is null or DBNull ? 0 : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 
-    private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+    internal static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
 }
