@@ -18,7 +18,7 @@ public sealed class EngineLinearRunTests : IDisposable
     /// <summary>
 /// The group, a category with a named reference, a bool, numbers, interactions; cmas is missing for some subjects, and
 /// no adult with a cmas is in the analysed groups (the fifth model drops the level NXP2_ADM and adult); the last model's
-/// onset is aliased (the groups are defined by it). Both paths must find the same.
+/// onset is aliased (the groups are defined by it); factor() of a category is the category. Both paths must find the same.
 /// </summary>
     internal const string Analyses = """
           model linear age ~ group + sex + cmas reference group = NXP2_ADM, sex = M
@@ -27,6 +27,7 @@ public sealed class EngineLinearRunTests : IDisposable
           model linear ck ~ age * cmas + dysphagia
           model linear cmas ~ group + onset + calcinosis
           model linear age ~ group + onset + calcinosis
+          model linear age ~ factor(sex) + mas
         """;
 
     private readonly TempFolder _temp = new();
@@ -73,7 +74,7 @@ public sealed class EngineLinearRunTests : IDisposable
         Assert.True(engine.Exit == 0, engine.Error);
         var expected = Results(memory)["analyses"]!.AsArray();
         var actual = Results(engine)["analyses"]!.AsArray();
-        Assert.Equal(6, actual.Count);
+        Assert.Equal(7, actual.Count);
         for (var i = 0; i < expected.Count; i++)
         {
             var e = expected[i]!.DeepClone();
@@ -87,7 +88,7 @@ public sealed class EngineLinearRunTests : IDisposable
         // The data reach what is tested: subjects left out for a missing cmas, an interaction, every ANOVA type.
         Assert.True(actual[0]!["linear"]!["excluded"]!.GetValue<int>() > 0, "cmas is missing for some subjects");
         Assert.Contains(actual[1]!["linear"]!["coefficients"]!.AsArray(), c => c!["term"]!.GetValue<string>().Contains(':', StringComparison.Ordinal));
-        Assert.Equal(["I", "II", "III", "I", "I", "I"], actual.Select(x => x!["linear"]!["anova"]!["type"]!.GetValue<string>()).ToArray());
+        Assert.Equal(["I", "II", "III", "I", "I", "I", "I"], actual.Select(x => x!["linear"]!["anova"]!["type"]!.GetValue<string>()).ToArray());
         Assert.Contains("onset adult", actual[4]!["warnings"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains(actual[5]!["warnings"]!.AsArray(), w => w!["code"]!.GetValue<string>() == "PL5080");
     }

@@ -58,7 +58,7 @@ internal sealed class EngineDesign
                 continue;
             }
 
-            if (factor.Kind == TermFactorKind.CovariateAsFactor)
+            if (factor.Kind == TermFactorKind.CovariateAsFactor && factor.Covariate is ContinuousVariable or CountVariable)
             {
                 throw new InvalidOperationException($"Bug: factor({factor.Name}) has data-dependent levels; the binder refuses it under compute in engine (PL2298).");
             }
