@@ -111,6 +111,11 @@ public sealed partial class Binder
 
     private void CheckEngineAnalysis(SqlExpressionEmitter sql, BoundAnalysis analysis)
     {
+        if (RefuseEngineNegativeBinomial(analysis))
+        {
+            return;
+        }
+
         var kind = AnalysisCatalog.Kinds.FirstOrDefault(k => analysis.Source == k.Keywords || analysis.Source.StartsWith(k.Keywords + " ", System.StringComparison.Ordinal));
         var support = kind?.Engine ?? EngineCatalog.Of(string.Empty);
         if (!support.Supported)
@@ -161,6 +166,16 @@ public sealed partial class Binder
         {
             CheckEngineCox(sql, model);
         }
+
+        if (analysis is BoundLinearModel linear)
+        {
+            CheckEngineLinear(sql, linear);
+        }
+
+        if (analysis is BoundGlmModel glm)
+        {
+            CheckEngineRegression(sql, glm.Response, glm.Terms, glm.Source, glm.Span);
+        }
     }
 
     /// <summary>The options of a supported kind that its engine form does not take yet, each with the reason.</summary>
@@ -176,6 +191,37 @@ public sealed partial class Binder
             if (cox.Subgroups is not null)
             {
                 yield return ("subgroup", "the subgroup refits and interaction tests are not computed in an engine yet");
+            }
+        }
+
+        if (analysis is BoundLinearModel linear)
+        {
+            if (linear.Robust != RobustStandardErrors.None)
+            {
+                yield return ("robust " + linear.Robust.ToString().ToLowerInvariant(), "sandwich standard errors need each subject's residual and leverage, and an engine returns only the cross-products");
+            }
+
+            if (linear.Means is not null)
+            {
+                yield return ("means", "the marginal means of an engine fit are not computed yet (the reference grid's numeric means and the fit's covariance would suffice; not built)");
+            }
+        }
+
+        if (analysis is BoundGlmModel glm)
+        {
+            if (glm.Offset is not null)
+            {
+                yield return ("offset", "the null deviance with an offset is a second IRLS fit, which the engine path does not run yet");
+            }
+
+            if (glm.Family == GlmModelFamily.QuasiPoisson)
+            {
+                yield return ("family quasi", "Pearson's dispersion needs the last step's working weights with the final residuals, which the engine query does not return yet");
+            }
+
+            if (glm.Means is not null)
+            {
+                yield return ("means", "the marginal means of an engine fit are not computed yet");
             }
         }
     }

@@ -33,6 +33,11 @@ public static class EngineCatalog
             "one GROUP BY (group, value) per variable: a number's value counts (n, missing, mean, SD, SE, type-7 median and quartiles, range, exact), a yes/no or category's counts per level (SqlNumberCounts, SqlValueCounts)"),
         "cox" => EngineSupport.From(
             "Σexp(η), Σx·exp(η), Σxx'·exp(η) per (stratum, time, status), one query per Newton iteration (SqlCox); with zph none, and no interaction, subgroup or exact ties (PL2281, PL2282, PL2276); no concordance"),
+        "linear" => EngineSupport.From(
+            "two scans: n with the complete subjects' level counts and means, then X'X, X'y and y'y of the design columns shifted by those means (a third under sum contrasts for anova type3) (SqlRegression); no robust SEs or means (PL2276), no factor(x) of a number (PL2298)"),
+        "logistic" or "poisson" => EngineSupport.From(
+            "the linear model's design scan, then one scan per IRLS point returning Σw·x·x', Σw·x·z and the deviance at the current β, the in-memory iteration and convergence rule (SqlGlm; a Poisson model adds a GROUP BY of the response); Wald intervals, no profile-likelihood intervals; no offset, family quasi or means (PL2276)"),
+        "negative_binomial" => EngineSupport.NotYet("θ's Newton steps need one query each (Σ digamma and trigamma of θ + y with the step's μ-dependent sums), which are not built yet (PL2297)"),
         "mixed" or "mmrm" or "rm_anova" => EngineSupport.NotYet(ChildRows),
         _ => EngineSupport.NotYet("no engine form of its sufficient statistics yet"),
     };

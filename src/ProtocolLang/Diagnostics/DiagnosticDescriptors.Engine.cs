@@ -45,3 +45,13 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor EngineStatisticNotSupported { get; } = Error("PL2285", "Summary statistic not computed in an engine",
         "analysis '{0}' cannot be computed in an engine: {1}", EngineCategory);
 }
+
+/// <summary>PL2297, PL2298: regressions under <c>compute in engine</c>. Documented in docs/diagnostics.md.</summary>
+public static partial class DiagnosticDescriptors
+{
+    public static DiagnosticDescriptor EngineNegativeBinomial { get; } = Error("PL2297", "Negative binomial model in an engine",
+        "analysis '{0}' cannot be computed in an engine yet: glm.nb's estimate of θ alternates with IRLS, and each of its Newton steps needs Σ digamma(θ + y) and Σ trigamma(θ + y) over the subjects (from the counts of each value of y) with the μ-dependent sums of that step, one query each, which the engine path does not build yet; remove 'compute in engine', or fit 'model poisson ... family quasi' in memory", EngineCategory);
+
+    public static DiagnosticDescriptor EngineRegressionTermNotSupported { get; } = Error("PL2298", "Regression term not fitted in an engine",
+        "analysis '{0}': the term '{1}' cannot be fitted in an engine: {2}; remove it, or remove 'compute in engine'", EngineCategory);
+}

@@ -51,6 +51,12 @@ public sealed partial class StudyRun
             return;
         }
 
+        if (InEngineMode)
+        {
+            EngineGlm(analysis, spec, factors, method, specification);
+            return;
+        }
+
         var warnings = new List<WarningResult>(NotFiniteWarnings(factors.Sources.Prepend(spec.Response).Append(spec.Offset)));
         int offsetMissing = 0;
         if (offset is not null)

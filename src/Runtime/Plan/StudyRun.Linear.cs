@@ -41,6 +41,12 @@ public sealed partial class StudyRun
             return;
         }
 
+        if (InEngineMode)
+        {
+            EngineLinear(analysis, spec, factors, method, specification);
+            return;
+        }
+
         var warnings = new List<WarningResult>(NotFiniteWarnings(factors.Sources.Prepend(spec.Response)));
         double[] y = spec.Response is ContinuousVariable c ? (double[])c.ValueArray.Clone() : (double[])((CountVariable)spec.Response).ValueArray.Clone();
         int nonPositive = 0;
@@ -135,6 +141,12 @@ public sealed partial class StudyRun
             LinearAnovaType.TypeII => LinearAnova.TypeTwo(fit),
             _ => LinearAnova.TypeThree(LinearModel.Fit(ModelMatrix.Build(factors.Variables, factors.Terms, Response(fit), ModelContrasts.Sum))),
         };
+        return AnovaResult(table, spec, warnings);
+    }
+
+    /// <summary>The ANOVA table as results.json holds it, or the warning that it is not computed (null table: an aliased column).</summary>
+    private static LinearAnovaResult? AnovaResult(AnovaTable? table, LinearSpec spec, List<WarningResult> warnings)
+    {
         string type = spec.Anova switch { LinearAnovaType.TypeI => "I", LinearAnovaType.TypeII => "II", _ => "III" };
         if (table is null)
         {

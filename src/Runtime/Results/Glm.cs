@@ -41,6 +41,9 @@ public sealed record GlmModelResult(
     /// odds or rate ratios; null without <c>means</c>.
     /// </summary>
     public LinearMeansResult? Means { get; init; }
+
+    /// <summary>For a model fitted in an engine: its queries, what came back, and what an engine fit cannot give; null in memory.</summary>
+    public CoxEngineResult? Engine { get; init; }
 }
 
 /// <summary>One coefficient (a model-matrix column) of a GLM.</summary>

@@ -29,7 +29,11 @@ public sealed record LinearModelResult(
     double Aic,
     double Bic,
     LinearAnovaResult? Anova,
-    LinearMeansResult? Means = null);
+    LinearMeansResult? Means = null)
+{
+    /// <summary>For a model fitted in an engine: its queries, what came back, and what an engine fit cannot give; null in memory.</summary>
+    public CoxEngineResult? Engine { get; init; }
+}
 
 /// <summary>One coefficient (a model-matrix column).</summary>
 /// <param name="Term">R's column name (<c>suppVC:factor(dose)2</c>).</param>

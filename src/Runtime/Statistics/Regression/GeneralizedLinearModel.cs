@@ -97,18 +97,7 @@ public static class GeneralizedLinearModel
             return FailedFit(family, n, data.Names, fit.Failure, warnings);
         }
 
-        if (!fit.Converged)
-        {
-            warnings.Insert(0, new GlmWarning(GlmWarningKind.NotConverged, Invariant(
-                $"IRLS did not converge in {options.MaxIterations} iterations (R: \"glm.fit: algorithm did not converge\"); the estimates are those of the last iteration and may be far from the maximum likelihood"), []));
-        }
-
-        string[] aliasedNames = Enumerable.Range(0, p).Where(j => fit.Aliased[j]).Select(j => data.Names[j]).ToArray();
-        if (aliasedNames.Length > 0)
-        {
-            warnings.Add(new GlmWarning(GlmWarningKind.RankDeficient, Invariant(
-                $"the design is rank deficient: {Quote(aliasedNames)} {(aliasedNames.Length == 1 ? "is" : "are")} constant or collinear with earlier columns and not estimable (NA, as R); the model is fitted without {(aliasedNames.Length == 1 ? "it" : "them")}"), aliasedNames));
-        }
+        AddIterationWarnings(fit.Converged, fit.Aliased, data.Names, options, warnings);
 
         int[] diverging = AddBoundaryWarnings(data, y, weights, offset, fitted, fit, warnings);
 
@@ -172,6 +161,23 @@ public static class GeneralizedLinearModel
             dispersion, theta, thetaSe, fit.Iterations, alternations, fit.Converged, fit.Rank, covariance, fit.Mu, warnings);
     }
 
+    /// <summary>Non-convergence (first) and aliased columns, as glm.fit reports them; shared with the engine fit (<see cref="GlmSumsFit"/>).</summary>
+    internal static void AddIterationWarnings(bool converged, bool[] aliased, IReadOnlyList<string> names, GlmOptions options, List<GlmWarning> warnings)
+    {
+        if (!converged)
+        {
+            warnings.Insert(0, new GlmWarning(GlmWarningKind.NotConverged, Invariant(
+                $"IRLS did not converge in {options.MaxIterations} iterations (R: \"glm.fit: algorithm did not converge\"); the estimates are those of the last iteration and may be far from the maximum likelihood"), []));
+        }
+
+        string[] aliasedNames = Enumerable.Range(0, names.Count).Where(j => aliased[j]).Select(j => names[j]).ToArray();
+        if (aliasedNames.Length > 0)
+        {
+            warnings.Add(new GlmWarning(GlmWarningKind.RankDeficient, Invariant(
+                $"the design is rank deficient: {Quote(aliasedNames)} {(aliasedNames.Length == 1 ? "is" : "are")} constant or collinear with earlier columns and not estimable (NA, as R); the model is fitted without {(aliasedNames.Length == 1 ? "it" : "them")}"), aliasedNames));
+        }
+    }
+
     /// <summary>Adds the separation / zero-rate warning when it applies; returns the diverging columns.</summary>
     private static int[] AddBoundaryWarnings(GlmData data, double[] y, double[] weights, double[] offset, GlmFamily family, GlmIrlsResult fit, List<GlmWarning> warnings)
     {
@@ -180,22 +186,27 @@ public static class GeneralizedLinearModel
         int[] diverging = GlmDivergence.NearTheBoundary(family, fit.Mu, weights)
             ? GlmDivergence.Diverging(data.Columns, y, weights, offset, family, fit)
             : [];
-        if (!atBoundary && diverging.Length == 0)
+        if (atBoundary || diverging.Length > 0)
         {
-            return diverging;
+            warnings.Add(BoundaryWarning(binomial, data.Names, diverging));
         }
 
-        string[] terms = diverging.Select(j => data.Names[j]).ToArray();
+        return diverging;
+    }
+
+    /// <summary>The separation (binomial) or zero-rate (counts) warning naming the diverging terms; shared with the engine fit.</summary>
+    internal static GlmWarning BoundaryWarning(bool binomial, IReadOnlyList<string> names, int[] diverging)
+    {
+        string[] terms = diverging.Select(j => names[j]).ToArray();
         string[] named = terms.Length > 1 ? terms.Where(t => t != "(Intercept)").ToArray() : terms;
         string which = named.Length == 0
             ? "no single term could be named"
             : Invariant($"the diverging {(named.Length == 1 ? "term is" : "terms are")} {Quote(named)}");
-        warnings.Add(binomial
+        return binomial
             ? new GlmWarning(GlmWarningKind.Separation, Invariant(
                 $"fitted probabilities reach 0 or 1 (R: \"glm.fit: fitted probabilities numerically 0 or 1 occurred\"): complete or quasi-complete separation, {which}; their maximum-likelihood estimates are infinite, the reported estimates are where IRLS stopped and their SE, z, p and intervals are not meaningful"), terms)
             : new GlmWarning(GlmWarningKind.ZeroRate, Invariant(
-                $"fitted rates reach 0 (R: \"glm.fit: fitted rates numerically 0 occurred\"), e.g. a group or level with no events: {which}; their log rate ratios tend to −∞, the reported estimates are where IRLS stopped and their SE, z, p and intervals are not meaningful"), terms));
-        return diverging;
+                $"fitted rates reach 0 (R: \"glm.fit: fitted rates numerically 0 occurred\"), e.g. a group or level with no events: {which}; their log rate ratios tend to −∞, the reported estimates are where IRLS stopped and their SE, z, p and intervals are not meaningful"), terms);
     }
 
     /// <summary>Pearson's χ² over the residual df, with glm.fit's final working weights and residuals.</summary>
@@ -269,7 +280,7 @@ public static class GeneralizedLinearModel
         }
     }
 
-    private static GlmFit FailedFit(GlmFamilyKind family, int n, IReadOnlyList<string> names, string why, List<GlmWarning> warnings)
+    internal static GlmFit FailedFit(GlmFamilyKind family, int n, IReadOnlyList<string> names, string why, List<GlmWarning> warnings)
     {
         int p = names.Count;
         warnings.Insert(0, new GlmWarning(GlmWarningKind.NotConverged, "IRLS broke down (R: \"" + why + "\"); the model has no estimates", []));

@@ -51,81 +51,79 @@ internal static class GlmIrls
         double epsilon)
     {
         int n = y.Length, p = columns.Count;
-        var eta = new double[n];
-        var mu = new double[n];
-        for (int i = 0; i < n; i++)
+        var source = new RowsSource(columns, y, weights, offset, family, etaStart, muStart);
+        GlmIterationResult result = Iterate(source, maxIterations, epsilon);
+        if (result.Failure is not null)
         {
-            eta[i] = etaStart is not null ? etaStart[i] : family.Link(muStart is not null ? muStart[i] : family.StartingMu(y[i], weights[i]));
-            mu[i] = family.LinkInverse(eta[i]);
-            if (!family.ValidMu(mu[i]))
-            {
-                return Failed(p, n, "cannot find valid starting values: please specify some");
-            }
+            return Failed(p, n, result.Failure);
         }
 
-        double devOld = Deviance(family, y, mu, weights);
-        var start = new double[p];
+        var last = (RowsPoint)result.Last;
+        var solved = (RowsPoint?)result.Solved;
+        return new GlmIrlsResult(result.Coefficients, result.Aliased, result.Rank, last.Eta, last.Mu, result.Deviance, result.Iterations, result.Converged,
+            result.Boundary, solved?.Working ?? new double[n], result.Unscaled, null);
+    }
+
+    /// <summary>
+    /// The iteration itself, over any <see cref="IGlmIrlsSource"/>: the rows in memory (<see cref="Fit"/>) or an engine's
+    /// sums at each β (<c>SqlGlm</c>). One evaluation per iteration (plus one per step halving), the same convergence
+    /// rule and iteration count for both: |D − D_old| / (|D| + 0.1) &lt; ε, at most maxit iterations.
+    /// </summary>
+    public static GlmIterationResult Iterate(IGlmIrlsSource source, int maxIterations, double epsilon)
+    {
+        int p = source.Columns;
+        IGlmIrlsPoint point = source.Start();
+        if (!point.Valid)
+        {
+            return GlmIterationResult.Failed("cannot find valid starting values: please specify some", point);
+        }
+
+        double devOld = point.Deviance;
         double[]? coefOld = null;
         double[] coef = new double[p];
         bool converged = false, boundary = false;
-        int iteration = 0, rank = 0;
+        int iteration, rank = 0;
         var aliased = new bool[p];
-        var working = new double[n];
         double[,] unscaled = new double[p, p];
         double dev = devOld;
+        IGlmIrlsPoint? solvedAt = null;
 
         for (iteration = 1; iteration <= maxIterations; iteration++)
         {
-            var good = new List<int>(n);
-            var z = new List<double>(n);
-            var w = new List<double>(n);
-            Array.Clear(working);
-            for (int i = 0; i < n; i++)
+            GlmStep? step = point.Solve();
+            if (step is null)
             {
-                double me = family.MuEta(eta[i]);
-                if (weights[i] > 0 && me != 0)
-                {
-                    good.Add(i);
-                    z.Add(eta[i] - offset[i] + ((y[i] - mu[i]) / me));
-                    double wi = Math.Sqrt(weights[i] * me * me / family.Variance(mu[i]));
-                    w.Add(wi);
-                    working[i] = wi * wi;
-                }
+                return GlmIterationResult.Failed("no observations informative at iteration " + iteration.ToString(System.Globalization.CultureInfo.InvariantCulture), point);
             }
 
-            if (good.Count == 0)
-            {
-                return Failed(p, n, "no observations informative at iteration " + iteration.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            (double[] solution, bool[] dropped, int r, double[,] cov) = WeightedLeastSquares(columns, good, z, w);
-            rank = r;
-            aliased = dropped;
-            unscaled = cov;
-            start = solution;
+            solvedAt = point;
+            rank = step.Rank;
+            aliased = step.Aliased;
+            unscaled = step.Unscaled;
+            double[] start = step.Beta;
             foreach (double b in start)
             {
                 if (!double.IsFinite(b))
                 {
-                    return Failed(p, n, "non-finite coefficients at iteration " + iteration.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    return GlmIterationResult.Failed("non-finite coefficients at iteration " + iteration.ToString(System.Globalization.CultureInfo.InvariantCulture), point);
                 }
             }
 
-            Update(columns, start, offset, family, eta, mu);
-            dev = Deviance(family, y, mu, weights);
+            point = source.At(start);
+            dev = point.Deviance;
             boundary = false;
-            if (!double.IsFinite(dev) || !AllValid(family, mu))
+            if (!double.IsFinite(dev) || !point.Valid)
             {
                 if (coefOld is null)
                 {
-                    return Failed(p, n, "no valid set of coefficients has been found: please supply starting values");
+                    return GlmIterationResult.Failed("no valid set of coefficients has been found: please supply starting values", point);
                 }
 
-                for (int halving = 1; !double.IsFinite(dev) || !AllValid(family, mu); halving++)
+                for (int halving = 1; !double.IsFinite(dev) || !point.Valid; halving++)
                 {
                     if (halving > maxIterations)
                     {
-                        return Failed(p, n, "inner loop: cannot correct step size");
+                        return GlmIterationResult.Failed("inner loop: cannot correct step size", point);
                     }
 
                     for (int j = 0; j < p; j++)
@@ -133,8 +131,8 @@ internal static class GlmIrls
                         start[j] = (start[j] + coefOld[j]) / 2;
                     }
 
-                    Update(columns, start, offset, family, eta, mu);
-                    dev = Deviance(family, y, mu, weights);
+                    point = source.At(start);
+                    dev = point.Deviance;
                 }
 
                 boundary = true;
@@ -153,7 +151,7 @@ internal static class GlmIrls
         }
 
         iteration = Math.Min(iteration, maxIterations);
-        return new GlmIrlsResult(coef, aliased, rank, eta, mu, dev, iteration, converged, boundary, working, unscaled, null);
+        return new GlmIterationResult(coef, aliased, rank, dev, iteration, converged, boundary, unscaled, null, point, solvedAt);
     }
 
     internal static double Deviance(GlmFamily family, double[] y, double[] mu, double[] weights)
@@ -255,4 +253,95 @@ internal static class GlmIrls
 
     private static GlmIrlsResult Failed(int p, int n, string why) =>
         new(new double[p], new bool[p], 0, new double[n], new double[n], double.NaN, 0, false, false, new double[n], new double[p, p], why);
+
+    /// <summary>The rows in memory: η and μ per row at each point, the QR least-squares step of <see cref="WeightedLeastSquares"/>.</summary>
+    private sealed class RowsSource(IReadOnlyList<double[]> columns, double[] y, double[] weights, double[] offset, GlmFamily family, double[]? etaStart, double[]? muStart)
+        : IGlmIrlsSource
+    {
+        public int Columns => columns.Count;
+
+        public IGlmIrlsPoint Start()
+        {
+            int n = y.Length;
+            var eta = new double[n];
+            var mu = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                eta[i] = etaStart is not null ? etaStart[i] : family.Link(muStart is not null ? muStart[i] : family.StartingMu(y[i], weights[i]));
+                mu[i] = family.LinkInverse(eta[i]);
+                if (!family.ValidMu(mu[i]))
+                {
+                    return new RowsPoint(this, eta, mu, false);
+                }
+            }
+
+            return new RowsPoint(this, eta, mu, true);
+        }
+
+        public IGlmIrlsPoint At(double[] beta)
+        {
+            var eta = new double[y.Length];
+            var mu = new double[y.Length];
+            Update(columns, beta, offset, family, eta, mu);
+            return new RowsPoint(this, eta, mu, AllValid(family, mu));
+        }
+
+        public double Deviance(double[] mu) => GlmIrls.Deviance(family, y, mu, weights);
+
+        public GlmStep? Solve(double[] eta, double[] mu, double[] working)
+        {
+            int n = y.Length;
+            var good = new List<int>(n);
+            var z = new List<double>(n);
+            var w = new List<double>(n);
+            for (int i = 0; i < n; i++)
+            {
+                double me = family.MuEta(eta[i]);
+                if (weights[i] > 0 && me != 0)
+                {
+                    good.Add(i);
+                    z.Add(eta[i] - offset[i] + ((y[i] - mu[i]) / me));
+                    double wi = Math.Sqrt(weights[i] * me * me / family.Variance(mu[i]));
+                    w.Add(wi);
+                    working[i] = wi * wi;
+                }
+            }
+
+            if (good.Count == 0)
+            {
+                return null;
+            }
+
+            (double[] beta, bool[] aliased, int rank, double[,] unscaled) = WeightedLeastSquares(columns, good, z, w);
+            return new GlmStep(beta, aliased, rank, unscaled);
+        }
+    }
+
+    private sealed class RowsPoint : IGlmIrlsPoint
+    {
+        private readonly RowsSource _source;
+
+        public RowsPoint(RowsSource source, double[] eta, double[] mu, bool valid)
+        {
+            _source = source;
+            Eta = eta;
+            Mu = mu;
+            Valid = valid;
+            Working = new double[eta.Length];
+            Deviance = valid ? source.Deviance(mu) : double.NaN;
+        }
+
+        public double[] Eta { get; }
+
+        public double[] Mu { get; }
+
+        /// <summary>The working weights w² of this point's least-squares step (0 for rows that take no part).</summary>
+        public double[] Working { get; }
+
+        public bool Valid { get; }
+
+        public double Deviance { get; }
+
+        public GlmStep? Solve() => _source.Solve(Eta, Mu, Working);
+    }
 }
