@@ -31,6 +31,37 @@ public sealed partial class StudyRun
     }
 
     /// <summary>
+    /// The cohort formed column-wise: each subject is its row index into <paramref name="subjects"/> (the loaded subject table),
+    /// so the criteria, groups and variables read the table's column arrays at that index and no typed record is built.
+    /// Otherwise as <see cref="Cohort{TRow}(IReadOnlyList{TRow}, Func{TRow, string}, Func{TRow, int}, IReadOnlyList{Criterion{TRow}}, IReadOnlyList{GroupDefinition{TRow}})"/>.
+    /// </summary>
+    public Cohort<int> Cohort(DataTable subjects, Func<int, string> key, IReadOnlyList<Criterion<int>> criteria, IReadOnlyList<GroupDefinition<int>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        int[] sourceRows = subjects.SourceRows;
+        return Cohort(RowIndices(subjects), key, r => sourceRows[r], criteria, groups);
+    }
+
+    /// <summary>The child rows of <paramref name="table"/> whose subject is analysed, each its row index into the table (no records).</summary>
+    public ChildRows<int> Children(DataTable table, Func<int, string> key, Cohort<int> cohort)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Children(table.Name, RowIndices(table), key, cohort);
+    }
+
+    /// <summary>0, 1, ..., RowCount - 1: the rows of a table as the "records" of a columnar cohort.</summary>
+    private static int[] RowIndices(DataTable table)
+    {
+        var rows = new int[table.RowCount];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = i;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
     /// Applies the criteria in order to the valid subject rows (the first failing criterion is the
     /// reason), then classifies the remaining subjects into groups: none is "unassigned", more than
     /// one is "overlapping"; neither is analysed. Records the subject flow. Overlapping subjects stop the
