@@ -45,8 +45,18 @@ public sealed partial class CSharpEmitter
             foreach (var column in table.Columns)
             {
                 var local = locals.Allocate(table.Name + "_" + column.Name);
+                var read = data + "." + ReaderMethod(column.Type.Kind) + "(" + CSharpLiterals.String(column.Name) + ")";
+                if (column.Type.Kind == TypeKind.Text)
+                {
+                    // A text column's strings are made when a lambda first reads it, not here: the subject key is read only
+                    // for a subject not analysed or when the cohort's keys are first asked for (CohortKeys).
+                    reads.Add(column, local + ".Value");
+                    _w.Line("var " + local + " = new " + RuntimeTypes.Lazy + "<string?[]>(() => " + read + ");");
+                    continue;
+                }
+
                 reads.Add(column, local);
-                _w.Line("var " + local + " = " + data + "." + ReaderMethod(column.Type.Kind) + "(" + CSharpLiterals.String(column.Name) + ");");
+                _w.Line("var " + local + " = " + read + ";");
             }
         }
 

@@ -356,7 +356,9 @@ public sealed partial class CSharpEmitter
                 return RuntimeTypes.Variables + ".Categorical(" + subjects + ", " + name + ", " + label + ", " + levels + ", r => "
                     + (nullable ? "(int?)" : "(int)") + Parenthesize(expressions.Emit(value)) + ")";
             default:
-                return RuntimeTypes.Variables + ".Continuous(" + subjects + ", " + name + ", " + label + ", " + unit + ", " + RuntimeTypes.Summary + "." + summary + ", " + lambda + ")";
+                // A number column as it is: the runtime can hand the analyses the table's own array (Variables.Continuous(Cohort<int>, ..., NumberValues)).
+                var column = value is BoundColumnReference reference ? expressions.Columns?.NumberLocal(reference.Column) : null;
+                return RuntimeTypes.Variables + ".Continuous(" + subjects + ", " + name + ", " + label + ", " + unit + ", " + RuntimeTypes.Summary + "." + summary + ", " + (column ?? lambda) + ")";
         }
     }
 

@@ -42,6 +42,10 @@ internal sealed class ColumnReads
         return code.StartsWith("(", System.StringComparison.Ordinal) ? "(" + code + ")" : code;
     }
 
+    /// <summary>The local holding a number column's stored values (<c>NumberValues</c>), or null when Run does not read it.</summary>
+    public string? NumberLocal(ColumnSymbol column) =>
+        column.Type.Kind == TypeKind.Number && _locals.TryGetValue((column.Table, column.Name), out var local) ? local : null;
+
     public DeriveSymbol Derive(string table, string name) =>
         _derives.TryGetValue((table, name), out var derive)
             ? derive
