@@ -159,16 +159,22 @@ public sealed class CoxDesign
             }
         }
 
-        var rows = new List<int>(n);
+        // Counted, then filled: a list sized for n and its copy were two n-sized int arrays at once.
+        int keptCount = 0;
         for (int i = 0; i < n; i++)
+        {
+            keptCount += complete[i] ? 1 : 0;
+        }
+
+        int[] kept = new int[keptCount];
+        for (int i = 0, k = 0; i < n; i++)
         {
             if (complete[i])
             {
-                rows.Add(i);
+                kept[k++] = i;
             }
         }
 
-        int[] kept = rows.ToArray();
         // Every row complete (the usual case at scale): the kept rows are the input, so a numeric column, the times, status
         // and ranks are the caller's arrays, read only, not copies of them (at 10^7 subjects a copy is 80 MB a column).
         bool all = kept.Length == n;
