@@ -11,7 +11,16 @@ public sealed partial class CSharpEmitter
 
     private string SubjectRow => _names.Table(_study.SubjectTable.Name).Row;
 
-    private ExpressionEmitter LambdaExpressions(string table) => new(_names, "r.", table, InRecord: false);
+    /// <summary>Set while <c>Run</c> is written for a study without child-table aggregates: its lambdas read column arrays at row index <c>r</c>.</summary>
+    private ColumnReads? _columns;
+
+    /// <summary>The local that holds the subject table's <c>DataTable</c> in a columnar <c>Run</c>.</summary>
+    private string? _subjectTableLocal;
+
+    private ExpressionEmitter LambdaExpressions(string table) => new(_names, "r.", table, InRecord: false) { Columns = _columns };
+
+    /// <summary>A subject's 1-based data row in a lambda: the record's property, or the table's source row at index <c>r</c>.</summary>
+    private string SourceRowText => _columns is null ? "r.SourceRow" : _subjectTableLocal + ".SourceRows[r]";
 
     private void EmitCriteria()
     {
@@ -144,22 +153,13 @@ public sealed partial class CSharpEmitter
         }
 
         _w.Line("var run = new " + RuntimeTypes.StudyRun + "(Schema, options, " + formats + ", " + CSharpLiterals.String(report.Directory) + ", AnalysisPlan" + template + ");");
-        var subjectTable = _study.SubjectTable;
-        var childRows = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (var child in AggregateTables())
+        if (_names.Aggregates.IsEmpty)
         {
-            // Read once: the aggregates need the child rows before the cohort, the analyses after it.
-            childRows.Add(child.Name, locals.Allocate(child.Name + "_rows"));
-            _w.Line("var " + childRows[child.Name] + " = " + ReadTable(child) + ";");
+            EmitColumnarCohort(subjects, tableLocals, locals);
         }
-
-        _w.Line("var " + subjects + " = run.Cohort(" + SubjectRowsExpression(ReadTable(subjectTable), childRows)
-            + ", r => " + SubjectKeyText(subjectTable) + ", r => r.SourceRow, Criteria, Groups);");
-        foreach (var child in _study.Tables.Skip(1).Where(t => t.LinkColumn is not null))
+        else
         {
-            _w.Line("var " + tableLocals[child.Name] + " = run.Children(" + CSharpLiterals.String(child.Name) + ", "
-                + (childRows.TryGetValue(child.Name, out var read) ? read : ReadTable(child)) + ", r => "
-                + KeyText(child, child.LinkColumn!) + ", " + subjects + ");");
+            EmitRecordCohort(subjects, tableLocals, locals);
         }
 
         EmitPopulations(subjects);
@@ -206,7 +206,7 @@ public sealed partial class CSharpEmitter
 
     /// <summary>A subject's key; without a declared key, its 1-based data row number (the header not counted).</summary>
     private string SubjectKeyText(TableSymbol table) =>
-        table.Key is null ? "r.SourceRow.ToString(" + RuntimeTypes.CultureInfo + ".InvariantCulture)" : KeyText(table, table.Key);
+        table.Key is null ? SourceRowText + ".ToString(" + RuntimeTypes.CultureInfo + ".InvariantCulture)" : KeyText(table, table.Key);
 
     private string ReadTable(TableSymbol table) =>
         _names.Table(table.Name).Reader + "(run.Table(" + CSharpLiterals.String(table.Name) + "))";
@@ -215,7 +215,9 @@ public sealed partial class CSharpEmitter
     private string KeyText(TableSymbol table, string columnName)
     {
         var column = table.Columns.First(c => c.Name == columnName);
-        var property = "r." + _names.Property(table.Name, column.Name);
+        var property = _columns is { } columns
+            ? columns.Read(column, LambdaExpressions(table.Name))
+            : "r." + _names.Property(table.Name, column.Name);
         return (column.Type.Kind, column.Optional) switch
         {
             (TypeKind.Text, false) => property,
@@ -354,7 +356,9 @@ public sealed partial class CSharpEmitter
                 return RuntimeTypes.Variables + ".Categorical(" + subjects + ", " + name + ", " + label + ", " + levels + ", r => "
                     + (nullable ? "(int?)" : "(int)") + Parenthesize(expressions.Emit(value)) + ")";
             default:
-                return RuntimeTypes.Variables + ".Continuous(" + subjects + ", " + name + ", " + label + ", " + unit + ", " + RuntimeTypes.Summary + "." + summary + ", " + lambda + ")";
+                // A number column as it is: the runtime can hand the analyses the table's own array (Variables.Continuous(Cohort<int>, ..., NumberValues)).
+                var column = value is BoundColumnReference reference ? expressions.Columns?.NumberLocal(reference.Column) : null;
+                return RuntimeTypes.Variables + ".Continuous(" + subjects + ", " + name + ", " + label + ", " + unit + ", " + RuntimeTypes.Summary + "." + summary + ", " + (column ?? lambda) + ")";
         }
     }
 

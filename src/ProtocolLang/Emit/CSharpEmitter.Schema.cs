@@ -182,7 +182,7 @@ public sealed partial class CSharpEmitter
         _ => "NumberValues",
     };
 
-    private static string ReadValue(ColumnSymbol column, string value, ExpressionEmitter expressions)
+    internal static string ReadValue(ColumnSymbol column, string value, ExpressionEmitter expressions)
     {
         if (column.Type.Kind == TypeKind.Category)
         {

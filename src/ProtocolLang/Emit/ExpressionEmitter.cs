@@ -19,6 +19,9 @@ internal readonly record struct CSharpType(string Name, bool Nullable, TypeKind 
 /// <param name="InRecord">True inside the row record, where an enum named like a property must be qualified.</param>
 internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, string Table, bool InRecord)
 {
+    /// <summary>Set in <c>Run</c>: columns are read from the table's arrays at row <c>r</c> and derives inlined (<see cref="ColumnReads"/>), not from a record.</summary>
+    public ColumnReads? Columns { get; init; }
+
     public string Emit(BoundExpression expression) => Strip(Write(expression).Code);
 
     public CSharpType TypeOf(BoundExpression expression) => Write(expression).Type;
@@ -60,9 +63,10 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
             case BoundLevel level:
                 return (EnumName(level.Category) + "." + Names.EnumMember(level.Category, level.Index), new(Names.Enum(level.Category), false, TypeKind.Category));
             case BoundColumnReference c:
-                return (Receiver + Names.Property(c.Column.Table, c.Column.Name), new(TypeName(c.Column.Type), c.Column.Optional, c.Column.Type.Kind));
+                return (Columns is { } columns ? columns.Read(c.Column, this) : Receiver + Names.Property(c.Column.Table, c.Column.Name),
+                    new(TypeName(c.Column.Type), c.Column.Optional, c.Column.Type.Kind));
             case BoundDeriveReference d:
-                return (Receiver + Names.Property(d.Table, d.Name), DeriveType(d.Type));
+                return (Columns is { } reads ? InlineDerive(reads.Derive(d.Table, d.Name)) : Receiver + Names.Property(d.Table, d.Name), DeriveType(d.Type));
             case BoundUnary { Operator: UnaryOperator.Not } not:
                 return (RuntimeTypes.Fn + ".Not(" + Emit(not.Operand) + ")", new("bool", true, TypeKind.Bool));
             case BoundUnary negate:
@@ -87,6 +91,9 @@ internal sealed record ExpressionEmitter(GeneratedNames Names, string Receiver, 
                 throw new System.InvalidOperationException("Cannot emit " + expression.GetType().Name + "; the binder reported an error.");
         }
     }
+
+    /// <summary>A derive's expression in place of the record's property, cast to the type the property declares.</summary>
+    private string InlineDerive(DeriveSymbol derive) => "((" + DeriveType(derive.Type).Declared + ")(" + Emit(derive.Expression) + "))";
 
     public CSharpType DeriveType(BoundType type) => new(TypeName(type), true, type.Kind == TypeKind.Integer ? TypeKind.Number : type.Kind);
 

@@ -14,6 +14,7 @@ internal static class RuntimeTypes
     private const string Plan = "global::ProtocolLang.Runtime.Plan.";
 
     public const string Array = "global::System.Array";
+    public const string Lazy = "global::System.Lazy";
     public const string Sql = "global::ProtocolLang.Runtime.Sql.";
     public const string SqlExpr = Sql + "SqlExpr";
     public const string DateOnly = "global::System.DateOnly";

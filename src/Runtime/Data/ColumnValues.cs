@@ -30,6 +30,9 @@ public readonly struct NumberValues
         ? (double.IsNaN(compact[row]) ? null : compact[row])
         : _nullable![row];
 
+    /// <summary>The stored <c>double[]</c> (NaN = missing), or null when the column was given as <c>double?</c> values; read only.</summary>
+    internal double[]? CompactArray => _compact;
+
     /// <summary>The values as a new <c>double?</c> array (or the array the column was built from).</summary>
     internal double?[] ToNullable()
     {

@@ -24,7 +24,7 @@ public abstract class Cohort
         _analysedInEngine = analysed;
     }
 
-    private protected Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, int[] groupCodes, string[] keys)
+    private protected Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, int[] groupCodes, IReadOnlyList<string> keys)
     {
         Table = table;
         GroupNames = groupNames;
@@ -115,7 +115,7 @@ public sealed class EngineCohort : Cohort
 /// <summary>The analysed subjects as typed rows, with their groups.</summary>
 public sealed class Cohort<TRow> : Cohort
 {
-    internal Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, TRow[] rows, int[] groupCodes, string[] keys)
+    internal Cohort(string table, IReadOnlyList<string> groupNames, IReadOnlyList<string> groupLabels, TRow[] rows, int[] groupCodes, IReadOnlyList<string> keys)
         : base(table, groupNames, groupLabels, groupCodes, keys)
     {
         Rows = rows;

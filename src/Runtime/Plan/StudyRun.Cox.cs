@@ -80,7 +80,8 @@ public sealed partial class StudyRun
             warnings.Add(GroupTermNotEstimable(present));
         }
 
-        CoxFit fit = design.Fit(coxTies);
+        // Without cox.zph and subgroups nothing reads the design's columns after the fit: the fit lets them go.
+        CoxFit fit = spec.Zph == ZphTransform.None && spec.Subgroups is null ? design.FitReleasingColumns(coxTies) : design.Fit(coxTies);
         List<CoxTermResult> terms = CoxTerms(fit, design.Terms, column => labels[column.Covariate](column.Level), warnings);
 
         CoxProportionalHazardsResult? ph = spec.Zph == ZphTransform.None ? null : ProportionalHazards(design, fit, spec, ScopedCohort.GroupTermOf(cohort), warnings);

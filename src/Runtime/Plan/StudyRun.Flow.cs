@@ -31,6 +31,37 @@ public sealed partial class StudyRun
     }
 
     /// <summary>
+    /// The cohort formed column-wise: each subject is its row index into <paramref name="subjects"/> (the loaded subject table),
+    /// so the criteria, groups and variables read the table's column arrays at that index and no typed record is built.
+    /// Otherwise as <see cref="Cohort{TRow}(IReadOnlyList{TRow}, Func{TRow, string}, Func{TRow, int}, IReadOnlyList{Criterion{TRow}}, IReadOnlyList{GroupDefinition{TRow}})"/>.
+    /// </summary>
+    public Cohort<int> Cohort(DataTable subjects, Func<int, string> key, IReadOnlyList<Criterion<int>> criteria, IReadOnlyList<GroupDefinition<int>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        int[] sourceRows = subjects.SourceRows;
+        return Cohort(RowIndices(subjects), key, r => sourceRows[r], criteria, groups);
+    }
+
+    /// <summary>The child rows of <paramref name="table"/> whose subject is analysed, each its row index into the table (no records).</summary>
+    public ChildRows<int> Children(DataTable table, Func<int, string> key, Cohort<int> cohort)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return Children(table.Name, RowIndices(table), key, cohort);
+    }
+
+    /// <summary>0, 1, ..., RowCount - 1: the rows of a table as the "records" of a columnar cohort.</summary>
+    private static int[] RowIndices(DataTable table)
+    {
+        var rows = new int[table.RowCount];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            rows[i] = i;
+        }
+
+        return rows;
+    }
+
+    /// <summary>
     /// Applies the criteria in order to the valid subject rows (the first failing criterion is the
     /// reason), then classifies the remaining subjects into groups: none is "unassigned", more than
     /// one is "overlapping"; neither is analysed. Records the subject flow. Overlapping subjects stop the
@@ -73,18 +104,19 @@ public sealed partial class StudyRun
         // ~twice over and, at 10^7 subjects, held the old and new arrays at once (docs/performance.md, Session 13).
         var keptRows = new TRow[subjects.Count];
         var keptCodes = new int[subjects.Count];
-        var keptKeys = new string[subjects.Count];
         int kept = 0;
         var groupN = new int[groups.Count];
         var matched = new List<int>(groups.Count);
         var overlapProblems = new List<DataProblem>();
 
+        // A key is made only for a subject that is not analysed (its reason, its note); the analysed subjects' keys are
+        // made on first use (CohortKeys): at 10^7 subjects one string per id was ~0.45 GB that most studies never read.
         foreach (TRow row in subjects)
         {
-            string id = key(row);
             int failed = FirstFailingCriterion(row, criteria, out bool missing);
             if (failed >= 0)
             {
+                string id = key(row);
                 excludedBy[failed]++;
                 if (missing)
                 {
@@ -109,11 +141,11 @@ public sealed partial class StudyRun
                 groupN[matched[0]]++;
                 keptRows[kept] = row;
                 keptCodes[kept] = matched[0];
-                keptKeys[kept] = id;
                 kept++;
                 continue;
             }
 
+            string notAnalysedKey = key(row);
             bool none = matched.Count == 0;
             if (none)
             {
@@ -126,16 +158,16 @@ public sealed partial class StudyRun
 
             if (!none && _schema.OnOverlap == DataPolicy.Fail && overlapProblems.Count < ProblemListLimit)
             {
-                overlapProblems.Add(OverlapProblem(table, sourceRow(row), id, matched.Select(g => groups[g].Name)));
+                overlapProblems.Add(OverlapProblem(table, sourceRow(row), notAnalysedKey, matched.Select(g => groups[g].Name)));
             }
 
             List<SubjectNote> notes = none ? unassigned : overlapping;
             if (notes.Count < SubjectNoteLimit)
             {
-                notes.Add(new SubjectNote(sourceRow(row), id, matched.Select(g => groups[g].Name).ToArray()));
+                notes.Add(new SubjectNote(sourceRow(row), notAnalysedKey, matched.Select(g => groups[g].Name).ToArray()));
             }
 
-            notAnalysedReason.TryAdd(id, none ? "subject in no group" : "subject in more than one group");
+            notAnalysedReason.TryAdd(notAnalysedKey, none ? "subject in no group" : "subject in more than one group");
         }
 
         if (overlappingCount > 0 && _schema.OnOverlap == DataPolicy.Fail)
@@ -160,13 +192,12 @@ public sealed partial class StudyRun
         // Array.Resize returns at once when every subject was kept.
         Array.Resize(ref keptRows, kept);
         Array.Resize(ref keptCodes, kept);
-        Array.Resize(ref keptKeys, kept);
         var flow = new CohortFlow(table.Name, table.RowsRead, invalid, criterionFlows, unassignedCount, overlappingCount, kept,
             groupCounts, unassigned, overlapping);
         CheckSubjectFlowAddsUp(flow);
 
         var cohort = new Cohort<TRow>(table.Name, groups.Select(g => g.Name).ToArray(), groups.Select(g => g.Label).ToArray(),
-            keptRows, keptCodes, keptKeys)
+            keptRows, keptCodes, new CohortKeys<TRow>(keptRows, key))
         {
             IsOverall = overall,
         };

@@ -21,6 +21,39 @@ public static partial class Variables
         return new ContinuousVariable(c, name, label, unit, summary, values) { NotFiniteRowArray = notFinite };
     }
 
+    /// <summary>
+    /// A number column of a column-wise cohort (<see cref="StudyRun.Cohort(Data.DataTable, Func{int, string}, IReadOnlyList{Criterion{int}}, IReadOnlyList{GroupDefinition{int}})"/>)
+    /// as it is: when every row is analysed the variable holds the table's own array (read only, not a copy: at 10^7
+    /// subjects 80 MB a column), else the analysed rows' values. The same values as <c>Continuous(c, ..., r => column[r])</c>.
+    /// </summary>
+    public static ContinuousVariable Continuous(Cohort<int> c, string name, string label, string? unit, Summary summary, Data.NumberValues column)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        int[] rows = c.Rows as int[] ?? c.Rows.ToArray();
+        if (column.CompactArray is { } stored && stored.Length == rows.Length && AllFiniteOrNaN(stored))
+        {
+            // The cohort's rows are ascending distinct row indices: as many as the table's rows means all of them, in order.
+            return new ContinuousVariable(c, name, label, unit, summary, stored) { NotFiniteRowArray = [] };
+        }
+
+        double[] values = Numbers(rows, r => column[r], out int[] notFinite);
+        return new ContinuousVariable(c, name, label, unit, summary, values) { NotFiniteRowArray = notFinite };
+    }
+
+    /// <summary>True when no value is an infinity (a stored number column holds finite numbers and NaN for missing).</summary>
+    private static bool AllFiniteOrNaN(double[] values)
+    {
+        foreach (double v in values)
+        {
+            if (double.IsInfinity(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static BinaryVariable Binary<TRow>(Cohort<TRow> c, string name, string label, Func<TRow, bool?> value)
     {
         ArgumentNullException.ThrowIfNull(c);

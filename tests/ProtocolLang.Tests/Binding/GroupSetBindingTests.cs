@@ -66,8 +66,8 @@ public class GroupSetBindingTests
         Assert.Empty(GeneratedCodeCompiler.Problems(code));
         code = GeneratedCodeText.Unqualified(code);
         Assert.True(code.Contains(
-            "var arm = GroupSets.Categorical(subjects, \"arm\", \"s.csv\", \"id\", r => r.SourceRow, new GroupDefinition<SubjectsRow>[] { "
-            + "new GroupDefinition<SubjectsRow>(\"treat\", \"Treatment\", r => Fn.Eq<double>(r.ArmCode, 1.0)), ", System.StringComparison.Ordinal), code);
+            "var arm = GroupSets.Categorical(subjects, \"arm\", \"s.csv\", \"id\", r => subjectsTable.SourceRows[r], new GroupDefinition<int>[] { "
+            + "new GroupDefinition<int>(\"treat\", \"Treatment\", r => Fn.Eq<double>(subjectsArmCode[r].GetValueOrDefault(), 1.0)), ", System.StringComparison.Ordinal), code);
         Assert.Contains("}, true);", code, System.StringComparison.Ordinal);
     }
 }

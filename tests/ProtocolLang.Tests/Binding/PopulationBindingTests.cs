@@ -60,7 +60,7 @@ public class PopulationBindingTests
         var pp = code.IndexOf("run.Population(\"PP\", \"Per protocol\", new PopulationCondition[]", System.StringComparison.Ordinal);
         var firstAnalysis = code.IndexOf("run.Describe(", System.StringComparison.Ordinal);
         Assert.True(cohort >= 0 && cohort < pp && pp < firstAnalysis, code);
-        Assert.True(code.Contains("new(\"not deviated\", Variables.Binary(subjects, \"PP\", \"not deviated\", r => Fn.Not(r.Deviated))),", System.StringComparison.Ordinal), code);
+        Assert.True(code.Contains("new(\"not deviated\", Variables.Binary(subjects, \"PP\", \"not deviated\", r => Fn.Not(subjectsDeviated[r].GetValueOrDefault()))),", System.StringComparison.Ordinal), code);
         Assert.Contains("Scope = new AnalysisScope { Population = \"PP\" }", code, System.StringComparison.Ordinal);
     }
 }

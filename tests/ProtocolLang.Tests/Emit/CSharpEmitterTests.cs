@@ -193,8 +193,8 @@ public class CSharpEmitterTests
         var literals = tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>()
             .Where(l => l.IsKind(SyntaxKind.StringLiteralExpression)).Select(l => l.Token.ValueText).ToList();
         // title, table source, column label, unit (schema and variable), group label, criterion label and the compared text,
-        // and the last three again in the cohort's SQL form
-        Assert.Equal(11, literals.Count(l => l == label));
+        // and the last three again in the cohort's SQL form and in Run's column-wise criteria and groups
+        Assert.Equal(14, literals.Count(l => l == label));
         Assert.DoesNotContain(tree.GetRoot().DescendantNodes().OfType<MemberAccessExpressionSyntax>(), m => m.ToString().Contains("Environment", System.StringComparison.Ordinal));
         Assert.DoesNotContain(tree.GetRoot().DescendantTrivia(), t => t.IsKind(SyntaxKind.ErrorDirectiveTrivia));
     }

@@ -53,6 +53,6 @@ public class CategoryLevelEmitTests
         var code = Emit();
 
         Assert.Contains("Key: null", code, System.StringComparison.Ordinal);
-        Assert.Contains("r => r.SourceRow.ToString(global::System.Globalization.CultureInfo.InvariantCulture), r => r.SourceRow", code, System.StringComparison.Ordinal);
+        Assert.Contains("run.Cohort(subjectsTable, r => subjectsTable.SourceRows[r].ToString(global::System.Globalization.CultureInfo.InvariantCulture), ", code, System.StringComparison.Ordinal);
     }
 }

@@ -41,7 +41,14 @@ internal static class CoxConcordance
         Harrell(data, beta, parallel: data.Count >= ParallelThreshold);
 
     /// <summary>As <see cref="Harrell(CoxRiskSets, double[])"/>, choosing whether the two passes run on two threads.</summary>
-    internal static (double Concordance, double StandardError) Harrell(CoxRiskSets data, double[] beta, bool parallel)
+    internal static (double Concordance, double StandardError) Harrell(CoxRiskSets data, double[] beta, bool parallel) =>
+        FromScores(data, data.LinearPredictor(beta), parallel);
+
+    /// <summary>As <see cref="Harrell(CoxRiskSets, double[])"/>, from the sorted rows' scores x'β already computed.</summary>
+    internal static (double Concordance, double StandardError) FromScores(CoxRiskSets data, double[] eta) =>
+        FromScores(data, eta, parallel: data.Count >= ParallelThreshold);
+
+    private static (double Concordance, double StandardError) FromScores(CoxRiskSets data, double[] eta, bool parallel)
     {
         int n = data.Count;
         if (n == 0)
@@ -49,7 +56,6 @@ internal static class CoxConcordance
             return (double.NaN, double.NaN);
         }
 
-        double[] eta = data.LinearPredictor(beta);
         if (Array.Exists(eta, double.IsNaN))
         {
             return (double.NaN, double.NaN);   // no scores to order (coefficients not estimated)
@@ -71,9 +77,9 @@ internal static class CoxConcordance
         }
 
         counts.Add(earlier);
-        double concordant = counts.Concordant.Sum();
-        double discordant = counts.Discordant.Sum();
-        double tied = counts.Tied.Sum();
+        double concordant = counts.ConcordantSum;
+        double discordant = counts.DiscordantSum;
+        double tied = counts.TiedSum;
 
         // Every pair was counted once from each member.
         concordant /= 2;
@@ -89,8 +95,7 @@ internal static class CoxConcordance
         double sum = 0;
         for (int i = 0; i < n; i++)
         {
-            double dfbeta = ((counts.Concordant[i] - counts.Discordant[i]) / total)
-                - (somers / total * (counts.Concordant[i] + counts.Discordant[i] + counts.Tied[i]));
+            double dfbeta = (counts.Difference[i] / total) - (somers / total * counts.Pairs[i]);
             sum += dfbeta * dfbeta;
         }
 
@@ -155,9 +160,7 @@ internal static class CoxConcordance
                 {
                     long below = tree.Below(rank[m]);
                     long equal = tree.Equal(rank[m]);
-                    counts.Concordant[m] += below;
-                    counts.Tied[m] += equal;
-                    counts.Discordant[m] += atRisk - below - equal;
+                    counts.Add(m, below, atRisk - below - equal, equal);
                 }
             }
 
@@ -231,9 +234,7 @@ internal static class CoxConcordance
     {
         long below = tree.Below(rank);
         long equal = tree.Equal(rank);
-        counts.Concordant[m] += events - below - equal;
-        counts.Tied[m] += equal;
-        counts.Discordant[m] += below;
+        counts.Add(m, events - below - equal, below, equal);
     }
 
     /// <summary>
@@ -296,23 +297,43 @@ internal static class CoxConcordance
         public long Equal(int rank) => _exact[rank];
     }
 
-    /// <summary>Comparable pairs per subject (sorted order), by kind.</summary>
+    /// <summary>
+    /// Comparable pairs per subject (sorted order): what the jackknife needs, c_i − d_i and c_i + d_i + t_i, and the three
+    /// totals. Two arrays instead of one per kind (at 10^7 subjects each is 80 MB, and the two passes hold one set each);
+    /// every count is a whole number below 2^53, so the sums are exact in any order and equal the per-kind sums.
+    /// </summary>
     private sealed class PairCounts(int n)
     {
-        public void Add(PairCounts other)
+        public double[] Difference { get; } = new double[n];
+
+        public double[] Pairs { get; } = new double[n];
+
+        public double ConcordantSum { get; private set; }
+
+        public double DiscordantSum { get; private set; }
+
+        public double TiedSum { get; private set; }
+
+        public void Add(int m, long concordant, long discordant, long tied)
         {
-            for (int i = 0; i < Concordant.Length; i++)
-            {
-                Concordant[i] += other.Concordant[i];
-                Discordant[i] += other.Discordant[i];
-                Tied[i] += other.Tied[i];
-            }
+            Difference[m] += concordant - discordant;
+            Pairs[m] += concordant + discordant + tied;
+            ConcordantSum += concordant;
+            DiscordantSum += discordant;
+            TiedSum += tied;
         }
 
-        public double[] Concordant { get; } = new double[n];
+        public void Add(PairCounts other)
+        {
+            for (int i = 0; i < Difference.Length; i++)
+            {
+                Difference[i] += other.Difference[i];
+                Pairs[i] += other.Pairs[i];
+            }
 
-        public double[] Discordant { get; } = new double[n];
-
-        public double[] Tied { get; } = new double[n];
+            ConcordantSum += other.ConcordantSum;
+            DiscordantSum += other.DiscordantSum;
+            TiedSum += other.TiedSum;
+        }
     }
 }

@@ -43,7 +43,7 @@ public sealed class CoxDesign
 {
     private CoxDesign(double[][] columns, CoxDesignColumn[] terms, double[] time, int[] status, int[] strata, int[] rows, int excluded)
     {
-        Columns = columns;
+        _columns = columns;
         Terms = terms;
         Time = time;
         Status = status;
@@ -52,8 +52,10 @@ public sealed class CoxDesign
         Excluded = excluded;
     }
 
-    /// <summary>The design by column, over the kept rows.</summary>
-    public IReadOnlyList<double[]> Columns { get; }
+    private double[][] _columns;
+
+    /// <summary>The design by column, over the kept rows (none after <see cref="FitReleasingColumns"/>).</summary>
+    public IReadOnlyList<double[]> Columns => _columns;
 
     public IReadOnlyList<CoxDesignColumn> Terms { get; }
 
@@ -78,13 +80,13 @@ public sealed class CoxDesign
 
     /// <param name="strata">A stratum code per row (-1 = missing), or empty for no strata.</param>
     public static CoxDesign Build(IReadOnlyList<CoxCovariate> covariates, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata) =>
-        Build(covariates, time, status, strata, timeRanks: null);
+        Build(covariates, time.ToArray(), status.ToArray(), strata.ToArray(), timeRanks: null);
 
     /// <summary>As <see cref="Build(IReadOnlyList{CoxCovariate}, ReadOnlySpan{double}, ReadOnlySpan{int}, ReadOnlySpan{int})"/>, carrying the
     /// times' ranks (sorted once per run, <see cref="ValueRanks"/>) over to the kept rows, so the fit, cox.zph and the concordance
     /// order the rows by a counting sort instead of sorting the times again.</summary>
     /// <param name="timeRanks">The ranks of <paramref name="time"/> (same rows), or null to sort the times.</param>
-    internal static CoxDesign Build(IReadOnlyList<CoxCovariate> covariates, ReadOnlySpan<double> time, ReadOnlySpan<int> status, ReadOnlySpan<int> strata,
+    internal static CoxDesign Build(IReadOnlyList<CoxCovariate> covariates, double[] time, int[] status, int[] strata,
         ValueRanks? timeRanks)
     {
         if (timeRanks is not null && timeRanks.Length != time.Length)
@@ -93,8 +95,11 @@ public sealed class CoxDesign
         }
 
         ArgumentNullException.ThrowIfNull(covariates);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(strata);
         int n = time.Length;
-        if (status.Length != n || (!strata.IsEmpty && strata.Length != n))
+        if (status.Length != n || (strata.Length != 0 && strata.Length != n))
         {
             throw new ArgumentException("Time, status and strata need one value per row.", nameof(status));
         }
@@ -124,7 +129,7 @@ public sealed class CoxDesign
         var complete = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            complete[i] = double.IsFinite(time[i]) && status[i] is 0 or 1 && (strata.IsEmpty || strata[i] >= 0);
+            complete[i] = double.IsFinite(time[i]) && status[i] is 0 or 1 && (strata.Length == 0 || strata[i] >= 0);
         }
 
         foreach (CoxCovariate c in covariates)
@@ -154,16 +159,25 @@ public sealed class CoxDesign
             }
         }
 
-        var rows = new List<int>(n);
+        // Counted, then filled: a list sized for n and its copy were two n-sized int arrays at once.
+        int keptCount = 0;
         for (int i = 0; i < n; i++)
+        {
+            keptCount += complete[i] ? 1 : 0;
+        }
+
+        int[] kept = new int[keptCount];
+        for (int i = 0, k = 0; i < n; i++)
         {
             if (complete[i])
             {
-                rows.Add(i);
+                kept[k++] = i;
             }
         }
 
-        int[] kept = rows.ToArray();
+        // Every row complete (the usual case at scale): the kept rows are the input, so a numeric column, the times, status
+        // and ranks are the caller's arrays, read only, not copies of them (at 10^7 subjects a copy is 80 MB a column).
+        bool all = kept.Length == n;
         var columns = new List<double[]>();
         var terms = new List<CoxDesignColumn>();
         foreach (CoxCovariate c in covariates)
@@ -205,9 +219,18 @@ public sealed class CoxDesign
             }
         }
 
+        if (all)
+        {
+            return new CoxDesign(columns.ToArray(), terms.ToArray(), time, status, strata, kept, 0)
+            {
+                TimeRank = timeRanks?.Rank,
+                TimeRankCount = timeRanks?.Count ?? 0,
+            };
+        }
+
         var keptTime = new double[kept.Length];
         var keptStatus = new int[kept.Length];
-        var keptStrata = strata.IsEmpty ? Array.Empty<int>() : new int[kept.Length];
+        var keptStrata = strata.Length == 0 ? Array.Empty<int>() : new int[kept.Length];
         int[]? keptRank = timeRanks is null ? null : new int[kept.Length];
         for (int k = 0; k < kept.Length; k++)
         {
@@ -218,7 +241,7 @@ public sealed class CoxDesign
             }
 
             keptStatus[k] = status[kept[k]];
-            if (!strata.IsEmpty)
+            if (strata.Length != 0)
             {
                 keptStrata[k] = strata[kept[k]];
             }
@@ -241,6 +264,11 @@ public sealed class CoxDesign
 
     private static double[] Gather(double[] values, int[] rows)
     {
+        if (rows.Length == values.Length)
+        {
+            return values; // every row kept: rows is 0..n-1
+        }
+
         var gathered = new double[rows.Length];
         for (int k = 0; k < rows.Length; k++)
         {
@@ -248,6 +276,25 @@ public sealed class CoxDesign
         }
 
         return gathered;
+    }
+
+    /// <summary>
+    /// As <see cref="Fit"/>, letting the design's columns go once the risk sets hold their copy, for a caller that reads only
+    /// <see cref="Terms"/>, <see cref="Rows"/> and the counts afterwards (no cox.zph, no subgroups): at 10^7 subjects a
+    /// factor's indicator columns are 80 MB each, held until now through the fit and the concordance.
+    /// </summary>
+    internal CoxFit FitReleasingColumns(CoxTies ties)
+    {
+        string[] names = Terms.Select(t => t.Name).ToArray();
+        return CoxRegression.Fit(RiskSetsReleasingColumns(names), names, CoxRegression.StrataCount(Strata), ties);
+    }
+
+    // Its own frame, so that no local of the caller still refers to the columns once they are let go.
+    private CoxRiskSets RiskSetsReleasingColumns(string[] names)
+    {
+        CoxRiskSets data = CoxRegression.RiskSets(_columns, names, Time, Status, Strata, new CoxTimeOrder(TimeRank, TimeRankCount));
+        _columns = [];
+        return data;
     }
 
     /// <summary>Fits the model on this design (see <see cref="CoxRegression.Fit"/>).</summary>

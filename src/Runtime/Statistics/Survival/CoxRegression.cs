@@ -75,22 +75,39 @@ public static class CoxRegression
         CoxTies ties,
         CoxTimeOrder timeOrder)
     {
+        CoxRiskSets data = RiskSets(columns, names, time, status, strata, timeOrder);
+        return Fit(data, names, StrataCount(strata), ties);
+    }
+
+    /// <summary>The checked input sorted into risk sets (the first half of <c>Fit</c>); the columns are not read afterwards.</summary>
+    internal static CoxRiskSets RiskSets(IReadOnlyList<double[]> columns, IReadOnlyList<string> names, ReadOnlySpan<double> time,
+        ReadOnlySpan<int> status, ReadOnlySpan<int> strata, CoxTimeOrder timeOrder)
+    {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(names);
         Validate(columns, names, time, status, strata);
-        var data = new CoxRiskSets(columns.ToArray(), time, status, strata, timeOrder);
+        return new CoxRiskSets(columns.ToArray(), time, status, strata, timeOrder);
+    }
+
+    internal static int StrataCount(ReadOnlySpan<int> strata) => strata.IsEmpty ? 1 : strata.ToArray().Distinct().Count();
+
+    /// <summary>The fit on risk sets already built (<see cref="RiskSets"/>), <paramref name="strataCount"/> strata.</summary>
+    internal static CoxFit Fit(CoxRiskSets data, IReadOnlyList<string> names, int strataCount, CoxTies ties)
+    {
         bool efron = ties == CoxTies.Efron;
         CoxExactRiskSets? exactSets = ties == CoxTies.Exact ? new CoxExactRiskSets(data) : null;
         double Evaluate(double[] b, double[] score, double[,] information) =>
             exactSets?.Evaluate(b, score, information) ?? data.Evaluate(b, score, information, efron);
-        int strataCount = strata.IsEmpty ? 1 : strata.ToArray().Distinct().Count();
         (CoxFit fit, double[] beta) = CoxNewtonRaphson.Fit(Evaluate, names, data.Count, data.Events, strataCount, ties);
         if (data.Events == 0)
         {
             return fit;
         }
 
-        (double concordance, double concordanceSe) = CoxConcordance.Harrell(data, beta);
+        // Nothing reads the risk sets' covariates after the fit (cox.zph builds its own): the scores are computed once more
+        // and the covariates let go before the concordance allocates its n-sized counts (docs/performance.md, Session 14).
+        double[] eta = data.ScoresReleasingCovariates(beta);
+        (double concordance, double concordanceSe) = CoxConcordance.FromScores(data, eta);
         return fit with { Concordance = concordance, ConcordanceStandardError = concordanceSe };
     }
 
