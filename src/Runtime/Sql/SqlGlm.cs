@@ -43,9 +43,10 @@ internal sealed class SqlGlmSource(
     public (double YLogY, double LogFactorial) ResponseSums()
     {
         var renderer = new SqlRenderer(engine.Dialect);
-        var sql = new StringBuilder("SELECT r, CAST(COUNT(*) AS ").Append(renderer.Dialect.IntegerType).Append(") FROM ");
+        string r = renderer.Dialect.Alias("r");
+        var sql = new StringBuilder("SELECT ").Append(r).Append(", CAST(COUNT(*) AS ").Append(renderer.Dialect.IntegerType).Append(") FROM ");
         SqlRegression.AppendKept(sql, cohort, model, from, renderer);
-        sql.Append(" WHERE ok GROUP BY r ORDER BY r");
+        sql.Append(" WHERE ").Append(renderer.Dialect.Alias("ok")).Append(" GROUP BY ").Append(r).Append(" ORDER BY ").Append(r);
         double yLogY = 0, logFactorial = 0;
         foreach (var row in engine.Query(sql.ToString(), renderer.Parameters))
         {
@@ -68,77 +69,83 @@ internal sealed class SqlGlmSource(
         string ln = renderer.F("ln"), exp = renderer.F("exp");
         bool binomial = family == GlmFamilyKind.Binomial;
 
-        // Outermost: the sums. Then (w, z, dev) from (eta, mu, me), from eta, from the design columns and y. The aliases are
-        // names the binder reserves on ClickHouse (PL2287), where an alias would shadow a table column of its name: y is r,
-        // μ v, μ'(η) d, w k, z t, the deviance residual s.
+        // Outermost: the sums. Then (w, z, dev) from (eta, mu, me), from eta, from the design columns and y. Every alias is
+        // in the dialect's own namespace (SqlDialect.Alias), so no table column can be read in its place: y is r, μ v,
+        // μ'(η) d, w k, z t, the deviance residual s.
+        string r = d.Alias("r"), v = d.Alias("v"), dm = d.Alias("d"), w = d.Alias("k"), z = d.Alias("t"), dev = d.Alias("s"), eta = d.Alias("eta");
+        string C(int j) => SqlRegression.C(d, j);
         var sql = new StringBuilder("SELECT CAST(COUNT(*) AS ").Append(d.IntegerType).Append("), ")
-            .Append(d.CountWhere("v IS NOT NULL AND v > " + N(0) + (binomial ? " AND v < " + N(1) : string.Empty))).Append(", ")
-            .Append(d.CountWhere("d <> " + N(0))).Append(", ")
-            .Append(d.CountWhere("v < " + N(10 * Epsilon) + (binomial ? " OR v > " + N(1 - (10 * Epsilon)) : string.Empty))).Append(", ")
-            .Append(d.CountWhere("v < " + N(1e-6) + (binomial ? " OR v > " + N(1 - 1e-6) : string.Empty))).Append(", SUM(s)");
+            .Append(d.CountWhere(v + " IS NOT NULL AND " + v + " > " + N(0) + (binomial ? " AND " + v + " < " + N(1) : string.Empty))).Append(", ")
+            .Append(d.CountWhere(dm + " <> " + N(0))).Append(", ")
+            .Append(d.CountWhere(v + " < " + N(10 * Epsilon) + (binomial ? " OR " + v + " > " + N(1 - (10 * Epsilon)) : string.Empty))).Append(", ")
+            .Append(d.CountWhere(v + " < " + N(1e-6) + (binomial ? " OR " + v + " > " + N(1 - 1e-6) : string.Empty))).Append(", SUM(").Append(dev).Append(')');
         for (int a = 0; a < p; a++)
         {
             for (int b = 0; b <= a; b++)
             {
-                sql.Append(", SUM(k * c").Append(SqlRegression.Index(a)).Append(" * c").Append(SqlRegression.Index(b)).Append(')');
+                sql.Append(", SUM(").Append(w).Append(" * ").Append(C(a)).Append(" * ").Append(C(b)).Append(')');
             }
         }
 
         for (int a = 0; a < p; a++)
         {
-            sql.Append(", SUM(k * c").Append(SqlRegression.Index(a)).Append(" * t)");
+            sql.Append(", SUM(").Append(w).Append(" * ").Append(C(a)).Append(" * ").Append(z).Append(')');
         }
 
         for (int a = 0; a < p && start; a++)
         {
-            sql.Append(", MAX(").Append(renderer.F("abs")).Append("(c").Append(SqlRegression.Index(a)).Append("))");
+            sql.Append(", MAX(").Append(renderer.F("abs")).Append('(').Append(C(a)).Append("))");
         }
 
-        string cs = string.Concat(Enumerable.Range(0, p).Select(j => ", c" + SqlRegression.Index(j)));
-        string variance = binomial ? "v * (" + N(1) + " - v)" : "v";
+        string cs = string.Concat(Enumerable.Range(0, p).Select(j => ", " + C(j)));
+        string variance = binomial ? v + " * (" + N(1) + " - " + v + ")" : v;
         string deviance = binomial
-            ? "CASE WHEN r = " + N(1) + " THEN " + N(-2) + " * " + ln + "(v) ELSE " + N(-2) + " * " + ln + "(" + N(1) + " - v) END"
-            : "CASE WHEN r > " + N(0) + " THEN " + N(2) + " * (r * " + ln + "(r / v) - (r - v)) ELSE " + N(2) + " * v END";
-        sql.Append(" FROM (SELECT r").Append(cs).Append(", v, d, CASE WHEN d <> ").Append(N(0)).Append(" THEN d * d / (").Append(variance)
-            .Append(") ELSE ").Append(N(0)).Append(" END AS k, CASE WHEN d <> ").Append(N(0)).Append(" THEN eta + (r - v) / d ELSE ").Append(N(0))
-            .Append(" END AS t, CASE WHEN v IS NOT NULL AND v > ").Append(N(0)).Append(binomial ? " AND v < " + N(1) : string.Empty).Append(" THEN ")
-            .Append(deviance).Append(" END AS s FROM (SELECT r").Append(cs).Append(", eta, ");
+            ? "CASE WHEN " + r + " = " + N(1) + " THEN " + N(-2) + " * " + ln + "(" + v + ") ELSE " + N(-2) + " * " + ln + "(" + N(1) + " - " + v + ") END"
+            : "CASE WHEN " + r + " > " + N(0) + " THEN " + N(2) + " * (" + r + " * " + ln + "(" + r + " / " + v + ") - (" + r + " - " + v + ")) ELSE " + N(2) + " * " + v + " END";
+        sql.Append(" FROM (SELECT ").Append(r).Append(cs).Append(", ").Append(v).Append(", ").Append(dm).Append(", CASE WHEN ").Append(dm).Append(" <> ").Append(N(0))
+            .Append(" THEN ").Append(dm).Append(" * ").Append(dm).Append(" / (").Append(variance)
+            .Append(") ELSE ").Append(N(0)).Append(" END AS ").Append(w).Append(", CASE WHEN ").Append(dm).Append(" <> ").Append(N(0))
+            .Append(" THEN ").Append(eta).Append(" + (").Append(r).Append(" - ").Append(v).Append(") / ").Append(dm).Append(" ELSE ").Append(N(0))
+            .Append(" END AS ").Append(z).Append(", CASE WHEN ").Append(v).Append(" IS NOT NULL AND ").Append(v).Append(" > ").Append(N(0))
+            .Append(binomial ? " AND " + v + " < " + N(1) : string.Empty).Append(" THEN ")
+            .Append(deviance).Append(" END AS ").Append(dev).Append(" FROM (SELECT ").Append(r).Append(cs).Append(", ").Append(eta).Append(", ");
         if (binomial)
         {
             // BinomialLogit: t = ε below −30, 1/ε above 30, else exp(η); μ = t / (1 + t); μ'(η) = ε outside ±30, else e/(1+e)².
-            string t = "CASE WHEN eta < " + N(-30) + " THEN " + N(Epsilon) + " WHEN eta > " + N(30) + " THEN " + N(1 / Epsilon) + " ELSE " + exp + "(eta) END";
-            sql.Append("(").Append(t).Append(") / (").Append(N(1)).Append(" + (").Append(t).Append(")) AS v, CASE WHEN eta > ").Append(N(30)).Append(" OR eta < ")
-                .Append(N(-30)).Append(" THEN ").Append(N(Epsilon)).Append(" ELSE ").Append(exp).Append("(eta) / ((").Append(N(1)).Append(" + ").Append(exp)
-                .Append("(eta)) * (").Append(N(1)).Append(" + ").Append(exp).Append("(eta))) END AS d");
+            string t = "CASE WHEN " + eta + " < " + N(-30) + " THEN " + N(Epsilon) + " WHEN " + eta + " > " + N(30) + " THEN " + N(1 / Epsilon) + " ELSE " + exp + "(" + eta + ") END";
+            string e = exp + "(" + eta + ")";
+            sql.Append("(").Append(t).Append(") / (").Append(N(1)).Append(" + (").Append(t).Append(")) AS ").Append(v).Append(", CASE WHEN ").Append(eta).Append(" > ").Append(N(30))
+                .Append(" OR ").Append(eta).Append(" < ").Append(N(-30)).Append(" THEN ").Append(N(Epsilon)).Append(" ELSE ").Append(e).Append(" / ((").Append(N(1)).Append(" + ").Append(e)
+                .Append(") * (").Append(N(1)).Append(" + ").Append(e).Append(")) END AS ").Append(dm);
         }
         else
         {
             // PoissonLog: μ = μ'(η) = max(exp(η), ε); past the largest double exp(η) is not computed (NULL: an invalid μ, as +∞ in C#).
-            string m = "CASE WHEN eta <= " + N(709.782712893384) + " THEN " + renderer.F("greatest") + "(" + exp + "(eta), " + N(Epsilon) + ") END";
-            sql.Append(m).Append(" AS v, ").Append(m).Append(" AS d");
+            string m = "CASE WHEN " + eta + " <= " + N(709.782712893384) + " THEN " + renderer.F("greatest") + "(" + exp + "(" + eta + "), " + N(Epsilon) + ") END";
+            sql.Append(m).Append(" AS ").Append(v).Append(", ").Append(m).Append(" AS ").Append(dm);
         }
 
-        sql.Append(" FROM (SELECT r").Append(cs).Append(", ");
+        sql.Append(" FROM (SELECT ").Append(r).Append(cs).Append(", ");
         if (start)
         {
             // The family's starting μ (weight 1): binomial (y + 0.5) / 2, Poisson y + 0.1; η = link(μ).
-            sql.Append(binomial ? ln + "(((r + " + N(0.5) + ") / " + N(2) + ") / (" + N(1) + " - (r + " + N(0.5) + ") / " + N(2) + "))" : ln + "(r + " + N(0.1) + ")");
+            sql.Append(binomial ? ln + "(((" + r + " + " + N(0.5) + ") / " + N(2) + ") / (" + N(1) + " - (" + r + " + " + N(0.5) + ") / " + N(2) + "))" : ln + "(" + r + " + " + N(0.1) + ")");
         }
         else
         {
             var terms = Enumerable.Range(0, p).Where(j => beta![j] != 0).ToArray();
-            sql.Append(terms.Length == 0 ? N(0) : string.Join(" + ", terms.Select(j => "(" + SqlRegression.Parameter(beta![j], renderer) + " * c" + SqlRegression.Index(j) + ")")));
+            sql.Append(terms.Length == 0 ? N(0) : string.Join(" + ", terms.Select(j => "(" + SqlRegression.Parameter(beta![j], renderer) + " * " + C(j) + ")")));
         }
 
-        sql.Append(" AS eta FROM (SELECT r");
+        sql.Append(" AS ").Append(eta).Append(" FROM (SELECT ").Append(r);
         for (int j = 0; j < p; j++)
         {
-            sql.Append(", ").Append(SqlRegression.Column(columns[j], model, renderer)).Append(" AS c").Append(SqlRegression.Index(j));
+            sql.Append(", ").Append(SqlRegression.Column(columns[j], model, renderer)).Append(" AS ").Append(C(j));
         }
 
         sql.Append(" FROM ");
         SqlRegression.AppendKept(sql, cohort, model, from, renderer);
-        sql.Append(" WHERE ok) AS complete) AS linear) AS risks) AS subjects");
+        sql.Append(" WHERE ").Append(d.Alias("ok")).Append(") AS ").Append(d.Alias("complete")).Append(") AS ").Append(d.Alias("linear")).Append(") AS ").Append(d.Alias("risks")).Append(") AS ").Append(d.Alias("subjects"));
 
         object?[] row = engine.Query(sql.ToString(), renderer.Parameters).Single();
         int n = checked((int)SqlEngine.Integer(row[0]));

@@ -57,7 +57,7 @@ public static class SqlRegression
         ArgumentNullException.ThrowIfNull(levels);
         var renderer = new SqlRenderer(engine.Dialect);
         var dialect = renderer.Dialect;
-        var sql = new StringBuilder("SELECT ok, CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append(')');
+        var sql = new StringBuilder("SELECT ").Append(dialect.Alias("ok")).Append(", CAST(COUNT(*) AS ").Append(dialect.IntegerType).Append(')');
         foreach (var level in levels)
         {
             sql.Append(", ").Append(dialect.CountWhere(Condition(level, model, renderer)));
@@ -65,12 +65,13 @@ public static class SqlRegression
 
         for (int v = 0; v < model.Variables.Count; v++)
         {
-            sql.Append(model.Variables[v].Kind == SqlValueKind.Number ? ", SUM(x" + Index(v + 1) + ")" : ", " + dialect.Number(0));
+            sql.Append(model.Variables[v].Kind == SqlValueKind.Number ? ", SUM(" + X(dialect, v + 1) + ")" : ", " + dialect.Number(0));
         }
 
-        sql.Append(", SUM(r), MIN(r), MAX(r), ").Append(dialect.CountWhere("x0 " + (model.NonNegative ? "<" : "<=") + " " + dialect.Number(0))).Append(" FROM ");
+        string r = dialect.Alias("r");
+        sql.Append(", SUM(" + r + "), MIN(" + r + "), MAX(" + r + "), ").Append(dialect.CountWhere(X(dialect, 0) + " " + (model.NonNegative ? "<" : "<=") + " " + dialect.Number(0))).Append(" FROM ");
         AppendKept(sql, cohort, model, from, renderer);
-        sql.Append(" GROUP BY ok ORDER BY ok");
+        sql.Append(" GROUP BY ").Append(dialect.Alias("ok")).Append(" ORDER BY ").Append(dialect.Alias("ok"));
 
         int n = 0, excluded = 0, nonPositive = 0;
         var counts = new long[levels.Count];
@@ -126,19 +127,19 @@ public static class SqlRegression
         {
             for (int b = 0; b <= a; b++)
             {
-                sql.Append(", SUM(c").Append(Index(a)).Append(" * c").Append(Index(b)).Append(')');
+                sql.Append(", SUM(").Append(C(dialect, a)).Append(" * ").Append(C(dialect, b)).Append(')');
             }
         }
 
         sql.Append(" FROM (SELECT ");
         for (int j = 0; j < p; j++)
         {
-            sql.Append("(").Append(Column(columns[j], model, renderer)).Append(" - ").Append(Parameter(shifts[j], renderer)).Append(") AS c").Append(Index(j)).Append(", ");
+            sql.Append("(").Append(Column(columns[j], model, renderer)).Append(" - ").Append(Parameter(shifts[j], renderer)).Append(") AS ").Append(C(dialect, j)).Append(", ");
         }
 
-        sql.Append("(r - ").Append(Parameter(responseShift, renderer)).Append(") AS c").Append(Index(p)).Append(" FROM ");
+        sql.Append("(").Append(dialect.Alias("r")).Append(" - ").Append(Parameter(responseShift, renderer)).Append(") AS ").Append(C(dialect, p)).Append(" FROM ");
         AppendKept(sql, cohort, model, from, renderer);
-        sql.Append(" WHERE ok) AS complete");
+        sql.Append(" WHERE ").Append(dialect.Alias("ok")).Append(") AS ").Append(dialect.Alias("complete"));
 
         object?[] row = engine.Query(sql.ToString(), renderer.Parameters).Single();
         var sums = new double[p + 1, p + 1];
@@ -154,28 +155,31 @@ public static class SqlRegression
         return new LinearCrossProducts(checked((int)SqlEngine.Integer(row[0])), shifts, responseShift, sums);
     }
 
-    /// <summary>The analysed subjects with first_group, ok, r, x0 and x1... (a subquery named kept).</summary>
+    /// <summary>The analysed subjects with first_group, ok, r, x0 and x1... (a subquery named kept; every name an alias of <see cref="SqlDialect.Alias"/>).</summary>
     internal static void AppendKept(StringBuilder sql, CohortSql cohort, SqlRegressionModel model, Func<SqlRenderer, string> from, SqlRenderer renderer)
     {
         var dialect = renderer.Dialect;
         int k = model.Variables.Count;
-        sql.Append("(SELECT first_group, (x0 IS NOT NULL")
-            .Append(model.LogResponse ? " AND x0 > " + dialect.Number(0) : model.NonNegative ? " AND x0 >= " + dialect.Number(0) : string.Empty)
-            .Append(string.Concat(Enumerable.Range(1, k).Select(v => " AND x" + Index(v) + " IS NOT NULL"))).Append(") AS ok, ")
-            .Append(model.LogResponse ? "CASE WHEN x0 > " + dialect.Number(0) + " THEN " + renderer.F("ln") + "(x0) ELSE NULL END" : "x0").Append(" AS r, x0");
+        string x0 = X(dialect, 0), zero = dialect.Number(0);
+        sql.Append("(SELECT ").Append(dialect.Alias("first_group")).Append(", (").Append(x0).Append(" IS NOT NULL")
+            .Append(model.LogResponse ? " AND " + x0 + " > " + zero : model.NonNegative ? " AND " + x0 + " >= " + zero : string.Empty)
+            .Append(string.Concat(Enumerable.Range(1, k).Select(v => " AND " + X(dialect, v) + " IS NOT NULL"))).Append(") AS ").Append(dialect.Alias("ok")).Append(", ")
+            .Append(model.LogResponse ? "CASE WHEN " + x0 + " > " + zero + " THEN " + renderer.F("ln") + "(" + x0 + ") ELSE NULL END" : x0)
+            .Append(" AS ").Append(dialect.Alias("r")).Append(", ").Append(x0);
         for (int v = 1; v <= k; v++)
         {
-            sql.Append(", x").Append(Index(v));
+            sql.Append(", ").Append(X(dialect, v));
         }
 
-        sql.Append(" FROM (SELECT ").Append(SqlCohortFlow.SubjectColumns(cohort, renderer)).Append(", ").Append(renderer.Double(model.Response)).Append(" AS x0");
+        sql.Append(" FROM (SELECT ").Append(SqlCohortFlow.SubjectColumns(cohort, renderer)).Append(", ").Append(renderer.Double(model.Response)).Append(" AS ").Append(x0);
         for (int v = 0; v < k; v++)
         {
             var (value, kind) = model.Variables[v];
-            sql.Append(", ").Append(kind == SqlValueKind.Number ? renderer.Double(value) : renderer.Render(value)).Append(" AS x").Append(Index(v + 1));
+            sql.Append(", ").Append(kind == SqlValueKind.Number ? renderer.Double(value) : renderer.Render(value)).Append(" AS ").Append(X(dialect, v + 1));
         }
 
-        sql.Append(" FROM ").Append(from(renderer)).Append(") AS subjects WHERE reason = -1 AND matched = 1) AS kept");
+        sql.Append(" FROM ").Append(from(renderer)).Append(") AS ").Append(dialect.Alias("subjects")).Append(" WHERE ").Append(SqlCohortFlow.Analysed(dialect))
+            .Append(") AS ").Append(dialect.Alias("kept"));
     }
 
     /// <summary>A design column's value over kept's columns: the product of its parts (1 for the intercept).</summary>
@@ -193,7 +197,7 @@ public static class SqlRegression
             text.Append(text.Length == 0 ? string.Empty : " * ");
             if (part.Plus is null)
             {
-                text.Append("x").Append(Index(part.Number + 1));
+                text.Append(X(dialect, part.Number + 1));
                 continue;
             }
 
@@ -214,10 +218,10 @@ public static class SqlRegression
     {
         if (level.Variable < 0)
         {
-            return "first_group = " + Index((int)level.Level);
+            return renderer.Dialect.Alias("first_group") + " = " + Index((int)level.Level);
         }
 
-        string column = "x" + Index(level.Variable + 1);
+        string column = X(renderer.Dialect, level.Variable + 1);
         return model.Variables[level.Variable].Kind switch
         {
             SqlValueKind.Bool => (bool)level.Level ? renderer.Dialect.IsTrue(column) : "(NOT " + renderer.Dialect.IsTrue(column) + ")",
@@ -231,4 +235,10 @@ public static class SqlRegression
     internal static double Number(object? value) => value is null or DBNull ? 0 : Convert.ToDouble(value, CultureInfo.InvariantCulture);
 
     internal static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The query's own name of the response (0) or the model's variable i (1..), in the dialect's alias namespace (<see cref="SqlDialect.Alias"/>).</summary>
+    internal static string X(SqlDialect dialect, int i) => dialect.Alias("x" + Index(i));
+
+    /// <summary>The query's own name of design column j.</summary>
+    internal static string C(SqlDialect dialect, int j) => dialect.Alias("c" + Index(j));
 }
