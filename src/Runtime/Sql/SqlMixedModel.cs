@@ -95,7 +95,9 @@ public static class SqlMixedModel
         RowsLeftOut[] counted = Enumerable.Range(1, 4).Where(r => leftOut[r] > 0).Select(r => new RowsLeftOut(reasons[r], checked((int)leftOut[r]))).ToArray();
         int[] levels = GroupLevels(spec, included, present);
         double[] timeLevels = times.ToArray();
-        SqlMixedFit Result(MixedModelFit? fit, string? reason, string? code) => new(fit, reason, code, levels.Select(g => spec.GroupNames[g]).ToArray(), timeLevels,
+        // As MixedDesign: the group levels are the model's only when its terms have the group.
+        string[] groupLevels = spec.Variables.Contains(SqlMixedVariableKind.Group) ? levels.Select(g => spec.GroupNames[g]).ToArray() : [];
+        SqlMixedFit Result(MixedModelFit? fit, string? reason, string? code) => new(fit, reason, code, groupLevels, timeLevels,
             counted, rows, cells, engine.Queries - queries, engine.RowsReceived - received, engine.Received - bytes);
         if (kept == 0)
         {
