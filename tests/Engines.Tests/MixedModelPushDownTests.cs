@@ -102,7 +102,25 @@ public sealed class MixedModelPushDownTests(ITestOutputHelper output)
             Close(means[k].GetProperty("standardError").GetDouble(), f.MarginalMeans[k].StandardError, Tolerance, f.MarginalMeans[k].Label + " mean SE");
         }
 
-        // Four queries at most (cells, per subject, overall; none repeated), and what came back is sums: one row per
+        // The trajectory figure (every group, the ones the model leaves out too) from the per-(group, month) moments.
+        var figure = Figure("trajectory-" + model.Split('_')[1]);
+        var groups = figure.GetProperty("groups").EnumerateArray().ToList();
+        bool log = figure.TryGetProperty("scale", out var scale) && scale.GetString() == "log";
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var points = groups[g].GetProperty("points").EnumerateArray().ToList();
+            var actual = SqlMixedModel.TrajectoryPoints(fit.Cells, g, log);
+            Assert.Equal(points.Select(p => (p.GetProperty("time").GetDouble(), p.GetProperty("n").GetInt32())), actual.Select(p => (p.Time, p.N)));
+            for (var k = 0; k < points.Count; k++)
+            {
+                Close(points[k].GetProperty("mean").GetDouble(), actual[k].Mean, 1e-12, "figure mean");
+                Close(points[k].GetProperty("sd").GetDouble(), actual[k].Sd, 1e-12, "figure SD");
+                Close(points[k].GetProperty("lower").GetDouble(), actual[k].Lower, 1e-12, "figure lower");
+                Close(points[k].GetProperty("upper").GetDouble(), actual[k].Upper, 1e-12, "figure upper");
+            }
+        }
+
+        // Three queries (cells, per subject, overall; none repeated), and what came back is sums: one row per
         // subject, per (group, reason, time) cell and one of totals, never a visit row.
         Assert.Equal(3, fit.Queries);
         Assert.True(fit.RowsReceived <= f.Subjects + fit.Cells.Count + 16 + 1, $"{fit.RowsReceived} rows received");
@@ -168,6 +186,10 @@ public sealed class MixedModelPushDownTests(ITestOutputHelper output)
 
     private static string Csv(SqlRenderer r, string table) =>
         "read_csv(" + r.Dialect.Bind(ClickHouseCluster.ExampleCsv(table), r.Parameters) + ", header = true, nullstr = ['', 'NA'])";
+
+    private static JsonElement Figure(string id) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(ClickHouseCluster.ExampleCsv("subjects"))!, "..", "report", "results.json")))
+            .RootElement.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("id").GetString() == id).GetProperty("trajectory").Clone();
 
     private static JsonElement Analysis(string id) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(ClickHouseCluster.ExampleCsv("subjects"))!, "..", "report", "results.json")))

@@ -9,8 +9,12 @@ using ProtocolLang.Runtime.Statistics.Mixed;
 
 namespace ProtocolLang.Runtime.Sql;
 
-/// <summary>A (group, time) cell of the child rows of analysed subjects with a value and a time: n, Σvalue, Σvalue² (untransformed), for the trajectory figure.</summary>
-public sealed record SqlMixedCell(int Group, double Time, long N, double Sum, double SumOfSquares);
+/// <summary>
+/// A (group, time) cell of the trajectory figure: the child rows of analysed subjects (every group) with a value and a
+/// time (and, under log, a positive value), their n, mean and sample SD of the value (its log under log), as the engine's
+/// COUNT, AVG and VAR_SAMP give them (stable updating formulas, not Σx² − (Σx)²/n).
+/// </summary>
+public sealed record SqlMixedCell(int Group, double Time, int N, double Mean, double Sd);
 
 /// <summary>
 /// A mixed model fitted from an engine's sums: the kernel's fit (null when it was not fitted, with the reason), the
@@ -42,7 +46,7 @@ public sealed record SqlMixedFit(
 /// Three queries over the child rows of the analysed subjects (<see cref="SqlChildRows"/>). (1) Per (group, reason, time):
 /// the rows, so the rows left out are counted per reason in <c>MixedDesign</c>'s order (group not included, missing
 /// value, missing time, value ≤ 0 under log), the groups with rows and the distinct times of the kept rows are known
-/// (the design's levels) and the trajectory cells' n, Σ and Σ² come back. (2) Per subject, ordered by its key: q² + q·p +
+/// (the design's levels) and the trajectory cells' n, mean and variance come back. (2) Per subject, ordered by its key: q² + q·p +
 /// q sums (q = 1 or 2 random effects, p columns of X). (3) Once: n, p·r sums of Xᵀ X_full (each distinct pair once), Xᵀ y,
 /// yᵀ y, min and max of y. What comes back is O(subjects·q·p + groups·times), never a row of the child table.
 /// </remarks>
@@ -68,17 +72,19 @@ public static class SqlMixedModel
         double timeSum = 0;
         long rows = 0, kept = 0;
         var renderer = new SqlRenderer(d);
-        string cellsSql = "SELECT first_group, k, t, CAST(COUNT(*) AS " + d.IntegerType + "), CAST(COUNT(raw) AS " + d.IntegerType + "), SUM(raw), SUM(raw * raw) FROM ("
-            + Coded(cohort, source, spec, included, renderer) + ") AS coded GROUP BY first_group, k, t ORDER BY first_group, k, t";
+        string cellsSql = "SELECT first_group, k, t, CAST(COUNT(*) AS " + d.IntegerType + "), CAST(COUNT(f) AS " + d.IntegerType + "), " + d.Function("avg") + "(f), "
+            + d.Function("var_samp") + "(f) FROM (" + Coded(cohort, source, spec, included, renderer) + ") AS coded GROUP BY first_group, k, t ORDER BY first_group, k, t";
         foreach (object?[] row in engine.Query(cellsSql, renderer.Parameters))
         {
             int group = (int)SqlEngine.Integer(row[0]), reason = (int)SqlEngine.Integer(row[1]);
-            long n = SqlEngine.Integer(row[3]), withValue = SqlEngine.Integer(row[4]);
+            long n = SqlEngine.Integer(row[3]), shown = SqlEngine.Integer(row[4]);
             rows += n;
             leftOut[reason] += n;
-            if (row[2] is { } t && withValue > 0 && reason is 0 or 1 or 4)
+            if (shown > 0)
             {
-                cells.Add(new SqlMixedCell(group, Number(t), withValue, Number(row[5]), Number(row[6])));
+                // Only rows of reason 0 or 1 have a figure value, and a (group, time) has rows of one of them: one cell each.
+                double variance = shown < 2 || row[6] is null ? double.NaN : Number(row[6]);
+                cells.Add(new SqlMixedCell(group, Number(row[2]), checked((int)shown), Number(row[5]), Math.Sqrt(variance)));
             }
 
             if (reason == 0)
@@ -162,7 +168,10 @@ public static class SqlMixedModel
 
         reason.Append(" ELSE 0 END");
         string value = spec.Log ? "(CASE WHEN raw > " + d.Number(0) + " THEN " + d.Function("ln") + "(raw) END)" : "raw";
-        return "SELECT s, first_group, t, raw, " + value + " AS v, " + reason + " AS k FROM (" + joined + ") AS joined";
+
+        // The trajectory figure's value: every group's rows with a value and a time (the figure shows the groups the model leaves out too).
+        string figure = "(CASE WHEN t IS NOT NULL THEN " + value + " END)";
+        return "SELECT s, first_group, t, raw, " + value + " AS v, " + figure + " AS f, " + reason + " AS k FROM (" + joined + ") AS joined";
     }
 
     private static MixedModelCrossProducts CrossProducts(SqlEngine engine, CohortSql cohort, SqlChildSource source, SqlMixedSpec spec, int[] included, SqlMixedDesign design)
@@ -250,6 +259,23 @@ public static class SqlMixedModel
 
         return new MixedModelCrossProducts(layout, spec.RandomIntercept, spec.RandomSlope ? spec.TimeName : null, spec.Uncorrelated, n, subjects,
             xtFull, xty, Number(totals[1]), Number(totals[2]), Number(totals[3]), [.. ztz], [.. ztx], [.. zty]);
+    }
+
+    /// <summary>
+    /// The trajectory figure's points of group <paramref name="group"/>, by time ascending, from the cells: the mean and its
+    /// t interval (<see cref="Statistics.MeanInterval.FromMoments"/>), shown back on the value's scale under log
+    /// (the geometric mean and its interval), as <c>StudyRun</c> draws it from the rows.
+    /// </summary>
+    public static TrajectoryPoint[] TrajectoryPoints(IReadOnlyList<SqlMixedCell> cells, int group, bool log)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        return cells.Where(c => c.Group == group).OrderBy(c => c.Time).Select(c =>
+        {
+            var m = Statistics.MeanInterval.FromMoments(c.N, c.Mean, c.Sd);
+            return log
+                ? new TrajectoryPoint(c.Time, m.N, Math.Exp(m.Mean), m.Sd, Math.Exp(m.Lower), Math.Exp(m.Upper))
+                : new TrajectoryPoint(c.Time, m.N, m.Mean, m.Sd, m.Lower, m.Upper);
+        }).ToArray();
     }
 
     private static string Index(int i) => i.ToString(CultureInfo.InvariantCulture);
