@@ -29,22 +29,25 @@ public sealed class MixedModelSlopePushDownTests
     private static readonly CohortSql NoCriteriaNoGroups = new([], []);
 
     [Theory]
-    [InlineData("duckdb", false)]
-    [InlineData("postgres", false)]
-    [InlineData("clickhouse", false)]
-    [InlineData("duckdb", true)]
-    [InlineData("clickhouse", true)]
-    public void ARandomSlopeModelFromTheEngineEqualsTheFitFromTheRows(string engineName, bool uncorrelated)
+    [InlineData("duckdb", false, DegreesOfFreedomMethod.Satterthwaite)]
+    [InlineData("postgres", false, DegreesOfFreedomMethod.Satterthwaite)]
+    [InlineData("clickhouse", false, DegreesOfFreedomMethod.Satterthwaite)]
+    [InlineData("duckdb", true, DegreesOfFreedomMethod.Satterthwaite)]
+    [InlineData("clickhouse", true, DegreesOfFreedomMethod.Satterthwaite)]
+    [InlineData("postgres", false, DegreesOfFreedomMethod.KenwardRoger)]
+    [InlineData("clickhouse", false, DegreesOfFreedomMethod.KenwardRoger)]
+    public void ARandomSlopeModelFromTheEngineEqualsTheFitFromTheRows(string engineName, bool uncorrelated, DegreesOfFreedomMethod df)
     {
         var (reaction, days, subject) = Sleepstudy();
         using var tables = Create(engineName, reaction, days, subject);
         var spec = new SqlMixedSpec(SqlExpr.Column("Reaction"), false, SqlExpr.Column("Days"), "Days", null, null, "group", [],
-            [SqlMixedVariableKind.Time], [[0]], RandomIntercept: true, RandomSlope: true, Uncorrelated: uncorrelated);
+            [SqlMixedVariableKind.Time], [[0]], RandomIntercept: true, RandomSlope: true, Uncorrelated: uncorrelated, Df: df);
 
         var fit = SqlMixedModel.Fit(tables.Engine, NoCriteriaNoGroups, new SqlChildSource(
             r => r.Dialect.QuoteIdentifier(Visits), "Subject", r => r.Dialect.QuoteIdentifier(Subjects), "Subject"), spec);
 
-        MixedModelFit rows = InMemory(reaction, days, subject, uncorrelated);
+        MixedModelFit rows = InMemory(reaction, days, subject, uncorrelated, df);
+        Assert.Equal(df, rows.DegreesOfFreedom);
         Assert.Null(fit.NotFitted);
         Assert.Equal(new[] { new RowsLeftOut("with a missing value", 1) }, fit.LeftOut);
         Assert.Equal(181, fit.Rows);   // the 180 visits and the one without a reaction; the orphan's visit is not a cohort row
@@ -108,12 +111,12 @@ public sealed class MixedModelSlopePushDownTests
         Assert.Equal(1, engine.RowsReceived);
     }
 
-    private static MixedModelFit InMemory(double[] reaction, double[] days, string[] subject, bool uncorrelated)
+    private static MixedModelFit InMemory(double[] reaction, double[] days, string[] subject, bool uncorrelated, DegreesOfFreedomMethod df)
     {
         string[] order = subject.Distinct().ToArray();
         int[] index = subject.Select(s => Array.IndexOf(order, s)).ToArray();
         var design = FixedEffectsDesign.Build(reaction.Length, [DesignVariable.Numeric("Days", days)], [[0]]);
-        return LinearMixedModel.Fit(new MixedModelInput(reaction, design, index, order.Length, RandomIntercept: true, days, "Days", uncorrelated));
+        return LinearMixedModel.Fit(new MixedModelInput(reaction, design, index, order.Length, RandomIntercept: true, days, "Days", uncorrelated), df: df);
     }
 
     /// <summary>tests/Runtime.Tests/Reference/data/sleepstudy.csv: Reaction, Days, Subject per row.</summary>
