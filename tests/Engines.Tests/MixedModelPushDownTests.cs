@@ -85,6 +85,11 @@ public sealed class MixedModelPushDownTests(ITestOutputHelper output)
         Close(fitStatistics.GetProperty("criterion").GetDouble(), f.Criterion, Tolerance, "REML criterion");
         Close(fitStatistics.GetProperty("sigma").GetDouble(), f.Sigma, Tolerance, "sigma");
         Assert.Equal(fitStatistics.GetProperty("singular").GetBoolean(), f.Singular);
+        Assert.Equal(fitStatistics.GetProperty("converged").GetBoolean(), f.Convergence.Converged);
+
+        // The fit's own warnings (singular, rank deficient, convergence) are results.json's, whose others are the rows left out (PL5033's info).
+        Assert.Equal(Analysis(model).GetProperty("warnings").EnumerateArray().Select(w => w.GetProperty("message").GetString())
+            .Where(m => !m!.Contains("rows left out", StringComparison.Ordinal)), f.Warnings);
 
         var terms = expected.GetProperty("typeIII").EnumerateArray().ToList();
         Assert.Equal(terms.Select(t => t.GetProperty("term").GetString()), f.TypeIII.Select(t => t.Term));

@@ -52,6 +52,8 @@ public sealed class MixedModelSlopePushDownTests
         Assert.Equal(new[] { new RowsLeftOut("with a missing value", 1) }, fit.LeftOut);
         Assert.Equal(181, fit.Rows);   // the 180 visits and the one without a reaction; the orphan's visit is not a cohort row
         MixedModelFit sums = fit.Fit!;
+        Assert.Equal(rows.Warnings, sums.Warnings);
+        Assert.Equal(rows.Singular, sums.Singular);
         Assert.Equal(rows.Observations, sums.Observations);
         Assert.Equal(rows.Subjects, sums.Subjects);
         Assert.Equal(rows.FixedEffects.Select(f => f.Name), sums.FixedEffects.Select(f => f.Name));
