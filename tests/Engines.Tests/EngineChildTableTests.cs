@@ -46,6 +46,28 @@ public sealed class EngineChildTableTests
     [InlineData("duckdb")]
     [InlineData("postgres")]
     [InlineData("clickhouse")]
+    public void TheVisitsLineOfTheSubjectFlowIsCountedByTheEngineAsInMemory(string engine)
+    {
+        var (subjects, visits) = Tables(engine);
+        using var source = EngineSource.Open(subjects, Path(subjects), Resolver(engine));
+        var (rows, _) = source.OpenChild(subjects, visits, Path(visits));
+
+        var flow = SqlChildFlow.Count(source.Engine, Nxp2JdmStudy.CohortSql, rows, visits.Name, visits.SourceLabel, subjects.Name);
+
+        using var results = System.Text.Json.JsonDocument.Parse(File.ReadAllText(System.IO.Path.Combine(
+            System.IO.Path.GetDirectoryName(ClickHouseCluster.ExampleCsv("subjects"))!, "..", "report", "results.json")));
+        var expected = results.RootElement.GetProperty("flow").GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("table").GetString() == "visits");
+        Assert.Equal("visits", flow.Table);
+        Assert.Equal(expected.GetProperty("rowsRead").GetInt32(), flow.RowsRead);
+        Assert.Equal(expected.GetProperty("kept").GetInt32(), flow.Kept);
+        Assert.Equal(expected.GetProperty("excluded").EnumerateArray().Select(e => (e.GetProperty("stage").GetString(), e.GetProperty("reason").GetString(), e.GetProperty("count").GetInt32())),
+            flow.Excluded.Select(e => ((string?)e.Stage, (string?)e.Reason, e.Count)));
+    }
+
+    [Theory]
+    [InlineData("duckdb")]
+    [InlineData("postgres")]
+    [InlineData("clickhouse")]
     public void AChildColumnTheSourceLacksIsAMissingColumnOfTheChildTable(string engine)
     {
         var (subjects, visits) = Tables(engine);
