@@ -20,7 +20,7 @@ public sealed record EngineSupport(string? Statistics, string? Reason)
 /// <summary>The engine column of the catalog: one entry per analysis kind (<see cref="AnalysisKind.Engine"/>).</summary>
 public static class EngineCatalog
 {
-    private const string ChildRows = "its outcome is repeated (a child table), which a study's engine run does not read yet";
+    private const string NotFromRandomEffectsSums = "the per-subject sums of a random-effects model (SqlMixedModel) do not give";
 
     /// <summary>The engine support of kind <paramref name="kind"/>; a kind not listed is not computed in an engine.</summary>
     public static EngineSupport Of(string kind) => kind switch
@@ -33,12 +33,12 @@ public static class EngineCatalog
             "one GROUP BY (group, value) per variable: a number's value counts (n, missing, mean, SD, SE, type-7 median and quartiles, range, exact), a yes/no or category's counts per level (SqlNumberCounts, SqlValueCounts)"),
         "cox" => EngineSupport.From(
             "Σexp(η), Σx·exp(η), Σxx'·exp(η) per (stratum, time, status), one query per Newton iteration (SqlCox); with zph none, and no interaction, subgroup or exact ties (PL2281, PL2282, PL2276); no concordance"),
-        "mixed" => EngineSupport.NotYet(ChildRows
-            + " (the runtime fits it from one GROUP BY subject query of cross-products, SqlMixedModel, but the run does not call it yet)"),
-        "mmrm" => EngineSupport.NotYet(ChildRows + "; and an MMRM's likelihood needs, per pattern of visits, the sums of each pair of visits' rows (x x', x y, y y), "
-            + "which the per-subject sums of a random-effects model do not give"),
-        "rm_anova" => EngineSupport.NotYet(ChildRows + "; and its error strata and Mauchly's test need the complete subjects' visit-by-visit "
-            + "cross-products, which the per-subject sums of a random-effects model do not give"),
+        "mixed" => EngineSupport.From(
+            "the child rows joined to the analysed subjects in the engine: counts per (group, reason, time), one GROUP BY subject query of Z'Z, Z'X, Z'y, one aggregate of X'X, X'y, y'y (SqlMixedModel); group, time and factor(time) terms, a random intercept and/or slope on time; no covariates, means or anova type1 (PL2283)"),
+        "mmrm" => EngineSupport.NotYet("an MMRM's likelihood needs, per pattern of visits, the sums of each pair of visits' rows (x x', x y, y y), which "
+            + NotFromRandomEffectsSums),
+        "rm_anova" => EngineSupport.NotYet("its error strata and Mauchly's test need the complete subjects' visit-by-visit cross-products, which "
+            + NotFromRandomEffectsSums),
         _ => EngineSupport.NotYet("no engine form of its sufficient statistics yet"),
     };
 }

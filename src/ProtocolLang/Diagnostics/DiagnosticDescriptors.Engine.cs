@@ -52,3 +52,11 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor EngineColumnNameReserved { get; } = Error("PL2287", "Column named like an engine query's own column",
         "column '{0}' of table '{1}' has the name of a column the engine queries define ({2}); ClickHouse resolves such names across the whole query, so the engine would read its own column instead of the table's: give the column another name in the table and the study, or remove 'compute in engine'", EngineCategory);
 }
+
+/// <summary>PL2283: <c>model mixed</c> under <c>compute in engine</c>. Documented in docs/diagnostics.md.</summary>
+public static partial class DiagnosticDescriptors
+{
+    public static DiagnosticDescriptor EngineMixedNotSupported { get; } = Error("PL2283", "Mixed-model term or option not fitted in an engine",
+        "analysis '{0}' cannot be fitted in an engine: {1}; an engine fits group, time and factor(time) terms with a random intercept and/or slope on time from per-subject sums; remove it, or remove 'compute in engine'", EngineCategory);
+
+}

@@ -34,7 +34,14 @@ public sealed record SqlMixedFit(
     IReadOnlyList<SqlMixedCell> Cells,
     long Queries,
     long RowsReceived,
-    long Received);
+    long Received)
+{
+    /// <summary>The fixed terms' names in R's order (<c>group</c>, <c>factor(month)</c>, <c>group:factor(month)</c>): the formula's; empty when there is no design.</summary>
+    public IReadOnlyList<string> TermNames { get; init; } = [];
+
+    /// <summary>The rows of the analysed subjects with a value (before the time, group and log checks): the model text's count.</summary>
+    public long RowsWithValue { get; init; }
+}
 
 /// <summary>
 /// <c>model mixed</c> where the rows stay: the per-subject cross-products Zᵢᵀ Zᵢ, Zᵢᵀ Xᵢ, Zᵢᵀ yᵢ from one
@@ -70,15 +77,16 @@ public static class SqlMixedModel
         var times = new SortedSet<double>();
         var cells = new List<SqlMixedCell>();
         double timeSum = 0;
-        long rows = 0, kept = 0;
+        long rows = 0, kept = 0, withValue = 0;
         var renderer = new SqlRenderer(d);
         string cellsSql = "SELECT first_group, k, t, CAST(COUNT(*) AS " + d.IntegerType + "), CAST(COUNT(f) AS " + d.IntegerType + "), " + d.Function("avg") + "(f), "
-            + d.Function("var_samp") + "(f) FROM (" + Coded(cohort, source, spec, included, renderer) + ") AS coded GROUP BY first_group, k, t ORDER BY first_group, k, t";
+            + d.Function("var_samp") + "(f), CAST(COUNT(raw) AS " + d.IntegerType + ") FROM (" + Coded(cohort, source, spec, included, renderer) + ") AS coded GROUP BY first_group, k, t ORDER BY first_group, k, t";
         foreach (object?[] row in engine.Query(cellsSql, renderer.Parameters))
         {
             int group = (int)SqlEngine.Integer(row[0]), reason = (int)SqlEngine.Integer(row[1]);
             long n = SqlEngine.Integer(row[3]), shown = SqlEngine.Integer(row[4]);
             rows += n;
+            withValue += SqlEngine.Integer(row[7]);
             leftOut[reason] += n;
             if (shown > 0)
             {
@@ -104,7 +112,7 @@ public static class SqlMixedModel
         // As MixedDesign: the group levels are the model's only when its terms have the group.
         string[] groupLevels = spec.Variables.Contains(SqlMixedVariableKind.Group) ? levels.Select(g => spec.GroupNames[g]).ToArray() : [];
         SqlMixedFit Result(MixedModelFit? fit, string? reason, string? code) => new(fit, reason, code, groupLevels, timeLevels,
-            counted, rows, cells, engine.Queries - queries, engine.RowsReceived - received, engine.Received - bytes);
+            counted, rows, cells, engine.Queries - queries, engine.RowsReceived - received, engine.Received - bytes) { RowsWithValue = withValue };
         if (kept == 0)
         {
             return Result(null, "no rows remain to fit", StatisticsWarnings.MixedNotFitted);
@@ -114,15 +122,15 @@ public static class SqlMixedModel
         MixedModelCrossProducts sums = CrossProducts(engine, cohort, source, spec, included, design);
         if (MixedModelIdentifiability.ConstantResponse(sums) is { } constant)
         {
-            return Result(null, constant, StatisticsWarnings.MixedResponseConstant);
+            return Result(null, constant, StatisticsWarnings.MixedResponseConstant) with { TermNames = design.Layout.TermNames };
         }
 
         if (MixedModelIdentifiability.TooFewObservations(sums) is { } tooFew)
         {
-            return Result(null, tooFew, StatisticsWarnings.MixedTooFewObservationsPerSubject);
+            return Result(null, tooFew, StatisticsWarnings.MixedTooFewObservationsPerSubject) with { TermNames = design.Layout.TermNames };
         }
 
-        return Result(LinearMixedModel.Fit(sums, spec.Reml, design.Means, spec.Df), null, null);
+        return Result(LinearMixedModel.Fit(sums, spec.Reml, design.Means, spec.Df), null, null) with { TermNames = design.Layout.TermNames };
     }
 
     /// <summary>The included groups with kept rows, in declared order, the reference (if named) first: <c>MixedDesign</c>'s group levels.</summary>
