@@ -10,7 +10,10 @@ namespace ProtocolLang.Engines.Tests;
 /// <summary>
 /// The example's three mixed models (of its visits child table) in a study run: in memory from the CSV files (the
 /// reference), and under <c>compute in engine</c> from Parquet files through DuckDB and from the PostgreSQL server's
-/// tables. The other analyses of the example are left out of this study: what is compared is the mixed models, their
+/// tables (both add the rows in C#'s order: bit for bit at the query level). The two-shard ClickHouse cluster is not
+/// compared here: its per-shard sums move the optimiser's path (the fit's evaluation count differs, 176 against 133 for
+/// the CK model) and an extreme p-value (2.6e-37) by 6e-7 relative, so a results.json equality does not hold there;
+/// MixedModelPushDownTests holds its fits to 1e-8. The other analyses of the example are left out of this study: what is compared is the mixed models, their
 /// trajectory figures and the tables' lines of the flow.
 /// </summary>
 public sealed class EngineMixedRuns : IDisposable

@@ -10,8 +10,7 @@ internal static class ResultsComparison
 {
     public const double Tolerance = 1e-9;
 
-    /// <param name="tolerance">The relative tolerance of numbers (<see cref="Tolerance"/> unless a caller says why not).</param>
-    public static void AssertSame(JsonElement expected, JsonElement actual, string path, double tolerance = Tolerance)
+    public static void AssertSame(JsonElement expected, JsonElement actual, string path)
     {
         Assert.True(expected.ValueKind == actual.ValueKind, $"{path}: {expected.ValueKind} expected, {actual.ValueKind} found");
         switch (expected.ValueKind)
@@ -21,7 +20,7 @@ internal static class ResultsComparison
                 Assert.Equal(names, actual.EnumerateObject().Select(p => p.Name).ToArray());
                 foreach (var name in names)
                 {
-                    AssertSame(expected.GetProperty(name), actual.GetProperty(name), path + "." + name, tolerance);
+                    AssertSame(expected.GetProperty(name), actual.GetProperty(name), path + "." + name);
                 }
 
                 break;
@@ -29,14 +28,14 @@ internal static class ResultsComparison
                 Assert.True(expected.GetArrayLength() == actual.GetArrayLength(), $"{path}: {expected.GetArrayLength()} items expected, {actual.GetArrayLength()} found");
                 for (var i = 0; i < expected.GetArrayLength(); i++)
                 {
-                    AssertSame(expected[i], actual[i], FormattableString.Invariant($"{path}[{i}]"), tolerance);
+                    AssertSame(expected[i], actual[i], FormattableString.Invariant($"{path}[{i}]"));
                 }
 
                 break;
             case JsonValueKind.Number:
                 var e = expected.GetDouble();
                 var a = actual.GetDouble();
-                Assert.True(Math.Abs(e - a) <= tolerance * Math.Max(Math.Abs(e), Math.Abs(a)), FormattableString.Invariant($"{path}: {e:R} expected, {a:R} found"));
+                Assert.True(Math.Abs(e - a) <= Tolerance * Math.Max(Math.Abs(e), Math.Abs(a)), FormattableString.Invariant($"{path}: {e:R} expected, {a:R} found"));
                 break;
             default:
                 Assert.True(expected.GetRawText() == actual.GetRawText(), $"{path}: {expected.GetRawText()} expected, {actual.GetRawText()} found");
