@@ -99,11 +99,11 @@ public sealed partial class Binder
     }
 
     /// <summary>The names the runtime's engine queries (src/Runtime/Sql) give their own columns and subqueries.</summary>
-    private const string EngineQueryNames = "reason, missing, matched, first_group, ok, t, s, n, v, k, d, r, eta, subjects, kept, complete, linear, risks, x0, x1, ..., c0, c1, ..., st, st0, st1, ...";
+    private const string EngineQueryNames = "reason, missing, matched, first_group, ok, t, s, n, v, k, d, r, f, raw, has_parent, eta, subjects, kept, complete, linear, risks, x0, x1, ..., c0, c1, ..., st, st0, st1, ...";
 
     private static readonly HashSet<string> EngineQueryWords = new(System.StringComparer.Ordinal)
     {
-        "reason", "missing", "matched", "first_group", "ok", "t", "s", "n", "v", "k", "d", "r", "eta", "st", "subjects", "kept", "complete", "linear", "risks",
+        "reason", "missing", "matched", "first_group", "ok", "t", "s", "n", "v", "k", "d", "r", "f", "raw", "has_parent", "eta", "st", "subjects", "kept", "complete", "linear", "risks",
     };
 
     /// <summary>
