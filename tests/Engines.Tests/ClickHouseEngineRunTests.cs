@@ -144,7 +144,7 @@ public sealed class ClickHouseEngineRunTests : IDisposable
 
         var run = Run("server-error", $"clickhouse \"warehouse\" table \"{_table}\"");
 
-        Assert.Equal(ExitCodes.DataErrors, run.Exit);
+        Assert.Equal(ExitCodes.SourceMismatch, run.Exit);
         Assert.Contains("error PL4057: table 'subjects': the server reported an error: ", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(ClickHouseCluster.ReaderPassword, run.EverythingWritten(), StringComparison.Ordinal);
     }

@@ -10,8 +10,8 @@ namespace ProtocolLang.Binding;
 
 /// <summary>
 /// <c>compute in engine</c>: the rows stay where they live and every analysis is computed from the engine's sufficient
-/// statistics. Whatever cannot be computed that way yet is refused here, at compile time, with the reason (PL2273–PL2283),
-/// never by reading the rows behind the study's back: the subject table's source, child tables, each analysis's kind (the
+/// statistics. Whatever cannot be computed that way yet is refused here, at compile time, with the reason (PL2273–PL2287),
+/// never by reading the rows behind the study's back: the subject table's source, a child table outside its engine, each analysis's kind (the
 /// catalog's <see cref="AnalysisKind.Engine"/>), its options and its scope, expressions without an SQL form (<c>round</c>,
 /// child aggregates), <c>on_invalid exclude</c>, populations and group sets.
 /// </summary>
@@ -46,6 +46,7 @@ public sealed partial class Binder
         ImmutableArray<BoundPopulation> populations)
     {
         var subjects = tables[0];
+        _engineTables = tables;
         if (EngineSourceRefusal(subjects.SourceKind) is { } refusal)
         {
             _diagnostics.Add(DiagnosticDescriptors.TableNotInEngine, subjects.Span, subjects.Name, refusal);
@@ -53,8 +54,7 @@ public sealed partial class Binder
 
         foreach (var table in tables.Skip(1))
         {
-            _diagnostics.Add(DiagnosticDescriptors.TableNotInEngine, table.Span, table.Name,
-                "an engine run reads only the subject table yet (child tables, repeated outcomes and child aggregates are not computed in an engine)");
+            CheckEngineChildTable(subjects, table);
         }
 
         if (tables.Any(t => t.ExcludeInvalidRows))
@@ -175,6 +175,11 @@ public sealed partial class Binder
         if (analysis is BoundGlmModel glm)
         {
             CheckEngineRegression(sql, glm.Response, glm.Terms, glm.Source, glm.Span);
+        }
+
+        if (analysis is BoundMixedModel mixed)
+        {
+            CheckEngineMixed(mixed);
         }
     }
 

@@ -20,7 +20,7 @@ public sealed record EngineSupport(string? Statistics, string? Reason)
 /// <summary>The engine column of the catalog: one entry per analysis kind (<see cref="AnalysisKind.Engine"/>).</summary>
 public static class EngineCatalog
 {
-    private const string ChildRows = "its outcome is repeated (a child table), which no engine query reads yet";
+    private const string NotFromRandomEffectsSums = "the per-subject sums of a random-effects model (SqlMixedModel) do not give";
 
     /// <summary>The engine support of kind <paramref name="kind"/>; a kind not listed is not computed in an engine.</summary>
     public static EngineSupport Of(string kind) => kind switch
@@ -38,7 +38,12 @@ public static class EngineCatalog
         "logistic" or "poisson" => EngineSupport.From(
             "the linear model's design scan, then one scan per IRLS point returning Σw·x·x', Σw·x·z and the deviance at the current β, the in-memory iteration and convergence rule (SqlGlm; a Poisson model adds a GROUP BY of the response); Wald intervals, no profile-likelihood intervals; no offset, family quasi or means (PL2276)"),
         "negative_binomial" => EngineSupport.NotYet("θ's Newton steps need one query each (Σ digamma and trigamma of θ + y with the step's μ-dependent sums), which are not built yet (PL2297)"),
-        "mixed" or "mmrm" or "rm_anova" => EngineSupport.NotYet(ChildRows),
+        "mixed" => EngineSupport.From(
+            "the child rows joined to the analysed subjects in the engine: counts per (group, reason, time), one GROUP BY subject query of Z'Z, Z'X, Z'y, one aggregate of X'X, X'y, y'y (SqlMixedModel); group, time and factor(time) terms, a random intercept and/or slope on time; no covariates, means or anova type1 (PL2283)"),
+        "mmrm" => EngineSupport.NotYet("an MMRM's likelihood needs, per pattern of visits, the sums of each pair of visits' rows (x x', x y, y y), which "
+            + NotFromRandomEffectsSums),
+        "rm_anova" => EngineSupport.NotYet("its error strata and Mauchly's test need the complete subjects' visit-by-visit cross-products, which "
+            + NotFromRandomEffectsSums),
         _ => EngineSupport.NotYet("no engine form of its sufficient statistics yet"),
     };
 }

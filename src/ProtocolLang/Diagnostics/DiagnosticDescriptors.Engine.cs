@@ -55,3 +55,11 @@ public static partial class DiagnosticDescriptors
     public static DiagnosticDescriptor EngineRegressionTermNotSupported { get; } = Error("PL2298", "Regression term not fitted in an engine",
         "analysis '{0}': the term '{1}' cannot be fitted in an engine: {2}; remove it, or remove 'compute in engine'", EngineCategory);
 }
+
+/// <summary>PL2283: <c>model mixed</c> under <c>compute in engine</c>. Documented in docs/diagnostics.md.</summary>
+public static partial class DiagnosticDescriptors
+{
+    public static DiagnosticDescriptor EngineMixedNotSupported { get; } = Error("PL2283", "Mixed-model term or option not fitted in an engine",
+        "analysis '{0}' cannot be fitted in an engine: {1}; an engine fits group, time and factor(time) terms with a random intercept and/or slope on time from per-subject sums; remove it, or remove 'compute in engine'", EngineCategory);
+
+}

@@ -64,6 +64,11 @@ public sealed partial class CSharpEmitter
                 + ", CohortSql.Outcome(" + name + "))";
         }
 
+        if (variable.Outcome is { Kind: OutcomeKind.Repeated } repeated)
+        {
+            return EngineRepeatedFactory(repeated, subjects);
+        }
+
         (BoundExpression? value, string? label, string? unit, SummaryKind summary) = variable switch
         {
             { GroupSet: not null } or { Outcome.Kind: OutcomeKind.Repeated } => (null, null, null, SummaryKind.Median),

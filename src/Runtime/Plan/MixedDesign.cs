@@ -347,10 +347,13 @@ internal sealed class MixedDesign
         return result.Order().ToArray();
     }
 
-    private static string FormulaText(MixedModelSpec spec, FixedEffectsDesign design)
+    private static string FormulaText(MixedModelSpec spec, FixedEffectsDesign design) => FormulaText(spec, design.TermNames);
+
+    /// <summary>The R formula of <paramref name="spec"/> whose fixed part has the terms <paramref name="termNames"/> (an engine fit's too).</summary>
+    internal static string FormulaText(MixedModelSpec spec, IReadOnlyList<string> termNames)
     {
         string response = spec.Transform == ResponseTransform.Log ? $"log({spec.Response.Name})" : spec.Response.Name;
-        string fixedTerms = design.TermNames.Count == 0 ? "1" : string.Join(" + ", design.TermNames);
+        string fixedTerms = termNames.Count == 0 ? "1" : string.Join(" + ", termNames);
         if (spec.Mmrm is { } mmrm)
         {
             // mmrm's covariance term: us(visit | subject), as the R package writes it.
@@ -371,7 +374,7 @@ internal sealed class MixedDesign
         }
 
         // lme4's own form of each term; (t || id) is written as lme4 expands it, (1 | id) + (0 + t | id).
-        string fixedPart = design.TermNames.Count == 0 ? "1" : string.Join(" + ", design.TermNames);
+        string fixedPart = termNames.Count == 0 ? "1" : string.Join(" + ", termNames);
         return $"{response} ~ {fixedPart} + {string.Join(" + ", spec.RandomEffects.Select(ModelText.Random))}";
     }
 

@@ -18,14 +18,18 @@ internal static class ModelText
     }
 
     /// <param name="groupTerm">What a <c>group</c> term is in the analysis' scope (<see cref="ScopedCohort.GroupTerm"/>).</param>
-    public static string Mixed(MixedModelSpec spec, string groupTerm = ScopedCohort.DefaultGroupTerm)
+    public static string Mixed(MixedModelSpec spec, string groupTerm = ScopedCohort.DefaultGroupTerm) =>
+        Mixed(spec, groupTerm, Defined(spec.Response.Values), spec.Response.Values.Length);
+
+    /// <summary>The model's text with the counts of the outcome's kept child rows and of those with a value (an engine counts them).</summary>
+    internal static string Mixed(MixedModelSpec spec, string groupTerm, long withValue, long keptRows)
     {
         string response = spec.Transform == ResponseTransform.Log ? $"log({spec.Response.Name})" : spec.Response.Name;
         IEnumerable<string> terms = spec.FixedTerms.Select(t => string.Join(":", t.Factors.Select(f => f.Kind == TermFactorKind.Group ? groupTerm : Factor(f))))
             .Concat(spec.RandomEffects.Select(Random));
         string groups = spec.GroupsIncluded is null ? "all groups" : "groups " + string.Join(", ", spec.GroupsIncluded);
         return $"{response} ~ {string.Join(" + ", terms)}; {groups}; {(spec.Reml ? "REML" : "ML")}; "
-            + string.Create(CultureInfo.InvariantCulture, $"{Defined(spec.Response.Values)} of {spec.Response.Values.Length} kept rows of table '{spec.Response.Table}' have a value");
+            + string.Create(CultureInfo.InvariantCulture, $"{withValue} of {keptRows} kept rows of table '{spec.Response.Table}' have a value");
     }
 
     /// <param name="groupTerm">What a <c>group</c> term is in the analysis' scope (<see cref="ScopedCohort.GroupTerm"/>).</param>

@@ -55,6 +55,7 @@ public sealed partial class StudyRun
         {
             _engineSource = EngineSource.Open(table, path, new ConnectionResolver(_options.StudyDirectory));
             CheckInEngine(table, _engineSource);
+            OpenEngineChildren(table, _engineSource);
             counts = SqlCohortFlow.Count(_engineSource.Engine, sql, _engineSource.From);
         }
         catch (DbException e)

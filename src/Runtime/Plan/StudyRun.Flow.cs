@@ -304,7 +304,7 @@ public sealed partial class StudyRun
     {
         if (InEngineMode)
         {
-            return EngineTableFlow(schema);
+            return schema.LinkColumn is null ? EngineTableFlow(schema) : EngineChildFlow(schema);
         }
 
         DataTable table = _data[schema.Name];

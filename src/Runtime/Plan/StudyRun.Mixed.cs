@@ -62,6 +62,12 @@ public sealed partial class StudyRun
         string specification = ModelText.Mixed(spec, ScopedCohort.GroupTermOf(cohort));
         void Fail(string reason, string code) =>
             RecordMixed(analysis, ResultStatus.Failed, method, reason, specification, new[] { StatisticsWarnings.Warning(code, reason) }, null);
+        if (cohort is EngineCohort)
+        {
+            EngineMixed(analysis, spec, method, specification);
+            return;
+        }
+
 
         RecordTrajectoryFigure(analysis, spec.Response, logScale: spec.Transform == ResponseTransform.Log);
         MixedDesign design;
@@ -109,6 +115,13 @@ public sealed partial class StudyRun
             RecordMixed(analysis, ResultStatus.NotEstimable, method, reason, specification, warnings, null);
         }
 
+        AddFitWarnings(warnings, fit);
+        RecordMixed(analysis, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit, cohort));
+    }
+
+    /// <summary>The fit's own warnings (singular, rank deficient, convergence), each with its code.</summary>
+    private static void AddFitWarnings(List<WarningResult> warnings, MixedModelFit fit)
+    {
         foreach (string w in fit.Warnings)
         {
             string code = w.StartsWith("boundary", StringComparison.Ordinal) ? StatisticsWarnings.MixedSingularFit
@@ -116,8 +129,6 @@ public sealed partial class StudyRun
                 : StatisticsWarnings.MixedConvergence;
             warnings.Add(StatisticsWarnings.Warning(code, w));
         }
-
-        RecordMixed(analysis, ResultStatus.Ok, method, null, specification, warnings, MixedResult(spec, design, fit, cohort));
     }
 
     /// <summary>The non-finite-value warnings and the counts of rows left out, per reason, of a mixed model or MMRM.</summary>
@@ -149,12 +160,22 @@ public sealed partial class StudyRun
     private void RecordMixed(ScopedAnalysis analysis, string status, string method, string? reason, string specification, IReadOnlyList<WarningResult> warnings, MixedModelResult? result) =>
         Record(analysis, new AnalysisResult(0, analysis.Id, "mixed_model", analysis.Source, status, method, reason, specification, warnings, Mixed: result));
 
+    /// <summary>What a mixed model's result takes from its design, in memory (<see cref="MixedDesign"/>) or from an engine's sums.</summary>
+    private sealed record MixedLevels(string Formula, IReadOnlyList<string>? GroupLevels, IReadOnlyList<double>? TimeLevels, IReadOnlyList<RowsLeftOut> LeftOut, bool HasMeans);
+
     private static MixedModelResult MixedResult(MixedModelSpec spec, MixedDesign design, MixedModelFit fit, Cohort cohort)
     {
         string? meansFactor = VisitMeansFactor(spec, cohort);
         (VisitMeanRow[]? Means, VisitContrastRow[]? Contrasts) visit = meansFactor is { } factor
             ? VisitMeans(design, fit.Contrasts!, factor, $"factor({spec.Response.TimeName})", spec.Means!)
             : (null, null);
+        var levels = new MixedLevels(design.Formula, design.GroupLevels, design.TimeLevels, design.LeftOut, design.Means is not null);
+        return MixedResult(spec, levels, fit, cohort, visit, meansFactor);
+    }
+
+    private static MixedModelResult MixedResult(MixedModelSpec spec, MixedLevels design, MixedModelFit fit, Cohort cohort,
+        (VisitMeanRow[]? Means, VisitContrastRow[]? Contrasts) visit, string? meansFactor)
+    {
         (VisitMeanRow[]? Means, VisitContrastRow[]? Contrasts) response = ResponseScale(spec, visit.Means, visit.Contrasts);
         string grouping = spec.RandomEffects[0].Grouping;
         var components = new List<VarianceComponentRow>();
@@ -176,14 +197,14 @@ public sealed partial class StudyRun
             fit.FixedEffects.Select(f => new FixedEffectRow(f.Name, f.Estimate, f.StandardError, f.DegreesOfFreedom, f.T, f.PValue)).ToArray(),
             components,
             fit.TypeIII.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray(),
-            design.Means is null ? null : fit.MarginalMeans.Select((m, k) => new MarginalMeanRow(
+            !design.HasMeans ? null : fit.MarginalMeans.Select((m, k) => new MarginalMeanRow(
                 design.GroupLevels![k / design.TimeLevels!.Count], design.TimeLevels[k % design.TimeLevels.Count],
                 m.Estimate, m.StandardError, m.DegreesOfFreedom, m.Lower, m.Upper)).ToArray(),
             new MixedFitStatistics(fit.Criterion, fit.LogLikelihood, fit.Parameters, fit.Aic, fit.Bic, fit.Sigma, fit.Theta, fit.Singular,
                 fit.Convergence.Converged, fit.Convergence.Evaluations, fit.Convergence.Gradient),
             fit.NotEstimable.Count == 0 ? null : fit.NotEstimable)
         {
-            LevelLabels = LabelledLevels(spec, design, cohort),
+            LevelLabels = LabelledLevels(spec, design.GroupLevels, cohort),
             GroupTerm = ScopedCohort.GroupTermOf(cohort) is var term && term != ScopedCohort.DefaultGroupTerm ? term : null,
             Vcov = SquareRows(fit.FixedEffectsCovariance, fit.FixedEffects.Count),
             VisitMeans = visit.Means,
@@ -199,7 +220,7 @@ public sealed partial class StudyRun
 
     /// <summary>The categorical covariates of the fixed terms whose levels have labels, once each, in order of first use.</summary>
     /// <remarks>A group term named after a <c>by</c> factor with coded levels (<c>by sex</c>: <c>sex2</c>) gets its key too.</remarks>
-    private static LevelLabelsRow[]? LabelledLevels(MixedModelSpec spec, MixedDesign design, Cohort cohort)
+    private static LevelLabelsRow[]? LabelledLevels(MixedModelSpec spec, IReadOnlyList<string>? groupLevels, Cohort cohort)
     {
         IEnumerable<LevelLabelsRow> rows = spec.FixedTerms.SelectMany(t => t.Factors)
             .Select(f => f.Covariate).OfType<CategoricalVariable>()
@@ -207,7 +228,7 @@ public sealed partial class StudyRun
             .DistinctBy(v => v.Name, StringComparer.Ordinal)
             .Select(v => new LevelLabelsRow(v.Name, v.Levels, v.LevelLabels));
         string term = ScopedCohort.GroupTermOf(cohort);
-        if (term != ScopedCohort.DefaultGroupTerm && design.GroupLevels is { } levels)
+        if (term != ScopedCohort.DefaultGroupTerm && groupLevels is { } levels)
         {
             string[] labels = levels.Select(l => cohort.GroupLabels[cohort.GroupNames.ToList().IndexOf(l)]).ToArray();
             if (!levels.SequenceEqual(labels, StringComparer.Ordinal))

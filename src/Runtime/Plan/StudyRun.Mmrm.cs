@@ -93,7 +93,7 @@ public sealed partial class StudyRun
             ResponseContrasts = response.Contrasts,
             ContrastAdjust = meansFactor is null ? null : spec.Means!.Adjust.ToString().ToLowerInvariant(),
             TypeIII = fit.TypeIII.Select(t => new TermTestRow(t.Term, t.NumeratorDf, t.DenominatorDf, t.F, t.PValue)).ToArray(),
-            LevelLabels = LabelledLevels(spec, design, analysis.Cohort),
+            LevelLabels = LabelledLevels(spec, design.GroupLevels, analysis.Cohort),
             DegreesOfFreedom = DegreesOfFreedomNames.Of(fit.DegreesOfFreedom),
         };
         Record(ResultStatus.Ok, null, warnings, result);

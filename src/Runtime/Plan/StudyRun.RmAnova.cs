@@ -133,7 +133,7 @@ public sealed partial class StudyRun
             fit.Effects.Where(e => e.Sphericity is not null)
                 .Select(e => new SphericityRow(e.Term, e.Sphericity!.MauchlyW, e.Sphericity.MauchlyP, e.Sphericity.GgEpsilon, e.Sphericity.HfEpsilon)).ToArray())
         {
-            LevelLabels = LabelledLevels(spec, design, analysis.Cohort),
+            LevelLabels = LabelledLevels(spec, design.GroupLevels, analysis.Cohort),
         };
         Record(ResultStatus.Ok, null, warnings, result);
     }

@@ -193,6 +193,9 @@ public sealed class RepeatedVariable : Variable
     /// <summary>Kept child rows left out of this variable because its <c>where</c> was not true (false or missing).</summary>
     public int LeftOutByWhere { get; internal init; }
 
+    /// <summary>Under <c>compute in engine</c>: the time per child row as the engine computes it (the value is <see cref="Variable.EngineValue"/>); null in memory.</summary>
+    internal Sql.SqlExpr? EngineTime { get; init; }
+
     /// <summary>The child table's source (its <c>from</c> path); empty when not known.</summary>
     internal string Source { get; init; } = "";
 

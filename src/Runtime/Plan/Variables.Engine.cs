@@ -52,4 +52,15 @@ public static partial class Variables
     /// <inheritdoc cref="Categorical(EngineCohort, string, string, IReadOnlyList{string}, IReadOnlyList{string}, SqlExpr)"/>
     public static CategoricalVariable Categorical(EngineCohort c, string name, string label, IReadOnlyList<string> levels, SqlExpr value) =>
         Categorical(c, name, label, levels, levels, value);
+
+    /// <summary>
+    /// A repeated outcome of child table <paramref name="table"/> whose value and time the engine computes per child row;
+    /// its rows are joined to the analysed subjects there (<see cref="SqlChildRows"/>), never read into memory.
+    /// </summary>
+    public static RepeatedVariable Repeated(EngineCohort c, string table, string name, string label, string? unit, string timeName, SqlExpr value, SqlExpr time) =>
+        new(c ?? throw new ArgumentNullException(nameof(c)), table, name, label, unit, timeName, [], [], [])
+        {
+            EngineValue = value ?? throw new ArgumentNullException(nameof(value)),
+            EngineTime = time ?? throw new ArgumentNullException(nameof(time)),
+        };
 }

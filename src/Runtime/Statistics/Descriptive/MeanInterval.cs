@@ -30,6 +30,17 @@ public readonly record struct MeanInterval(int N, double Mean, double Sd, double
         ReadOnlySpan<double> data = finite.AsSpan(0, n);
         double mean = Descriptives.Mean(data);
         double sd = n < 2 ? double.NaN : Math.Sqrt(Descriptives.SumOfSquaredDeviations(data, mean) / (n - 1));
+        return FromMoments(n, mean, sd);
+    }
+
+    /// <summary>The t interval of a mean from its sample's n, mean and SD (NaN for n &lt; 2), as a data engine returns them (COUNT, AVG, STDDEV_SAMP).</summary>
+    public static MeanInterval FromMoments(int n, double mean, double sd)
+    {
+        if (n == 0)
+        {
+            return new MeanInterval(0, double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
         if (n < 2 || !double.IsFinite(sd))
         {
             return new MeanInterval(n, mean, double.IsInfinity(sd) ? double.NaN : sd, double.NaN, double.NaN);
