@@ -39,7 +39,7 @@ public sealed class EngineChildTableTests
         var fit = SqlMixedModel.Fit(source.Engine, Nxp2JdmStudy.CohortSql, rows, spec);
         Assert.Equal(207, fit.Fit!.Observations);
         Assert.Equal(before + 5, source.Queries.Count);
-        Assert.Contains(source.Queries.Skip(before + 2), q => q.Text.Contains("GROUP BY s ORDER BY s", StringComparison.Ordinal));
+        Assert.Contains(source.Queries.Skip(before + 2), q => q.Text.Contains("GROUP BY " + source.Engine.Dialect.Alias("s") + " ORDER BY " + source.Engine.Dialect.Alias("s"), StringComparison.Ordinal));
     }
 
     [Theory]

@@ -26,14 +26,17 @@ public static class SqlChildCheck
         var subjects = source.Subjects(renderer);
         var key = d.QuoteIdentifier(source.SubjectKey);
         var link = d.QuoteIdentifier(source.Link);
+        string hasParent = d.Alias("has_parent");
         if (d is ClickHouseDialect)
         {
             return "SELECT count(), min(toString(" + link + ")) FROM " + child + " GLOBAL ANY LEFT JOIN (SELECT " + key + " AS " + link
-                + ", toUInt8(1) AS has_parent FROM " + subjects + ") USING " + link + " WHERE has_parent = 0";
+                + ", toUInt8(1) AS " + hasParent + " FROM " + subjects + ") USING " + link + " WHERE " + hasParent + " = 0";
         }
 
-        return "SELECT CAST(COUNT(*) AS " + d.IntegerType + "), MIN(CAST(child_rows." + link + " AS VARCHAR)) FROM " + child + " AS child_rows LEFT JOIN (SELECT "
-            + key + " AS subject_key FROM " + subjects + ") AS parents ON child_rows." + link + " = parents.subject_key WHERE parents.subject_key IS NULL";
+        string rows = d.Alias("child_rows"), parents = d.Alias("parents"), subjectKey = d.Alias("subject_key");
+        return "SELECT CAST(COUNT(*) AS " + d.IntegerType + "), MIN(CAST(" + rows + "." + link + " AS VARCHAR)) FROM " + child + " AS " + rows + " LEFT JOIN (SELECT "
+            + key + " AS " + subjectKey + " FROM " + subjects + ") AS " + parents + " ON " + rows + "." + link + " = " + parents + "." + subjectKey
+            + " WHERE " + parents + "." + subjectKey + " IS NULL";
     }
 
     /// <summary>The child rows without a subject, as one PL4015 problem naming the count and an example link (none when every row has its subject).</summary>

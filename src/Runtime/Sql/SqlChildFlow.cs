@@ -25,17 +25,19 @@ public static class SqlChildFlow
         var key = d.QuoteIdentifier(source.SubjectKey);
         var link = d.QuoteIdentifier(source.Link);
         var count = "CAST(COUNT(*) AS " + d.IntegerType + ")";
+        string hasParent = d.Alias("has_parent"), reason = d.Alias("reason"), matched = d.Alias("matched");
         if (d is ClickHouseDialect)
         {
             // 18.16 fills an unmatched left-join row with defaults, not NULL: the constant 1 on the subject side tells them apart.
-            return "SELECT has_parent, reason, matched, " + count + " FROM " + child + " GLOBAL ANY LEFT JOIN (SELECT " + key + " AS " + link
-                + ", reason, matched, toUInt8(1) AS has_parent FROM (SELECT " + key + ", " + classify + " FROM " + subjects + ")) USING " + link
-                + " GROUP BY has_parent, reason, matched";
+            return "SELECT " + hasParent + ", " + reason + ", " + matched + ", " + count + " FROM " + child + " GLOBAL ANY LEFT JOIN (SELECT " + key + " AS " + link
+                + ", " + reason + ", " + matched + ", toUInt8(1) AS " + hasParent + " FROM (SELECT " + key + ", " + classify + " FROM " + subjects + ")) USING " + link
+                + " GROUP BY " + hasParent + ", " + reason + ", " + matched;
         }
 
-        return "SELECT CASE WHEN analysed.subject_key IS NULL THEN 0 ELSE 1 END AS has_parent, analysed.reason, analysed.matched, " + count + " FROM " + child
-            + " AS child_rows LEFT JOIN (SELECT " + key + " AS subject_key, " + classify + " FROM " + subjects + ") AS analysed ON child_rows." + link
-            + " = analysed.subject_key GROUP BY 1, 2, 3";
+        string rows = d.Alias("child_rows"), analysed = d.Alias("analysed"), subjectKey = d.Alias("subject_key");
+        return "SELECT CASE WHEN " + analysed + "." + subjectKey + " IS NULL THEN 0 ELSE 1 END AS " + hasParent + ", " + analysed + "." + reason + ", "
+            + analysed + "." + matched + ", " + count + " FROM " + child + " AS " + rows + " LEFT JOIN (SELECT " + key + " AS " + subjectKey + ", " + classify
+            + " FROM " + subjects + ") AS " + analysed + " ON " + rows + "." + link + " = " + analysed + "." + subjectKey + " GROUP BY 1, 2, 3";
     }
 
     /// <summary>The child table's flow: rows read, the rows of subjects not analysed per reason (ordered by the reason's text, as in memory), rows kept.</summary>

@@ -20,7 +20,7 @@ public sealed record SqlChildSource(Func<SqlRenderer, string> Child, string Link
 /// does not enter: the in-memory rule (rows of subjects outside the cohort are not analysed).
 /// </summary>
 /// <remarks>
-/// The select list is written by the caller over the child's columns (unqualified) and <c>first_group</c>. DuckDB and
+/// The select list is written by the caller over the child's columns (unqualified) and <c>first_group</c> (as <see cref="SqlDialect.Alias"/> names it). DuckDB and
 /// PostgreSQL: an inner join on the key. ClickHouse 18.16: a <c>GLOBAL ALL INNER JOIN ... USING</c>, because a join of a
 /// <c>Distributed</c> table with a subquery over another is refused unless the subquery is evaluated once on the
 /// initiator and sent to the shards (<c>distributed_product_mode = deny</c>, the default), 18.16 wants the strictness
@@ -48,13 +48,15 @@ public static class SqlChildRows
         var subjects = source.Subjects(renderer);
         var key = d.QuoteIdentifier(source.SubjectKey);
         var link = d.QuoteIdentifier(source.Link);
+        string group = d.Alias("first_group"), rows = d.Alias("child_rows"), analysed = d.Alias("analysed"), subjectKey = d.Alias("subject_key");
         if (d is ClickHouseDialect)
         {
-            return "SELECT " + columns + " FROM " + child + " GLOBAL ALL INNER JOIN (SELECT " + key + " AS " + link + ", first_group FROM (SELECT " + key + ", "
-                + classify + " FROM " + subjects + ") WHERE reason = -1 AND matched = 1) USING " + link;
+            return "SELECT " + columns + " FROM " + child + " GLOBAL ALL INNER JOIN (SELECT " + key + " AS " + link + ", " + group + " FROM (SELECT " + key + ", "
+                + classify + " FROM " + subjects + ") WHERE " + SqlCohortFlow.Analysed(d) + ") USING " + link;
         }
 
-        return "SELECT " + columns + " FROM " + child + " AS child_rows INNER JOIN (SELECT " + key + " AS subject_key, " + classify + " FROM " + subjects
-            + ") AS analysed ON child_rows." + link + " = analysed.subject_key WHERE analysed.reason = -1 AND analysed.matched = 1";
+        return "SELECT " + columns + " FROM " + child + " AS " + rows + " INNER JOIN (SELECT " + key + " AS " + subjectKey + ", " + classify + " FROM " + subjects
+            + ") AS " + analysed + " ON " + rows + "." + link + " = " + analysed + "." + subjectKey + " WHERE " + analysed + "." + d.Alias("reason") + " = -1 AND "
+            + analysed + "." + d.Alias("matched") + " = 1";
     }
 }

@@ -58,9 +58,9 @@ internal sealed class SqlMixedDesign
         (string Name, string Sql)[] Parts(int v) => spec.Variables[v] switch
         {
             SqlMixedVariableKind.Group => groupLevels.Select(g => (spec.GroupTerm + spec.GroupNames[g],
-                Indicator("(first_group = " + g.ToString(CultureInfo.InvariantCulture) + ")"))).ToArray(),
-            SqlMixedVariableKind.TimeAsFactor => timeLevels.Select(t => (factorName + ModelText.Number(t), Indicator("(t = " + dialect.Number(t) + ")"))).ToArray(),
-            _ => [(spec.TimeName, "t")],
+                Indicator("(" + dialect.Alias("first_group") + " = " + g.ToString(CultureInfo.InvariantCulture) + ")"))).ToArray(),
+            SqlMixedVariableKind.TimeAsFactor => timeLevels.Select(t => (factorName + ModelText.Number(t), Indicator("(" + dialect.Alias("t") + " = " + dialect.Number(t) + ")"))).ToArray(),
+            _ => [(spec.TimeName, dialect.Alias("t"))],
         };
 
         var full = new List<(string Name, string Sql)> { ("(Intercept)", One) };

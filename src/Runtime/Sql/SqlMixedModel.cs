@@ -79,8 +79,10 @@ public static class SqlMixedModel
         double timeSum = 0;
         long rows = 0, kept = 0, withValue = 0;
         var renderer = new SqlRenderer(d);
-        string cellsSql = "SELECT first_group, k, t, CAST(COUNT(*) AS " + d.IntegerType + "), CAST(COUNT(f) AS " + d.IntegerType + "), " + d.Function("avg") + "(f), "
-            + d.Function("var_samp") + "(f), CAST(COUNT(raw) AS " + d.IntegerType + ") FROM (" + Coded(cohort, source, spec, included, renderer) + ") AS coded GROUP BY first_group, k, t ORDER BY first_group, k, t";
+        string cellKeys = d.Alias("first_group") + ", " + d.Alias("k") + ", " + d.Alias("t"), f = d.Alias("f");
+        string cellsSql = "SELECT " + cellKeys + ", CAST(COUNT(*) AS " + d.IntegerType + "), CAST(COUNT(" + f + ") AS " + d.IntegerType + "), " + d.Function("avg") + "(" + f + "), "
+            + d.Function("var_samp") + "(" + f + "), CAST(COUNT(" + d.Alias("raw") + ") AS " + d.IntegerType + ") FROM (" + Coded(cohort, source, spec, included, renderer) + ") AS "
+            + d.Alias("coded") + " GROUP BY " + cellKeys + " ORDER BY " + cellKeys;
         foreach (object?[] row in engine.Query(cellsSql, renderer.Parameters))
         {
             int group = (int)SqlEngine.Integer(row[0]), reason = (int)SqlEngine.Integer(row[1]);
@@ -159,27 +161,29 @@ public static class SqlMixedModel
     private static string Coded(CohortSql cohort, SqlChildSource source, SqlMixedSpec spec, int[] included, SqlRenderer renderer)
     {
         SqlDialect d = renderer.Dialect;
-        string joined = SqlChildRows.Query(cohort, source, r => d.QuoteIdentifier(source.Link) + " AS s, first_group, " + r.Double(spec.Response) + " AS raw, "
-            + r.Double(spec.Time) + " AS t", renderer);
+        string s = d.Alias("s"), group = d.Alias("first_group"), raw = d.Alias("raw"), t = d.Alias("t");
+        string joined = SqlChildRows.Query(cohort, source, r => d.QuoteIdentifier(source.Link) + " AS " + s + ", " + group + ", " + r.Double(spec.Response) + " AS " + raw + ", "
+            + r.Double(spec.Time) + " AS " + t, renderer);
         int groups = Math.Max(spec.GroupNames.Count, 1);
         var reason = new StringBuilder("CASE");
         if (included.Length < groups)
         {
-            reason.Append(" WHEN first_group NOT IN (").Append(string.Join(", ", included.Select(g => g.ToString(CultureInfo.InvariantCulture)))).Append(") THEN 1");
+            reason.Append(" WHEN ").Append(group).Append(" NOT IN (").Append(string.Join(", ", included.Select(g => g.ToString(CultureInfo.InvariantCulture)))).Append(") THEN 1");
         }
 
-        reason.Append(" WHEN raw IS NULL THEN 2 WHEN t IS NULL THEN 3");
+        reason.Append(" WHEN ").Append(raw).Append(" IS NULL THEN 2 WHEN ").Append(t).Append(" IS NULL THEN 3");
         if (spec.Log)
         {
-            reason.Append(" WHEN NOT (raw > ").Append(d.Number(0)).Append(") THEN 4");
+            reason.Append(" WHEN NOT (").Append(raw).Append(" > ").Append(d.Number(0)).Append(") THEN 4");
         }
 
         reason.Append(" ELSE 0 END");
-        string value = spec.Log ? "(CASE WHEN raw > " + d.Number(0) + " THEN " + d.Function("ln") + "(raw) END)" : "raw";
+        string value = spec.Log ? "(CASE WHEN " + raw + " > " + d.Number(0) + " THEN " + d.Function("ln") + "(" + raw + ") END)" : raw;
 
         // The trajectory figure's value: every group's rows with a value and a time (the figure shows the groups the model leaves out too).
-        string figure = "(CASE WHEN t IS NOT NULL THEN " + value + " END)";
-        return "SELECT s, first_group, t, raw, " + value + " AS v, " + figure + " AS f, " + reason + " AS k FROM (" + joined + ") AS joined";
+        string figure = "(CASE WHEN " + t + " IS NOT NULL THEN " + value + " END)";
+        return "SELECT " + s + ", " + group + ", " + t + ", " + raw + ", " + value + " AS " + d.Alias("v") + ", " + figure + " AS " + d.Alias("f") + ", " + reason + " AS "
+            + d.Alias("k") + " FROM (" + joined + ") AS " + d.Alias("joined");
     }
 
     private static MixedModelCrossProducts CrossProducts(SqlEngine engine, CohortSql cohort, SqlChildSource source, SqlMixedSpec spec, int[] included, SqlMixedDesign design)
@@ -187,22 +191,25 @@ public static class SqlMixedModel
         FixedEffectsLayout layout = design.Layout;
         int p = layout.Columns, r = layout.FullNames.Count;
         int[] x = layout.FullIndex;
-        string[] z = [.. spec.RandomIntercept ? new[] { engine.Dialect.Number(1) } : [], .. spec.RandomSlope ? new[] { "t" } : []];
+        SqlDialect d = engine.Dialect;
+        string s = d.Alias("s"), v = d.Alias("v"), kept = d.Alias("kept");
+        string C(int j) => d.Alias("c" + Index(j));
+        string[] z = [.. spec.RandomIntercept ? new[] { d.Number(1) } : [], .. spec.RandomSlope ? new[] { d.Alias("t") } : []];
         int q = z.Length;
-        string Kept(SqlRenderer renderer) => "SELECT s, v, t, " + string.Join(", ", design.FullColumns.Select((c, j) => c + " AS c" + Index(j)))
-            + " FROM (" + Coded(cohort, source, spec, included, renderer) + ") AS coded WHERE k = 0";
+        string Kept(SqlRenderer renderer) => "SELECT " + s + ", " + v + ", " + d.Alias("t") + ", " + string.Join(", ", design.FullColumns.Select((c, j) => c + " AS " + C(j)))
+            + " FROM (" + Coded(cohort, source, spec, included, renderer) + ") AS " + d.Alias("coded") + " WHERE " + d.Alias("k") + " = 0";
 
         // (2) Per subject, in key order (so the sums, and the fit, do not depend on the order the engine returns groups in).
         var perSubject = new List<string>();
         for (int a = 0; a < q; a++)
         {
             perSubject.AddRange(Enumerable.Range(a, q - a).Select(b => "SUM(" + z[a] + " * " + z[b] + ")"));
-            perSubject.AddRange(x.Select(c => "SUM(" + z[a] + " * c" + Index(c) + ")"));
-            perSubject.Add("SUM(" + z[a] + " * v)");
+            perSubject.AddRange(x.Select(c => "SUM(" + z[a] + " * " + C(c) + ")"));
+            perSubject.Add("SUM(" + z[a] + " * " + v + ")");
         }
 
         var renderer = new SqlRenderer(engine.Dialect);
-        string subjectSql = "SELECT " + string.Join(", ", perSubject) + " FROM (" + Kept(renderer) + ") AS kept GROUP BY s ORDER BY s";
+        string subjectSql = "SELECT " + string.Join(", ", perSubject) + " FROM (" + Kept(renderer) + ") AS " + kept + " GROUP BY " + s + " ORDER BY " + s;
         var ztz = new List<double>();
         var ztx = new List<double>();
         var zty = new List<double>();
@@ -236,8 +243,8 @@ public static class SqlMixedModel
 
         // (3) Overall: each distinct pair (i, j) of full columns with i a column of X once; Xᵀ y, yᵀ y, n, min, max.
         var pairs = new Dictionary<(int, int), int>();
-        var overall = new List<string> { "CAST(COUNT(*) AS " + engine.Dialect.IntegerType + ")", "SUM(v * v)", "MIN(v)", "MAX(v)" };
-        overall.AddRange(x.Select(c => "SUM(c" + Index(c) + " * v)"));
+        var overall = new List<string> { "CAST(COUNT(*) AS " + d.IntegerType + ")", "SUM(" + v + " * " + v + ")", "MIN(" + v + ")", "MAX(" + v + ")" };
+        overall.AddRange(x.Select(c => "SUM(" + C(c) + " * " + v + ")"));
         foreach (int i in x)
         {
             for (int j = 0; j < r; j++)
@@ -246,13 +253,13 @@ public static class SqlMixedModel
                 if (!pairs.ContainsKey(pair))
                 {
                     pairs[pair] = overall.Count;
-                    overall.Add("SUM(c" + Index(pair.Item1) + " * c" + Index(pair.Item2) + ")");
+                    overall.Add("SUM(" + C(pair.Item1) + " * " + C(pair.Item2) + ")");
                 }
             }
         }
 
         renderer = new SqlRenderer(engine.Dialect);
-        string overallSql = "SELECT " + string.Join(", ", overall) + " FROM (" + Kept(renderer) + ") AS kept";
+        string overallSql = "SELECT " + string.Join(", ", overall) + " FROM (" + Kept(renderer) + ") AS " + kept;
         object?[] totals = engine.Query(overallSql, renderer.Parameters).Single();
         int n = checked((int)SqlEngine.Integer(totals[0]));
         double[] xty = x.Select((_, c) => Number(totals[4 + c])).ToArray();
