@@ -8,7 +8,8 @@ namespace ProtocolLang.Runtime.Plan;
 
 public sealed partial class StudyRun
 {
-    // An engine variable's count of undefined values, asked of the engine once per run (null: the variable never has any).
+    // An engine variable's count of undefined values, asked of the engine once per run. Only engine runs write it, and they
+    // run their analyses one after another (StudyRun.Scope: no parallel analyses in engine mode), so a plain dictionary serves.
     private readonly Dictionary<Variable, long> _engineNotFinite = [];
 
     /// <summary>
