@@ -30,7 +30,7 @@ public sealed partial class StudyRun
         long queries = engine.Queries, rowsReceived = engine.RowsReceived, received = engine.Received;
         var design = EngineDesign.Build(factors, spec.Terms, spec.Response, spec.Transform == ResponseTransform.Log, analysis.Cohort);
         SqlRegressionDesign counts = SqlRegression.Design(engine, cohortSql, design.Model, design.Levels, source.From);
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings(factors.Sources.Prepend(spec.Response)));
         if (counts.Excluded > 0)
         {
             string logPart = spec.Transform == ResponseTransform.Log && counts.NonPositive > 0 ? $" ({counts.NonPositive} of them with a response ≤ 0, which has no log)" : string.Empty;
@@ -124,7 +124,7 @@ public sealed partial class StudyRun
         var design = EngineDesign.Build(factors, spec.Terms, spec.Response, false, analysis.Cohort,
             logistic ? SqlExpr.If(value, SqlExpr.Number(1), SqlExpr.Number(0)) : null, nonNegative: !logistic);
         SqlRegressionDesign counts = SqlRegression.Design(engine, cohortSql, design.Model, design.Levels, source.From);
-        var warnings = new List<WarningResult>();
+        var warnings = new List<WarningResult>(NotFiniteWarnings(factors.Sources.Prepend(spec.Response)));
         if (counts.Excluded > 0)
         {
             string invalidPart = !logistic && counts.NonPositive > 0 ? $" ({counts.NonPositive} of them with a negative count)" : string.Empty;
